@@ -1,0 +1,65 @@
+// What a command runs with: the ledger file, how to talk to the user, the clock.
+import os from 'node:os';
+import { type Ledger, openLedger } from '../db/connection.js';
+import { hariIni } from '../ledger/dates.js';
+import { type Io, processIo } from './output.js';
+import { type Prompter, inquirerPrompter } from './prompter.js';
+
+export interface GlobalOptions {
+  db?: string;
+  json?: boolean;
+  input?: boolean;
+  yes?: boolean;
+}
+
+export interface Context {
+  dbPath: string;
+  json: boolean;
+  interactive: boolean;
+  yes: boolean;
+  io: Io;
+  prompter: Prompter;
+  today(): string;
+  now(): string;
+  user(): string;
+  ledger(opts?: { create?: boolean }): Promise<Ledger>;
+  close(): Promise<void>;
+}
+
+export interface ContextParts {
+  io?: Io;
+  prompter?: Prompter;
+  interactive?: boolean;
+}
+
+export function createContext(g: GlobalOptions, parts: ContextParts = {}): Context {
+  let opened: Ledger | undefined;
+  const interactive = parts.interactive ?? (g.input !== false && Boolean(process.stdin.isTTY));
+  return {
+    dbPath: g.db ?? process.env.WKSBM_DB ?? 'wksbm.sqlite',
+    json: Boolean(g.json),
+    interactive,
+    yes: Boolean(g.yes),
+    io: parts.io ?? processIo(),
+    prompter: parts.prompter ?? inquirerPrompter(),
+    today: () => hariIni(),
+    now: () => new Date().toISOString(),
+    user: () => process.env.WKSBM_PENGGUNA ?? safeUsername(),
+    async ledger(opts = {}) {
+      opened ??= await openLedger(this.dbPath, opts);
+      return opened;
+    },
+    async close() {
+      await opened?.close();
+      opened = undefined;
+    },
+  };
+}
+
+function safeUsername(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'tidak diketahui';
+  }
+}

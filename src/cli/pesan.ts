@@ -1,0 +1,84 @@
+// Every user-facing sentence, in Indonesian, in one place.
+const q = (v: unknown) => `"${String(v)}"`;
+
+export const pesan = {
+  // input
+  jumlahTidakSah: (field: string, v: string) =>
+    `${field} ${q(v)} tidak sah: tulis rupiah bulat lebih dari nol, misalnya 1250000, 1.250.000, Rp 1.250.000 atau 1,25jt.`,
+  kuantitasTidakSah: (field: string, v: string) => `${field} ${q(v)} tidak sah: tulis angka lebih dari nol, misalnya 12,5.`,
+  angkaTidakSah: (field: string, v: string) => `${field} ${q(v)} tidak sah: tulis bilangan bulat, misalnya 40.`,
+  tanggalTidakSah: (field: string, v: string) =>
+    `${field} ${q(v)} tidak sah: tulis tanggal seperti 05/10/2026 (hari/bulan/tahun) atau 2026-10-05.`,
+  triwulanTidakSah: (field: string, v: string) => `${field} ${q(v)} tidak sah: tulis tahun-triwulan, misalnya 2026-3.`,
+  pilihanTidakDikenal: (field: string, v: string, pilihan: string[]) =>
+    `${field} ${q(v)} tidak dikenal. Pilihan: ${pilihan.join(', ')}.`,
+  wajibDiisi: (field: string, flag: string) =>
+    `${field} wajib diisi: berikan --${flag} (tidak bisa bertanya karena masukan bukan terminal atau --no-input).`,
+  wajibDiisiPrompt: (field: string) => `${field} wajib diisi.`,
+  teksKosong: (field: string) => `${field} tidak boleh kosong.`,
+  teksTerlaluPanjang: (field: string, maks: number) => `${field} terlalu panjang (paling banyak ${maks} huruf).`,
+  kodeTidakSah: (field: string, v: string) =>
+    `${field} ${q(v)} tidak sah: pakai huruf kecil, angka dan garis bawah, diawali huruf (misalnya bri atau infak_masjid).`,
+  hpTidakSah: (v: string) => `nomor HP ${q(v)} tidak sah: tulis misalnya 0812-1000-2000 atau +62 812 1000 2000.`,
+  dibatalkanPengguna: () => 'Dibatalkan; tidak ada yang dicatat.',
+  opsiTidakDikenal: (v: string) => `opsi tidak dikenal: ${v}`,
+
+  // file and unit
+  berkasTidakAda: (path: string) =>
+    `Berkas buku ${q(path)} belum ada. Buat dulu dengan "wksbm init", atau pilih berkas lain dengan --db atau WKSBM_DB.`,
+  unitSudahAda: (path: string) => `Berkas ${q(path)} sudah berisi unit WKSBM; init tidak menimpa unit yang ada.`,
+  bukanBerkasWksbm: (path: string) => `Berkas ${q(path)} bukan buku WKSBM atau rusak.`,
+  profilBelumAda: () => 'Profil unit belum diisi. Jalankan "wksbm init".',
+  berkasTerkunci: () => 'Berkas buku sedang dipakai perintah lain terlalu lama; coba lagi sebentar.',
+  capTidakSah: (path: string) => `Berkas cap ${q(path)} bukan gambar PNG atau JPEG.`,
+  berkasTidakTerbaca: (path: string) => `Berkas ${q(path)} tidak bisa dibaca.`,
+  skemaLebihBaru: (path: string) => `Berkas ${q(path)} dibuat oleh wksbm yang lebih baru; perbarui wksbm dulu.`,
+
+  // ledger rules
+  danaTidakAda: (v: string, ada: string[]) => pesan.pilihanTidakDikenal('dana', v, ada),
+  akunTidakAda: (v: string, ada: string[]) => pesan.pilihanTidakDikenal('akun', v, ada),
+  kodeSudahAda: (jenis: string, kode: string) => `${jenis} ${q(kode)} sudah ada.`,
+  danaTerikatMinus: (dana: string, tanggal: string, saldo: string) =>
+    `Dana terikat ${q(dana)} tidak boleh di bawah nol: saldonya akan menjadi ${saldo} pada ${tanggal}. Tidak ada yang dicatat.`,
+  akunMinus: (akun: string, tanggal: string, saldo: string) =>
+    `Saldo akun ${q(akun)} tidak boleh di bawah nol: saldonya akan menjadi ${saldo} pada ${tanggal}. Tidak ada yang dicatat.`,
+  danaHanyaUntuk: (dana: string, jenis: string, diminta: string) =>
+    `Dana ${q(dana)} hanya boleh dipakai untuk ${jenis}, bukan ${q(diminta)}.`,
+  danaPerluAsnaf: (dana: string) =>
+    `Penyaluran dari dana ${q(dana)} wajib menyebut asnaf penerima (--asnaf): fakir, miskin, amil, mualaf, riqab, gharimin, fisabilillah, ibnu_sabil.`,
+  sumberWajibDana: (sumber: string, dana: string, diminta: string) =>
+    `Pemasukan dari sumber ${q(sumber)} harus masuk ke dana ${q(dana)}, bukan ${q(diminta)}.`,
+  jenisPerluLayanan: (jenis: string) => `Pengeluaran jenis ${q(jenis)} wajib menyebut layanan (--layanan).`,
+  pindahAkunSama: (akun: string) => `Akun asal dan tujuan sama (${q(akun)}); pemindahan tidak dicatat.`,
+  periodeTertutup: (tanggal: string, label: string) =>
+    `Tanggal ${tanggal} berada di triwulan ${label} yang sudah ditutup; buka dulu dengan "wksbm kas buka" bila memang perlu.`,
+  sudahDitutup: (label: string) => `Triwulan ${label} sudah ditutup.`,
+  belumDitutup: (label: string) => `Triwulan ${label} tidak sedang ditutup.`,
+  triwulanBelumBerakhir: (label: string, sampai: string) => `Triwulan ${label} belum berakhir (sampai ${sampai}); belum bisa ditutup.`,
+  buktiTidakAda: (nomor: string) => `Bukti ${q(nomor)} tidak ada di buku kas.`,
+  buktiSudahBatal: (nomor: string, oleh: string) => `Bukti ${q(nomor)} sudah dibatalkan oleh ${oleh}.`,
+  buktiPembatalan: (nomor: string) => `Bukti ${q(nomor)} adalah pembatalan; pembatalan tidak bisa dibatalkan lagi.`,
+  donaturTidakAda: (v: string) => `donatur ${q(v)} tidak ditemukan (cari dengan ID, nomor HP atau nama).`,
+  donaturGanda: (v: string, n: number) => `donatur ${q(v)} cocok dengan ${n} orang; pakai ID atau nomor HP.`,
+  kegiatanTidakAda: (v: string) => `kegiatan ${q(v)} tidak ada (lihat wksbm kegiatan daftar).`,
+  meterai: (jumlah: string) => `Perhatian: ${jumlah} lebih dari Rp 5.000.000, bukti perlu bermeterai Rp10.000.`,
+
+  // results
+  tercatat: (nomor: string, jumlah: string) => `Tercatat ${nomor} sebesar ${jumlah}.`,
+  dibatalkan: (nomor: string, oleh: string) => `Bukti ${nomor} dibatalkan dengan ${oleh}.`,
+  ditutup: (label: string) => `Triwulan ${label} ditutup. Entri bertanggal di dalamnya akan ditolak.`,
+  dibuka: (label: string) => `Triwulan ${label} dibuka kembali.`,
+  unitDibuat: (nama: string, path: string) => `Unit WKSBM ${nama} dibuat di ${path}.`,
+  profilDiubah: () => 'Profil diperbarui.',
+  profilTanpaUbahan: () => 'Tidak ada yang diubah: berikan isian yang diubah, misalnya --lurah "Suharjo" (lihat wksbm profil ubah --help).',
+  capDisimpan: (byte: number) => `Cap disimpan (${byte} byte).`,
+  danaDibuat: (kode: string) => `Dana ${kode} ditambahkan.`,
+  akunDibuat: (kode: string) => `Akun ${kode} ditambahkan.`,
+  periksaBaik: () => 'Pemeriksaan selesai: semua baik.',
+  periksaTemuan: (n: number) => `Pemeriksaan menemukan ${n} masalah.`,
+  konfirmasiSimpan: () => 'Simpan?',
+  tidakAdaData: () => 'Belum ada data.',
+
+  // internal failures
+  galatTakTerduga: (m: string) => `Terjadi kesalahan: ${m} (jalankan dengan WKSBM_DEBUG=1 untuk rinciannya).`,
+};

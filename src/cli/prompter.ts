@@ -1,0 +1,61 @@
+// The one module that talks to a person at a terminal. Tests replace it with a scripted fake.
+
+export interface Pilihan<T = string> {
+  name: string;
+  value: T;
+  description?: string;
+  checked?: boolean;
+}
+
+export interface Prompter {
+  input(o: { message: string; default?: string; validate?: (v: string) => true | string }): Promise<string>;
+  select<T>(o: { message: string; choices: Pilihan<T>[]; default?: T }): Promise<T>;
+  checkbox<T>(o: { message: string; choices: Pilihan<T>[] }): Promise<T[]>;
+  confirm(o: { message: string; default?: boolean }): Promise<boolean>;
+}
+
+/** @inquirer/prompts, loaded only when a prompt is really shown; prompts go to stderr so stdout stays data. */
+export function inquirerPrompter(): Prompter {
+  const ctx = { output: process.stderr };
+  const load = () => import('@inquirer/prompts');
+  return {
+    input: async (o) => (await load()).input({ message: o.message, default: o.default, validate: o.validate }, ctx),
+    select: async <T>(o: { message: string; choices: Pilihan<T>[]; default?: T }) =>
+      (await load()).select<T>({ message: o.message, choices: o.choices, default: o.default, pageSize: 12, loop: false }, ctx),
+    checkbox: async <T>(o: { message: string; choices: Pilihan<T>[] }) => (await load()).checkbox<T>({ message: o.message, choices: o.choices, pageSize: 15, loop: false }, ctx),
+    confirm: async (o) => (await load()).confirm({ message: o.message, default: o.default ?? true }, ctx),
+  };
+}
+
+/** A prompter that answers from a list, in order; for tests of interactive flows. */
+export function scriptedPrompter(jawaban: unknown[], log: string[] = []): Prompter {
+  const next = (message: string): unknown => {
+    log.push(message);
+    if (jawaban.length === 0) throw new Error(`tidak ada jawaban untuk pertanyaan: ${message}`);
+    return jawaban.shift();
+  };
+  return {
+    input: async (o) => {
+      const v = next(o.message);
+      const s = v === undefined ? (o.default ?? '') : String(v);
+      const ok = o.validate ? o.validate(s) : true;
+      if (ok !== true) throw new Error(`jawaban ditolak (${o.message}): ${ok}`);
+      return s;
+    },
+    select: async <T>(o: { message: string; choices: Pilihan<T>[]; default?: T }) => {
+      const v = next(o.message);
+      const c = o.choices.find((x) => x.value === v);
+      if (v === undefined && o.default !== undefined) return o.default;
+      if (!c) throw new Error(`pilihan ${String(v)} tidak ada untuk ${o.message}`);
+      return c.value;
+    },
+    checkbox: async <T>(o: { message: string; choices: Pilihan<T>[] }) => {
+      const v = next(o.message) as T[];
+      return o.choices.filter((c) => v.includes(c.value)).map((c) => c.value);
+    },
+    confirm: async (o) => {
+      const v = next(o.message);
+      return v === undefined ? (o.default ?? true) : Boolean(v);
+    },
+  };
+}

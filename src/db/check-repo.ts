@@ -1,0 +1,32 @@
+// SQLite's own checks and whole-table reads for `wksbm periksa`.
+import { type Kysely, sql } from 'kysely';
+import type { Database } from './types.js';
+
+export async function integrityCheck(db: Kysely<Database>): Promise<string[]> {
+  const r = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db);
+  return r.rows.map((x) => x.integrity_check).filter((x) => x !== 'ok');
+}
+
+export async function foreignKeyCheck(db: Kysely<Database>): Promise<{ table: string; rowid: number; parent: string }[]> {
+  const r = await sql<{ table: string; rowid: number; parent: string }>`PRAGMA foreign_key_check`.execute(db);
+  return r.rows;
+}
+
+export async function allRows(db: Kysely<Database>, tabel: 'kas' | 'natura'): Promise<Record<string, unknown>[]> {
+  return db.selectFrom(tabel).selectAll().orderBy('id').execute() as Promise<Record<string, unknown>[]>;
+}
+
+/** Day-end balances per fund and per account that are below zero, over the whole book. */
+export async function negativeDayEnds(db: Kysely<Database>): Promise<{ jenis: 'dana' | 'akun'; kode: string; tanggal: string; saldo: number }[]> {
+  const r = await sql<{ jenis: 'dana' | 'akun'; kode: string; tanggal: string; saldo: number }>`
+    WITH g AS (
+      SELECT 'dana' AS jenis, dana AS kode, tanggal, CASE arah WHEN 'masuk' THEN jumlah ELSE -jumlah END AS d
+        FROM kas JOIN dana ON dana.kode = kas.dana WHERE arah <> 'pindah' AND dana.terikat = 1
+      UNION ALL SELECT 'akun', akun, tanggal, CASE arah WHEN 'masuk' THEN jumlah ELSE -jumlah END FROM kas
+      UNION ALL SELECT 'akun', akun_tujuan, tanggal, jumlah FROM kas WHERE arah = 'pindah'
+    ),
+    harian AS (SELECT jenis, kode, tanggal, sum(d) AS d FROM g GROUP BY jenis, kode, tanggal),
+    kumulatif AS (SELECT jenis, kode, tanggal, sum(d) OVER (PARTITION BY jenis, kode ORDER BY tanggal) AS saldo FROM harian)
+    SELECT jenis, kode, min(tanggal) AS tanggal, saldo FROM kumulatif WHERE saldo < 0 GROUP BY jenis, kode`.execute(db);
+  return r.rows;
+}

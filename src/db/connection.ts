@@ -1,0 +1,96 @@
+// Opening a unit's ledger file: pragmas, permissions, migrations (with a backup first).
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { LedgerError } from '../cli/errors.js';
+import { pesan } from '../cli/pesan.js';
+import { MIGRASI, penyediaMigrasi } from './migrations/index.js';
+import type { Database } from './types.js';
+
+export interface Ledger {
+  path: string;
+  sqlite: BetterSqlite3.Database;
+  db: Kysely<Database>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** create the file (init); otherwise it must exist */
+  create?: boolean;
+  readonly?: boolean;
+}
+
+export async function openLedger(file: string, opts: OpenOptions = {}): Promise<Ledger> {
+  const ada = fs.existsSync(file);
+  if (!ada && !opts.create) throw new LedgerError(pesan.berkasTidakAda(file));
+  if (!ada) {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    fs.closeSync(fs.openSync(file, 'wx', 0o600));
+  }
+  let sqlite: BetterSqlite3.Database;
+  try {
+    sqlite = new BetterSqlite3(file, { fileMustExist: true });
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('synchronous = NORMAL');
+  } catch (err) {
+    throw new LedgerError(`${pesan.bukanBerkasWksbm(file)} (${(err as Error).message})`);
+  }
+  keepPrivate(file);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const ledger: Ledger = {
+    path: file,
+    sqlite,
+    db,
+    close: async () => {
+      await db.destroy();
+    },
+  };
+  try {
+    await migrate(ledger, ada);
+  } catch (err) {
+    await ledger.close();
+    throw err;
+  }
+  return ledger;
+}
+
+/** The file and its WAL companions hold personal data: owner-only. */
+function keepPrivate(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      fs.chmodSync(f, 0o600);
+    } catch {
+      /* companion not created yet */
+    }
+  }
+}
+
+async function migrate(ledger: Ledger, existed: boolean): Promise<void> {
+  const migrator = new Migrator({ db: ledger.db, provider: penyediaMigrasi, migrationTableName: 'migrasi', migrationLockTableName: 'migrasi_kunci' });
+  const known = await migrator.getMigrations();
+  const pending = known.filter((m) => !m.executedAt);
+  const executedUnknown = await executedNames(ledger);
+  if (executedUnknown.some((n) => !(n in MIGRASI))) throw new LedgerError(pesan.skemaLebihBaru(ledger.path));
+  if (pending.length === 0) return;
+  if (existed && pending.length < known.length) backupBeforeMigration(ledger);
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const gagal = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
+    throw new LedgerError(`migrasi ${gagal} gagal: ${(error as Error).message}`);
+  }
+}
+
+async function executedNames(ledger: Ledger): Promise<string[]> {
+  const t = ledger.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'migrasi'").get();
+  if (!t) return [];
+  return (ledger.sqlite.prepare('SELECT name FROM migrasi').all() as { name: string }[]).map((r) => r.name);
+}
+
+function backupBeforeMigration(ledger: Ledger): void {
+  const tujuan = `${ledger.path}.sebelum-migrasi-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  ledger.sqlite.exec(`VACUUM INTO '${tujuan.replace(/'/g, "''")}'`);
+  fs.chmodSync(tujuan, 0o600);
+}

@@ -1,0 +1,106 @@
+// Queries on the cash book. The rules that decide what may be written live in src/ledger.
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Bukti, Database, KasRow } from './types.js';
+
+export type Kas = Selectable<KasRow>;
+
+export async function lastHash(db: Kysely<Database>, tabel: 'kas' | 'natura'): Promise<{ id: number; hash: string } | undefined> {
+  return db.selectFrom(tabel).select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function nextUrut(db: Kysely<Database>, bukti: Bukti, tahun: number): Promise<number> {
+  const r = await db.selectFrom('kas').select(sql<number>`coalesce(max(urut), 0)`.as('maks')).where('bukti', '=', bukti).where('tahun', '=', tahun).executeTakeFirstOrThrow();
+  return Number(r.maks) + 1;
+}
+
+export async function insertKas(db: Kysely<Database>, row: Kas): Promise<void> {
+  await db.insertInto('kas').values(row).execute();
+}
+
+export async function findKasByNomor(db: Kysely<Database>, nomor: string): Promise<Kas | undefined> {
+  return db.selectFrom('kas').selectAll().where('nomor', '=', nomor).executeTakeFirst();
+}
+
+export async function findKasById(db: Kysely<Database>, id: number): Promise<Kas | undefined> {
+  return db.selectFrom('kas').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findReversal(db: Kysely<Database>, id: number): Promise<Kas | undefined> {
+  return db.selectFrom('kas').selectAll().where('batal_dari', '=', id).executeTakeFirst();
+}
+
+export interface KasFilter {
+  dari?: string;
+  sampai?: string;
+  dana?: string;
+  akun?: string;
+}
+
+/** Entries in book order (date, then posting order), with the voucher they void or that voided them. */
+export async function listKas(db: Kysely<Database>, f: KasFilter): Promise<(Kas & { nomor_batal: string | null; dibatalkan_oleh: string | null })[]> {
+  let q = db
+    .selectFrom('kas as k')
+    .leftJoin('kas as asal', 'asal.id', 'k.batal_dari')
+    .leftJoin('kas as pembatal', 'pembatal.batal_dari', 'k.id')
+    .selectAll('k')
+    .select(['asal.nomor as nomor_batal', 'pembatal.nomor as dibatalkan_oleh']);
+  if (f.dari) q = q.where('k.tanggal', '>=', f.dari);
+  if (f.sampai) q = q.where('k.tanggal', '<=', f.sampai);
+  if (f.dana) q = q.where('k.dana', '=', f.dana);
+  if (f.akun) q = q.where((eb) => eb.or([eb('k.akun', '=', f.akun!), eb('k.akun_tujuan', '=', f.akun!)]));
+  return q.orderBy('k.tanggal').orderBy('k.id').execute();
+}
+
+/** Signed movement of one entry for a fund (transfers move no fund). */
+const GERAK_DANA = sql<number>`CASE arah WHEN 'masuk' THEN jumlah WHEN 'keluar' THEN -jumlah ELSE 0 END`;
+
+export async function saldoDana(db: Kysely<Database>, sampai?: string): Promise<Map<string, number>> {
+  const rows = await sql<{ kode: string; saldo: number }>`
+    SELECT d.kode AS kode, coalesce((SELECT sum(${GERAK_DANA}) FROM kas WHERE kas.dana = d.kode AND (${sampai ?? null} IS NULL OR tanggal <= ${sampai ?? null})), 0) AS saldo
+    FROM dana d ORDER BY d.dibuat, d.kode`.execute(db);
+  return new Map(rows.rows.map((r) => [r.kode, Number(r.saldo)]));
+}
+
+/** Movements per account: a transfer leaves its `akun` and enters its `akun_tujuan`. */
+function gerakAkun(akun: string | null) {
+  return sql`
+    SELECT akun AS akun, tanggal, CASE arah WHEN 'masuk' THEN jumlah ELSE -jumlah END AS d FROM kas WHERE (${akun} IS NULL OR akun = ${akun})
+    UNION ALL
+    SELECT akun_tujuan AS akun, tanggal, jumlah AS d FROM kas WHERE arah = 'pindah' AND (${akun} IS NULL OR akun_tujuan = ${akun})`;
+}
+
+export async function saldoAkun(db: Kysely<Database>, sampai?: string): Promise<Map<string, number>> {
+  const rows = await sql<{ kode: string; saldo: number }>`
+    WITH g AS (${gerakAkun(null)})
+    SELECT a.kode AS kode, coalesce((SELECT sum(d) FROM g WHERE g.akun = a.kode AND (${sampai ?? null} IS NULL OR g.tanggal <= ${sampai ?? null})), 0) AS saldo
+    FROM akun a ORDER BY a.dibuat, a.kode`.execute(db);
+  return new Map(rows.rows.map((r) => [r.kode, Number(r.saldo)]));
+}
+
+export interface TitikMinus {
+  tanggal: string;
+  saldo: number;
+}
+
+/** The first day-end on or after `dari` where the fund's balance is below zero. */
+export async function firstNegativeDana(db: Kysely<Database>, dana: string, dari: string): Promise<TitikMinus | undefined> {
+  const r = await sql<TitikMinus>`
+    WITH harian AS (SELECT tanggal, sum(${GERAK_DANA}) AS d FROM kas WHERE dana = ${dana} GROUP BY tanggal),
+         kumulatif AS (SELECT tanggal, sum(d) OVER (ORDER BY tanggal) AS saldo FROM harian)
+    SELECT tanggal, saldo FROM kumulatif WHERE tanggal >= ${dari} AND saldo < 0 ORDER BY tanggal LIMIT 1`.execute(db);
+  return r.rows[0];
+}
+
+export async function firstNegativeAkun(db: Kysely<Database>, akun: string, dari: string): Promise<TitikMinus | undefined> {
+  const r = await sql<TitikMinus>`
+    WITH g AS (${gerakAkun(akun)}),
+         harian AS (SELECT tanggal, sum(d) AS d FROM g WHERE akun = ${akun} GROUP BY tanggal),
+         kumulatif AS (SELECT tanggal, sum(d) OVER (ORDER BY tanggal) AS saldo FROM harian)
+    SELECT tanggal, saldo FROM kumulatif WHERE tanggal >= ${dari} AND saldo < 0 ORDER BY tanggal LIMIT 1`.execute(db);
+  return r.rows[0];
+}
+
+/** All entries in posting order, for the hash chain and the integrity checks. */
+export async function allKas(db: Kysely<Database>): Promise<Kas[]> {
+  return db.selectFrom('kas').selectAll().orderBy('id').execute();
+}

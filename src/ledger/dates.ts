@@ -1,0 +1,99 @@
+// Dates are ISO strings (YYYY-MM-DD) inside the program; users type day-first; "today" is WIB.
+import { UserError } from '../cli/errors.js';
+import { pesan } from '../cli/pesan.js';
+
+export const BULAN = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+export const BULAN_SINGKAT = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
+const ROMAWI = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
+
+export function romawi(n: number): string {
+  return ROMAWI[n - 1]!;
+}
+
+function iso(y: number, m: number, d: number): string | null {
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return null;
+  const hari = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d > hari) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** `2026-10-05`, `05/10/2026`, `5-10-2026`, `5.10.2026` → `2026-10-05`, or null. */
+export function tryParseDate(text: string): string | null {
+  const s = text.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  if (m) return iso(Number(m[3]), Number(m[2]), Number(m[1]));
+  return null;
+}
+
+export function parseDate(text: string, field = 'tanggal'): string {
+  const d = tryParseDate(text);
+  if (!d) throw new UserError(pesan.tanggalTidakSah(field, text));
+  return d;
+}
+
+/** Today in Asia/Jakarta. WKSBM_HARI_INI fixes the clock (tests, back-office catch-up). */
+export function hariIni(now: Date = new Date()): string {
+  const tetap = process.env.WKSBM_HARI_INI;
+  if (tetap) return parseDate(tetap, 'WKSBM_HARI_INI');
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function bagian(tanggal: string): { tahun: number; bulan: number; hari: number } {
+  const [y, m, d] = tanggal.split('-').map(Number);
+  return { tahun: y!, bulan: m!, hari: d! };
+}
+
+/** `5 Okt 2026` for screens, `5 Oktober 2026` for documents. */
+export function formatTanggal(tanggal: string | null | undefined, panjang = false): string {
+  if (!tanggal) return '';
+  const { tahun, bulan, hari } = bagian(tanggal);
+  return `${hari} ${(panjang ? BULAN : BULAN_SINGKAT)[bulan - 1]} ${tahun}`;
+}
+
+export interface Triwulan {
+  tahun: number;
+  triwulan: 1 | 2 | 3 | 4;
+}
+
+export function parseTriwulan(text: string, field = 'triwulan'): Triwulan {
+  const m = /^(\d{4})[-/ ]?(?:Q|TW)?([1-4]|I{1,3}|IV)$/i.exec(text.trim());
+  if (!m) throw new UserError(pesan.triwulanTidakSah(field, text));
+  const angka = /^\d$/.test(m[2]!) ? Number(m[2]) : ROMAWI.indexOf(m[2]!.toUpperCase()) + 1;
+  return { tahun: Number(m[1]), triwulan: angka as Triwulan['triwulan'] };
+}
+
+export function triwulanDari(tanggal: string): Triwulan {
+  const { tahun, bulan } = bagian(tanggal);
+  return { tahun, triwulan: (Math.floor((bulan - 1) / 3) + 1) as Triwulan['triwulan'] };
+}
+
+export function rentangTriwulan(t: Triwulan): { dari: string; sampai: string } {
+  const awal = (t.triwulan - 1) * 3 + 1;
+  const akhir = awal + 2;
+  return { dari: iso(t.tahun, awal, 1)!, sampai: iso(t.tahun, akhir, new Date(Date.UTC(t.tahun, akhir, 0)).getUTCDate())! };
+}
+
+export function triwulanSebelumnya(t: Triwulan): Triwulan {
+  return t.triwulan === 1 ? { tahun: t.tahun - 1, triwulan: 4 } : { tahun: t.tahun, triwulan: (t.triwulan - 1) as Triwulan['triwulan'] };
+}
+
+export function labelTriwulan(t: Triwulan): string {
+  return `${romawi(t.triwulan)}/${t.tahun}`;
+}
+
+/** Whole years between a birth date and a day. */
+export function umur(lahir: string, pada: string): number {
+  const a = bagian(lahir);
+  const b = bagian(pada);
+  let u = b.tahun - a.tahun;
+  if (b.bulan < a.bulan || (b.bulan === a.bulan && b.hari < a.hari)) u--;
+  return u;
+}
+
+export function hariSebelum(tanggal: string): string {
+  const { tahun, bulan, hari } = bagian(tanggal);
+  const d = new Date(Date.UTC(tahun, bulan - 1, hari - 1));
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,34 @@
+// The hash chain over posted rows: each row's hash covers its content and the previous row's hash,
+// so a row changed outside the tool breaks the chain from that row on.
+import { createHash } from 'node:crypto';
+
+export const GENESIS = '0'.repeat(64);
+
+export const KOLOM_RANTAI = {
+  kas: ['id', 'nomor', 'bukti', 'tahun', 'urut', 'arah', 'tanggal', 'jumlah', 'sumber', 'jenis', 'layanan', 'asnaf', 'dana', 'akun', 'akun_tujuan', 'donatur_id', 'kegiatan_id', 'uraian', 'batal_dari', 'alasan_batal', 'impor_id', 'dibuat'],
+  natura: ['id', 'tanggal', 'barang', 'satuan', 'arah', 'kuantitas_mili', 'sumber', 'tujuan', 'kas_id', 'donatur_id', 'uraian', 'batal_dari', 'impor_id', 'dibuat'],
+} as const;
+
+export type TabelRantai = keyof typeof KOLOM_RANTAI;
+
+export function hashRow(tabel: TabelRantai, sebelum: string, row: Record<string, unknown>): string {
+  const isi = KOLOM_RANTAI[tabel].map((k) => row[k] ?? null);
+  return createHash('sha256').update(sebelum).update('\n').update(JSON.stringify(isi)).digest('hex');
+}
+
+export interface PutusRantai {
+  id: number;
+  alasan: 'isi' | 'sambungan';
+}
+
+/** Walks rows in id order; returns the first row whose stored hash no longer matches. */
+export function verifyChain(tabel: TabelRantai, rows: Iterable<Record<string, unknown>>): PutusRantai | undefined {
+  let sebelum = GENESIS;
+  for (const row of rows) {
+    const id = Number(row.id);
+    if (row.hash_sebelum !== sebelum) return { id, alasan: 'sambungan' };
+    if (hashRow(tabel, sebelum, row) !== row.hash) return { id, alasan: 'isi' };
+    sebelum = String(row.hash);
+  }
+  return undefined;
+}

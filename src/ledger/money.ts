@@ -1,0 +1,96 @@
+// Rupiah: whole rupiah as a safe integer. The only way from text to money in the program.
+import { UserError } from '../cli/errors.js';
+import { pesan } from '../cli/pesan.js';
+
+export type Rupiah = number & { readonly __rupiah: unique symbol };
+
+const MAKS = 999_999_999_999_999; // below Number.MAX_SAFE_INTEGER, far above any WKSBM
+
+export function rupiah(n: number): Rupiah {
+  if (!Number.isSafeInteger(n) || Math.abs(n) > MAKS) throw new Error(`bukan rupiah bulat: ${n}`);
+  return n as Rupiah;
+}
+
+const PENGALI: Record<string, number> = {
+  jt: 1_000_000, juta: 1_000_000, rb: 1_000, ribu: 1_000, k: 1_000, m: 1_000_000_000, miliar: 1_000_000_000,
+};
+
+/** Parses an amount as Indonesians type it; returns null when the text is not one. */
+export function tryParseAmount(text: string): number | null {
+  let s = text.trim().toLowerCase().replace(/\s+/g, '');
+  s = s.replace(/^rp\.?/, '');
+  if (s === '') return null;
+  const suffix = /^(\d+)(?:[.,](\d+))?(jt|juta|rb|ribu|k|m|miliar)$/.exec(s);
+  if (suffix) {
+    const [, bulat, pecahan = '', satuan] = suffix;
+    const kali = BigInt(PENGALI[satuan!]!);
+    const skala = 10n ** BigInt(pecahan.length);
+    const total = BigInt(bulat!) * kali * skala + BigInt(pecahan || '0') * kali;
+    if (total % skala !== 0n) return null;
+    return toSafe(total / skala);
+  }
+  s = s.replace(/,(00|-)$/, '').replace(/\.-$/, '');
+  if (/^\d+$/.test(s)) return toSafe(BigInt(s));
+  if (/^\d{1,3}(\.\d{3})+$/.test(s)) return toSafe(BigInt(s.replace(/\./g, '')));
+  return null;
+}
+
+function toSafe(n: bigint): number | null {
+  return n > BigInt(MAKS) ? null : Number(n);
+}
+
+/** An amount given by the user: positive whole rupiah, or a UserError naming the field. */
+export function parseAmount(text: string | number, field = 'jumlah'): Rupiah {
+  const raw = String(text);
+  const n = typeof text === 'number' && Number.isSafeInteger(text) ? text : tryParseAmount(raw);
+  if (n === null || n <= 0) throw new UserError(pesan.jumlahTidakSah(field, raw));
+  return rupiah(n);
+}
+
+const ribuan = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0, useGrouping: true });
+
+/** `Rp 1.250.000`, `-Rp 45.000`. */
+export function formatRupiah(n: number): string {
+  const s = ribuan.format(Math.abs(n));
+  return (n < 0 ? '-' : '') + 'Rp ' + s;
+}
+
+const SATUAN = ['', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan', 'sepuluh', 'sebelas'];
+
+function ratusan(n: number): string {
+  if (n < 12) return SATUAN[n]!;
+  if (n < 20) return `${SATUAN[n - 10]} belas`;
+  if (n < 100) return `${SATUAN[Math.floor(n / 10)]} puluh ${ratusan(n % 10)}`.trim();
+  if (n < 200) return `seratus ${ratusan(n - 100)}`.trim();
+  return `${SATUAN[Math.floor(n / 100)]} ratus ${ratusan(n % 100)}`.trim();
+}
+
+/** Amount in words for receipts: 1250000 → "satu juta dua ratus lima puluh ribu rupiah". */
+export function terbilang(n: number): string {
+  if (n === 0) return 'nol rupiah';
+  const kelompok: [number, string][] = [[1e12, 'triliun'], [1e9, 'miliar'], [1e6, 'juta'], [1e3, 'ribu']];
+  let sisa = Math.abs(n);
+  const kata: string[] = [];
+  for (const [nilai, nama] of kelompok) {
+    const q = Math.floor(sisa / nilai);
+    if (q > 0) {
+      kata.push(nilai === 1e3 && q === 1 ? 'seribu' : `${ratusan(q)} ${nama}`);
+      sisa -= q * nilai;
+    }
+  }
+  if (sisa > 0) kata.push(ratusan(sisa));
+  return `${n < 0 ? 'minus ' : ''}${kata.join(' ')} rupiah`;
+}
+
+/** Stock quantities (kg of rice) are kept in thousandths so sums stay exact. */
+export function parseKuantitas(text: string | number, field = 'kuantitas'): number {
+  const raw = String(text).trim().replace(',', '.');
+  const m = /^(\d+)(?:\.(\d{1,3}))?$/.exec(raw);
+  const mili = m ? Number(m[1]) * 1000 + Number((m[2] ?? '').padEnd(3, '0') || 0) : NaN;
+  if (!Number.isSafeInteger(mili) || mili <= 0) throw new UserError(pesan.kuantitasTidakSah(field, String(text)));
+  return mili;
+}
+
+export function miliKeAngka(mili: number): number {
+  return mili / 1000;
+}

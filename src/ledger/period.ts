@@ -1,0 +1,23 @@
+// Closing and reopening quarters; a closed quarter refuses entries dated inside it.
+import { RuleError } from '../cli/errors.js';
+import { pesan } from '../cli/pesan.js';
+import { insertAksi, latestAksi } from '../db/periode-repo.js';
+import type { Tx } from '../db/transaction.js';
+import { formatTanggal, labelTriwulan, rentangTriwulan, type Triwulan, triwulanDari } from './dates.js';
+
+export async function ensureOpen(tx: Tx, tanggal: string): Promise<void> {
+  const t = triwulanDari(tanggal);
+  if ((await latestAksi(tx, t.tahun, t.triwulan)) === 'tutup') throw new RuleError(pesan.periodeTertutup(formatTanggal(tanggal), labelTriwulan(t)));
+}
+
+export async function closeQuarter(tx: Tx, t: Triwulan, hariIni: string, waktu: string): Promise<void> {
+  const { sampai } = rentangTriwulan(t);
+  if (sampai > hariIni) throw new RuleError(pesan.triwulanBelumBerakhir(labelTriwulan(t), formatTanggal(sampai)));
+  if ((await latestAksi(tx, t.tahun, t.triwulan)) === 'tutup') throw new RuleError(pesan.sudahDitutup(labelTriwulan(t)));
+  await insertAksi(tx, { tahun: t.tahun, triwulan: t.triwulan, aksi: 'tutup', alasan: null, waktu });
+}
+
+export async function reopenQuarter(tx: Tx, t: Triwulan, alasan: string, waktu: string): Promise<void> {
+  if ((await latestAksi(tx, t.tahun, t.triwulan)) !== 'tutup') throw new RuleError(pesan.belumDitutup(labelTriwulan(t)));
+  await insertAksi(tx, { tahun: t.tahun, triwulan: t.triwulan, aksi: 'buka', alasan, waktu });
+}
