@@ -1,0 +1,37 @@
+// What a register book is: its table, its fields, and how it is listed, searched and matched on import.
+import type { Field } from './field.js';
+
+export interface Buku {
+  /** the command noun and the word used everywhere for this book */
+  nama: string;
+  tabel: string;
+  /** the book's name as the Dinas calls it */
+  judul: string;
+  /** number in the Dinas list of 13 books */
+  nomorBuku: number;
+  /** `tambah` for registers, `catat` for logs such as tamu */
+  kataTambah: 'tambah' | 'catat';
+  fields: Field[];
+  /** field names shown by `daftar` and printed by `cetak` */
+  kolomDaftar: string[];
+  /** field names searched by `daftar --cari` */
+  cari: string[];
+  /** field names that `daftar` can filter on (`--kategori LUT`) */
+  saring: string[];
+  /** the date field that orders the book and bounds `--dari/--sampai` */
+  tanggal?: string;
+  /** import: fields that identify a row already in the book, tried in order */
+  kunci?: string[][];
+}
+
+export function fieldOf(buku: Buku, name: string): Field {
+  const f = buku.fields.find((x) => x.name === name);
+  if (!f) throw new Error(`buku ${buku.nama} tidak punya isian ${name}`);
+  return f;
+}
+
+/** NIKs are shown as `3402••••••••0003` unless the user asks for them whole. */
+export function maskNik(nik: string | null | undefined): string {
+  if (!nik) return '';
+  return nik.length === 16 ? `${nik.slice(0, 4)}${'•'.repeat(8)}${nik.slice(12)}` : '•'.repeat(nik.length);
+}

@@ -1,0 +1,133 @@
+// The register books, declared once. Flags, prompts, validation, `daftar`/`tampil`/`ubah`,
+// `--json`/`--csv`, import mapping and the printable sheet all derive from these.
+import type { Buku } from './buku.js';
+
+const JK = { tetap: [{ kode: 'L', nama: 'Laki-laki' }, { kode: 'P', nama: 'Perempuan' }] };
+
+export const ANGGOTA: Buku = {
+  nama: 'anggota', tabel: 'anggota', judul: 'Daftar Anggota dan Pengurus', nomorBuku: 0, kataTambah: 'tambah',
+  fields: [
+    { name: 'nama', label: 'Nama', type: 'teks', required: true, sinonim: ['nama anggota', 'nama lengkap'] },
+    { name: 'jabatan', label: 'Jabatan', type: 'pilihan', pilihan: { tetap: ['ketua', 'wakil_ketua', 'sekretaris', 'bendahara', 'seksi', 'anggota'].map((k) => ({ kode: k, nama: k.replace('_', ' ') })) }, sinonim: ['kedudukan'] },
+    { name: 'jk', label: 'Jenis kelamin', type: 'pilihan', pilihan: JK, sinonim: ['l/p', 'kelamin'] },
+    { name: 'hp', label: 'No. HP', type: 'hp', sinonim: ['no hp', 'telp', 'telepon', 'wa', 'whatsapp'] },
+    { name: 'alamat', label: 'Alamat', type: 'teks' },
+    { name: 'tanggal_masuk', label: 'Tanggal masuk', type: 'tanggal' },
+  ],
+  kolomDaftar: ['nama', 'jabatan', 'jk', 'hp', 'alamat'], cari: ['nama', 'alamat', 'hp'], saring: ['jabatan'],
+};
+
+export const DONATUR: Buku = {
+  nama: 'donatur', tabel: 'donatur', judul: 'Data Donatur', nomorBuku: 11, kataTambah: 'tambah',
+  fields: [
+    { name: 'nama', label: 'Nama', type: 'teks', required: true, sinonim: ['nama donatur', 'nama lengkap', 'donatur', 'nama penyumbang'] },
+    { name: 'jenis', label: 'Jenis', type: 'pilihan', pilihan: { tetap: [{ kode: 'perorangan', nama: 'Perorangan' }, { kode: 'lembaga', nama: 'Lembaga' }, { kode: 'csr', nama: 'CSR' }] }, sinonim: ['jenis donatur', 'kategori'] },
+    { name: 'hp', label: 'No. HP', type: 'hp', sinonim: ['no hp', 'nomor hp', 'hp', 'telp', 'telepon', 'no telp', 'wa', 'no wa', 'whatsapp'] },
+    { name: 'alamat', label: 'Alamat', type: 'teks', sinonim: ['alamat rumah', 'rt', 'dusun'] },
+    { name: 'email', label: 'Email', type: 'teks', sinonim: ['e-mail', 'surel'] },
+    { name: 'janji', label: 'Janji sumbangan', type: 'jumlah', sinonim: ['janji', 'komitmen', 'sumbangan', 'nominal', 'jumlah', 'besar sumbangan', 'iuran'] },
+    { name: 'keterangan', label: 'Keterangan', type: 'teks', sinonim: ['ket', 'catatan'] },
+  ],
+  kolomDaftar: ['nama', 'jenis', 'hp', 'alamat', 'janji'], cari: ['nama', 'alamat', 'hp', 'email'], saring: ['jenis'],
+  kunci: [['hp'], ['nama', 'alamat']],
+};
+
+export const PPKS: Buku = {
+  nama: 'ppks', tabel: 'ppks', judul: 'Data PPKS', nomorBuku: 9, kataTambah: 'tambah', tanggal: undefined,
+  fields: [
+    { name: 'nik', label: 'NIK', type: 'nik', sinonim: ['no nik', 'nomor induk kependudukan'] },
+    { name: 'no_kk', label: 'No. KK', type: 'nik', flag: 'kk', sinonim: ['kk', 'nomor kk', 'no kk'] },
+    { name: 'nama', label: 'Nama', type: 'teks', required: true, sinonim: ['nama lengkap', 'nama ppks', 'nama penerima'] },
+    { name: 'jk', label: 'Jenis kelamin', type: 'pilihan', pilihan: JK, required: true, sinonim: ['l/p', 'kelamin', 'jenis kelamin'] },
+    { name: 'tanggal_lahir', label: 'Tanggal lahir', type: 'tanggal', flag: 'lahir', sinonim: ['tgl lahir', 'lahir'] },
+    { name: 'alamat', label: 'Alamat', type: 'teks' },
+    { name: 'rt', label: 'RT', type: 'teks', maxLength: 4 },
+    { name: 'rw', label: 'RW', type: 'teks', maxLength: 4 },
+    { name: 'padukuhan', label: 'Padukuhan', type: 'teks', sinonim: ['dusun', 'dukuh'] },
+    { name: 'kategori', label: 'Kategori PPKS', type: 'pilihan', pilihan: { referensi: 'ppks' }, required: true, sinonim: ['kategori', 'jenis ppks', 'kode ppks', 'ppks'] },
+    { name: 'status', label: 'Status', type: 'pilihan', pilihan: { tetap: ['aktif', 'tertangani', 'pindah', 'meninggal'].map((k) => ({ kode: k, nama: k })) } },
+    { name: 'dasar_pemrosesan', label: 'Dasar pemrosesan data', type: 'pilihan', flag: 'dasar', pilihan: { tetap: [{ kode: 'persetujuan', nama: 'Persetujuan yang bersangkutan' }, { kode: 'tugas_publik', nama: 'Pelaksanaan tugas publik' }] } },
+    { name: 'persetujuan_wali', label: 'Persetujuan wali (untuk anak)', type: 'teks', flag: 'wali' },
+    { name: 'keterangan', label: 'Keterangan', type: 'teks', sinonim: ['ket', 'catatan'] },
+  ],
+  kolomDaftar: ['nik', 'nama', 'jk', 'tanggal_lahir', 'rt', 'padukuhan', 'kategori', 'status'], cari: ['nama', 'alamat', 'nik', 'padukuhan'], saring: ['kategori', 'status', 'jk', 'rt'],
+  kunci: [['nik'], ['nama', 'alamat']],
+};
+
+export const PSKS: Buku = {
+  nama: 'psks', tabel: 'psks', judul: 'Data PSKS', nomorBuku: 10, kataTambah: 'tambah',
+  fields: [
+    { name: 'nama', label: 'Nama', type: 'teks', required: true, sinonim: ['nama lengkap', 'nama lembaga', 'nama psks'] },
+    { name: 'jenis', label: 'Jenis', type: 'pilihan', pilihan: { tetap: [{ kode: 'perorangan', nama: 'Perorangan' }, { kode: 'lembaga', nama: 'Lembaga' }] } },
+    { name: 'kategori', label: 'Kategori PSKS', type: 'pilihan', pilihan: { referensi: 'psks' }, required: true, sinonim: ['kategori', 'jenis psks', 'kode psks', 'psks'] },
+    { name: 'hp', label: 'No. HP', type: 'hp', sinonim: ['no hp', 'telp', 'telepon', 'wa'] },
+    { name: 'alamat', label: 'Alamat', type: 'teks' },
+    { name: 'keterangan', label: 'Keterangan', type: 'teks', sinonim: ['ket', 'catatan'] },
+  ],
+  kolomDaftar: ['nama', 'jenis', 'kategori', 'hp', 'alamat'], cari: ['nama', 'alamat', 'hp'], saring: ['kategori', 'jenis'],
+  kunci: [['nama', 'alamat']],
+};
+
+export const JEJARING: Buku = {
+  nama: 'jejaring', tabel: 'jejaring', judul: 'Data Jejaring Kerja', nomorBuku: 12, kataTambah: 'tambah',
+  fields: [
+    { name: 'nama', label: 'Nama', type: 'teks', required: true, sinonim: ['nama lembaga', 'mitra'] },
+    { name: 'jenis', label: 'Jenis', type: 'pilihan', pilihan: { tetap: ['instansi', 'lembaga', 'usaha', 'organisasi', 'perorangan'].map((k) => ({ kode: k, nama: k })) } },
+    { name: 'bidang', label: 'Bidang kerja sama', type: 'teks', sinonim: ['bidang'] },
+    { name: 'kontak', label: 'Narahubung', type: 'teks', sinonim: ['kontak', 'contact person', 'cp'] },
+    { name: 'hp', label: 'No. HP', type: 'hp', sinonim: ['no hp', 'telp', 'telepon', 'wa'] },
+    { name: 'alamat', label: 'Alamat', type: 'teks' },
+    { name: 'nomor_kerjasama', label: 'Nomor perjanjian kerja sama', type: 'teks', flag: 'nomor-kerjasama', sinonim: ['no mou', 'nomor mou', 'no pks'] },
+    { name: 'sejak', label: 'Sejak', type: 'tanggal' },
+    { name: 'keterangan', label: 'Keterangan', type: 'teks' },
+  ],
+  kolomDaftar: ['nama', 'jenis', 'bidang', 'kontak', 'hp', 'sejak'], cari: ['nama', 'bidang', 'kontak'], saring: ['jenis'],
+  kunci: [['nama']],
+};
+
+export const TAMU: Buku = {
+  nama: 'tamu', tabel: 'tamu', judul: 'Buku Tamu', nomorBuku: 4, kataTambah: 'catat', tanggal: 'tanggal',
+  fields: [
+    { name: 'tanggal', label: 'Tanggal', type: 'tanggal', required: true },
+    { name: 'nama', label: 'Nama', type: 'teks', required: true },
+    { name: 'asal', label: 'Asal/instansi', type: 'teks' },
+    { name: 'keperluan', label: 'Keperluan', type: 'teks' },
+    { name: 'bertemu', label: 'Bertemu dengan', type: 'teks' },
+    { name: 'hp', label: 'No. HP', type: 'hp' },
+  ],
+  kolomDaftar: ['tanggal', 'nama', 'asal', 'keperluan', 'bertemu'], cari: ['nama', 'asal', 'keperluan'], saring: [],
+};
+
+export const SURAT: Buku = {
+  nama: 'surat', tabel: 'surat', judul: 'Buku Agenda Surat Masuk dan Keluar', nomorBuku: 1, kataTambah: 'catat', tanggal: 'tanggal',
+  fields: [
+    { name: 'nomor', label: 'Nomor surat', type: 'teks', required: true },
+    { name: 'tanggal', label: 'Tanggal surat', type: 'tanggal', required: true },
+    { name: 'dari', label: 'Dari', type: 'teks' },
+    { name: 'kepada', label: 'Kepada', type: 'teks' },
+    { name: 'perihal', label: 'Perihal', type: 'teks', required: true },
+    { name: 'lampiran', label: 'Lampiran', type: 'angka' },
+    { name: 'disposisi', label: 'Disposisi', type: 'teks' },
+    { name: 'keterangan', label: 'Keterangan', type: 'teks' },
+  ],
+  kolomDaftar: ['arah', 'nomor_agenda', 'tanggal', 'nomor', 'dari', 'kepada', 'perihal'], cari: ['nomor', 'dari', 'kepada', 'perihal'], saring: ['arah'],
+};
+
+export const INVENTARIS: Buku = {
+  nama: 'inventaris', tabel: 'inventaris', judul: 'Buku Inventaris Barang', nomorBuku: 5, kataTambah: 'tambah', tanggal: 'tanggal',
+  fields: [
+    { name: 'kode', label: 'Kode barang', type: 'teks', flag: 'kode-barang' },
+    { name: 'nama', label: 'Nama barang', type: 'teks', required: true },
+    { name: 'jumlah', label: 'Jumlah', type: 'angka', required: true },
+    { name: 'satuan', label: 'Satuan', type: 'teks' },
+    { name: 'tanggal', label: 'Tanggal perolehan', type: 'tanggal' },
+    { name: 'asal', label: 'Asal', type: 'pilihan', pilihan: { tetap: [{ kode: 'beli', nama: 'Beli' }, { kode: 'hibah', nama: 'Hibah' }, { kode: 'swadaya', nama: 'Swadaya' }] } },
+    { name: 'nilai', label: 'Nilai (Rp)', type: 'jumlah' },
+    { name: 'kondisi', label: 'Kondisi', type: 'pilihan', pilihan: { tetap: [{ kode: 'B', nama: 'Baik' }, { kode: 'RR', nama: 'Rusak ringan' }, { kode: 'RB', nama: 'Rusak berat' }] } },
+    { name: 'lokasi', label: 'Lokasi', type: 'teks' },
+    { name: 'keterangan', label: 'Keterangan', type: 'teks' },
+  ],
+  kolomDaftar: ['kode', 'nama', 'jumlah', 'satuan', 'asal', 'nilai', 'kondisi', 'hapus_alasan'], cari: ['nama', 'kode', 'lokasi'], saring: ['kondisi', 'asal'],
+};
+
+export const REGISTER: Buku[] = [ANGGOTA, DONATUR, PPKS, PSKS, JEJARING, TAMU, SURAT, INVENTARIS];
