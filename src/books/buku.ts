@@ -12,6 +12,10 @@ export interface Buku {
   /** `tambah` for registers, `catat` for logs such as tamu */
   kataTambah: 'tambah' | 'catat';
   fields: Field[];
+  /** columns the book's own rules fill (agenda number, disposal): listed and shown, never typed on `tambah` */
+  turunan?: Field[];
+  /** figures computed from other books (an activity's cost, a meeting's attendance): listed, not stored */
+  hitung?: Field[];
   /** field names shown by `daftar` and printed by `cetak` */
   kolomDaftar: string[];
   /** field names searched by `daftar --cari` */
@@ -24,8 +28,13 @@ export interface Buku {
   kunci?: string[][];
 }
 
+/** Every column of the book a listing can show: the typed fields, then those its rules fill. */
+export function kolomBuku(buku: Buku): Field[] {
+  return [...buku.fields, ...(buku.turunan ?? [])];
+}
+
 export function fieldOf(buku: Buku, name: string): Field {
-  const f = buku.fields.find((x) => x.name === name);
+  const f = kolomBuku(buku).find((x) => x.name === name);
   if (!f) throw new Error(`buku ${buku.nama} tidak punya isian ${name}`);
   return f;
 }

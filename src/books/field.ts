@@ -28,6 +28,8 @@ export interface Field {
   sinonim?: string[];
   maxLength?: number;
   help?: string;
+  /** a date that defaults to today (asked at a terminal with today as the default) */
+  hariIni?: boolean;
 }
 
 export function flagOf(f: Field): string {

@@ -88,7 +88,7 @@ export const JEJARING: Buku = {
 export const TAMU: Buku = {
   nama: 'tamu', tabel: 'tamu', judul: 'Buku Tamu', nomorBuku: 4, kataTambah: 'catat', tanggal: 'tanggal',
   fields: [
-    { name: 'tanggal', label: 'Tanggal', type: 'tanggal', required: true },
+    { name: 'tanggal', label: 'Tanggal', type: 'tanggal', required: true, hariIni: true },
     { name: 'nama', label: 'Nama', type: 'teks', required: true },
     { name: 'asal', label: 'Asal/instansi', type: 'teks' },
     { name: 'keperluan', label: 'Keperluan', type: 'teks' },
@@ -110,6 +110,12 @@ export const SURAT: Buku = {
     { name: 'disposisi', label: 'Disposisi', type: 'teks' },
     { name: 'keterangan', label: 'Keterangan', type: 'teks' },
   ],
+  turunan: [
+    { name: 'arah', label: 'Arah', type: 'pilihan', pilihan: { tetap: [{ kode: 'masuk', nama: 'Surat masuk' }, { kode: 'keluar', nama: 'Surat keluar' }] } },
+    { name: 'tahun', label: 'Tahun agenda', type: 'angka' },
+    { name: 'nomor_agenda', label: 'No. agenda', type: 'angka' },
+    { name: 'tanggal_catat', label: 'Tanggal dicatat', type: 'tanggal' },
+  ],
   kolomDaftar: ['arah', 'nomor_agenda', 'tanggal', 'nomor', 'dari', 'kepada', 'perihal'], cari: ['nomor', 'dari', 'kepada', 'perihal'], saring: ['arah'],
 };
 
@@ -127,7 +133,46 @@ export const INVENTARIS: Buku = {
     { name: 'lokasi', label: 'Lokasi', type: 'teks' },
     { name: 'keterangan', label: 'Keterangan', type: 'teks' },
   ],
+  turunan: [
+    { name: 'hapus_tanggal', label: 'Tanggal dihapus', type: 'tanggal' },
+    { name: 'hapus_alasan', label: 'Alasan dihapus', type: 'pilihan', pilihan: { tetap: [{ kode: 'rusak', nama: 'Rusak' }, { kode: 'dijual', nama: 'Dijual' }, { kode: 'disumbangkan', nama: 'Disumbangkan' }] } },
+  ],
   kolomDaftar: ['kode', 'nama', 'jumlah', 'satuan', 'asal', 'nilai', 'kondisi', 'hapus_alasan'], cari: ['nama', 'kode', 'lokasi'], saring: ['kondisi', 'asal'],
 };
 
 export const REGISTER: Buku[] = [ANGGOTA, DONATUR, PPKS, PSKS, JEJARING, TAMU, SURAT, INVENTARIS];
+
+/** Book 8, activities: a register whose listing adds the activity's cost from the cash book. */
+export const KEGIATAN: Buku = {
+  nama: 'kegiatan', tabel: 'kegiatan', judul: 'Laporan Kegiatan', nomorBuku: 8, kataTambah: 'catat', tanggal: 'tanggal',
+  fields: [
+    { name: 'tanggal', label: 'Tanggal', type: 'tanggal', required: true, hariIni: true },
+    { name: 'nama', label: 'Nama kegiatan', type: 'teks', required: true },
+    { name: 'jenis', label: 'Jenis kegiatan', type: 'pilihan', required: true, pilihan: { tetap: ['pencegahan', 'penanganan', 'rujukan', 'penggalangan', 'lainnya'].map((k) => ({ kode: k, nama: k })) } },
+    { name: 'layanan', label: 'Layanan', type: 'pilihan', pilihan: { referensi: 'layanan' } },
+    { name: 'tempat', label: 'Tempat', type: 'teks' },
+    { name: 'sasaran', label: 'Sasaran', type: 'teks' },
+    { name: 'peserta', label: 'Jumlah peserta', type: 'angka' },
+    { name: 'hasil', label: 'Hasil', type: 'teks_panjang' },
+  ],
+  hitung: [{ name: 'biaya', label: 'Biaya', type: 'jumlah' }],
+  kolomDaftar: ['tanggal', 'nama', 'jenis', 'tempat', 'peserta', 'biaya'], cari: ['nama', 'tempat', 'sasaran', 'hasil'], saring: ['jenis', 'layanan'],
+};
+
+/** Books 6 and 7, meetings: the minutes; attendance (rapat_hadir) has its own rules in src/commands/rapat.ts. */
+export const RAPAT: Buku = {
+  nama: 'rapat', tabel: 'rapat', judul: 'Buku Notulensi Rapat', nomorBuku: 6, kataTambah: 'catat', tanggal: 'tanggal',
+  fields: [
+    { name: 'tanggal', label: 'Tanggal', type: 'tanggal', required: true, hariIni: true },
+    { name: 'waktu', label: 'Waktu (jam)', type: 'waktu' },
+    { name: 'tempat', label: 'Tempat', type: 'teks' },
+    { name: 'jenis', label: 'Jenis rapat', type: 'pilihan', pilihan: { tetap: [{ kode: 'rutin', nama: 'Rutin' }, { kode: 'insidental', nama: 'Insidental' }] } },
+    { name: 'pimpinan', label: 'Pimpinan rapat', type: 'teks' },
+    { name: 'notulis', label: 'Notulis', type: 'teks' },
+    { name: 'agenda', label: 'Agenda', type: 'teks_panjang', required: true },
+    { name: 'pembahasan', label: 'Pembahasan', type: 'teks_panjang' },
+    { name: 'keputusan', label: 'Keputusan', type: 'teks_panjang' },
+  ],
+  hitung: [{ name: 'hadir', label: 'Hadir', type: 'angka' }],
+  kolomDaftar: ['tanggal', 'waktu', 'jenis', 'tempat', 'agenda', 'hadir'], cari: ['agenda', 'pembahasan', 'keputusan', 'tempat'], saring: ['jenis'],
+};

@@ -1,14 +1,17 @@
 // `wksbm periksa`: everything that must hold in a ledger file, each as a finding when it does not.
+import { pesan } from '../cli/pesan.js';
 import { allRows, foreignKeyCheck, integrityCheck, negativeDayEnds } from '../db/check-repo.js';
 import { saldoAkun, saldoDana } from '../db/kas-repo.js';
+import { negativeStokDayEnds } from '../db/natura-repo.js';
 import type { Tx } from '../db/transaction.js';
 import { formatTanggal } from './dates.js';
 import { type TabelRantai, verifyChain } from './hash.js';
 import { formatRupiah } from './money.js';
+import { formatKuantitas } from './natura.js';
 import { formatNomor } from './posting.js';
 
 export interface Temuan {
-  jenis: 'integritas' | 'kunci_asing' | 'rantai_hash' | 'urutan_bukti' | 'saldo' | 'pembatalan';
+  jenis: 'integritas' | 'kunci_asing' | 'rantai_hash' | 'urutan_bukti' | 'saldo' | 'pembatalan' | 'stok';
   pesan: string;
   id?: number;
 }
@@ -39,6 +42,9 @@ export async function periksa(db: Tx): Promise<Temuan[]> {
   for (const n of await negativeDayEnds(db)) {
     const apa = n.jenis === 'dana' ? `Dana terikat ${n.kode}` : `Akun ${n.kode}`;
     temuan.push({ jenis: 'saldo', pesan: `${apa} bersaldo minus (${formatRupiah(Number(n.saldo))}) pada ${formatTanggal(n.tanggal)}.` });
+  }
+  for (const n of await negativeStokDayEnds(db)) {
+    temuan.push({ jenis: 'stok', pesan: pesan.stokMinusPeriksa(n.barang, formatKuantitas(Number(n.sisa_mili), n.satuan), formatTanggal(n.tanggal)) });
   }
   const totalDana = [...(await saldoDana(db)).values()].reduce((a, b) => a + b, 0);
   const totalAkun = [...(await saldoAkun(db)).values()].reduce((a, b) => a + b, 0);

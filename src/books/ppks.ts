@@ -1,0 +1,64 @@
+// Book 9's own rules on top of its declaration: what a NIK says about a person, category hints,
+// and the basis for processing a person's data (UU 27/2022).
+import { UserError } from '../cli/errors.js';
+import { pesan } from '../cli/pesan.js';
+import type { KategoriPpksRow } from '../db/types.js';
+import { formatTanggal, umur } from '../ledger/dates.js';
+
+export interface DariNik {
+  /** the birth date the NIK encodes, or null when its digits are not a date */
+  lahir: string | null;
+  jk: 'L' | 'P';
+}
+
+/** Positions 7–12 are DDMMYY, with DD + 40 for women; a two-digit year is taken as the latest not after today. */
+export function bacaNik(nik: string, hariIni: string): DariNik {
+  let dd = Number(nik.slice(6, 8));
+  const mm = Number(nik.slice(8, 10));
+  const yy = Number(nik.slice(10, 12));
+  const jk = dd > 40 ? 'P' : 'L';
+  if (dd > 40) dd -= 40;
+  const abad = Number(hariIni.slice(0, 2)) * 100;
+  let tahun = abad + yy;
+  if (tahun > Number(hariIni.slice(0, 4))) tahun -= 100;
+  const d = new Date(Date.UTC(tahun, mm - 1, dd));
+  const sah = mm >= 1 && mm <= 12 && dd >= 1 && d.getUTCDate() === dd && d.getUTCMonth() === mm - 1;
+  return { lahir: sah ? d.toISOString().slice(0, 10) : null, jk };
+}
+
+export interface DataPpks {
+  nik?: string | null;
+  jk?: string | null;
+  tanggal_lahir?: string | null;
+  kategori?: string | null;
+  dasar_pemrosesan?: string | null;
+  persetujuan_wali?: string | null;
+}
+
+/**
+ * Checks a PPKS record. Mismatches between the NIK and the recorded birth date or sex, and the
+ * category's age/sex hints, are warnings (a NIK is never reissued even when wrong). A child whose
+ * data is processed on consent needs a guardian's consent (--wali): that one is refused.
+ */
+export function periksaPpks(p: DataPpks, kategori: KategoriPpksRow[], hariIni: string): string[] {
+  const peringatan: string[] = [];
+  const dariNik = p.nik ? bacaNik(p.nik, hariIni) : undefined;
+  if (dariNik && dariNik.lahir === null) peringatan.push(pesan.nikTanpaTanggal());
+  if (dariNik?.lahir && p.tanggal_lahir && dariNik.lahir !== p.tanggal_lahir) peringatan.push(pesan.nikBedaLahir(formatTanggal(dariNik.lahir), formatTanggal(p.tanggal_lahir)));
+  if (dariNik && p.jk && dariNik.jk !== p.jk) peringatan.push(pesan.nikBedaJk(dariNik.jk, p.jk));
+  const lahir = p.tanggal_lahir ?? dariNik?.lahir ?? null;
+  const usia = lahir ? umur(lahir, hariIni) : null;
+  const k = kategori.find((x) => x.kode === p.kategori);
+  if (k) {
+    if (usia !== null && k.umur_min !== null && usia < k.umur_min) peringatan.push(pesan.kategoriUmur(k.kode, usia, k.umur_min, k.umur_maks));
+    if (usia !== null && k.umur_maks !== null && usia > k.umur_maks) peringatan.push(pesan.kategoriUmur(k.kode, usia, k.umur_min, k.umur_maks));
+    if (k.jk && p.jk && k.jk !== p.jk) peringatan.push(pesan.kategoriJk(k.kode, k.jk));
+  }
+  const anak = usia !== null && usia < 18;
+  if (anak && !p.persetujuan_wali) {
+    if (p.dasar_pemrosesan === 'persetujuan') throw new UserError(pesan.anakPerluWali(usia));
+    peringatan.push(pesan.anakTanpaWali(usia));
+  }
+  if (!p.dasar_pemrosesan) peringatan.push(pesan.dasarBelumDicatat());
+  return peringatan;
+}

@@ -1,0 +1,29 @@
+// Meetings' attendance (book 7) and the members it draws on.
+import type { Kysely } from 'kysely';
+import type { Database } from './types.js';
+
+export interface AnggotaRingkas {
+  id: number;
+  nama: string;
+  jabatan: string;
+}
+
+export interface Hadir {
+  anggota_id: number | null;
+  nama: string;
+  peran: string | null;
+  asal: string | null;
+  tamu: number;
+}
+
+export async function listAnggotaRingkas(db: Kysely<Database>): Promise<AnggotaRingkas[]> {
+  return db.selectFrom('anggota').select(['id', 'nama', 'jabatan']).where('aktif', '=', 1).orderBy('id').execute() as Promise<AnggotaRingkas[]>;
+}
+
+export async function insertHadir(db: Kysely<Database>, rapatId: number, rows: Hadir[]): Promise<void> {
+  if (rows.length) await db.insertInto('rapat_hadir').values(rows.map((r) => ({ ...r, rapat_id: rapatId }))).execute();
+}
+
+export async function listHadir(db: Kysely<Database>, rapatId: number): Promise<Hadir[]> {
+  return db.selectFrom('rapat_hadir').select(['anggota_id', 'nama', 'peran', 'asal', 'tamu']).where('rapat_id', '=', rapatId).orderBy('tamu').orderBy('id').execute() as Promise<Hadir[]>;
+}
