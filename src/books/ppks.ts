@@ -18,12 +18,14 @@ export function bacaNik(nik: string, hariIni: string): DariNik {
   const yy = Number(nik.slice(10, 12));
   const jk = dd > 40 ? 'P' : 'L';
   if (dd > 40) dd -= 40;
+  const tanggal = (tahun: number) => {
+    const d = new Date(Date.UTC(tahun, mm - 1, dd));
+    return mm >= 1 && mm <= 12 && dd >= 1 && d.getUTCDate() === dd && d.getUTCMonth() === mm - 1 ? d.toISOString().slice(0, 10) : null;
+  };
   const abad = Number(hariIni.slice(0, 2)) * 100;
-  let tahun = abad + yy;
-  if (tahun > Number(hariIni.slice(0, 4))) tahun -= 100;
-  const d = new Date(Date.UTC(tahun, mm - 1, dd));
-  const sah = mm >= 1 && mm <= 12 && dd >= 1 && d.getUTCDate() === dd && d.getUTCMonth() === mm - 1;
-  return { lahir: sah ? d.toISOString().slice(0, 10) : null, jk };
+  let lahir = tanggal(abad + yy);
+  if (lahir && lahir > hariIni) lahir = tanggal(abad - 100 + yy);
+  return { lahir, jk };
 }
 
 export interface DataPpks {

@@ -1,0 +1,172 @@
+// Aid, death benefits, activities' costs and the rice stock, through the real binary.
+import { describe, expect, it } from 'vitest';
+import { snapshot, sqlite, unitBaru, wksbm } from '../helpers.js';
+
+const NIK = '3402084107650003';
+
+function unitSiap(): string {
+  const db = unitBaru();
+  const ok = (args: string[]) => {
+    const r = wksbm(db, args);
+    if (r.code !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
+  };
+  ok(['ppks', 'tambah', '--nik', NIK, '--nama', 'Tukiyem', '--jk', 'P', '--kategori', 'LUT', '--rt', '03', '--dasar', 'tugas_publik']);
+  ok(['kas', 'masuk', '--jumlah', '2000000', '--sumber', 'donatur', '--tanggal', '2026-10-01']);
+  ok(['kas', 'masuk', '--jumlah', '1000000', '--sumber', 'zakat', '--tanggal', '2026-10-01']);
+  ok(['kas', 'masuk', '--jumlah', '1500000', '--sumber', 'iuran_kematian', '--tanggal', '2026-10-01']);
+  return db;
+}
+
+function rows(db: string, q: string): any[] {
+  const s = sqlite(db);
+  try {
+    return s.prepare(q).all();
+  } finally {
+    s.close();
+  }
+}
+
+describe('salur', () => {
+  it('pays money aid to a PPKS found by NIK: a BKK of kind penyaluran and the aid record, linked', () => {
+    const db = unitSiap();
+    const r = wksbm(db, ['--json', 'salur', '--ppks', NIK, '--layanan', 'jaminan', '--jumlah', '300.000', '--uraian', 'Bantuan lansia', '--tanggal', '2026-10-05']);
+    expect(r.code, r.stderr).toBe(0);
+    const s = r.json();
+    expect(s).toMatchObject({ id: 1, nomor: '001/BKK/X/2026', jumlah: 300000, dana: 'umum', ppks_id: 1, layanan: 'jaminan', bentuk: 'uang' });
+    expect(rows(db, "SELECT jenis, layanan, jumlah, dana, uraian FROM kas WHERE arah = 'keluar'")).toEqual([{ jenis: 'penyaluran', layanan: 'jaminan', jumlah: 300000, dana: 'umum', uraian: 'Bantuan lansia' }]);
+    expect(rows(db, 'SELECT ppks_id, layanan, bentuk, kas_id, natura_id FROM penyaluran')).toEqual([{ ppks_id: 1, layanan: 'jaminan', bentuk: 'uang', kas_id: s.kas_id, natura_id: null }]);
+    expect(wksbm(db, ['--json', 'salur', '--ppks', '1', '--layanan', 'rehabilitasi', '--jumlah', '100000', '--dana', 'zakat', '--asnaf', 'miskin']).json()).toMatchObject({ nomor: '002/BKK/XI/2026', dana: 'zakat', asnaf: 'miskin' });
+    expect(wksbm(db, ['periksa']).code).toBe(0);
+  });
+
+  it('warns that a meterai is due above Rp5.000.000', () => {
+    const db = unitSiap();
+    wksbm(db, ['kas', 'masuk', '--jumlah', '10jt', '--sumber', 'kerjasama', '--tanggal', '2026-10-01']);
+    const r = wksbm(db, ['salur', '--ppks', '1', '--layanan', 'jaminan', '--jumlah', '5.000.001']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/meterai/);
+    expect(wksbm(db, ['salur', '--ppks', '1', '--layanan', 'jaminan', '--jumlah', '5.000.000']).stderr).toBe('');
+  });
+
+  it('hands out rice as a stock-out with the aid record; no cash moves', () => {
+    const db = unitSiap();
+    wksbm(db, ['natura', 'masuk', '--barang', 'beras', '--kuantitas', '12,5', '--sumber', 'jimpitan']);
+    const r = wksbm(db, ['--json', 'salur', '--ppks', '1', '--layanan', 'jaminan', '--barang', 'beras', '--kuantitas', '10', '--dana', 'umum']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json()).toMatchObject({ bentuk: 'barang', barang: 'beras', kuantitas: 10, satuan: 'kg' });
+    expect(rows(db, "SELECT count(*) AS n FROM kas WHERE arah = 'keluar'")).toEqual([{ n: 0 }]);
+    expect(rows(db, 'SELECT bentuk, kas_id, natura_id FROM penyaluran')).toEqual([{ bentuk: 'barang', kas_id: null, natura_id: 2 }]);
+    expect(wksbm(db, ['natura', 'saldo', '--json']).json()).toEqual({ beras: { kuantitas: 2.5, satuan: 'kg' } });
+  });
+
+  it.each([
+    ['zakat aid without asnaf', ['--ppks', NIK, '--layanan', 'jaminan', '--jumlah', '300000', '--dana', 'zakat'], /wajib menyebut asnaf/],
+    ['an unknown PPKS', ['--ppks', '3402084107650099', '--layanan', 'jaminan', '--jumlah', '300000'], /PPKS .* tidak ditemukan/],
+    ['an unknown layanan', ['--ppks', '1', '--layanan', 'sembako', '--jumlah', '300000'], /layanan "sembako" tidak dikenal/],
+    ['aid without amount or goods', ['--ppks', '1', '--layanan', 'jaminan'], /--jumlah .* --barang/],
+    ['both money and goods', ['--ppks', '1', '--layanan', 'jaminan', '--jumlah', '1000', '--barang', 'beras', '--kuantitas', '1'], /tidak keduanya/],
+    ['rice beyond the stock', ['--ppks', '1', '--layanan', 'jaminan', '--barang', 'beras', '--kuantitas', '1'], /Stok beras tidak boleh di bawah nol/],
+    ['more than the fund holds (zakat)', ['--ppks', '1', '--layanan', 'jaminan', '--jumlah', '1000001', '--dana', 'zakat', '--asnaf', 'fakir'], /Dana terikat "zakat"/],
+    ['the death fund for aid', ['--ppks', '1', '--layanan', 'jaminan', '--jumlah', '1000', '--dana', 'kematian'], /hanya boleh dipakai untuk santunan_kematian/],
+    ['an unknown activity', ['--ppks', '1', '--layanan', 'jaminan', '--jumlah', '1000', '--kegiatan', '9'], /kegiatan "9" tidak ada/],
+  ])('refuses %s (exit 2, nothing written)', (_, args, pesan) => {
+    const db = unitSiap();
+    const sebelum = snapshot(db);
+    const r = wksbm(db, ['salur', ...(args as string[])]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(pesan as RegExp);
+    expect(snapshot(db)).toBe(sebelum);
+  });
+});
+
+describe('santunan', () => {
+  it('pays the heir from the death fund and records the deceased, date of death, heir and relation', () => {
+    const db = unitSiap();
+    const r = wksbm(db, ['--json', 'santunan', '--almarhum', 'Wiryo', '--tanggal-wafat', '27/07/2026', '--ahli-waris', 'Sumarni', '--hubungan', 'istri', '--jumlah', '750000', '--tanggal', '2026-10-02']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json()).toMatchObject({ id: 1, nomor: '001/BKK/X/2026', jumlah: 750000, dana: 'kematian' });
+    expect(rows(db, 'SELECT s.almarhum, s.tanggal_wafat, s.ahli_waris, s.hubungan, k.jenis, k.dana FROM santunan s JOIN kas k ON k.id = s.kas_id')).toEqual([
+      { almarhum: 'Wiryo', tanggal_wafat: '2026-07-27', ahli_waris: 'Sumarni', hubungan: 'istri', jenis: 'santunan_kematian', dana: 'kematian' },
+    ]);
+  });
+
+  it('refuses more than the death fund holds, and a date of death after the payment', () => {
+    const db = unitSiap();
+    const sebelum = snapshot(db);
+    const a = wksbm(db, ['santunan', '--almarhum', 'Wiryo', '--tanggal-wafat', '2026-07-27', '--ahli-waris', 'Sumarni', '--hubungan', 'istri', '--jumlah', '1.500.001']);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toMatch(/Dana terikat "kematian"/);
+    const b = wksbm(db, ['santunan', '--almarhum', 'Wiryo', '--tanggal-wafat', '2026-11-23', '--ahli-waris', 'Sumarni', '--hubungan', 'istri', '--jumlah', '1000']);
+    expect(b.code).toBe(2);
+    expect(snapshot(db)).toBe(sebelum);
+  });
+});
+
+describe('kegiatan', () => {
+  it('shows the net cost of an activity from its linked payments, voids deducted', () => {
+    const db = unitSiap();
+    expect(wksbm(db, ['kegiatan', 'catat', '--tanggal', '2026-10-10', '--nama', 'Penyuluhan bahaya NAPZA', '--jenis', 'pencegahan', '--peserta', '40']).code).toBe(0);
+    wksbm(db, ['kas', 'keluar', '--jumlah', '150000', '--jenis', 'kegiatan', '--kegiatan', '1', '--tanggal', '2026-10-10']);
+    wksbm(db, ['kas', 'keluar', '--jumlah', '99000', '--jenis', 'kegiatan', '--kegiatan', '1', '--tanggal', '2026-10-10']);
+    wksbm(db, ['salur', '--ppks', '1', '--layanan', 'pencegahan', '--jumlah', '50000', '--kegiatan', '1', '--tanggal', '2026-10-10']);
+    expect(wksbm(db, ['kas', 'batal', '002/BKK/X/2026', '--alasan', 'salah catat', '--tanggal', '2026-10-11']).code).toBe(0);
+    expect(wksbm(db, ['kegiatan', 'daftar', '--json']).json()).toEqual([expect.objectContaining({ id: 1, nama: 'Penyuluhan bahaya NAPZA', peserta: 40, biaya: 200000 })]);
+    expect(wksbm(db, ['--json', 'kegiatan', 'tampil', '1']).json().biaya).toBe(200000);
+    expect(wksbm(db, ['kegiatan', 'tampil', '1']).stdout).toContain('Rp 200.000');
+    expect(wksbm(db, ['kegiatan', 'daftar', '--json', '--jenis', 'rujukan']).json()).toEqual([]);
+  });
+});
+
+describe('natura', () => {
+  it('counts rice in, out and sold; a sale posts a BKM in the same transaction', () => {
+    const db = unitBaru();
+    expect(wksbm(db, ['natura', 'masuk', '--barang', 'beras', '--kuantitas', '12.5', '--sumber', 'jimpitan', '--tanggal', '2026-10-01']).code).toBe(0);
+    expect(wksbm(db, ['natura', 'masuk', '--barang', 'Beras', '--kuantitas', '10,25', '--tanggal', '2026-10-02']).code).toBe(0);
+    expect(wksbm(db, ['natura', 'masuk', '--barang', 'gula', '--kuantitas', '3']).code).toBe(0);
+    const jual = wksbm(db, ['--json', 'natura', 'jual', '--barang', 'beras', '--kuantitas', '20', '--jumlah', '240000', '--tanggal', '2026-10-03']);
+    expect(jual.code, jual.stderr).toBe(0);
+    expect(jual.json()).toMatchObject({ nomor: '001/BKM/X/2026', jumlah: 240000, barang: 'beras', kuantitas: 20, arah: 'keluar', tujuan: 'jual' });
+    expect(rows(db, 'SELECT sumber, dana, jumlah FROM kas')).toEqual([{ sumber: 'jimpitan', dana: 'umum', jumlah: 240000 }]);
+    expect(rows(db, "SELECT kas_id FROM natura WHERE tujuan = 'jual'")).toEqual([{ kas_id: 1 }]);
+    expect(wksbm(db, ['natura', 'keluar', '--barang', 'beras', '--kuantitas', '0.75', '--uraian', 'berkutu']).code).toBe(0);
+    expect(wksbm(db, ['natura', 'saldo', '--json']).json()).toEqual({ beras: { kuantitas: 2, satuan: 'kg' }, gula: { kuantitas: 3, satuan: 'kg' } });
+    expect(wksbm(db, ['natura', 'saldo']).stdout).toMatch(/beras\s*│\s*2 kg/);
+    expect(wksbm(db, ['natura', 'daftar', '--json', '--barang', 'beras']).json()).toHaveLength(4);
+    expect(wksbm(db, ['periksa']).code).toBe(0);
+    expect(rows(db, 'SELECT kuantitas_mili FROM natura ORDER BY id').map((r) => r.kuantitas_mili)).toEqual([12500, 10250, 3000, 20000, 750]);
+  });
+
+  it.each([
+    ['stock below zero', ['natura', 'keluar', '--barang', 'beras', '--kuantitas', '5,001'], /Stok beras tidak boleh di bawah nol: stoknya akan menjadi -0,001 kg/],
+    ['a sale beyond the stock (no BKM either)', ['natura', 'jual', '--barang', 'beras', '--kuantitas', '6', '--jumlah', '72000'], /Stok beras tidak boleh di bawah nol/],
+    ['a back-dated stock-out before the rice came in', ['natura', 'keluar', '--barang', 'beras', '--kuantitas', '1', '--tanggal', '2026-09-30'], /di bawah nol/],
+    ['an item never counted', ['natura', 'keluar', '--barang', 'jagung', '--kuantitas', '1'], /Stok jagung/],
+    ['another unit for the same item', ['natura', 'masuk', '--barang', 'beras', '--kuantitas', '1', '--satuan', 'liter'], /beras dihitung dalam kg/],
+    ['a zero quantity', ['natura', 'masuk', '--barang', 'beras', '--kuantitas', '0'], /kuantitas "0" tidak sah/],
+    ['an entry in a closed quarter', ['natura', 'masuk', '--barang', 'beras', '--kuantitas', '1', '--tanggal', '2026-09-30'], /sudah ditutup/],
+  ])('refuses %s (exit 2, nothing written)', (nama, args, pesan) => {
+    const db = unitBaru();
+    wksbm(db, ['natura', 'masuk', '--barang', 'beras', '--kuantitas', '5', '--tanggal', '2026-10-01']);
+    if (String(nama).includes('closed')) expect(wksbm(db, ['kas', 'tutup', '2026-3']).code).toBe(0);
+    const sebelum = snapshot(db);
+    const r = wksbm(db, args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(pesan as RegExp);
+    expect(snapshot(db)).toBe(sebelum);
+  });
+
+  it('keeps the stock book chained: periksa finds a row changed outside the tool and negative stock', () => {
+    const db = unitBaru();
+    wksbm(db, ['natura', 'masuk', '--barang', 'beras', '--kuantitas', '5']);
+    wksbm(db, ['natura', 'keluar', '--barang', 'beras', '--kuantitas', '4']);
+    const s = sqlite(db);
+    s.exec('DROP TRIGGER natura_tanpa_ubah');
+    s.exec('UPDATE natura SET kuantitas_mili = 6000 WHERE id = 2');
+    s.close();
+    const r = wksbm(db, ['--json', 'periksa']);
+    expect(r.code).not.toBe(0);
+    const temuan = r.json().temuan.map((t: { jenis: string }) => t.jenis);
+    expect(temuan).toContain('rantai_hash');
+    expect(temuan).toContain('stok');
+  });
+});
