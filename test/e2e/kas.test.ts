@@ -53,6 +53,15 @@ describe('kas masuk / keluar / pindah', () => {
     refused(db, ['kas', 'pindah', '--jumlah', '1000', '--dari', 'bri', '--ke', 'bri'], /Akun asal dan tujuan sama/);
   });
 
+  it('warns that a meterai is due above Rp5.000.000, and still posts', () => {
+    const db = unitBaru();
+    const r = wksbm(db, ['kas', 'masuk', '--jumlah', '5.000.001', '--sumber', 'kerjasama', '--tanggal', '2026-07-01']);
+    expect(r.code).toBe(0);
+    expect(r.stderr.trim()).toBe('Perhatian: Rp 5.000.001 lebih dari Rp 5.000.000, bukti perlu bermeterai Rp10.000.');
+    const at = wksbm(db, ['kas', 'masuk', '--jumlah', '5jt', '--sumber', 'kerjasama', '--tanggal', '2026-07-01']);
+    expect(at.stderr).toBe('');
+  });
+
   it('balances on a date and per fund', () => {
     const db = unitBaru();
     ok(db, ['kas', 'masuk', '--jumlah', '100000', '--sumber', 'iuran', '--tanggal', '2026-07-01']);
