@@ -20,8 +20,8 @@ export function tmpDir(prefix = 'wksbm-'): string {
 }
 
 /** Runs the built binary with no terminal (stdin is a pipe), the fixed clock, and the given ledger file. */
-export function wksbm(db: string, args: string[], opts: { input?: string; env?: Record<string, string>; cwd?: string } = {}): Hasil {
-  const r = spawnSync(process.execPath, [BIN, '--db', db, ...args], {
+export function wksbm(db: string | null, args: string[], opts: { input?: string; env?: Record<string, string>; cwd?: string } = {}): Hasil {
+  const r = spawnSync(process.execPath, [BIN, ...(db === null ? [] : ['--db', db]), ...args], {
     input: opts.input ?? '',
     encoding: 'utf8',
     cwd: opts.cwd,

@@ -16,10 +16,7 @@ export function register(program: Command, run: Run): void {
       if (ctx.json) ctx.io.out(renderJson({ ok: temuan.length === 0, temuan }));
       else if (temuan.length === 0) ctx.io.out(ctx.io.color.green(pesan.periksaBaik()));
       else for (const t of temuan) ctx.io.out(`${ctx.io.color.red(`[${t.jenis}]`)} ${t.pesan}`);
-      if (temuan.length) {
-        process.exitCode = 1;
-        throw new AdaTemuan(pesan.periksaTemuan(temuan.length));
-      }
+      if (temuan.length) throw new AdaTemuan(pesan.periksaTemuan(temuan.length));
     }),
   );
 }

@@ -1,0 +1,105 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { Io } from '../../src/cli/output.js';
+import { scriptedPrompter } from '../../src/cli/prompter.js';
+import { Chalk } from 'chalk';
+import { BIN, ROOT, snapshot, tmpDir, unitBaru, wksbm } from '../helpers.js';
+
+function captureIo() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t), color: new Chalk({ level: 0 }) };
+  return { io, out, err };
+}
+
+async function interaktif(db: string, args: string[], jawaban: unknown[]) {
+  const asked: string[] = [];
+  const { io, out, err } = captureIo();
+  const code = await main(['node', 'wksbm', '--db', db, ...args], { io, prompter: scriptedPrompter(jawaban, asked), interactive: true });
+  return { code, asked, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('kas masuk by prompts (scripted prompter, real ledger file)', () => {
+  it('asks every missing field in order with defaults, shows a summary and posts after confirmation', async () => {
+    const db = unitBaru();
+    const r = await interaktif(db, ['kas', 'masuk'], ['1.250.000', 'jimpitan', undefined, undefined, '03/07/2026', 'Jimpitan Juni', true]);
+    expect(r.err).toContain('Pemasukan baru:');
+    expect(r.err).toContain('Rp 1.250.000');
+    expect(r.code, r.err).toBe(0);
+    expect(r.asked).toEqual(['jumlah', 'sumber', 'dana', 'akun', 'tanggal', 'uraian (boleh kosong)', 'Simpan?']);
+    expect(r.out).toBe('Tercatat 001/BKM/VII/2026 sebesar Rp 1.250.000.');
+    const [e] = wksbm(db, ['kas', 'daftar', '--json']).json();
+    expect(e).toMatchObject({ tanggal: '2026-07-03', sumber: 'jimpitan', dana: 'umum', akun: 'tunai', penerimaan: 1_250_000, uraian: 'Jimpitan Juni' });
+  });
+
+  it('only asks what the flags did not give, and the fund defaults from the source', async () => {
+    const db = unitBaru();
+    const r = await interaktif(db, ['kas', 'masuk', '--jumlah', '500000', '--tanggal', '2026-07-02', '--uraian', 'zakat'], ['zakat', undefined, undefined, true]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.asked).toEqual(['sumber', 'dana', 'akun', 'Simpan?']);
+    expect(wksbm(db, ['kas', 'saldo', '--json']).json().per.zakat).toBe(500_000);
+  });
+
+  it('writes nothing when the summary is declined', async () => {
+    const db = unitBaru();
+    const before = snapshot(db);
+    const r = await interaktif(db, ['kas', 'keluar'], ['45.000', 'operasional', undefined, undefined, '2026-07-05', 'Map', false]);
+    expect(r.asked).toEqual(['jumlah', 'jenis pengeluaran', 'dana', 'akun', 'tanggal', 'uraian (boleh kosong)', 'Simpan?']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('Dibatalkan; tidak ada yang dicatat.');
+    expect(snapshot(db)).toBe(before);
+  });
+
+  it('asks for layanan and asnaf only when the kind and fund need them', async () => {
+    const db = unitBaru();
+    expect(wksbm(db, ['kas', 'masuk', '--jumlah', '500000', '--sumber', 'zakat', '--tanggal', '2026-07-01']).code).toBe(0);
+    const r = await interaktif(db, ['--yes', 'kas', 'keluar', '--jumlah', '200000', '--tanggal', '2026-07-02', '--uraian', 'Bantuan'], ['penyaluran', 'zakat', 'jaminan', 'miskin', undefined]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.asked).toEqual(['jenis pengeluaran', 'dana', 'layanan (boleh kosong)', 'asnaf (boleh kosong)', 'akun']);
+  });
+
+  it('init by prompts', async () => {
+    const db = path.join(tmpDir(), 'unit.sqlite');
+    const r = await interaktif(db, ['init'], ['Sido Rukun', 'Karanganom', 'Sumbermulyo', 'Bambanglipuro', undefined, undefined, '', '', 'Parjo', '', 'Sri', 'Harjono', true]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.asked[0]).toBe('nama unit WKSBM');
+    expect(wksbm(db, ['profil', '--json']).json()).toMatchObject({ nama: 'Sido Rukun', kapanewon: 'Bambanglipuro', kabupaten: 'Bantul', ketua: 'Parjo', bendahara: 'Sri', lurah: 'Harjono', sekretaris: null });
+  });
+});
+
+describe('kas masuk in a real pseudo-terminal', () => {
+  it('answers @inquirer prompts typed at a terminal and posts the entry', () => {
+    const db = unitBaru();
+    const down = '\u001b[B';
+    const spec = {
+      cmd: [process.execPath, BIN, '--db', db, 'kas', 'masuk'],
+      env: { WKSBM_HARI_INI: '2026-11-22', TERM: 'xterm', COLUMNS: '100', LINES: '40' },
+      steps: [
+        ['jumlah', '1.250.000\r'],
+        ['sumber', `${down.repeat(5)}\r`],
+        ['dana', '\r'],
+        ['akun', '\r'],
+        ['tanggal', '03/07/2026\r'],
+        ['uraian', 'Jimpitan Juni\r'],
+        ['Simpan\\?', 'y\r'],
+      ],
+    };
+    const r = spawnSync('python3', [path.join(ROOT, 'test', 'pty', 'drive.py'), JSON.stringify(spec)], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const hasil = JSON.parse(r.stdout) as { output: string; code: number | null; waiting_for?: string };
+    expect(hasil.waiting_for, hasil.output).toBeUndefined();
+    expect(hasil.code, hasil.output).toBe(0);
+    expect(hasil.output).toContain('Tercatat 001/BKM/VII/2026 sebesar Rp 1.250.000.');
+    const [e] = wksbm(db, ['kas', 'daftar', '--json']).json();
+    expect(e).toMatchObject({ tanggal: '2026-07-03', sumber: 'jimpitan', dana: 'umum', akun: 'tunai', penerimaan: 1_250_000, uraian: 'Jimpitan Juni' });
+  });
+
+  it('never waits for a prompt when stdin is not a terminal', () => {
+    const db = unitBaru();
+    const r = spawnSync(process.execPath, [BIN, '--db', db, 'kas', 'masuk'], { input: '1000\n', encoding: 'utf8', timeout: 20_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/berikan --jumlah/);
+  });
+});

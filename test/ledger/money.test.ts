@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/cli/errors.js';
+import { formatRupiah, parseAmount, parseKuantitas, terbilang, tryParseAmount } from '../../src/ledger/money.js';
+
+describe('parseAmount', () => {
+  it.each([
+    ['1250000', 1_250_000],
+    ['1.250.000', 1_250_000],
+    ['Rp 1.250.000', 1_250_000],
+    ['Rp1.250.000', 1_250_000],
+    ['rp. 45.000', 45_000],
+    ['1,25jt', 1_250_000],
+    ['1.5 juta', 1_500_000],
+    ['2 juta', 2_000_000],
+    ['250rb', 250_000],
+    ['15.000,-', 15_000],
+    ['15.000,00', 15_000],
+    ['92500', 92_500],
+  ])('accepts %s', (text, expected) => {
+    expect(parseAmount(text)).toBe(expected);
+  });
+
+  it.each(['0', '-5000', 'abc', '', '1,250', '12.50', '1.2345678 juta', '1.250.00', '9'.repeat(20), 'Rp', '1e6'])('refuses %s naming what was typed', (text) => {
+    expect(() => parseAmount(text)).toThrow(UserError);
+    try {
+      parseAmount(text, 'jumlah');
+    } catch (e) {
+      expect((e as Error).message).toContain(`"${text}"`);
+      expect((e as Error).message).toMatch(/^jumlah /);
+    }
+  });
+
+  it('never produces a fraction', () => {
+    expect(tryParseAmount('1,2345jt')).toBe(1_234_500);
+    expect(tryParseAmount('1,23456jt')).toBe(1_234_560);
+    expect(tryParseAmount('1,2345678jt')).toBeNull();
+  });
+});
+
+describe('formatRupiah and terbilang', () => {
+  it('formats Indonesian style', () => {
+    expect(formatRupiah(1_250_000)).toBe('Rp 1.250.000');
+    expect(formatRupiah(-45_000)).toBe('-Rp 45.000');
+    expect(formatRupiah(0)).toBe('Rp 0');
+  });
+  it('spells amounts', () => {
+    expect(terbilang(1_250_000)).toBe('satu juta dua ratus lima puluh ribu rupiah');
+    expect(terbilang(1_000)).toBe('seribu rupiah');
+    expect(terbilang(111_011)).toBe('seratus sebelas ribu sebelas rupiah');
+    expect(terbilang(2_000_000_000)).toBe('dua miliar rupiah');
+  });
+});
+
+describe('parseKuantitas', () => {
+  it('keeps thousandths exact', () => {
+    expect(parseKuantitas('12,5')).toBe(12_500);
+    expect(parseKuantitas('0.125')).toBe(125);
+    expect(() => parseKuantitas('0')).toThrow(UserError);
+    expect(() => parseKuantitas('1.2345')).toThrow(UserError);
+  });
+});
