@@ -1,15 +1,9 @@
 // Meetings: minutes with attendance by flags and by prompts (the member checkbox), and the printed minutes.
-import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { scriptedPrompter } from '../../src/cli/prompter.js';
 import { snapshot, sqlite, unitBaru, wksbm } from '../helpers.js';
-
-export function bufferIo() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, io: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t), color: new Chalk({ level: 0 }) } };
-}
+import { bufferIo } from './prompt-io.js';
 
 /** A unit whose members are Sukardi (1, ketua), Siti Aminah (2, bendahara), Wartini (3, sekretaris). */
 function unitDenganAnggota(): string {

@@ -1,0 +1,41 @@
+// salur at a terminal: the recipient is chosen from the book, and zakat makes it ask for the asnaf.
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { scriptedPrompter } from '../../src/cli/prompter.js';
+import { snapshot, unitBaru, wksbm } from '../helpers.js';
+import { bufferIo } from './prompt-io.js';
+
+function unitZakat(): string {
+  const db = unitBaru();
+  wksbm(db, ['ppks', 'tambah', '--nik', '3402084107650003', '--nama', 'Tukiyem', '--jk', 'P', '--kategori', 'LUT', '--dasar', 'tugas_publik']);
+  wksbm(db, ['kas', 'masuk', '--jumlah', '1000000', '--sumber', 'zakat', '--tanggal', '2026-10-01']);
+  return db;
+}
+
+describe('salur by prompts', () => {
+  it('asks the recipient, the kind of aid, the fund, and then the asnaf because the fund is zakat', async () => {
+    const db = unitZakat();
+    const log: string[] = [];
+    const prompter = scriptedPrompter([
+      '1', // recipient from the PPKS list
+      'jaminan', 'uang', '250000', 'zakat', 'miskin', undefined /* akun: tunai */, undefined /* tanggal: today */, undefined /* uraian */,
+      true,
+    ], log);
+    const { io, out, err } = bufferIo();
+    const code = await main(['node', 'wksbm', '--db', db, '--json', 'salur'], { prompter, interactive: true, io });
+    expect(code, err.join('\n')).toBe(0);
+    expect(log.slice(0, 6)).toEqual(['penerima (PPKS)', 'layanan', 'bentuk bantuan (boleh kosong)', 'jumlah (boleh kosong)', 'dana', 'asnaf (boleh kosong)']);
+    expect(JSON.parse(out.join(''))).toMatchObject({ nomor: '001/BKK/XI/2026', jumlah: 250000, dana: 'zakat', asnaf: 'miskin', ppks_id: 1, bentuk: 'uang' });
+  });
+
+  it('refuses zakat aid when the asnaf is left empty at the prompt, writing nothing', async () => {
+    const db = unitZakat();
+    const sebelum = snapshot(db);
+    const prompter = scriptedPrompter(['1', 'jaminan', 'uang', '250000', 'zakat', '\u0000kosong', undefined, undefined, undefined, true]);
+    const { io, err } = bufferIo();
+    const code = await main(['node', 'wksbm', '--db', db, 'salur'], { prompter, interactive: true, io });
+    expect(code).toBe(2);
+    expect(err.join('\n')).toMatch(/wajib menyebut asnaf/);
+    expect(snapshot(db)).toBe(sebelum);
+  });
+});
