@@ -9,12 +9,11 @@ import { renderJson, renderTable } from '../cli/output.js';
 import { pesan } from '../cli/pesan.js';
 import { type Run, subcommand } from '../cli/program.js';
 import { type AnggotaRingkas, type Hadir, insertHadir, listAnggotaRingkas, listHadir } from '../db/rapat-repo.js';
-import { jumlahHadir } from '../db/register-repo.js';
 import { loadReferensi } from '../db/referensi-repo.js';
 import { withTransaction } from '../db/transaction.js';
 import { formatTanggal } from '../ledger/dates.js';
 import { ambil, barisJson, formTambah, kendalaKeUserError, nilaiTeks, pasangBuku } from './register.js';
-import { insertBaris } from '../db/register-repo.js';
+import { insertBaris, jumlahHadir } from '../db/register-repo.js';
 
 const SESUDAH_HADIR = ['pembahasan', 'keputusan'];
 const HARI = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
@@ -65,7 +64,10 @@ async function tanyaTamu(ctx: Context): Promise<{ nama: string; asal: string | n
 }
 
 export function register(program: Command, run: Run): void {
-  const hitung = async (db: Parameters<typeof jumlahHadir>[0], ids: number[]) => new Map([...(await jumlahHadir(db, ids))].map(([id, hadir]) => [id, { hadir }]));
+  const hitung = async (db: Parameters<typeof jumlahHadir>[0], ids: number[]) => {
+    const hadir = await jumlahHadir(db, ids);
+    return new Map(ids.map((id) => [id, { hadir: hadir.get(id) ?? 0 }]));
+  };
   const noun = pasangBuku(program, run, RAPAT, { tanpaTambah: true, tanpaTampil: true, hitung });
 
   const catat = subcommand(noun, 'catat', 'mencatat notulen rapat dan daftar hadirnya (anggota dipilih dari daftar anggota; tamu dengan asalnya)');

@@ -68,7 +68,10 @@ const kaitInventaris: Kait = {
 
 const kaitKegiatan: Kait = {
   bantuan: 'Biayanya dicatat dengan `kas keluar --jenis kegiatan --kegiatan ID` atau `salur --kegiatan ID`',
-  hitung: async (db, ids) => new Map([...(await biayaKegiatan(db, ids))].map(([id, biaya]) => [id, { biaya }])),
+  hitung: async (db, ids) => {
+    const biaya = await biayaKegiatan(db, ids);
+    return new Map(ids.map((id) => [id, { biaya: biaya.get(id) ?? 0 }]));
+  },
 };
 
 export const BUKU_REGISTER: Record<string, { buku: Buku; kait: Kait }> = {

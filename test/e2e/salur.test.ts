@@ -106,6 +106,7 @@ describe('kegiatan', () => {
   it('shows the net cost of an activity from its linked payments, voids deducted', () => {
     const db = unitSiap();
     expect(wksbm(db, ['kegiatan', 'catat', '--tanggal', '2026-10-10', '--nama', 'Penyuluhan bahaya NAPZA', '--jenis', 'pencegahan', '--peserta', '40']).code).toBe(0);
+    expect(wksbm(db, ['--json', 'kegiatan', 'tampil', '1']).json().biaya).toBe(0);
     wksbm(db, ['kas', 'keluar', '--jumlah', '150000', '--jenis', 'kegiatan', '--kegiatan', '1', '--tanggal', '2026-10-10']);
     wksbm(db, ['kas', 'keluar', '--jumlah', '99000', '--jenis', 'kegiatan', '--kegiatan', '1', '--tanggal', '2026-10-10']);
     wksbm(db, ['salur', '--ppks', '1', '--layanan', 'pencegahan', '--jumlah', '50000', '--kegiatan', '1', '--tanggal', '2026-10-10']);
