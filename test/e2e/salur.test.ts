@@ -156,6 +156,15 @@ describe('natura', () => {
     expect(snapshot(db)).toBe(sebelum);
   });
 
+  it('records rice given by a donor, found by phone', () => {
+    const db = unitBaru();
+    wksbm(db, ['donatur', 'tambah', '--nama', 'Toko Makmur', '--hp', '0813-2222-3333']);
+    const r = wksbm(db, ['--json', 'natura', 'masuk', '--barang', 'beras', '--kuantitas', '25', '--sumber', 'donatur', '--donatur', '+62 813 2222 3333']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json()).toMatchObject({ arah: 'masuk', sumber: 'donatur', donatur_id: 1, kuantitas: 25 });
+    expect(wksbm(db, ['natura', 'masuk', '--barang', 'beras', '--kuantitas', '1', '--donatur', 'Tidak Ada']).code).toBe(2);
+  });
+
   it('keeps the stock book chained: periksa finds a row changed outside the tool and negative stock', () => {
     const db = unitBaru();
     wksbm(db, ['natura', 'masuk', '--barang', 'beras', '--kuantitas', '5']);
