@@ -161,7 +161,7 @@ export const KEGIATAN: Buku = {
 
 /** Books 6 and 7, meetings: the minutes; attendance (rapat_hadir) has its own rules in src/commands/rapat.ts. */
 export const RAPAT: Buku = {
-  nama: 'rapat', tabel: 'rapat', judul: 'Buku Notulensi Rapat', nomorBuku: 6, kataTambah: 'catat', tanggal: 'tanggal',
+  nama: 'rapat', tabel: 'rapat', judul: 'Buku Notulensi Rapat dan Daftar Hadir', nomorBuku: 6, kataTambah: 'catat', tanggal: 'tanggal',
   fields: [
     { name: 'tanggal', label: 'Tanggal', type: 'tanggal', required: true, hariIni: true },
     { name: 'waktu', label: 'Waktu (jam)', type: 'waktu' },

@@ -76,7 +76,7 @@ export function register(program: Command, run: Run): void {
   const salur = subcommand(
     program,
     'salur',
-    'menyalurkan bantuan ke PPKS (buku 8): uang dengan BKK (--jumlah) atau barang natura (--barang --kuantitas), bersama catatan penyalurannya. Dari dana zakat wajib --asnaf',
+    'menyalurkan bantuan ke PPKS (buku 8): uang dengan BKK (--jumlah) atau barang natura dari stok (--barang --kuantitas), bersama catatan penyalurannya, dalam satu transaksi. Dari dana zakat wajib --asnaf (di terminal ditanyakan); --dana dan --akun hanya untuk bantuan uang',
   );
   addFieldOptions(salur, formSalur({} as Context, {} as Referensi, {}, [])).action(
     run(async (ctx, opts) => {
