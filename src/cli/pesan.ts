@@ -120,6 +120,12 @@ export const pesan = {
   naturaTercatat: (arah: string, barang: string, kuantitas: string) => `Tercatat ${barang} ${arah} ${kuantitas}.`,
   naturaDijual: (kuantitas: string, barang: string, nomor: string, jumlah: string) => `Tercatat penjualan ${kuantitas} ${barang} dengan ${nomor} sebesar ${jumlah}.`,
   uraianJualNatura: (kuantitas: string, barang: string) => `Penjualan ${barang} ${kuantitas}`,
+  naturaTidakAda: (v: string) => `Catatan natura ID ${q(v)} tidak ada (lihat wksbm natura daftar).`,
+  naturaPembatalan: (id: number) => `Catatan natura ID ${id} adalah pembatalan; pembatalan tidak bisa dibatalkan lagi.`,
+  naturaSudahBatal: (id: number, oleh: number) => `Catatan natura ID ${id} sudah dibatalkan oleh ID ${oleh}.`,
+  naturaPenyaluran: (id: number) => `Catatan natura ID ${id} adalah penyaluran ke PPKS; penyaluran tidak dibatalkan lewat natura batal.`,
+  uraianBatalNatura: (id: number, alasan: string) => `Pembatalan natura ID ${id}: ${alasan}`,
+  naturaDibatalkan: (id: number, oleh: number, kas?: string) => `Catatan natura ID ${id} dibatalkan dengan ID ${oleh}${kas ? `; bukti ${kas} ikut dibatalkan` : ''}.`,
   stokMinusPeriksa: (barang: string, sisa: string, tanggal: string) => `Stok natura ${barang} minus (${sisa}) pada ${tanggal}.`,
 
   // internal failures

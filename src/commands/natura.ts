@@ -16,7 +16,7 @@ import type { Database } from '../db/types.js';
 import type { Kysely } from 'kysely';
 import { formatTanggal, parseDate } from '../ledger/dates.js';
 import { formatRupiah, miliKeAngka } from '../ledger/money.js';
-import { formatKuantitas, namaBarang, postNatura } from '../ledger/natura.js';
+import { formatKuantitas, namaBarang, postNatura, voidNatura } from '../ledger/natura.js';
 import { postEntry } from '../ledger/posting.js';
 
 export const NATURA_FIELDS = {
@@ -117,6 +117,21 @@ export function register(program: Command, run: Run): void {
       ctx.io.out(ctx.json ? renderJson({ ...naturaJson(row), nomor: kas.nomor, jumlah: kas.jumlah }) : pesan.naturaDijual(formatKuantitas(row.kuantitas_mili, row.satuan), row.barang, kas.nomor, formatRupiah(kas.jumlah)));
     }),
   );
+
+  subcommand(natura, 'batal <id>', 'membatalkan catatan natura yang salah dengan catatan pembalik (keduanya tetap tercatat); membatalkan penjualan ikut membatalkan BKM-nya')
+    .option('--alasan <teks>', 'alasan pembatalan')
+    .option('--tanggal <tanggal>', 'tanggal pembatalan (bawaan: hari ini)')
+    .action(
+      run(async (ctx, opts, [idTeks]) => {
+        const ledger = await ctx.ledger();
+        const ref = await loadReferensi(ledger.db);
+        if (!/^\d{1,9}$/.test(idTeks!)) throw new UserError(pesan.naturaTidakAda(idTeks!));
+        const n = await collect(ctx, [K.alasan, { ...K.tanggal, label: 'tanggal pembatalan', bawaan: () => ctx.today(), tanya: false }], opts, ref);
+        await confirmSummary(ctx, `Batalkan natura ID ${idTeks}?`, [['alasan', String(n.alasan)]]);
+        const { pembatal, kasPembatal } = await withTransaction(ledger.db, (tx) => voidNatura(tx, Number(idTeks), String(n.alasan), String(n.tanggal), ref, ctx.now()));
+        ctx.io.out(ctx.json ? renderJson({ ...naturaJson(pembatal), batal_dari: pembatal.batal_dari, nomor_batal: kasPembatal ?? null }) : pesan.naturaDibatalkan(Number(idTeks), pembatal.id, kasPembatal));
+      }),
+    );
 
   subcommand(natura, 'saldo', 'stok setiap barang natura')
     .option('--tanggal <tanggal>', 'stok pada akhir tanggal ini (bawaan: semua catatan)')

@@ -49,3 +49,11 @@ export async function negativeStokDayEnds(db: Kysely<Database>): Promise<{ baran
     SELECT barang, satuan, min(tanggal) AS tanggal, sisa_mili FROM kumulatif WHERE sisa_mili < 0 GROUP BY barang`.execute(db);
   return r.rows;
 }
+
+export async function findNatura(db: Kysely<Database>, id: number): Promise<Natura | undefined> {
+  return db.selectFrom('natura').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findNaturaReversal(db: Kysely<Database>, id: number): Promise<Natura | undefined> {
+  return db.selectFrom('natura').selectAll().where('batal_dari', '=', id).executeTakeFirst();
+}

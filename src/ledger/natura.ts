@@ -2,13 +2,14 @@
 // refused in closed quarters, and never below zero.
 import { RuleError, UserError } from '../cli/errors.js';
 import { pesan } from '../cli/pesan.js';
-import { lastHash } from '../db/kas-repo.js';
-import { type Natura, firstNegativeStok, insertNatura, satuanBarang } from '../db/natura-repo.js';
+import { findKasById, findReversal, lastHash } from '../db/kas-repo.js';
+import { type Natura, findNatura, findNaturaReversal, firstNegativeStok, insertNatura, satuanBarang } from '../db/natura-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';
 import type { Tx } from '../db/transaction.js';
 import { formatTanggal } from './dates.js';
 import { GENESIS, hashRow } from './hash.js';
 import { ensureOpen } from './period.js';
+import { voidEntry } from './posting.js';
 
 export interface GerakNatura {
   arah: 'masuk' | 'keluar';
@@ -40,10 +41,11 @@ export function formatKuantitas(mili: number, satuan?: string): string {
 }
 
 /** Posts one movement inside the caller's transaction and returns the stored row. */
-export async function postNatura(tx: Tx, g: GerakNatura, ref: Referensi, waktu: string): Promise<Natura> {
+export async function postNatura(tx: Tx, g: GerakNatura, ref: Referensi, waktu: string, batalDari?: number): Promise<Natura> {
   const barang = namaBarang(g.barang);
   if (barang === '') throw new UserError(pesan.teksKosong('barang'));
-  if (!Number.isSafeInteger(g.kuantitas_mili) || g.kuantitas_mili <= 0) throw new UserError(pesan.kuantitasTidakSah('kuantitas', String(g.kuantitas_mili / 1000)));
+  // a reversal carries the negated quantity of its original, like a void in the cash book
+  if (!Number.isSafeInteger(g.kuantitas_mili) || g.kuantitas_mili === 0 || (g.kuantitas_mili < 0 && batalDari === undefined)) throw new UserError(pesan.kuantitasTidakSah('kuantitas', String(g.kuantitas_mili / 1000)));
   const ada = await satuanBarang(tx, barang);
   const diminta = g.satuan?.trim().toLowerCase() || undefined;
   if (ada && diminta && ada !== diminta) throw new UserError(pesan.satuanBeda(barang, ada, diminta));
@@ -65,16 +67,44 @@ export async function postNatura(tx: Tx, g: GerakNatura, ref: Referensi, waktu: 
     kas_id: g.kas_id ?? null,
     donatur_id: g.donatur_id ?? null,
     uraian: g.uraian ?? null,
-    batal_dari: null,
+    batal_dari: batalDari ?? null,
     impor_id: g.impor_id ?? null,
     dibuat: waktu,
   };
   const sebelum = last?.hash ?? GENESIS;
   const row: Natura = { ...tanpaHash, hash_sebelum: sebelum, hash: hashRow('natura', sebelum, tanpaHash) };
   await insertNatura(tx, row);
-  if (g.arah === 'keluar') {
+  const turun = (g.arah === 'keluar') === g.kuantitas_mili > 0;
+  if (turun) {
     const minus = await firstNegativeStok(tx, barang, g.tanggal);
     if (minus) throw new RuleError(pesan.stokMinus(barang, formatTanggal(minus.tanggal), formatKuantitas(Number(minus.sisa_mili), satuan)));
   }
   return row;
+}
+
+/**
+ * Corrects a mistaken movement by a reversing row that points at it (both stay in the book).
+ * Reversing a sale also voids its BKM in the same transaction; a stock-out for aid is part of
+ * the aid record and is not reversed here.
+ */
+export async function voidNatura(tx: Tx, id: number, alasan: string, tanggal: string, ref: Referensi, waktu: string): Promise<{ asli: Natura; pembatal: Natura; kasPembatal?: string }> {
+  const asli = await findNatura(tx, id);
+  if (!asli) throw new UserError(pesan.naturaTidakAda(String(id)));
+  if (asli.batal_dari !== null) throw new RuleError(pesan.naturaPembatalan(id));
+  const sudah = await findNaturaReversal(tx, id);
+  if (sudah) throw new RuleError(pesan.naturaSudahBatal(id, sudah.id));
+  if (asli.tujuan === 'penyaluran') throw new RuleError(pesan.naturaPenyaluran(id));
+  let kasPembatal: string | undefined;
+  if (asli.kas_id !== null) {
+    const kas = await findKasById(tx, asli.kas_id);
+    if (kas && !(await findReversal(tx, kas.id))) kasPembatal = (await voidEntry(tx, kas.nomor, alasan, tanggal, ref, waktu)).pembatal.nomor;
+  }
+  const pembatal = await postNatura(
+    tx,
+    { arah: asli.arah, tanggal, barang: asli.barang, satuan: asli.satuan, kuantitas_mili: -asli.kuantitas_mili, sumber: asli.sumber, tujuan: asli.tujuan as GerakNatura['tujuan'], kas_id: asli.kas_id, donatur_id: asli.donatur_id, uraian: pesan.uraianBatalNatura(id, alasan) },
+    ref,
+    waktu,
+    asli.id,
+  );
+  return { asli, pembatal, kasPembatal };
 }

@@ -57,6 +57,9 @@ describe('salur', () => {
     expect(rows(db, "SELECT count(*) AS n FROM kas WHERE arah = 'keluar'")).toEqual([{ n: 0 }]);
     expect(rows(db, 'SELECT bentuk, kas_id, natura_id FROM penyaluran')).toEqual([{ bentuk: 'barang', kas_id: null, natura_id: 2 }]);
     expect(wksbm(db, ['natura', 'saldo', '--json']).json()).toEqual({ beras: { kuantitas: 2.5, satuan: 'kg' } });
+    const batal = wksbm(db, ['natura', 'batal', '2', '--alasan', 'x']);
+    expect(batal.code).toBe(2);
+    expect(batal.stderr).toMatch(/penyaluran ke PPKS/);
   });
 
   it.each([
@@ -153,6 +156,38 @@ describe('natura', () => {
     const r = wksbm(db, args as string[]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(pesan as RegExp);
+    expect(snapshot(db)).toBe(sebelum);
+  });
+
+  it('corrects a mistaken movement by a reversing row; reversing a sale voids its BKM too', () => {
+    const db = unitBaru();
+    wksbm(db, ['natura', 'masuk', '--barang', 'beras', '--kuantitas', '125', '--tanggal', '2026-10-01']); // meant 12,5
+    wksbm(db, ['natura', 'masuk', '--barang', 'beras', '--kuantitas', '12,5', '--tanggal', '2026-10-01']);
+    const a = wksbm(db, ['--json', 'natura', 'batal', '1', '--alasan', 'salah ketik']);
+    expect(a.code, a.stderr).toBe(0);
+    expect(a.json()).toMatchObject({ id: 3, batal_dari: 1, kuantitas: -125, arah: 'masuk', nomor_batal: null });
+    expect(wksbm(db, ['natura', 'saldo', '--json']).json()).toEqual({ beras: { kuantitas: 12.5, satuan: 'kg' } });
+
+    wksbm(db, ['natura', 'jual', '--barang', 'beras', '--kuantitas', '10', '--jumlah', '120000', '--tanggal', '2026-10-05']);
+    const b = wksbm(db, ['--json', 'natura', 'batal', '4', '--alasan', 'pembeli batal']);
+    expect(b.code, b.stderr).toBe(0);
+    expect(b.json()).toMatchObject({ batal_dari: 4, nomor_batal: '002/BKM/XI/2026' });
+    expect(wksbm(db, ['natura', 'saldo', '--json']).json()).toEqual({ beras: { kuantitas: 12.5, satuan: 'kg' } });
+    expect(wksbm(db, ['kas', 'saldo', '--json']).json().total).toBe(0);
+    expect(wksbm(db, ['periksa']).code).toBe(0);
+
+    let sebelum = snapshot(db);
+    for (const [id, pesan] of [['1', /sudah dibatalkan/], ['3', /pembatalan tidak bisa dibatalkan/], ['99', /tidak ada/]] as const) {
+      const r = wksbm(db, ['natura', 'batal', id, '--alasan', 'x']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(pesan);
+    }
+    expect(snapshot(db)).toBe(sebelum);
+    expect(wksbm(db, ['natura', 'keluar', '--barang', 'beras', '--kuantitas', '12,5']).code).toBe(0);
+    sebelum = snapshot(db);
+    const c = wksbm(db, ['natura', 'batal', '2', '--alasan', 'x']); // reversing this receipt would leave the stock below zero
+    expect(c.code).toBe(2);
+    expect(c.stderr).toMatch(/di bawah nol/);
     expect(snapshot(db)).toBe(sebelum);
   });
 
