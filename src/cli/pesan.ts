@@ -126,6 +126,7 @@ export const pesan = {
   naturaPenyaluran: (id: number) => `Catatan natura ID ${id} adalah penyaluran ke PPKS; penyaluran tidak dibatalkan lewat natura batal.`,
   uraianBatalNatura: (id: number, alasan: string) => `Pembatalan natura ID ${id}: ${alasan}`,
   naturaDibatalkan: (id: number, oleh: number, kas?: string) => `Catatan natura ID ${id} dibatalkan dengan ID ${oleh}${kas ? `; bukti ${kas} ikut dibatalkan` : ''}.`,
+  jualTanpaBkm: (id: number, nomor: string) => `Penjualan natura ID ${id}: bukti ${nomor} sudah dibatalkan tetapi stoknya belum; batalkan juga dengan wksbm natura batal ${id}.`,
   stokMinusPeriksa: (barang: string, sisa: string, tanggal: string) => `Stok natura ${barang} minus (${sisa}) pada ${tanggal}.`,
 
   // internal failures

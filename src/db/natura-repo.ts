@@ -57,3 +57,14 @@ export async function findNatura(db: Kysely<Database>, id: number): Promise<Natu
 export async function findNaturaReversal(db: Kysely<Database>, id: number): Promise<Natura | undefined> {
   return db.selectFrom('natura').selectAll().where('batal_dari', '=', id).executeTakeFirst();
 }
+
+/** Sales whose BKM was voided in the cash book while the stock-out still stands (for `periksa`). */
+export async function salesWithVoidedReceipt(db: Kysely<Database>): Promise<{ id: number; nomor: string }[]> {
+  const r = await sql<{ id: number; nomor: string }>`
+    SELECT n.id AS id, k.nomor AS nomor FROM natura n JOIN kas k ON k.id = n.kas_id
+    WHERE n.tujuan = 'jual' AND n.batal_dari IS NULL
+      AND EXISTS (SELECT 1 FROM kas b WHERE b.batal_dari = k.id)
+      AND NOT EXISTS (SELECT 1 FROM natura r WHERE r.batal_dari = n.id)
+    ORDER BY n.id`.execute(db);
+  return r.rows;
+}

@@ -2,7 +2,7 @@
 import { pesan } from '../cli/pesan.js';
 import { allRows, foreignKeyCheck, integrityCheck, negativeDayEnds } from '../db/check-repo.js';
 import { saldoAkun, saldoDana } from '../db/kas-repo.js';
-import { negativeStokDayEnds } from '../db/natura-repo.js';
+import { negativeStokDayEnds, salesWithVoidedReceipt } from '../db/natura-repo.js';
 import type { Tx } from '../db/transaction.js';
 import { formatTanggal } from './dates.js';
 import { type TabelRantai, verifyChain } from './hash.js';
@@ -46,6 +46,7 @@ export async function periksa(db: Tx): Promise<Temuan[]> {
   for (const n of await negativeStokDayEnds(db)) {
     temuan.push({ jenis: 'stok', pesan: pesan.stokMinusPeriksa(n.barang, formatKuantitas(Number(n.sisa_mili), n.satuan), formatTanggal(n.tanggal)) });
   }
+  for (const j of await salesWithVoidedReceipt(db)) temuan.push({ jenis: 'stok', id: j.id, pesan: pesan.jualTanpaBkm(j.id, j.nomor) });
   const totalDana = [...(await saldoDana(db)).values()].reduce((a, b) => a + b, 0);
   const totalAkun = [...(await saldoAkun(db)).values()].reduce((a, b) => a + b, 0);
   if (totalDana !== totalAkun) temuan.push({ jenis: 'saldo', pesan: `Jumlah saldo semua dana (${formatRupiah(totalDana)}) tidak sama dengan jumlah saldo semua akun (${formatRupiah(totalAkun)}).` });

@@ -191,6 +191,21 @@ describe('natura', () => {
     expect(snapshot(db)).toBe(sebelum);
   });
 
+  it('periksa finds a sale whose BKM was voided in the cash book but whose rice was not, until natura batal', () => {
+    const db = unitBaru();
+    wksbm(db, ['natura', 'masuk', '--barang', 'beras', '--kuantitas', '10', '--tanggal', '2026-10-01']);
+    wksbm(db, ['natura', 'jual', '--barang', 'beras', '--kuantitas', '10', '--jumlah', '120000', '--tanggal', '2026-10-02']);
+    expect(wksbm(db, ['kas', 'batal', '001/BKM/X/2026', '--alasan', 'batal jual']).code).toBe(0);
+    const r = wksbm(db, ['--json', 'periksa']);
+    expect(r.code).not.toBe(0);
+    expect(r.json().temuan).toEqual([expect.objectContaining({ jenis: 'stok', id: 2, pesan: expect.stringContaining('natura batal 2') })]);
+    const b = wksbm(db, ['--json', 'natura', 'batal', '2', '--alasan', 'batal jual']);
+    expect(b.code, b.stderr).toBe(0);
+    expect(b.json().nomor_batal).toBeNull();
+    expect(wksbm(db, ['periksa']).code).toBe(0);
+    expect(wksbm(db, ['natura', 'saldo', '--json']).json()).toEqual({ beras: { kuantitas: 10, satuan: 'kg' } });
+  });
+
   it('records rice given by a donor, found by phone', () => {
     const db = unitBaru();
     wksbm(db, ['donatur', 'tambah', '--nama', 'Toko Makmur', '--hp', '0813-2222-3333']);
