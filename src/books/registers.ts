@@ -14,7 +14,8 @@ export const ANGGOTA: Buku = {
     { name: 'alamat', label: 'Alamat', type: 'teks' },
     { name: 'tanggal_masuk', label: 'Tanggal masuk', type: 'tanggal' },
   ],
-  kolomDaftar: ['nama', 'jabatan', 'jk', 'hp', 'alamat'], cari: ['nama', 'alamat', 'hp'], saring: ['jabatan'],
+  turunan: [{ name: 'aktif', label: 'Aktif', type: 'pilihan', pilihan: { tetap: [{ kode: '1', nama: 'aktif' }, { kode: '0', nama: 'keluar' }] } }],
+  kolomDaftar: ['nama', 'jabatan', 'jk', 'hp', 'alamat', 'aktif'], cari: ['nama', 'alamat', 'hp'], saring: ['jabatan', 'aktif'],
 };
 
 export const DONATUR: Buku = {

@@ -75,6 +75,11 @@ export function nilaiTeks(f: Field, v: unknown, t: Tampilan): string {
       return formatRupiah(Number(v));
     case 'nik':
       return t.lengkap ? String(v) : maskNik(String(v));
+    case 'pilihan': {
+      // numeric codes (anggota.aktif 1/0) mean nothing to a reader: show the choice's name
+      const o = f.pilihan && 'tetap' in f.pilihan ? f.pilihan.tetap.find((x) => x.kode === String(v)) : undefined;
+      return o && /^\d+$/.test(o.kode) ? o.nama : String(v);
+    }
     default:
       return String(v);
   }

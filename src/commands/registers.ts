@@ -74,8 +74,28 @@ const kaitKegiatan: Kait = {
   },
 };
 
+const kaitAnggota: Kait = {
+  tambahan: (noun: Command, run: Run) => {
+    for (const [nama, aktif, ringkas] of [
+      ['keluar', 0, 'mencatat anggota yang sudah keluar: tetap di buku dan di daftar hadir lama, tidak lagi ditawarkan di daftar hadir'],
+      ['aktifkan', 1, 'mengaktifkan kembali anggota yang pernah keluar'],
+    ] as const) {
+      subcommand(noun, `${nama} <id>`, ringkas).action(
+        run(async (ctx, _opts, [idTeks]) => {
+          const ledger = await ctx.ledger();
+          const b = await ambil(ledger.db, ANGGOTA, idTeks!);
+          if (Number(b.aktif) !== aktif) {
+            await withTransaction(ledger.db, (tx) => updateDenganJejak(tx, 'anggota', b.id, [{ kolom: 'aktif', lama: b.aktif, baru: aktif }], ctx.user(), ctx.now()));
+          }
+          ctx.io.out(ctx.json ? renderJson({ id: b.id, nama: b.nama, aktif }) : pesan.anggotaAktif(String(b.nama), aktif === 1));
+        }),
+      );
+    }
+  },
+};
+
 export const BUKU_REGISTER: Record<string, { buku: Buku; kait: Kait }> = {
-  anggota: { buku: ANGGOTA, kait: {} },
+  anggota: { buku: ANGGOTA, kait: kaitAnggota },
   donatur: { buku: DONATUR, kait: {} },
   ppks: { buku: PPKS, kait: kaitPpks },
   psks: { buku: PSKS, kait: {} },

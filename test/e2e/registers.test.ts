@@ -133,6 +133,24 @@ describe('surat', () => {
   });
 });
 
+describe('anggota keluar', () => {
+  it('keeps a former member in the book, audited, but no longer accepts them as present at a meeting', () => {
+    const db = unitBaru();
+    const id = wksbm(db, ['--json', 'anggota', 'tambah', '--nama', 'Wartono']).json().id;
+    expect(wksbm(db, ['anggota', 'keluar', String(id)]).code).toBe(0);
+    expect(wksbm(db, ['anggota', 'daftar', '--json', '--aktif', 'keluar']).json()).toEqual([expect.objectContaining({ id, nama: 'Wartono', aktif: 0 })]);
+    expect(wksbm(db, ['anggota', 'daftar']).stdout).toMatch(/Wartono.*keluar/);
+    expect(wksbm(db, ['--json', 'anggota', 'tampil', String(id)]).json().perubahan).toEqual([expect.objectContaining({ kolom: 'aktif', lama: '1', baru: '0' })]);
+    const sebelum = snapshot(db);
+    const r = wksbm(db, ['rapat', 'catat', '--agenda', 'Rapat', '--hadir', 'Wartono']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bukan anggota aktif/);
+    expect(snapshot(db)).toBe(sebelum);
+    expect(wksbm(db, ['anggota', 'aktifkan', String(id)]).code).toBe(0);
+    expect(wksbm(db, ['rapat', 'catat', '--agenda', 'Rapat', '--hadir', 'Wartono']).code).toBe(0);
+  });
+});
+
 describe('inventaris hapus', () => {
   it('keeps a disposed item in the book with its reason and date, audited, and refuses a second disposal', () => {
     const db = unitBaru();
