@@ -61,3 +61,21 @@ export function snapshot(db: string): string {
 export function sqlite(db: string): Database.Database {
   return new Database(db);
 }
+
+export interface HasilPty {
+  output: string;
+  code: number | null;
+  waiting_for?: string;
+}
+
+/** Runs the real binary in a pseudo-terminal (test/pty/drive.py), typing `keys` whenever `pattern` shows. */
+export function wksbmPty(db: string, args: string[], steps: [string, string][]): HasilPty {
+  const spec = {
+    cmd: [process.execPath, BIN, '--db', db, ...args],
+    env: { WKSBM_HARI_INI: '2026-11-22', TERM: 'xterm', COLUMNS: '100', LINES: '40' },
+    steps,
+  };
+  const r = spawnSync('python3', [path.join(ROOT, 'test', 'pty', 'drive.py'), JSON.stringify(spec)], { encoding: 'utf8', timeout: 60_000 });
+  if (r.status !== 0) throw new Error(`drive.py gagal: ${r.stderr}`);
+  return JSON.parse(r.stdout) as HasilPty;
+}

@@ -5,7 +5,7 @@ import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/output.js';
 import { scriptedPrompter } from '../../src/cli/prompter.js';
 import { Chalk } from 'chalk';
-import { BIN, ROOT, snapshot, tmpDir, unitBaru, wksbm } from '../helpers.js';
+import { BIN, snapshot, tmpDir, unitBaru, wksbm, wksbmPty } from '../helpers.js';
 
 function captureIo() {
   const out: string[] = [];
@@ -73,22 +73,15 @@ describe('kas masuk in a real pseudo-terminal', () => {
   it('answers @inquirer prompts typed at a terminal and posts the entry', () => {
     const db = unitBaru();
     const down = '\u001b[B';
-    const spec = {
-      cmd: [process.execPath, BIN, '--db', db, 'kas', 'masuk'],
-      env: { WKSBM_HARI_INI: '2026-11-22', TERM: 'xterm', COLUMNS: '100', LINES: '40' },
-      steps: [
-        ['jumlah', '1.250.000\r'],
-        ['sumber', `${down.repeat(5)}\r`],
-        ['dana', '\r'],
-        ['akun', '\r'],
-        ['tanggal', '03/07/2026\r'],
-        ['uraian', 'Jimpitan Juni\r'],
-        ['Simpan\\?', 'y\r'],
-      ],
-    };
-    const r = spawnSync('python3', [path.join(ROOT, 'test', 'pty', 'drive.py'), JSON.stringify(spec)], { encoding: 'utf8', timeout: 60_000 });
-    expect(r.status, r.stderr).toBe(0);
-    const hasil = JSON.parse(r.stdout) as { output: string; code: number | null; waiting_for?: string };
+    const hasil = wksbmPty(db, ['kas', 'masuk'], [
+      ['jumlah', '1.250.000\r'],
+      ['sumber', `${down.repeat(5)}\r`],
+      ['dana', '\r'],
+      ['akun', '\r'],
+      ['tanggal', '03/07/2026\r'],
+      ['uraian', 'Jimpitan Juni\r'],
+      ['Simpan\\?', 'y\r'],
+    ]);
     expect(hasil.waiting_for, hasil.output).toBeUndefined();
     expect(hasil.code, hasil.output).toBe(0);
     expect(hasil.output).toContain('Tercatat 001/BKM/VII/2026 sebesar Rp 1.250.000.');

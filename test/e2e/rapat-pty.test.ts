@@ -1,35 +1,26 @@
 // rapat catat in a real pseudo-terminal: @inquirer's checkbox of members, then guests until an empty answer.
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT, unitBaru, wksbm } from '../helpers.js';
+import { unitBaru, wksbm, wksbmPty } from '../helpers.js';
 
 describe('rapat catat at a terminal', () => {
   it('ticks members in the checkbox and adds guests one by one', () => {
     const db = unitBaru(); // members from init: Sukardi (ketua), Wartini (sekretaris), Siti Aminah (bendahara)
     const down = '\u001b[B';
-    const spec = {
-      cmd: [process.execPath, BIN, '--db', db, 'rapat', 'catat'],
-      env: { WKSBM_HARI_INI: '2026-11-22', TERM: 'xterm', COLUMNS: '100', LINES: '40' },
-      steps: [
-        ['Tanggal', '\r'],
-        ['Waktu', '19.30\r'],
-        ['Tempat', 'Balai padukuhan\r'],
-        ['Jenis rapat', `${down}\r`],
-        ['Pimpinan', 'Sukardi\r'],
-        ['Notulis', 'Wartini\r'],
-        ['Agenda', 'Evaluasi jimpitan\r'],
-        ['Anggota yang hadir', ` ${down} \r`],
-        ['Tamu yang hadir', 'Ibu Endang (Dinas Sosial)\r'],
-        ['Tamu yang hadir', '\r'],
-        ['Pembahasan', '\r'],
-        ['Keputusan', 'Jimpitan dinaikkan\r'],
-        ['Simpan\\?', 'y\r'],
-      ],
-    };
-    const r = spawnSync('python3', [path.join(ROOT, 'test', 'pty', 'drive.py'), JSON.stringify(spec)], { encoding: 'utf8', timeout: 60_000 });
-    expect(r.status, r.stderr).toBe(0);
-    const hasil = JSON.parse(r.stdout) as { output: string; code: number | null; waiting_for?: string };
+    const hasil = wksbmPty(db, ['rapat', 'catat'], [
+      ['Tanggal', '\r'],
+      ['Waktu', '19.30\r'],
+      ['Tempat', 'Balai padukuhan\r'],
+      ['Jenis rapat', `${down}\r`],
+      ['Pimpinan', 'Sukardi\r'],
+      ['Notulis', 'Wartini\r'],
+      ['Agenda', 'Evaluasi jimpitan\r'],
+      ['Anggota yang hadir', ` ${down} \r`],
+      ['Tamu yang hadir', 'Ibu Endang (Dinas Sosial)\r'],
+      ['Tamu yang hadir', '\r'],
+      ['Pembahasan', '\r'],
+      ['Keputusan', 'Jimpitan dinaikkan\r'],
+      ['Simpan\\?', 'y\r'],
+    ]);
     expect(hasil.waiting_for, hasil.output).toBeUndefined();
     expect(hasil.code, hasil.output).toBe(0);
     expect(hasil.output).toContain('Rapat tercatat dengan ID 1: 2 anggota dan 1 tamu hadir.');
