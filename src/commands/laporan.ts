@@ -1,0 +1,58 @@
+// `wksbm laporan triwulan`: the quarterly workbook for Dinas Sosial, filled from the books.
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { Context } from '../cli/context.js';
+import { LedgerError, UserError } from '../cli/errors.js';
+import { renderJson } from '../cli/output.js';
+import { pesan } from '../cli/pesan.js';
+import { type Run, subcommand } from '../cli/program.js';
+import { loadBahanLaporan } from '../db/laporan-repo.js';
+import { hariSebelum, rentangTriwulan, romawi, type Triwulan } from '../ledger/dates.js';
+import { type LaporanTriwulan, laporanTriwulan } from '../reports/laporan-triwulan.js';
+
+function bacaTriwulan(opts: Record<string, unknown>, today: string): Triwulan {
+  const tahunTeks = String(opts.tahun ?? today.slice(0, 4));
+  if (!/^\d{4}$/.test(tahunTeks)) throw new UserError(pesan.angkaTidakSah('tahun', tahunTeks));
+  if (opts.triwulan === undefined) throw new UserError(pesan.wajibDiisi('triwulan', 'triwulan'));
+  const tw = String(opts.triwulan).trim().toUpperCase();
+  const angka = /^[1-4]$/.test(tw) ? Number(tw) : ['I', 'II', 'III', 'IV'].indexOf(tw) + 1;
+  if (angka < 1) throw new UserError(pesan.pilihanTidakDikenal('triwulan', String(opts.triwulan), ['1', '2', '3', '4']));
+  return { tahun: Number(tahunTeks), triwulan: angka as Triwulan['triwulan'] };
+}
+
+/** The quarter's model, from the books through the repository. */
+export async function muatLaporan(ctx: Context, t: Triwulan) {
+  const ledger = await ctx.ledger();
+  const { dari, sampai } = rentangTriwulan(t);
+  const bahan = await loadBahanLaporan(ledger.db, dari, sampai, hariSebelum(dari));
+  if (!bahan) throw new LedgerError(pesan.profilBelumAda());
+  return { model: laporanTriwulan(bahan, t, ctx.today()), cap: bahan.cap };
+}
+
+export function namaBerkasLaporan(m: LaporanTriwulan): string {
+  const unit = String(m.unit.nama ?? 'unit').toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return `laporan-triwulan-${romawi(m.periode.triwulan)}-${m.periode.tahun}-${unit}.xlsx`;
+}
+
+export function register(program: Command, run: Run): void {
+  const laporan = subcommand(program, 'laporan', 'laporan untuk Dinas Sosial');
+  subcommand(laporan, 'triwulan', 'menulis buku kerja laporan triwulan (.xlsx) dari templat; --json mencetak angkanya saja')
+    .option('--tahun <tahun>', 'tahun laporan (bawaan: tahun ini)')
+    .option('--triwulan <1..4>', 'triwulan: 1 (Jan–Mar), 2 (Apr–Jun), 3 (Jul–Sep), 4 (Okt–Des)')
+    .option('-o, --keluar <berkas>', 'berkas .xlsx yang ditulis (bawaan: laporan-triwulan-III-2026-<unit>.xlsx); dengan --json hanya ditulis bila diberikan')
+    .option('--templat <berkas>', 'templat .xlsx lain dengan penanda yang sama (bawaan: templates/laporan-triwulan.xlsx)')
+    .action(
+      run(async (ctx, opts) => {
+        const t = bacaTriwulan(opts, ctx.today());
+        const { model, cap } = await muatLaporan(ctx, t);
+        const keluar = opts.keluar ? String(opts.keluar) : ctx.json ? undefined : namaBerkasLaporan(model);
+        if (keluar) {
+          const { tulisLaporan } = await import('../render/laporan-xlsx.js');
+          const gambar = cap ? { buffer: cap.buffer, extension: cap.mime === 'image/jpeg' ? ('jpeg' as const) : ('png' as const) } : null;
+          await tulisLaporan(model, gambar, { templat: opts.templat ? String(opts.templat) : undefined, keluar });
+        }
+        if (ctx.json) ctx.io.out(renderJson(model));
+        else ctx.io.out(pesan.laporanDitulis(path.normalize(keluar!)));
+      }),
+    );
+}
