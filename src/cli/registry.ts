@@ -16,5 +16,8 @@ export const COMMANDS: Entry[] = [
   { name: 'akun', summary: 'akun kas (tunai, rekening bank)', load: () => import('../commands/akun.js') },
   { name: 'kode', summary: 'daftar kode resmi: sumber, jenis, layanan, asnaf, ppks, psks', load: () => import('../commands/kode.js') },
   { name: 'periksa', summary: 'memeriksa keutuhan berkas, rantai hash dan saldo', load: () => import('../commands/periksa.js') },
+  { name: 'laporan', summary: 'laporan triwulan untuk Dinas Sosial (.xlsx dari templat)', load: () => import('../commands/laporan.js') },
+  { name: 'cetak', summary: 'mencetak salah satu dari 13 buku sebagai lembar .xlsx siap cetak', load: () => import('../commands/cetak.js') },
+  { name: 'rekap', summary: 'sisi Dinas: merekap laporan triwulan banyak unit menjadi satu buku kerja', load: () => import('../commands/rekap.js') },
   { name: 'cadangkan', summary: 'membuat salinan cadangan berkas buku', load: () => import('../commands/cadangkan.js') },
 ];
