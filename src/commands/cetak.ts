@@ -39,7 +39,7 @@ export function register(program: Command, run: Run): void {
           const r = { dari: buku.bertanggal ? dari : undefined, sampai: buku.bertanggal ? sampai : undefined };
           const s = buku.sumber;
           const saldoAwal = s.jenis === 'kas' && !s.arah && r.dari ? await saldoSebelum(ledger.db, r.dari) : 0;
-          const tata = tataCetak(buku, Boolean(opts.lengkap), saldoAwal);
+          const tata = tataCetak(buku, Boolean(opts.lengkap), saldoAwal, r.dari);
           const sumber =
             s.jenis === 'register' ? streamRegister(ledger.db, s.buku.tabel, s.buku.tanggal, r)
             : s.jenis === 'kas' ? streamKas(ledger.db, { ...r, arah: s.arah })
@@ -55,7 +55,7 @@ export function register(program: Command, run: Run): void {
             kiri: ['Ketua', profil.ketua ?? '..........................'] as [string, string],
             kanan: buku.penandatangan === 'bendahara' ? (['Bendahara', profil.bendahara ?? '..........................'] as [string, string]) : (['Sekretaris', profil.sekretaris ?? '..........................'] as [string, string]),
           };
-          baris = await tulisBuku(keluar, kepala, tata.kolom, petakan(), tandaTangan);
+          baris = await tulisBuku(keluar, kepala, tata.kolom, petakan(), tandaTangan, tata.pembuka);
         }
         ctx.io.out(ctx.json ? renderJson({ buku: buku.kode, keluar, baris }) : pesan.bukuDicetak(keluar, baris));
       }),

@@ -38,7 +38,7 @@ function nilaiSel(v: NilaiCetak, jenis: JenisKolom): ExcelJSNs.CellValue {
 }
 
 /** Writes the book through exceljs's streaming writer; returns the number of data rows. */
-export async function tulisBuku(keluar: string, kepala: KepalaCetak, kolom: KolomCetak[], baris: AsyncIterable<NilaiCetak[]>, ttd: TandaTangan): Promise<number> {
+export async function tulisBuku(keluar: string, kepala: KepalaCetak, kolom: KolomCetak[], baris: AsyncIterable<NilaiCetak[]>, ttd: TandaTangan, pembuka?: NilaiCetak[]): Promise<number> {
   const ExcelJS = await loadExcelJS();
   const sementara = `${keluar}.${process.pid}.tmp`;
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: sementara, useStyles: true, useSharedStrings: false });
@@ -67,6 +67,8 @@ export async function tulisBuku(keluar: string, kepala: KepalaCetak, kolom: Kolo
   tambah([], () => ({}));
   tambah(semua.map((k) => k.judul), () => gayaJudulKolom(), 30);
 
+  // an unnumbered opening line, e.g. the cash book's "Saldo awal" when printing from a date
+  if (pembuka) tambah([null, ...pembuka.map((v, i) => nilaiSel(v, kolom[i]!.jenis))], (i) => gayaSel({}, FORMAT[semua[i]!.jenis], true));
   let n = 0;
   for await (const isi of baris) {
     n++;

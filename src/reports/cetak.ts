@@ -72,12 +72,13 @@ const LEBAR: Record<JenisKolom, number> = { teks: 20, tanggal: 17, rupiah: 17, a
 export interface TataCetak {
   kolom: KolomCetak[];
   baris: (row: Record<string, unknown>) => NilaiCetak[];
+  pembuka?: NilaiCetak[];
 }
 
 const t = (v: unknown): NilaiCetak => (v === null || v === undefined ? null : typeof v === 'number' ? v : String(v));
 
 /** Columns and row mapping of a book; NIKs masked unless `lengkap`. */
-export function tataCetak(b: BukuCetak, lengkap: boolean, saldoAwal = 0): TataCetak {
+export function tataCetak(b: BukuCetak, lengkap: boolean, saldoAwal = 0, dari?: string): TataCetak {
   const nik = (v: unknown) => (lengkap ? t(v) : maskNik(v as string | null));
   const s = b.sumber;
   switch (s.jenis) {
@@ -115,6 +116,7 @@ export function tataCetak(b: BukuCetak, lengkap: boolean, saldoAwal = 0): TataCe
       }
       let saldo = saldoAwal;
       return {
+        pembuka: dari ? [dari, null, 'Saldo awal', null, null, null, null, null, saldoAwal] : undefined,
         kolom: [
           { judul: 'Tanggal', lebar: 17, jenis: 'tanggal' }, { judul: 'No. Bukti', lebar: 19, jenis: 'teks' }, { judul: 'Uraian', lebar: 40, jenis: 'teks' },
           { judul: 'Sumber/Jenis', lebar: 18, jenis: 'teks' }, { judul: 'Dana', lebar: 11, jenis: 'teks' }, { judul: 'Akun', lebar: 13, jenis: 'teks' },
