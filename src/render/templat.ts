@@ -205,11 +205,11 @@ export async function isiTemplat(berkas: string, k: Konteks, opsi: { lewati?: st
   const out = new ExcelJS.Workbook();
   out.creator = 'wksbm';
   const angka: Record<string, number> = {};
-  for (const s of sheets) tulisSheet(out, s, peta, k, angka);
+  for (const s of sheets) tulisSheet(out, tpl, s, peta, k, angka);
   return { workbook: out, angka };
 }
 
-function tulisSheet(out: ExcelJSNs.Workbook, s: SheetTemplat, semuaPeta: Map<string, Peta>, k: Konteks, angka: Record<string, number>): void {
+function tulisSheet(out: ExcelJSNs.Workbook, tpl: ExcelJSNs.Workbook, s: SheetTemplat, semuaPeta: Map<string, Peta>, k: Konteks, angka: Record<string, number>): void {
   const p = semuaPeta.get(s.nama)!;
   const grid = new Map<string, Keluaran>();
   const gambar: { nama: string; baris: number; kolom: number }[] = [];
@@ -335,6 +335,17 @@ function tulisSheet(out: ExcelJSNs.Workbook, s: SheetTemplat, semuaPeta: Map<str
     const n = s.jumlah.get(ra) ?? 1;
     if (ra === rb && n > 1) for (let i = 0; i < n; i++) ws.mergeCells(`${kolA}${p.awal(ra) + i}:${kolB}${p.awal(ra) + i}`);
     else ws.mergeCells(`${kolA}${p.awal(ra)}:${kolB}${p.akhir(rb)}`);
+  }
+  // The template's own pictures (a Dinas logo) move with the rows they sit on, keeping their size.
+  for (const img of s.ws.getImages()) {
+    const data = tpl.getImage(Number(img.imageId));
+    if (!data?.buffer || data.extension === 'gif') continue;
+    const { tl, br, ext, editAs } = img.range as ExcelJSNs.ImageRange & { ext?: { width: number; height: number }; editAs?: string };
+    const geser = p.awal(tl.nativeRow + 1) - 1 - tl.nativeRow;
+    const id = out.addImage({ buffer: data.buffer, extension: data.extension });
+    const jangkar = (a: ExcelJSNs.Anchor, d: number) => ({ nativeCol: a.nativeCol, nativeColOff: a.nativeColOff, nativeRow: a.nativeRow + d, nativeRowOff: a.nativeRowOff });
+    const posisi = br ? { tl: jangkar(tl, geser), br: jangkar(br, geser), editAs: editAs ?? 'oneCell' } : { tl: jangkar(tl, geser), ext, editAs: editAs ?? 'oneCell' };
+    ws.addImage(id, posisi as unknown as ExcelJSNs.ImageRange);
   }
   for (const g of gambar) {
     const img = k.gambar[g.nama]!;

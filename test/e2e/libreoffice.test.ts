@@ -84,4 +84,13 @@ describe.skipIf(lewati)('LibreOffice reads the quarterly workbook', () => {
     }
     expect(dicek).toBeGreaterThan(20);
   });
+
+  it('a workbook opened and saved again in LibreOffice (recalculated) still passes rekap', () => {
+    const out = path.join(dir, 'disimpan');
+    jalankan(['--convert-to', 'xlsx', '--outdir', out, file], profil);
+    const r = wksbm(path.join(dir, 'tidak-dipakai.sqlite'), ['--json', 'rekap', path.join(out, 'laporan.xlsx'), '-o', path.join(dir, 'rekap.xlsx')]);
+    expect(r.stderr).toBe('');
+    expect(r.json().unit).toBe(1);
+    expect(r.json().total.saldo_akhir).toBe(HARAP.saldoAkhir);
+  });
 });

@@ -3,10 +3,13 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { snapshot, tmpDir, wksbm } from '../helpers.js';
-import { HARAP, bacaWorkbook, unitContoh } from '../fixtures/unit-contoh.js';
+import { HARAP, bacaWorkbook, barisDengan, unitContoh } from '../fixtures/unit-contoh.js';
 
 let db: string;
 let dir: string;
+
+// a 1×1 PNG: the Dinas logo of the custom form, and the unit's stamp
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 beforeAll(() => {
   db = unitContoh();
@@ -40,6 +43,8 @@ async function templatDinas(file: string, salahKetik = false): Promise<void> {
   ws.getCell('E11').value = { formula: 'SUM(E6:E6)*2', date1904: false };
   ws.getCell('B12').value = 'Ketua: {{ketua}}';
   ws.mergeCells('B12:D13');
+  ws.getCell('E12').value = '{{gambar:cap}}';
+  ws.addImage(wb.addImage({ buffer: PNG as unknown as ExcelJS.Buffer, extension: 'png' }), { tl: { col: 0, row: 8 }, ext: { width: 20, height: 20 } });
   await wb.xlsx.writeFile(file);
 }
 
@@ -73,6 +78,31 @@ describe('laporan triwulan --templat', () => {
     expect(merges).toContain('B21:D22');
     expect(ws.pageSetup.printArea).toBe('A1:E29');
     expect(ws.pageSetup.printTitlesRow).toBe('5:5');
+    // the template's logo moved down with its row; no stamp yet, so {{gambar:cap}} leaves the cell empty
+    const gambar = ws.getImages();
+    expect(gambar).toHaveLength(1);
+    expect(gambar[0]!.range.tl.nativeRow).toBe(17);
+    expect(ws.getCell('E21').value).toBeNull();
+  });
+
+  it('anchors the stamp (book 13) at {{gambar:cap}} once the profile has one', async () => {
+    const cap = path.join(dir, 'cap.png');
+    fs.writeFileSync(cap, PNG);
+    expect(wksbm(db, ['profil', 'cap', cap]).code).toBe(0);
+    const tpl = path.join(dir, 'form-dinas-cap.xlsx');
+    await templatDinas(tpl);
+    const out = path.join(dir, 'dengan-cap.xlsx');
+    expect(wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '--templat', tpl, '-o', out]).code).toBe(0);
+    const gambar = (await bacaWorkbook(out)).getWorksheet('Form Dinas')!.getImages();
+    expect(gambar.map((g) => [g.range.tl.nativeRow, g.range.tl.nativeCol]).sort()).toEqual([[17, 0], [20, 4]]);
+    const bawaan = path.join(dir, 'bawaan-cap.xlsx');
+    expect(wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '-o', bawaan]).code).toBe(0);
+    const keuangan = (await bacaWorkbook(bawaan)).getWorksheet('Keuangan')!;
+    const stempel = keuangan.getImages();
+    expect(stempel).toHaveLength(1);
+    // beside "Lurah …", in the column left of the ketua's name: over the ketua's signature space
+    expect(stempel[0]!.range.tl.nativeRow + 1).toBe(barisDengan(keuangan, 'B', 'Lurah Sumberagung'));
+    expect(stempel[0]!.range.tl.nativeCol).toBe(4);
   });
 
   it('a misspelt marker fails naming the sheet and cell, exit 2, nothing written', async () => {
