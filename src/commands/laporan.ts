@@ -7,7 +7,7 @@ import { renderJson } from '../cli/output.js';
 import { pesan } from '../cli/pesan.js';
 import { type Run, subcommand } from '../cli/program.js';
 import { loadBahanLaporan } from '../db/laporan-repo.js';
-import { hariSebelum, rentangTriwulan, romawi, type Triwulan } from '../ledger/dates.js';
+import { hariSebelum, parseDate, rentangTriwulan, romawi, type Triwulan } from '../ledger/dates.js';
 import { type LaporanTriwulan, laporanTriwulan } from '../reports/laporan-triwulan.js';
 
 function bacaTriwulan(opts: Record<string, unknown>, today: string): Triwulan {
@@ -21,12 +21,12 @@ function bacaTriwulan(opts: Record<string, unknown>, today: string): Triwulan {
 }
 
 /** The quarter's model, from the books through the repository. */
-export async function muatLaporan(ctx: Context, t: Triwulan) {
+export async function muatLaporan(ctx: Context, t: Triwulan, tanggalLaporan = ctx.today()) {
   const ledger = await ctx.ledger();
   const { dari, sampai } = rentangTriwulan(t);
   const bahan = await loadBahanLaporan(ledger.db, dari, sampai, hariSebelum(dari));
   if (!bahan) throw new LedgerError(pesan.profilBelumAda());
-  return { model: laporanTriwulan(bahan, t, ctx.today()), cap: bahan.cap };
+  return { model: laporanTriwulan(bahan, t, tanggalLaporan), cap: bahan.cap };
 }
 
 export function namaBerkasLaporan(m: LaporanTriwulan): string {
@@ -40,11 +40,13 @@ export function register(program: Command, run: Run): void {
     .option('--tahun <tahun>', 'tahun laporan (bawaan: tahun ini)')
     .option('--triwulan <1..4>', 'triwulan: 1 (Jan–Mar), 2 (Apr–Jun), 3 (Jul–Sep), 4 (Okt–Des)')
     .option('-o, --keluar <berkas>', 'berkas .xlsx yang ditulis (bawaan: laporan-triwulan-III-2026-<unit>.xlsx); dengan --json hanya ditulis bila diberikan')
+    .option('--tanggal <tanggal>', 'tanggal laporan di tanda tangan (bawaan: hari ini)')
     .option('--templat <berkas>', 'templat .xlsx lain dengan penanda yang sama (bawaan: templates/laporan-triwulan.xlsx)')
     .action(
       run(async (ctx, opts) => {
         const t = bacaTriwulan(opts, ctx.today());
-        const { model, cap } = await muatLaporan(ctx, t);
+        const tanggal = opts.tanggal ? parseDate(String(opts.tanggal), 'tanggal') : ctx.today();
+        const { model, cap } = await muatLaporan(ctx, t, tanggal);
         const keluar = opts.keluar ? String(opts.keluar) : ctx.json ? undefined : namaBerkasLaporan(model);
         if (keluar) {
           const { tulisLaporan } = await import('../render/laporan-xlsx.js');

@@ -61,7 +61,8 @@ export function konteksLaporan(m: LaporanTriwulan, cap: Gambar | null): Konteks 
         uraian: [b.uraian, b.dibatalkan_oleh ? `(dibatalkan ${b.dibatalkan_oleh})` : ''].filter(Boolean).join(' '),
         sumber_jenis: b.sumber ?? (b.jenis ? (b.layanan ? `${b.jenis} (${b.layanan})` : b.jenis) : 'pindah'),
         dana: b.dana ?? (b.akun_tujuan ? `${b.akun}→${b.akun_tujuan}` : ''), akun: b.akun,
-        penerimaan: b.penerimaan, pengeluaran: b.pengeluaran, saldo: b.saldo,
+        // a cash book leaves the other side blank rather than printing Rp0
+        penerimaan: b.penerimaan === 0 ? null : b.penerimaan, pengeluaran: b.pengeluaran === 0 ? null : b.pengeluaran, saldo: b.saldo,
       })),
       ['no', 'tanggal', 'nomor', 'uraian', 'sumber_jenis', 'dana', 'akun', 'penerimaan', 'pengeluaran', 'saldo'],
     ),
@@ -86,6 +87,14 @@ export interface IsiData {
   sel: Record<string, number>;
 }
 
+export const BATAS_SEL = 32_000;
+
+export function potongJson(json: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < json.length; i += BATAS_SEL) out.push(json.slice(i, i + BATAS_SEL));
+  return out.length ? out : [''];
+}
+
 export function hashData(json: string): string {
   return createHash('sha256').update(json, 'utf8').digest('hex');
 }
@@ -96,7 +105,8 @@ export async function tulisLaporan(m: LaporanTriwulan, cap: Gambar | null, opsi:
   const isi: IsiData = { format: FORMAT_DATA, versi: m.versi, laporan: ringkasanLaporan(m), sel: angka };
   const json = JSON.stringify(isi);
   const ws = workbook.addWorksheet(SHEET_DATA, { state: 'hidden' });
-  ws.getCell('A1').value = json;
+  // A cell holds at most 32 767 characters; a longer JSON continues in B1, C1, … (rekap joins row 1).
+  potongJson(json).forEach((bagian, i) => (ws.getCell(1, i + 1).value = bagian));
   ws.getCell('A2').value = hashData(json);
   ws.getCell('A3').value = `${FORMAT_DATA}/${m.versi}`;
   const sementara = `${opsi.keluar}.${process.pid}.tmp`;

@@ -32,7 +32,12 @@ export async function bacaLaporanUnit(berkas: string): Promise<UnitMasuk | Berma
     return { berkas, masalah: pesan.rekapTidakTerbaca() };
   }
   const ws = wb.getWorksheet(SHEET_DATA);
-  const json = ws ? teks(ws.getCell('A1').value) : null;
+  let json = ws ? teks(ws.getCell('A1').value) : null;
+  for (let k = 2; ws && json !== null; k++) {
+    const lanjut = teks(ws.getCell(1, k).value);
+    if (lanjut === null) break;
+    json += lanjut;
+  }
   if (!ws || json === null) return { berkas, masalah: pesan.rekapTanpaData() };
   if (hashData(json) !== teks(ws.getCell('A2').value)) return { berkas, masalah: pesan.rekapHashBeda() };
   let isi: IsiData;

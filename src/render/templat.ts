@@ -267,7 +267,7 @@ function tulisSheet(out: ExcelJSNs.Workbook, tpl: ExcelJSNs.Workbook, s: SheetTe
         }
         if (pen?.jenis === 'nilai' || pen?.jenis === 'isian') {
           const v = pen.jenis === 'nilai' ? k.nilai[pen.nama]! : (item![pen.nama] ?? null);
-          grid.set(key, { value: v, style });
+          grid.set(key, { value: v === '' ? null : v, style });
           if (pen.jenis === 'nilai' && typeof v === 'number') angka[`${s.nama}!${key}`] = v;
           continue;
         }

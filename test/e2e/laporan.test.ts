@@ -100,8 +100,8 @@ describe('laporan triwulan: the workbook', () => {
       expect(t.value).toBeInstanceOf(Date);
       expect((t.value as Date).toISOString().slice(0, 10)).toBe(d.tanggal);
       expect(t.numFmt).toBe(TGL);
-      expect(ws.getCell(`G${r}`).value).toBe(d.penerimaan);
-      expect(ws.getCell(`H${r}`).value).toBe(d.pengeluaran);
+      expect(ws.getCell(`G${r}`).value ?? 0).toBe(d.penerimaan);
+      expect(ws.getCell(`H${r}`).value ?? 0).toBe(d.pengeluaran);
       expect(ws.getCell(`I${r}`).value).toBe(d.saldo);
       expect(ws.getCell(`I${r}`).numFmt).toBe(RP);
     });
@@ -232,6 +232,13 @@ describe('laporan triwulan: other quarters', () => {
     const json = JSON.parse(String(w.getWorksheet('_data')!.getCell('A1').value));
     expect(json.laporan.keuangan.saldo_akhir).toBe(0);
     expect(json.laporan.ppks).toHaveLength(26);
+  });
+
+  it('--tanggal sets the report date of the signature', async () => {
+    const out = path.join(dir, 'bertanggal.xlsx');
+    expect(wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '--tanggal', '05/10/2026', '-o', out]).code).toBe(0);
+    const ws = (await bacaWorkbook(out)).getWorksheet('Keuangan')!;
+    expect(barisDengan(ws, 'F', 'Bantul, 5 Oktober 2026')).toBeGreaterThan(0);
   });
 
   it('refuses a quarter that is not 1..4 (exit 2) and writes nothing', () => {

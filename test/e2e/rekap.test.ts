@@ -76,6 +76,20 @@ describe('rekap', () => {
     expect(masalah.getCell('B6').value).toBe(rusak);
   });
 
+  it('reads a _data JSON that continues past A1 (cells hold at most 32 767 characters)', async () => {
+    const dibagi = path.join(dir, 'dibagi.xlsx');
+    const wb = await bacaWorkbook(b);
+    const ws = wb.getWorksheet('_data')!;
+    const json = String(ws.getCell('A1').value);
+    ws.getCell('A1').value = json.slice(0, 1000);
+    ws.getCell('B1').value = json.slice(1000, 2000);
+    ws.getCell('C1').value = json.slice(2000);
+    await wb.xlsx.writeFile(dibagi);
+    const r = wksbm(unitBaru(), ['--json', 'rekap', dibagi, '-o', path.join(dir, 'rekap-dibagi.xlsx')]);
+    expect(r.stderr).toBe('');
+    expect(r.json().total.saldo_akhir).toBe(400_000);
+  });
+
   it('with no readable workbook it still writes the recap and exits 1', () => {
     const rusak = path.join(dir, 'x.xlsx');
     fs.writeFileSync(rusak, 'x');
