@@ -69,10 +69,13 @@ export async function tulisBuku(keluar: string, kepala: KepalaCetak, kolom: Kolo
 
   // an unnumbered opening line, e.g. the cash book's "Saldo awal" when printing from a date
   if (pembuka) tambah([null, ...pembuka.map((v, i) => nilaiSel(v, kolom[i]!.jenis))], (i) => gayaSel({}, FORMAT[semua[i]!.jenis], true));
+  // One style per column, built once and copied shallowly per cell: rows are serialised as they
+  // are committed and nothing mutates a style afterwards, so the nested parts can be shared.
+  const gayaKolom = semua.map((k) => gayaSel({}, FORMAT[k.jenis], true));
   let n = 0;
   for await (const isi of baris) {
     n++;
-    tambah([n, ...isi.map((v, i) => nilaiSel(v, kolom[i]!.jenis))], (i) => gayaSel({}, FORMAT[semua[i]!.jenis], true));
+    tambah([n, ...isi.map((v, i) => nilaiSel(v, kolom[i]!.jenis))], (i) => ({ ...gayaKolom[i]! }));
   }
   if (n === 0) tambah(['–', ...kolom.map(() => null)], () => gayaSel({}, undefined, true));
 
