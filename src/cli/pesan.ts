@@ -85,6 +85,7 @@ export const pesan = {
   isianDiLuarDaftar: (sel: string, penanda: string) => `${sel}: ${penanda} hanya boleh di baris yang berisi {{#daftar}}`,
   jumlahTanpaBaris: (sel: string, penanda: string) => `${sel}: ${penanda} menjumlah daftar yang tidak punya baris ulang dengan isian itu di sheet ini`,
   templatTidakTerbaca: (path: string) => `Templat ${q(path)} tidak bisa dibaca sebagai berkas .xlsx.`,
+  tahunTidakSah: (v: string) => `tahun ${q(v)} tidak sah: tulis empat angka, misalnya 2026.`,
   laporanDitulis: (path: string) => `Laporan ditulis ke ${path}.`,
   bukuDicetak: (path: string, baris: number) => `Buku dicetak ke ${path} (${baris} baris).`,
   bukuTidakDikenal: (v: string, pilihan: string[]) => `buku ${q(v)} tidak dikenal. Pilihan: ${pilihan.join(', ')}.`,

@@ -6,18 +6,23 @@ import { LedgerError, UserError } from '../cli/errors.js';
 import { renderJson } from '../cli/output.js';
 import { pesan } from '../cli/pesan.js';
 import { type Run, subcommand } from '../cli/program.js';
+import { collect, type FormField } from '../cli/form.js';
 import { loadBahanLaporan } from '../db/laporan-repo.js';
 import { hariSebelum, parseDate, rentangTriwulan, romawi, type Triwulan } from '../ledger/dates.js';
 import { type LaporanTriwulan, laporanTriwulan } from '../reports/laporan-triwulan.js';
 
-function bacaTriwulan(opts: Record<string, unknown>, today: string): Triwulan {
-  const tahunTeks = String(opts.tahun ?? today.slice(0, 4));
-  if (!/^\d{4}$/.test(tahunTeks)) throw new UserError(pesan.angkaTidakSah('tahun', tahunTeks));
-  if (opts.triwulan === undefined) throw new UserError(pesan.wajibDiisi('triwulan', 'triwulan'));
-  const tw = String(opts.triwulan).trim().toUpperCase();
-  const angka = /^[1-4]$/.test(tw) ? Number(tw) : ['I', 'II', 'III', 'IV'].indexOf(tw) + 1;
-  if (angka < 1) throw new UserError(pesan.pilihanTidakDikenal('triwulan', String(opts.triwulan), ['1', '2', '3', '4']));
-  return { tahun: Number(tahunTeks), triwulan: angka as Triwulan['triwulan'] };
+const ROMAWI_TW = ['I', 'II', 'III', 'IV'];
+
+/** The quarter from flags, or asked at a terminal (this year by default). */
+async function bacaTriwulan(ctx: Context, opts: Record<string, unknown>): Promise<Triwulan> {
+  const fields: FormField[] = [
+    { name: 'tahun', label: 'tahun', type: 'angka', required: true, bawaan: () => ctx.today().slice(0, 4) },
+    { name: 'triwulan', label: 'triwulan', type: 'pilihan', required: true, pilihan: { tetap: ROMAWI_TW.map((r, i) => ({ kode: String(i + 1), nama: r })) } },
+  ];
+  const n = await collect(ctx, fields, opts);
+  const tahun = Number(n.tahun);
+  if (tahun < 1900 || tahun > 2200) throw new UserError(pesan.tahunTidakSah(String(n.tahun)));
+  return { tahun, triwulan: Number(n.triwulan) as Triwulan['triwulan'] };
 }
 
 /** The quarter's model, from the books through the repository. */
@@ -44,7 +49,7 @@ export function register(program: Command, run: Run): void {
     .option('--templat <berkas>', 'templat .xlsx lain dengan penanda yang sama (bawaan: templates/laporan-triwulan.xlsx)')
     .action(
       run(async (ctx, opts) => {
-        const t = bacaTriwulan(opts, ctx.today());
+        const t = await bacaTriwulan(ctx, opts);
         const tanggal = opts.tanggal ? parseDate(String(opts.tanggal), 'tanggal') : ctx.today();
         const { model, cap } = await muatLaporan(ctx, t, tanggal);
         const keluar = opts.keluar ? String(opts.keluar) : ctx.json ? undefined : namaBerkasLaporan(model);
