@@ -170,9 +170,10 @@ export function buatWorkbook() {
   {
     const ws = sheet(wb, 'Buku Kas', [5, 17, 19, 40, 18, 11, 17, 17, 17], 'landscape', '7:7');
     judulBagian(ws, 6, 'BUKU KAS UMUM');
+    // the running balance is a formula copied down the repeated row (I8+G9-H9, I9+G10-H10, …)
     judulKolom(ws, 7, ['No', 'Tanggal', 'No. Bukti', 'Uraian', 'Sumber/Jenis', 'Dana', 'Penerimaan (Rp)', 'Pengeluaran (Rp)', 'Saldo (Rp)']);
     barisData(ws, 8, ['', '', '', 'Saldo awal', '', '', '', '', ['{{saldo_awal}}', RP]]);
-    barisData(ws, 9, [['{{#kas}}{{.no}}', undefined, 'center'], ['{{.tanggal}}', TGL], '{{.nomor}}', '{{.uraian}}', '{{.sumber_jenis}}', '{{.dana}}', ['{{.penerimaan}}', RP], ['{{.pengeluaran}}', RP], ['{{.saldo}}', RP]]);
+    barisData(ws, 9, [['{{#kas}}{{.no}}', undefined, 'center'], ['{{.tanggal}}', TGL], '{{.nomor}}', '{{.uraian}}', '{{.sumber_jenis}}', '{{.dana}}', ['{{.penerimaan}}', RP], ['{{.pengeluaran}}', RP], [{ formula: 'I8+G9-H9' }, RP]]);
     barisData(ws, 10, ['', '', '', 'JUMLAH', '', '', ['{{=SUM(kas.penerimaan)}}', RP], ['{{=SUM(kas.pengeluaran)}}', RP], [{ formula: 'I8+G10-H10' }, RP]], true);
     tandaTangan(ws, 12, 'D', 'H');
   }

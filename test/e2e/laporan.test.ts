@@ -102,7 +102,7 @@ describe('laporan triwulan: the workbook', () => {
       expect(t.numFmt).toBe(TGL);
       expect(ws.getCell(`G${r}`).value ?? 0).toBe(d.penerimaan);
       expect(ws.getCell(`H${r}`).value ?? 0).toBe(d.pengeluaran);
-      expect(ws.getCell(`I${r}`).value).toBe(d.saldo);
+      expect(ws.getCell(`I${r}`).value).toEqual({ formula: `I${r - 1}+G${r}-H${r}`, result: d.saldo });
       expect(ws.getCell(`I${r}`).numFmt).toBe(RP);
     });
     expect(daftar.some((d) => d.penerimaan === -150_000)).toBe(true);
