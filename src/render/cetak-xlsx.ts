@@ -37,6 +37,15 @@ function nilaiSel(v: NilaiCetak, jenis: JenisKolom): ExcelJSNs.CellValue {
   return v;
 }
 
+/** Wrapped text does not grow a row when the file is opened: give long rows the lines they need. */
+function tinggiBaris(isi: NilaiCetak[], kolom: KolomCetak[]): number | undefined {
+  let baris = 1;
+  isi.forEach((v, i) => {
+    if (typeof v === 'string') baris = Math.max(baris, Math.ceil(v.length / Math.max(4, Math.floor(kolom[i]!.lebar * 1.2) - 1)));
+  });
+  return baris > 1 ? baris * 12.75 + 3 : undefined;
+}
+
 /** Writes the book through exceljs's streaming writer; returns the number of data rows. */
 export async function tulisBuku(keluar: string, kepala: KepalaCetak, kolom: KolomCetak[], baris: AsyncIterable<NilaiCetak[]>, ttd: TandaTangan, pembuka?: NilaiCetak[]): Promise<number> {
   const ExcelJS = await loadExcelJS();
@@ -75,7 +84,7 @@ export async function tulisBuku(keluar: string, kepala: KepalaCetak, kolom: Kolo
   let n = 0;
   for await (const isi of baris) {
     n++;
-    tambah([n, ...isi.map((v, i) => nilaiSel(v, kolom[i]!.jenis))], (i) => ({ ...gayaKolom[i]! }));
+    tambah([n, ...isi.map((v, i) => nilaiSel(v, kolom[i]!.jenis))], (i) => ({ ...gayaKolom[i]! }), tinggiBaris(isi, kolom));
   }
   if (n === 0) tambah(['–', ...kolom.map(() => null)], () => gayaSel({}, undefined, true));
 

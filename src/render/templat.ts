@@ -5,7 +5,7 @@ import type ExcelJSNs from 'exceljs';
 import { UserError } from '../cli/errors.js';
 import { pesan } from '../cli/pesan.js';
 import { formatTanggal } from '../ledger/dates.js';
-import { alamat, angkaKeKolom, geserRentang, geserRumus, type RefBaris } from './a1.js';
+import { alamat, angkaKeKolom, geserRentang, geserRumus, kolomKeAngka, type RefBaris } from './a1.js';
 import { hitungRumus } from './rumus.js';
 
 export type NilaiSel = string | number | Date | null;
@@ -104,6 +104,11 @@ function bacaSheet(ws: ExcelJSNs.Worksheet, k: Konteks, salah: string[]): SheetT
     const sel: SelTemplat[] = [];
     let ulang: string | null = null;
     row.eachCell({ includeEmpty: true }, (cell, kolom) => {
+      // exceljs answers a merged cell's hidden parts with the master's value: keep only their style
+      if (cell.isMerged && cell.master.address !== cell.address) {
+        sel.push({ kolom, value: null, style: cell.style ?? {}, teks: null, formula: null });
+        return;
+      }
       const teks = teksSel(cell.value);
       sel.push({ kolom, value: cell.value, style: cell.style ?? {}, teks, formula: rumusSel(cell) });
       if (teks === null) return;
@@ -316,7 +321,6 @@ function tulisSheet(out: ExcelJSNs.Workbook, tpl: ExcelJSNs.Workbook, s: SheetTe
     if (src.width) dst.width = src.width;
     if (src.hidden) dst.hidden = true;
   }
-  for (const [r, h] of tinggi) ws.getRow(r).height = h;
   for (const [key, c] of grid) {
     const cell = ws.getCell(key);
     if (c.rumus !== undefined) {
@@ -326,6 +330,8 @@ function tulisSheet(out: ExcelJSNs.Workbook, tpl: ExcelJSNs.Workbook, s: SheetTe
     } else cell.value = c.value;
     cell.style = c.style;
   }
+  const lebarGabung = new Map<string, number>();
+  const bagianGabung = new Set<string>();
   for (const rentang of s.ws.model.merges ?? []) {
     const [a, b] = rentang.split(':') as [string, string];
     const ra = Number(/\d+$/.exec(a)![0]);
@@ -333,9 +339,16 @@ function tulisSheet(out: ExcelJSNs.Workbook, tpl: ExcelJSNs.Workbook, s: SheetTe
     const kolA = a.replace(/\d+$/, '');
     const kolB = b.replace(/\d+$/, '');
     const n = s.jumlah.get(ra) ?? 1;
-    if (ra === rb && n > 1) for (let i = 0; i < n; i++) ws.mergeCells(`${kolA}${p.awal(ra) + i}:${kolB}${p.awal(ra) + i}`);
-    else ws.mergeCells(`${kolA}${p.awal(ra)}:${kolB}${p.akhir(rb)}`);
+    const gabung = (r0: number, r1: number) => {
+      ws.mergeCells(`${kolA}${r0}:${kolB}${r1}`);
+      lebarGabung.set(`${kolA}${r0}`, kolomAntara(kolA, kolB).reduce((w, k) => w + (s.ws.getColumn(k).width ?? 9), 0));
+      for (let r = r0; r <= r1; r++) for (const k of kolomAntara(kolA, kolB)) if (k !== kolA || r !== r0) bagianGabung.add(`${k}${r}`);
+    };
+    if (ra === rb && n > 1) for (let i = 0; i < n; i++) gabung(p.awal(ra) + i, p.awal(ra) + i);
+    else gabung(p.awal(ra), p.akhir(rb));
   }
+  tinggiBaris(grid, tinggi, lebarGabung, bagianGabung, (k) => s.ws.getColumn(k).width ?? 9);
+  for (const [r, h] of tinggi) ws.getRow(r).height = h;
   // The template's own pictures (a Dinas logo) move with the rows they sit on, keeping their size.
   for (const img of s.ws.getImages()) {
     const data = tpl.getImage(Number(img.imageId));
@@ -369,4 +382,26 @@ function isiKepalaKaki(hf: Partial<ExcelJSNs.HeaderFooter> | undefined, k: Konte
     if (typeof teks === 'string') out[bagian] = teks.replace(PENANDA, (_m, isi: string) => teksNilai(k.nilai[isi.trim()] ?? null).replace(/&/g, '&&'));
   }
   return out as Partial<ExcelJSNs.HeaderFooter>;
+}
+
+function kolomAntara(a: string, b: string): string[] {
+  const out: string[] = [];
+  for (let k = kolomKeAngka(a); k <= kolomKeAngka(b); k++) out.push(angkaKeKolom(k));
+  return out;
+}
+
+/**
+ * Spreadsheet programs do not grow a row for wrapped text when they open a file, so rows whose
+ * wrapped cells need more lines are made taller here (never shorter than the template's).
+ * A column width counts "0" characters; ordinary text is narrower, about 1.2 letters per unit.
+ */
+function tinggiBaris(grid: Map<string, Keluaran>, tinggi: Map<number, number>, lebarGabung: Map<string, number>, bagianGabung: Set<string>, lebarKolom: (k: string) => number): void {
+  for (const [key, c] of grid) {
+    if (typeof c.value !== 'string' || !c.style.alignment?.wrapText || bagianGabung.has(key)) continue;
+    const lebar = Math.max(4, Math.floor((lebarGabung.get(key) ?? lebarKolom(key.replace(/\d+$/, ''))) * 1.2) - 1);
+    const baris = c.value.split('\n').reduce((n, bagian) => n + Math.max(1, Math.ceil(bagian.length / lebar)), 0);
+    if (baris < 2) continue;
+    const r = Number(/\d+$/.exec(key)![0]);
+    tinggi.set(r, Math.max(tinggi.get(r) ?? 15, baris * 12.75 + 3));
+  }
 }

@@ -2,7 +2,7 @@
 // workbook, `laporan triwulan --json` and the hidden `_data` sheet are all written from this.
 import { maskNik } from '../books/buku.js';
 import type { BahanLaporan } from '../db/laporan-repo.js';
-import { romawi, type Triwulan } from '../ledger/dates.js';
+import { formatTanggal, romawi, type Triwulan } from '../ledger/dates.js';
 import { miliKeAngka } from '../ledger/money.js';
 import { type BarisBukuKas, bukuKas } from './buku-kas.js';
 
@@ -112,7 +112,7 @@ export function laporanTriwulan(b: BahanLaporan, t: Triwulan, tanggalLaporan: st
     }),
     ...b.santunan.map((s) => ({
       tanggal: s.tanggal, nomor: s.nomor, nama: s.ahli_waris, nik: '', alamat: s.alamat ?? '', kategori: '', layanan: 'Santunan kematian', bentuk: 'uang' as const,
-      uraian: [`Santunan kematian alm. ${s.almarhum} (wafat ${s.tanggal_wafat}); ahli waris ${s.ahli_waris} (${s.hubungan})`, s.nomor_batal ? `dibatalkan ${s.nomor_batal}` : null].filter(Boolean).join('; '),
+      uraian: [`Santunan kematian alm. ${s.almarhum} (wafat ${formatTanggal(s.tanggal_wafat, true)}); ahli waris ${s.ahli_waris} (${s.hubungan})`, s.nomor_batal ? `dibatalkan ${s.nomor_batal}` : null].filter(Boolean).join('; '),
       nilai: s.jumlah + (s.jumlah_batal ?? 0), kuantitas: null, satuan: null, sumber_dana: s.dana ?? '', santunan: true,
     })),
   ];

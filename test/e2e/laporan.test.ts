@@ -125,6 +125,9 @@ describe('laporan triwulan: the workbook', () => {
     const s = barisDengan(ws, 'D', 'Ibu Wiryo');
     expect(String(ws.getCell(`J${s}`).value)).toContain('alm. Bpk. Wiryo');
     expect(ws.getCell(`K${s}`).value).toBe(750_000);
+    // wrapped text gets the lines it needs when the file is opened (programs do not grow rows themselves)
+    expect(ws.getRow(s).height).toBeGreaterThan(15);
+    expect(ws.getRow(r).height ?? 15).toBe(15);
     const rj = barisDengan(ws, 'D', 'JUMLAH');
     expect(angka(ws.getCell(`K${rj}`))).toBe(1_050_000);
     const semua = JSON.stringify(wb.worksheets.map((w) => w.getSheetValues()));
