@@ -8,7 +8,16 @@ import { formatTanggal } from '../ledger/dates.js';
 import { type LaporanTriwulan, ringkasanLaporan } from '../reports/laporan-triwulan.js';
 import { type Gambar, isiTemplat, type Konteks, type NilaiSel } from './templat.js';
 
-export const TEMPLAT_BAWAAN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates', 'laporan-triwulan.xlsx');
+/** The shipped template: the nearest templates/ above this module (dist/render/ or a bundle's chunk). */
+export const TEMPLAT_BAWAAN = cariTemplat(path.dirname(fileURLToPath(import.meta.url)));
+
+function cariTemplat(dari: string): string {
+  for (let d = dari; ; d = path.dirname(d)) {
+    const f = path.join(d, 'templates', 'laporan-triwulan.xlsx');
+    if (fs.existsSync(f)) return f;
+    if (path.dirname(d) === d) return path.resolve(dari, '..', '..', 'templates', 'laporan-triwulan.xlsx');
+  }
+}
 export const SHEET_DATA = '_data';
 export const FORMAT_DATA = 'wksbm-laporan-triwulan';
 
