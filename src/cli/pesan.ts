@@ -96,6 +96,7 @@ export const pesan = {
   rekapTanpaData: () => 'tidak berisi sheet _data dari wksbm',
   rekapHashBeda: () => 'data di sheet _data diubah setelah diekspor (hash tidak cocok)',
   rekapSelBeda: (sel: string, asli: number, sekarang: string) => `sel ${sel} diubah setelah diekspor (semula ${asli}, sekarang ${sekarang})`,
+  rekapGanda: (berkasLain: string) => `laporan unit dan triwulan yang sama sudah direkap dari ${berkasLain}; tidak dihitung dua kali`,
   rekapVersi: (v: unknown) => `versi format ${q(v)} tidak dikenal`,
   rekapTanpaBerkas: () => 'berikan paling sedikit satu berkas laporan .xlsx',
   rekapSemuaGagal: () => 'Tidak ada satu pun berkas yang bisa direkap.',

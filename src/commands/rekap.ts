@@ -15,12 +15,26 @@ export function register(program: Command, run: Run): void {
         const { bacaLaporanUnit, tulisRekap } = await import('../render/rekap-xlsx.js');
         const masuk: UnitMasuk[] = [];
         const bermasalah: Bermasalah[] = [];
+        const dilihat = new Map<string, string>();
         for (const b of berkas) {
           const hasil = await bacaLaporanUnit(b);
           if ('masalah' in hasil) {
             bermasalah.push(hasil);
             ctx.io.err(ctx.io.color.yellow(pesan.rekapBermasalah(b, hasil.masalah)));
-          } else masuk.push(hasil);
+          } else {
+            // the same unit and quarter twice (a resent file) would be counted twice
+            const l = hasil.laporan;
+            const kunci = [l.unit.nama, l.unit.padukuhan, l.unit.kalurahan, l.unit.kapanewon, l.unit.kabupaten, l.periode.tahun, l.periode.triwulan].join('|');
+            const sudah = dilihat.get(kunci);
+            if (sudah) {
+              const m = { berkas: b, masalah: pesan.rekapGanda(sudah) };
+              bermasalah.push(m);
+              ctx.io.err(ctx.io.color.yellow(pesan.rekapBermasalah(b, m.masalah)));
+            } else {
+              dilihat.set(kunci, b);
+              masuk.push(hasil);
+            }
+          }
         }
         const rekap = rekapLaporan(masuk, bermasalah);
         const keluar = String(opts.keluar);

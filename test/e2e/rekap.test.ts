@@ -46,11 +46,14 @@ describe('rekap', () => {
     fs.writeFileSync(rusak, 'bukan xlsx');
 
     const out = path.join(dir, 'rekap.xlsx');
-    const r = wksbm(unitBaru(), ['--json', 'rekap', a, b, c, d, rusak, '-o', out]);
+    const salinan = path.join(dir, 'a-dikirim-lagi.xlsx');
+    fs.copyFileSync(a, salinan);
+    const r = wksbm(unitBaru(), ['--json', 'rekap', a, b, c, d, rusak, salinan, '-o', out]);
     expect(r.code).toBe(0);
     const hasil = r.json();
     expect(hasil.unit).toBe(2);
-    expect(hasil.bermasalah.map((m: { berkas: string }) => path.basename(m.berkas))).toEqual(['c.xlsx', 'd.xlsx', 'rusak.xlsx']);
+    expect(hasil.bermasalah.map((m: { berkas: string }) => path.basename(m.berkas))).toEqual(['c.xlsx', 'd.xlsx', 'rusak.xlsx', 'a-dikirim-lagi.xlsx']);
+    expect(hasil.bermasalah[3].masalah).toContain('sudah direkap dari');
     expect(hasil.bermasalah[0].masalah).toContain(`Keuangan!${alamat}`);
     expect(hasil.bermasalah[1].masalah).toContain('hash');
     expect(r.stderr).toContain('c.xlsx');
