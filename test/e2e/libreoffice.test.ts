@@ -32,6 +32,26 @@ function profilHitungUlang(dir: string): string {
   return profil;
 }
 
+/** Compares every formula's cached value in `file` with LibreOffice's recalculated CSV of its sheet. */
+async function cocokHitungUlang(file: string, lembar: (nama: string) => string[][]): Promise<number> {
+  const wb = await bacaWorkbook(file);
+  let dicek = 0;
+  for (const ws of wb.worksheets.filter((w) => w.name !== '_data')) {
+    const csv = lembar(ws.name);
+    ws.eachRow((row, r) =>
+      row.eachCell((c, k) => {
+        if (c.value && typeof c.value === 'object' && 'formula' in c.value) {
+          dicek++;
+          expect(Number(csv[r - 1]?.[k - 1]), `${ws.name}!${c.address} ${c.value.formula}`).toBe(angka(c));
+        }
+      }),
+    );
+  }
+  return dicek;
+}
+
+const CSV_SEMUA = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
+
 describe.skipIf(lewati)('LibreOffice reads the quarterly workbook', () => {
   let dir: string;
   let file: string;
@@ -56,7 +76,7 @@ describe.skipIf(lewati)('LibreOffice reads the quarterly workbook', () => {
   it('recalculated, every sheet shows the same figures and no cached formula value changes', async () => {
     const out = path.join(dir, 'csv');
     // 12th token -1: every sheet to its own CSV; values unformatted
-    jalankan(['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', out, file], profil);
+    jalankan(['--convert-to', CSV_SEMUA, '--outdir', out, file], profil);
     const lembar = (nama: string): string[][] => parse(fs.readFileSync(path.join(out, `laporan-${nama}.csv`), 'utf8'), { relax_column_count: true });
     const keuangan = lembar('Keuangan');
     const baris = (rows: string[][], kolom: number, teks: string) => rows.find((r) => r[kolom] === teks)!;
@@ -69,19 +89,7 @@ describe.skipIf(lewati)('LibreOffice reads the quarterly workbook', () => {
     expect(baris(kas, 1, '03/07/2026')?.[2]).toBe('002/BKM/VII/2026');
 
     // Every formula cell's cached value equals what LibreOffice computed.
-    const wb = await bacaWorkbook(file);
-    let dicek = 0;
-    for (const ws of wb.worksheets.filter((w) => w.name !== '_data')) {
-      const csv = lembar(ws.name);
-      ws.eachRow((row, r) =>
-        row.eachCell((c, k) => {
-          if (c.value && typeof c.value === 'object' && 'formula' in c.value) {
-            dicek++;
-            expect(Number(csv[r - 1]?.[k - 1]), `${ws.name}!${c.address} ${c.value.formula}`).toBe(angka(c));
-          }
-        }),
-      );
-    }
+    const dicek = await cocokHitungUlang(file, lembar);
     expect(dicek).toBeGreaterThan(20);
   });
 
@@ -92,5 +100,23 @@ describe.skipIf(lewati)('LibreOffice reads the quarterly workbook', () => {
     expect(r.stderr).toBe('');
     expect(r.json().unit).toBe(1);
     expect(r.json().total.saldo_akhir).toBe(HARAP.saldoAkhir);
+  });
+
+  it('reads the recap and a printed book too', async () => {
+    const rekap = path.join(dir, 'rekap-lo.xlsx');
+    expect(wksbm(path.join(dir, 'tidak-dipakai.sqlite'), ['rekap', file, '-o', rekap]).code).toBe(0);
+    const out = path.join(dir, 'csv-rekap');
+    jalankan(['--convert-to', CSV_SEMUA, '--outdir', out, rekap], profil);
+    const lembar = (nama: string): string[][] => parse(fs.readFileSync(path.join(out, `rekap-lo-${nama}.csv`), 'utf8'), { relax_column_count: true });
+    expect(lembar('Rekap').find((r) => r[1] === 'JUMLAH')?.[10]).toBe(String(HARAP.saldoAkhir));
+    expect(await cocokHitungUlang(rekap, lembar)).toBeGreaterThan(20);
+    const db = unitContoh();
+    const buku = path.join(dir, 'buku-kas.xlsx');
+    expect(wksbm(db, ['cetak', 'kas', '-o', buku]).code).toBe(0);
+    jalankan(['--convert-to', CSV_SEMUA, '--outdir', path.join(dir, 'csv-buku'), buku], profil);
+    const csv = fs.readdirSync(path.join(dir, 'csv-buku'));
+    expect(csv).toHaveLength(1);
+    const rows: string[][] = parse(fs.readFileSync(path.join(dir, 'csv-buku', csv[0]!), 'utf8'), { relax_column_count: true });
+    expect(rows.find((r) => r[2] === '001/BKK/VII/2026')?.[8]).toBe('45000');
   });
 });
