@@ -215,12 +215,16 @@ describe('laporan triwulan: other quarters', () => {
 
   it('an empty quarter gives a complete workbook of zeros', async () => {
     const kosong = unitBaru();
+    // a Jawa Tengah unit: level names and the signer's title come from the profile
+    expect(wksbm(kosong, ['profil', 'ubah', '--sebutan-lurah', 'Kepala Desa', '--sebutan-kalurahan', 'Desa', '--sebutan-kapanewon', 'Kecamatan', '--sebutan-padukuhan', 'Dusun']).code).toBe(0);
     const out = path.join(tmpDir(), 'kosong.xlsx');
     const r = wksbm(kosong, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '1', '-o', out]);
     expect(r.code).toBe(0);
     const w = await bacaWorkbook(out);
     expect(w.worksheets).toHaveLength(9);
     const ws = w.getWorksheet('Keuangan')!;
+    expect(barisDengan(ws, 'B', 'Kepala Desa Sumberagung')).toBeGreaterThan(0);
+    expect(ws.getCell('A3').value).toBe('Dusun Jetis · Desa Sumberagung · Kecamatan Jetis · Kabupaten Bantul');
     expect(ws.getCell(`F${barisDengan(ws, 'B', 'Saldo awal triwulan')}`).value).toBe(0);
     expect(ws.getCell(`F${barisDengan(ws, 'B', 'Arisan')}`).value).toBe(0);
     expect(angka(ws.getCell(`F${barisDengan(ws, 'B', 'Saldo akhir triwulan (1 + 2 − 3)')}`))).toBe(0);
