@@ -39,4 +39,6 @@ wksbm('kas', 'daftar', '--triwulan', '2026-3');
 wksbm('kas', 'saldo', '--per', 'dana');
 wksbm('kas', 'saldo', '--per', 'akun');
 wksbm('periksa');
+wksbm('laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3');
 console.log(`\nBerkas demo: ${db}`);
+console.log(`Laporan triwulan III/2026: ${path.join(dir, 'laporan-triwulan-III-2026-ngudi-mulyo.xlsx')}`);

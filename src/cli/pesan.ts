@@ -130,6 +130,28 @@ export const pesan = {
   jualTanpaBkm: (id: number, nomor: string) => `Penjualan natura ID ${id}: bukti ${nomor} sudah dibatalkan tetapi stoknya belum; batalkan juga dengan wksbm natura batal ${id}.`,
   stokMinusPeriksa: (barang: string, sisa: string, tanggal: string) => `Stok natura ${barang} minus (${sisa}) pada ${tanggal}.`,
 
+  // reports and workbooks
+  penandaTidakDikenal: (sel: string, penanda: string) => `${sel}: ${penanda} tidak dikenal`,
+  penandaDuaDaftar: (sel: string, a: string, b: string) => `${sel}: satu baris hanya boleh mengulang satu daftar ({{#${a}}} dan {{#${b}}})`,
+  isianDiLuarDaftar: (sel: string, penanda: string) => `${sel}: ${penanda} hanya boleh di baris yang berisi {{#daftar}}`,
+  jumlahTanpaBaris: (sel: string, penanda: string) => `${sel}: ${penanda} menjumlah daftar yang tidak punya baris ulang dengan isian itu di sheet ini`,
+  templatTidakTerbaca: (path: string) => `Templat ${q(path)} tidak bisa dibaca sebagai berkas .xlsx.`,
+  tahunTidakSah: (v: string) => `tahun ${q(v)} tidak sah: tulis empat angka, misalnya 2026.`,
+  laporanDitulis: (path: string) => `Laporan ditulis ke ${path}.`,
+  bukuDicetak: (path: string, baris: number) => `Buku dicetak ke ${path} (${baris} baris).`,
+  bukuTidakDikenal: (v: string, pilihan: string[]) => `buku ${q(v)} tidak dikenal. Pilihan: ${pilihan.join(', ')}.`,
+  rekapDitulis: (path: string, unit: number, masalah: number) =>
+    `Rekap ${unit} unit ditulis ke ${path}${masalah ? `; ${masalah} berkas bermasalah (lihat sheet Bermasalah)` : ''}.`,
+  rekapBermasalah: (berkas: string, alasan: string) => `Perhatian: ${berkas}: ${alasan}`,
+  rekapTidakTerbaca: () => 'tidak bisa dibaca sebagai laporan triwulan wksbm',
+  rekapTanpaData: () => 'tidak berisi sheet _data dari wksbm',
+  rekapHashBeda: () => 'data di sheet _data diubah setelah diekspor (hash tidak cocok)',
+  rekapSelBeda: (sel: string, asli: number, sekarang: string) => `sel ${sel} diubah setelah diekspor (semula ${asli}, sekarang ${sekarang})`,
+  rekapGanda: (berkasLain: string) => `laporan unit dan triwulan yang sama sudah direkap dari ${berkasLain}; tidak dihitung dua kali`,
+  rekapVersi: (v: unknown) => `versi format ${q(v)} tidak dikenal`,
+  rekapTanpaBerkas: () => 'berikan paling sedikit satu berkas laporan .xlsx',
+  rekapSemuaGagal: () => 'Tidak ada satu pun berkas yang bisa direkap.',
+
   // internal failures
   galatTakTerduga: (m: string) => `Terjadi kesalahan: ${m} (jalankan dengan WKSBM_DEBUG=1 untuk rinciannya).`,
 };

@@ -29,5 +29,8 @@ export const COMMANDS: Entry[] = [
   { name: 'donatur', summary: 'data donatur (buku 11)', load: () => import('../commands/registers.js').then((m) => m.untuk('donatur')) },
   { name: 'jejaring', summary: 'data jejaring kerja (buku 12)', load: () => import('../commands/registers.js').then((m) => m.untuk('jejaring')) },
   { name: 'periksa', summary: 'memeriksa keutuhan berkas, rantai hash dan saldo', load: () => import('../commands/periksa.js') },
+  { name: 'laporan', summary: 'laporan triwulan untuk Dinas Sosial (.xlsx dari templat)', load: () => import('../commands/laporan.js') },
+  { name: 'cetak', summary: 'mencetak salah satu dari 13 buku sebagai lembar .xlsx siap cetak', load: () => import('../commands/cetak.js') },
+  { name: 'rekap', summary: 'sisi Dinas: merekap laporan triwulan banyak unit menjadi satu buku kerja', load: () => import('../commands/rekap.js') },
   { name: 'cadangkan', summary: 'membuat salinan cadangan berkas buku', load: () => import('../commands/cadangkan.js') },
 ];

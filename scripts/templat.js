@@ -1,0 +1,255 @@
+#!/usr/bin/env node
+// Builds the default quarterly template, templates/laporan-triwulan.xlsx (`npm run templat`).
+// The committed file is what users and Dinas officers edit; test/render/templat-bawaan.test.ts
+// checks that it still matches this script (values, formats, merges), so change both together.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const BERKAS_TEMPLAT = path.join(root, 'templates', 'laporan-triwulan.xlsx');
+
+export const RP = '[$Rp-421]#,##0';
+export const TGL = '[$-421]d mmmm yyyy';
+export const KG = '#,##0.0##';
+const FONT = { name: 'Arial', size: 10 };
+const TIPIS = { style: 'thin', color: { argb: 'FF000000' } };
+const KOTAK = { top: TIPIS, left: TIPIS, bottom: TIPIS, right: TIPIS };
+
+function sheet(wb, nama, lebar, orientation, barisJudulKolom) {
+  const ws = wb.addWorksheet(nama, {
+    views: [{ showGridLines: false }],
+    pageSetup: {
+      paperSize: 9,
+      orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      showGridLines: false,
+      margins: { left: 0.6, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+      ...(barisJudulKolom ? { printTitlesRow: barisJudulKolom } : {}),
+    },
+    headerFooter: { oddFooter: '&L&8{{nama}} · Triwulan {{triwulan_romawi}}/{{tahun}}&R&8Halaman &P dari &N' },
+  });
+  lebar.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  kepala(ws, lebar.length);
+  return ws;
+}
+
+function tulis(ws, alamat, value, gaya = {}) {
+  const c = ws.getCell(alamat);
+  c.value = value;
+  c.style = { font: { ...FONT, ...(gaya.font ?? {}) }, alignment: { vertical: 'middle', ...(gaya.alignment ?? {}) }, ...(gaya.numFmt ? { numFmt: gaya.numFmt } : {}), ...(gaya.border ? { border: gaya.border } : {}) };
+  return c;
+}
+
+const huruf = (n) => String.fromCharCode(64 + n);
+
+/** The heading block every sheet starts with (rows 1–4). */
+function kepala(ws, kolom) {
+  const akhir = huruf(kolom);
+  const baris = [
+    ['LAPORAN TRIWULAN {{triwulan_romawi}} TAHUN {{tahun}}', { bold: true, size: 12 }],
+    ['WAHANA KESEJAHTERAAN SOSIAL BERBASIS MASYARAKAT (WKSBM) {{nama}}', { bold: true, size: 11 }],
+    ['{{sebutan_padukuhan}} {{padukuhan}} · {{sebutan_kalurahan}} {{kalurahan}} · {{sebutan_kapanewon}} {{kapanewon}} · {{sebutan_kabupaten}} {{kabupaten}}', {}],
+    ['Periode {{periode}}', {}],
+  ];
+  baris.forEach(([teks, font], i) => {
+    tulis(ws, `A${i + 1}`, teks, { font, alignment: { horizontal: 'center' } });
+    ws.mergeCells(`A${i + 1}:${akhir}${i + 1}`);
+  });
+}
+
+function judulBagian(ws, baris, teks) {
+  tulis(ws, `A${baris}`, teks, { font: { bold: true } });
+}
+
+function judulKolom(ws, baris, judul) {
+  judul.forEach((t, i) => tulis(ws, `${huruf(i + 1)}${baris}`, t, { font: { bold: true }, alignment: { horizontal: 'center', wrapText: true }, border: KOTAK }));
+  ws.getRow(baris).height = 30;
+}
+
+/** A bordered data row: each cell is [value, numFmt?, horizontal?]. */
+function barisData(ws, baris, sel, tebal = false) {
+  sel.forEach((s, i) => {
+    const [v, numFmt, horizontal] = Array.isArray(s) ? s : [s];
+    tulis(ws, `${huruf(i + 1)}${baris}`, v, { font: tebal ? { bold: true } : {}, numFmt, border: KOTAK, alignment: { horizontal, wrapText: typeof v === 'string' && !v.startsWith('{{=') } });
+  });
+}
+
+/** Left: Lurah; right: ketua (with the stamp) and bendahara. Returns the last row used. */
+function tandaTangan(ws, baris, kiri, kanan) {
+  const k = (r, v, bold = false) => tulis(ws, `${kiri}${r}`, v, { font: { bold }, alignment: { horizontal: 'center' } });
+  const n = (r, v, bold = false) => tulis(ws, `${kanan}${r}`, v, { font: { bold }, alignment: { horizontal: 'center' } });
+  n(baris, '{{kabupaten}}, {{tanggal_laporan}}');
+  k(baris + 1, 'Mengetahui,');
+  n(baris + 1, 'Ketua WKSBM {{nama}}');
+  k(baris + 2, '{{sebutan_lurah}} {{kalurahan}}');
+  tulis(ws, `${huruf(kanan.charCodeAt(0) - 65)}${baris + 2}`, '{{gambar:cap}}');
+  k(baris + 6, '( {{lurah}} )', true);
+  n(baris + 6, '( {{ketua}} )', true);
+  n(baris + 8, 'Bendahara');
+  n(baris + 12, '( {{bendahara}} )', true);
+  return baris + 12;
+}
+
+export function buatWorkbook() {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'wksbm';
+  wb.created = new Date(Date.UTC(2026, 0, 1));
+  wb.modified = wb.created;
+
+  // 1. Identitas
+  {
+    const ws = sheet(wb, 'Identitas', [5, 34, 52], 'portrait');
+    judulBagian(ws, 6, 'IDENTITAS WKSBM');
+    const isi = [
+      ['Nama WKSBM', '{{nama}}'],
+      ['Alamat sekretariat', '{{alamat}}'],
+      ['{{sebutan_padukuhan}}', '{{padukuhan}}'],
+      ['{{sebutan_kalurahan}}', '{{kalurahan}}'],
+      ['{{sebutan_kapanewon}}', '{{kapanewon}}'],
+      ['{{sebutan_kabupaten}}', '{{kabupaten}}'],
+      ['Provinsi', '{{provinsi}}'],
+      ['Nomor SK pengukuhan', '{{sk_nomor}}'],
+      ['Tanggal SK', ['{{sk_tanggal}}', TGL, 'left']],
+      ['SK ditetapkan oleh', '{{sebutan_lurah}} {{kalurahan}}'],
+      ['Tanggal berdiri', ['{{tanggal_berdiri}}', TGL, 'left']],
+      ['Ketua', '{{ketua}}'],
+      ['No. HP ketua', '{{hp_ketua}}'],
+      ['Sekretaris', '{{sekretaris}}'],
+      ['No. HP sekretaris', '{{hp_sekretaris}}'],
+      ['Bendahara', '{{bendahara}}'],
+      ['No. HP bendahara', '{{hp_bendahara}}'],
+      ['Jumlah anggota dan pengurus', ['{{jumlah_anggota}}', '#,##0', 'left']],
+      ['Jumlah mitra jejaring kerja', ['{{jumlah_jejaring}}', '#,##0', 'left']],
+      ['Periode laporan', '{{periode}}'],
+      ['Tanggal laporan', ['{{tanggal_laporan}}', TGL, 'left']],
+    ];
+    isi.forEach(([label, nilai], i) => barisData(ws, 7 + i, [[i + 1, undefined, 'center'], label, nilai]));
+  }
+
+  // 2. Keuangan
+  {
+    const ws = sheet(wb, 'Keuangan', [5, 40, 13, 13, 13, 19], 'portrait', '7:7');
+    judulBagian(ws, 6, 'A. REKAPITULASI KEUANGAN');
+    judulKolom(ws, 7, ['No', 'Uraian', '', '', '', 'Jumlah (Rp)']);
+    ws.mergeCells('B7:E7');
+    const baris = (r, no, uraian, nilai, tebal = false) => {
+      barisData(ws, r, [[no, undefined, 'center'], uraian, '', '', '', [nilai, RP]], tebal);
+      ws.mergeCells(`B${r}:E${r}`);
+    };
+    baris(8, 1, 'Saldo awal triwulan', '{{saldo_awal}}', true);
+    baris(9, 2, 'Penerimaan', null, true);
+    baris(10, null, '{{#penerimaan}}{{.nama}}', '{{.jumlah}}');
+    baris(11, null, 'Jumlah penerimaan', '{{=SUM(penerimaan.jumlah)}}', true);
+    baris(12, 3, 'Pengeluaran', null, true);
+    baris(13, null, '{{#pengeluaran}}{{.nama}}', '{{.jumlah}}');
+    baris(14, null, 'Jumlah pengeluaran', '{{=SUM(pengeluaran.jumlah)}}', true);
+    baris(15, 4, 'Saldo akhir triwulan (1 + 2 − 3)', { formula: 'F8+F11-F14' }, true);
+
+    judulBagian(ws, 17, 'B. SALDO PER DANA DAN PER AKUN PADA {{tanggal_akhir}}');
+    judulKolom(ws, 18, ['No', 'Dana', '', '', '', 'Saldo (Rp)']);
+    ws.mergeCells('B18:E18');
+    baris(19, '{{#dana}}{{.no}}', '{{.nama}}', '{{.saldo}}');
+    baris(20, null, 'Jumlah', '{{=SUM(dana.saldo)}}', true);
+    judulKolom(ws, 21, ['No', 'Akun kas', '', '', '', 'Saldo (Rp)']);
+    ws.mergeCells('B21:E21');
+    baris(22, '{{#akun}}{{.no}}', '{{.nama}}', '{{.saldo}}');
+    baris(23, null, 'Jumlah', '{{=SUM(akun.saldo)}}', true);
+
+    judulBagian(ws, 25, 'C. PERSEDIAAN NATURA (BARANG)');
+    judulKolom(ws, 26, ['No', 'Barang (satuan)', 'Awal', 'Masuk', 'Keluar', 'Akhir']);
+    barisData(ws, 27, [['{{#natura}}{{.no}}', undefined, 'center'], '{{.barang}} ({{.satuan}})', ['{{.awal}}', KG], ['{{.masuk}}', KG], ['{{.keluar}}', KG], ['{{.akhir}}', KG]]);
+    tandaTangan(ws, 30, 'B', 'F');
+  }
+
+  // 3. Buku Kas
+  {
+    const ws = sheet(wb, 'Buku Kas', [5, 17, 19, 40, 18, 11, 17, 17, 17], 'landscape', '7:7');
+    judulBagian(ws, 6, 'BUKU KAS UMUM');
+    // the running balance is a formula copied down the repeated row (I8+G9-H9, I9+G10-H10, …)
+    judulKolom(ws, 7, ['No', 'Tanggal', 'No. Bukti', 'Uraian', 'Sumber/Jenis', 'Dana', 'Penerimaan (Rp)', 'Pengeluaran (Rp)', 'Saldo (Rp)']);
+    barisData(ws, 8, ['', '', '', 'Saldo awal', '', '', '', '', ['{{saldo_awal}}', RP]]);
+    barisData(ws, 9, [['{{#kas}}{{.no}}', undefined, 'center'], ['{{.tanggal}}', TGL], '{{.nomor}}', '{{.uraian}}', '{{.sumber_jenis}}', '{{.dana}}', ['{{.penerimaan}}', RP], ['{{.pengeluaran}}', RP], [{ formula: 'I8+G9-H9' }, RP]]);
+    barisData(ws, 10, ['', '', '', 'JUMLAH', '', '', ['{{=SUM(kas.penerimaan)}}', RP], ['{{=SUM(kas.pengeluaran)}}', RP], [{ formula: 'I8+G10-H10' }, RP]], true);
+    tandaTangan(ws, 12, 'D', 'H');
+  }
+
+  // 4. Penyaluran
+  {
+    const ws = sheet(wb, 'Penyaluran', [5, 17, 19, 24, 20, 22, 14, 16, 10, 30, 16, 11, 11], 'landscape', '7:7');
+    judulBagian(ws, 6, 'PENYALURAN BANTUAN DAN SANTUNAN');
+    judulKolom(ws, 7, ['No', 'Tanggal', 'No. Bukti', 'Nama Penerima', 'NIK', 'Alamat (RT/Padukuhan)', 'Kategori PPKS', 'Layanan', 'Bentuk', 'Uraian', 'Nilai (Rp)', 'Kuantitas', 'Sumber dana']);
+    barisData(ws, 8, [['{{#penyaluran}}{{.no}}', undefined, 'center'], ['{{.tanggal}}', TGL], '{{.nomor}}', '{{.nama}}', '{{.nik}}', '{{.alamat}}', '{{.kategori}}', '{{.layanan}}', '{{.bentuk}}', '{{.uraian}}', ['{{.nilai}}', RP], '{{.kuantitas}}', '{{.sumber_dana}}']);
+    barisData(ws, 9, ['', '', '', 'JUMLAH', '', '', '', '', '', '', ['{{=SUM(penyaluran.nilai)}}', RP], '', ''], true);
+  }
+
+  // 5. Kegiatan
+  {
+    const ws = sheet(wb, 'Kegiatan', [5, 17, 30, 15, 20, 20, 11, 17, 34], 'landscape', '7:7');
+    judulBagian(ws, 6, 'KEGIATAN');
+    judulKolom(ws, 7, ['No', 'Tanggal', 'Nama kegiatan', 'Jenis', 'Tempat', 'Sasaran', 'Jumlah peserta', 'Biaya (Rp)', 'Hasil']);
+    barisData(ws, 8, [['{{#kegiatan}}{{.no}}', undefined, 'center'], ['{{.tanggal}}', TGL], '{{.nama}}', '{{.jenis}}', '{{.tempat}}', '{{.sasaran}}', ['{{.peserta}}', '#,##0'], ['{{.biaya}}', RP], '{{.hasil}}']);
+    barisData(ws, 9, ['', '', 'JUMLAH', '', '', '', ['{{=SUM(kegiatan.peserta)}}', '#,##0'], ['{{=SUM(kegiatan.biaya)}}', RP], ''], true);
+  }
+
+  // 6. Rapat
+  {
+    const ws = sheet(wb, 'Rapat', [5, 17, 12, 22, 36, 11, 40], 'landscape', '7:7');
+    judulBagian(ws, 6, 'RAPAT');
+    judulKolom(ws, 7, ['No', 'Tanggal', 'Jenis', 'Tempat', 'Agenda', 'Jumlah hadir', 'Keputusan']);
+    barisData(ws, 8, [['{{#rapat}}{{.no}}', undefined, 'center'], ['{{.tanggal}}', TGL], '{{.jenis}}', '{{.tempat}}', '{{.agenda}}', ['{{.hadir}}', '#,##0'], '{{.keputusan}}']);
+  }
+
+  // 7. PPKS
+  {
+    const ws = sheet(wb, 'PPKS', [5, 52, 10, 10, 10, 12, 12, 14, 17], 'landscape', '7:7');
+    judulBagian(ws, 6, 'PEMERLU PELAYANAN KESEJAHTERAAN SOSIAL (PPKS) PADA {{tanggal_akhir}}');
+    judulKolom(ws, 7, ['No', 'Kategori PPKS', 'Kode', 'L', 'P', 'Jumlah terdata', 'Baru triwulan ini', 'Menerima bantuan', 'Nilai bantuan (Rp)']);
+    barisData(ws, 8, [['{{#ppks}}{{.no}}', undefined, 'center'], '{{.nama}}', ['{{.kode}}', undefined, 'center'], ['{{.l}}', '#,##0'], ['{{.p}}', '#,##0'], ['{{.jumlah}}', '#,##0'], ['{{.baru}}', '#,##0'], ['{{.menerima}}', '#,##0'], ['{{.nilai}}', RP]]);
+    barisData(ws, 9, ['', 'JUMLAH', '', ['{{=SUM(ppks.l)}}', '#,##0'], ['{{=SUM(ppks.p)}}', '#,##0'], ['{{=SUM(ppks.jumlah)}}', '#,##0'], ['{{=SUM(ppks.baru)}}', '#,##0'], ['{{=SUM(ppks.menerima)}}', '#,##0'], ['{{=SUM(ppks.nilai)}}', RP]], true);
+  }
+
+  // 8. PSKS & Jejaring
+  {
+    const ws = sheet(wb, 'PSKS & Jejaring', [5, 44, 16, 30, 17, 17], 'landscape', '7:7');
+    judulBagian(ws, 6, 'A. POTENSI DAN SUMBER KESEJAHTERAAN SOSIAL (PSKS)');
+    judulKolom(ws, 7, ['No', 'Kategori PSKS', 'Kode', 'Perorangan', 'Lembaga', 'Jumlah']);
+    barisData(ws, 8, [['{{#psks}}{{.no}}', undefined, 'center'], '{{.nama}}', ['{{.kode}}', undefined, 'center'], ['{{.perorangan}}', '#,##0'], ['{{.lembaga}}', '#,##0'], ['{{.jumlah}}', '#,##0']]);
+    barisData(ws, 9, ['', 'JUMLAH', '', ['{{=SUM(psks.perorangan)}}', '#,##0'], ['{{=SUM(psks.lembaga)}}', '#,##0'], ['{{=SUM(psks.jumlah)}}', '#,##0']], true);
+
+    judulBagian(ws, 11, 'B. JEJARING KERJA');
+    judulKolom(ws, 12, ['No', 'Nama mitra', 'Jenis', 'Bidang kerja sama', 'Sejak', 'Nomor kerja sama']);
+    barisData(ws, 13, [['{{#jejaring}}{{.no}}', undefined, 'center'], '{{.nama}}', '{{.jenis}}', '{{.bidang}}', ['{{.sejak}}', TGL], '{{.nomor_kerjasama}}']);
+
+    judulBagian(ws, 15, 'C. DONATUR');
+    judulKolom(ws, 16, ['No', 'Uraian', '', '', '', 'Jumlah']);
+    ws.mergeCells('B16:E16');
+    const d = [
+      ['Donatur perorangan', '{{donatur_perorangan}}', '#,##0'],
+      ['Donatur lembaga', '{{donatur_lembaga}}', '#,##0'],
+      ['Donatur CSR', '{{donatur_csr}}', '#,##0'],
+      ['Jumlah donatur', { formula: 'F17+F18+F19' }, '#,##0'],
+      ['Donatur baru triwulan ini', '{{donatur_baru}}', '#,##0'],
+      ['Sumbangan donatur triwulan ini (Rp)', '{{donatur_sumbangan}}', RP],
+    ];
+    d.forEach(([u, v, f], i) => {
+      barisData(ws, 17 + i, [[i + 1, undefined, 'center'], u, '', '', '', [v, f]], i === 3);
+      ws.mergeCells(`B${17 + i}:E${17 + i}`);
+    });
+  }
+  return wb;
+}
+
+export async function buatTemplat(berkas = BERKAS_TEMPLAT) {
+  fs.mkdirSync(path.dirname(berkas), { recursive: true });
+  await buatWorkbook().xlsx.writeFile(berkas);
+  return berkas;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  console.log(`Templat ditulis ke ${await buatTemplat(process.argv[2])}`);
+}

@@ -1,0 +1,65 @@
+// Streaming the books row by row for `cetak`: whole books can be large, so nothing is materialised.
+import { type Kysely, sql } from 'kysely';
+import type { Kas } from './kas-repo.js';
+import type { Database } from './types.js';
+
+export interface Rentang {
+  dari?: string;
+  sampai?: string;
+}
+
+type Baris = Record<string, unknown>;
+
+/** A register table in date order (or entry order when it has no date), bounded by `--dari/--sampai`. */
+export function streamRegister(db: Kysely<Database>, tabel: string, kolomTanggal: string | undefined, r: Rentang): AsyncIterable<Baris> {
+  let q = db.selectFrom(tabel as 'tamu').selectAll();
+  if (kolomTanggal && r.dari) q = q.where(sql.ref(kolomTanggal), '>=', r.dari);
+  if (kolomTanggal && r.sampai) q = q.where(sql.ref(kolomTanggal), '<=', r.sampai);
+  if (kolomTanggal) q = q.orderBy(sql.ref(kolomTanggal));
+  return q.orderBy('id').stream() as AsyncIterable<Baris>;
+}
+
+export function streamKas(db: Kysely<Database>, r: Rentang & { arah?: 'masuk' | 'keluar' }): AsyncIterable<Kas & { nomor_batal: string | null; dibatalkan_oleh: string | null }> {
+  let q = db
+    .selectFrom('kas as k')
+    .leftJoin('kas as asal', 'asal.id', 'k.batal_dari')
+    .leftJoin('kas as pembatal', 'pembatal.batal_dari', 'k.id')
+    .selectAll('k')
+    .select(['asal.nomor as nomor_batal', 'pembatal.nomor as dibatalkan_oleh']);
+  if (r.dari) q = q.where('k.tanggal', '>=', r.dari);
+  if (r.sampai) q = q.where('k.tanggal', '<=', r.sampai);
+  if (r.arah) q = q.where('k.arah', '=', r.arah);
+  return q.orderBy('k.tanggal').orderBy('k.id').stream();
+}
+
+export function streamNatura(db: Kysely<Database>, r: Rentang): AsyncIterable<Baris> {
+  let q = db.selectFrom('natura').select(['id', 'tanggal', 'barang', 'satuan', 'arah', 'kuantitas_mili', 'sumber', 'tujuan', 'uraian', 'batal_dari']);
+  if (r.dari) q = q.where('tanggal', '>=', r.dari);
+  if (r.sampai) q = q.where('tanggal', '<=', r.sampai);
+  return q.orderBy('tanggal').orderBy('id').stream() as AsyncIterable<Baris>;
+}
+
+export function streamHadir(db: Kysely<Database>, r: Rentang): AsyncIterable<Baris> {
+  let q = db.selectFrom('rapat_hadir as h').innerJoin('rapat as r', 'r.id', 'h.rapat_id').select(['r.tanggal', 'r.agenda', 'h.nama', 'h.peran', 'h.asal', 'h.tamu']);
+  if (r.dari) q = q.where('r.tanggal', '>=', r.dari);
+  if (r.sampai) q = q.where('r.tanggal', '<=', r.sampai);
+  return q.orderBy('r.tanggal').orderBy('r.id').orderBy('h.id').stream() as AsyncIterable<Baris>;
+}
+
+export function streamPenyaluran(db: Kysely<Database>, r: Rentang): AsyncIterable<Baris> {
+  let q = db
+    .selectFrom('penyaluran as p')
+    .innerJoin('ppks as x', 'x.id', 'p.ppks_id')
+    .leftJoin('kas as k', 'k.id', 'p.kas_id')
+    .leftJoin('natura as t', 't.id', 'p.natura_id')
+    .select(['p.tanggal', 'k.nomor', 'x.nama', 'x.nik', 'x.kategori', 'p.layanan', 'p.bentuk', 'k.jumlah', 't.kuantitas_mili', 't.satuan', 't.barang', 'k.dana', 'p.asnaf', 'p.uraian']);
+  if (r.dari) q = q.where('p.tanggal', '>=', r.dari);
+  if (r.sampai) q = q.where('p.tanggal', '<=', r.sampai);
+  return q.orderBy('p.tanggal').orderBy('p.id').stream() as AsyncIterable<Baris>;
+}
+
+/** Saldo of every entry before `dari` (the opening line of a printed cash book). */
+export async function saldoSebelum(db: Kysely<Database>, dari: string, arah?: string): Promise<number> {
+  const r = await sql<{ s: number }>`SELECT coalesce(sum(CASE arah WHEN 'masuk' THEN jumlah WHEN 'keluar' THEN -jumlah ELSE 0 END), 0) AS s FROM kas WHERE tanggal < ${dari} AND (${arah ?? null} IS NULL OR arah = ${arah ?? null})`.execute(db);
+  return Number(r.rows[0]?.s ?? 0);
+}

@@ -1,0 +1,155 @@
+// Printable books: one sheet with a heading, bordered columns, the rows streamed in order (so a
+// whole book never sits in memory), a signature block, and A4 print setup.
+import fs from 'node:fs';
+import type ExcelJSNs from 'exceljs';
+import { angkaKeKolom } from './a1.js';
+import { opsiCetak, gayaJudulKolom, gayaSel, RP_FMT, TGL_FMT } from './gaya.js';
+import { tanggalSel } from './laporan-xlsx.js';
+import { loadExcelJS } from './templat.js';
+
+export type JenisKolom = 'teks' | 'tanggal' | 'rupiah' | 'angka' | 'kuantitas';
+
+export interface KolomCetak {
+  judul: string;
+  lebar: number;
+  jenis: JenisKolom;
+}
+
+export type NilaiCetak = string | number | null;
+
+export interface KepalaCetak {
+  judul: string;
+  baris: string[];
+  orientasi: 'portrait' | 'landscape';
+}
+
+export interface TandaTangan {
+  tempatTanggal: string;
+  kiri: [jabatan: string, nama: string];
+  kanan: [jabatan: string, nama: string];
+}
+
+const FORMAT: Record<JenisKolom, string | undefined> = { teks: undefined, tanggal: TGL_FMT, rupiah: RP_FMT, angka: '#,##0', kuantitas: '#,##0.0##' };
+
+function nilaiSel(v: NilaiCetak, jenis: JenisKolom): ExcelJSNs.CellValue {
+  if (v === null || v === undefined || v === '') return null;
+  if (jenis === 'tanggal' && typeof v === 'string') return tanggalSel(v) ?? v;
+  return v;
+}
+
+/** Wrapped text does not grow a row when the file is opened: give long rows the lines they need. */
+function tinggiBaris(isi: NilaiCetak[], kolom: KolomCetak[]): number | undefined {
+  let baris = 1;
+  isi.forEach((v, i) => {
+    if (typeof v === 'string') baris = Math.max(baris, Math.ceil(v.length / Math.max(4, Math.floor(kolom[i]!.lebar * 1.2) - 1)));
+  });
+  return baris > 1 ? baris * 12.75 + 3 : undefined;
+}
+
+/** Writes the book through exceljs's streaming writer; returns the number of data rows. */
+export async function tulisBuku(keluar: string, kepala: KepalaCetak, kolom: KolomCetak[], baris: AsyncIterable<NilaiCetak[]>, ttd: TandaTangan, pembuka?: NilaiCetak[]): Promise<number> {
+  const ExcelJS = await loadExcelJS();
+  const sementara = `${keluar}.${process.pid}.tmp`;
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: sementara, useStyles: true, useSharedStrings: false });
+  wb.creator = 'wksbm';
+  const semua: KolomCetak[] = [{ judul: 'No', lebar: 6, jenis: 'angka' }, ...kolom];
+  const akhir = angkaKeKolom(semua.length);
+  const judulBaris = kepala.baris.length + 3;
+  const ws = wb.addWorksheet(kepala.judul.slice(0, 31).replace(/[[\]*?/\\:]/g, ' '), opsiCetak(kepala.orientasi, `${judulBaris}:${judulBaris}`));
+  ws.columns = semua.map((k) => ({ width: k.lebar }));
+
+  let r = 0;
+  // rows are committed as they are written (merges first: a committed row cannot be touched)
+  const tambah = (isi: ExcelJSNs.CellValue[], gaya: (i: number) => Partial<ExcelJSNs.Style>, tinggi?: number, gabung = false) => {
+    const row = ws.getRow(++r);
+    isi.forEach((v, i) => {
+      const c = row.getCell(i + 1);
+      c.value = v;
+      c.style = gaya(i);
+    });
+    if (tinggi) row.height = tinggi;
+    if (gabung) ws.mergeCells(`A${r}:${akhir}${r}`);
+    row.commit();
+  };
+  tambah([kepala.judul.toUpperCase()], () => ({ ...gayaSel({ bold: true, size: 12 }), alignment: { horizontal: 'center' } }), undefined, true);
+  for (const b of kepala.baris) tambah([b], () => ({ ...gayaSel(), alignment: { horizontal: 'center' } }), undefined, true);
+  tambah([], () => ({}));
+  tambah(semua.map((k) => k.judul), () => gayaJudulKolom(), 30);
+
+  // an unnumbered opening line, e.g. the cash book's "Saldo awal" when printing from a date
+  if (pembuka) tambah([null, ...pembuka.map((v, i) => nilaiSel(v, kolom[i]!.jenis))], (i) => gayaSel({}, FORMAT[semua[i]!.jenis], true));
+  // One style per column, built once and copied shallowly per cell: rows are serialised as they
+  // are committed and nothing mutates a style afterwards, so the nested parts can be shared.
+  const gayaKolom = semua.map((k) => gayaSel({}, FORMAT[k.jenis], true));
+  let n = 0;
+  for await (const isi of baris) {
+    n++;
+    tambah([n, ...isi.map((v, i) => nilaiSel(v, kolom[i]!.jenis))], (i) => ({ ...gayaKolom[i]! }), tinggiBaris(isi, kolom));
+  }
+  if (n === 0) tambah(['–', ...kolom.map(() => null)], () => gayaSel({}, undefined, true));
+
+  // Signature block: left and right thirds of the sheet.
+  const kiri = 2;
+  const kanan = Math.max(semua.length - 1, 3);
+  const ttdBaris = (a: string | null, b: string | null, tebal = false) => {
+    const isi: ExcelJSNs.CellValue[] = [];
+    isi[kiri - 1] = a;
+    isi[kanan - 1] = b;
+    tambah(isi, () => ({ ...gayaSel({ bold: tebal }), alignment: { horizontal: 'center' } }));
+  };
+  tambah([], () => ({}));
+  ttdBaris(null, ttd.tempatTanggal);
+  ttdBaris('Mengetahui,', ttd.kanan[0]);
+  ttdBaris(ttd.kiri[0], null);
+  for (let i = 0; i < 3; i++) tambah([], () => ({}));
+  ttdBaris(`( ${ttd.kiri[1]} )`, `( ${ttd.kanan[1]} )`, true);
+  ws.commit();
+  try {
+    await wb.commit();
+    fs.renameSync(sementara, keluar);
+  } finally {
+    fs.rmSync(sementara, { force: true });
+  }
+  return n;
+}
+
+/** Book 13 and the profile: a small sheet of label and value, with the stamp image. */
+export async function tulisProfil(keluar: string, kepala: KepalaCetak, isi: [string, NilaiCetak, JenisKolom][], cap: { buffer: Buffer; extension: 'png' | 'jpeg' } | null): Promise<void> {
+  const ExcelJS = await loadExcelJS();
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'wksbm';
+  const ws = wb.addWorksheet('Profil dan Cap', opsiCetak('portrait'));
+  ws.getColumn(1).width = 34;
+  ws.getColumn(2).width = 50;
+  ws.getCell('A1').value = kepala.judul.toUpperCase();
+  ws.getCell('A1').style = { ...gayaSel({ bold: true, size: 12 }), alignment: { horizontal: 'center' } };
+  ws.mergeCells('A1:B1');
+  kepala.baris.forEach((b, i) => {
+    ws.getCell(`A${i + 2}`).value = b;
+    ws.getCell(`A${i + 2}`).style = { ...gayaSel(), alignment: { horizontal: 'center' } };
+    ws.mergeCells(`A${i + 2}:B${i + 2}`);
+  });
+  const awal = kepala.baris.length + 3;
+  isi.forEach(([label, v, jenis], i) => {
+    const a = ws.getCell(`A${awal + i}`);
+    a.value = label;
+    a.style = gayaSel({ bold: true }, undefined, true);
+    const b = ws.getCell(`B${awal + i}`);
+    b.value = nilaiSel(v, jenis);
+    b.style = { ...gayaSel({}, FORMAT[jenis], true), alignment: { horizontal: 'left', vertical: 'top', wrapText: true } };
+  });
+  const capBaris = awal + isi.length + 1;
+  ws.getCell(`A${capBaris}`).value = cap ? 'Cap / stempel (buku 13):' : 'Cap / stempel (buku 13): belum ada';
+  ws.getCell(`A${capBaris}`).style = gayaSel({ bold: true });
+  if (cap) {
+    const id = wb.addImage({ buffer: cap.buffer as unknown as ExcelJSNs.Buffer, extension: cap.extension });
+    ws.addImage(id, { tl: { col: 1, row: capBaris - 1 }, ext: { width: 130, height: 130 }, editAs: 'oneCell' });
+  }
+  const sementara = `${keluar}.${process.pid}.tmp`;
+  try {
+    await wb.xlsx.writeFile(sementara);
+    fs.renameSync(sementara, keluar);
+  } finally {
+    fs.rmSync(sementara, { force: true });
+  }
+}

@@ -1,0 +1,407 @@
+// The template filler: reads an .xlsx template, replaces its markers with values from a context,
+// and lays every sheet out anew — repeating rows, moving the rows below with their formulas,
+// merges, heights and print areas — into a fresh workbook. exceljs is loaded only here.
+import type ExcelJSNs from 'exceljs';
+import { UserError } from '../cli/errors.js';
+import { pesan } from '../cli/pesan.js';
+import { formatTanggal } from '../ledger/dates.js';
+import { alamat, angkaKeKolom, geserRentang, geserRumus, kolomKeAngka, type RefBaris } from './a1.js';
+import { hitungRumus } from './rumus.js';
+
+export type NilaiSel = string | number | Date | null;
+
+export interface Daftar {
+  /** the fields `{{.field}}` may name, known even when the list is empty */
+  kolom: string[];
+  baris: Record<string, NilaiSel>[];
+}
+
+export interface Gambar {
+  buffer: Buffer;
+  extension: 'png' | 'jpeg';
+}
+
+export interface Konteks {
+  nilai: Record<string, NilaiSel>;
+  daftar: Record<string, Daftar>;
+  gambar: Record<string, Gambar | null>;
+}
+
+export interface HasilIsi {
+  workbook: ExcelJSNs.Workbook;
+  /** every number a scalar or SUM marker produced, by `Sheet!A1`: lets `rekap` notice hand edits */
+  angka: Record<string, number>;
+}
+
+type ExcelJS = typeof ExcelJSNs;
+
+export async function loadExcelJS(): Promise<ExcelJS> {
+  const mod = (await import('exceljs')) as unknown as { default?: ExcelJS } & ExcelJS;
+  return mod.default ?? mod;
+}
+
+const PENANDA = /\{\{(.*?)\}\}/g;
+
+type Penanda =
+  | { jenis: 'nilai'; nama: string }
+  | { jenis: 'ulang'; daftar: string }
+  | { jenis: 'isian'; nama: string }
+  | { jenis: 'jumlah'; fungsi: string; daftar: string; isian: string }
+  | { jenis: 'gambar'; nama: string };
+
+function bacaPenanda(isi: string): Penanda | null {
+  const s = isi.trim();
+  let m: RegExpExecArray | null;
+  if ((m = /^#([\w]+)$/.exec(s))) return { jenis: 'ulang', daftar: m[1]! };
+  if ((m = /^\.([\w]+)$/.exec(s))) return { jenis: 'isian', nama: m[1]! };
+  if ((m = /^=(SUM|COUNT|MIN|MAX)\(\s*([\w]+)\.([\w]+)\s*\)$/i.exec(s))) return { jenis: 'jumlah', fungsi: m[1]!.toUpperCase(), daftar: m[2]!, isian: m[3]! };
+  if ((m = /^gambar:([\w]+)$/.exec(s))) return { jenis: 'gambar', nama: m[1]! };
+  if ((m = /^([\w]+)$/.exec(s))) return { jenis: 'nilai', nama: m[1]! };
+  return null;
+}
+
+interface SelTemplat {
+  kolom: number;
+  value: ExcelJSNs.CellValue;
+  style: Partial<ExcelJSNs.Style>;
+  teks: string | null;
+  formula: string | null;
+}
+
+interface BarisTemplat {
+  nomor: number;
+  height: number | undefined;
+  sel: SelTemplat[];
+  ulang: string | null;
+}
+
+interface SheetTemplat {
+  nama: string;
+  ws: ExcelJSNs.Worksheet;
+  baris: BarisTemplat[];
+  /** template row → how many rows it becomes */
+  jumlah: Map<number, number>;
+  /** list name → its repeating row */
+  barisDaftar: Map<string, number>;
+}
+
+function teksSel(v: ExcelJSNs.CellValue): string | null {
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
+  return null;
+}
+
+function rumusSel(cell: ExcelJSNs.Cell): string | null {
+  const v = cell.value;
+  if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) return cell.formula ?? null;
+  return null;
+}
+
+function bacaSheet(ws: ExcelJSNs.Worksheet, k: Konteks, salah: string[]): SheetTemplat {
+  const baris: BarisTemplat[] = [];
+  const barisDaftar = new Map<string, number>();
+  ws.eachRow({ includeEmpty: true }, (row, nomor) => {
+    const sel: SelTemplat[] = [];
+    let ulang: string | null = null;
+    row.eachCell({ includeEmpty: true }, (cell, kolom) => {
+      // exceljs answers a merged cell's hidden parts with the master's value: keep only their style
+      if (cell.isMerged && cell.master.address !== cell.address) {
+        sel.push({ kolom, value: null, style: cell.style ?? {}, teks: null, formula: null });
+        return;
+      }
+      const teks = teksSel(cell.value);
+      sel.push({ kolom, value: cell.value, style: cell.style ?? {}, teks, formula: rumusSel(cell) });
+      if (teks === null) return;
+      for (const m of teks.matchAll(PENANDA)) {
+        const p = bacaPenanda(m[1]!);
+        if (p?.jenis === 'ulang') {
+          if (!(p.daftar in k.daftar)) salah.push(pesan.penandaTidakDikenal(`${ws.name}!${alamat(nomor, kolom)}`, m[0]));
+          else if (ulang && ulang !== p.daftar) salah.push(pesan.penandaDuaDaftar(`${ws.name}!${alamat(nomor, kolom)}`, ulang, p.daftar));
+          else ulang = p.daftar;
+        }
+      }
+    });
+    if (ulang) barisDaftar.set(ulang, nomor);
+    baris.push({ nomor, height: row.height, sel, ulang });
+  });
+  const jumlah = new Map<number, number>();
+  for (const b of baris) if (b.ulang) jumlah.set(b.nomor, Math.max(1, k.daftar[b.ulang]!.baris.length));
+  return { nama: ws.name, ws, baris, jumlah, barisDaftar };
+}
+
+/** Every marker must be known before anything is written: the first unknown one names its cell. */
+function periksaPenanda(s: SheetTemplat, k: Konteks, salah: string[]): void {
+  for (const [bagian, teks] of Object.entries(s.ws.headerFooter ?? {})) {
+    if (typeof teks !== 'string') continue;
+    for (const m of teks.matchAll(PENANDA)) {
+      const p = bacaPenanda(m[1]!);
+      if (p?.jenis !== 'nilai' || !(p.nama in k.nilai)) salah.push(pesan.penandaTidakDikenal(`${s.nama}!${bagian}`, m[0]));
+    }
+  }
+  for (const b of s.baris) {
+    for (const c of b.sel) {
+      if (c.teks === null) continue;
+      for (const m of c.teks.matchAll(PENANDA)) {
+        const di = `${s.nama}!${alamat(b.nomor, c.kolom)}`;
+        const p = bacaPenanda(m[1]!);
+        const tidakDikenal = () => salah.push(pesan.penandaTidakDikenal(di, m[0]));
+        if (!p) tidakDikenal();
+        else if (p.jenis === 'nilai' && !(p.nama in k.nilai)) tidakDikenal();
+        else if (p.jenis === 'gambar' && !(p.nama in k.gambar)) tidakDikenal();
+        else if (p.jenis === 'isian' && (!b.ulang || !k.daftar[b.ulang]!.kolom.includes(p.nama))) {
+          if (!b.ulang) salah.push(pesan.isianDiLuarDaftar(di, m[0]));
+          else tidakDikenal();
+        } else if (p.jenis === 'jumlah') {
+          const d = k.daftar[p.daftar];
+          const r = s.barisDaftar.get(p.daftar);
+          if (!d || !d.kolom.includes(p.isian)) tidakDikenal();
+          else if (r === undefined || !kolomIsian(s, r, p.isian)) salah.push(pesan.jumlahTanpaBaris(di, m[0]));
+        }
+      }
+    }
+  }
+}
+
+/** The column of the repeating row whose cell holds `{{.isian}}`. */
+function kolomIsian(s: SheetTemplat, barisUlang: number, isian: string): number | undefined {
+  const b = s.baris.find((x) => x.nomor === barisUlang)!;
+  return b.sel.find((c) => c.teks?.includes(`{{.${isian}}}`))?.kolom;
+}
+
+interface Peta {
+  awal(r: number): number;
+  akhir(r: number): number;
+}
+
+function petaSheet(s: SheetTemplat): Peta {
+  const ulang = [...s.jumlah.entries()].sort((a, b) => a[0] - b[0]);
+  const awal = (r: number) => r + ulang.filter(([q]) => q < r).reduce((n, [, c]) => n + c - 1, 0);
+  return { awal, akhir: (r: number) => awal(r) + (s.jumlah.get(r) ?? 1) - 1 };
+}
+
+type Keluaran = { value: ExcelJSNs.CellValue; style: Partial<ExcelJSNs.Style>; rumus?: string };
+
+function teksNilai(v: NilaiSel): string {
+  if (v === null) return '';
+  if (v instanceof Date) return formatTanggal(v.toISOString().slice(0, 10), true);
+  // whole numbers stay plain inside text (a year must not read 2.026)
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : new Intl.NumberFormat('id-ID', { maximumFractionDigits: 3, useGrouping: false }).format(v);
+  return v;
+}
+
+function salin<T>(x: T): T {
+  return x === undefined ? x : structuredClone(x);
+}
+
+export async function isiTemplat(berkas: string, k: Konteks, opsi: { lewati?: string[] } = {}): Promise<HasilIsi> {
+  const ExcelJS = await loadExcelJS();
+  const tpl = new ExcelJS.Workbook();
+  try {
+    await tpl.xlsx.readFile(berkas);
+  } catch {
+    throw new UserError(pesan.templatTidakTerbaca(berkas));
+  }
+  const salah: string[] = [];
+  const sheets = tpl.worksheets.filter((ws) => !(opsi.lewati ?? []).includes(ws.name)).map((ws) => bacaSheet(ws, k, salah));
+  for (const s of sheets) periksaPenanda(s, k, salah);
+  if (salah.length) throw new UserError(salah.join('\n'));
+
+  const peta = new Map(sheets.map((s) => [s.nama, petaSheet(s)]));
+  const out = new ExcelJS.Workbook();
+  out.creator = 'wksbm';
+  const angka: Record<string, number> = {};
+  for (const s of sheets) tulisSheet(out, tpl, s, peta, k, angka);
+  return { workbook: out, angka };
+}
+
+function tulisSheet(out: ExcelJSNs.Workbook, tpl: ExcelJSNs.Workbook, s: SheetTemplat, semuaPeta: Map<string, Peta>, k: Konteks, angka: Record<string, number>): void {
+  const p = semuaPeta.get(s.nama)!;
+  const grid = new Map<string, Keluaran>();
+  const gambar: { nama: string; baris: number; kolom: number }[] = [];
+  const tinggi = new Map<number, number>();
+
+  const petakan = (instans: number, barisSendiri: number | null) => (ref: RefBaris) => {
+    const q = ref.sheet ? semuaPeta.get(ref.sheet) : p;
+    if (!q) return ref.baris;
+    const dasar = ref.peran === 'akhir' ? q.akhir(ref.baris) : q.awal(ref.baris);
+    if (barisSendiri === null || ref.sheet) return dasar;
+    if (ref.baris === barisSendiri) return q.awal(ref.baris) + instans;
+    return ref.absolut ? dasar : dasar + instans;
+  };
+
+  for (const b of s.baris) {
+    const d = b.ulang ? k.daftar[b.ulang]! : null;
+    const n = s.jumlah.get(b.nomor) ?? 1;
+    for (let i = 0; i < n; i++) {
+      const r = p.awal(b.nomor) + i;
+      if (b.height) tinggi.set(r, b.height);
+      const item = d ? (d.baris[i] ?? null) : null;
+      let strip = false;
+      for (const c of b.sel) {
+        const key = alamat(r, c.kolom);
+        const style = salin(c.style);
+        if (c.formula !== null) {
+          grid.set(key, { value: null, style, rumus: geserRumus(c.formula, petakan(i, b.ulang ? b.nomor : null)) });
+          continue;
+        }
+        if (c.teks === null || !c.teks.includes('{{')) {
+          grid.set(key, { value: salin(c.value), style });
+          continue;
+        }
+        const teks = c.teks.replace(/\{\{\s*#\w+\s*\}\}/g, '');
+        const tunggal = /^\{\{(.*?)\}\}$/.exec(teks.trim());
+        const pen = tunggal ? bacaPenanda(tunggal[1]!) : null;
+        const kosongkan = d !== null && item === null;
+        if (kosongkan) {
+          // an empty list leaves one row reading "–" in its first marker cell
+          grid.set(key, { value: strip ? null : '–', style });
+          strip = true;
+          continue;
+        }
+        if (pen?.jenis === 'jumlah') {
+          const r0 = p.awal(s.barisDaftar.get(pen.daftar)!);
+          const r1 = p.akhir(s.barisDaftar.get(pen.daftar)!);
+          const kol = angkaKeKolom(kolomIsian(s, s.barisDaftar.get(pen.daftar)!, pen.isian)!);
+          grid.set(key, { value: null, style, rumus: `${pen.fungsi}(${kol}${r0}:${kol}${r1})` });
+          continue;
+        }
+        if (pen?.jenis === 'gambar') {
+          if (k.gambar[pen.nama]) gambar.push({ nama: pen.nama, baris: r, kolom: c.kolom });
+          grid.set(key, { value: null, style });
+          continue;
+        }
+        if (pen?.jenis === 'nilai' || pen?.jenis === 'isian') {
+          const v = pen.jenis === 'nilai' ? k.nilai[pen.nama]! : (item![pen.nama] ?? null);
+          grid.set(key, { value: v === '' ? null : v, style });
+          if (pen.jenis === 'nilai' && typeof v === 'number') angka[`${s.nama}!${key}`] = v;
+          continue;
+        }
+        const ganti = teks.replace(PENANDA, (_m, isi: string) => {
+          const q = bacaPenanda(isi)!;
+          if (q.jenis === 'nilai') return teksNilai(k.nilai[q.nama]!);
+          if (q.jenis === 'isian') return teksNilai(item![q.nama] ?? null);
+          return '';
+        });
+        grid.set(key, { value: ganti === '' ? null : ganti, style });
+      }
+    }
+  }
+
+  // Cached values for every formula, computed over the laid-out grid.
+  const hasil = new Map<string, number | undefined>();
+  const sedang = new Set<string>();
+  const baca = (baris: number, kolom: number): number | string | undefined => {
+    const key = alamat(baris, kolom);
+    const c = grid.get(key);
+    if (!c) return undefined;
+    if (c.rumus !== undefined) {
+      if (!hasil.has(key)) {
+        if (sedang.has(key)) return undefined;
+        sedang.add(key);
+        hasil.set(key, hitungRumus(c.rumus, baca));
+        sedang.delete(key);
+      }
+      return hasil.get(key);
+    }
+    const v = c.value;
+    return typeof v === 'number' || typeof v === 'string' ? v : undefined;
+  };
+
+  const ws = out.addWorksheet(s.nama, {
+    properties: salin(s.ws.properties),
+    pageSetup: geserCetak(salin(s.ws.pageSetup), p),
+    headerFooter: isiKepalaKaki(salin(s.ws.headerFooter), k),
+    views: salin(s.ws.views),
+    state: s.ws.state,
+  });
+  const jumlahKolom = s.ws.columnCount;
+  for (let c = 1; c <= jumlahKolom; c++) {
+    const src = s.ws.getColumn(c);
+    const dst = ws.getColumn(c);
+    if (src.width) dst.width = src.width;
+    if (src.hidden) dst.hidden = true;
+  }
+  for (const [key, c] of grid) {
+    const cell = ws.getCell(key);
+    if (c.rumus !== undefined) {
+      const result = baca(cell.row as unknown as number, cell.col as unknown as number);
+      cell.value = result === undefined ? { formula: c.rumus, date1904: false } : { formula: c.rumus, result, date1904: false };
+      if (typeof result === 'number' && /^(SUM|COUNT|MIN|MAX)\(/.test(c.rumus)) angka[`${s.nama}!${key}`] = result;
+    } else cell.value = c.value;
+    cell.style = c.style;
+  }
+  const lebarGabung = new Map<string, number>();
+  const bagianGabung = new Set<string>();
+  for (const rentang of s.ws.model.merges ?? []) {
+    const [a, b] = rentang.split(':') as [string, string];
+    const ra = Number(/\d+$/.exec(a)![0]);
+    const rb = Number(/\d+$/.exec(b)![0]);
+    const kolA = a.replace(/\d+$/, '');
+    const kolB = b.replace(/\d+$/, '');
+    const n = s.jumlah.get(ra) ?? 1;
+    const gabung = (r0: number, r1: number) => {
+      ws.mergeCells(`${kolA}${r0}:${kolB}${r1}`);
+      lebarGabung.set(`${kolA}${r0}`, kolomAntara(kolA, kolB).reduce((w, k) => w + (s.ws.getColumn(k).width ?? 9), 0));
+      for (let r = r0; r <= r1; r++) for (const k of kolomAntara(kolA, kolB)) if (k !== kolA || r !== r0) bagianGabung.add(`${k}${r}`);
+    };
+    if (ra === rb && n > 1) for (let i = 0; i < n; i++) gabung(p.awal(ra) + i, p.awal(ra) + i);
+    else gabung(p.awal(ra), p.akhir(rb));
+  }
+  tinggiBaris(grid, tinggi, lebarGabung, bagianGabung, (k) => s.ws.getColumn(k).width ?? 9);
+  for (const [r, h] of tinggi) ws.getRow(r).height = h;
+  // The template's own pictures (a Dinas logo) move with the rows they sit on, keeping their size.
+  for (const img of s.ws.getImages()) {
+    const data = tpl.getImage(Number(img.imageId));
+    if (!data?.buffer || data.extension === 'gif') continue;
+    const { tl, br, ext, editAs } = img.range as ExcelJSNs.ImageRange & { ext?: { width: number; height: number }; editAs?: string };
+    const geser = p.awal(tl.nativeRow + 1) - 1 - tl.nativeRow;
+    const id = out.addImage({ buffer: data.buffer, extension: data.extension });
+    const jangkar = (a: ExcelJSNs.Anchor, d: number) => ({ nativeCol: a.nativeCol, nativeColOff: a.nativeColOff, nativeRow: a.nativeRow + d, nativeRowOff: a.nativeRowOff });
+    const posisi = br ? { tl: jangkar(tl, geser), br: jangkar(br, geser), editAs: editAs ?? 'oneCell' } : { tl: jangkar(tl, geser), ext, editAs: editAs ?? 'oneCell' };
+    ws.addImage(id, posisi as unknown as ExcelJSNs.ImageRange);
+  }
+  for (const g of gambar) {
+    const img = k.gambar[g.nama]!;
+    const id = out.addImage({ buffer: img.buffer as unknown as ExcelJSNs.Buffer, extension: img.extension });
+    ws.addImage(id, { tl: { col: g.kolom - 1, row: g.baris - 1 }, ext: { width: 110, height: 110 }, editAs: 'oneCell' });
+  }
+}
+
+function geserCetak(ps: Partial<ExcelJSNs.PageSetup>, p: Peta): Partial<ExcelJSNs.PageSetup> {
+  const peta = (r: number, peran: string) => (peran === 'akhir' ? p.akhir(r) : p.awal(r));
+  if (ps.printArea) ps.printArea = geserRentang(ps.printArea, peta);
+  if (ps.printTitlesRow) ps.printTitlesRow = geserRentang(ps.printTitlesRow, peta);
+  return ps;
+}
+
+/** Page headers and footers may name values too (`{{nama}}`); they become plain text. */
+function isiKepalaKaki(hf: Partial<ExcelJSNs.HeaderFooter> | undefined, k: Konteks): Partial<ExcelJSNs.HeaderFooter> | undefined {
+  if (!hf) return hf;
+  const out: Record<string, unknown> = { ...hf };
+  for (const [bagian, teks] of Object.entries(hf)) {
+    if (typeof teks === 'string') out[bagian] = teks.replace(PENANDA, (_m, isi: string) => teksNilai(k.nilai[isi.trim()] ?? null).replace(/&/g, '&&'));
+  }
+  return out as Partial<ExcelJSNs.HeaderFooter>;
+}
+
+function kolomAntara(a: string, b: string): string[] {
+  const out: string[] = [];
+  for (let k = kolomKeAngka(a); k <= kolomKeAngka(b); k++) out.push(angkaKeKolom(k));
+  return out;
+}
+
+/**
+ * Spreadsheet programs do not grow a row for wrapped text when they open a file, so rows whose
+ * wrapped cells need more lines are made taller here (never shorter than the template's).
+ * A column width counts "0" characters; ordinary text is narrower, about 1.2 letters per unit.
+ */
+function tinggiBaris(grid: Map<string, Keluaran>, tinggi: Map<number, number>, lebarGabung: Map<string, number>, bagianGabung: Set<string>, lebarKolom: (k: string) => number): void {
+  for (const [key, c] of grid) {
+    if (typeof c.value !== 'string' || !c.style.alignment?.wrapText || bagianGabung.has(key)) continue;
+    const lebar = Math.max(4, Math.floor((lebarGabung.get(key) ?? lebarKolom(key.replace(/\d+$/, ''))) * 1.2) - 1);
+    const baris = c.value.split('\n').reduce((n, bagian) => n + Math.max(1, Math.ceil(bagian.length / lebar)), 0);
+    if (baris < 2) continue;
+    const r = Number(/\d+$/.exec(key)![0]);
+    tinggi.set(r, Math.max(tinggi.get(r) ?? 15, baris * 12.75 + 3));
+  }
+}

@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tmpDir, wksbm } from '../helpers.js';
+import { bacaWorkbook, barisDengan, unitContoh } from '../fixtures/unit-contoh.js';
+
+let db: string;
+let dir: string;
+
+beforeAll(() => {
+  db = unitContoh();
+  dir = tmpDir();
+});
+
+async function cetak(...args: string[]) {
+  const out = path.join(dir, `${args.join('-').replace(/[^\w-]/g, '_')}.xlsx`);
+  const r = wksbm(db, ['--json', 'cetak', ...args, '-o', out]);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  const wb = await bacaWorkbook(out);
+  return { hasil: r.json(), ws: wb.worksheets[0]! };
+}
+
+describe('cetak', () => {
+  it('prints every book', async () => {
+    for (const buku of ['surat', 'pemasukan', 'pengeluaran', 'kas', 'natura', 'tamu', 'inventaris', 'rapat', 'hadir', 'kegiatan', 'penyaluran', 'ppks', 'psks', 'donatur', 'jejaring', 'cap', 'anggota']) {
+      const r = wksbm(db, ['cetak', buku, '-o', path.join(dir, `${buku}.xlsx`)]);
+      expect(r.code, `${buku}: ${r.stderr}`).toBe(0);
+    }
+  });
+
+  it('the cash book: heading, columns, dated rows with a running balance, signature, A4 landscape', async () => {
+    const { hasil, ws } = await cetak('kas', '--dari', '2026-07-01', '--sampai', '2026-09-30');
+    expect(hasil.baris).toBe(11);
+    expect(ws.getCell('A1').value).toBe('BUKU 2: BUKU KAS UMUM');
+    expect(ws.getCell('A4').value).toBe('Periode 1 Juli 2026 – 30 September 2026');
+    const h = barisDengan(ws, 'A', 'No');
+    expect(ws.getRow(h).values).toEqual([undefined, 'No', 'Tanggal', 'No. Bukti', 'Uraian', 'Sumber/Jenis', 'Dana', 'Akun', 'Penerimaan (Rp)', 'Pengeluaran (Rp)', 'Saldo (Rp)']);
+    expect(ws.getCell(`D${h + 1}`).value).toBe('Saldo awal');
+    expect(ws.getCell(`A${h + 1}`).value).toBeNull();
+    expect(ws.getCell(`J${h + 1}`).value).toBe(1_000_000);
+    expect(ws.getCell(`A${h + 2}`).value).toBe(1);
+    expect((ws.getCell(`B${h + 2}`).value as Date).toISOString().slice(0, 10)).toBe('2026-07-03');
+    expect(ws.getCell(`B${h + 2}`).numFmt).toBe('[$-421]d mmmm yyyy');
+    expect(ws.getCell(`J${h + 2}`).value).toBe(2_250_000);
+    expect(ws.getCell(`J${h + 12}`).value).toBe(2_830_000);
+    expect(ws.getCell(`J${h + 12}`).numFmt).toBe('[$Rp-421]#,##0');
+    expect(barisDengan(ws, 'B', '( Sukardi )')).toBeGreaterThan(h + 12);
+    expect(ws.pageSetup.orientation).toBe('landscape');
+    expect(ws.pageSetup.paperSize).toBe(9);
+    expect(ws.pageSetup.printTitlesRow).toBe(`${h}:${h}`);
+  });
+
+  it('masks NIKs unless --lengkap', async () => {
+    const samar = await cetak('ppks');
+    const r = barisDengan(samar.ws, 'C', 'Mbah Sastro');
+    expect(samar.ws.getCell(`B${r}`).value).toBe('3402••••••••0003');
+    expect(samar.hasil.baris).toBe(3);
+    const lengkap = await cetak('ppks', '--lengkap');
+    expect(lengkap.ws.getCell(`B${r}`).value).toBe('3402014507500003');
+    const aid = await cetak('penyaluran');
+    expect(aid.ws.getCell(`E${barisDengan(aid.ws, 'D', 'Mbah Sastro')}`).value).toBe('3402••••••••0003');
+  });
+
+  it('registers take their columns from the book declaration; books by number too', async () => {
+    const { ws } = await cetak('9');
+    expect(ws.getCell('A1').value).toBe('BUKU 9: DATA PPKS');
+    const h = barisDengan(ws, 'A', 'No');
+    expect(ws.getRow(h).values).toEqual([undefined, 'No', 'NIK', 'Nama', 'Jenis kelamin', 'Tanggal lahir', 'RT', 'Padukuhan', 'Kategori PPKS', 'Status']);
+    const rapat = await cetak('hadir');
+    expect(rapat.hasil.baris).toBe(3);
+  });
+
+  it('an unknown book is bad input', () => {
+    const r = wksbm(db, ['cetak', 'buku-hantu']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('buku "buku-hantu" tidak dikenal');
+  });
+});

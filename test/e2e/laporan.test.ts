@@ -1,0 +1,258 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tmpDir, unitBaru, wksbm } from '../helpers.js';
+import { HARAP, angka, bacaWorkbook, barisDengan, unitContoh } from '../fixtures/unit-contoh.js';
+
+const RP = '[$Rp-421]#,##0';
+const TGL = '[$-421]d mmmm yyyy';
+
+let db: string;
+let dir: string;
+let file: string;
+let wb: ExcelJS.Workbook;
+
+beforeAll(async () => {
+  db = unitContoh();
+  dir = tmpDir();
+  const r = wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3'], { cwd: dir });
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  file = path.join(dir, 'laporan-triwulan-III-2026-ngudi-mulyo.xlsx');
+  expect(r.stdout).toContain('laporan-triwulan-III-2026-ngudi-mulyo.xlsx');
+  wb = await bacaWorkbook(file);
+});
+
+describe('laporan triwulan: the workbook', () => {
+  it('has the eight sheets in order and a hidden _data', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Identitas', 'Keuangan', 'Buku Kas', 'Penyaluran', 'Kegiatan', 'Rapat', 'PPKS', 'PSKS & Jejaring', '_data']);
+    expect(wb.getWorksheet('_data')!.state).toBe('hidden');
+    expect(wb.getWorksheet('Keuangan')!.state).toBe('visible');
+  });
+
+  it('heads every sheet with the quarter, the unit and the period', () => {
+    for (const ws of wb.worksheets.filter((w) => w.name !== '_data')) {
+      expect(ws.getCell('A1').value).toBe('LAPORAN TRIWULAN III TAHUN 2026');
+      expect(ws.getCell('A2').value).toBe('WAHANA KESEJAHTERAAN SOSIAL BERBASIS MASYARAKAT (WKSBM) Ngudi Mulyo');
+      expect(ws.getCell('A3').value).toBe('Padukuhan Jetis · Kalurahan Sumberagung · Kapanewon Jetis · Kabupaten Bantul');
+      expect(ws.getCell('A4').value).toBe('Periode 1 Juli 2026 – 30 September 2026');
+    }
+  });
+
+  it('Keuangan: saldo awal, every sumber row, payments by jenis and layanan, totals as formulas with cached values', () => {
+    const ws = wb.getWorksheet('Keuangan')!;
+    const awal = ws.getCell(`F${barisDengan(ws, 'B', 'Saldo awal triwulan')}`);
+    expect(awal.value).toBe(HARAP.saldoAwal);
+    expect(awal.numFmt).toBe(RP);
+    const sumber = ['Usaha WKSBM (sewa tenda, warung, katering)', 'Donatur dan proposal', 'Kerja sama dan CSR', 'Zakat maal', 'Penjualan barang bekas', 'Jimpitan (beras atau uang)', 'Iuran dana kematian', 'Arisan', 'Iuran anggota', 'Lainnya'];
+    const r0 = barisDengan(ws, 'B', sumber[0]!);
+    sumber.forEach((s, i) => expect(ws.getCell(`B${r0 + i}`).value).toBe(s));
+    expect(ws.getCell(`F${r0}`).value).toBe(HARAP.penerimaan.usaha);
+    expect(ws.getCell(`F${r0 + 2}`).value).toBe(0);
+    expect(ws.getCell(`F${r0 + 5}`).value).toBe(HARAP.penerimaan.jimpitan);
+    const totalPen = ws.getCell(`F${barisDengan(ws, 'B', 'Jumlah penerimaan')}`);
+    expect(totalPen.value).toEqual({ formula: `SUM(F${r0}:F${r0 + 9})`, result: HARAP.totalPenerimaan });
+    expect(totalPen.numFmt).toBe(RP);
+    expect(ws.getCell(`F${barisDengan(ws, 'B', 'Penyaluran bantuan PPKS: Jaminan sosial')}`).value).toBe(300_000);
+    expect(ws.getCell(`F${barisDengan(ws, 'B', 'Penyaluran bantuan PPKS: Pencegahan')}`).value).toBe(0);
+    expect(ws.getCell(`F${barisDengan(ws, 'B', 'Santunan kematian')}`).value).toBe(750_000);
+    const rPeng = barisDengan(ws, 'B', 'Jumlah pengeluaran');
+    expect(angka(ws.getCell(`F${rPeng}`))).toBe(HARAP.totalPengeluaran);
+    const rAkhir = barisDengan(ws, 'B', 'Saldo akhir triwulan (1 + 2 − 3)');
+    const rTotalPen = barisDengan(ws, 'B', 'Jumlah penerimaan');
+    expect(ws.getCell(`F${rAkhir}`).value).toEqual({ formula: `F${barisDengan(ws, 'B', 'Saldo awal triwulan')}+F${rTotalPen}-F${rPeng}`, result: HARAP.saldoAkhir });
+  });
+
+  it('Keuangan: balances per fund and per account at the quarter end agree with kas saldo', () => {
+    const ws = wb.getWorksheet('Keuangan')!;
+    const dana = wksbm(db, ['--json', 'kas', 'saldo', '--per', 'dana', '--tanggal', '2026-09-30']).json();
+    const akun = wksbm(db, ['--json', 'kas', 'saldo', '--per', 'akun', '--tanggal', '2026-09-30']).json();
+    expect(dana.per).toEqual(HARAP.perDana);
+    expect(akun.per).toEqual(HARAP.perAkun);
+    expect(ws.getCell(`F${barisDengan(ws, 'B', 'Dana umum')}`).value).toBe(HARAP.perDana.umum);
+    expect(ws.getCell(`F${barisDengan(ws, 'B', 'Dana kematian')}`).value).toBe(HARAP.perDana.kematian);
+    expect(ws.getCell(`F${barisDengan(ws, 'B', 'BRI Unit Bantul')}`).value).toBe(HARAP.perAkun.bri);
+    expect(ws.getCell(`F${barisDengan(ws, 'B', 'Kas tunai')}`).value).toBe(HARAP.perAkun.tunai);
+    expect(akun.total).toBe(HARAP.saldoAkhir);
+  });
+
+  it('Keuangan: the signature block names the Lurah, ketua and bendahara', () => {
+    const ws = wb.getWorksheet('Keuangan')!;
+    expect(barisDengan(ws, 'B', '( Suharjo )')).toBeGreaterThan(0);
+    expect(barisDengan(ws, 'B', 'Lurah Sumberagung')).toBeGreaterThan(0);
+    expect(barisDengan(ws, 'F', '( Sukardi )')).toBeGreaterThan(0);
+    expect(barisDengan(ws, 'F', '( Siti Aminah )')).toBeGreaterThan(0);
+    expect(barisDengan(ws, 'F', 'Bantul, 22 November 2026')).toBeGreaterThan(0);
+    expect(barisDengan(ws, 'F', 'Ketua WKSBM Ngudi Mulyo')).toBeGreaterThan(0);
+  });
+
+  it('Buku Kas: the quarter as kas daftar shows it, dates as dates, voids with their reversals, JUMLAH formulas', () => {
+    const ws = wb.getWorksheet('Buku Kas')!;
+    const daftar = wksbm(db, ['--json', 'kas', 'daftar', '--triwulan', '2026-3']).json() as { nomor: string; penerimaan: number; pengeluaran: number; saldo: number; tanggal: string }[];
+    const r0 = barisDengan(ws, 'D', 'Saldo awal');
+    expect(ws.getCell(`I${r0}`).value).toBe(HARAP.saldoAwal);
+    daftar.forEach((d, i) => {
+      const r = r0 + 1 + i;
+      expect(ws.getCell(`C${r}`).value).toBe(d.nomor);
+      const t = ws.getCell(`B${r}`);
+      expect(t.value).toBeInstanceOf(Date);
+      expect((t.value as Date).toISOString().slice(0, 10)).toBe(d.tanggal);
+      expect(t.numFmt).toBe(TGL);
+      expect(ws.getCell(`G${r}`).value ?? 0).toBe(d.penerimaan);
+      expect(ws.getCell(`H${r}`).value ?? 0).toBe(d.pengeluaran);
+      expect(ws.getCell(`I${r}`).value).toEqual({ formula: `I${r - 1}+G${r}-H${r}`, result: d.saldo });
+      expect(ws.getCell(`I${r}`).numFmt).toBe(RP);
+    });
+    expect(daftar.some((d) => d.penerimaan === -150_000)).toBe(true);
+    const rj = barisDengan(ws, 'D', 'JUMLAH');
+    expect(rj).toBe(r0 + daftar.length + 1);
+    expect(ws.getCell(`G${rj}`).value).toEqual({ formula: `SUM(G${r0 + 1}:G${rj - 1})`, result: HARAP.totalPenerimaan });
+    expect(ws.getCell(`H${rj}`).value).toEqual({ formula: `SUM(H${r0 + 1}:H${rj - 1})`, result: HARAP.totalPengeluaran });
+    expect(ws.getCell(`I${rj}`).value).toEqual({ formula: `I${r0}+G${rj}-H${rj}`, result: HARAP.saldoAkhir });
+    expect(ws.pageSetup.printTitlesRow).toBe('7:7');
+  });
+
+  it('Penyaluran: aid with masked NIK, santunan naming the deceased and heir, JUMLAH', () => {
+    const ws = wb.getWorksheet('Penyaluran')!;
+    const r = barisDengan(ws, 'D', 'Mbah Sastro');
+    expect(ws.getCell(`E${r}`).value).toBe('3402••••••••0003');
+    expect(ws.getCell(`F${r}`).value).toBe('RT 03, Jetis');
+    expect(ws.getCell(`G${r}`).value).toBe('LUT');
+    expect(ws.getCell(`H${r}`).value).toBe('Jaminan sosial');
+    expect(ws.getCell(`K${r}`).value).toBe(300_000);
+    const s = barisDengan(ws, 'D', 'Ibu Wiryo');
+    expect(String(ws.getCell(`J${s}`).value)).toContain('alm. Bpk. Wiryo');
+    expect(ws.getCell(`K${s}`).value).toBe(750_000);
+    // wrapped text gets the lines it needs when the file is opened (programs do not grow rows themselves)
+    expect(ws.getRow(s).height).toBeGreaterThan(15);
+    expect(ws.getRow(r).height ?? 15).toBe(15);
+    const rj = barisDengan(ws, 'D', 'JUMLAH');
+    expect(angka(ws.getCell(`K${rj}`))).toBe(1_050_000);
+    const semua = JSON.stringify(wb.worksheets.map((w) => w.getSheetValues()));
+    expect(semua).not.toContain('3402014507500003');
+  });
+
+  it('Kegiatan and Rapat: cost from the linked BKK, attendance counted', () => {
+    const k = wb.getWorksheet('Kegiatan')!;
+    const r = barisDengan(k, 'C', 'Posyandu lansia');
+    expect(k.getCell(`G${r}`).value).toBe(25);
+    expect(k.getCell(`H${r}`).value).toBe(200_000);
+    const rp = wb.getWorksheet('Rapat')!;
+    const q = barisDengan(rp, 'E', 'Evaluasi triwulan');
+    expect(rp.getCell(`F${q}`).value).toBe(3);
+    expect((rp.getCell(`B${q}`).value as Date).toISOString().slice(0, 10)).toBe('2026-08-15');
+  });
+
+  it('PPKS: all 26 categories as rows with L, P, total at quarter end, new, aided and aid value', () => {
+    const ws = wb.getWorksheet('PPKS')!;
+    const r0 = barisDengan(ws, 'B', 'Anak Balita Terlantar');
+    const kode = Array.from({ length: 26 }, (_, i) => ws.getCell(`C${r0 + i}`).value);
+    expect(kode).toEqual(['ABT', 'AT', 'ABH', 'AJ', 'ADK', 'AKTK', 'AMPK', 'LUT', 'PD', 'TS', 'GLD', 'PGM', 'PML', 'KM', 'BWBLP', 'ODHA', 'NAPZA', 'KTR', 'KTK', 'PMBS', 'KBA', 'KBS', 'PRSE', 'FM', 'KBSP', 'KAT']);
+    const lut = r0 + 7;
+    expect(['D', 'E', 'F', 'G', 'H', 'I'].map((c) => ws.getCell(`${c}${lut}`).value)).toEqual([1, 1, 2, 1, 1, 300_000]);
+    expect(['D', 'E', 'F', 'G', 'H', 'I'].map((c) => ws.getCell(`${c}${r0 + 23}`).value)).toEqual([0, 0, 0, 0, 0, 0]); // FM: registered after the quarter
+    expect(ws.getCell(`A${r0 + 25}`).value).toBe(26);
+    expect(ws.getCell(`F${r0 + 26}`).value).toEqual({ formula: `SUM(F${r0}:F${r0 + 25})`, result: 2 });
+  });
+
+  it('PSKS & Jejaring: categories, partners and donors', () => {
+    const ws = wb.getWorksheet('PSKS & Jejaring')!;
+    expect(ws.getCell(`F${barisDengan(ws, 'B', 'Pekerja Sosial Masyarakat')}`).value).toBe(1);
+    expect(ws.getCell(`E${barisDengan(ws, 'B', 'Karang Taruna')}`).value).toBe(1);
+    expect(ws.getCell(`C${barisDengan(ws, 'B', 'Puskesmas Jetis')}`).value).toBe('instansi');
+    expect(ws.getCell(`F${barisDengan(ws, 'B', 'Donatur CSR')}`).value).toBe(1);
+    expect(ws.getCell(`F${barisDengan(ws, 'B', 'Jumlah donatur')}`).value).toMatchObject({ result: 2 });
+    expect(ws.getCell(`F${barisDengan(ws, 'B', 'Donatur baru triwulan ini')}`).value).toBe(1);
+    expect(ws.getCell(`F${barisDengan(ws, 'B', 'Sumbangan donatur triwulan ini (Rp)')}`).value).toBe(500_000);
+  });
+
+  it('Identitas: real dates and numbers; print setup per sheet', () => {
+    const ws = wb.getWorksheet('Identitas')!;
+    const t = ws.getCell(`C${barisDengan(ws, 'B', 'Tanggal laporan')}`);
+    expect((t.value as Date).toISOString().slice(0, 10)).toBe('2026-11-22');
+    expect(t.numFmt).toBe(TGL);
+    expect(typeof ws.getCell(`C${barisDengan(ws, 'B', 'Jumlah anggota dan pengurus')}`).value).toBe('number');
+    for (const w of wb.worksheets.filter((x) => x.name !== '_data')) {
+      expect(w.pageSetup.paperSize).toBe(9);
+      expect(w.pageSetup.orientation).toBe(['Identitas', 'Keuangan'].includes(w.name) ? 'portrait' : 'landscape');
+      expect(w.pageSetup.fitToPage).toBe(true);
+      expect(w.pageSetup.fitToWidth).toBe(1);
+      expect(w.pageSetup.fitToHeight).toBe(0);
+      expect(w.headerFooter.oddFooter).toContain('Halaman &P dari &N');
+      expect(w.views[0]?.showGridLines).toBe(false);
+    }
+  });
+
+  it('_data holds the model as JSON with its SHA-256, the same figures --json prints', () => {
+    const ws = wb.getWorksheet('_data')!;
+    const json = String(ws.getCell('A1').value);
+    expect(ws.getCell('A2').value).toBe(createHash('sha256').update(json).digest('hex'));
+    expect(ws.getCell('A3').value).toBe('wksbm-laporan-triwulan/1');
+    const data = JSON.parse(json);
+    const model = wksbm(db, ['--json', 'laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3']).json();
+    expect(data.laporan.keuangan).toEqual(model.keuangan);
+    expect(data.laporan.ppks).toEqual(model.ppks);
+    expect(model.keuangan.saldo_akhir).toBe(HARAP.saldoAkhir);
+    expect(model.keuangan.total_penerimaan).toBe(HARAP.totalPenerimaan);
+    expect(Object.fromEntries(model.keuangan.per_akun.map((a: { kode: string; saldo: number }) => [a.kode, a.saldo]))).toEqual(HARAP.perAkun);
+    expect(model.buku_kas.length).toBe(11);
+    expect(json).not.toContain('Mbah Sastro');
+  });
+});
+
+describe('laporan triwulan: other quarters', () => {
+  it('Q4 opens with Q3 closing balance', async () => {
+    const q4 = wksbm(db, ['--json', 'laporan', 'triwulan', '--tahun', '2026', '--triwulan', '4']).json();
+    expect(q4.keuangan.saldo_awal).toBe(HARAP.saldoAkhir);
+    expect(q4.keuangan.total_penerimaan).toBe(100_000);
+    const out = path.join(dir, 'q4.xlsx');
+    expect(wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '4', '-o', out]).code).toBe(0);
+    const ws = (await bacaWorkbook(out)).getWorksheet('Keuangan')!;
+    expect(ws.getCell(`F${barisDengan(ws, 'B', 'Saldo awal triwulan')}`).value).toBe(HARAP.saldoAkhir);
+  });
+
+  it('an empty quarter gives a complete workbook of zeros', async () => {
+    const kosong = unitBaru();
+    // a Jawa Tengah unit: level names and the signer's title come from the profile
+    expect(wksbm(kosong, ['profil', 'ubah', '--sebutan-lurah', 'Kepala Desa', '--sebutan-kalurahan', 'Desa', '--sebutan-kapanewon', 'Kecamatan', '--sebutan-padukuhan', 'Dusun']).code).toBe(0);
+    const out = path.join(tmpDir(), 'kosong.xlsx');
+    const r = wksbm(kosong, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '1', '-o', out]);
+    expect(r.code).toBe(0);
+    const w = await bacaWorkbook(out);
+    expect(w.worksheets).toHaveLength(9);
+    const ws = w.getWorksheet('Keuangan')!;
+    expect(barisDengan(ws, 'B', 'Kepala Desa Sumberagung')).toBeGreaterThan(0);
+    expect(ws.getCell('A3').value).toBe('Dusun Jetis · Desa Sumberagung · Kecamatan Jetis · Kabupaten Bantul');
+    expect(ws.getCell(`F${barisDengan(ws, 'B', 'Saldo awal triwulan')}`).value).toBe(0);
+    expect(ws.getCell(`F${barisDengan(ws, 'B', 'Arisan')}`).value).toBe(0);
+    expect(angka(ws.getCell(`F${barisDengan(ws, 'B', 'Saldo akhir triwulan (1 + 2 − 3)')}`))).toBe(0);
+    const kas = w.getWorksheet('Buku Kas')!;
+    const r0 = barisDengan(kas, 'D', 'Saldo awal');
+    expect(kas.getCell(`A${r0 + 1}`).value).toBe('–');
+    expect(barisDengan(kas, 'D', 'JUMLAH')).toBe(r0 + 2);
+    const ppks = w.getWorksheet('PPKS')!;
+    const p0 = barisDengan(ppks, 'B', 'Anak Balita Terlantar');
+    expect(ppks.getCell(`B${p0 + 25}`).value).toBe('Komunitas Adat Terpencil');
+    expect(w.getWorksheet('Penyaluran')!.getCell('A8').value).toBe('–');
+    const json = JSON.parse(String(w.getWorksheet('_data')!.getCell('A1').value));
+    expect(json.laporan.keuangan.saldo_akhir).toBe(0);
+    expect(json.laporan.ppks).toHaveLength(26);
+  });
+
+  it('--tanggal sets the report date of the signature', async () => {
+    const out = path.join(dir, 'bertanggal.xlsx');
+    expect(wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '--tanggal', '05/10/2026', '-o', out]).code).toBe(0);
+    const ws = (await bacaWorkbook(out)).getWorksheet('Keuangan')!;
+    expect(barisDengan(ws, 'F', 'Bantul, 5 Oktober 2026')).toBeGreaterThan(0);
+  });
+
+  it('refuses a quarter that is not 1..4 (exit 2) and writes nothing', () => {
+    const d = tmpDir();
+    const r = wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '5'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('triwulan "5" tidak dikenal');
+    expect(fs.readdirSync(d)).toEqual([]);
+  });
+});

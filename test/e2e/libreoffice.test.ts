@@ -1,0 +1,122 @@
+// A real spreadsheet program reads the quarterly workbook: LibreOffice converts it headless to PDF
+// and, recalculating every formula on load, to CSV per sheet; no cached value may change.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tmpDir, wksbm } from '../helpers.js';
+import { HARAP, angka, bacaWorkbook, unitContoh } from '../fixtures/unit-contoh.js';
+
+const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
+// In CI (CI=true) a missing LibreOffice is a failure, not a skip: .ci/run installs it.
+const lewati = !soffice && !process.env.CI;
+
+function jalankan(args: string[], profil: string): void {
+  const r = spawnSync(soffice, [`-env:UserInstallation=file://${profil}`, '--headless', ...args], { encoding: 'utf8', timeout: 120_000 });
+  if (r.status !== 0) throw new Error(`soffice gagal (${r.status}): ${r.stderr}`);
+}
+
+/** A LibreOffice profile that recalculates every formula of an .xlsx when loading it. */
+function profilHitungUlang(dir: string): string {
+  const profil = path.join(dir, 'profil-lo');
+  fs.mkdirSync(path.join(profil, 'user'), { recursive: true });
+  fs.writeFileSync(
+    path.join(profil, 'user', 'registrymodifications.xcu'),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+  );
+  return profil;
+}
+
+/** Compares every formula's cached value in `file` with LibreOffice's recalculated CSV of its sheet. */
+async function cocokHitungUlang(file: string, lembar: (nama: string) => string[][]): Promise<number> {
+  const wb = await bacaWorkbook(file);
+  let dicek = 0;
+  for (const ws of wb.worksheets.filter((w) => w.name !== '_data')) {
+    const csv = lembar(ws.name);
+    ws.eachRow((row, r) =>
+      row.eachCell((c, k) => {
+        if (c.value && typeof c.value === 'object' && 'formula' in c.value) {
+          dicek++;
+          expect(Number(csv[r - 1]?.[k - 1]), `${ws.name}!${c.address} ${c.value.formula}`).toBe(angka(c));
+        }
+      }),
+    );
+  }
+  return dicek;
+}
+
+const CSV_SEMUA = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
+
+describe.skipIf(lewati)('LibreOffice reads the quarterly workbook', () => {
+  let dir: string;
+  let file: string;
+  let profil: string;
+
+  beforeAll(() => {
+    expect(soffice, 'soffice not found: install libreoffice-calc-nogui (see .ci/run)').not.toBe('');
+    dir = tmpDir();
+    file = path.join(dir, 'laporan.xlsx');
+    const db = unitContoh();
+    expect(wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '-o', file]).code).toBe(0);
+    profil = profilHitungUlang(dir);
+  });
+
+  it('converts to PDF', () => {
+    jalankan(['--convert-to', 'pdf', '--outdir', path.join(dir, 'pdf'), file], profil);
+    const pdf = fs.readFileSync(path.join(dir, 'pdf', 'laporan.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(10_000);
+  });
+
+  it('recalculated, every sheet shows the same figures and no cached formula value changes', async () => {
+    const out = path.join(dir, 'csv');
+    // 12th token -1: every sheet to its own CSV; values unformatted
+    jalankan(['--convert-to', CSV_SEMUA, '--outdir', out, file], profil);
+    const lembar = (nama: string): string[][] => parse(fs.readFileSync(path.join(out, `laporan-${nama}.csv`), 'utf8'), { relax_column_count: true });
+    const keuangan = lembar('Keuangan');
+    const baris = (rows: string[][], kolom: number, teks: string) => rows.find((r) => r[kolom] === teks)!;
+    expect(baris(keuangan, 1, 'Saldo awal triwulan')[5]).toBe(String(HARAP.saldoAwal));
+    expect(baris(keuangan, 1, 'Jumlah penerimaan')[5]).toBe(String(HARAP.totalPenerimaan));
+    expect(baris(keuangan, 1, 'Jumlah pengeluaran')[5]).toBe(String(HARAP.totalPengeluaran));
+    expect(baris(keuangan, 1, 'Saldo akhir triwulan (1 + 2 − 3)')[5]).toBe(String(HARAP.saldoAkhir));
+    const kas = lembar('Buku Kas');
+    expect(baris(kas, 3, 'JUMLAH').slice(6, 9)).toEqual([String(HARAP.totalPenerimaan), String(HARAP.totalPengeluaran), String(HARAP.saldoAkhir)]);
+    expect(baris(kas, 1, '03/07/2026')?.[2]).toBe('002/BKM/VII/2026');
+
+    // Every formula cell's cached value equals what LibreOffice computed.
+    const dicek = await cocokHitungUlang(file, lembar);
+    expect(dicek).toBeGreaterThan(20);
+  });
+
+  it('a workbook opened and saved again in LibreOffice (recalculated) still passes rekap', () => {
+    const out = path.join(dir, 'disimpan');
+    jalankan(['--convert-to', 'xlsx', '--outdir', out, file], profil);
+    const r = wksbm(path.join(dir, 'tidak-dipakai.sqlite'), ['--json', 'rekap', path.join(out, 'laporan.xlsx'), '-o', path.join(dir, 'rekap.xlsx')]);
+    expect(r.stderr).toBe('');
+    expect(r.json().unit).toBe(1);
+    expect(r.json().total.saldo_akhir).toBe(HARAP.saldoAkhir);
+  });
+
+  it('reads the recap and a printed book too', async () => {
+    const rekap = path.join(dir, 'rekap-lo.xlsx');
+    expect(wksbm(path.join(dir, 'tidak-dipakai.sqlite'), ['rekap', file, '-o', rekap]).code).toBe(0);
+    const out = path.join(dir, 'csv-rekap');
+    jalankan(['--convert-to', CSV_SEMUA, '--outdir', out, rekap], profil);
+    const lembar = (nama: string): string[][] => parse(fs.readFileSync(path.join(out, `rekap-lo-${nama}.csv`), 'utf8'), { relax_column_count: true });
+    expect(lembar('Rekap').find((r) => r[1] === 'JUMLAH')?.[10]).toBe(String(HARAP.saldoAkhir));
+    expect(await cocokHitungUlang(rekap, lembar)).toBeGreaterThan(20);
+    const db = unitContoh();
+    const buku = path.join(dir, 'buku-kas.xlsx');
+    expect(wksbm(db, ['cetak', 'kas', '-o', buku]).code).toBe(0);
+    jalankan(['--convert-to', CSV_SEMUA, '--outdir', path.join(dir, 'csv-buku'), buku], profil);
+    const csv = fs.readdirSync(path.join(dir, 'csv-buku'));
+    expect(csv).toHaveLength(1);
+    const rows: string[][] = parse(fs.readFileSync(path.join(dir, 'csv-buku', csv[0]!), 'utf8'), { relax_column_count: true });
+    expect(rows.find((r) => r[2] === '001/BKK/VII/2026')?.[8]).toBe('45000');
+  });
+});

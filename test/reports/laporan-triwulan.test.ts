@@ -1,0 +1,92 @@
+// The report model as a pure function: natura stock, voids netting out, aid and PPKS counting.
+import { describe, expect, it } from 'vitest';
+import type { BahanLaporan } from '../../src/db/laporan-repo.js';
+import type { Kas } from '../../src/db/kas-repo.js';
+import type { Referensi } from '../../src/db/referensi-repo.js';
+import { REFERENSI } from '../../src/db/migrations/referensi-awal.js';
+import { laporanTriwulan, ringkasanLaporan } from '../../src/reports/laporan-triwulan.js';
+
+const ref: Referensi = {
+  dana: REFERENSI.dana.map((d) => ({ ...d, dibuat: '2026-01-01' })),
+  akun: REFERENSI.akun.map((a) => ({ ...a, dibuat: '2026-01-01' })),
+  sumber: REFERENSI.sumber,
+  jenis: REFERENSI.jenis,
+  layanan: REFERENSI.layanan,
+  asnaf: REFERENSI.asnaf,
+  ppks: REFERENSI.ppks,
+  psks: REFERENSI.psks,
+};
+
+let id = 0;
+function entri(e: Partial<Kas> & Pick<Kas, 'arah' | 'tanggal' | 'jumlah'>): Kas & { nomor_batal: string | null; dibatalkan_oleh: string | null } {
+  id++;
+  return {
+    id, nomor: `${String(id).padStart(3, '0')}/X/2026`, bukti: 'BKM', tahun: 2026, urut: id, sumber: null, jenis: null, layanan: null, asnaf: null, dana: 'umum', akun: 'tunai',
+    akun_tujuan: null, donatur_id: null, kegiatan_id: null, uraian: null, batal_dari: null, alasan_batal: null, impor_id: null, dibuat: '', hash_sebelum: '', hash: '',
+    nomor_batal: null, dibatalkan_oleh: null, ...e,
+  } as Kas & { nomor_batal: string | null; dibatalkan_oleh: string | null };
+}
+
+function bahan(over: Partial<BahanLaporan> = {}): BahanLaporan {
+  return {
+    dari: '2026-07-01', sampai: '2026-09-30',
+    profil: { nama: 'Ngudi Mulyo' } as BahanLaporan['profil'], cap: null, ref,
+    saldoAwalAkun: new Map([['tunai', 500_000]]), saldoAkhirDana: new Map(), saldoAkhirAkun: new Map(),
+    kas: [], natura: [], penyaluran: [], santunan: [], kegiatan: [], rapat: [], ppks: [], psks: [], donatur: [], sumbanganDonatur: 0, jejaring: [], jumlahAnggota: 0,
+    ...over,
+  };
+}
+
+const T3 = { tahun: 2026, triwulan: 3 as const };
+
+describe('laporanTriwulan', () => {
+  it('nets a void against its original and keeps every sumber and layanan row', () => {
+    const m = laporanTriwulan(bahan({
+      kas: [
+        entri({ arah: 'masuk', tanggal: '2026-07-03', jumlah: 150_000, sumber: 'usaha' }),
+        entri({ arah: 'masuk', tanggal: '2026-07-04', jumlah: -150_000, sumber: 'usaha', batal_dari: 1 }),
+        entri({ arah: 'keluar', tanggal: '2026-07-05', jumlah: 80_000, jenis: 'penyaluran', layanan: 'rehabilitasi' }),
+        entri({ arah: 'pindah', tanggal: '2026-07-06', jumlah: 100_000, dana: null, akun_tujuan: 'bri' }),
+      ],
+    }), T3, '2026-10-01');
+    expect(m.keuangan.penerimaan).toHaveLength(10);
+    expect(m.keuangan.penerimaan.find((p) => p.kode === 'usaha')!.jumlah).toBe(0);
+    expect(m.keuangan.pengeluaran.map((p) => p.kode)).toEqual(['penyaluran.pencegahan', 'penyaluran.rehabilitasi', 'penyaluran.perlindungan', 'penyaluran.pemberdayaan', 'penyaluran.jaminan', 'penyaluran.rujukan', 'santunan_kematian', 'kegiatan', 'operasional', 'usaha', 'lainnya']);
+    expect(m.keuangan.pengeluaran[1]!.jumlah).toBe(80_000);
+    expect(m.keuangan.saldo_akhir).toBe(500_000 - 80_000);
+    expect(m.buku_kas.map((b) => b.saldo)).toEqual([650_000, 500_000, 420_000, 420_000]);
+  });
+
+  it('counts natura stock: opening from before the quarter, in, out (reversals negative), closing', () => {
+    const g = (tanggal: string, arah: 'masuk' | 'keluar', kg: number, barang = 'beras') => ({ tanggal, barang, satuan: 'kg', arah, kuantitas_mili: kg * 1000 });
+    const m = laporanTriwulan(bahan({
+      natura: [g('2026-06-01', 'masuk', 30), g('2026-06-20', 'keluar', 5), g('2026-07-02', 'masuk', 12.5), g('2026-08-01', 'keluar', 20), g('2026-08-02', 'keluar', -2), g('2026-07-09', 'masuk', 3, 'gula')],
+    }), T3, '2026-10-01');
+    expect(m.natura).toEqual([
+      { barang: 'beras', satuan: 'kg', awal: 25, masuk: 12.5, keluar: 18, akhir: 19.5 },
+      { barang: 'gula', satuan: 'kg', awal: 0, masuk: 3, keluar: 0, akhir: 3 },
+    ]);
+  });
+
+  it('aid voided by the quarter end is worth nothing; PPKS counted by registration day', () => {
+    const p = (o: Partial<BahanLaporan['penyaluran'][number]>) => ({
+      id: 1, tanggal: '2026-08-01', layanan: 'jaminan', bentuk: 'uang' as const, uraian: null, asnaf: null, nomor: '001/BKK/VIII/2026', jumlah: 100_000, dana: 'umum',
+      jumlah_batal: null, nomor_batal: null, kuantitas_mili: null, barang: null, satuan: null, ppks_id: 1, nama: 'A', nik: '3402014507500003', alamat: null, rt: '1', padukuhan: null, kategori: 'LUT', ...o,
+    });
+    const m = laporanTriwulan(bahan({
+      penyaluran: [p({}), p({ id: 2, ppks_id: 2, nama: 'B', nik: null, jumlah_batal: -100_000, nomor_batal: '002/BKK/VIII/2026' })],
+      ppks: [
+        { id: 1, jk: 'P', kategori: 'LUT', terdata: '2026-03-01' },
+        { id: 2, jk: 'L', kategori: 'LUT', terdata: '2026-09-30' },
+        { id: 3, jk: 'L', kategori: 'LUT', terdata: '2026-10-01' },
+      ],
+    }), T3, '2026-10-01');
+    expect(m.penyaluran.map((x) => [x.nama, x.nilai, x.nik])).toEqual([['A', 100_000, '3402••••••••0003'], ['B', 0, '']]);
+    expect(m.penyaluran[1]!.uraian).toContain('dibatalkan 002/BKK/VIII/2026');
+    expect(m.total_penyaluran).toBe(100_000);
+    const lut = m.ppks.find((k) => k.kode === 'LUT')!;
+    expect(lut).toMatchObject({ l: 1, p: 1, jumlah: 2, baru: 1, menerima: 1, nilai: 100_000 });
+    expect(m.ppks).toHaveLength(26);
+    expect(JSON.stringify(ringkasanLaporan(m))).not.toContain('3402');
+  });
+});
