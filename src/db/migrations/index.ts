@@ -1,9 +1,11 @@
 // Migrations are bundled by static import so the built program needs no folder of files.
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-awal.js';
+import * as m0003 from './0003-impor.js';
 
 export const MIGRASI: Record<string, Migration> = {
   '0001-awal': m0001,
+  '0003-impor': m0003,
 };
 
 export const penyediaMigrasi: MigrationProvider = {
