@@ -1,0 +1,173 @@
+// Reading a CSV or XLSX file as people make them into raw rows: encoding and delimiter are
+// detected, not assumed; XLSX numbers stay numbers so amounts stay exact.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { UserError } from '../cli/errors.js';
+import { pesan } from '../cli/pesan.js';
+
+/** A cell as read: text from CSV, text or number from XLSX (dates become ISO text). */
+export type Sel = string | number;
+
+export interface BarisMentah {
+  /** the line (CSV) or row (XLSX) number in the file, 1-based, where the row starts */
+  baris: number;
+  sel: Sel[];
+}
+
+export interface Tabel {
+  jenis: 'csv' | 'xlsx';
+  /** CSV only: the detected delimiter */
+  pemisah: string;
+  /** the detected text encoding (CSV) */
+  encoding: string;
+  bom: boolean;
+  sha256: string;
+  /** a measure of the file's size and of how far reading has got, for a progress bar */
+  total: number;
+  posisi(): number;
+  rows: AsyncIterable<BarisMentah>;
+}
+
+export async function bukaTabel(berkas: string): Promise<Tabel> {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(berkas);
+  } catch {
+    throw new UserError(pesan.berkasTidakTerbaca(berkas));
+  }
+  const sha256 = createHash('sha256').update(buf).digest('hex');
+  if (buf.length === 0) throw new UserError(pesan.imporBerkasKosong(berkas));
+  const ext = path.extname(berkas).toLowerCase();
+  if (buf.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return bacaXlsx(buf, sha256);
+  if (ext === '.xls' || buf.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) throw new UserError(pesan.imporXlsLama(berkas));
+  return bacaCsv(buf, sha256);
+}
+
+/** BOM first; then UTF-16 without BOM by its zero bytes; then UTF-8 if it decodes cleanly; else Windows-1252. */
+export function decode(buf: Buffer): { teks: string; encoding: string; bom: boolean } {
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { teks: new TextDecoder('utf-8').decode(buf.subarray(3)), encoding: 'utf-8', bom: true };
+  if (buf[0] === 0xff && buf[1] === 0xfe) return { teks: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le', bom: true };
+  if (buf[0] === 0xfe && buf[1] === 0xff) return { teks: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be', bom: true };
+  const contoh = buf.subarray(0, Math.min(buf.length, 4096));
+  let nolGanjil = 0;
+  let nolGenap = 0;
+  for (let i = 0; i < contoh.length; i++) if (contoh[i] === 0) (i % 2 ? nolGanjil++ : nolGenap++);
+  if (nolGanjil > contoh.length / 4) return { teks: new TextDecoder('utf-16le').decode(buf), encoding: 'utf-16le', bom: false };
+  if (nolGenap > contoh.length / 4) return { teks: new TextDecoder('utf-16be').decode(buf), encoding: 'utf-16be', bom: false };
+  try {
+    return { teks: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8', bom: false };
+  } catch {
+    return { teks: new TextDecoder('windows-1252').decode(buf), encoding: 'windows-1252', bom: false };
+  }
+}
+
+/** The delimiter that splits the first lines most consistently: `;` (Excel, Indonesian locale), `,` or tab. */
+export function detectDelimiter(teks: string): string {
+  const baris = teks.slice(0, 64 * 1024).split(/\r\n|\n|\r/).filter((b) => b.trim() !== '').slice(0, 20);
+  let terbaik = ',';
+  let skor = -1;
+  for (const p of [';', ',', '\t']) {
+    const hitung = baris.map((b) => b.replace(/"[^"]*"/g, '').split(p).length - 1);
+    const dengan = hitung.filter((n) => n > 0);
+    // lines that agree with the most common count weigh most; title lines have none or few
+    const modus = mode(dengan);
+    const s = dengan.filter((n) => n === modus).length * 1000 + modus;
+    if (s > skor) {
+      skor = s;
+      terbaik = p;
+    }
+  }
+  return terbaik;
+}
+
+function mode(xs: number[]): number {
+  const m = new Map<number, number>();
+  let best = 0;
+  let bestN = 0;
+  for (const x of xs) {
+    const n = (m.get(x) ?? 0) + 1;
+    m.set(x, n);
+    if (n > bestN || (n === bestN && x > best)) {
+      best = x;
+      bestN = n;
+    }
+  }
+  return best;
+}
+
+const POTONGAN = 256 * 1024;
+
+function bacaCsv(buf: Buffer, sha256: string): Tabel {
+  const { teks, encoding, bom } = decode(buf);
+  if (teks.trim() === '') throw new UserError(pesan.imporBerkasKosong(''));
+  const pemisah = detectDelimiter(teks);
+  let posisi = 0;
+  async function* rows(): AsyncIterable<BarisMentah> {
+    const parser = parse({ delimiter: pemisah, relax_column_count: true, relax_quotes: true, info: true, skip_empty_lines: false });
+    Readable.from(
+      (function* () {
+        for (let i = 0; i < teks.length; i += POTONGAN) yield teks.slice(i, i + POTONGAN);
+      })(),
+    ).pipe(parser);
+    let akhirSebelumnya = 0;
+    try {
+      for await (const r of parser as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number } }>) {
+        posisi = r.info.bytes;
+        const baris = akhirSebelumnya + 1;
+        akhirSebelumnya = r.info.lines;
+        yield { baris, sel: r.record };
+      }
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code === 'CSV_QUOTE_NOT_CLOSED') throw new UserError(pesan.imporKutipTerbuka(akhirSebelumnya + 1));
+      if (typeof code === 'string' && code.startsWith('CSV_')) throw new UserError(pesan.imporCsvRusak(akhirSebelumnya + 1, (err as Error).message));
+      throw err;
+    }
+    posisi = teks.length;
+  }
+  return { jenis: 'csv', pemisah, encoding, bom, sha256, total: teks.length, posisi: () => posisi, rows: rows() };
+}
+
+async function bacaXlsx(buf: Buffer, sha256: string): Promise<Tabel> {
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch (err) {
+    throw new UserError(pesan.imporXlsxRusak((err as Error).message));
+  }
+  const ws = wb.worksheets.find((w) => w.actualRowCount > 0) ?? wb.worksheets[0];
+  const total = ws?.rowCount ?? 0;
+  let posisi = 0;
+  async function* rows(): AsyncIterable<BarisMentah> {
+    if (!ws) return;
+    for (let i = 1; i <= ws.rowCount; i++) {
+      posisi = i;
+      const row = ws.getRow(i);
+      const sel: Sel[] = [];
+      for (let c = 1; c <= row.cellCount; c++) sel.push(nilaiSel(row.getCell(c).value));
+      yield { baris: i, sel };
+    }
+  }
+  return { jenis: 'xlsx', pemisah: ';', encoding: 'xlsx', bom: false, sha256, total, posisi: () => posisi, rows: rows() };
+}
+
+/** An exceljs cell value as text or number: formulas give their result, rich text its text, dates ISO. */
+function nilaiSel(v: unknown): Sel {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'ya' : 'tidak';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    const o = v as { result?: unknown; richText?: { text: string }[]; text?: unknown; error?: string };
+    if ('result' in o) return nilaiSel(o.result);
+    if (o.richText) return o.richText.map((t) => t.text).join('');
+    if ('text' in o) return nilaiSel(o.text);
+    if (o.error) return '';
+  }
+  return String(v);
+}
