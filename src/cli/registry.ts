@@ -15,6 +15,7 @@ export const COMMANDS: Entry[] = [
   { name: 'dana', summary: 'dana (umum, zakat, kematian, dana terikat lain)', load: () => import('../commands/dana.js') },
   { name: 'akun', summary: 'akun kas (tunai, rekening bank)', load: () => import('../commands/akun.js') },
   { name: 'kode', summary: 'daftar kode resmi: sumber, jenis, layanan, asnaf, ppks, psks', load: () => import('../commands/kode.js') },
+  { name: 'impor', summary: 'impor massal dari CSV/XLSX (donatur, ppks, psks, kas), riwayat dan pembatalannya', load: () => import('../commands/impor.js') },
   { name: 'periksa', summary: 'memeriksa keutuhan berkas, rantai hash dan saldo', load: () => import('../commands/periksa.js') },
   { name: 'cadangkan', summary: 'membuat salinan cadangan berkas buku', load: () => import('../commands/cadangkan.js') },
 ];
