@@ -122,13 +122,37 @@ function bacaCsv(buf: Buffer, sha256: string): Tabel {
       }
     } catch (err) {
       const code = (err as { code?: string }).code;
-      if (code === 'CSV_QUOTE_NOT_CLOSED') throw new UserError(pesan.imporKutipTerbuka(akhirSebelumnya + 1));
+      if (code === 'CSV_QUOTE_NOT_CLOSED') throw new UserError(pesan.imporKutipTerbuka(barisKutipTerbuka(teks, pemisah)));
       if (typeof code === 'string' && code.startsWith('CSV_')) throw new UserError(pesan.imporCsvRusak(akhirSebelumnya + 1, (err as Error).message));
       throw err;
     }
     posisi = teks.length;
   }
   return { jenis: 'csv', pemisah, encoding, bom, sha256, total: teks.length, posisi: () => posisi, rows: rows() };
+}
+
+/** The line where the quote that is never closed was opened (a quote opens only at the start of a field). */
+export function barisKutipTerbuka(teks: string, pemisah: string): number {
+  let baris = 1;
+  let dalam = false;
+  let buka = 1;
+  let awalSel = true;
+  for (let i = 0; i < teks.length; i++) {
+    const c = teks[i]!;
+    if (dalam) {
+      if (c === '"') {
+        if (teks[i + 1] === '"') i++;
+        else dalam = false;
+      } else if (c === '\n') baris++;
+      continue;
+    }
+    if (c === '"' && awalSel) {
+      dalam = true;
+      buka = baris;
+    } else if (c === '\n') baris++;
+    awalSel = c === pemisah || c === '\n' || c === '\r';
+  }
+  return buka;
 }
 
 async function bacaXlsx(buf: Buffer, sha256: string): Promise<Tabel> {

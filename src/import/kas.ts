@@ -2,7 +2,7 @@
 // (src/ledger/bulk.ts); a row already in the book (same content, same occurrence) is not posted twice.
 import { KAS_IMPOR_FIELDS, KAS_IMPOR_WAJIB } from '../books/kas-impor.js';
 import { KAS_FIELDS } from '../books/kas.js';
-import { type Field, matchOpsi, normalizePhone, optionsOf, parseField } from '../books/field.js';
+import { type Field, type Opsi, matchOpsi, normalizePhone, optionsOf, parseField } from '../books/field.js';
 import { LedgerError, UserError } from '../cli/errors.js';
 import { pesan } from '../cli/pesan.js';
 import type { Ledger } from '../db/connection.js';
@@ -83,6 +83,18 @@ export async function pengolahKas(o: OpsiKas): Promise<Pengolah> {
 
   const sumberOpsi = optionsOf(KAS_FIELDS.sumber, o.ref);
   const jenisOpsi = optionsOf(KAS_FIELDS.jenis, o.ref);
+  const sumberCache = new Map<string, Opsi | undefined>();
+  const jenisCache = new Map<string, Opsi | undefined>();
+  const cocok = (opsi: Opsi[], cache: Map<string, Opsi | undefined>, raw: string): Opsi | undefined => {
+    if (cache.has(raw)) return cache.get(raw);
+    const o = matchOpsi(opsi, raw);
+    if (cache.size < 10_000) cache.set(raw, o);
+    return o;
+  };
+
+  // dates, codes, funds and accounts repeat down a file: parse each spelling once
+  const ingatan = new Map<string, Map<string, { v: unknown } | { e: string }>>();
+  const PAKAI_INGATAN = new Set(['tanggal', 'dana', 'akun', 'layanan', 'asnaf']);
 
   return {
     olah(baris, sel): HasilBaris {
@@ -92,11 +104,21 @@ export async function pengolahKas(o: OpsiKas): Promise<Pengolah> {
         return v === undefined ? '' : String(v).trim();
       };
       const nilai = <T>(n: string, f: Field = FIELD.get(n)!): T | null => {
+        const raw = teks(n);
+        const m = PAKAI_INGATAN.has(n) ? (ingatan.get(n) ?? ingatan.set(n, new Map()).get(n)!) : undefined;
+        const lama = m?.get(raw);
+        if (lama) {
+          if ('e' in lama) salah.push(lama.e);
+          return 'v' in lama ? (lama.v as T | null) : null;
+        }
         try {
-          return parseField(f, teks(n), o.ref) as T | null;
+          const v = parseField(f, raw, o.ref) as T | null;
+          if (m && m.size < 10_000) m.set(raw, { v });
+          return v;
         } catch (err) {
           if (!(err instanceof UserError)) throw err;
           salah.push(err.message);
+          if (m && m.size < 10_000) m.set(raw, { e: err.message });
           return null;
         }
       };
@@ -127,8 +149,8 @@ export async function pengolahKas(o: OpsiKas): Promise<Pengolah> {
       let jenis: string | null = null;
       if (!kodeTeks) salah.push(pesan.imporKodeKosong());
       else {
-        const s = matchOpsi(sumberOpsi, kodeTeks);
-        const j = matchOpsi(jenisOpsi, kodeTeks);
+        const s = cocok(sumberOpsi, sumberCache, kodeTeks);
+        const j = cocok(jenisOpsi, jenisCache, kodeTeks);
         if (arah === undefined && s && j) salah.push(pesan.imporKodeDuaArti(kodeTeks));
         arah ??= s ? 'masuk' : j ? 'keluar' : undefined;
         if (arah === 'masuk') {
@@ -153,23 +175,24 @@ export async function pengolahKas(o: OpsiKas): Promise<Pengolah> {
           salah.push(err.message);
         }
       }
-      const ringkas = [tanggal ? formatTanggal(tanggal) : teks('tanggal'), uraian ?? '', jumlah !== null ? formatRupiah(jumlah) : ''].filter(Boolean).join(' · ');
-      if (salah.length || !tanggal || jumlah === null || !arah || !akun || !dana) return { baris, keputusan: 'ditolak', ringkas, alasan: salah.join(' ') };
+      // only rows that are not simply added are reported, so the summary text is made only for them
+      const ringkas = () => [tanggal ? formatTanggal(tanggal) : teks('tanggal'), uraian ?? '', jumlah !== null ? formatRupiah(jumlah) : ''].filter(Boolean).join(' · ');
+      if (salah.length || !tanggal || jumlah === null || !arah || !akun || !dana) return { baris, keputusan: 'ditolak', ringkas: ringkas(), alasan: salah.join(' ') };
 
       const e: EntriBaru & { arah: 'masuk' | 'keluar' } = { arah, tanggal, jumlah, sumber, jenis, layanan, asnaf, dana, akun, donatur_id, uraian, impor_id: o.imporId };
-      const k = kunciKas(e);
+      const k = ada.size ? kunciKas(e) : '';
       const sudah = ada.get(k);
       if (sudah) {
         const ke = (kemunculan.get(k) ?? 0) + 1;
         kemunculan.set(k, ke);
-        if (ke <= sudah.length) return { baris, keputusan: 'sudah_ada', ringkas, alasan: pesan.imporSudahAda(sudah[ke - 1]!) };
+        if (ke <= sudah.length) return { baris, keputusan: 'sudah_ada', ringkas: ringkas(), alasan: pesan.imporSudahAda(sudah[ke - 1]!) };
       }
       try {
         const row = poster.posting(e);
         insert?.(row);
-        return { baris, keputusan: 'baru', ringkas, id: row.nomor };
+        return { baris, keputusan: 'baru', ringkas: '', id: row.nomor };
       } catch (err) {
-        if (err instanceof UserError || err instanceof LedgerError) return { baris, keputusan: 'ditolak', ringkas, alasan: err.message };
+        if (err instanceof UserError || err instanceof LedgerError) return { baris, keputusan: 'ditolak', ringkas: ringkas(), alasan: err.message };
         throw err;
       }
     },

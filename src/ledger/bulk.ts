@@ -25,16 +25,17 @@ const BUKTI: Record<'masuk' | 'keluar', Bukti> = { masuk: 'BKM', keluar: 'BKK' }
 // Day numbers from 1900-01-01 to the end of 2200, the range tryParseDate accepts.
 const HARI_AWAL = Date.UTC(1900, 0, 1);
 const UKURAN = 1 << 17;
-const hariCache = new Map<string, number>();
-function nomorHari(tanggal: string): number {
+const hariCache = new Map<string, { hari: number; tahun: number }>();
+function infoTanggal(tanggal: string): { hari: number; tahun: number } {
   let n = hariCache.get(tanggal);
   if (n === undefined) {
     const { tahun, bulan, hari } = bagian(tanggal);
-    n = Math.round((Date.UTC(tahun, bulan - 1, hari) - HARI_AWAL) / 86_400_000);
+    n = { hari: Math.round((Date.UTC(tahun, bulan - 1, hari) - HARI_AWAL) / 86_400_000), tahun };
     if (hariCache.size < 200_000) hariCache.set(tanggal, n);
   }
   return n;
 }
+const nomorHari = (tanggal: string) => infoTanggal(tanggal).hari;
 
 /**
  * Day-end balances of one fund or account over every day: a segment tree with range add
@@ -162,7 +163,7 @@ export class PostingMassal {
   private catat(e: EntriBaru & { arah: 'masuk' | 'keluar' }, batal?: { dari: number; alasan: string }): Kas {
     const t = triwulanDari(e.tanggal);
     if (this.tertutup.has(`${t.tahun}-${t.triwulan}`)) throw new RuleError(pesan.periodeTertutup(formatTanggal(e.tanggal), labelTriwulan(t)));
-    const hari = nomorHari(e.tanggal);
+    const { hari, tahun } = infoTanggal(e.tanggal);
     const gerak = (e.arah === 'masuk' ? 1 : -1) * e.jumlah;
     const dana = this.ref.dana.find((d) => d.kode === e.dana);
     const kunciDana = dana?.terikat ? `dana:${dana.kode}` : undefined;
@@ -175,11 +176,10 @@ export class PostingMassal {
     this.garisUntuk(kunciAkun).tambah(hari, gerak);
 
     const bukti = BUKTI[e.arah];
-    const { tahun } = bagian(e.tanggal);
     const kunciUrut = `${bukti}/${tahun}`;
     const urut = (this.urut.get(kunciUrut) ?? 0) + 1;
     this.urut.set(kunciUrut, urut);
-    const tanpaHash = {
+    const row: Kas = {
       id: this.last.id + 1,
       nomor: formatNomor(urut, bukti, e.tanggal),
       bukti,
@@ -202,8 +202,11 @@ export class PostingMassal {
       alasan_batal: batal?.alasan ?? null,
       impor_id: e.impor_id ?? null,
       dibuat: this.waktu,
+      hash_sebelum: this.last.hash,
+      hash: '',
     };
-    const row: Kas = { ...tanpaHash, hash_sebelum: this.last.hash, hash: hashRow('kas', this.last.hash, tanpaHash) };
+    // hashRow reads only the chained columns, so the row can carry its hash fields already
+    row.hash = hashRow('kas', this.last.hash, row);
     this.last = { id: row.id, hash: row.hash };
     return row;
   }
