@@ -10,10 +10,10 @@ const GELAR_DEPAN = new Set([
 export function bersihkanNama(nama: string): string {
   // academic degrees follow a comma: "Sukardi, S.Pd., M.Si."
   const tanpaGelarBelakang = nama.split(',')[0]!;
-  const kata = tanpaGelarBelakang
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  let t = tanpaGelarBelakang.toLowerCase();
+  // most names are plain ASCII; accents (Déwi) fold to their letters
+  if (/[^\x00-\x7f]/.test(t)) t = t.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const kata = t
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()
     .split(' ')

@@ -44,25 +44,23 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
   const kunciMap = new Map<string, string>();
   const namaMap = new Map<string, Calon[]>();
 
-  const kunciDari = (grup: string[], nilai: Record<string, unknown>): string | undefined => {
-    const v = grup.map((f) => nilaiKunci(f, nilai[f]));
-    return v.every((x) => x !== '') ? `${grup.join('+')}:${v.join('|')}` : undefined;
+  const kolomKunci = [...new Set(['nama', ...kunci.flat(), ...(adaNik ? ['nik'] : [])])].filter((k) => kolomAda.has(k));
+  /** the row's keys, one per group of the book's declaration (undefined where a field is empty) */
+  const kunciDari = (nilai: Record<string, unknown>): { kunci: (string | undefined)[]; nama: string } => {
+    const kv: Record<string, string> = {};
+    for (const f of kolomKunci) kv[f] = nilaiKunci(f, nilai[f]);
+    return { kunci: kunci.map((g) => (g.every((f) => kv[f] !== '') ? `${g.join('+')}:${g.map((f) => kv[f]).join('|')}` : undefined)), nama: kv.nama ?? '' };
   };
-  const ingat = (nilai: Record<string, unknown>, rujukan: string) => {
-    for (const grup of kunci) {
-      const k = kunciDari(grup, nilai);
-      if (k && !kunciMap.has(k)) kunciMap.set(k, rujukan);
-    }
-    const nama = nilaiKunci('nama', nilai.nama);
-    if (!nama) return;
-    const c = namaMap.get(nama);
+  const ingat = (nilai: Record<string, unknown>, k: { kunci: (string | undefined)[]; nama: string }, rujukan: string) => {
+    for (const x of k.kunci) if (x && !kunciMap.has(x)) kunciMap.set(x, rujukan);
+    if (!k.nama) return;
     const calon = { rujukan, nik: adaNik ? ((nilai.nik as string | null) ?? null) : null };
+    const c = namaMap.get(k.nama);
     if (c) c.push(calon);
-    else namaMap.set(nama, [calon]);
+    else namaMap.set(k.nama, [calon]);
   };
 
-  const kolomKunci = [...new Set(['nama', ...kunci.flat(), ...(adaNik ? ['nik'] : [])])].filter((k) => kolomAda.has(k));
-  for (const r of iterateRegister(o.ledger.sqlite, buku.tabel, kolomKunci)) ingat(r, `ID ${String(r.id)} (${String(r.nama)})`);
+  for (const r of iterateRegister(o.ledger.sqlite, buku.tabel, kolomKunci)) ingat(r, kunciDari(r), `ID ${String(r.id)} (${String(r.nama)})`);
 
   const kolom = [...fields.map((f) => f.name), 'impor_id', 'dibuat'];
   const insert = o.uji ? undefined : registerInserter(o.ledger.sqlite, buku.tabel, kolom);
@@ -83,17 +81,17 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
       const ringkas = String(sel('nama') ?? '').trim();
       if (salah.length) return { baris, keputusan: 'ditolak', ringkas, alasan: salah.join(' ') };
 
-      const grup = kunci.find((g) => kunciDari(g, nilai) !== undefined);
-      const k = grup ? kunciDari(grup, nilai)! : undefined;
-      const ada = k ? kunciMap.get(k) : undefined;
+      // the first group the row fills is its key: phone, else name + address
+      const k = kunciDari(nilai);
+      const utama = k.kunci.find((x) => x !== undefined);
+      const ada = utama ? kunciMap.get(utama) : undefined;
       if (ada) return { baris, keputusan: 'sudah_ada', ringkas, alasan: pesan.imporSudahAda(ada) };
 
-      const nama = nilaiKunci('nama', nilai.nama);
-      const mirip = (namaMap.get(nama) ?? []).filter((c) => !(c.nik && nilai.nik && c.nik !== nilai.nik));
+      const mirip = (namaMap.get(k.nama) ?? []).filter((c) => !(c.nik && nilai.nik && c.nik !== nilai.nik));
       if (mirip.length && !o.terimaMirip) return { baris, keputusan: 'mungkin_ganda', ringkas, alasan: pesan.imporMungkinGanda(mirip.map((c) => c.rujukan).join(', ')) };
 
       const id = insert ? insert([...fields.map((f) => nilai[f.name]), o.imporId, o.waktu]) : undefined;
-      ingat(nilai, `baris ${baris} berkas ini (${ringkas})`);
+      ingat(nilai, k, `baris ${baris} berkas ini (${ringkas})`);
       return { baris, keputusan: 'baru', ringkas, id };
     },
   };
