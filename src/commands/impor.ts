@@ -1,5 +1,6 @@
 // `wksbm impor …` and `wksbm <buku> impor FILE`: bulk import of donors, PPKS, PSKS and cash entries
 // from CSV/XLSX, the import history, and reversing an import.
+import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { UserError } from '../cli/errors.js';
@@ -27,20 +28,16 @@ function tambahOpsi(cmd: Command, buku: BukuImpor | undefined): Command {
   return cmd;
 }
 
-function progres(ctx: Context): { update: (posisi: number, total: number) => void; stop: () => void } {
+/** A bar on stderr when it is a terminal; it appears only once a file is big enough to report progress. */
+function progres(): { update: (posisi: number, total: number) => void; stop: () => void } {
   if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
-  let bar: import('cli-progress').SingleBar | undefined;
-  let memuat: Promise<void> | undefined;
+  let bar: cliProgress.SingleBar | undefined;
   return {
     update(posisi, total) {
-      if (!bar && !memuat) {
-        memuat = import('cli-progress').then((m) => {
-          bar = new m.default.SingleBar({ stream: process.stderr, format: 'Mengimpor [{bar}] {percentage}%', hideCursor: true, clearOnComplete: true }, m.default.Presets.shades_classic);
-          bar.start(total, posisi);
-        });
-      }
-      bar?.update(posisi);
-      void ctx;
+      if (!bar) {
+        bar = new cliProgress.SingleBar({ stream: process.stderr, format: 'Mengimpor [{bar}] {percentage}%', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+        bar.start(total, posisi);
+      } else bar.update(posisi);
     },
     stop() {
       bar?.stop();
@@ -51,7 +48,7 @@ function progres(ctx: Context): { update: (posisi: number, total: number) => voi
 async function jalankan(ctx: Context, buku: BukuImpor, berkas: string, opts: Record<string, unknown>): Promise<void> {
   const kolom = parseKolomOpsi((opts.kolom as string[] | undefined) ?? []);
   const ledger = await ctx.ledger();
-  const bar = progres(ctx);
+  const bar = progres();
   let r: Ringkasan;
   try {
     r = await jalankanImpor(ledger, {

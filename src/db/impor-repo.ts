@@ -22,6 +22,8 @@ export interface Transaksi {
 
 /** BEGIN IMMEDIATE on the raw connection: the import loop is asynchronous (it streams the file). */
 export function beginImmediate(sqlite: BetterSqlite3.Database): Transaksi {
+  // a large import touches many pages; a bigger page cache keeps them from spilling to the WAL mid-transaction
+  sqlite.pragma('cache_size = -262144');
   sqlite.exec('BEGIN IMMEDIATE');
   return {
     commit: () => sqlite.exec('COMMIT'),

@@ -25,12 +25,13 @@ const BUKTI: Record<'masuk' | 'keluar', Bukti> = { masuk: 'BKM', keluar: 'BKK' }
 // Day numbers from 1900-01-01 to the end of 2200, the range tryParseDate accepts.
 const HARI_AWAL = Date.UTC(1900, 0, 1);
 const UKURAN = 1 << 17;
-const hariCache = new Map<string, { hari: number; tahun: number }>();
-function infoTanggal(tanggal: string): { hari: number; tahun: number } {
+const hariCache = new Map<string, { hari: number; tahun: number; triwulan: string }>();
+function infoTanggal(tanggal: string): { hari: number; tahun: number; triwulan: string } {
   let n = hariCache.get(tanggal);
   if (n === undefined) {
     const { tahun, bulan, hari } = bagian(tanggal);
-    n = { hari: Math.round((Date.UTC(tahun, bulan - 1, hari) - HARI_AWAL) / 86_400_000), tahun };
+    const t = triwulanDari(tanggal);
+    n = { hari: Math.round((Date.UTC(tahun, bulan - 1, hari) - HARI_AWAL) / 86_400_000), tahun, triwulan: `${t.tahun}-${t.triwulan}` };
     if (hariCache.size < 200_000) hariCache.set(tanggal, n);
   }
   return n;
@@ -161,9 +162,8 @@ export class PostingMassal {
 
   /** The checks that follow checkRules in postEntry: closed quarter, floors; then number and chain. */
   private catat(e: EntriBaru & { arah: 'masuk' | 'keluar' }, batal?: { dari: number; alasan: string }): Kas {
-    const t = triwulanDari(e.tanggal);
-    if (this.tertutup.has(`${t.tahun}-${t.triwulan}`)) throw new RuleError(pesan.periodeTertutup(formatTanggal(e.tanggal), labelTriwulan(t)));
-    const { hari, tahun } = infoTanggal(e.tanggal);
+    const { hari, tahun, triwulan } = infoTanggal(e.tanggal);
+    if (this.tertutup.has(triwulan)) throw new RuleError(pesan.periodeTertutup(formatTanggal(e.tanggal), labelTriwulan(triwulanDari(e.tanggal))));
     const gerak = (e.arah === 'masuk' ? 1 : -1) * e.jumlah;
     const dana = this.ref.dana.find((d) => d.kode === e.dana);
     const kunciDana = dana?.terikat ? `dana:${dana.kode}` : undefined;

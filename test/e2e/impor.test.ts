@@ -296,6 +296,7 @@ describe('validation, duplicates, refused rows', () => {
     const r = wksbm(db, ['impor', 'donatur', f, '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(ringkas(r)).toEqual({ dibaca: n + 1, ditambah: n, sudah_ada: 1, mungkin_ganda: 0, ditolak: 0 });
+    expect(r.stderr, 'no progress bar when stderr is not a terminal').toBe('');
   });
 });
 
