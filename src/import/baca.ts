@@ -28,7 +28,8 @@ export interface Tabel {
   /** a measure of the file's size and of how far reading has got, for a progress bar */
   total: number;
   posisi(): number;
-  rows: AsyncIterable<BarisMentah>;
+  /** rows in batches: one await per batch, not per row, keeps a million-row file fast */
+  rows: AsyncIterable<BarisMentah[]>;
 }
 
 export async function bukaTabel(berkas: string): Promise<Tabel> {
@@ -113,30 +114,54 @@ function bacaCsv(buf: Buffer, sha256: string): Tabel {
   if (teks.trim() === '') throw new UserError(pesan.imporBerkasKosong(''));
   const pemisah = detectDelimiter(teks);
   let posisi = 0;
-  async function* rows(): AsyncIterable<BarisMentah> {
+  async function* rows(): AsyncIterable<BarisMentah[]> {
     const parser = parse({ delimiter: pemisah, relax_column_count: true, relax_quotes: true, info: true, skip_empty_lines: false });
+    let selesai = false;
+    let galat: unknown;
+    let ada = false;
+    let bangun: (() => void) | undefined;
+    const sinyal = () => {
+      ada = true;
+      bangun?.();
+    };
+    parser.on('readable', sinyal);
+    parser.on('end', () => ((selesai = true), sinyal()));
+    parser.on('error', (e) => ((galat = e), sinyal()));
     Readable.from(
       (function* () {
         for (let i = 0; i < teks.length; i += POTONGAN) yield teks.slice(i, i + POTONGAN);
       })(),
     ).pipe(parser);
     let akhirSebelumnya = 0;
-    try {
-      for await (const r of parser as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number } }>) {
+    let lot: BarisMentah[] = [];
+    for (;;) {
+      let r: { record: string[]; info: { lines: number; bytes: number } } | null;
+      while ((r = parser.read()) !== null) {
         posisi = r.info.bytes;
-        const baris = akhirSebelumnya + 1;
+        lot.push({ baris: akhirSebelumnya + 1, sel: r.record });
         akhirSebelumnya = r.info.lines;
-        yield { baris, sel: r.record };
       }
-    } catch (err) {
-      const code = (err as { code?: string }).code;
-      if (code === 'CSV_QUOTE_NOT_CLOSED') throw new UserError(pesan.imporKutipTerbuka(barisKutipTerbuka(teks, pemisah)));
-      if (typeof code === 'string' && code.startsWith('CSV_')) throw new UserError(pesan.imporCsvRusak(akhirSebelumnya + 1, (err as Error).message));
-      throw err;
+      if (galat) throw galatCsv(galat, teks, pemisah);
+      if (lot.length) {
+        yield lot;
+        lot = [];
+        continue;
+      }
+      if (selesai) break;
+      if (!ada) await new Promise<void>((res) => (bangun = res));
+      bangun = undefined;
+      ada = false;
     }
     posisi = teks.length;
   }
   return { jenis: 'csv', pemisah, encoding, bom, sha256, total: teks.length, posisi: () => posisi, rows: rows() };
+}
+
+function galatCsv(err: unknown, teks: string, pemisah: string): unknown {
+  const code = (err as { code?: string }).code;
+  if (code === 'CSV_QUOTE_NOT_CLOSED') return new UserError(pesan.imporKutipTerbuka(barisKutipTerbuka(teks, pemisah)));
+  if (typeof code === 'string' && code.startsWith('CSV_')) return new UserError(pesan.imporCsvRusak((err as { lines?: number }).lines ?? 0, (err as Error).message));
+  return err;
 }
 
 /** The line where the quote that is never closed was opened (a quote opens only at the start of a field). */
@@ -174,15 +199,21 @@ async function bacaXlsx(buf: Buffer, sha256: string): Promise<Tabel> {
   const ws = wb.worksheets.find((w) => w.actualRowCount > 0) ?? wb.worksheets[0];
   const total = ws?.rowCount ?? 0;
   let posisi = 0;
-  async function* rows(): AsyncIterable<BarisMentah> {
+  async function* rows(): AsyncIterable<BarisMentah[]> {
     if (!ws) return;
+    let lot: BarisMentah[] = [];
     for (let i = 1; i <= ws.rowCount; i++) {
       posisi = i;
       const row = ws.getRow(i);
       const sel: Sel[] = [];
       for (let c = 1; c <= row.cellCount; c++) sel.push(nilaiSel(row.getCell(c).value));
-      yield { baris: i, sel };
+      lot.push({ baris: i, sel });
+      if (lot.length === 1000) {
+        yield lot;
+        lot = [];
+      }
     }
+    if (lot.length) yield lot;
   }
   return { jenis: 'xlsx', pemisah: ';', encoding: 'xlsx', bom: false, sha256, total, posisi: () => posisi, rows: rows() };
 }

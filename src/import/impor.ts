@@ -52,7 +52,7 @@ function deklarasi(buku: BukuImpor): DeklarasiImpor {
   return buku === 'kas' ? DEKLARASI_KAS : deklarasiRegister(REGISTER[buku]);
 }
 
-const kosong = (sel: Sel[]) => sel.every((s) => String(s).trim() === '');
+const kosong = (sel: Sel[]) => sel.every((s) => typeof s === 'string' && (s === '' || s.trim() === ''));
 
 /** Test hook: WKSBM_TES_JEDA_IMPOR=ms pauses inside the transaction after the first row, so a test can kill the process there. */
 function jedaTes(): void {
@@ -71,16 +71,19 @@ export async function jalankanImpor(ledger: Ledger, o: OpsiImpor): Promise<Ringk
   // The header: among the first non-blank rows (titles may come first), the one that maps every
   // required field best. Rows after it that were read ahead are data.
   const awal: BarisMentah[] = [];
-  for (;;) {
-    if (awal.length >= BATAS_JUDUL) break;
+  let sisa: BarisMentah[] = [];
+  while (awal.length < BATAS_JUDUL) {
     const n = await iter.next();
     if (n.done) break;
-    if (!kosong(n.value.sel)) awal.push(n.value);
+    for (const b of n.value) {
+      if (awal.length >= BATAS_JUDUL) sisa.push(b);
+      else if (!kosong(b.sel)) awal.push(b);
+    }
   }
   if (awal.length === 0) throw new UserError(pesan.imporBerkasKosong(o.berkas));
   const pilih = cariKepala(awal.map((b) => b.sel), dek.fields, o.kolom, dek.wajib);
   const kepala = { sel: awal[pilih.indeks]!.sel, peta: pilih.peta };
-  const bacaanAwal = awal.slice(pilih.indeks + 1);
+  sisa = [...awal.slice(pilih.indeks + 1), ...sisa];
   const peta = kepala.peta;
 
   const ref = await loadReferensi(ledger.db);
@@ -100,20 +103,23 @@ export async function jalankanImpor(ledger: Ledger, o: OpsiImpor): Promise<Ringk
       const i = peta.get(field);
       return i === undefined ? undefined : (sel[i] ?? '');
     };
-    for (;;) {
-      const n = bacaanAwal.length ? { done: false as const, value: bacaanAwal.shift()! } : await iter.next();
-      if (n.done) break;
-      sel = n.value.sel;
-      if (kosong(sel)) continue;
-      h.dibaca++;
-      const hasil = pengolah.olah(n.value.baris, ambil);
-      h[hasil.keputusan === 'baru' ? 'ditambah' : hasil.keputusan]++;
-      if (hasil.keputusan !== 'baru') {
-        baris.push(hasil);
-        if (hasil.keputusan !== 'sudah_ada') tidakMasuk.push({ sel, alasan: hasil.alasan ?? '' });
+    let lot: BarisMentah[] | undefined = sisa;
+    while (lot) {
+      for (const b of lot) {
+        sel = b.sel;
+        if (kosong(sel)) continue;
+        h.dibaca++;
+        const hasil = pengolah.olah(b.baris, ambil);
+        h[hasil.keputusan === 'baru' ? 'ditambah' : hasil.keputusan]++;
+        if (hasil.keputusan !== 'baru') {
+          baris.push(hasil);
+          if (hasil.keputusan !== 'sudah_ada') tidakMasuk.push({ sel, alasan: hasil.alasan ?? '' });
+        }
+        if (h.dibaca === 1 && tx) jedaTes();
+        if (o.onProgress && h.dibaca % 2000 === 0) o.onProgress(tabel.posisi(), tabel.total);
       }
-      if (h.dibaca === 1 && tx) jedaTes();
-      if (o.onProgress && h.dibaca % 2000 === 0) o.onProgress(tabel.posisi(), tabel.total);
+      const n = await iter.next();
+      lot = n.done ? undefined : n.value;
     }
     o.onProgress?.(tabel.total, tabel.total);
 
