@@ -22,7 +22,7 @@ function tambahOpsi(cmd: Command, buku: BukuImpor | undefined): Command {
   cmd
     .option('--uji', 'uji coba: laporkan apa yang akan ditambah, dilewati dan ditolak, tanpa menulis apa pun')
     .option('--ketat', 'semua baris atau tidak sama sekali: bila ada baris ditolak, tidak ada yang diimpor (kode keluar 2)')
-    .option('--kolom <isian=judul>', 'tunjukkan kolom untuk satu isian, mis. --kolom hp="TELP." (boleh berulang)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--kolom <isian=judul>', 'tunjukkan kolom untuk satu isian, mis. --kolom hp="TELP." (boleh berulang)', (v: string, acc: string[] | undefined) => [...(acc ?? []), v])
     .option('--ditolak <berkas>', 'tulis baris yang tidak diimpor ke berkas ini (tata letak sama, ditambah kolom alasan)');
   if (buku !== 'kas') cmd.option('--terima-mirip', 'tambahkan juga baris yang mungkin orang yang sama dengan data yang sudah ada');
   return cmd;
