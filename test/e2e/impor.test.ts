@@ -430,6 +430,24 @@ describe('impor riwayat and impor batal', () => {
     periksaBersih(db);
   });
 
+  it('reversing a PPKS import keeps a PPKS who has received aid', () => {
+    const db = unitBaru();
+    const f = tulis(tmpDir(), 'p.csv', 'NIK;Nama;JK;Kategori\n3402011505500001;Mbah Karto;L;LUT\n3402015505550002;Sutinah;P;PRSE\n');
+    const r = wksbm(db, ['impor', 'ppks', f, '--json']);
+    expect(r.json().ditambah).toBe(2);
+    expect(wksbm(db, ['kas', 'masuk', '--jumlah', '100000', '--sumber', 'iuran', '--tanggal', '2026-11-01']).code).toBe(0);
+    const k = wksbm(db, ['kas', 'keluar', '--jumlah', '50000', '--jenis', 'penyaluran', '--layanan', 'jaminan', '--dana', 'umum', '--tanggal', '2026-11-02', '--json']);
+    const s = sqlite(db);
+    s.prepare("INSERT INTO penyaluran (tanggal, ppks_id, layanan, bentuk, kas_id, dibuat) VALUES ('2026-11-02', 1, 'jaminan', 'uang', ?, 'x')").run(k.json().id);
+    s.close();
+    const b = wksbm(db, ['impor', 'batal', String(r.json().impor_id), '--json']);
+    expect(b.code, b.stderr).toBe(0);
+    expect(b.json()).toMatchObject({ dihapus: 1, dipertahankan: [{ id: 1, nama: 'Mbah Karto' }] });
+    const t = sqlite(db);
+    expect(t.prepare('SELECT id FROM ppks').all()).toEqual([{ id: 1 }]);
+    t.close();
+  });
+
   it('is refused for a closed quarter', () => {
     const db = unitBaru();
     const r = wksbm(db, ['kas', 'impor', contoh('kas-juli-2026.csv'), '--json']);
