@@ -113,9 +113,13 @@ function bacaCsv(buf: Buffer, sha256: string): Tabel {
   const { teks, encoding, bom } = decode(buf);
   if (teks.trim() === '') throw new UserError(pesan.imporBerkasKosong(''));
   const pemisah = detectDelimiter(teks);
+  // csv-parse's per-record info (line numbers) costs about a second per million rows; it is needed only
+  // when a quoted field spans lines, otherwise record k is line k.
+  const perluInfo = adaBarisDalamKutip(teks, pemisah);
+  const total = perluInfo ? teks.length : hitungBaris(teks);
   let posisi = 0;
   async function* rows(): AsyncIterable<BarisMentah[]> {
-    const parser = parse({ delimiter: pemisah, relax_column_count: true, relax_quotes: true, info: true, skip_empty_lines: false });
+    const parser = parse({ delimiter: pemisah, relax_column_count: true, relax_quotes: true, info: perluInfo, skip_empty_lines: false });
     let selesai = false;
     let galat: unknown;
     let ada = false;
@@ -135,11 +139,17 @@ function bacaCsv(buf: Buffer, sha256: string): Tabel {
     let akhirSebelumnya = 0;
     let lot: BarisMentah[] = [];
     for (;;) {
-      let r: { record: string[]; info: { lines: number; bytes: number } } | null;
-      while ((r = parser.read()) !== null) {
-        posisi = r.info.bytes;
-        lot.push({ baris: akhirSebelumnya + 1, sel: r.record });
-        akhirSebelumnya = r.info.lines;
+      if (perluInfo) {
+        let r: { record: string[]; info: { lines: number; bytes: number } } | null;
+        while ((r = parser.read()) !== null) {
+          posisi = r.info.bytes;
+          lot.push({ baris: akhirSebelumnya + 1, sel: r.record });
+          akhirSebelumnya = r.info.lines;
+        }
+      } else {
+        let r: string[] | null;
+        while ((r = parser.read()) !== null) lot.push({ baris: ++akhirSebelumnya, sel: r });
+        posisi = akhirSebelumnya;
       }
       if (galat) throw galatCsv(galat, teks, pemisah);
       if (lot.length) {
@@ -152,9 +162,38 @@ function bacaCsv(buf: Buffer, sha256: string): Tabel {
       bangun = undefined;
       ada = false;
     }
-    posisi = teks.length;
+    posisi = total;
   }
-  return { jenis: 'csv', pemisah, encoding, bom, sha256, total: teks.length, posisi: () => posisi, rows: rows() };
+  return { jenis: 'csv', pemisah, encoding, bom, sha256, total, posisi: () => posisi, rows: rows() };
+}
+
+/** Whether a quoted field (a quote at the start of a field) contains a line break. */
+export function adaBarisDalamKutip(teks: string, pemisah: string): boolean {
+  let i = teks.indexOf('"');
+  while (i >= 0) {
+    const sebelum = i === 0 ? '\n' : teks[i - 1];
+    if (sebelum === pemisah || sebelum === '\n' || sebelum === '\r') {
+      // find the closing quote, skipping doubled quotes
+      let j = i + 1;
+      for (;;) {
+        j = teks.indexOf('"', j);
+        if (j < 0) return true; // never closed: let the parser report it with line numbers
+        if (teks[j + 1] === '"') j += 2;
+        else break;
+      }
+      const isi = teks.slice(i + 1, j);
+      if (isi.includes('\n') || isi.includes('\r')) return true;
+      i = teks.indexOf('"', j + 1);
+    } else i = teks.indexOf('"', i + 1);
+  }
+  return false;
+}
+
+function hitungBaris(teks: string): number {
+  const pemisahBaris = teks.includes('\n') ? '\n' : '\r';
+  let n = 1;
+  for (let i = teks.indexOf(pemisahBaris); i >= 0; i = teks.indexOf(pemisahBaris, i + 1)) n++;
+  return n;
 }
 
 function galatCsv(err: unknown, teks: string, pemisah: string): unknown {

@@ -1,7 +1,7 @@
 // Reading and matching, without the binary: encodings, delimiters, header words, names and addresses.
 import { describe, expect, it } from 'vitest';
 import { DONATUR } from '../../src/books/registers.js';
-import { barisKutipTerbuka, decode, detectDelimiter } from '../../src/import/baca.js';
+import { adaBarisDalamKutip, barisKutipTerbuka, decode, detectDelimiter } from '../../src/import/baca.js';
 import { cariKepala, petakan } from '../../src/import/kolom.js';
 import { bersihkanNama, normAlamat } from '../../src/import/kunci.js';
 
@@ -19,6 +19,13 @@ describe('decode', () => {
     expect(detectDelimiter('DAFTAR DONATUR, RT 03\nNama;Alamat;HP\na;b;c\nd;e;f\n')).toBe(';');
     expect(detectDelimiter('Nama,Alamat\n"Jetis; RT 1",x\n')).toBe(',');
     expect(detectDelimiter('Nama\tAlamat\tHP\na\tb, c\tx\n')).toBe('\t');
+  });
+
+  it('knows when a quoted field spans lines (then line numbers come from the parser)', () => {
+    expect(adaBarisDalamKutip('a,b\n"1",2\n3,"x ""y"""\n', ',')).toBe(false);
+    expect(adaBarisDalamKutip('a;b\nJl. "Mawar";2\n', ';')).toBe(false);
+    expect(adaBarisDalamKutip('a;b\n1;"x\r\ny"\n', ';')).toBe(true);
+    expect(adaBarisDalamKutip('a;b\n"1;2\n', ';')).toBe(true);
   });
 
   it('names the line where a quote was opened and never closed', () => {
