@@ -209,5 +209,3 @@ function nilaiNegatif(raw: string, salah: string[]): number | null {
     return null;
   }
 }
-
-export type { Sel };
