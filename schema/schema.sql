@@ -46,6 +46,22 @@ CREATE TABLE donatur (
   dibuat TEXT NOT NULL
 );
 
+CREATE TABLE impor (
+  id INTEGER PRIMARY KEY,
+  buku TEXT NOT NULL CHECK (buku IN ('donatur', 'ppks', 'psks', 'kas')),
+  berkas TEXT NOT NULL,
+  sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+  dibaca INTEGER NOT NULL CHECK (dibaca >= 0),
+  ditambah INTEGER NOT NULL CHECK (ditambah >= 0),
+  sudah_ada INTEGER NOT NULL CHECK (sudah_ada >= 0),
+  mungkin_ganda INTEGER NOT NULL CHECK (mungkin_ganda >= 0),
+  ditolak INTEGER NOT NULL CHECK (ditolak >= 0),
+  oleh TEXT NOT NULL,
+  waktu TEXT NOT NULL,
+  dibatalkan TEXT,
+  dibatalkan_oleh TEXT
+);
+
 CREATE TABLE inventaris (
   id INTEGER PRIMARY KEY,
   kode TEXT,
@@ -352,6 +368,9 @@ CREATE INDEX natura_barang ON natura (barang, tanggal);
 CREATE INDEX perubahan_baris ON perubahan (tabel, baris_id);
 
 CREATE INDEX rapat_hadir_rapat ON rapat_hadir (rapat_id);
+
+CREATE TRIGGER impor_tanpa_hapus BEFORE DELETE ON impor
+BEGIN SELECT RAISE(ABORT, 'riwayat impor tidak boleh dihapus; batalkan dengan wksbm impor batal'); END;
 
 CREATE TRIGGER kas_tanpa_hapus BEFORE DELETE ON kas
 BEGIN SELECT RAISE(ABORT, 'entri kas yang sudah diposting tidak boleh dihapus; batalkan dengan wksbm kas batal'); END;

@@ -63,6 +63,37 @@ export const pesan = {
   kegiatanTidakAda: (v: string) => `kegiatan ${q(v)} tidak ada (lihat wksbm kegiatan daftar).`,
   meterai: (jumlah: string) => `Perhatian: ${jumlah} lebih dari Rp 5.000.000, bukti perlu bermeterai Rp10.000.`,
 
+  // bulk import (wksbm … impor)
+  imporBerkasKosong: (berkas: string) => `Berkas ${q(berkas)} kosong: tidak ada baris untuk diimpor.`,
+  imporXlsLama: (berkas: string) => `Berkas ${q(berkas)} berformat Excel lama (.xls); simpan dulu sebagai .xlsx atau .csv.`,
+  imporXlsxRusak: (m: string) => `Berkas XLSX tidak bisa dibaca (${m}).`,
+  imporKutipTerbuka: (baris: number) => `Tanda kutip (") yang dibuka pada baris ${baris} tidak pernah ditutup; perbaiki baris itu lalu impor lagi. Tidak ada yang diimpor.`,
+  imporCsvRusak: (baris: number, m: string) => `Berkas CSV rusak sekitar baris ${baris} (${m}). Tidak ada yang diimpor.`,
+  imporBukuTidakDikenal: (v: string, ada: string[]) => pesan.pilihanTidakDikenal('buku', v, ada),
+  imporKolomTidakSah: (v: string) => `--kolom ${q(v)} tidak sah: tulis isian=Judul, misalnya --kolom hp="TELP."`,
+  imporKolomIsianTidakAda: (v: string, ada: string[]) => `--kolom: isian ${q(v)} tidak ada di buku ini. Isian: ${ada.join(', ')}.`,
+  imporKolomJudulTidakAda: (isian: string, judul: string, ada: string[]) =>
+    `--kolom ${isian}=${q(judul)}: judul kolom itu tidak ada. Judul yang ada: ${ada.join(', ')}.`,
+  imporKolomWajibTidakAda: (kurang: string[], ada: string[], contoh: string) =>
+    `Kolom untuk ${kurang.join(', ')} tidak ditemukan, jadi tidak ada baris yang dibaca. Judul kolom yang ada: ${ada.length ? ada.join(', ') : '(tidak ada)'}. Tunjukkan kolomnya dengan --kolom ${contoh}="Judul Kolom".`,
+  imporSudahAda: (rujukan: string) => `sudah ada: ${rujukan}`,
+  imporMungkinGanda: (rujukan: string) => `mungkin orang yang sama dengan ${rujukan}; tidak ditambahkan. Impor ulang dengan --terima-mirip bila memang orang lain.`,
+  imporMasukDanKeluar: () => 'Masuk dan Keluar keduanya terisi; satu baris hanya boleh salah satunya.',
+  imporJumlahKosong: () => 'jumlah kosong: isi kolom Masuk atau Keluar (atau Jumlah).',
+  imporArahTidakDikenal: (v: string) => `arah ${q(v)} tidak dikenal. Pilihan: masuk, keluar.`,
+  imporKodeKosong: () => 'sumber/jenis kosong: isi kode sumber (untuk pemasukan) atau jenis pengeluaran.',
+  imporKodeDuaArti: (v: string) => `kode ${q(v)} bisa sumber pemasukan atau jenis pengeluaran; isi kolom Masuk atau Keluar agar jelas.`,
+  imporKetat: (n: number) => `--ketat: ${n} baris ditolak, jadi tidak ada yang diimpor. Perbaiki baris itu (lihat --ditolak) lalu impor lagi.`,
+  imporUji: () => 'Uji coba (--uji): tidak ada yang ditulis ke berkas buku.',
+  imporTercatat: (id: number, ditambah: number) => `Impor #${id} tercatat: ${ditambah} baris ditambahkan. Batalkan dengan "wksbm impor batal ${id}" bila keliru.`,
+  imporDitolakDitulis: (n: number, berkas: string) => `${n} baris yang tidak diimpor ditulis ke ${berkas} (kolom alasan); perbaiki lalu impor lagi.`,
+  imporDanLainnya: (n: number) => `… dan ${n} baris lain (lihat --json atau --ditolak).`,
+  imporTidakAda: (id: string) => `Impor ${q(id)} tidak ada (lihat wksbm impor riwayat).`,
+  imporSudahBatal: (id: number, waktu: string) => `Impor #${id} sudah dibatalkan pada ${waktu}.`,
+  imporDibatalkan: (id: number, kas: number, dihapus: number) => `Impor #${id} dibatalkan: ${kas} entri kas dibatalkan dengan entri pembalik, ${dihapus} baris dihapus.`,
+  imporDipertahankan: (n: number, daftar: string) => `${n} baris tetap disimpan karena sudah dipakai atau diubah sejak diimpor: ${daftar}.`,
+  imporJeda: () => '[tes] impor berhenti sejenak di dalam transaksi',
+
   // results
   tercatat: (nomor: string, jumlah: string) => `Tercatat ${nomor} sebesar ${jumlah}.`,
   dibatalkan: (nomor: string, oleh: string) => `Bukti ${nomor} dibatalkan dengan ${oleh}.`,

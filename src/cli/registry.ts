@@ -28,6 +28,7 @@ export const COMMANDS: Entry[] = [
   { name: 'psks', summary: 'data PSKS (buku 10)', load: () => import('../commands/registers.js').then((m) => m.untuk('psks')) },
   { name: 'donatur', summary: 'data donatur (buku 11)', load: () => import('../commands/registers.js').then((m) => m.untuk('donatur')) },
   { name: 'jejaring', summary: 'data jejaring kerja (buku 12)', load: () => import('../commands/registers.js').then((m) => m.untuk('jejaring')) },
+  { name: 'impor', summary: 'impor massal dari CSV/XLSX (donatur, ppks, psks, kas), riwayat dan pembatalannya', load: () => import('../commands/impor.js') },
   { name: 'periksa', summary: 'memeriksa keutuhan berkas, rantai hash dan saldo', load: () => import('../commands/periksa.js') },
   { name: 'laporan', summary: 'laporan triwulan untuk Dinas Sosial (.xlsx dari templat)', load: () => import('../commands/laporan.js') },
   { name: 'cetak', summary: 'mencetak salah satu dari 13 buku sebagai lembar .xlsx siap cetak', load: () => import('../commands/cetak.js') },

@@ -19,6 +19,7 @@ import { type EntriBaru, postEntry, voidEntry } from '../ledger/posting.js';
 import { CSV_BUKU_KAS, KOLOM_BUKU_KAS, kasJson } from '../render/kas-view.js';
 import { bukuKas } from '../reports/buku-kas.js';
 import { findKegiatan } from '../db/kegiatan-repo.js';
+import { addImporCommand } from './impor.js';
 
 const F = KAS_FIELDS;
 
@@ -204,6 +205,8 @@ export function register(program: Command, run: Run): void {
         ctx.io.out(renderTable(ctx.io, [{ header: per === 'dana' ? 'Dana' : 'Akun', key: 'kode', value: (r) => r.kode }, { header: 'Nama', key: 'nama', value: (r) => r.nama }, { header: 'Saldo', key: 'saldo', value: (r) => r.saldo, align: 'right' }], rows));
       }),
     );
+
+  addImporCommand(kas, 'kas', run);
 
   subcommand(kas, 'tutup <triwulan>', 'menutup triwulan (mis. 2026-3) setelah laporan diserahkan')
     .action(

@@ -11,6 +11,7 @@ import { pesan } from '../cli/pesan.js';
 import { type Run, subcommand } from '../cli/program.js';
 import { biayaKegiatan, findPpksByNik, nextNomorAgenda, updateDenganJejak } from '../db/register-repo.js';
 import { withTransaction } from '../db/transaction.js';
+import { addImporCommand } from './impor.js';
 import { type Kait, ambil, kendalaKeUserError, pasangBuku } from './register.js';
 
 const kaitPpks: Kait = {
@@ -94,11 +95,14 @@ const kaitAnggota: Kait = {
   },
 };
 
+/** `donatur impor FILE`, `ppks impor FILE`, `psks impor FILE`: the same import as `wksbm impor BUKU FILE`. */
+const impor = (nama: string): Kait['tambahan'] => (noun, run) => void addImporCommand(noun, nama, run);
+
 export const BUKU_REGISTER: Record<string, { buku: Buku; kait: Kait }> = {
   anggota: { buku: ANGGOTA, kait: kaitAnggota },
-  donatur: { buku: DONATUR, kait: {} },
-  ppks: { buku: PPKS, kait: kaitPpks },
-  psks: { buku: PSKS, kait: {} },
+  donatur: { buku: DONATUR, kait: { tambahan: impor('donatur') } },
+  ppks: { buku: PPKS, kait: { ...kaitPpks, tambahan: impor('ppks') } },
+  psks: { buku: PSKS, kait: { tambahan: impor('psks') } },
   jejaring: { buku: JEJARING, kait: {} },
   tamu: { buku: TAMU, kait: {} },
   surat: { buku: SURAT, kait: kaitSurat },

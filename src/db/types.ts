@@ -40,6 +40,12 @@ export interface NaturaRow {
   batal_dari: number | null; impor_id: number | null; dibuat: string; hash_sebelum: string; hash: string;
 }
 
+export interface ImporRow {
+  id: Generated<number>; buku: 'donatur' | 'ppks' | 'psks' | 'kas'; berkas: string; sha256: string;
+  dibaca: number; ditambah: number; sudah_ada: number; mungkin_ganda: number; ditolak: number;
+  oleh: string; waktu: string; dibatalkan: string | null; dibatalkan_oleh: string | null;
+}
+
 export interface PerubahanRow { id: Generated<number>; tabel: string; baris_id: number; kolom: string; lama: string | null; baru: string | null; oleh: string; waktu: string }
 
 /** Register books are declared in src/books; their rows are plain records keyed by column. */
@@ -59,6 +65,7 @@ export interface Database {
   tutup_buku: TutupBukuRow;
   natura: NaturaRow;
   perubahan: PerubahanRow;
+  impor: ImporRow;
   anggota: RegisterRow;
   surat: RegisterRow;
   tamu: RegisterRow;

@@ -1,6 +1,6 @@
 // The hash chain over posted rows: each row's hash covers its content and the previous row's hash,
 // so a row changed outside the tool breaks the chain from that row on.
-import { createHash } from 'node:crypto';
+import crypto, { createHash } from 'node:crypto';
 
 export const GENESIS = '0'.repeat(64);
 
@@ -11,8 +11,13 @@ export const KOLOM_RANTAI = {
 
 export type TabelRantai = keyof typeof KOLOM_RANTAI;
 
+// One-shot hashing (Node ≥ 20.12) gives the same digest as the streaming API at a fraction of the cost,
+// which matters when an import chains a million rows.
+const sekaliJalan = (crypto as unknown as { hash?: (alg: string, data: string, enc: 'hex') => string }).hash;
+
 export function hashRow(tabel: TabelRantai, sebelum: string, row: Record<string, unknown>): string {
   const isi = KOLOM_RANTAI[tabel].map((k) => row[k] ?? null);
+  if (sekaliJalan) return sekaliJalan('sha256', `${sebelum}\n${JSON.stringify(isi)}`, 'hex');
   return createHash('sha256').update(sebelum).update('\n').update(JSON.stringify(isi)).digest('hex');
 }
 

@@ -1,9 +1,11 @@
 // Migrations are bundled by static import so the built program needs no folder of files.
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-awal.js';
+import * as m0002 from './0002-impor.js';
 
 export const MIGRASI: Record<string, Migration> = {
   '0001-awal': m0001,
+  '0002-impor': m0002,
 };
 
 export const penyediaMigrasi: MigrationProvider = {

@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// Benchmarks: `npm run bench -- impor` times the real binary importing 100,000 donors and
+// 1,000,000 cash entries into fresh units, and prints the figures (targets: ≤ 2 s and ≤ 15 s).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(ROOT, 'bin', 'wksbm.js');
+const ENV = { ...process.env, WKSBM_HARI_INI: '2026-11-22', NO_COLOR: '1' };
+
+function wksbm(db, args) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [BIN, '--db', db, ...args], { encoding: 'utf8', env: ENV, maxBuffer: 1 << 30 });
+  const detik = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`wksbm ${args.join(' ')} gagal (${r.status}): ${r.stderr}`);
+  return { detik, out: r.stdout };
+}
+
+function unit(dir) {
+  const db = path.join(dir, 'unit.sqlite');
+  wksbm(db, ['init', '--nama', 'Bench', '--padukuhan', 'Jetis', '--kalurahan', 'Sumberagung', '--kapanewon', 'Jetis']);
+  return db;
+}
+
+function donorCsv(file, n) {
+  const baris = ['No;Nama Donatur;Alamat;No. HP;Jenis;Janji'];
+  for (let i = 1; i <= n; i++) baris.push(`${i};Bpk. Donatur ${i};Jetis, RT ${String(i % 20).padStart(2, '0')};0812${String(10_000_000 + i).padStart(8, '0')};${i % 3 ? 'Perorangan' : 'Lembaga'};${(i % 50) * 1000 + 5000}`);
+  fs.writeFileSync(file, '\ufeff' + baris.join('\r\n') + '\r\n');
+}
+
+function kasCsv(file, n) {
+  const out = fs.openSync(file, 'w');
+  fs.writeSync(out, 'Tanggal,Uraian,Sumber/Jenis,Dana,Masuk,Keluar\n');
+  let buf = [];
+  for (let i = 0; i < n; i++) {
+    const hari = (i % 28) + 1;
+    const bulan = (Math.floor(i / 28) % 12) + 1;
+    const tahun = 2020 + Math.floor(i / (28 * 12 * 300));
+    const tgl = `${String(hari).padStart(2, '0')}/${String(bulan).padStart(2, '0')}/${tahun}`;
+    buf.push(i % 4 === 3 ? `${tgl},Beli alat tulis ${i},operasional,umum,,"5.000"` : `${tgl},Jimpitan ${i},jimpitan,umum,"${(i % 7) * 1000 + 10000}",`);
+    if (buf.length === 10_000) {
+      fs.writeSync(out, buf.join('\n') + '\n');
+      buf = [];
+    }
+  }
+  if (buf.length) fs.writeSync(out, buf.join('\n') + '\n');
+  fs.closeSync(out);
+}
+
+function benchImpor() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wksbm-bench-'));
+  try {
+    console.log(`mesin: ${os.cpus().length} inti, Node ${process.version}`);
+    fs.mkdirSync(path.join(dir, 'a'));
+    const dDon = unit(path.join(dir, 'a'));
+    const fDon = path.join(dir, 'donatur.csv');
+    donorCsv(fDon, 100_000);
+    const a = wksbm(dDon, ['impor', 'donatur', fDon, '--json']);
+    const ra = JSON.parse(a.out);
+    console.log(`donatur 100.000 baris (${(fs.statSync(fDon).size / 1e6).toFixed(1)} MB): ${a.detik.toFixed(2)} s, ditambah ${ra.ditambah} (target ≤ 2 s)`);
+    const a2 = wksbm(dDon, ['impor', 'donatur', fDon, '--json']);
+    console.log(`  impor ulang: ${a2.detik.toFixed(2)} s, sudah ada ${JSON.parse(a2.out).sudah_ada}`);
+
+    fs.mkdirSync(path.join(dir, 'b'));
+    const dKas = unit(path.join(dir, 'b'));
+    const fKas = path.join(dir, 'kas.csv');
+    kasCsv(fKas, 1_000_000);
+    const b = wksbm(dKas, ['kas', 'impor', fKas, '--json']);
+    const rb = JSON.parse(b.out);
+    console.log(`kas 1.000.000 baris (${(fs.statSync(fKas).size / 1e6).toFixed(1)} MB): ${b.detik.toFixed(2)} s, ditambah ${rb.ditambah}, ditolak ${rb.ditolak} (target ≤ 15 s)`);
+    console.log(`  (beban mesin saat diukur: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')})`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const BENCH = { impor: benchImpor };
+const dipilih = process.argv.slice(2).filter((a) => a !== '--');
+for (const nama of dipilih.length ? dipilih : Object.keys(BENCH)) {
+  const f = BENCH[nama];
+  if (!f) {
+    console.error(`bench tidak dikenal: ${nama} (ada: ${Object.keys(BENCH).join(', ')})`);
+    process.exit(2);
+  }
+  f();
+}

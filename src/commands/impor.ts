@@ -1,0 +1,145 @@
+// `wksbm impor …` and `wksbm <buku> impor FILE`: bulk import of donors, PPKS, PSKS and cash entries
+// from CSV/XLSX, the import history, and reversing an import.
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import type { Context } from '../cli/context.js';
+import { UserError } from '../cli/errors.js';
+import { confirmSummary } from '../cli/form.js';
+import { type Kolom, renderJson, renderTable } from '../cli/output.js';
+import { pesan } from '../cli/pesan.js';
+import { type Run, subcommand } from '../cli/program.js';
+import { findImpor, listImpor } from '../db/impor-repo.js';
+import { loadReferensi } from '../db/referensi-repo.js';
+import { batalkanImpor } from '../import/batal.js';
+import { BUKU_IMPOR, type BukuImpor, type Ringkasan, bukuImpor, jalankanImpor } from '../import/impor.js';
+import type { HasilBaris } from '../import/jenis.js';
+import { parseKolomOpsi } from '../import/kolom.js';
+
+const KEPUTUSAN: Record<HasilBaris['keputusan'], string> = { baru: 'baru', sudah_ada: 'sudah ada', mungkin_ganda: 'mungkin ganda', ditolak: 'ditolak' };
+const TAMPIL_MAKS = 30;
+
+function tambahOpsi(cmd: Command, buku: BukuImpor | undefined): Command {
+  cmd
+    .option('--uji', 'uji coba: laporkan apa yang akan ditambah, dilewati dan ditolak, tanpa menulis apa pun')
+    .option('--ketat', 'semua baris atau tidak sama sekali: bila ada baris ditolak, tidak ada yang diimpor (kode keluar 2)')
+    .option('--kolom <isian=judul>', 'tunjukkan kolom untuk satu isian, mis. --kolom hp="TELP." (boleh berulang)', (v: string, acc: string[] | undefined) => [...(acc ?? []), v])
+    .option('--ditolak <berkas>', 'tulis baris yang tidak diimpor ke berkas ini (tata letak sama, ditambah kolom alasan)');
+  if (buku !== 'kas') cmd.option('--terima-mirip', 'tambahkan juga baris yang mungkin orang yang sama dengan data yang sudah ada');
+  return cmd;
+}
+
+/** A bar on stderr when it is a terminal; it appears only once a file is big enough to report progress. */
+function progres(): { update: (posisi: number, total: number) => void; stop: () => void } {
+  if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+  let bar: cliProgress.SingleBar | undefined;
+  return {
+    update(posisi, total) {
+      if (!bar) {
+        bar = new cliProgress.SingleBar({ stream: process.stderr, format: 'Mengimpor [{bar}] {percentage}%', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+        bar.start(total, posisi);
+      } else bar.update(posisi);
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}
+
+async function jalankan(ctx: Context, buku: BukuImpor, berkas: string, opts: Record<string, unknown>): Promise<void> {
+  const kolom = parseKolomOpsi((opts.kolom as string[] | undefined) ?? []);
+  const ledger = await ctx.ledger();
+  const bar = progres();
+  let r: Ringkasan;
+  try {
+    r = await jalankanImpor(ledger, {
+      buku,
+      berkas,
+      kolom,
+      uji: Boolean(opts.uji),
+      ketat: Boolean(opts.ketat),
+      terimaMirip: Boolean(opts.terimaMirip),
+      ditolak: opts.ditolak === undefined ? undefined : String(opts.ditolak),
+      waktu: ctx.now(),
+      oleh: ctx.user(),
+      onProgress: bar.update,
+    });
+  } finally {
+    bar.stop();
+  }
+  tampilkan(ctx, r);
+  if (r.batal_ketat) throw new UserError(pesan.imporKetat(r.ditolak));
+}
+
+function tampilkan(ctx: Context, r: Ringkasan): void {
+  if (ctx.json) {
+    const { dibaca, ditambah, sudah_ada, mungkin_ganda, ditolak, impor_id, uji, baris } = r;
+    ctx.io.out(renderJson({ dibaca, ditambah, sudah_ada, mungkin_ganda, ditolak, impor_id, uji, baris }));
+    return;
+  }
+  const angka: [string, number][] = [['Dibaca', r.dibaca], ['Ditambah', r.ditambah], ['Sudah ada', r.sudah_ada], ['Mungkin ganda', r.mungkin_ganda], ['Ditolak', r.ditolak]];
+  ctx.io.out(renderTable(ctx.io, [{ header: 'Baris', key: 'k', value: (x: [string, number]) => x[0] }, { header: 'Jumlah', key: 'n', value: (x: [string, number]) => x[1], align: 'right' }], angka));
+  if (r.baris.length) {
+    const kolom: Kolom<HasilBaris>[] = [
+      { header: 'Baris', key: 'baris', value: (b) => b.baris, align: 'right' },
+      { header: 'Keputusan', key: 'keputusan', value: (b) => KEPUTUSAN[b.keputusan] },
+      { header: 'Isi', key: 'ringkas', value: (b) => b.ringkas },
+      { header: 'Alasan', key: 'alasan', value: (b) => b.alasan },
+    ];
+    ctx.io.out(renderTable(ctx.io, kolom, r.baris.slice(0, TAMPIL_MAKS)));
+    if (r.baris.length > TAMPIL_MAKS) ctx.io.out(pesan.imporDanLainnya(r.baris.length - TAMPIL_MAKS));
+  }
+  if (r.uji) ctx.io.out(pesan.imporUji());
+  else if (r.impor_id !== null) ctx.io.out(pesan.imporTercatat(r.impor_id, r.ditambah));
+  if (r.berkas_ditolak) ctx.io.out(pesan.imporDitolakDitulis(r.mungkin_ganda + r.ditolak, r.berkas_ditolak));
+}
+
+function defineImpor(cmd: Command, buku: BukuImpor, run: Run): Command {
+  return tambahOpsi(cmd, buku).action(run(async (ctx, opts, [berkas]) => jalankan(ctx, buku, berkas!, opts)));
+}
+
+/** `wksbm <buku> impor FILE`: hooked under donatur, ppks, psks and kas. */
+export function addImporCommand(parent: Command, buku: string, run: Run): Command {
+  return defineImpor(subcommand(parent, 'impor <berkas>', `mengimpor ${buku} dari berkas CSV atau XLSX`), bukuImpor(buku), run);
+}
+
+export function register(program: Command, run: Run): void {
+  const impor = subcommand(program, 'impor', 'impor massal dari CSV/XLSX (donatur, ppks, psks, kas), riwayat impor, dan pembatalannya');
+  for (const buku of BUKU_IMPOR) defineImpor(subcommand(impor, `${buku} <berkas>`, `mengimpor ${buku} dari berkas CSV atau XLSX (sama dengan wksbm ${buku} impor)`), buku, run);
+
+  subcommand(impor, 'riwayat', 'daftar impor yang pernah dilakukan').action(
+    run(async (ctx) => {
+      const ledger = await ctx.ledger();
+      const rows = await listImpor(ledger.db);
+      if (ctx.json) return ctx.io.out(renderJson(rows.map((r) => ({ ...r, dibatalkan: r.dibatalkan ?? null }))));
+      if (!rows.length) return ctx.io.out(pesan.tidakAdaData());
+      type R = (typeof rows)[number];
+      const kolom: Kolom<R>[] = [
+        { header: 'ID', key: 'id', value: (r) => r.id, align: 'right' },
+        { header: 'Waktu', key: 'waktu', value: (r) => r.waktu.slice(0, 16).replace('T', ' ') },
+        { header: 'Buku', key: 'buku', value: (r) => r.buku },
+        { header: 'Berkas', key: 'berkas', value: (r) => r.berkas },
+        { header: 'Dibaca', key: 'dibaca', value: (r) => r.dibaca, align: 'right' },
+        { header: 'Ditambah', key: 'ditambah', value: (r) => r.ditambah, align: 'right' },
+        { header: 'Sudah ada', key: 'sudah_ada', value: (r) => r.sudah_ada, align: 'right' },
+        { header: 'Mungkin ganda', key: 'mungkin_ganda', value: (r) => r.mungkin_ganda, align: 'right' },
+        { header: 'Ditolak', key: 'ditolak', value: (r) => r.ditolak, align: 'right' },
+        { header: 'Status', key: 'status', value: (r) => (r.dibatalkan ? `dibatalkan ${r.dibatalkan.slice(0, 10)}` : '') },
+      ];
+      ctx.io.out(renderTable(ctx.io, kolom, rows));
+    }),
+  );
+
+  subcommand(impor, 'batal <id>', 'membatalkan satu impor: entri kas dibatalkan dengan entri pembalik, baris buku yang belum dipakai dihapus').action(
+    run(async (ctx, _opts, [id]) => {
+      const ledger = await ctx.ledger();
+      const imp = /^#?\d+$/.test(id!) ? await findImpor(ledger.db, Number(id!.replace('#', ''))) : undefined;
+      if (!imp) throw new UserError(pesan.imporTidakAda(id!));
+      await confirmSummary(ctx, `Batalkan impor #${imp.id}?`, [['buku', imp.buku], ['berkas', imp.berkas], ['ditambah', String(imp.ditambah)]]);
+      const ref = await loadReferensi(ledger.db);
+      const h = await batalkanImpor(ledger, id!, ref, ctx.today(), ctx.now(), ctx.user());
+      if (ctx.json) return ctx.io.out(renderJson(h));
+      ctx.io.out(pesan.imporDibatalkan(h.id, h.kas_dibatalkan, h.dihapus));
+      if (h.dipertahankan.length) ctx.io.out(pesan.imporDipertahankan(h.dipertahankan.length, h.dipertahankan.slice(0, 20).map((d) => `ID ${d.id} (${d.nama})`).join(', ')));
+    }),
+  );
+}

@@ -1,0 +1,140 @@
+// The import log and the bulk paths of imports: one prepared better-sqlite3 statement per table,
+// inside one transaction; reads that feed the in-memory duplicate and balance checks.
+import type BetterSqlite3 from 'better-sqlite3';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Kas } from './kas-repo.js';
+import type { Database, ImporRow } from './types.js';
+
+export type Impor = Selectable<ImporRow>;
+
+export interface Hitungan {
+  dibaca: number;
+  ditambah: number;
+  sudah_ada: number;
+  mungkin_ganda: number;
+  ditolak: number;
+}
+
+export interface Transaksi {
+  commit(): void;
+  rollback(): void;
+}
+
+/** BEGIN IMMEDIATE on the raw connection: the import loop is asynchronous (it streams the file). */
+export function beginImmediate(sqlite: BetterSqlite3.Database): Transaksi {
+  // a large import touches many pages; a bigger page cache keeps them from spilling to the WAL mid-transaction
+  sqlite.pragma('cache_size = -262144');
+  sqlite.exec('BEGIN IMMEDIATE');
+  return {
+    commit: () => sqlite.exec('COMMIT'),
+    rollback: () => {
+      if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    },
+  };
+}
+
+export function insertImpor(sqlite: BetterSqlite3.Database, r: { buku: string; berkas: string; sha256: string; oleh: string; waktu: string }): number {
+  const info = sqlite
+    .prepare('INSERT INTO impor (buku, berkas, sha256, dibaca, ditambah, sudah_ada, mungkin_ganda, ditolak, oleh, waktu) VALUES (?, ?, ?, 0, 0, 0, 0, 0, ?, ?)')
+    .run(r.buku, r.berkas, r.sha256, r.oleh, r.waktu);
+  return Number(info.lastInsertRowid);
+}
+
+export function updateImporHitungan(sqlite: BetterSqlite3.Database, id: number, h: Hitungan): void {
+  sqlite.prepare('UPDATE impor SET dibaca = ?, ditambah = ?, sudah_ada = ?, mungkin_ganda = ?, ditolak = ? WHERE id = ?').run(h.dibaca, h.ditambah, h.sudah_ada, h.mungkin_ganda, h.ditolak, id);
+}
+
+export async function listImpor(db: Kysely<Database>): Promise<Impor[]> {
+  return db.selectFrom('impor').selectAll().orderBy('id').execute();
+}
+
+export async function findImpor(db: Kysely<Database>, id: number): Promise<Impor | undefined> {
+  return db.selectFrom('impor').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function markImporBatal(db: Kysely<Database>, id: number, waktu: string, oleh: string): Promise<void> {
+  await db.updateTable('impor').set({ dibatalkan: waktu, dibatalkan_oleh: oleh }).where('id', '=', id).execute();
+}
+
+/** A prepared INSERT for a register; a null value takes the column's default (e.g. jenis `perorangan`). */
+export function registerInserter(sqlite: BetterSqlite3.Database, tabel: string, kolom: string[]): (nilai: unknown[]) => number {
+  const info = sqlite.prepare(`PRAGMA table_info("${tabel}")`).all() as { name: string; dflt_value: string | null }[];
+  const bawaan = new Map(info.map((c) => [c.name, c.dflt_value]));
+  const nilai = kolom.map((k) => (bawaan.get(k) != null ? `coalesce(?, ${bawaan.get(k)})` : '?'));
+  const stmt = sqlite.prepare(`INSERT INTO "${tabel}" (${kolom.map((k) => `"${k}"`).join(', ')}) VALUES (${nilai.join(', ')})`);
+  return (v) => Number(stmt.run(v).lastInsertRowid);
+}
+
+/** The columns of a register that exist in its table (fields declared but not stored are left out). */
+export function kolomTabel(sqlite: BetterSqlite3.Database, tabel: string): Set<string> {
+  return new Set((sqlite.prepare(`PRAGMA table_info("${tabel}")`).all() as { name: string }[]).map((c) => c.name));
+}
+
+/** Streams the rows already in a register, for the duplicate check. */
+export function iterateRegister(sqlite: BetterSqlite3.Database, tabel: string, kolom: string[]): IterableIterator<Record<string, unknown>> {
+  return sqlite.prepare(`SELECT id, ${kolom.map((k) => `"${k}"`).join(', ')} FROM "${tabel}" ORDER BY id`).iterate() as IterableIterator<Record<string, unknown>>;
+}
+
+const KOLOM_KAS = ['id', 'nomor', 'bukti', 'tahun', 'urut', 'arah', 'tanggal', 'jumlah', 'sumber', 'jenis', 'layanan', 'asnaf', 'dana', 'akun', 'akun_tujuan', 'donatur_id', 'kegiatan_id', 'uraian', 'batal_dari', 'alasan_batal', 'impor_id', 'dibuat', 'hash_sebelum', 'hash'] as const;
+
+export function kasInserter(sqlite: BetterSqlite3.Database): (row: Kas) => void {
+  const stmt = sqlite.prepare(`INSERT INTO kas (${KOLOM_KAS.join(', ')}) VALUES (${KOLOM_KAS.map(() => '?').join(', ')})`);
+  return (row) => {
+    stmt.run(KOLOM_KAS.map((k) => row[k]));
+  };
+}
+
+export function lastKas(sqlite: BetterSqlite3.Database): { id: number; hash: string } | undefined {
+  return sqlite.prepare('SELECT id, hash FROM kas ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+}
+
+export function maxUrut(sqlite: BetterSqlite3.Database): { bukti: string; tahun: number; maks: number }[] {
+  return sqlite.prepare('SELECT bukti, tahun, max(urut) AS maks FROM kas GROUP BY bukti, tahun').all() as { bukti: string; tahun: number; maks: number }[];
+}
+
+/** Day totals per account and per restricted fund, signed as the balance moves. */
+export function gerakHarian(sqlite: BetterSqlite3.Database): { jenis: 'dana' | 'akun'; kode: string; tanggal: string; d: number }[] {
+  return sqlite
+    .prepare(
+      `WITH g AS (
+         SELECT 'dana' AS jenis, kas.dana AS kode, tanggal, CASE arah WHEN 'masuk' THEN jumlah ELSE -jumlah END AS d
+           FROM kas JOIN dana ON dana.kode = kas.dana WHERE arah <> 'pindah' AND dana.terikat = 1
+         UNION ALL SELECT 'akun', akun, tanggal, CASE arah WHEN 'masuk' THEN jumlah ELSE -jumlah END FROM kas
+         UNION ALL SELECT 'akun', akun_tujuan, tanggal, jumlah FROM kas WHERE arah = 'pindah')
+       SELECT jenis, kode, tanggal, sum(d) AS d FROM g GROUP BY jenis, kode, tanggal`,
+    )
+    .all() as { jenis: 'dana' | 'akun'; kode: string; tanggal: string; d: number }[];
+}
+
+/** Entries that stand (neither voided nor a reversal), for matching rows of a re-imported file. */
+export function iterateKasBerlaku(sqlite: BetterSqlite3.Database): IterableIterator<{ nomor: string; tanggal: string; arah: string; jumlah: number; sumber: string | null; jenis: string | null; dana: string | null; akun: string; uraian: string | null }> {
+  return sqlite
+    .prepare('SELECT nomor, tanggal, arah, jumlah, sumber, jenis, dana, akun, uraian FROM kas k WHERE batal_dari IS NULL AND NOT EXISTS (SELECT 1 FROM kas b WHERE b.batal_dari = k.id) ORDER BY id')
+    .iterate() as IterableIterator<{ nomor: string; tanggal: string; arah: string; jumlah: number; sumber: string | null; jenis: string | null; dana: string | null; akun: string; uraian: string | null }>;
+}
+
+/** Entries of an import that still stand, in posting order. */
+export async function kasBerlakuDariImpor(db: Kysely<Database>, imporId: number): Promise<Kas[]> {
+  return db
+    .selectFrom('kas as k')
+    .selectAll('k')
+    .where('k.impor_id', '=', imporId)
+    .where('k.batal_dari', 'is', null)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('kas as b').select('b.id').whereRef('b.batal_dari', '=', 'k.id'))))
+    .orderBy('k.id')
+    .execute();
+}
+
+/** What keeps a register row alive after its import is reversed: money or aid pointing at it, or edits since. */
+const DIPAKAI: Record<string, string> = {
+  donatur: `id IN (SELECT donatur_id FROM kas WHERE donatur_id IS NOT NULL) OR id IN (SELECT donatur_id FROM natura WHERE donatur_id IS NOT NULL)`,
+  ppks: `id IN (SELECT ppks_id FROM penyaluran)`,
+  psks: `0`,
+};
+
+export async function removeUnusedRegisterRows(db: Kysely<Database>, tabel: 'donatur' | 'ppks' | 'psks', imporId: number): Promise<{ dihapus: number; dipertahankan: { id: number; nama: string }[] }> {
+  const dipakai = `(${DIPAKAI[tabel]} OR id IN (SELECT baris_id FROM perubahan WHERE tabel = '${tabel}'))`;
+  const tetap = await sql<{ id: number; nama: string }>`SELECT id, nama FROM ${sql.table(tabel)} WHERE impor_id = ${imporId} AND ${sql.raw(dipakai)} ORDER BY id`.execute(db);
+  const r = await sql`DELETE FROM ${sql.table(tabel)} WHERE impor_id = ${imporId} AND NOT ${sql.raw(dipakai)}`.execute(db);
+  return { dihapus: Number(r.numAffectedRows ?? 0), dipertahankan: tetap.rows };
+}

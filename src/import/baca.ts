@@ -1,0 +1,275 @@
+// Reading a CSV or XLSX file as people make them into raw rows: encoding and delimiter are
+// detected, not assumed; XLSX numbers stay numbers so amounts stay exact.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { UserError } from '../cli/errors.js';
+import { pesan } from '../cli/pesan.js';
+
+/** A cell as read: text from CSV, text or number from XLSX (dates become ISO text). */
+export type Sel = string | number;
+
+export interface BarisMentah {
+  /** the line (CSV) or row (XLSX) number in the file, 1-based, where the row starts */
+  baris: number;
+  sel: Sel[];
+}
+
+export interface Tabel {
+  jenis: 'csv' | 'xlsx';
+  /** CSV only: the detected delimiter */
+  pemisah: string;
+  /** the detected text encoding (CSV) */
+  encoding: string;
+  bom: boolean;
+  sha256: string;
+  /** a measure of the file's size and of how far reading has got, for a progress bar */
+  total: number;
+  posisi(): number;
+  /** rows in batches: one await per batch, not per row, keeps a million-row file fast */
+  rows: AsyncIterable<BarisMentah[]>;
+}
+
+export async function bukaTabel(berkas: string): Promise<Tabel> {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(berkas);
+  } catch {
+    throw new UserError(pesan.berkasTidakTerbaca(berkas));
+  }
+  const sha256 = createHash('sha256').update(buf).digest('hex');
+  if (buf.length === 0) throw new UserError(pesan.imporBerkasKosong(berkas));
+  const ext = path.extname(berkas).toLowerCase();
+  if (buf.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return bacaXlsx(buf, sha256);
+  if (ext === '.xls' || buf.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) throw new UserError(pesan.imporXlsLama(berkas));
+  return bacaCsv(buf, sha256);
+}
+
+/** BOM first; then UTF-16 without BOM by its zero bytes; then UTF-8 if it decodes cleanly; else Windows-1252. */
+export function decode(buf: Buffer): { teks: string; encoding: string; bom: boolean } {
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { teks: new TextDecoder('utf-8').decode(buf.subarray(3)), encoding: 'utf-8', bom: true };
+  if (buf[0] === 0xff && buf[1] === 0xfe) return { teks: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le', bom: true };
+  if (buf[0] === 0xfe && buf[1] === 0xff) return { teks: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be', bom: true };
+  const contoh = buf.subarray(0, Math.min(buf.length, 4096));
+  let nolGanjil = 0;
+  let nolGenap = 0;
+  for (let i = 0; i < contoh.length; i++) if (contoh[i] === 0) (i % 2 ? nolGanjil++ : nolGenap++);
+  if (nolGanjil > contoh.length / 4) return { teks: new TextDecoder('utf-16le').decode(buf), encoding: 'utf-16le', bom: false };
+  if (nolGenap > contoh.length / 4) return { teks: new TextDecoder('utf-16be').decode(buf), encoding: 'utf-16be', bom: false };
+  try {
+    return { teks: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8', bom: false };
+  } catch {
+    return { teks: decodeCp1252(buf), encoding: 'windows-1252', bom: false };
+  }
+}
+
+// 0x80–0x9F in Windows-1252 (Node's TextDecoder treats the label as Latin-1 and keeps C1 controls there).
+const CP1252 = '\u20ac\ufffd\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\ufffd\u017d\ufffd\ufffd\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\ufffd\u017e\u0178';
+
+export function decodeCp1252(buf: Buffer): string {
+  const latin1 = buf.toString('latin1');
+  return /[\x80-\x9f]/.test(latin1) ? latin1.replace(/[\x80-\x9f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80]!) : latin1;
+}
+
+/** The delimiter that splits the first lines most consistently: `;` (Excel, Indonesian locale), `,` or tab. */
+export function detectDelimiter(teks: string): string {
+  const baris = teks.slice(0, 64 * 1024).split(/\r\n|\n|\r/).filter((b) => b.trim() !== '').slice(0, 20);
+  let terbaik = ',';
+  let skor = -1;
+  for (const p of [';', ',', '\t']) {
+    const hitung = baris.map((b) => b.replace(/"[^"]*"/g, '').split(p).length - 1);
+    const dengan = hitung.filter((n) => n > 0);
+    // lines that agree with the most common count weigh most; title lines have none or few
+    const modus = mode(dengan);
+    const s = dengan.filter((n) => n === modus).length * 1000 + modus;
+    if (s > skor) {
+      skor = s;
+      terbaik = p;
+    }
+  }
+  return terbaik;
+}
+
+function mode(xs: number[]): number {
+  const m = new Map<number, number>();
+  let best = 0;
+  let bestN = 0;
+  for (const x of xs) {
+    const n = (m.get(x) ?? 0) + 1;
+    m.set(x, n);
+    if (n > bestN || (n === bestN && x > best)) {
+      best = x;
+      bestN = n;
+    }
+  }
+  return best;
+}
+
+const POTONGAN = 256 * 1024;
+
+function bacaCsv(buf: Buffer, sha256: string): Tabel {
+  const { teks, encoding, bom } = decode(buf);
+  if (teks.trim() === '') throw new UserError(pesan.imporBerkasKosong(''));
+  const pemisah = detectDelimiter(teks);
+  // csv-parse's per-record info (line numbers) costs about a second per million rows; it is needed only
+  // when a quoted field spans lines, otherwise record k is line k.
+  const perluInfo = adaBarisDalamKutip(teks, pemisah);
+  const total = perluInfo ? teks.length : hitungBaris(teks);
+  let posisi = 0;
+  async function* rows(): AsyncIterable<BarisMentah[]> {
+    const parser = parse({ delimiter: pemisah, relax_column_count: true, relax_quotes: true, info: perluInfo, skip_empty_lines: false });
+    let selesai = false;
+    let galat: unknown;
+    let ada = false;
+    let bangun: (() => void) | undefined;
+    const sinyal = () => {
+      ada = true;
+      bangun?.();
+    };
+    parser.on('readable', sinyal);
+    parser.on('end', () => ((selesai = true), sinyal()));
+    parser.on('error', (e) => ((galat = e), sinyal()));
+    Readable.from(
+      (function* () {
+        for (let i = 0; i < teks.length; i += POTONGAN) yield teks.slice(i, i + POTONGAN);
+      })(),
+    ).pipe(parser);
+    let akhirSebelumnya = 0;
+    let lot: BarisMentah[] = [];
+    for (;;) {
+      if (perluInfo) {
+        let r: { record: string[]; info: { lines: number; bytes: number } } | null;
+        while ((r = parser.read()) !== null) {
+          posisi = r.info.bytes;
+          lot.push({ baris: akhirSebelumnya + 1, sel: r.record });
+          akhirSebelumnya = r.info.lines;
+        }
+      } else {
+        let r: string[] | null;
+        while ((r = parser.read()) !== null) lot.push({ baris: ++akhirSebelumnya, sel: r });
+        posisi = akhirSebelumnya;
+      }
+      if (galat) throw galatCsv(galat, teks, pemisah);
+      if (lot.length) {
+        yield lot;
+        lot = [];
+        continue;
+      }
+      if (selesai) break;
+      if (!ada) await new Promise<void>((res) => (bangun = res));
+      bangun = undefined;
+      ada = false;
+    }
+    posisi = total;
+  }
+  return { jenis: 'csv', pemisah, encoding, bom, sha256, total, posisi: () => posisi, rows: rows() };
+}
+
+/** Whether a quoted field (a quote at the start of a field) contains a line break. */
+export function adaBarisDalamKutip(teks: string, pemisah: string): boolean {
+  let i = teks.indexOf('"');
+  while (i >= 0) {
+    const sebelum = i === 0 ? '\n' : teks[i - 1];
+    if (sebelum === pemisah || sebelum === '\n' || sebelum === '\r') {
+      // find the closing quote, skipping doubled quotes
+      let j = i + 1;
+      for (;;) {
+        j = teks.indexOf('"', j);
+        if (j < 0) return true; // never closed: let the parser report it with line numbers
+        if (teks[j + 1] === '"') j += 2;
+        else break;
+      }
+      const isi = teks.slice(i + 1, j);
+      if (isi.includes('\n') || isi.includes('\r')) return true;
+      i = teks.indexOf('"', j + 1);
+    } else i = teks.indexOf('"', i + 1);
+  }
+  return false;
+}
+
+function hitungBaris(teks: string): number {
+  const pemisahBaris = teks.includes('\n') ? '\n' : '\r';
+  let n = 1;
+  for (let i = teks.indexOf(pemisahBaris); i >= 0; i = teks.indexOf(pemisahBaris, i + 1)) n++;
+  return n;
+}
+
+function galatCsv(err: unknown, teks: string, pemisah: string): unknown {
+  const code = (err as { code?: string }).code;
+  if (code === 'CSV_QUOTE_NOT_CLOSED') return new UserError(pesan.imporKutipTerbuka(barisKutipTerbuka(teks, pemisah)));
+  if (typeof code === 'string' && code.startsWith('CSV_')) return new UserError(pesan.imporCsvRusak((err as { lines?: number }).lines ?? 0, (err as Error).message));
+  return err;
+}
+
+/** The line where the quote that is never closed was opened (a quote opens only at the start of a field). */
+export function barisKutipTerbuka(teks: string, pemisah: string): number {
+  let baris = 1;
+  let dalam = false;
+  let buka = 1;
+  let awalSel = true;
+  for (let i = 0; i < teks.length; i++) {
+    const c = teks[i]!;
+    if (dalam) {
+      if (c === '"') {
+        if (teks[i + 1] === '"') i++;
+        else dalam = false;
+      } else if (c === '\n') baris++;
+      continue;
+    }
+    if (c === '"' && awalSel) {
+      dalam = true;
+      buka = baris;
+    } else if (c === '\n') baris++;
+    awalSel = c === pemisah || c === '\n' || c === '\r';
+  }
+  return buka;
+}
+
+async function bacaXlsx(buf: Buffer, sha256: string): Promise<Tabel> {
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch (err) {
+    throw new UserError(pesan.imporXlsxRusak((err as Error).message));
+  }
+  const ws = wb.worksheets.find((w) => w.actualRowCount > 0) ?? wb.worksheets[0];
+  const total = ws?.rowCount ?? 0;
+  let posisi = 0;
+  async function* rows(): AsyncIterable<BarisMentah[]> {
+    if (!ws) return;
+    let lot: BarisMentah[] = [];
+    for (let i = 1; i <= ws.rowCount; i++) {
+      posisi = i;
+      const row = ws.getRow(i);
+      const sel: Sel[] = [];
+      for (let c = 1; c <= row.cellCount; c++) sel.push(nilaiSel(row.getCell(c).value));
+      lot.push({ baris: i, sel });
+      if (lot.length === 1000) {
+        yield lot;
+        lot = [];
+      }
+    }
+    if (lot.length) yield lot;
+  }
+  return { jenis: 'xlsx', pemisah: ';', encoding: 'xlsx', bom: false, sha256, total, posisi: () => posisi, rows: rows() };
+}
+
+/** An exceljs cell value as text or number: formulas give their result, rich text its text, dates ISO. */
+function nilaiSel(v: unknown): Sel {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'ya' : 'tidak';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    const o = v as { result?: unknown; richText?: { text: string }[]; text?: unknown; error?: string };
+    if ('result' in o) return nilaiSel(o.result);
+    if (o.richText) return o.richText.map((t) => t.text).join('');
+    if ('text' in o) return nilaiSel(o.text);
+    if (o.error) return '';
+  }
+  return String(v);
+}

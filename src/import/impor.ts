@@ -1,0 +1,144 @@
+// One import from start to end: read the file, find the header, map columns, decide every row,
+// write the new ones in one transaction (none with --ketat if any row is refused), log the import.
+import path from 'node:path';
+import { DONATUR, PPKS, PSKS } from '../books/registers.js';
+import type { Buku } from '../books/buku.js';
+import { UserError } from '../cli/errors.js';
+import { pesan } from '../cli/pesan.js';
+import type { Ledger } from '../db/connection.js';
+import { type Hitungan, beginImmediate, insertImpor, updateImporHitungan } from '../db/impor-repo.js';
+import { loadReferensi } from '../db/referensi-repo.js';
+import { type BarisMentah, type Sel, bukaTabel } from './baca.js';
+import { tulisDitolak } from './ditolak.js';
+import type { DeklarasiImpor, HasilBaris, Pengolah } from './jenis.js';
+import { DEKLARASI_KAS, pengolahKas } from './kas.js';
+import { BATAS_JUDUL, cariKepala, checkKolom } from './kolom.js';
+import { deklarasiRegister, pengolahRegister } from './register.js';
+
+export const BUKU_IMPOR = ['donatur', 'ppks', 'psks', 'kas'] as const;
+export type BukuImpor = (typeof BUKU_IMPOR)[number];
+
+const REGISTER: Record<Exclude<BukuImpor, 'kas'>, Buku> = { donatur: DONATUR, ppks: PPKS, psks: PSKS };
+
+export function bukuImpor(nama: string): BukuImpor {
+  if (!(BUKU_IMPOR as readonly string[]).includes(nama)) throw new UserError(pesan.imporBukuTidakDikenal(nama, [...BUKU_IMPOR]));
+  return nama as BukuImpor;
+}
+
+export interface OpsiImpor {
+  buku: BukuImpor;
+  berkas: string;
+  kolom: Record<string, string>;
+  uji: boolean;
+  ketat: boolean;
+  terimaMirip: boolean;
+  ditolak?: string;
+  waktu: string;
+  oleh: string;
+  onProgress?: (posisi: number, total: number) => void;
+}
+
+export interface Ringkasan extends Hitungan {
+  impor_id: number | null;
+  uji: boolean;
+  /** true when --ketat refused the whole file */
+  batal_ketat: boolean;
+  berkas_ditolak?: string;
+  /** every row that was not simply added, with its decision and reason */
+  baris: HasilBaris[];
+}
+
+function deklarasi(buku: BukuImpor): DeklarasiImpor {
+  return buku === 'kas' ? DEKLARASI_KAS : deklarasiRegister(REGISTER[buku]);
+}
+
+const kosong = (sel: Sel[]) => sel.every((s) => typeof s === 'string' && (s === '' || s.trim() === ''));
+
+/** Test hook: WKSBM_TES_JEDA_IMPOR=ms pauses inside the transaction after the first row, so a test can kill the process there. */
+function jedaTes(): void {
+  const ms = Number(process.env.WKSBM_TES_JEDA_IMPOR);
+  if (!ms) return;
+  process.stderr.write(pesan.imporJeda() + '\n');
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+export async function jalankanImpor(ledger: Ledger, o: OpsiImpor): Promise<Ringkasan> {
+  const dek = deklarasi(o.buku);
+  checkKolom(o.kolom, dek.fields);
+  const tabel = await bukaTabel(o.berkas);
+  const iter = tabel.rows[Symbol.asyncIterator]();
+
+  // The header: among the first non-blank rows (titles may come first), the one that maps every
+  // required field best. Rows after it that were read ahead are data.
+  const awal: BarisMentah[] = [];
+  let sisa: BarisMentah[] = [];
+  while (awal.length < BATAS_JUDUL) {
+    const n = await iter.next();
+    if (n.done) break;
+    for (const b of n.value) {
+      if (awal.length >= BATAS_JUDUL) sisa.push(b);
+      else if (!kosong(b.sel)) awal.push(b);
+    }
+  }
+  if (awal.length === 0) throw new UserError(pesan.imporBerkasKosong(o.berkas));
+  const pilih = cariKepala(awal.map((b) => b.sel), dek.fields, o.kolom, dek.wajib);
+  const kepala = { sel: awal[pilih.indeks]!.sel, peta: pilih.peta };
+  sisa = [...awal.slice(pilih.indeks + 1), ...sisa];
+  const peta = kepala.peta;
+
+  const ref = await loadReferensi(ledger.db);
+  const tx = o.uji ? undefined : beginImmediate(ledger.sqlite);
+  try {
+    const imporId = tx ? insertImpor(ledger.sqlite, { buku: o.buku, berkas: path.basename(o.berkas), sha256: tabel.sha256, oleh: o.oleh, waktu: o.waktu }) : null;
+    const pengolah: Pengolah =
+      o.buku === 'kas'
+        ? await pengolahKas({ ledger, ref, imporId, waktu: o.waktu, uji: o.uji })
+        : pengolahRegister(REGISTER[o.buku], { ledger, ref, imporId, waktu: o.waktu, uji: o.uji, terimaMirip: o.terimaMirip });
+
+    const h: Hitungan = { dibaca: 0, ditambah: 0, sudah_ada: 0, mungkin_ganda: 0, ditolak: 0 };
+    const baris: HasilBaris[] = [];
+    const tidakMasuk: { sel: Sel[]; alasan: string }[] = [];
+    let sel: Sel[] = [];
+    const ambil = (field: string): Sel | undefined => {
+      const i = peta.get(field);
+      return i === undefined ? undefined : (sel[i] ?? '');
+    };
+    let lot: BarisMentah[] | undefined = sisa;
+    while (lot) {
+      for (const b of lot) {
+        sel = b.sel;
+        if (kosong(sel)) continue;
+        h.dibaca++;
+        const hasil = pengolah.olah(b.baris, ambil);
+        h[hasil.keputusan === 'baru' ? 'ditambah' : hasil.keputusan]++;
+        if (hasil.keputusan !== 'baru') {
+          baris.push(hasil);
+          if (hasil.keputusan !== 'sudah_ada') tidakMasuk.push({ sel, alasan: hasil.alasan ?? '' });
+        }
+        if (h.dibaca === 1 && tx) jedaTes();
+        if (o.onProgress && h.dibaca % 2000 === 0) o.onProgress(tabel.posisi(), tabel.total);
+      }
+      const n = await iter.next();
+      lot = n.done ? undefined : n.value;
+    }
+    o.onProgress?.(tabel.total, tabel.total);
+
+    const batalKetat = o.ketat && h.ditolak > 0;
+    if (tx && imporId !== null) {
+      if (batalKetat) tx.rollback();
+      else {
+        updateImporHitungan(ledger.sqlite, imporId, h);
+        tx.commit();
+      }
+    }
+    const ringkasan: Ringkasan = { ...h, ditambah: batalKetat ? 0 : h.ditambah, impor_id: batalKetat ? null : imporId, uji: o.uji, batal_ketat: batalKetat, baris };
+    if (o.ditolak && tidakMasuk.length) {
+      await tulisDitolak(o.ditolak, kepala.sel, tidakMasuk, tabel);
+      ringkasan.berkas_ditolak = o.ditolak;
+    }
+    return ringkasan;
+  } catch (err) {
+    tx?.rollback();
+    throw err;
+  }
+}

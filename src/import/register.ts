@@ -1,0 +1,98 @@
+// Importing rows into a register (donatur, PPKS, PSKS): each field through parseField, then the
+// book's stable key (phone, NIK, or cleaned name + address) decides new, already there, or maybe the same person.
+import type { Buku } from '../books/buku.js';
+import { type Nilai, parseField } from '../books/field.js';
+import { UserError } from '../cli/errors.js';
+import { pesan } from '../cli/pesan.js';
+import type { Ledger } from '../db/connection.js';
+import { iterateRegister, kolomTabel, registerInserter } from '../db/impor-repo.js';
+import type { Referensi } from '../db/referensi-repo.js';
+import type { DeklarasiImpor, HasilBaris, Pengolah } from './jenis.js';
+import { bersihkanNama, normAlamat } from './kunci.js';
+
+export function deklarasiRegister(buku: Buku, kolomAda?: Set<string>): DeklarasiImpor {
+  const fields = buku.fields.filter((f) => !kolomAda || kolomAda.has(f.name));
+  return { fields, wajib: fields.filter((f) => f.required).map((f) => [f.name]) };
+}
+
+interface Calon {
+  rujukan: string;
+  nik: string | null;
+}
+
+export interface OpsiRegister {
+  ledger: Ledger;
+  ref: Referensi;
+  imporId: number | null;
+  waktu: string;
+  uji: boolean;
+  terimaMirip: boolean;
+}
+
+function nilaiKunci(field: string, v: unknown): string {
+  if (v === null || v === undefined || v === '') return '';
+  if (field === 'nama') return bersihkanNama(String(v));
+  if (field === 'alamat') return normAlamat(String(v));
+  return String(v);
+}
+
+export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
+  const kolomAda = kolomTabel(o.ledger.sqlite, buku.tabel);
+  const { fields } = deklarasiRegister(buku, kolomAda);
+  const kunci = buku.kunci ?? [['nama']];
+  const adaNik = fields.some((f) => f.name === 'nik');
+  const kunciMap = new Map<string, string>();
+  const namaMap = new Map<string, Calon[]>();
+
+  const kolomKunci = [...new Set(['nama', ...kunci.flat(), ...(adaNik ? ['nik'] : [])])].filter((k) => kolomAda.has(k));
+  /** the row's keys, one per group of the book's declaration (undefined where a field is empty) */
+  const kunciDari = (nilai: Record<string, unknown>): { kunci: (string | undefined)[]; nama: string } => {
+    const kv: Record<string, string> = {};
+    for (const f of kolomKunci) kv[f] = nilaiKunci(f, nilai[f]);
+    return { kunci: kunci.map((g) => (g.every((f) => kv[f] !== '') ? `${g.join('+')}:${g.map((f) => kv[f]).join('|')}` : undefined)), nama: kv.nama ?? '' };
+  };
+  const ingat = (nilai: Record<string, unknown>, k: { kunci: (string | undefined)[]; nama: string }, rujukan: string) => {
+    for (const x of k.kunci) if (x && !kunciMap.has(x)) kunciMap.set(x, rujukan);
+    if (!k.nama) return;
+    const calon = { rujukan, nik: adaNik ? ((nilai.nik as string | null) ?? null) : null };
+    const c = namaMap.get(k.nama);
+    if (c) c.push(calon);
+    else namaMap.set(k.nama, [calon]);
+  };
+
+  for (const r of iterateRegister(o.ledger.sqlite, buku.tabel, kolomKunci)) ingat(r, kunciDari(r), `ID ${String(r.id)} (${String(r.nama)})`);
+
+  const kolom = [...fields.map((f) => f.name), 'impor_id', 'dibuat'];
+  const insert = o.uji ? undefined : registerInserter(o.ledger.sqlite, buku.tabel, kolom);
+
+  return {
+    olah(baris, sel): HasilBaris {
+      const nilai: Record<string, Nilai> = {};
+      const salah: string[] = [];
+      for (const f of fields) {
+        const raw = sel(f.name);
+        try {
+          nilai[f.name] = parseField(f, raw === undefined ? '' : String(raw), o.ref);
+        } catch (err) {
+          if (!(err instanceof UserError)) throw err;
+          salah.push(err.message);
+        }
+      }
+      const ringkas = String(sel('nama') ?? '').trim();
+      if (salah.length) return { baris, keputusan: 'ditolak', ringkas, alasan: salah.join(' ') };
+
+      // the first group the row fills is its key: phone, else name + address
+      const k = kunciDari(nilai);
+      const utama = k.kunci.find((x) => x !== undefined);
+      const ada = utama ? kunciMap.get(utama) : undefined;
+      if (ada) return { baris, keputusan: 'sudah_ada', ringkas, alasan: pesan.imporSudahAda(ada) };
+
+      const mirip = (namaMap.get(k.nama) ?? []).filter((c) => !(c.nik && nilai.nik && c.nik !== nilai.nik));
+      if (mirip.length && !o.terimaMirip) return { baris, keputusan: 'mungkin_ganda', ringkas, alasan: pesan.imporMungkinGanda(mirip.map((c) => c.rujukan).join(', ')) };
+
+      const id = insert ? insert([...fields.map((f) => nilai[f.name]), o.imporId, o.waktu]) : undefined;
+      ingat(nilai, k, `baris ${baris} berkas ini (${ringkas})`);
+      return { baris, keputusan: 'baru', ringkas, id };
+    },
+  };
+}

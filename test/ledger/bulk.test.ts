@@ -1,0 +1,118 @@
+// PostingMassal must decide exactly as postEntry: the same entries accepted, the same messages for
+// the refused ones, and byte-identical rows (voucher numbers, hash chain) in the book.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openLedger, type Ledger } from '../../src/db/connection.js';
+import { gerakHarian, kasInserter, lastKas, maxUrut } from '../../src/db/impor-repo.js';
+import { closedQuarters } from '../../src/db/periode-repo.js';
+import { loadReferensi } from '../../src/db/referensi-repo.js';
+import { withTransaction } from '../../src/db/transaction.js';
+import { PostingMassal } from '../../src/ledger/bulk.js';
+import { periksa } from '../../src/ledger/periksa.js';
+import { closeQuarter } from '../../src/ledger/period.js';
+import { type EntriBaru, postEntry, voidEntry } from '../../src/ledger/posting.js';
+import { tmpDir } from '../helpers.js';
+
+const WAKTU = '2026-11-22T03:00:00.000Z';
+
+function acak(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    return s / 2 ** 31;
+  };
+}
+
+function entri(r: () => number): EntriBaru & { arah: 'masuk' | 'keluar' } {
+  const tanggal = `2026-${String(1 + Math.floor(r() * 11)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
+  const jumlah = 1000 * (1 + Math.floor(r() * 300));
+  const pilih = Math.floor(r() * 5);
+  const akun = r() < 0.3 ? 'bri' : 'tunai';
+  if (pilih === 0) return { arah: 'masuk', tanggal, jumlah, sumber: 'jimpitan', dana: 'umum', akun };
+  if (pilih === 1) return { arah: 'masuk', tanggal, jumlah, sumber: 'iuran_kematian', dana: 'kematian', akun };
+  if (pilih === 2) return { arah: 'keluar', tanggal, jumlah, jenis: 'operasional', dana: 'umum', akun };
+  if (pilih === 3) return { arah: 'keluar', tanggal, jumlah, jenis: 'santunan_kematian', dana: 'kematian', akun };
+  return { arah: 'keluar', tanggal, jumlah, jenis: 'operasional', dana: r() < 0.5 ? 'kematian' : 'umum', akun, uraian: 'mungkin salah dana' };
+}
+
+async function unit(): Promise<Ledger> {
+  const l = await openLedger(path.join(tmpDir(), 'u.sqlite'), { create: true });
+  l.sqlite.prepare("INSERT INTO akun (kode, nama, dibuat) VALUES ('bri', 'BRI', ?)").run(WAKTU);
+  return l;
+}
+
+describe('PostingMassal decides as postEntry', () => {
+  for (const seed of [1, 2, 3]) {
+    it(`random book ${seed}: same decisions, same messages, same rows`, async () => {
+      const [a, b] = [await unit(), await unit()];
+      for (const l of [a, b]) {
+        const ref = await loadReferensi(l.db);
+        await withTransaction(l.db, (tx) => postEntry(tx, { arah: 'masuk', tanggal: '2026-01-05', jumlah: 500_000, sumber: 'iuran', dana: 'umum', akun: 'tunai' }, ref, WAKTU));
+        await withTransaction(l.db, (tx) => closeQuarter(tx, { tahun: 2026, triwulan: 1 }, '2026-11-22', WAKTU));
+      }
+      const r = acak(seed);
+      const daftar = Array.from({ length: 250 }, () => entri(r));
+
+      const refA = await loadReferensi(a.db);
+      const hasilA: string[] = [];
+      for (const e of daftar) {
+        try {
+          const row = await withTransaction(a.db, (tx) => postEntry(tx, e, refA, WAKTU));
+          hasilA.push(row.nomor);
+        } catch (err) {
+          hasilA.push((err as Error).message);
+        }
+      }
+
+      const refB = await loadReferensi(b.db);
+      const poster = new PostingMassal(refB, { last: lastKas(b.sqlite), maxUrut: maxUrut(b.sqlite), gerakHarian: gerakHarian(b.sqlite), tertutup: await closedQuarters(b.db) }, WAKTU);
+      const insert = kasInserter(b.sqlite);
+      const hasilB: string[] = [];
+      b.sqlite.exec('BEGIN');
+      for (const e of daftar) {
+        try {
+          const row = poster.posting(e);
+          insert(row);
+          hasilB.push(row.nomor);
+        } catch (err) {
+          hasilB.push((err as Error).message);
+        }
+      }
+      b.sqlite.exec('COMMIT');
+
+      expect(hasilB).toEqual(hasilA);
+      expect(hasilA.filter((h) => h.includes('/BK')).length).toBeGreaterThan(50);
+      expect(hasilA.some((h) => h.includes('tidak boleh di bawah nol'))).toBe(true);
+      expect(hasilA.some((h) => h.includes('sudah ditutup'))).toBe(true);
+      const semua = (l: Ledger) => l.sqlite.prepare('SELECT * FROM kas ORDER BY id').all();
+      expect(semua(b)).toEqual(semua(a));
+      expect(await periksa(b.db)).toEqual([]);
+
+      // reversals in bulk match voidEntry too
+      const asli = (b.sqlite.prepare("SELECT * FROM kas WHERE arah = 'keluar' ORDER BY id DESC LIMIT 3").all() as never[]).concat(b.sqlite.prepare("SELECT * FROM kas WHERE arah = 'masuk' AND id > 1 ORDER BY id DESC LIMIT 3").all() as never[]);
+      const pembalikA: string[] = [];
+      for (const k of asli as { nomor: string }[]) {
+        try {
+          pembalikA.push((await withTransaction(a.db, (tx) => voidEntry(tx, k.nomor, 'uji', '2026-11-20', refA, WAKTU))).pembatal.nomor);
+        } catch (err) {
+          pembalikA.push((err as Error).message);
+        }
+      }
+      const p2 = new PostingMassal(refB, { last: lastKas(b.sqlite), maxUrut: maxUrut(b.sqlite), gerakHarian: gerakHarian(b.sqlite), tertutup: await closedQuarters(b.db) }, WAKTU);
+      const pembalikB: string[] = [];
+      for (const k of asli) {
+        try {
+          const row = p2.pembalik(k, 'uji', '2026-11-20');
+          insert(row);
+          pembalikB.push(row.nomor);
+        } catch (err) {
+          pembalikB.push((err as Error).message);
+        }
+      }
+      expect(pembalikB).toEqual(pembalikA);
+      expect(semua(b)).toEqual(semua(a));
+      await a.close();
+      await b.close();
+    });
+  }
+});
