@@ -4,7 +4,7 @@ import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tmpDir, unitBaru, wksbm } from '../helpers.js';
-import { HARAP, angka, bacaWorkbook, barisDengan, unitContoh } from '../fixtures/unit-contoh.js';
+import { HARAP, angka, bacaWorkbook, barisDengan, hariTerdata, terdataSampai, triwulanTerdata, unitContoh } from '../fixtures/unit-contoh.js';
 
 const RP = '[$Rp-421]#,##0';
 const TGL = '[$-421]d mmmm yyyy';
@@ -78,6 +78,19 @@ describe('laporan triwulan: the workbook', () => {
     expect(akun.total).toBe(HARAP.saldoAkhir);
   });
 
+  it('Keuangan: the natura block shows rice opening, in, out (sold and given) and closing in kg', () => {
+    const ws = wb.getWorksheet('Keuangan')!;
+    const kepala = barisDengan(ws, 'A', 'C. PERSEDIAAN NATURA (BARANG)') + 1;
+    expect(['A', 'B', 'C', 'D', 'E', 'F'].map((c) => ws.getCell(`${c}${kepala}`).value)).toEqual(['No', 'Barang (satuan)', 'Awal', 'Masuk', 'Keluar', 'Akhir']);
+    const r = barisDengan(ws, 'B', 'beras (kg)');
+    expect(r).toBe(kepala + 1);
+    const { awal, masuk, keluar, akhir } = HARAP.beras;
+    expect(awal + masuk - keluar).toBe(akhir);
+    expect(['A', 'C', 'D', 'E', 'F'].map((c) => ws.getCell(`${c}${r}`).value)).toEqual([1, awal, masuk, keluar, akhir]);
+    expect(ws.getCell(`B${r + 1}`).value ?? null).toBeNull(); // one item only
+    expect(wksbm(db, ['--json', 'natura', 'saldo', '--tanggal', '2026-09-30']).json()).toEqual({ beras: { kuantitas: akhir, satuan: 'kg' } });
+  });
+
   it('Keuangan: the signature block names the Lurah, ketua and bendahara', () => {
     const ws = wb.getWorksheet('Keuangan')!;
     expect(barisDengan(ws, 'B', '( Suharjo )')).toBeGreaterThan(0);
@@ -128,6 +141,18 @@ describe('laporan triwulan: the workbook', () => {
     // wrapped text gets the lines it needs when the file is opened (programs do not grow rows themselves)
     expect(ws.getRow(s).height).toBeGreaterThan(15);
     expect(ws.getRow(r).height ?? 15).toBe(15);
+    // rice given from stock: a goods row with its quantity, no money value and no BKK
+    const b = barisDengan(ws, 'D', 'Mbah Darmo');
+    expect((ws.getCell(`B${b}`).value as Date).toISOString().slice(0, 10)).toBe('2026-09-02');
+    expect(ws.getCell(`C${b}`).value ?? null).toBeNull();
+    expect(ws.getCell(`G${b}`).value).toBe('LUT');
+    expect(ws.getCell(`H${b}`).value).toBe('Jaminan sosial');
+    expect(ws.getCell(`I${b}`).value).toBe('barang');
+    expect(ws.getCell(`J${b}`).value).toBe('beras; Beras untuk lansia');
+    expect(ws.getCell(`K${b}`).value ?? null).toBeNull();
+    expect(ws.getCell(`L${b}`).value).toBe(5);
+    expect(ws.getCell(`M${b}`).value).toBe('natura');
+    expect(b).toBe(r + 1);
     const rj = barisDengan(ws, 'D', 'JUMLAH');
     expect(angka(ws.getCell(`K${rj}`))).toBe(1_050_000);
     const semua = JSON.stringify(wb.worksheets.map((w) => w.getSheetValues()));
@@ -150,21 +175,51 @@ describe('laporan triwulan: the workbook', () => {
     const r0 = barisDengan(ws, 'B', 'Anak Balita Terlantar');
     const kode = Array.from({ length: 26 }, (_, i) => ws.getCell(`C${r0 + i}`).value);
     expect(kode).toEqual(['ABT', 'AT', 'ABH', 'AJ', 'ADK', 'AKTK', 'AMPK', 'LUT', 'PD', 'TS', 'GLD', 'PGM', 'PML', 'KM', 'BWBLP', 'ODHA', 'NAPZA', 'KTR', 'KTK', 'PMBS', 'KBA', 'KBS', 'PRSE', 'FM', 'KBSP', 'KAT']);
+    // Registrations count from the real day they were entered (see the fixture); aid counts by its date.
+    const q3 = (n: number) => terdataSampai(n, '2026-09-30');
+    const baruQ3 = (n: number) => (hariTerdata() >= '2026-07-01' ? q3(n) : 0);
     const lut = r0 + 7;
-    expect(['D', 'E', 'F', 'G', 'H', 'I'].map((c) => ws.getCell(`${c}${lut}`).value)).toEqual([1, 1, 2, 1, 1, 300_000]);
-    expect(['D', 'E', 'F', 'G', 'H', 'I'].map((c) => ws.getCell(`${c}${r0 + 23}`).value)).toEqual([0, 0, 0, 0, 0, 0]); // FM: registered after the quarter
+    // LUT: Mbah Sastro (P, Rp 300.000) and Mbah Darmo (L, 5 kg rice) both aided this quarter
+    expect(['D', 'E', 'F', 'G', 'H', 'I'].map((c) => ws.getCell(`${c}${lut}`).value)).toEqual([q3(1), q3(1), q3(2), baruQ3(2), 2, 300_000]);
+    expect(['D', 'E', 'F', 'G', 'H', 'I'].map((c) => ws.getCell(`${c}${r0 + 23}`).value)).toEqual([q3(1), 0, q3(1), baruQ3(1), 0, 0]); // FM: never aided
     expect(ws.getCell(`A${r0 + 25}`).value).toBe(26);
-    expect(ws.getCell(`F${r0 + 26}`).value).toEqual({ formula: `SUM(F${r0}:F${r0 + 25})`, result: 2 });
+    expect((ws.getCell(`F${r0 + 26}`).value as ExcelJS.CellFormulaValue).formula).toBe(`SUM(F${r0}:F${r0 + 25})`);
+    expect(angka(ws.getCell(`F${r0 + 26}`))).toBe(q3(3));
   });
 
-  it('PSKS & Jejaring: categories, partners and donors', () => {
+  it('registrations count in the quarter they were entered: PPKS, PSKS, partners, donors', async () => {
+    const t = triwulanTerdata();
+    const out = path.join(dir, 'terdata.xlsx');
+    const r = wksbm(db, ['laporan', 'triwulan', '--tahun', String(t.tahun), '--triwulan', String(t.triwulan), '-o', out], { env: { WKSBM_HARI_INI: hariTerdata() } });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const w = await bacaWorkbook(out);
+    const ws = w.getWorksheet('PPKS')!;
+    const r0 = barisDengan(ws, 'B', 'Anak Balita Terlantar');
+    expect(['D', 'E', 'F', 'G'].map((c) => ws.getCell(`${c}${r0 + 7}`).value)).toEqual([1, 1, 2, 2]); // LUT
+    expect(['D', 'E', 'F', 'G'].map((c) => ws.getCell(`${c}${r0 + 23}`).value)).toEqual([1, 0, 1, 1]); // FM
+    expect(ws.getCell(`F${r0 + 26}`).value).toEqual({ formula: `SUM(F${r0}:F${r0 + 25})`, result: 3 });
+    const pj = w.getWorksheet('PSKS & Jejaring')!;
+    expect(pj.getCell(`F${barisDengan(pj, 'B', 'Pekerja Sosial Masyarakat')}`).value).toBe(1);
+    expect(pj.getCell(`D${barisDengan(pj, 'B', 'Pekerja Sosial Masyarakat')}`).value).toBe(1);
+    expect(pj.getCell(`E${barisDengan(pj, 'B', 'Karang Taruna')}`).value).toBe(1);
+    const pk = barisDengan(pj, 'B', 'Puskesmas Jetis');
+    expect(pj.getCell(`C${pk}`).value).toBe('instansi');
+    expect(pj.getCell(`F${barisDengan(pj, 'B', 'Donatur perorangan')}`).value).toBe(1);
+    expect(pj.getCell(`F${barisDengan(pj, 'B', 'Donatur CSR')}`).value).toBe(1);
+    expect(pj.getCell(`F${barisDengan(pj, 'B', 'Jumlah donatur')}`).value).toMatchObject({ result: 2 });
+    expect(pj.getCell(`F${barisDengan(pj, 'B', 'Donatur baru triwulan ini')}`).value).toBe(2);
+  });
+
+  it('PSKS & Jejaring: categories, partners and donors registered by the quarter end; the quarter\'s donations', () => {
     const ws = wb.getWorksheet('PSKS & Jejaring')!;
-    expect(ws.getCell(`F${barisDengan(ws, 'B', 'Pekerja Sosial Masyarakat')}`).value).toBe(1);
-    expect(ws.getCell(`E${barisDengan(ws, 'B', 'Karang Taruna')}`).value).toBe(1);
-    expect(ws.getCell(`C${barisDengan(ws, 'B', 'Puskesmas Jetis')}`).value).toBe('instansi');
-    expect(ws.getCell(`F${barisDengan(ws, 'B', 'Donatur CSR')}`).value).toBe(1);
-    expect(ws.getCell(`F${barisDengan(ws, 'B', 'Jumlah donatur')}`).value).toMatchObject({ result: 2 });
-    expect(ws.getCell(`F${barisDengan(ws, 'B', 'Donatur baru triwulan ini')}`).value).toBe(1);
+    const q3 = (n: number) => terdataSampai(n, '2026-09-30');
+    expect(ws.getCell(`F${barisDengan(ws, 'B', 'Pekerja Sosial Masyarakat')}`).value).toBe(q3(1));
+    expect(ws.getCell(`E${barisDengan(ws, 'B', 'Karang Taruna')}`).value).toBe(q3(1));
+    if (q3(1)) expect(ws.getCell(`C${barisDengan(ws, 'B', 'Puskesmas Jetis')}`).value).toBe('instansi');
+    else expect(() => barisDengan(ws, 'B', 'Puskesmas Jetis')).toThrow();
+    expect(ws.getCell(`F${barisDengan(ws, 'B', 'Donatur CSR')}`).value).toBe(q3(1));
+    expect(angka(ws.getCell(`F${barisDengan(ws, 'B', 'Jumlah donatur')}`))).toBe(q3(2));
     expect(ws.getCell(`F${barisDengan(ws, 'B', 'Sumbangan donatur triwulan ini (Rp)')}`).value).toBe(500_000);
   });
 
@@ -197,7 +252,8 @@ describe('laporan triwulan: the workbook', () => {
     expect(model.keuangan.saldo_akhir).toBe(HARAP.saldoAkhir);
     expect(model.keuangan.total_penerimaan).toBe(HARAP.totalPenerimaan);
     expect(Object.fromEntries(model.keuangan.per_akun.map((a: { kode: string; saldo: number }) => [a.kode, a.saldo]))).toEqual(HARAP.perAkun);
-    expect(model.buku_kas.length).toBe(11);
+    expect(model.buku_kas.length).toBe(HARAP.barisBukuKas);
+    expect(model.natura).toEqual([{ barang: 'beras', satuan: 'kg', ...HARAP.beras }]);
     expect(json).not.toContain('Mbah Sastro');
   });
 });

@@ -37,8 +37,8 @@ async function templatDinas(file: string, salahKetik = false): Promise<void> {
   ws.mergeCells('B7:D7');
   ws.getCell('E7').value = '{{=SUM(penerimaan.jumlah)}}';
   ws.getCell('E8').value = { formula: 'E3+E7', date1904: false };
-  ws.getCell('B9').value = 'Mitra';
-  ws.getCell('A10').value = '{{#jejaring}}';
+  ws.getCell('B9').value = 'Kegiatan';
+  ws.getCell('A10').value = '{{#kegiatan}}';
   ws.getCell('B10').value = '{{.nama}} ({{.jenis}})';
   ws.getCell('E11').value = { formula: 'SUM(E6:E6)*2', date1904: false };
   ws.getCell('B12').value = 'Ketua: {{ketua}}';
@@ -69,7 +69,7 @@ describe('laporan triwulan --templat', () => {
     expect(ws.getCell('B16').value).toBe('Total');
     expect(ws.getCell('E16').value).toEqual({ formula: 'SUM(E6:E15)', result: HARAP.totalPenerimaan });
     expect(ws.getCell('E17').value).toEqual({ formula: 'E3+E16', result: HARAP.saldoAwal + HARAP.totalPenerimaan });
-    expect(ws.getCell('B19').value).toBe('Puskesmas Jetis (instansi)');
+    expect(ws.getCell('B19').value).toBe('Posyandu lansia (penanganan)');
     expect(ws.getCell('E20').value).toEqual({ formula: 'SUM(E6:E15)*2', result: 2 * HARAP.totalPenerimaan });
     expect(ws.getCell('B21').value).toBe('Ketua: Sukardi');
     const merges = (ws.model as { merges: string[] }).merges;
