@@ -12,8 +12,19 @@ export async function foreignKeyCheck(db: Kysely<Database>): Promise<{ table: st
   return r.rows;
 }
 
-export async function allRows(db: Kysely<Database>, tabel: 'kas' | 'natura'): Promise<Record<string, unknown>[]> {
-  return db.selectFrom(tabel).selectAll().orderBy('id').execute() as Promise<Record<string, unknown>[]>;
+/** Every row in posting order, streamed: whole books are iterated, never materialised. */
+export function streamRows(db: Kysely<Database>, tabel: 'kas' | 'natura'): AsyncIterable<Record<string, unknown>> {
+  return db.selectFrom(tabel).selectAll().orderBy('id').stream(2000) as AsyncIterable<Record<string, unknown>>;
+}
+
+/** Reversals whose direction, amount, fund or accounts do not mirror the entry they void. */
+export async function voidsNotMirroring(db: Kysely<Database>): Promise<{ id: number; nomor: string }[]> {
+  const r = await sql<{ id: number; nomor: string }>`
+    SELECT r.id, r.nomor FROM kas r LEFT JOIN kas a ON a.id = r.batal_dari
+    WHERE r.batal_dari IS NOT NULL
+      AND (a.id IS NULL OR a.arah IS NOT r.arah OR a.jumlah <> -r.jumlah OR a.dana IS NOT r.dana OR a.akun IS NOT r.akun OR a.akun_tujuan IS NOT r.akun_tujuan)
+    ORDER BY r.id`.execute(db);
+  return r.rows;
 }
 
 /** Day-end balances per fund and per account that are below zero, over the whole book. */

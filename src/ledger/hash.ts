@@ -26,14 +26,18 @@ export interface PutusRantai {
   alasan: 'isi' | 'sambungan';
 }
 
-/** Walks rows in id order; returns the first row whose stored hash no longer matches. */
-export function verifyChain(tabel: TabelRantai, rows: Iterable<Record<string, unknown>>): PutusRantai | undefined {
-  let sebelum = GENESIS;
-  for (const row of rows) {
+/** Fed rows in id order (streamed, so a million-row book needs no memory); remembers the first break. */
+export class PemeriksaRantai {
+  private sebelum = GENESIS;
+  putus: (PutusRantai & { row: Record<string, unknown> }) | undefined;
+
+  constructor(private readonly tabel: TabelRantai) {}
+
+  push(row: Record<string, unknown>): void {
+    if (this.putus) return;
     const id = Number(row.id);
-    if (row.hash_sebelum !== sebelum) return { id, alasan: 'sambungan' };
-    if (hashRow(tabel, sebelum, row) !== row.hash) return { id, alasan: 'isi' };
-    sebelum = String(row.hash);
+    if (row.hash_sebelum !== this.sebelum) this.putus = { id, alasan: 'sambungan', row };
+    else if (hashRow(this.tabel, this.sebelum, row) !== row.hash) this.putus = { id, alasan: 'isi', row };
+    else this.sebelum = String(row.hash);
   }
-  return undefined;
 }

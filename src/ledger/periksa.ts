@@ -1,11 +1,11 @@
 // `wksbm periksa`: everything that must hold in a ledger file, each as a finding when it does not.
 import { pesan } from '../cli/pesan.js';
-import { allRows, foreignKeyCheck, integrityCheck, negativeDayEnds } from '../db/check-repo.js';
+import { foreignKeyCheck, integrityCheck, negativeDayEnds, streamRows, voidsNotMirroring } from '../db/check-repo.js';
 import { saldoAkun, saldoDana } from '../db/kas-repo.js';
 import { negativeStokDayEnds, salesWithVoidedReceipt } from '../db/natura-repo.js';
 import type { Tx } from '../db/transaction.js';
 import { formatTanggal } from './dates.js';
-import { type TabelRantai, verifyChain } from './hash.js';
+import { PemeriksaRantai, type TabelRantai } from './hash.js';
 import { formatRupiah } from './money.js';
 import { formatKuantitas } from './natura.js';
 import { formatNomor } from './posting.js';
@@ -21,13 +21,16 @@ export async function periksa(db: Tx): Promise<Temuan[]> {
   for (const m of await integrityCheck(db)) temuan.push({ jenis: 'integritas', pesan: `SQLite melaporkan kerusakan: ${m}` });
   for (const f of await foreignKeyCheck(db)) temuan.push({ jenis: 'kunci_asing', pesan: `Baris ${f.rowid} di tabel ${f.table} menunjuk ke ${f.parent} yang tidak ada.` });
 
-  const kas = await allRows(db, 'kas');
+  const seri = new SeriBukti();
   for (const tabel of ['kas', 'natura'] as TabelRantai[]) {
-    const rows = tabel === 'kas' ? kas : await allRows(db, tabel);
-    const putus = verifyChain(tabel, rows);
+    const rantai = new PemeriksaRantai(tabel);
+    for await (const row of streamRows(db, tabel)) {
+      rantai.push(row);
+      if (tabel === 'kas') temuan.push(...seri.push(row));
+    }
+    const putus = rantai.putus;
     if (putus) {
-      const row = rows.find((r) => Number(r.id) === putus.id)!;
-      const nama = tabel === 'kas' ? `entri kas ${String(row.nomor)} (id ${putus.id})` : `entri natura id ${putus.id}`;
+      const nama = tabel === 'kas' ? `entri kas ${String(putus.row.nomor)} (id ${putus.id})` : `entri natura id ${putus.id}`;
       temuan.push({
         jenis: 'rantai_hash',
         id: putus.id,
@@ -35,9 +38,8 @@ export async function periksa(db: Tx): Promise<Temuan[]> {
       });
     }
   }
-
-  temuan.push(...checkVouchers(kas));
-  temuan.push(...checkVoids(kas));
+  temuan.push(...seri.celah());
+  for (const v of await voidsNotMirroring(db)) temuan.push({ jenis: 'pembatalan', id: v.id, pesan: `Pembatalan ${v.nomor} tidak mencerminkan entri yang dibatalkannya.` });
 
   for (const n of await negativeDayEnds(db)) {
     const apa = n.jenis === 'dana' ? `Dana terikat ${n.kode}` : `Akun ${n.kode}`;
@@ -53,37 +55,39 @@ export async function periksa(db: Tx): Promise<Temuan[]> {
   return temuan;
 }
 
-function checkVouchers(kas: Record<string, unknown>[]): Temuan[] {
-  const temuan: Temuan[] = [];
-  const seri = new Map<string, number[]>();
-  for (const r of kas) {
+/** Voucher numbers: each must match its sequence and date; each series per kind per year must be 1..n. */
+class SeriBukti {
+  private readonly terlihat = new Map<string, Uint8Array>();
+
+  push(r: Record<string, unknown>): Temuan[] {
+    const urut = Number(r.urut);
     const kunci = `${String(r.bukti)}/${String(r.tahun)}`;
-    seri.set(kunci, [...(seri.get(kunci) ?? []), Number(r.urut)]);
-    const seharusnya = formatNomor(Number(r.urut), r.bukti as 'BKM', String(r.tanggal));
+    let bit = this.terlihat.get(kunci) ?? new Uint8Array(1024);
+    if (urut >= bit.length) {
+      const lebih = new Uint8Array(Math.max(urut + 1, bit.length * 2));
+      lebih.set(bit);
+      bit = lebih;
+    }
+    this.terlihat.set(kunci, bit);
+    const temuan: Temuan[] = [];
+    if (urut > 0 && bit[urut]) temuan.push({ jenis: 'urutan_bukti', id: Number(r.id), pesan: `Nomor ${String(r.bukti)} tahun ${String(r.tahun)} urutan ${urut} dipakai dua kali.` });
+    if (urut > 0) bit[urut] = 1;
+    const seharusnya = formatNomor(urut, r.bukti as 'BKM', String(r.tanggal));
     if (seharusnya !== r.nomor || Number(String(r.tanggal).slice(0, 4)) !== Number(r.tahun)) {
       temuan.push({ jenis: 'urutan_bukti', id: Number(r.id), pesan: `Nomor bukti ${String(r.nomor)} tidak sesuai dengan urutan dan tanggalnya (seharusnya ${seharusnya}).` });
     }
+    return temuan;
   }
-  for (const [kunci, urut] of seri) {
-    const [bukti, tahun] = kunci.split('/');
-    const ada = new Set(urut);
-    const maks = Math.max(...urut);
-    const hilang: number[] = [];
-    for (let i = 1; i <= maks; i++) if (!ada.has(i)) hilang.push(i);
-    if (hilang.length) temuan.push({ jenis: 'urutan_bukti', pesan: `Nomor ${bukti} tahun ${tahun} melompat: urutan ${hilang.slice(0, 10).join(', ')} tidak ada.` });
-    if (ada.size !== urut.length) temuan.push({ jenis: 'urutan_bukti', pesan: `Nomor ${bukti} tahun ${tahun} dipakai dua kali.` });
-  }
-  return temuan;
-}
 
-function checkVoids(kas: Record<string, unknown>[]): Temuan[] {
-  const byId = new Map(kas.map((r) => [Number(r.id), r]));
-  const temuan: Temuan[] = [];
-  for (const r of kas) {
-    if (r.batal_dari === null) continue;
-    const asli = byId.get(Number(r.batal_dari));
-    const cermin = asli && asli.arah === r.arah && Number(asli.jumlah) === -Number(r.jumlah) && asli.dana === r.dana && asli.akun === r.akun && asli.akun_tujuan === r.akun_tujuan;
-    if (!cermin) temuan.push({ jenis: 'pembatalan', id: Number(r.id), pesan: `Pembatalan ${String(r.nomor)} tidak mencerminkan entri yang dibatalkannya.` });
+  celah(): Temuan[] {
+    const temuan: Temuan[] = [];
+    for (const [kunci, bit] of this.terlihat) {
+      const [bukti, tahun] = kunci.split('/');
+      const maks = bit.lastIndexOf(1);
+      const hilang: number[] = [];
+      for (let i = 1; i <= maks && hilang.length < 10; i++) if (!bit[i]) hilang.push(i);
+      if (hilang.length) temuan.push({ jenis: 'urutan_bukti', pesan: `Nomor ${bukti} tahun ${tahun} melompat: urutan ${hilang.join(', ')} tidak ada.` });
+    }
+    return temuan;
   }
-  return temuan;
 }
