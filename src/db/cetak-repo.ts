@@ -1,6 +1,6 @@
 // Streaming the books row by row for `cetak`: whole books can be large, so nothing is materialised.
 import { type Kysely, sql } from 'kysely';
-import type { Kas } from './kas-repo.js';
+
 import type { Database } from './types.js';
 
 export interface Rentang {
@@ -17,19 +17,6 @@ export function streamRegister(db: Kysely<Database>, tabel: string, kolomTanggal
   if (kolomTanggal && r.sampai) q = q.where(sql.ref(kolomTanggal), '<=', r.sampai);
   if (kolomTanggal) q = q.orderBy(sql.ref(kolomTanggal));
   return q.orderBy('id').stream() as AsyncIterable<Baris>;
-}
-
-export function streamKas(db: Kysely<Database>, r: Rentang & { arah?: 'masuk' | 'keluar' }): AsyncIterable<Kas & { nomor_batal: string | null; dibatalkan_oleh: string | null }> {
-  let q = db
-    .selectFrom('kas as k')
-    .leftJoin('kas as asal', 'asal.id', 'k.batal_dari')
-    .leftJoin('kas as pembatal', 'pembatal.batal_dari', 'k.id')
-    .selectAll('k')
-    .select(['asal.nomor as nomor_batal', 'pembatal.nomor as dibatalkan_oleh']);
-  if (r.dari) q = q.where('k.tanggal', '>=', r.dari);
-  if (r.sampai) q = q.where('k.tanggal', '<=', r.sampai);
-  if (r.arah) q = q.where('k.arah', '=', r.arah);
-  return q.orderBy('k.tanggal').orderBy('k.id').stream();
 }
 
 export function streamNatura(db: Kysely<Database>, r: Rentang): AsyncIterable<Baris> {

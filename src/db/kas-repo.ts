@@ -34,10 +34,13 @@ export interface KasFilter {
   sampai?: string;
   dana?: string;
   akun?: string;
+  arah?: 'masuk' | 'keluar';
 }
 
+export type KasBuku = Kas & { nomor_batal: string | null; dibatalkan_oleh: string | null };
+
 /** Entries in book order (date, then posting order), with the voucher they void or that voided them. */
-export async function listKas(db: Kysely<Database>, f: KasFilter): Promise<(Kas & { nomor_batal: string | null; dibatalkan_oleh: string | null })[]> {
+function queryBukuKas(db: Kysely<Database>, f: KasFilter) {
   let q = db
     .selectFrom('kas as k')
     .leftJoin('kas as asal', 'asal.id', 'k.batal_dari')
@@ -48,7 +51,17 @@ export async function listKas(db: Kysely<Database>, f: KasFilter): Promise<(Kas 
   if (f.sampai) q = q.where('k.tanggal', '<=', f.sampai);
   if (f.dana) q = q.where('k.dana', '=', f.dana);
   if (f.akun) q = q.where((eb) => eb.or([eb('k.akun', '=', f.akun!), eb('k.akun_tujuan', '=', f.akun!)]));
-  return q.orderBy('k.tanggal').orderBy('k.id').execute();
+  if (f.arah) q = q.where('k.arah', '=', f.arah);
+  return q.orderBy('k.tanggal').orderBy('k.id');
+}
+
+export async function listKas(db: Kysely<Database>, f: KasFilter): Promise<KasBuku[]> {
+  return queryBukuKas(db, f).execute();
+}
+
+/** The same rows streamed, for books that can be large (cetak). */
+export function streamKas(db: Kysely<Database>, f: KasFilter): AsyncIterable<KasBuku> {
+  return queryBukuKas(db, f).stream();
 }
 
 /** Signed movement of one entry for a fund (transfers move no fund). */
