@@ -44,7 +44,7 @@ CREATE TABLE donatur (
   keterangan TEXT,
   impor_id INTEGER,
   dibuat TEXT NOT NULL
-);
+, terdaftar TEXT);
 
 CREATE TABLE impor (
   id INTEGER PRIMARY KEY,
@@ -91,7 +91,7 @@ CREATE TABLE jejaring (
   sejak TEXT,
   keterangan TEXT,
   dibuat TEXT NOT NULL
-);
+, terdaftar TEXT);
 
 CREATE TABLE jenis_pengeluaran (
   kode TEXT PRIMARY KEY,
@@ -237,7 +237,7 @@ CREATE TABLE ppks (
   dianonimkan TEXT,
   impor_id INTEGER,
   dibuat TEXT NOT NULL
-);
+, terdaftar TEXT);
 
 CREATE TABLE profil (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -276,7 +276,7 @@ CREATE TABLE psks (
   keterangan TEXT,
   impor_id INTEGER,
   dibuat TEXT NOT NULL
-);
+, terdaftar TEXT);
 
 CREATE TABLE rapat (
   id INTEGER PRIMARY KEY,
@@ -369,8 +369,24 @@ CREATE INDEX perubahan_baris ON perubahan (tabel, baris_id);
 
 CREATE INDEX rapat_hadir_rapat ON rapat_hadir (rapat_id);
 
+CREATE TRIGGER donatur_terdaftar_baru BEFORE INSERT ON donatur
+WHEN NEW.terdaftar IS NULL OR NEW.terdaftar NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+BEGIN SELECT RAISE(ABORT, 'tanggal terdata wajib diisi (YYYY-MM-DD)'); END;
+
+CREATE TRIGGER donatur_terdaftar_ubah BEFORE UPDATE OF terdaftar ON donatur
+WHEN NEW.terdaftar IS NULL OR NEW.terdaftar NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+BEGIN SELECT RAISE(ABORT, 'tanggal terdata wajib diisi (YYYY-MM-DD)'); END;
+
 CREATE TRIGGER impor_tanpa_hapus BEFORE DELETE ON impor
 BEGIN SELECT RAISE(ABORT, 'riwayat impor tidak boleh dihapus; batalkan dengan wksbm impor batal'); END;
+
+CREATE TRIGGER jejaring_terdaftar_baru BEFORE INSERT ON jejaring
+WHEN NEW.terdaftar IS NULL OR NEW.terdaftar NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+BEGIN SELECT RAISE(ABORT, 'tanggal terdata wajib diisi (YYYY-MM-DD)'); END;
+
+CREATE TRIGGER jejaring_terdaftar_ubah BEFORE UPDATE OF terdaftar ON jejaring
+WHEN NEW.terdaftar IS NULL OR NEW.terdaftar NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+BEGIN SELECT RAISE(ABORT, 'tanggal terdata wajib diisi (YYYY-MM-DD)'); END;
 
 CREATE TRIGGER kas_tanpa_hapus BEFORE DELETE ON kas
 BEGIN SELECT RAISE(ABORT, 'entri kas yang sudah diposting tidak boleh dihapus; batalkan dengan wksbm kas batal'); END;
@@ -389,6 +405,22 @@ BEGIN SELECT RAISE(ABORT, 'jejak perubahan tidak boleh dihapus'); END;
 
 CREATE TRIGGER perubahan_tanpa_ubah BEFORE UPDATE ON perubahan
 BEGIN SELECT RAISE(ABORT, 'jejak perubahan tidak boleh diubah'); END;
+
+CREATE TRIGGER ppks_terdaftar_baru BEFORE INSERT ON ppks
+WHEN NEW.terdaftar IS NULL OR NEW.terdaftar NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+BEGIN SELECT RAISE(ABORT, 'tanggal terdata wajib diisi (YYYY-MM-DD)'); END;
+
+CREATE TRIGGER ppks_terdaftar_ubah BEFORE UPDATE OF terdaftar ON ppks
+WHEN NEW.terdaftar IS NULL OR NEW.terdaftar NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+BEGIN SELECT RAISE(ABORT, 'tanggal terdata wajib diisi (YYYY-MM-DD)'); END;
+
+CREATE TRIGGER psks_terdaftar_baru BEFORE INSERT ON psks
+WHEN NEW.terdaftar IS NULL OR NEW.terdaftar NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+BEGIN SELECT RAISE(ABORT, 'tanggal terdata wajib diisi (YYYY-MM-DD)'); END;
+
+CREATE TRIGGER psks_terdaftar_ubah BEFORE UPDATE OF terdaftar ON psks
+WHEN NEW.terdaftar IS NULL OR NEW.terdaftar NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+BEGIN SELECT RAISE(ABORT, 'tanggal terdata wajib diisi (YYYY-MM-DD)'); END;
 
 CREATE TRIGGER tutup_buku_tanpa_hapus BEFORE DELETE ON tutup_buku
 BEGIN SELECT RAISE(ABORT, 'riwayat tutup buku tidak boleh dihapus'); END;

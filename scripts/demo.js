@@ -38,19 +38,18 @@ wksbm('akun', 'tambah', 'bri', '--nama', 'BRI Unit Bantul');
 wksbm('anggota', 'tambah', '--nama', 'Bayu Saputra', '--jabatan', 'seksi', '--jk', 'L', '--hp', '081227001122');
 wksbm('anggota', 'tambah', '--nama', 'Endah Lestari', '--jabatan', 'anggota', '--jk', 'P');
 
-// Registers: donors, PPKS (NIK, birth date and sex agree), PSKS, a partner. The report counts these as
-// registered from the real day they are entered (their `dibuat` stamp), so they show in the workbook of
-// the quarter the demo runs in; the Q3 workbook below still shows the aid they received in Q3.
-wksbm('donatur', 'tambah', '--nama', 'Bu Rini', '--jenis', 'perorangan', '--hp', '081328004455');
-const maju = wksbm('--json', 'donatur', 'tambah', '--nama', 'PT Maju Jaya', '--jenis', 'csr', '--alamat', 'Jl. Parangtritis km 10', '--janji', '1.000.000');
-wksbm('donatur', 'tambah', '--nama', 'Masjid Al-Ikhlas', '--jenis', 'lembaga');
-const sastro = wksbm('--json', 'ppks', 'tambah', '--nik', '3402014507500003', '--nama', 'Mbah Sastro', '--jk', 'P', '--lahir', '05/07/1950', '--rt', '03', '--padukuhan', 'Jetis', '--kategori', 'LUT', '--dasar', 'persetujuan');
-const darmo = wksbm('--json', 'ppks', 'tambah', '--nik', '3402011203480001', '--nama', 'Mbah Darmo', '--jk', 'L', '--lahir', '12/03/1948', '--rt', '01', '--padukuhan', 'Jetis', '--kategori', 'LUT', '--dasar', 'persetujuan');
-const karyo = wksbm('--json', 'ppks', 'tambah', '--nik', '3402010211750002', '--nama', 'Pak Karyo', '--jk', 'L', '--lahir', '02/11/1975', '--rt', '02', '--padukuhan', 'Jetis', '--kategori', 'FM', '--dasar', 'persetujuan');
-wksbm('ppks', 'tambah', '--nik', '3402016104900004', '--nama', 'Rina Wulandari', '--jk', 'P', '--lahir', '21/04/1990', '--rt', '04', '--padukuhan', 'Jetis', '--kategori', 'PD', '--dasar', 'persetujuan');
-wksbm('psks', 'tambah', '--nama', 'Bu Tini', '--jenis', 'perorangan', '--kategori', 'PSM', '--hp', '081392003344');
-wksbm('psks', 'tambah', '--nama', 'Karang Taruna Jetis', '--jenis', 'lembaga', '--kategori', 'KT');
-wksbm('jejaring', 'tambah', '--nama', 'Puskesmas Jetis', '--jenis', 'instansi', '--bidang', 'kesehatan lansia', '--kontak', 'dr. Ani', '--sejak', '01/01/2025');
+// Registers: donors, PPKS (NIK, birth date and sex agree), PSKS, a partner, each with the day it was
+// registered (--terdaftar, bawaan hari ini) so the Q3 workbook counts them as registered and new in Q3.
+wksbm('donatur', 'tambah', '--nama', 'Bu Rini', '--jenis', 'perorangan', '--hp', '081328004455', '--terdaftar', '01/07/2026');
+const maju = wksbm('--json', 'donatur', 'tambah', '--nama', 'PT Maju Jaya', '--jenis', 'csr', '--alamat', 'Jl. Parangtritis km 10', '--janji', '1.000.000', '--terdaftar', '01/07/2026');
+wksbm('donatur', 'tambah', '--nama', 'Masjid Al-Ikhlas', '--jenis', 'lembaga', '--terdaftar', '20/08/2026');
+const sastro = wksbm('--json', 'ppks', 'tambah', '--nik', '3402014507500003', '--nama', 'Mbah Sastro', '--jk', 'P', '--lahir', '05/07/1950', '--rt', '03', '--padukuhan', 'Jetis', '--kategori', 'LUT', '--dasar', 'persetujuan', '--terdaftar', '02/07/2026');
+const darmo = wksbm('--json', 'ppks', 'tambah', '--nik', '3402011203480001', '--nama', 'Mbah Darmo', '--jk', 'L', '--lahir', '12/03/1948', '--rt', '01', '--padukuhan', 'Jetis', '--kategori', 'LUT', '--dasar', 'persetujuan', '--terdaftar', '02/07/2026');
+const karyo = wksbm('--json', 'ppks', 'tambah', '--nik', '3402010211750002', '--nama', 'Pak Karyo', '--jk', 'L', '--lahir', '02/11/1975', '--rt', '02', '--padukuhan', 'Jetis', '--kategori', 'FM', '--dasar', 'persetujuan', '--terdaftar', '02/07/2026');
+wksbm('ppks', 'tambah', '--nik', '3402016104900004', '--nama', 'Rina Wulandari', '--jk', 'P', '--lahir', '21/04/1990', '--rt', '04', '--padukuhan', 'Jetis', '--kategori', 'PD', '--dasar', 'persetujuan', '--terdaftar', '14/09/2026');
+wksbm('psks', 'tambah', '--nama', 'Bu Tini', '--jenis', 'perorangan', '--kategori', 'PSM', '--hp', '081392003344', '--terdaftar', '02/07/2026');
+wksbm('psks', 'tambah', '--nama', 'Karang Taruna Jetis', '--jenis', 'lembaga', '--kategori', 'KT', '--terdaftar', '02/07/2026');
+wksbm('jejaring', 'tambah', '--nama', 'Puskesmas Jetis', '--jenis', 'instansi', '--bidang', 'kesehatan lansia', '--kontak', 'dr. Ani', '--sejak', '01/01/2025', '--terdaftar', '01/07/2026');
 
 // Quarter III/2026: money in, rice in
 wksbm('kas', 'masuk', '--jumlah', '1.250.000', '--sumber', 'jimpitan', '--tanggal', '03/07/2026', '--uraian', 'Jimpitan Juni');

@@ -1,6 +1,18 @@
 // The register books, declared once. Flags, prompts, validation, `daftar`/`tampil`/`ubah`,
 // `--json`/`--csv`, import mapping and the printable sheet all derive from these.
 import type { Buku } from './buku.js';
+import type { Field } from './field.js';
+
+/**
+ * The day a person or body was registered with the unit, as the user says (bawaan: hari ini, WIB).
+ * The quarterly report counts "terdata" and "baru" from it, so records entered late still land in
+ * the quarter they belong to. Never empty: `ubah` cannot clear it, imports default it to today.
+ */
+const TERDAFTAR: Field = {
+  name: 'terdaftar', label: 'Tanggal terdata', type: 'tanggal', required: true, hariIni: true,
+  help: 'dihitung di laporan triwulan sejak tanggal ini',
+  sinonim: ['tanggal terdata', 'tgl terdata', 'terdata', 'tanggal daftar', 'tgl daftar', 'tanggal terdaftar', 'tgl terdaftar', 'tanggal pendataan', 'tgl pendataan', 'tanggal didata'],
+};
 
 const JK = { tetap: [{ kode: 'L', nama: 'Laki-laki' }, { kode: 'P', nama: 'Perempuan' }] };
 
@@ -28,8 +40,9 @@ export const DONATUR: Buku = {
     { name: 'email', label: 'Email', type: 'teks', sinonim: ['e-mail', 'surel'] },
     { name: 'janji', label: 'Janji sumbangan', type: 'jumlah', sinonim: ['janji', 'komitmen', 'sumbangan', 'nominal', 'jumlah', 'besar sumbangan', 'iuran'] },
     { name: 'keterangan', label: 'Keterangan', type: 'teks', sinonim: ['ket', 'catatan'] },
+    TERDAFTAR,
   ],
-  kolomDaftar: ['nama', 'jenis', 'hp', 'alamat', 'janji'], cari: ['nama', 'alamat', 'hp', 'email'], saring: ['jenis'],
+  kolomDaftar: ['nama', 'jenis', 'hp', 'alamat', 'janji', 'terdaftar'], cari: ['nama', 'alamat', 'hp', 'email'], saring: ['jenis'],
   kunci: [['hp'], ['nama', 'alamat']],
 };
 
@@ -50,8 +63,9 @@ export const PPKS: Buku = {
     { name: 'dasar_pemrosesan', label: 'Dasar pemrosesan data', type: 'pilihan', flag: 'dasar', pilihan: { tetap: [{ kode: 'persetujuan', nama: 'Persetujuan yang bersangkutan' }, { kode: 'tugas_publik', nama: 'Pelaksanaan tugas publik' }] } },
     { name: 'persetujuan_wali', label: 'Persetujuan wali (untuk anak)', type: 'teks', flag: 'wali' },
     { name: 'keterangan', label: 'Keterangan', type: 'teks', sinonim: ['ket', 'catatan'] },
+    TERDAFTAR,
   ],
-  kolomDaftar: ['nik', 'nama', 'jk', 'tanggal_lahir', 'rt', 'padukuhan', 'kategori', 'status'], cari: ['nama', 'alamat', 'nik', 'padukuhan'], saring: ['kategori', 'status', 'jk', 'rt'],
+  kolomDaftar: ['nik', 'nama', 'jk', 'tanggal_lahir', 'rt', 'padukuhan', 'kategori', 'status', 'terdaftar'], cari: ['nama', 'alamat', 'nik', 'padukuhan'], saring: ['kategori', 'status', 'jk', 'rt'],
   kunci: [['nik'], ['nama', 'alamat']],
 };
 
@@ -64,8 +78,9 @@ export const PSKS: Buku = {
     { name: 'hp', label: 'No. HP', type: 'hp', sinonim: ['no hp', 'telp', 'telepon', 'wa'] },
     { name: 'alamat', label: 'Alamat', type: 'teks' },
     { name: 'keterangan', label: 'Keterangan', type: 'teks', sinonim: ['ket', 'catatan'] },
+    TERDAFTAR,
   ],
-  kolomDaftar: ['nama', 'jenis', 'kategori', 'hp', 'alamat'], cari: ['nama', 'alamat', 'hp'], saring: ['kategori', 'jenis'],
+  kolomDaftar: ['nama', 'jenis', 'kategori', 'hp', 'alamat', 'terdaftar'], cari: ['nama', 'alamat', 'hp'], saring: ['kategori', 'jenis'],
   kunci: [['nama', 'alamat']],
 };
 
@@ -81,8 +96,9 @@ export const JEJARING: Buku = {
     { name: 'nomor_kerjasama', label: 'Nomor perjanjian kerja sama', type: 'teks', flag: 'nomor-kerjasama', sinonim: ['no mou', 'nomor mou', 'no pks'] },
     { name: 'sejak', label: 'Sejak', type: 'tanggal' },
     { name: 'keterangan', label: 'Keterangan', type: 'teks' },
+    TERDAFTAR,
   ],
-  kolomDaftar: ['nama', 'jenis', 'bidang', 'kontak', 'hp', 'sejak'], cari: ['nama', 'bidang', 'kontak'], saring: ['jenis'],
+  kolomDaftar: ['nama', 'jenis', 'bidang', 'kontak', 'hp', 'sejak', 'terdaftar'], cari: ['nama', 'bidang', 'kontak'], saring: ['jenis'],
   kunci: [['nama']],
 };
 

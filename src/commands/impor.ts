@@ -60,6 +60,7 @@ async function jalankan(ctx: Context, buku: BukuImpor, berkas: string, opts: Rec
       terimaMirip: Boolean(opts.terimaMirip),
       ditolak: opts.ditolak === undefined ? undefined : String(opts.ditolak),
       waktu: ctx.now(),
+      hariIni: ctx.today(),
       oleh: ctx.user(),
       onProgress: bar.update,
     });

@@ -119,7 +119,7 @@ export function formTambah(ctx: Context, buku: Buku, cara: CaraTambah): FormFiel
 function addOptions(cmd: Command, fields: Field[]): Command {
   for (const f of fields) {
     const pilihan = f.pilihan && 'tetap' in f.pilihan ? `: ${f.pilihan.tetap.map((o) => o.kode).join('|')}` : f.pilihan ? `: lihat wksbm kode ${f.pilihan.referensi}` : '';
-    cmd.option(`--${flagOf(f)} <${f.type === 'jumlah' ? 'jumlah' : f.type === 'tanggal' ? 'tanggal' : 'nilai'}>`, f.label + pilihan + (f.help ? ` (${f.help})` : '') + (f.hariIni ? ' (bawaan: hari ini)' : '') + (f.required ? ' — wajib' : ''));
+    cmd.option(`--${flagOf(f)} <${f.type === 'jumlah' ? 'jumlah' : f.type === 'tanggal' ? 'tanggal' : 'nilai'}>`, f.label + pilihan + (f.help ? ` (${f.help})` : '') + (f.hariIni ? ' (bawaan: hari ini)' : '') + (f.required && !f.hariIni ? ' — wajib' : ''));
   }
   return cmd;
 }

@@ -129,11 +129,12 @@ export async function loadBahanLaporan(db: Kysely<Database>, dari: string, sampa
   const rapat = await sql<RapatBaris>`
     SELECT r.id, r.tanggal, r.jenis, r.tempat, r.agenda, r.keputusan, (SELECT count(*) FROM rapat_hadir h WHERE h.rapat_id = r.id) AS hadir
     FROM rapat r WHERE r.tanggal BETWEEN ${dari} AND ${sampai} ORDER BY r.tanggal, r.id`.execute(db);
-  const ppks = await sql<BahanLaporan['ppks'][number]>`SELECT id, jk, kategori, substr(dibuat, 1, 10) AS terdata FROM ppks ORDER BY id`.execute(db);
-  const psks = await sql<BahanLaporan['psks'][number]>`SELECT jenis, kategori, substr(dibuat, 1, 10) AS terdata FROM psks`.execute(db);
-  const donatur = await sql<BahanLaporan['donatur'][number]>`SELECT jenis, substr(dibuat, 1, 10) AS terdata FROM donatur`.execute(db);
+  // registered by the quarter's end / within it: the day the user gave (`terdaftar`), not when it was typed in
+  const ppks = await sql<BahanLaporan['ppks'][number]>`SELECT id, jk, kategori, terdaftar AS terdata FROM ppks ORDER BY id`.execute(db);
+  const psks = await sql<BahanLaporan['psks'][number]>`SELECT jenis, kategori, terdaftar AS terdata FROM psks`.execute(db);
+  const donatur = await sql<BahanLaporan['donatur'][number]>`SELECT jenis, terdaftar AS terdata FROM donatur`.execute(db);
   const sumbangan = await sql<{ s: number }>`SELECT coalesce(sum(jumlah), 0) AS s FROM kas WHERE arah = 'masuk' AND donatur_id IS NOT NULL AND tanggal BETWEEN ${dari} AND ${sampai}`.execute(db);
-  const jejaring = await sql<BahanLaporan['jejaring'][number]>`SELECT nama, jenis, bidang, sejak, nomor_kerjasama, substr(dibuat, 1, 10) AS terdata FROM jejaring ORDER BY nama, id`.execute(db);
+  const jejaring = await sql<BahanLaporan['jejaring'][number]>`SELECT nama, jenis, bidang, sejak, nomor_kerjasama, terdaftar AS terdata FROM jejaring ORDER BY nama, id`.execute(db);
   const anggota = await sql<{ n: number }>`SELECT count(*) AS n FROM anggota WHERE aktif = 1`.execute(db);
   return {
     dari,

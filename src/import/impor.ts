@@ -34,6 +34,8 @@ export interface OpsiImpor {
   terimaMirip: boolean;
   ditolak?: string;
   waktu: string;
+  /** today in WIB (ctx.today()) */
+  hariIni: string;
   oleh: string;
   onProgress?: (posisi: number, total: number) => void;
 }
@@ -93,7 +95,7 @@ export async function jalankanImpor(ledger: Ledger, o: OpsiImpor): Promise<Ringk
     const pengolah: Pengolah =
       o.buku === 'kas'
         ? await pengolahKas({ ledger, ref, imporId, waktu: o.waktu, uji: o.uji })
-        : pengolahRegister(REGISTER[o.buku], { ledger, ref, imporId, waktu: o.waktu, uji: o.uji, terimaMirip: o.terimaMirip });
+        : pengolahRegister(REGISTER[o.buku], { ledger, ref, imporId, waktu: o.waktu, hariIni: o.hariIni, uji: o.uji, terimaMirip: o.terimaMirip });
 
     const h: Hitungan = { dibaca: 0, ditambah: 0, sudah_ada: 0, mungkin_ganda: 0, ditolak: 0 };
     const baris: HasilBaris[] = [];

@@ -12,7 +12,8 @@ import { bersihkanNama, normAlamat } from './kunci.js';
 
 export function deklarasiRegister(buku: Buku, kolomAda?: Set<string>): DeklarasiImpor {
   const fields = buku.fields.filter((f) => !kolomAda || kolomAda.has(f.name));
-  return { fields, wajib: fields.filter((f) => f.required).map((f) => [f.name]) };
+  // a field that defaults to today (terdaftar) need not be in the file
+  return { fields, wajib: fields.filter((f) => f.required && !f.hariIni).map((f) => [f.name]) };
 }
 
 interface Calon {
@@ -25,6 +26,8 @@ export interface OpsiRegister {
   ref: Referensi;
   imporId: number | null;
   waktu: string;
+  /** today in WIB: the value of a date field that defaults to today when the file leaves it empty */
+  hariIni: string;
   uji: boolean;
   terimaMirip: boolean;
 }
@@ -71,8 +74,9 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
       const salah: string[] = [];
       for (const f of fields) {
         const raw = sel(f.name);
+        const teks = raw === undefined ? '' : String(raw);
         try {
-          nilai[f.name] = parseField(f, raw === undefined ? '' : String(raw), o.ref);
+          nilai[f.name] = parseField(f, f.hariIni && teks.trim() === '' ? o.hariIni : teks, o.ref);
         } catch (err) {
           if (!(err instanceof UserError)) throw err;
           salah.push(err.message);

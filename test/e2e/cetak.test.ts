@@ -66,7 +66,7 @@ describe('cetak', () => {
     const { ws } = await cetak('9');
     expect(ws.getCell('A1').value).toBe('BUKU 9: DATA PPKS');
     const h = barisDengan(ws, 'A', 'No');
-    expect(ws.getRow(h).values).toEqual([undefined, 'No', 'NIK', 'Nama', 'Jenis kelamin', 'Tanggal lahir', 'RT', 'Padukuhan', 'Kategori PPKS', 'Status']);
+    expect(ws.getRow(h).values).toEqual([undefined, 'No', 'NIK', 'Nama', 'Jenis kelamin', 'Tanggal lahir', 'RT', 'Padukuhan', 'Kategori PPKS', 'Status', 'Tanggal terdata']);
     const rapat = await cetak('hadir');
     expect(rapat.hasil.baris).toBe(3);
   });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tmpDir, unitBaru, wksbm } from '../helpers.js';
-import { HARAP, angka, bacaWorkbook, barisDengan, hariTerdata, terdataSampai, triwulanTerdata, unitContoh } from '../fixtures/unit-contoh.js';
+import { HARAP, angka, bacaWorkbook, barisDengan, unitContoh } from '../fixtures/unit-contoh.js';
 
 const RP = '[$Rp-421]#,##0';
 const TGL = '[$-421]d mmmm yyyy';
@@ -175,51 +175,25 @@ describe('laporan triwulan: the workbook', () => {
     const r0 = barisDengan(ws, 'B', 'Anak Balita Terlantar');
     const kode = Array.from({ length: 26 }, (_, i) => ws.getCell(`C${r0 + i}`).value);
     expect(kode).toEqual(['ABT', 'AT', 'ABH', 'AJ', 'ADK', 'AKTK', 'AMPK', 'LUT', 'PD', 'TS', 'GLD', 'PGM', 'PML', 'KM', 'BWBLP', 'ODHA', 'NAPZA', 'KTR', 'KTK', 'PMBS', 'KBA', 'KBS', 'PRSE', 'FM', 'KBSP', 'KAT']);
-    // Registrations count from the real day they were entered (see the fixture); aid counts by its date.
-    const q3 = (n: number) => terdataSampai(n, '2026-09-30');
-    const baruQ3 = (n: number) => (hariTerdata() >= '2026-07-01' ? q3(n) : 0);
+    // every PPKS was registered (--terdaftar) in Q3, so each is terdata and baru; aid counts by its date
     const lut = r0 + 7;
     // LUT: Mbah Sastro (P, Rp 300.000) and Mbah Darmo (L, 5 kg rice) both aided this quarter
-    expect(['D', 'E', 'F', 'G', 'H', 'I'].map((c) => ws.getCell(`${c}${lut}`).value)).toEqual([q3(1), q3(1), q3(2), baruQ3(2), 2, 300_000]);
-    expect(['D', 'E', 'F', 'G', 'H', 'I'].map((c) => ws.getCell(`${c}${r0 + 23}`).value)).toEqual([q3(1), 0, q3(1), baruQ3(1), 0, 0]); // FM: never aided
+    expect(['D', 'E', 'F', 'G', 'H', 'I'].map((c) => ws.getCell(`${c}${lut}`).value)).toEqual([1, 1, 2, 2, 2, 300_000]);
+    expect(['D', 'E', 'F', 'G', 'H', 'I'].map((c) => ws.getCell(`${c}${r0 + 23}`).value)).toEqual([1, 0, 1, 1, 0, 0]); // FM: never aided
     expect(ws.getCell(`A${r0 + 25}`).value).toBe(26);
-    expect((ws.getCell(`F${r0 + 26}`).value as ExcelJS.CellFormulaValue).formula).toBe(`SUM(F${r0}:F${r0 + 25})`);
-    expect(angka(ws.getCell(`F${r0 + 26}`))).toBe(q3(3));
-  });
-
-  it('registrations count in the quarter they were entered: PPKS, PSKS, partners, donors', async () => {
-    const t = triwulanTerdata();
-    const out = path.join(dir, 'terdata.xlsx');
-    const r = wksbm(db, ['laporan', 'triwulan', '--tahun', String(t.tahun), '--triwulan', String(t.triwulan), '-o', out], { env: { WKSBM_HARI_INI: hariTerdata() } });
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    const w = await bacaWorkbook(out);
-    const ws = w.getWorksheet('PPKS')!;
-    const r0 = barisDengan(ws, 'B', 'Anak Balita Terlantar');
-    expect(['D', 'E', 'F', 'G'].map((c) => ws.getCell(`${c}${r0 + 7}`).value)).toEqual([1, 1, 2, 2]); // LUT
-    expect(['D', 'E', 'F', 'G'].map((c) => ws.getCell(`${c}${r0 + 23}`).value)).toEqual([1, 0, 1, 1]); // FM
     expect(ws.getCell(`F${r0 + 26}`).value).toEqual({ formula: `SUM(F${r0}:F${r0 + 25})`, result: 3 });
-    const pj = w.getWorksheet('PSKS & Jejaring')!;
-    expect(pj.getCell(`F${barisDengan(pj, 'B', 'Pekerja Sosial Masyarakat')}`).value).toBe(1);
-    expect(pj.getCell(`D${barisDengan(pj, 'B', 'Pekerja Sosial Masyarakat')}`).value).toBe(1);
-    expect(pj.getCell(`E${barisDengan(pj, 'B', 'Karang Taruna')}`).value).toBe(1);
-    const pk = barisDengan(pj, 'B', 'Puskesmas Jetis');
-    expect(pj.getCell(`C${pk}`).value).toBe('instansi');
-    expect(pj.getCell(`F${barisDengan(pj, 'B', 'Donatur perorangan')}`).value).toBe(1);
-    expect(pj.getCell(`F${barisDengan(pj, 'B', 'Donatur CSR')}`).value).toBe(1);
-    expect(pj.getCell(`F${barisDengan(pj, 'B', 'Jumlah donatur')}`).value).toMatchObject({ result: 2 });
-    expect(pj.getCell(`F${barisDengan(pj, 'B', 'Donatur baru triwulan ini')}`).value).toBe(2);
   });
 
   it('PSKS & Jejaring: categories, partners and donors registered by the quarter end; the quarter\'s donations', () => {
     const ws = wb.getWorksheet('PSKS & Jejaring')!;
-    const q3 = (n: number) => terdataSampai(n, '2026-09-30');
-    expect(ws.getCell(`F${barisDengan(ws, 'B', 'Pekerja Sosial Masyarakat')}`).value).toBe(q3(1));
-    expect(ws.getCell(`E${barisDengan(ws, 'B', 'Karang Taruna')}`).value).toBe(q3(1));
-    if (q3(1)) expect(ws.getCell(`C${barisDengan(ws, 'B', 'Puskesmas Jetis')}`).value).toBe('instansi');
-    else expect(() => barisDengan(ws, 'B', 'Puskesmas Jetis')).toThrow();
-    expect(ws.getCell(`F${barisDengan(ws, 'B', 'Donatur CSR')}`).value).toBe(q3(1));
-    expect(angka(ws.getCell(`F${barisDengan(ws, 'B', 'Jumlah donatur')}`))).toBe(q3(2));
+    expect(ws.getCell(`F${barisDengan(ws, 'B', 'Pekerja Sosial Masyarakat')}`).value).toBe(1);
+    expect(ws.getCell(`D${barisDengan(ws, 'B', 'Pekerja Sosial Masyarakat')}`).value).toBe(1);
+    expect(ws.getCell(`E${barisDengan(ws, 'B', 'Karang Taruna')}`).value).toBe(1);
+    expect(ws.getCell(`C${barisDengan(ws, 'B', 'Puskesmas Jetis')}`).value).toBe('instansi');
+    expect(ws.getCell(`F${barisDengan(ws, 'B', 'Donatur perorangan')}`).value).toBe(1);
+    expect(ws.getCell(`F${barisDengan(ws, 'B', 'Donatur CSR')}`).value).toBe(1);
+    expect(ws.getCell(`F${barisDengan(ws, 'B', 'Jumlah donatur')}`).value).toMatchObject({ result: 2 });
+    expect(ws.getCell(`F${barisDengan(ws, 'B', 'Donatur baru triwulan ini')}`).value).toBe(2);
     expect(ws.getCell(`F${barisDengan(ws, 'B', 'Sumbangan donatur triwulan ini (Rp)')}`).value).toBe(500_000);
   });
 

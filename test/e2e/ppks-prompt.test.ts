@@ -11,7 +11,7 @@ describe('ppks tambah by prompts', () => {
     const log: string[] = [];
     const prompter = scriptedPrompter([
       '3402.0841.0765.0003', undefined, 'Tukiyem', 'P', '01/07/1965', 'Jetis', '03', undefined, 'Jetis',
-      'PRSE', undefined /* status: empty = aktif */, 'persetujuan', undefined, undefined,
+      'PRSE', undefined /* status: empty = aktif */, 'persetujuan', undefined, undefined, undefined /* tanggal terdata: today */,
       true,
     ], log);
     const { io, out, err } = bufferIo();
@@ -19,9 +19,9 @@ describe('ppks tambah by prompts', () => {
     expect(code, err.join('\n')).toBe(0);
     expect(log).toEqual([
       'NIK (boleh kosong)', 'No. KK (boleh kosong)', 'Nama', 'Jenis kelamin', 'Tanggal lahir (boleh kosong)', 'Alamat (boleh kosong)', 'RT (boleh kosong)', 'RW (boleh kosong)',
-      'Padukuhan (boleh kosong)', 'Kategori PPKS', 'Status (boleh kosong)', 'Dasar pemrosesan data (boleh kosong)', 'Persetujuan wali (untuk anak) (boleh kosong)', 'Keterangan (boleh kosong)', 'Simpan?',
+      'Padukuhan (boleh kosong)', 'Kategori PPKS', 'Status (boleh kosong)', 'Dasar pemrosesan data (boleh kosong)', 'Persetujuan wali (untuk anak) (boleh kosong)', 'Keterangan (boleh kosong)', 'Tanggal terdata', 'Simpan?',
     ]);
-    expect(JSON.parse(out.join(''))).toMatchObject({ id: 1, nik: '3402••••••••0003', nama: 'Tukiyem', kategori: 'PRSE', status: 'aktif', dasar_pemrosesan: 'persetujuan', tanggal_lahir: '1965-07-01' });
+    expect(JSON.parse(out.join(''))).toMatchObject({ id: 1, nik: '3402••••••••0003', nama: 'Tukiyem', kategori: 'PRSE', status: 'aktif', dasar_pemrosesan: 'persetujuan', tanggal_lahir: '1965-07-01', terdaftar: '2026-11-22' });
     expect(err.join('\n')).toMatch(/Data PPKS:[\s\S]*Kategori PPKS\s+PRSE/);
     expect(err.join('\n')).not.toMatch(/Peringatan/);
     expect(wksbm(db, ['ppks', 'daftar', '--json', '--lengkap']).json()[0].nik).toBe('3402084107650003');

@@ -83,12 +83,12 @@ describe('donatur tambah by prompts', () => {
   it('asks each field, validates at the prompt, confirms and saves', async () => {
     const db = unitBaru();
     const log: string[] = [];
-    const prompter = scriptedPrompter(['Toko Makmur', 'lembaga', '0812 3333 4444', 'Jl. Parangtritis 5', undefined, '1,5jt', undefined, true], log);
+    const prompter = scriptedPrompter(['Toko Makmur', 'lembaga', '0812 3333 4444', 'Jl. Parangtritis 5', undefined, '1,5jt', undefined, undefined /* tanggal terdata: today */, true], log);
     const { io, out } = bufferIo();
     const code = await main(['node', 'wksbm', '--db', db, '--json', 'donatur', 'tambah'], { prompter, interactive: true, io });
     expect(code).toBe(0);
-    expect(log).toEqual(['Nama', 'Jenis (boleh kosong)', 'No. HP (boleh kosong)', 'Alamat (boleh kosong)', 'Email (boleh kosong)', 'Janji sumbangan (boleh kosong)', 'Keterangan (boleh kosong)', 'Simpan?']);
-    expect(JSON.parse(out.join(''))).toMatchObject({ id: 1, nama: 'Toko Makmur', jenis: 'lembaga', hp: '081233334444', alamat: 'Jl. Parangtritis 5', email: null, janji: 1500000 });
+    expect(log).toEqual(['Nama', 'Jenis (boleh kosong)', 'No. HP (boleh kosong)', 'Alamat (boleh kosong)', 'Email (boleh kosong)', 'Janji sumbangan (boleh kosong)', 'Keterangan (boleh kosong)', 'Tanggal terdata', 'Simpan?']);
+    expect(JSON.parse(out.join(''))).toMatchObject({ id: 1, nama: 'Toko Makmur', jenis: 'lembaga', hp: '081233334444', alamat: 'Jl. Parangtritis 5', email: null, janji: 1500000, terdaftar: '2026-11-22' });
     expect(wksbm(db, ['donatur', 'daftar', '--json']).json()).toHaveLength(1);
   });
 
@@ -96,7 +96,7 @@ describe('donatur tambah by prompts', () => {
     const db = unitBaru();
     const sebelum = snapshot(db);
     const { io } = bufferIo();
-    const code = await main(['node', 'wksbm', '--db', db, 'donatur', 'tambah', '--nama', 'X', '--jenis', 'csr', '--hp', '081233334444', '--alamat', 'a', '--email', 'e', '--janji', '1000', '--keterangan', 'k'], { prompter: scriptedPrompter([false]), interactive: true, io });
+    const code = await main(['node', 'wksbm', '--db', db, 'donatur', 'tambah', '--nama', 'X', '--jenis', 'csr', '--hp', '081233334444', '--alamat', 'a', '--email', 'e', '--janji', '1000', '--keterangan', 'k', '--terdaftar', '01/07/2026'], { prompter: scriptedPrompter([false]), interactive: true, io });
     expect(code).toBe(1);
     expect(snapshot(db)).toBe(sebelum);
   });
