@@ -11,11 +11,16 @@ import { Worker } from 'node:worker_threads';
 import type { Hitungan } from './impor-repo.js';
 import type { Kas } from './kas-repo.js';
 
-export const KOLOM_KAS = ['id', 'nomor', 'bukti', 'tahun', 'urut', 'arah', 'tanggal', 'jumlah', 'sumber', 'jenis', 'layanan', 'asnaf', 'dana', 'akun', 'akun_tujuan', 'donatur_id', 'kegiatan_id', 'uraian', 'batal_dari', 'alasan_batal', 'impor_id', 'dibuat', 'hash_sebelum', 'hash'] as const;
 
 const SQL_IMPOR = 'INSERT INTO impor (buku, berkas, sha256, dibaca, ditambah, sudah_ada, mungkin_ganda, ditolak, oleh, waktu) VALUES (?, ?, ?, 0, 0, 0, 0, 0, ?, ?)';
 const SQL_HITUNGAN = 'UPDATE impor SET dibaca = ?, ditambah = ?, sudah_ada = ?, mungkin_ganda = ?, ditolak = ? WHERE id = ?';
-const SQL_KAS = `INSERT INTO kas (${KOLOM_KAS.join(', ')}) VALUES (${KOLOM_KAS.map(() => '?').join(', ')})`;
+// What crosses to the worker is copied value by value, so a batch carries per row only what varies:
+// the columns below, in this order; then once per batch the columns an import's rows share, and the
+// first row's hash_sebelum (each next row's is the hash of the row before).
+const KOLOM_BERUBAH = ['id', 'nomor', 'bukti', 'tahun', 'urut', 'arah', 'tanggal', 'jumlah', 'sumber', 'jenis', 'layanan', 'asnaf', 'dana', 'akun', 'donatur_id', 'uraian', 'hash'] as const;
+const KOLOM_TETAP = ['akun_tujuan', 'kegiatan_id', 'batal_dari', 'alasan_batal', 'impor_id', 'dibuat'] as const;
+const KOLOM_URUT = [...KOLOM_BERUBAH, ...KOLOM_TETAP, 'hash_sebelum'] as const;
+const SQL_KAS = `INSERT INTO kas (${KOLOM_URUT.join(', ')}) VALUES (${KOLOM_URUT.map(() => '?').join(', ')})`;
 
 /** rows per message; the main thread waits when this many batches are queued and not yet written */
 const LOT = 2000;
@@ -49,10 +54,14 @@ parentPort.on('message', (m) => {
   if (m.baris) {
     if (!galat) {
       try {
-        const v = m.baris, n = w.lebar, row = new Array(n);
+        const v = m.baris, n = w.lebar, t = m.tetap, row = new Array(n + t.length + 1);
+        for (let c = 0; c < t.length; c++) row[n + c] = t[c];
+        let sebelum = m.sebelum;
         for (let i = 0; i < v.length; i += n) {
           for (let c = 0; c < n; c++) row[c] = v[i + c];
+          row[n + t.length] = sebelum;
           ins.run(row);
+          sebelum = v[i + n - 1];
         }
       } catch (e) {
         galat = e;
@@ -104,7 +113,7 @@ export async function bukaPenulisKas(berkas: string, impor: { buku: string; berk
       modul: createRequire(import.meta.url).resolve('better-sqlite3'),
       berkas,
       selesai: selesaiBuf,
-      lebar: KOLOM_KAS.length,
+      lebar: KOLOM_BERUBAH.length,
       sqlImpor: SQL_IMPOR,
       sqlKas: SQL_KAS,
       sqlHitungan: SQL_HITUNGAN,
@@ -135,10 +144,13 @@ export async function bukaPenulisKas(berkas: string, impor: { buku: string; berk
   const imporId = awal.id;
 
   let lot: unknown[] = [];
+  let tetap: unknown[] = [];
+  let sebelum = '';
+  let terakhir = '';
   let dikirim = 0;
   const kirim = () => {
     if (!lot.length) return;
-    worker.postMessage({ baris: lot });
+    worker.postMessage({ baris: lot, tetap, sebelum });
     lot = [];
     dikirim++;
     // keep memory bounded: wait while the worker is more than ANTRE_MAKS batches behind
@@ -147,6 +159,8 @@ export async function bukaPenulisKas(berkas: string, impor: { buku: string; berk
     }
     if (galat) throw galat;
   };
+  const samaTetap = (r: Kas) =>
+    r.hash_sebelum === terakhir && r.akun_tujuan === tetap[0] && r.kegiatan_id === tetap[1] && r.batal_dari === tetap[2] && r.alasan_batal === tetap[3] && r.impor_id === tetap[4] && r.dibuat === tetap[5];
   let tertutup = false;
   const tutup = async (pesan: { commit?: unknown[]; rollback?: true }) => {
     if (tertutup) return;
@@ -162,8 +176,15 @@ export async function bukaPenulisKas(berkas: string, impor: { buku: string; berk
     imporId,
     tulis(row) {
       if (galat) throw galat;
-      for (const k of KOLOM_KAS) lot.push(row[k]);
-      if (lot.length >= LOT * KOLOM_KAS.length) kirim();
+      if (!lot.length || !samaTetap(row)) {
+        kirim();
+        tetap = KOLOM_TETAP.map((k) => row[k]);
+        sebelum = row.hash_sebelum;
+      }
+      const r = row;
+      lot.push(r.id, r.nomor, r.bukti, r.tahun, r.urut, r.arah, r.tanggal, r.jumlah, r.sumber, r.jenis, r.layanan, r.asnaf, r.dana, r.akun, r.donatur_id, r.uraian, r.hash);
+      terakhir = r.hash;
+      if (lot.length >= LOT * KOLOM_BERUBAH.length) kirim();
     },
     async commit(h) {
       kirim();
