@@ -25,13 +25,15 @@ const SQL_KAS = `INSERT INTO kas (${KOLOM_URUT.join(', ')}) VALUES (${KOLOM_URUT
 /** rows per message; the main thread waits when this many batches are queued and not yet written */
 const LOT = 2000;
 const ANTRE_MAKS = 8;
+/** rows per INSERT statement: one call and one statement run for 32 rows saves about 1 µs a row */
+const SEKALIGUS = 32;
 
 // Plain CommonJS run with `eval`: no separate file to find from the bundle, dist or the sources under test.
 const KODE_PEKERJA = `
 const { parentPort, workerData: w } = require('node:worker_threads');
 const Database = require(w.modul);
 const selesai = new Int32Array(w.selesai);
-let db, ins, galat;
+let db, ins, insB, galat;
 const lapor = (e) => ({ message: String(e && e.message || e), code: e && e.code, name: e && e.name });
 try {
   db = new Database(w.berkas, { fileMustExist: true });
@@ -44,6 +46,7 @@ try {
   db.exec('BEGIN IMMEDIATE');
   const id = Number(db.prepare(w.sqlImpor).run(...w.impor).lastInsertRowid);
   ins = db.prepare(w.sqlKas);
+  insB = db.prepare(w.sqlKas + (', ' + w.sqlKas.slice(w.sqlKas.lastIndexOf('('))).repeat(w.sekaligus - 1));
   parentPort.postMessage({ id });
 } catch (e) {
   galat = e;
@@ -54,14 +57,23 @@ parentPort.on('message', (m) => {
   if (m.baris) {
     if (!galat) {
       try {
-        const v = m.baris, n = w.lebar, t = m.tetap, row = new Array(n + t.length + 1);
-        for (let c = 0; c < t.length; c++) row[n + c] = t[c];
+        const v = m.baris, n = w.lebar, t = m.tetap, lebar = n + t.length + 1, B = w.sekaligus;
+        const banyak = new Array(lebar * B), satu = new Array(lebar);
         let sebelum = m.sebelum;
-        for (let i = 0; i < v.length; i += n) {
-          for (let c = 0; c < n; c++) row[c] = v[i + c];
-          row[n + t.length] = sebelum;
-          ins.run(row);
+        const isi = (row, o, i) => {
+          for (let c = 0; c < n; c++) row[o + c] = v[i + c];
+          for (let c = 0; c < t.length; c++) row[o + n + c] = t[c];
+          row[o + lebar - 1] = sebelum;
           sebelum = v[i + n - 1];
+        };
+        let i = 0;
+        for (; i + B * n <= v.length; i += B * n) {
+          for (let b = 0; b < B; b++) isi(banyak, b * lebar, i + b * n);
+          insB.run(banyak);
+        }
+        for (; i < v.length; i += n) {
+          isi(satu, 0, i);
+          ins.run(satu);
         }
       } catch (e) {
         galat = e;
@@ -114,6 +126,7 @@ export async function bukaPenulisKas(berkas: string, impor: { buku: string; berk
       berkas,
       selesai: selesaiBuf,
       lebar: KOLOM_BERUBAH.length,
+      sekaligus: SEKALIGUS,
       sqlImpor: SQL_IMPOR,
       sqlKas: SQL_KAS,
       sqlHitungan: SQL_HITUNGAN,
