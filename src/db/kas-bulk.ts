@@ -20,7 +20,8 @@ const SQL_HITUNGAN = 'UPDATE impor SET dibaca = ?, ditambah = ?, sudah_ada = ?, 
 const KOLOM_BERUBAH = ['id', 'nomor', 'bukti', 'tahun', 'urut', 'arah', 'tanggal', 'jumlah', 'sumber', 'jenis', 'layanan', 'asnaf', 'dana', 'akun', 'donatur_id', 'uraian', 'hash'] as const;
 const KOLOM_TETAP = ['akun_tujuan', 'kegiatan_id', 'batal_dari', 'alasan_batal', 'impor_id', 'dibuat'] as const;
 const KOLOM_URUT = [...KOLOM_BERUBAH, ...KOLOM_TETAP, 'hash_sebelum'] as const;
-const SQL_KAS = `INSERT INTO kas (${KOLOM_URUT.join(', ')}) VALUES (${KOLOM_URUT.map(() => '?').join(', ')})`;
+/** the INSERT's head; the worker adds the VALUES, with a batch's shared columns written in as literals */
+const SQL_KAS = `INSERT INTO kas (${KOLOM_URUT.join(', ')}) VALUES `;
 
 /** rows per message; the main thread waits when this many batches are queued and not yet written */
 const LOT = 2000;
@@ -33,7 +34,20 @@ const KODE_PEKERJA = `
 const { parentPort, workerData: w } = require('node:worker_threads');
 const Database = require(w.modul);
 const selesai = new Int32Array(w.selesai);
-let db, ins, insB, galat;
+let db, ins, insB, galat, kunciTetap;
+// A batch's shared columns (null, whole numbers, text) go into the statement as literals, so each row
+// binds only what varies; anything else is bound like the rest.
+const literal = (x) => x === null ? 'NULL' : typeof x === 'number' && Number.isSafeInteger(x) ? String(x) : typeof x === 'string' && !x.includes('\\u0000') ? "'" + x.replace(/'/g, "''") + "'" : undefined;
+function siapkan(t) {
+  const lit = t.map(literal);
+  const kunci = lit.every((x) => x !== undefined) ? JSON.stringify(lit) : '?';
+  if (kunci === kunciTetap) return kunci !== '?';
+  const nilai = '(' + Array(w.lebar).fill('?').join(', ') + ', ' + (kunci === '?' ? t.map(() => '?') : lit).join(', ') + ', ?)';
+  ins = db.prepare(w.sqlKas + nilai);
+  insB = db.prepare(w.sqlKas + Array(w.sekaligus).fill(nilai).join(', '));
+  kunciTetap = kunci;
+  return kunci !== '?';
+}
 const lapor = (e) => ({ message: String(e && e.message || e), code: e && e.code, name: e && e.name });
 try {
   db = new Database(w.berkas, { fileMustExist: true });
@@ -45,8 +59,6 @@ try {
   db.pragma('temp_store = MEMORY');
   db.exec('BEGIN IMMEDIATE');
   const id = Number(db.prepare(w.sqlImpor).run(...w.impor).lastInsertRowid);
-  ins = db.prepare(w.sqlKas);
-  insB = db.prepare(w.sqlKas + (', ' + w.sqlKas.slice(w.sqlKas.lastIndexOf('('))).repeat(w.sekaligus - 1));
   parentPort.postMessage({ id });
 } catch (e) {
   galat = e;
@@ -57,7 +69,7 @@ parentPort.on('message', (m) => {
   if (m.baris) {
     if (!galat) {
       try {
-        const v = m.baris, n = w.lebar, t = m.tetap, lebar = n + t.length + 1, B = w.sekaligus;
+        const v = m.baris, n = w.lebar, t = siapkan(m.tetap) ? [] : m.tetap, lebar = n + t.length + 1, B = w.sekaligus;
         const banyak = new Array(lebar * B), satu = new Array(lebar);
         let sebelum = m.sebelum;
         const isi = (row, o, i) => {
