@@ -115,6 +115,8 @@ export interface PenulisKas {
   imporId: number;
   /** queues one posted row; throws the first write error seen so far */
   tulis(row: Kas): void;
+  /** hands the queued rows to the worker now */
+  kirim(): void;
   /** writes the counts and commits; throws if any write failed (then nothing is kept) */
   commit(h: Hitungan): Promise<void>;
   rollback(): Promise<void>;
@@ -199,6 +201,7 @@ export async function bukaPenulisKas(berkas: string, impor: { buku: string; berk
 
   return {
     imporId,
+    kirim,
     tulis(row) {
       if (galat) throw galat;
       if (!lot.length || !samaTetap(row)) {

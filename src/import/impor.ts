@@ -121,7 +121,10 @@ export async function jalankanImpor(ledger: Ledger, o: OpsiImpor): Promise<Ringk
           baris.push(hasil);
           if (hasil.keputusan !== 'sudah_ada') tidakMasuk.push({ sel, alasan: hasil.alasan ?? '' });
         }
-        if (h.dibaca === 1 && tx) jedaTes();
+        if (h.dibaca === 1 && tx) {
+          penulis?.kirim();
+          jedaTes();
+        }
         if (o.onProgress && h.dibaca % 2000 === 0) o.onProgress(tabel.posisi(), tabel.total);
       }
       const n = await iter.next();
