@@ -19,6 +19,14 @@ function wksbm(db, args) {
   return { detik, out: r.stdout };
 }
 
+const hasil = [];
+/** Records one measured figure against its target and prints LULUS (pass) or GAGAL (fail) with the margin. */
+function nilai(nama, detik, target) {
+  const lulus = detik <= target;
+  hasil.push({ nama, detik, target, lulus });
+  return `${detik.toFixed(2)} s — target ≤ ${target} s: ${lulus ? 'LULUS' : 'GAGAL'} (${lulus ? 'sisa' : 'lebih'} ${Math.abs(target - detik).toFixed(2)} s)`;
+}
+
 function unit(dir) {
   const db = path.join(dir, 'unit.sqlite');
   wksbm(db, ['init', '--nama', 'Bench', '--padukuhan', 'Jetis', '--kalurahan', 'Sumberagung', '--kapanewon', 'Jetis']);
@@ -60,7 +68,8 @@ function benchImpor() {
     donorCsv(fDon, 100_000);
     const a = wksbm(dDon, ['impor', 'donatur', fDon, '--json']);
     const ra = JSON.parse(a.out);
-    console.log(`donatur 100.000 baris (${(fs.statSync(fDon).size / 1e6).toFixed(1)} MB): ${a.detik.toFixed(2)} s, ditambah ${ra.ditambah} (target ≤ 2 s)`);
+    if (ra.ditambah !== 100_000) throw new Error(`donatur: ditambah ${ra.ditambah}, bukan 100000`);
+    console.log(`donatur 100.000 baris (${(fs.statSync(fDon).size / 1e6).toFixed(1)} MB), ditambah ${ra.ditambah}: ${nilai('donatur 100.000', a.detik, 2)}`);
     const a2 = wksbm(dDon, ['impor', 'donatur', fDon, '--json']);
     console.log(`  impor ulang: ${a2.detik.toFixed(2)} s, sudah ada ${JSON.parse(a2.out).sudah_ada}`);
 
@@ -70,7 +79,8 @@ function benchImpor() {
     kasCsv(fKas, 1_000_000);
     const b = wksbm(dKas, ['kas', 'impor', fKas, '--json']);
     const rb = JSON.parse(b.out);
-    console.log(`kas 1.000.000 baris (${(fs.statSync(fKas).size / 1e6).toFixed(1)} MB): ${b.detik.toFixed(2)} s, ditambah ${rb.ditambah}, ditolak ${rb.ditolak} (target ≤ 15 s)`);
+    if (rb.ditambah !== 1_000_000) throw new Error(`kas: ditambah ${rb.ditambah}, ditolak ${rb.ditolak}, bukan 1000000`);
+    console.log(`kas 1.000.000 baris (${(fs.statSync(fKas).size / 1e6).toFixed(1)} MB), ditambah ${rb.ditambah}: ${nilai('kas 1.000.000', b.detik, 15)}`);
     console.log(`  (beban mesin saat diukur: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')})`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -78,6 +88,7 @@ function benchImpor() {
 }
 
 const BENCH = { impor: benchImpor };
+console.log(`beban mesin sebelum: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (di atas ~1 berarti proses lain ikut memakai ${os.cpus().length} inti ini; angka jadi lebih lambat)`);
 const dipilih = process.argv.slice(2).filter((a) => a !== '--');
 for (const nama of dipilih.length ? dipilih : Object.keys(BENCH)) {
   const f = BENCH[nama];
@@ -87,3 +98,6 @@ for (const nama of dipilih.length ? dipilih : Object.keys(BENCH)) {
   }
   f();
 }
+const gagal = hasil.filter((h) => !h.lulus);
+console.log(gagal.length ? `GAGAL: ${gagal.map((h) => h.nama).join(', ')}` : `LULUS: semua ${hasil.length} target`);
+process.exitCode = gagal.length ? 1 : 0;

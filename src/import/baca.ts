@@ -131,27 +131,60 @@ function bacaCsv(buf: Buffer, sha256: string): Tabel {
     parser.on('readable', sinyal);
     parser.on('end', () => ((selesai = true), sinyal()));
     parser.on('error', (e) => ((galat = e), sinyal()));
-    Readable.from(
-      (function* () {
-        for (let i = 0; i < teks.length; i += POTONGAN) yield teks.slice(i, i + POTONGAN);
-      })(),
-    ).pipe(parser);
     let akhirSebelumnya = 0;
     let lot: BarisMentah[] = [];
+    // the fast path: plain lines split here; csv-parse takes over from the first line it must judge
+    let i = 0;
+    const ujung = perluInfo ? undefined : ujungBaris(teks);
+    if (ujung) {
+      const akhirTeks = teks.endsWith(ujung) ? teks.length - ujung.length : teks.length;
+      while (i <= akhirTeks) {
+        let j = teks.indexOf(ujung, i);
+        if (j < 0 || j > akhirTeks) j = akhirTeks;
+        const sel = selBaris(teks.slice(i, j), pemisah);
+        if (!sel) break;
+        lot.push({ baris: ++akhirSebelumnya, sel });
+        i = j + ujung.length;
+        if (lot.length === 2000) {
+          posisi = akhirSebelumnya;
+          yield lot;
+          lot = [];
+        }
+      }
+      posisi = akhirSebelumnya;
+      if (lot.length) yield lot;
+      lot = [];
+      if (i > akhirTeks) {
+        posisi = total;
+        return;
+      }
+    }
+    const mulai = i;
+    const barisAwal = akhirSebelumnya;
+    const teksParser = mulai ? teks.slice(mulai) : teks;
+    Readable.from(
+      (function* () {
+        for (let k = 0; k < teksParser.length; k += POTONGAN) yield teksParser.slice(k, k + POTONGAN);
+      })(),
+    ).pipe(parser);
     for (;;) {
       if (perluInfo) {
         let r: { record: string[]; info: { lines: number; bytes: number } } | null;
         while ((r = parser.read()) !== null) {
-          posisi = r.info.bytes;
+          posisi = mulai + r.info.bytes;
           lot.push({ baris: akhirSebelumnya + 1, sel: r.record });
-          akhirSebelumnya = r.info.lines;
+          akhirSebelumnya = barisAwal + r.info.lines;
         }
       } else {
         let r: string[] | null;
         while ((r = parser.read()) !== null) lot.push({ baris: ++akhirSebelumnya, sel: r });
         posisi = akhirSebelumnya;
       }
-      if (galat) throw galatCsv(galat, teks, pemisah);
+      if (galat) {
+        // csv-parse counted lines from where it started
+        if (barisAwal && typeof (galat as { lines?: unknown }).lines === 'number') (galat as { lines: number }).lines += barisAwal;
+        throw galatCsv(galat, teks, pemisah);
+      }
       if (lot.length) {
         yield lot;
         lot = [];
@@ -165,6 +198,69 @@ function bacaCsv(buf: Buffer, sha256: string): Tabel {
     posisi = total;
   }
   return { jenis: 'csv', pemisah, encoding, bom, sha256, total, posisi: () => posisi, rows: rows() };
+}
+
+/** The one line ending a file uses throughout, or undefined when it mixes them (csv-parse then decides). */
+export function ujungBaris(teks: string): '\n' | '\r\n' | '\r' | undefined {
+  const cr = teks.indexOf('\r');
+  if (cr < 0) return '\n';
+  const lf = teks.indexOf('\n');
+  if (lf < 0) return '\r';
+  let nCr = 0;
+  let nLf = 0;
+  let nCrLf = 0;
+  for (let i = cr; i >= 0; i = teks.indexOf('\r', i + 1)) {
+    nCr++;
+    if (teks.charCodeAt(i + 1) === 10) nCrLf++;
+  }
+  for (let i = lf; i >= 0; i = teks.indexOf('\n', i + 1)) nLf++;
+  return nCr === nCrLf && nLf === nCrLf ? '\r\n' : undefined;
+}
+
+/**
+ * One line's cells as csv-parse (relax_quotes, relax_column_count) reads them, for the lines that
+ * are plain: unquoted cells (a quote inside one is kept) and quoted cells closed before a delimiter
+ * or the end of the line. Anything else gives undefined and is left to csv-parse.
+ */
+export function selBaris(baris: string, p: string): string[] | undefined {
+  if (!baris.includes('"')) return baris.split(p);
+  const sel: string[] = [];
+  const n = baris.length;
+  let i = 0;
+  for (;;) {
+    if (baris.charCodeAt(i) === 34) {
+      let isi = '';
+      let j = i + 1;
+      for (;;) {
+        const q = baris.indexOf('"', j);
+        if (q < 0) return undefined;
+        if (baris.charCodeAt(q + 1) === 34) {
+          isi += baris.slice(j, q + 1);
+          j = q + 2;
+          continue;
+        }
+        isi += baris.slice(j, q);
+        i = q + 1;
+        break;
+      }
+      sel.push(isi);
+      if (i === n) return sel;
+      if (baris[i] !== p) return undefined;
+      i++;
+    } else {
+      const d = baris.indexOf(p, i);
+      if (d < 0) {
+        sel.push(baris.slice(i));
+        return sel;
+      }
+      sel.push(baris.slice(i, d));
+      i = d + 1;
+    }
+    if (i === n) {
+      sel.push('');
+      return sel;
+    }
+  }
 }
 
 /** Whether a quoted field (a quote at the start of a field) contains a line break. */

@@ -7,6 +7,7 @@ import { UserError } from '../cli/errors.js';
 import { pesan } from '../cli/pesan.js';
 import type { Ledger } from '../db/connection.js';
 import { type Hitungan, beginImmediate, insertImpor, updateImporHitungan } from '../db/impor-repo.js';
+import { type PenulisKas, bukaPenulisKas } from '../db/kas-bulk.js';
 import { loadReferensi } from '../db/referensi-repo.js';
 import { type BarisMentah, type Sel, bukaTabel } from './baca.js';
 import { tulisDitolak } from './ditolak.js';
@@ -89,12 +90,17 @@ export async function jalankanImpor(ledger: Ledger, o: OpsiImpor): Promise<Ringk
   const peta = kepala.peta;
 
   const ref = await loadReferensi(ledger.db);
-  const tx = o.uji ? undefined : beginImmediate(ledger.sqlite);
+  const logImpor = { buku: o.buku, berkas: path.basename(o.berkas), sha256: tabel.sha256, oleh: o.oleh, waktu: o.waktu };
+  // Cash rows are written by a worker holding the transaction (src/db/kas-bulk.ts), so checking and
+  // writing run on both cores; registers are small enough to write here.
+  const penulis: PenulisKas | undefined = !o.uji && o.buku === 'kas' && berkasNyata(ledger.path) ? await bukaPenulisKas(ledger.path, logImpor) : undefined;
+  const tx: { commit(h: Hitungan): void | Promise<void>; rollback(): void | Promise<void> } | undefined = o.uji ? undefined : (penulis ?? txUtama(ledger, () => imporId));
+  let imporId: number | null = null;
   try {
-    const imporId = tx ? insertImpor(ledger.sqlite, { buku: o.buku, berkas: path.basename(o.berkas), sha256: tabel.sha256, oleh: o.oleh, waktu: o.waktu }) : null;
+    imporId = penulis ? penulis.imporId : tx ? insertImpor(ledger.sqlite, logImpor) : null;
     const pengolah: Pengolah =
       o.buku === 'kas'
-        ? await pengolahKas({ ledger, ref, imporId, waktu: o.waktu, uji: o.uji })
+        ? await pengolahKas({ ledger, ref, imporId, waktu: o.waktu, uji: o.uji, tulis: penulis?.tulis })
         : pengolahRegister(REGISTER[o.buku], { ledger, ref, imporId, waktu: o.waktu, hariIni: o.hariIni, uji: o.uji, terimaMirip: o.terimaMirip });
 
     const h: Hitungan = { dibaca: 0, ditambah: 0, sudah_ada: 0, mungkin_ganda: 0, ditolak: 0 };
@@ -117,7 +123,10 @@ export async function jalankanImpor(ledger: Ledger, o: OpsiImpor): Promise<Ringk
           baris.push(hasil);
           if (hasil.keputusan !== 'sudah_ada') tidakMasuk.push({ sel, alasan: hasil.alasan ?? '' });
         }
-        if (h.dibaca === 1 && tx) jedaTes();
+        if (h.dibaca === 1 && tx) {
+          penulis?.kirim();
+          jedaTes();
+        }
         if (o.onProgress && h.dibaca % 2000 === 0) o.onProgress(tabel.posisi(), tabel.total);
       }
       const n = await iter.next();
@@ -127,11 +136,8 @@ export async function jalankanImpor(ledger: Ledger, o: OpsiImpor): Promise<Ringk
 
     const batalKetat = o.ketat && h.ditolak > 0;
     if (tx && imporId !== null) {
-      if (batalKetat) tx.rollback();
-      else {
-        updateImporHitungan(ledger.sqlite, imporId, h);
-        tx.commit();
-      }
+      if (batalKetat) await tx.rollback();
+      else await tx.commit(h);
     }
     const ringkasan: Ringkasan = { ...h, ditambah: batalKetat ? 0 : h.ditambah, impor_id: batalKetat ? null : imporId, uji: o.uji, batal_ketat: batalKetat, baris };
     if (o.ditolak && tidakMasuk.length) {
@@ -140,7 +146,24 @@ export async function jalankanImpor(ledger: Ledger, o: OpsiImpor): Promise<Ringk
     }
     return ringkasan;
   } catch (err) {
-    tx?.rollback();
+    await tx?.rollback();
     throw err;
   }
+}
+
+/** The transaction on the command's own connection; commit logs the counts first. */
+function txUtama(ledger: Ledger, imporId: () => number | null): { commit(h: Hitungan): void; rollback(): void } {
+  const tx = beginImmediate(ledger.sqlite);
+  return {
+    commit(h) {
+      updateImporHitungan(ledger.sqlite, imporId()!, h);
+      tx.commit();
+    },
+    rollback: () => tx.rollback(),
+  };
+}
+
+/** A worker opens the unit by its path; an in-memory database has none to share. */
+function berkasNyata(p: string): boolean {
+  return p !== '' && p !== ':memory:' && !p.startsWith('file:');
 }

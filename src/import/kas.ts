@@ -13,6 +13,7 @@ import { PostingMassal } from '../ledger/bulk.js';
 import { formatTanggal } from '../ledger/dates.js';
 import { formatRupiah } from '../ledger/money.js';
 import type { EntriBaru } from '../ledger/posting.js';
+import type { Kas } from '../db/kas-repo.js';
 import type { Sel } from './baca.js';
 import type { DeklarasiImpor, HasilBaris, Pengolah } from './jenis.js';
 import { bersihkanNama, normTeks } from './kunci.js';
@@ -31,6 +32,8 @@ export interface OpsiKas {
   imporId: number | null;
   waktu: string;
   uji: boolean;
+  /** where posted rows go (the import's writer); without it they are written on this connection */
+  tulis?: (row: Kas) => void;
 }
 
 export function kunciKas(e: { tanggal: string; arah: string; jumlah: number; sumber?: string | null; jenis?: string | null; dana?: string | null; akun: string; uraian?: string | null }): string {
@@ -40,7 +43,7 @@ export function kunciKas(e: { tanggal: string; arah: string; jumlah: number; sum
 export async function pengolahKas(o: OpsiKas): Promise<Pengolah> {
   const sqlite = o.ledger.sqlite;
   const poster = new PostingMassal(o.ref, { last: lastKas(sqlite), maxUrut: maxUrut(sqlite), gerakHarian: gerakHarian(sqlite), tertutup: await closedQuarters(o.ledger.db) }, o.waktu);
-  const insert = o.uji ? undefined : kasInserter(sqlite);
+  const insert = o.uji ? undefined : (o.tulis ?? kasInserter(sqlite));
 
   // Entries that stand in the book, by content: the k-th identical row of the file matches the k-th entry.
   const ada = new Map<string, string[]>();

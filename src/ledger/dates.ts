@@ -41,6 +41,8 @@ export function hariIni(now: Date = new Date()): string {
 }
 
 export function bagian(tanggal: string): { tahun: number; bulan: number; hari: number } {
+  // ISO YYYY-MM-DD (every stored date): sliced, as imports call this per row; anything else split as before
+  if (tanggal.length === 10 && tanggal[4] === '-' && tanggal[7] === '-') return { tahun: +tanggal.slice(0, 4), bulan: +tanggal.slice(5, 7), hari: +tanggal.slice(8, 10) };
   const [y, m, d] = tanggal.split('-').map(Number);
   return { tahun: y!, bulan: m!, hari: d! };
 }
