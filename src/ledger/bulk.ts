@@ -7,9 +7,9 @@ import type { Kas } from '../db/kas-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';
 import type { Bukti } from '../db/types.js';
 import { bagian, formatTanggal, labelTriwulan, triwulanDari } from './dates.js';
-import { GENESIS } from './hash.js';
+import { GENESIS, hashRow } from './hash.js';
 import { formatRupiah } from './money.js';
-import { type EntriBaru, checkRules, susunKas } from './posting.js';
+import { type EntriBaru, checkRules, formatNomor } from './posting.js';
 
 /** What the poster needs from the file, read once before the first row. */
 export interface KeadaanKas {
@@ -179,7 +179,34 @@ export class PostingMassal {
     const kunciUrut = `${bukti}/${tahun}`;
     const urut = (this.urut.get(kunciUrut) ?? 0) + 1;
     this.urut.set(kunciUrut, urut);
-    const row = susunKas(e, { id: this.last.id + 1, urut, sebelum: this.last.hash, waktu: this.waktu }, batal);
+    const row: Kas = {
+      id: this.last.id + 1,
+      nomor: formatNomor(urut, bukti, e.tanggal),
+      bukti,
+      tahun,
+      urut,
+      arah: e.arah,
+      tanggal: e.tanggal,
+      jumlah: e.jumlah,
+      sumber: e.arah === 'masuk' ? (e.sumber ?? null) : null,
+      jenis: e.arah === 'keluar' ? (e.jenis ?? null) : null,
+      layanan: e.layanan ?? null,
+      asnaf: e.asnaf ?? null,
+      dana: e.dana ?? null,
+      akun: e.akun,
+      akun_tujuan: null,
+      donatur_id: e.donatur_id ?? null,
+      kegiatan_id: e.kegiatan_id ?? null,
+      uraian: e.uraian ?? null,
+      batal_dari: batal?.dari ?? null,
+      alasan_batal: batal?.alasan ?? null,
+      impor_id: e.impor_id ?? null,
+      dibuat: this.waktu,
+      hash_sebelum: this.last.hash,
+      hash: '',
+    };
+    // hashRow reads only the chained columns, so the row can carry its hash fields already
+    row.hash = hashRow('kas', this.last.hash, row);
     this.last = { id: row.id, hash: row.hash };
     return row;
   }

@@ -61,15 +61,20 @@ export function checkRules(e: EntriBaru, ref: Referensi): void {
   }
 }
 
-/** The stored row of an entry: its voucher, the columns its direction uses, and its link in the hash chain. */
-export function susunKas(e: EntriBaru, p: { id: number; urut: number; sebelum: string; waktu: string }, batal?: { dari: number; alasan: string }): Kas {
+/** Posts one entry inside the caller's transaction and returns the stored row. */
+export async function postEntry(tx: Tx, e: EntriBaru, ref: Referensi, waktu: string, batal?: { dari: number; alasan: string }): Promise<Kas> {
+  if (!batal) checkRules(e, ref);
+  await ensureOpen(tx, e.tanggal);
   const bukti = BUKTI[e.arah];
-  const row: Kas = {
-    id: p.id,
-    nomor: formatNomor(p.urut, bukti, e.tanggal),
+  const { tahun } = bagian(e.tanggal);
+  const urut = await nextUrut(tx, bukti, tahun);
+  const last = await lastHash(tx, 'kas');
+  const tanpaHash = {
+    id: (last?.id ?? 0) + 1,
+    nomor: formatNomor(urut, bukti, e.tanggal),
     bukti,
-    tahun: Number(e.tanggal.slice(0, 4)),
-    urut: p.urut,
+    tahun,
+    urut,
     arah: e.arah,
     tanggal: e.tanggal,
     jumlah: e.jumlah,
@@ -86,23 +91,10 @@ export function susunKas(e: EntriBaru, p: { id: number; urut: number; sebelum: s
     batal_dari: batal?.dari ?? null,
     alasan_batal: batal?.alasan ?? null,
     impor_id: e.impor_id ?? null,
-    dibuat: p.waktu,
-    hash_sebelum: p.sebelum,
-    hash: '',
+    dibuat: waktu,
   };
-  // hashRow reads only the chained columns, so the row may already carry its hash fields
-  row.hash = hashRow('kas', p.sebelum, row);
-  return row;
-}
-
-/** Posts one entry inside the caller's transaction and returns the stored row. */
-export async function postEntry(tx: Tx, e: EntriBaru, ref: Referensi, waktu: string, batal?: { dari: number; alasan: string }): Promise<Kas> {
-  if (!batal) checkRules(e, ref);
-  await ensureOpen(tx, e.tanggal);
-  const bukti = BUKTI[e.arah];
-  const urut = await nextUrut(tx, bukti, bagian(e.tanggal).tahun);
-  const last = await lastHash(tx, 'kas');
-  const row = susunKas(e, { id: (last?.id ?? 0) + 1, urut, sebelum: last?.hash ?? GENESIS, waktu }, batal);
+  const sebelum = last?.hash ?? GENESIS;
+  const row: Kas = { ...tanpaHash, hash_sebelum: sebelum, hash: hashRow('kas', sebelum, tanpaHash) };
   await insertKas(tx, row);
   await ensureNoNegative(tx, row, ref);
   return row;
