@@ -6,12 +6,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import { RP_FMT, TGL_FMT, opsiCetak } from '../dist/render/gaya.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BERKAS_TEMPLAT = path.join(root, 'templates', 'laporan-triwulan.xlsx');
 
-export const RP = '[$Rp-421]#,##0';
-export const TGL = '[$-421]d mmmm yyyy';
+// the formats and the A4 print setup are the program's own (src/render/gaya.ts), shared with cetak and rekap
+export const RP = RP_FMT;
+export const TGL = TGL_FMT;
 export const KG = '#,##0.0##';
 const FONT = { name: 'Arial', size: 10 };
 const TIPIS = { style: 'thin', color: { argb: 'FF000000' } };
@@ -19,18 +21,8 @@ const KOTAK = { top: TIPIS, left: TIPIS, bottom: TIPIS, right: TIPIS };
 
 function sheet(wb, nama, lebar, orientation, barisJudulKolom) {
   const ws = wb.addWorksheet(nama, {
-    views: [{ showGridLines: false }],
-    pageSetup: {
-      paperSize: 9,
-      orientation,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      showGridLines: false,
-      margins: { left: 0.6, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
-      ...(barisJudulKolom ? { printTitlesRow: barisJudulKolom } : {}),
-    },
+    ...opsiCetak(orientation, barisJudulKolom),
+    // the template's footer also names the unit and the quarter
     headerFooter: { oddFooter: '&L&8{{nama}} · Triwulan {{triwulan_romawi}}/{{tahun}}&R&8Halaman &P dari &N' },
   });
   lebar.forEach((w, i) => (ws.getColumn(i + 1).width = w));
