@@ -43,6 +43,12 @@ describe('kas masuk / keluar / pindah', () => {
     ok(db, ['kas', 'masuk', '--jumlah', '1500000', '--sumber', 'donatur', '--tanggal', '2026-07-01']);
     expect(ok(db, ['kas', 'pindah', '--jumlah', '1000000', '--dari', 'tunai', '--ke', 'bri', '--tanggal', '2026-07-02'])).toMatchObject({ nomor: '001/PB/VII/2026', akun: 'tunai', akun_tujuan: 'bri', dana: null });
     expect(ok(db, ['kas', 'saldo', '--per', 'akun'])).toEqual({ total: 1_500_000, per: { tunai: 500_000, bri: 1_000_000 } });
+    expect(ok(db, ['akun', 'daftar'])).toEqual([
+      { kode: 'tunai', nama: 'Kas tunai', saldo: 500_000 },
+      { kode: 'bri', nama: 'BRI Unit Bantul', saldo: 1_000_000 },
+    ]);
+    expect(wksbm(db, ['akun', 'daftar']).stdout).toContain('Rp 1.000.000');
+    refused(db, ['akun', 'tambah', 'bri', '--nama', 'lagi'], /akun "bri" sudah ada/);
     expect(ok(db, ['kas', 'saldo', '--per', 'dana'])).toEqual({ total: 1_500_000, per: { umum: 1_500_000, zakat: 0, kematian: 0 } });
     const buku = ok(db, ['kas', 'daftar', '--triwulan', '2026-3']);
     expect(buku.map((b: { penerimaan: number; pengeluaran: number; saldo: number }) => [b.penerimaan, b.pengeluaran, b.saldo])).toEqual([[1_500_000, 0, 1_500_000], [0, 0, 1_500_000]]);
