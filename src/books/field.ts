@@ -1,9 +1,9 @@
 // A field of a book, declared once: flags, prompts, validation, listings and import mapping derive from it.
-import { UserError } from '../cli/errors.js';
-import { pesan } from '../cli/pesan.js';
+import { UserError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
 import type { Referensi } from '../db/referensi-repo.js';
-import { parseDate } from '../ledger/dates.js';
-import { parseAmount, parseKuantitas } from '../ledger/money.js';
+import { parseDate } from '../domain/dates.js';
+import { parseAmount, parseKuantitas } from '../domain/money.js';
 
 export type FieldType = 'teks' | 'teks_panjang' | 'jumlah' | 'tanggal' | 'pilihan' | 'angka' | 'hp' | 'nik' | 'kuantitas' | 'kode' | 'waktu';
 

@@ -1,9 +1,9 @@
 // Book 9's own rules on top of its declaration: what a NIK says about a person, category hints,
 // and the basis for processing a person's data (UU 27/2022).
-import { UserError } from '../cli/errors.js';
-import { pesan } from '../cli/pesan.js';
+import { UserError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
 import type { KategoriPpksRow } from '../db/types.js';
-import { formatTanggal, umur } from '../ledger/dates.js';
+import { formatTanggal, umur } from '../domain/dates.js';
 
 export interface DariNik {
   /** the birth date the NIK encodes, or null when its digits are not a date */

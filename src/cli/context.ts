@@ -1,7 +1,7 @@
 // What a command runs with: the ledger file, how to talk to the user, the clock.
 import os from 'node:os';
 import { type Ledger, openLedger } from '../db/connection.js';
-import { hariIni } from '../ledger/dates.js';
+import { hariIni } from '../domain/dates.js';
 import { type Io, processIo } from './output.js';
 import { type Prompter, inquirerPrompter } from './prompter.js';
 

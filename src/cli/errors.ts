@@ -1,27 +1,5 @@
-// Errors the program expects; the top-level catch maps them to exit codes and one-line messages.
-
-/** Bad input or usage: exit 2, nothing written. */
-export class UserError extends Error {
-  readonly exitCode = 2;
-  constructor(message: string) {
-    super(message);
-    this.name = 'UserError';
-  }
-}
-
-/** A rule of the ledger or the state of the file prevents the command: exit 1. */
-export class LedgerError extends Error {
-  readonly exitCode: number = 1;
-  constructor(message: string) {
-    super(message);
-    this.name = 'LedgerError';
-  }
-}
-
-/** A ledger rule broken by what the user typed (overspending, closed quarter): exit 2. */
-export class RuleError extends LedgerError {
-  override readonly exitCode = 2;
-}
+// Exit codes: the domain's errors carry their own; commander's usage errors are exit 2.
+import { LedgerError, UserError } from '../domain/errors.js';
 
 export function exitCodeOf(err: unknown): number {
   if (err instanceof UserError || err instanceof LedgerError) return err.exitCode;
@@ -35,5 +13,10 @@ interface CommanderLike {
 }
 
 export function isCommanderError(err: unknown): err is CommanderLike & Error {
-  return typeof err === 'object' && err !== null && typeof (err as CommanderLike).code === 'string' && (err as CommanderLike).code.startsWith('commander.');
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    typeof (err as CommanderLike).code === 'string' &&
+    (err as CommanderLike).code.startsWith('commander.')
+  );
 }

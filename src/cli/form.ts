@@ -3,8 +3,8 @@
 import { type Field, type Nilai, type Opsi, flagOf, optionKey, optionsOf, parseField } from '../books/field.js';
 import type { Referensi } from '../db/referensi-repo.js';
 import type { Context } from './context.js';
-import { LedgerError, UserError } from './errors.js';
-import { pesan } from './pesan.js';
+import { LedgerError, UserError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
 
 export interface FormField extends Field {
   /** default as the user would type it, from what was gathered so far */

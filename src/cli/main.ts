@@ -2,7 +2,7 @@
 import { exitCodeOf, isCommanderError } from './errors.js';
 import type { ContextParts } from './context.js';
 import { processIo } from './output.js';
-import { pesan } from './pesan.js';
+import { pesan } from '../domain/pesan.js';
 import { buildProgram } from './program.js';
 
 export async function main(argv: string[], parts: ContextParts = {}): Promise<number> {

@@ -1,6 +1,6 @@
 // The command table: one line per top-level command, loaded only when used.
 import type { Command } from 'commander';
-import type { Run } from './program.js';
+import type { Run } from './command.js';
 
 export interface Entry {
   name: string;

@@ -1,15 +1,15 @@
 // `wksbm akun`: cash accounts; `tunai` exists from init.
 import type { Command } from 'commander';
 import { parseField } from '../books/field.js';
-import { UserError } from '../cli/errors.js';
+import { UserError } from '../domain/errors.js';
 import { collect } from '../cli/form.js';
-import { renderJson, renderTable } from '../cli/output.js';
-import { pesan } from '../cli/pesan.js';
-import { type Run, subcommand } from '../cli/program.js';
+import { renderJson, renderTable } from '../render/teks.js';
+import { pesan } from '../domain/pesan.js';
+import { type Run, subcommand } from '../cli/command.js';
 import { saldoAkun } from '../db/kas-repo.js';
 import { insertAkun, loadReferensi } from '../db/referensi-repo.js';
 import { withTransaction } from '../db/transaction.js';
-import { formatRupiah } from '../ledger/money.js';
+import { formatRupiah } from '../domain/money.js';
 
 export function register(program: Command, run: Run): void {
   const akun = subcommand(program, 'akun', 'akun kas: tunai dan rekening bank');

@@ -2,9 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { UserError } from '../cli/errors.js';
-import { renderJson } from '../cli/output.js';
-import { type Run, subcommand } from '../cli/program.js';
+import { UserError } from '../domain/errors.js';
+import { renderJson } from '../render/teks.js';
+import { type Run, subcommand } from '../cli/command.js';
 
 export function register(program: Command, run: Run): void {
   subcommand(program, 'cadangkan', 'membuat salinan cadangan berkas buku (bertanggal) dan menyimpan N yang terbaru')

@@ -1,14 +1,14 @@
 // `wksbm cetak BUKU`: any of the 13 books as a printable .xlsx sheet.
 import type { Command } from 'commander';
 import { PROFIL } from '../books/profil.js';
-import { LedgerError, UserError } from '../cli/errors.js';
-import { renderJson } from '../cli/output.js';
-import { pesan } from '../cli/pesan.js';
-import { type Run, subcommand } from '../cli/program.js';
+import { LedgerError, UserError } from '../domain/errors.js';
+import { renderJson } from '../render/teks.js';
+import { pesan } from '../domain/pesan.js';
+import { type Run, subcommand } from '../cli/command.js';
 import { saldoSebelum, streamHadir, streamNatura, streamPenyaluran, streamRegister } from '../db/cetak-repo.js';
 import { streamKas } from '../db/kas-repo.js';
 import { getProfil } from '../db/profil-repo.js';
-import { formatTanggal, parseDate } from '../ledger/dates.js';
+import { formatTanggal, parseDate } from '../domain/dates.js';
 import { BUKU_CETAK, cariBukuCetak, tataCetak } from '../reports/cetak.js';
 
 export function register(program: Command, run: Run): void {

@@ -3,11 +3,11 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { UserError } from '../cli/errors.js';
+import { UserError } from '../domain/errors.js';
 import { confirmSummary } from '../cli/form.js';
-import { type Kolom, renderJson, renderTable } from '../cli/output.js';
-import { pesan } from '../cli/pesan.js';
-import { type Run, subcommand } from '../cli/program.js';
+import { type Kolom, renderJson, renderTable } from '../render/teks.js';
+import { pesan } from '../domain/pesan.js';
+import { type Run, subcommand } from '../cli/command.js';
 import { findImpor, listImpor } from '../db/impor-repo.js';
 import { loadReferensi } from '../db/referensi-repo.js';
 import { batalkanImpor } from '../import/batal.js';

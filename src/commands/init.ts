@@ -4,10 +4,10 @@ import type { Command } from 'commander';
 import { BAWAAN_PROFIL, PROFIL, PROFIL_INIT } from '../books/profil.js';
 import { flagOf } from '../books/field.js';
 import { type FormField, collect, confirmSummary } from '../cli/form.js';
-import { LedgerError } from '../cli/errors.js';
-import { pesan } from '../cli/pesan.js';
-import { type Run, subcommand } from '../cli/program.js';
-import { renderJson } from '../cli/output.js';
+import { LedgerError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
+import { type Run, subcommand } from '../cli/command.js';
+import { renderJson } from '../render/teks.js';
 import { getProfil, insertAnggota, insertProfil } from '../db/profil-repo.js';
 import { withTransaction } from '../db/transaction.js';
 

@@ -1,9 +1,9 @@
 // `wksbm kode [daftar]`: the official lists as stored in this unit's file.
 import type { Command } from 'commander';
-import { UserError } from '../cli/errors.js';
-import { renderJson, renderTable } from '../cli/output.js';
-import { pesan } from '../cli/pesan.js';
-import { type Run, subcommand } from '../cli/program.js';
+import { UserError } from '../domain/errors.js';
+import { renderJson, renderTable } from '../render/teks.js';
+import { pesan } from '../domain/pesan.js';
+import { type Run, subcommand } from '../cli/command.js';
 import { type Referensi, loadReferensi } from '../db/referensi-repo.js';
 
 const DAFTAR: Record<string, keyof Referensi> = { sumber: 'sumber', jenis: 'jenis', layanan: 'layanan', asnaf: 'asnaf', ppks: 'ppks', psks: 'psks', dana: 'dana', akun: 'akun' };

@@ -2,13 +2,13 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { LedgerError, UserError } from '../cli/errors.js';
-import { renderJson } from '../cli/output.js';
-import { pesan } from '../cli/pesan.js';
-import { type Run, subcommand } from '../cli/program.js';
+import { LedgerError, UserError } from '../domain/errors.js';
+import { renderJson } from '../render/teks.js';
+import { pesan } from '../domain/pesan.js';
+import { type Run, subcommand } from '../cli/command.js';
 import { collect, type FormField } from '../cli/form.js';
 import { loadBahanLaporan } from '../db/laporan-repo.js';
-import { hariSebelum, parseDate, rentangTriwulan, romawi, type Triwulan } from '../ledger/dates.js';
+import { hariSebelum, parseDate, rentangTriwulan, romawi, type Triwulan } from '../domain/dates.js';
 import { type LaporanTriwulan, laporanTriwulan } from '../reports/laporan-triwulan.js';
 
 const ROMAWI_TW = ['I', 'II', 'III', 'IV'];

@@ -1,9 +1,9 @@
 // `wksbm periksa`: exit 0 only when every check holds.
 import type { Command } from 'commander';
-import { LedgerError } from '../cli/errors.js';
-import { renderJson } from '../cli/output.js';
-import { pesan } from '../cli/pesan.js';
-import { type Run, subcommand } from '../cli/program.js';
+import { LedgerError } from '../domain/errors.js';
+import { renderJson } from '../render/teks.js';
+import { pesan } from '../domain/pesan.js';
+import { type Run, subcommand } from '../cli/command.js';
 import { periksa } from '../ledger/periksa.js';
 
 export class AdaTemuan extends LedgerError {}

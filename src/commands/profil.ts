@@ -3,14 +3,14 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { PROFIL } from '../books/profil.js';
 import { flagOf, optionKey, parseField } from '../books/field.js';
-import { LedgerError, UserError } from '../cli/errors.js';
-import { pesan } from '../cli/pesan.js';
-import { type Run, subcommand } from '../cli/program.js';
-import { renderJson, renderTable } from '../cli/output.js';
+import { LedgerError, UserError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
+import { type Run, subcommand } from '../cli/command.js';
+import { renderJson, renderTable } from '../render/teks.js';
 import type { Context } from '../cli/context.js';
 import { type Profil, getProfil, insertPerubahan, updateProfil } from '../db/profil-repo.js';
 import { withTransaction } from '../db/transaction.js';
-import { formatTanggal } from '../ledger/dates.js';
+import { formatTanggal } from '../domain/dates.js';
 
 async function loadProfil(ctx: Context): Promise<Profil> {
   const ledger = await ctx.ledger();

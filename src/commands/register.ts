@@ -4,18 +4,18 @@ import type { Command } from 'commander';
 import { type Buku, kolomBuku, maskNik } from '../books/buku.js';
 import { type Field, type Nilai, flagOf, optionKey, parseField } from '../books/field.js';
 import type { Context } from '../cli/context.js';
-import { UserError } from '../cli/errors.js';
+import { UserError } from '../domain/errors.js';
 import { type FormField, collect, confirmSummary } from '../cli/form.js';
-import { type Kolom, renderCsv, renderJson, renderTable } from '../cli/output.js';
-import { pesan } from '../cli/pesan.js';
-import { type Run, subcommand } from '../cli/program.js';
+import { type Kolom, renderCsv, renderJson, renderTable } from '../render/teks.js';
+import { pesan } from '../domain/pesan.js';
+import { type Run, subcommand } from '../cli/command.js';
 import { type Baris, type Ubahan, getBaris, insertBaris, listBaris, riwayatPerubahan, updateDenganJejak } from '../db/register-repo.js';
 import { type Referensi, loadReferensi } from '../db/referensi-repo.js';
 import { type Tx, withTransaction } from '../db/transaction.js';
 import type { Database } from '../db/types.js';
 import type { Kysely } from 'kysely';
-import { formatTanggal, parseDate } from '../ledger/dates.js';
-import { formatRupiah } from '../ledger/money.js';
+import { formatTanggal, parseDate } from '../domain/dates.js';
+import { formatRupiah } from '../domain/money.js';
 
 /** A way to add to the book: `tambah`, or e.g. `surat masuk` with its direction fixed. */
 export interface CaraTambah {

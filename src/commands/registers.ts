@@ -4,11 +4,11 @@ import { ANGGOTA, DONATUR, INVENTARIS, JEJARING, KEGIATAN, PPKS, PSKS, SURAT, TA
 import type { Buku } from '../books/buku.js';
 import { fieldOf } from '../books/buku.js';
 import { periksaPpks } from '../books/ppks.js';
-import { RuleError, UserError } from '../cli/errors.js';
+import { RuleError, UserError } from '../domain/errors.js';
 import { collect } from '../cli/form.js';
-import { renderJson } from '../cli/output.js';
-import { pesan } from '../cli/pesan.js';
-import { type Run, subcommand } from '../cli/program.js';
+import { renderJson } from '../render/teks.js';
+import { pesan } from '../domain/pesan.js';
+import { type Run, subcommand } from '../cli/command.js';
 import { biayaKegiatan, findPpksByNik, nextNomorAgenda, updateDenganJejak } from '../db/register-repo.js';
 import { withTransaction } from '../db/transaction.js';
 import { addImporCommand } from './impor.js';

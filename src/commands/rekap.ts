@@ -1,9 +1,9 @@
 // `wksbm rekap`: the Dinas side — many units' quarterly workbooks into one recap workbook.
 import type { Command } from 'commander';
-import { LedgerError, UserError } from '../cli/errors.js';
-import { renderJson } from '../cli/output.js';
-import { pesan } from '../cli/pesan.js';
-import { type Run, subcommand } from '../cli/program.js';
+import { LedgerError, UserError } from '../domain/errors.js';
+import { renderJson } from '../render/teks.js';
+import { pesan } from '../domain/pesan.js';
+import { type Run, subcommand } from '../cli/command.js';
 import { type Bermasalah, rekapLaporan, type UnitMasuk } from '../reports/rekap.js';
 
 export function register(program: Command, run: Run): void {

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
-import { LedgerError } from '../cli/errors.js';
-import { pesan } from '../cli/pesan.js';
+import { LedgerError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
 import { MIGRASI, penyediaMigrasi } from './migrations/index.js';
 import type { Database } from './types.js';
 

@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { UserError } from '../cli/errors.js';
-import { pesan } from '../cli/pesan.js';
+import { UserError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
 
 /** A cell as read: text from CSV, text or number from XLSX (dates become ISO text). */
 export type Sel = string | number;

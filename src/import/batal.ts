@@ -1,13 +1,13 @@
 // Reversing one import: its cash entries are voided by reversing entries (the ledger's void rules,
 // in bulk), its register rows are removed unless something uses them now. Refused for a closed quarter.
-import { RuleError, UserError } from '../cli/errors.js';
-import { pesan } from '../cli/pesan.js';
+import { RuleError, UserError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
 import type { Ledger } from '../db/connection.js';
 import { beginImmediate, findImpor, gerakHarian, kasBerlakuDariImpor, kasInserter, lastKas, markImporBatal, maxUrut, removeUnusedRegisterRows } from '../db/impor-repo.js';
 import { closedQuarters } from '../db/periode-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';
 import { PostingMassal } from '../ledger/bulk.js';
-import { formatTanggal, labelTriwulan, triwulanDari } from '../ledger/dates.js';
+import { formatTanggal, labelTriwulan, triwulanDari } from '../domain/dates.js';
 
 export interface HasilBatal {
   id: number;

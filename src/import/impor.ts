@@ -3,8 +3,8 @@
 import path from 'node:path';
 import { DONATUR, PPKS, PSKS } from '../books/registers.js';
 import type { Buku } from '../books/buku.js';
-import { UserError } from '../cli/errors.js';
-import { pesan } from '../cli/pesan.js';
+import { UserError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
 import type { Ledger } from '../db/connection.js';
 import { type Hitungan, beginImmediate, insertImpor, updateImporHitungan } from '../db/impor-repo.js';
 import { type PenulisKas, bukaPenulisKas } from '../db/kas-bulk.js';

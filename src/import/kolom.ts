@@ -1,8 +1,8 @@
 // Which column holds which field: header words from the book's declaration (name, label, synonyms),
 // case and punctuation ignored, `--kolom isian=Judul` first; and which row is the header.
 import { type Field, flagOf } from '../books/field.js';
-import { UserError } from '../cli/errors.js';
-import { pesan } from '../cli/pesan.js';
+import { UserError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
 import type { Sel } from './baca.js';
 
 /** `NAMA DONATUR`, `Nama_Donatur` and ` nama-donatur. ` are one header. */

@@ -2,8 +2,8 @@
 // book's stable key (phone, NIK, or cleaned name + address) decides new, already there, or maybe the same person.
 import type { Buku } from '../books/buku.js';
 import { type Nilai, parseField } from '../books/field.js';
-import { UserError } from '../cli/errors.js';
-import { pesan } from '../cli/pesan.js';
+import { UserError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
 import type { Ledger } from '../db/connection.js';
 import { iterateRegister, kolomTabel, registerInserter } from '../db/impor-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';

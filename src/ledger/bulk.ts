@@ -1,14 +1,14 @@
 // Posting many cash entries at once (imports) under the same rules as postEntry: checkRules,
 // closed quarters, voucher numbers, the hash chain, and restricted funds and accounts never below
 // zero from an entry's date on — computed in memory so a million rows post in seconds.
-import { RuleError } from '../cli/errors.js';
-import { pesan } from '../cli/pesan.js';
+import { RuleError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
 import type { Kas } from '../db/kas-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';
 import type { Bukti } from '../db/types.js';
-import { bagian, formatTanggal, labelTriwulan, triwulanDari } from './dates.js';
+import { bagian, formatTanggal, labelTriwulan, triwulanDari } from '../domain/dates.js';
 import { GENESIS, hashRow } from './hash.js';
-import { formatRupiah } from './money.js';
+import { formatRupiah } from '../domain/money.js';
 import { type EntriBaru, checkRules, formatNomor } from './posting.js';
 
 /** What the poster needs from the file, read once before the first row. */

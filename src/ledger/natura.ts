@@ -1,12 +1,12 @@
 // The stock book of goods in kind: append-only movements, hash-chained like the cash book,
 // refused in closed quarters, and never below zero.
-import { RuleError, UserError } from '../cli/errors.js';
-import { pesan } from '../cli/pesan.js';
+import { RuleError, UserError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
 import { findKasById, findReversal, lastHash } from '../db/kas-repo.js';
 import { type Natura, findNatura, findNaturaReversal, firstNegativeStok, insertNatura, satuanBarang } from '../db/natura-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';
 import type { Tx } from '../db/transaction.js';
-import { formatTanggal } from './dates.js';
+import { formatTanggal } from '../domain/dates.js';
 import { GENESIS, hashRow } from './hash.js';
 import { ensureOpen } from './period.js';
 import { voidEntry } from './posting.js';

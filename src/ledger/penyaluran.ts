@@ -1,7 +1,7 @@
 // Aid to a PPKS and death benefits: the voucher (or the stock-out) and the book-8 record are written
 // together in the caller's transaction, so one never exists without the other.
-import { UserError } from '../cli/errors.js';
-import { pesan } from '../cli/pesan.js';
+import { UserError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
 import type { Kas } from '../db/kas-repo.js';
 import type { Natura } from '../db/natura-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';

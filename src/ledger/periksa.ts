@@ -1,12 +1,12 @@
 // `wksbm periksa`: everything that must hold in a ledger file, each as a finding when it does not.
-import { pesan } from '../cli/pesan.js';
+import { pesan } from '../domain/pesan.js';
 import { foreignKeyCheck, integrityCheck, negativeDayEnds, streamRows, voidsNotMirroring } from '../db/check-repo.js';
 import { saldoAkun, saldoDana } from '../db/kas-repo.js';
 import { negativeStokDayEnds, salesWithVoidedReceipt } from '../db/natura-repo.js';
 import type { Tx } from '../db/transaction.js';
-import { formatTanggal } from './dates.js';
+import { formatTanggal } from '../domain/dates.js';
 import { PemeriksaRantai, type TabelRantai } from './hash.js';
-import { formatRupiah } from './money.js';
+import { formatRupiah } from '../domain/money.js';
 import { formatKuantitas } from './natura.js';
 import { formatNomor } from './posting.js';
 

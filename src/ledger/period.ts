@@ -1,9 +1,9 @@
 // Closing and reopening quarters; a closed quarter refuses entries dated inside it.
-import { RuleError } from '../cli/errors.js';
-import { pesan } from '../cli/pesan.js';
+import { RuleError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
 import { insertAksi, latestAksi } from '../db/periode-repo.js';
 import type { Tx } from '../db/transaction.js';
-import { formatTanggal, labelTriwulan, rentangTriwulan, type Triwulan, triwulanDari } from './dates.js';
+import { formatTanggal, labelTriwulan, rentangTriwulan, type Triwulan, triwulanDari } from '../domain/dates.js';
 
 export async function ensureOpen(tx: Tx, tanggal: string): Promise<void> {
   const t = triwulanDari(tanggal);

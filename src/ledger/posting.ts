@@ -1,14 +1,14 @@
 // The cash-book rules, in one place: vouchers, funds and accounts, restricted funds, transfers,
 // voids, closed quarters and the hash chain. Every write to `kas` goes through postEntry.
-import { RuleError, UserError } from '../cli/errors.js';
-import { pesan } from '../cli/pesan.js';
+import { RuleError, UserError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
 import { type Kas, findKasByNomor, findReversal, firstNegativeAkun, firstNegativeDana, insertKas, lastHash, nextUrut } from '../db/kas-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';
 import type { Tx } from '../db/transaction.js';
 import type { Arah, Bukti } from '../db/types.js';
-import { bagian, formatTanggal, romawi } from './dates.js';
+import { bagian, formatTanggal, romawi } from '../domain/dates.js';
 import { GENESIS, hashRow } from './hash.js';
-import { formatRupiah } from './money.js';
+import { formatRupiah } from '../domain/money.js';
 import { ensureOpen } from './period.js';
 
 export interface EntriBaru {

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatTanggal } from '../ledger/dates.js';
+import { formatTanggal } from '../domain/dates.js';
 import { type LaporanTriwulan, ringkasanLaporan } from '../reports/laporan-triwulan.js';
 import { type Gambar, isiTemplat, type Konteks, type NilaiSel } from './templat.js';
 

@@ -2,7 +2,7 @@
 // exported) and writing the Dinas recap workbook.
 import path from 'node:path';
 import type ExcelJSNs from 'exceljs';
-import { pesan } from '../cli/pesan.js';
+import { pesan } from '../domain/pesan.js';
 import { ANGKA_REKAP, type Bermasalah, type Rekap, type UnitMasuk } from '../reports/rekap.js';
 import { FORMAT_DATA, hashData, type IsiData, SHEET_DATA } from './laporan-xlsx.js';
 import { loadExcelJS } from './templat.js';

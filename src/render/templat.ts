@@ -2,9 +2,9 @@
 // and lays every sheet out anew — repeating rows, moving the rows below with their formulas,
 // merges, heights and print areas — into a fresh workbook. exceljs is loaded only here.
 import type ExcelJSNs from 'exceljs';
-import { UserError } from '../cli/errors.js';
-import { pesan } from '../cli/pesan.js';
-import { formatTanggal } from '../ledger/dates.js';
+import { UserError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
+import { formatTanggal } from '../domain/dates.js';
 import { alamat, angkaKeKolom, geserRentang, geserRumus, kolomKeAngka, type RefBaris } from './a1.js';
 import { hitungRumus } from './rumus.js';
 

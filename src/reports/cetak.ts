@@ -4,7 +4,7 @@ import { type Buku, maskNik } from '../books/buku.js';
 import { REGISTER } from '../books/registers.js';
 import type { Field } from '../books/field.js';
 import type { Kas } from '../db/kas-repo.js';
-import { miliKeAngka } from '../ledger/money.js';
+import { miliKeAngka } from '../domain/money.js';
 import type { JenisKolom, KolomCetak, NilaiCetak } from '../render/cetak-xlsx.js';
 import { gerak } from './buku-kas.js';
 

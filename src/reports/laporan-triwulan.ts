@@ -2,8 +2,8 @@
 // workbook, `laporan triwulan --json` and the hidden `_data` sheet are all written from this.
 import { maskNik } from '../books/buku.js';
 import type { BahanLaporan } from '../db/laporan-repo.js';
-import { formatTanggal, romawi, type Triwulan } from '../ledger/dates.js';
-import { miliKeAngka } from '../ledger/money.js';
+import { formatTanggal, romawi, type Triwulan } from '../domain/dates.js';
+import { miliKeAngka } from '../domain/money.js';
 import { type BarisBukuKas, bukuKas } from './buku-kas.js';
 
 export const VERSI_FORMAT = 1;

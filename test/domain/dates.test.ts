@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { UserError } from '../../src/cli/errors.js';
-import { formatTanggal, hariIni, parseDate, parseTriwulan, rentangTriwulan, triwulanDari, triwulanSebelumnya } from '../../src/ledger/dates.js';
+import { UserError } from '../../src/domain/errors.js';
+import { formatTanggal, hariIni, parseDate, parseTriwulan, rentangTriwulan, triwulanDari, triwulanSebelumnya } from '../../src/domain/dates.js';
 
 describe('dates', () => {
   const saved = process.env.WKSBM_HARI_INI;

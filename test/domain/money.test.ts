@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/cli/errors.js';
-import { formatRupiah, parseAmount, parseKuantitas, terbilang, tryParseAmount } from '../../src/ledger/money.js';
+import { UserError } from '../../src/domain/errors.js';
+import { formatRupiah, parseAmount, parseKuantitas, terbilang, tryParseAmount } from '../../src/domain/money.js';
 
 describe('parseAmount', () => {
   it.each([

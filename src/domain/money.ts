@@ -1,6 +1,6 @@
 // Rupiah: whole rupiah as a safe integer. The only way from text to money in the program.
-import { UserError } from '../cli/errors.js';
-import { pesan } from '../cli/pesan.js';
+import { UserError } from './errors.js';
+import { pesan } from './pesan.js';
 
 export type Rupiah = number & { readonly __rupiah: unique symbol };
 
