@@ -1,38 +1,38 @@
 // The report model as a pure function: natura stock, voids netting out, aid and PPKS counting.
 import { describe, expect, it } from 'vitest';
-import type { BahanLaporan } from '../../src/db/laporan-repo.js';
-import type { Kas } from '../../src/db/kas-repo.js';
-import type { Referensi } from '../../src/db/referensi-repo.js';
+import type { EntriKas } from '../../src/domain/kas.js';
+import type { BahanLaporan, PenyaluranBaris, ReferensiLaporan } from '../../src/domain/laporan.js';
+import { type Rupiah, rupiah } from '../../src/domain/money.js';
 import { REFERENSI } from '../../src/db/migrations/referensi-awal.js';
 import { laporanTriwulan, ringkasanLaporan } from '../../src/reports/laporan-triwulan.js';
 
-const ref: Referensi = {
-  dana: REFERENSI.dana.map((d) => ({ ...d, dibuat: '2026-01-01' })),
-  akun: REFERENSI.akun.map((a) => ({ ...a, dibuat: '2026-01-01' })),
-  sumber: REFERENSI.sumber,
-  jenis: REFERENSI.jenis,
-  layanan: REFERENSI.layanan,
-  asnaf: REFERENSI.asnaf,
-  ppks: REFERENSI.ppks,
-  psks: REFERENSI.psks,
+const kode = ({ kode, nama }: { kode: string; nama: string }) => ({ kode, nama });
+const ref: ReferensiLaporan = {
+  dana: REFERENSI.dana.map(kode),
+  akun: REFERENSI.akun.map(kode),
+  sumber: REFERENSI.sumber.map(kode),
+  jenis: REFERENSI.jenis.map((j) => ({ ...kode(j), perlu_layanan: Boolean(j.perlu_layanan) })),
+  layanan: REFERENSI.layanan.map(kode),
+  ppks: REFERENSI.ppks.map((k) => ({ ...kode(k), nomor: k.nomor })),
+  psks: REFERENSI.psks.map((k) => ({ ...kode(k), nomor: k.nomor })),
 };
 
 let id = 0;
-function entri(e: Partial<Kas> & Pick<Kas, 'arah' | 'tanggal' | 'jumlah'>): Kas & { nomor_batal: string | null; dibatalkan_oleh: string | null } {
+function entri(e: Partial<Omit<EntriKas, 'jumlah'>> & Pick<EntriKas, 'arah' | 'tanggal'> & { jumlah: number }): EntriKas {
   id++;
   return {
-    id, nomor: `${String(id).padStart(3, '0')}/X/2026`, bukti: 'BKM', tahun: 2026, urut: id, sumber: null, jenis: null, layanan: null, asnaf: null, dana: 'umum', akun: 'tunai',
-    akun_tujuan: null, donatur_id: null, kegiatan_id: null, uraian: null, batal_dari: null, alasan_batal: null, impor_id: null, dibuat: '', hash_sebelum: '', hash: '',
-    nomor_batal: null, dibatalkan_oleh: null, ...e,
-  } as Kas & { nomor_batal: string | null; dibatalkan_oleh: string | null };
+    id, nomor: `${String(id).padStart(3, '0')}/X/2026`, sumber: null, jenis: null, layanan: null, asnaf: null, dana: 'umum', akun: 'tunai',
+    akun_tujuan: null, donatur_id: null, kegiatan_id: null, uraian: null, batal_dari: null, nomor_batal: null, dibatalkan_oleh: null,
+    ...e, jumlah: rupiah(e.jumlah),
+  };
 }
 
 function bahan(over: Partial<BahanLaporan> = {}): BahanLaporan {
   return {
     dari: '2026-07-01', sampai: '2026-09-30',
     profil: { nama: 'Ngudi Mulyo' } as BahanLaporan['profil'], cap: null, ref,
-    saldoAwalAkun: new Map([['tunai', 500_000]]), saldoAkhirDana: new Map(), saldoAkhirAkun: new Map(),
-    kas: [], natura: [], penyaluran: [], santunan: [], kegiatan: [], rapat: [], ppks: [], psks: [], donatur: [], sumbanganDonatur: 0, jejaring: [], jumlahAnggota: 0,
+    saldoAwalAkun: new Map([['tunai', rupiah(500_000)]]), saldoAkhirDana: new Map(), saldoAkhirAkun: new Map(),
+    kas: [], natura: [], penyaluran: [], santunan: [], kegiatan: [], rapat: [], ppks: [], psks: [], donatur: [], sumbanganDonatur: rupiah(0), jejaring: [], jumlahAnggota: 0,
     ...over,
   };
 }
@@ -69,12 +69,12 @@ describe('laporanTriwulan', () => {
   });
 
   it('aid voided by the quarter end is worth nothing; PPKS counted by registration day', () => {
-    const p = (o: Partial<BahanLaporan['penyaluran'][number]>) => ({
-      id: 1, tanggal: '2026-08-01', layanan: 'jaminan', bentuk: 'uang' as const, uraian: null, asnaf: null, nomor: '001/BKK/VIII/2026', jumlah: 100_000, dana: 'umum',
+    const p = (o: Partial<PenyaluranBaris>): PenyaluranBaris => ({
+      id: 1, tanggal: '2026-08-01', layanan: 'jaminan', bentuk: 'uang' as const, uraian: null, asnaf: null, nomor: '001/BKK/VIII/2026', jumlah: rupiah(100_000), dana: 'umum',
       jumlah_batal: null, nomor_batal: null, kuantitas_mili: null, barang: null, satuan: null, ppks_id: 1, nama: 'A', nik: '3402014507500003', alamat: null, rt: '1', padukuhan: null, kategori: 'LUT', ...o,
     });
     const m = laporanTriwulan(bahan({
-      penyaluran: [p({}), p({ id: 2, ppks_id: 2, nama: 'B', nik: null, jumlah_batal: -100_000, nomor_batal: '002/BKK/VIII/2026' })],
+      penyaluran: [p({}), p({ id: 2, ppks_id: 2, nama: 'B', nik: null, jumlah_batal: rupiah(-100_000), nomor_batal: '002/BKK/VIII/2026' })],
       ppks: [
         { id: 1, jk: 'P', kategori: 'LUT', terdata: '2026-03-01' },
         { id: 2, jk: 'L', kategori: 'LUT', terdata: '2026-09-30' },
