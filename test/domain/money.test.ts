@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LedgerError, UserError } from '../../src/domain/errors.js';
 import {
-  formatRupiah, jumlahkan, jumlahSemua, kurangkan, parseAmount, parseKuantitas, parseRupiahBerkas, rupiah, RUPIAH_MAKS, rupiahTersimpan,
-  terbilang, tryParseAmount, tryRupiah,
+  formatRupiah, jumlahkan, jumlahSemua, kurangkan, parseAmount, parseKuantitas, parseRupiahBerkas, rupiah, RUPIAH_MAKS,
+  rupiahTersimpan, terbilang, tryParseAmount, tryRupiah,
 } from '../../src/domain/money.js';
 
 describe('parseAmount', () => {
@@ -88,7 +88,8 @@ describe('amounts read back', () => {
   it.each([12.5, '1000', null, undefined, Number.NaN, 1e16, Number.MAX_SAFE_INTEGER + 2])('refuse %s', (v) => {
     expect(tryRupiah(v)).toBeNull();
     expect(() => parseRupiahBerkas(v, 'keuangan.saldo_awal')).toThrow(UserError);
-    expect(() => parseRupiahBerkas(v, 'keuangan.saldo_awal')).toThrow(`isian keuangan.saldo_awal di sheet _data bernilai "${String(v)}", bukan rupiah bulat`);
+    const pesan = `isian keuangan.saldo_awal di sheet _data bernilai "${String(v)}", bukan rupiah bulat`;
+    expect(() => parseRupiahBerkas(v, 'keuangan.saldo_awal')).toThrow(pesan);
     expect(() => rupiahTersimpan(v, 'Entri kas 001/BKM/VII/2026')).toThrow(LedgerError);
   });
 });
