@@ -57,17 +57,29 @@ describe('bacaRingkasan', () => {
     expect(l).toEqual(ringkasan('Ngudi Mulyo', 2_950_000, 500_000));
   });
 
+  // edits to the JSON text, as another program would make them (and then recompute the hash)
   it.each([
-    ['keuangan.saldo_akhir', (x: any) => (x.keuangan.saldo_akhir = 2_950_000.5), '2950000.5'],
-    ['keuangan.penerimaan[jimpitan].jumlah', (x: any) => (x.keuangan.penerimaan[0].jumlah = '2950000'), '2950000'],
-    ['keuangan.per_akun[tunai].saldo', (x: any) => (x.keuangan.per_akun[0].saldo = 1e20), '100000000000000000000'],
-    ['ppks[LUT].nilai', (x: any) => (x.ppks[0].nilai = null), 'null'],
-    ['donatur.sumbangan', (x: any) => delete x.donatur.sumbangan, 'undefined'],
-  ])('refuses %s when it is not whole rupiah, naming it', (isian, ubah, nilai) => {
-    const x = ringkasan('Ngudi Mulyo', 2_950_000);
-    ubah(x);
-    expect(() => bacaRingkasan(x as never)).toThrow(UserError);
-    expect(() => bacaRingkasan(x as never)).toThrow(
+    ['keuangan.saldo_akhir', '"saldo_akhir":2950000', '"saldo_akhir":2950000.5', '2950000.5'],
+    [
+      'keuangan.penerimaan[jimpitan].jumlah',
+      '"nama":"jimpitan","jumlah":2950000',
+      '"nama":"jimpitan","jumlah":"2950000"',
+      '2950000',
+    ],
+    [
+      'keuangan.per_akun[tunai].saldo',
+      '"nama":"Tunai","saldo":2950000',
+      '"nama":"Tunai","saldo":1e20',
+      '100000000000000000000',
+    ],
+    ['ppks[LUT].nilai', '"nilai":100000', '"nilai":null', 'null'],
+    ['donatur.sumbangan', ',"sumbangan":0', '', 'undefined'],
+  ])('refuses %s when it is not whole rupiah, naming it', (isian, dari, jadi, nilai) => {
+    const json = JSON.stringify(ringkasan('Ngudi Mulyo', 2_950_000));
+    expect(json).toContain(dari);
+    const diubah = JSON.parse(json.replace(dari, jadi));
+    expect(() => bacaRingkasan(diubah)).toThrow(UserError);
+    expect(() => bacaRingkasan(diubah)).toThrow(
       `isian ${isian} di sheet _data bernilai "${nilai}", bukan rupiah bulat`,
     );
   });
