@@ -5,8 +5,10 @@ import { formatTanggal, romawi, type Triwulan } from '../domain/dates.js';
 import type { EntriKas } from '../domain/kas.js';
 import {
   type BahanLaporan,
+  type KegiatanBaris,
   KOLOM_UNIT,
   type PenyaluranBaris,
+  type RapatBaris,
   type ReferensiLaporan,
   type SantunanBaris,
 } from '../domain/laporan.js';
@@ -151,30 +153,11 @@ export function laporanTriwulan(b: BahanLaporan, t: Triwulan, tanggalLaporan: st
     unit: Object.fromEntries(KOLOM_UNIT.map((k) => [k, b.profil[k] ?? null])),
     keuangan,
     natura: stokNatura(b),
-    // Cash: opening = every entry before the quarter (what `kas saldo --tanggal <day before>` says).
     buku_kas: bukuKas(keuangan.saldo_awal, b.kas, {}).baris,
     penyaluran,
     total_penyaluran: jumlahSemua(penyaluran.map((p) => p.nilai ?? NOL)),
-    kegiatan: b.kegiatan.map((g, i) => ({
-      no: i + 1,
-      tanggal: g.tanggal,
-      nama: g.nama,
-      jenis: g.jenis,
-      tempat: g.tempat,
-      sasaran: g.sasaran,
-      peserta: g.peserta,
-      biaya: g.biaya,
-      hasil: g.hasil,
-    })),
-    rapat: b.rapat.map((r, i) => ({
-      no: i + 1,
-      tanggal: r.tanggal,
-      jenis: r.jenis,
-      tempat: r.tempat,
-      agenda: r.agenda,
-      hadir: r.hadir,
-      keputusan: r.keputusan,
-    })),
+    kegiatan: b.kegiatan.map(barisKegiatan),
+    rapat: b.rapat.map(barisRapat),
     ppks: ppksPerKategori(b),
     psks: psksPerKategori(b),
     jejaring: b.jejaring.filter((j) => j.terdata <= sampai).map(({ terdata: _t, ...j }) => j),
@@ -183,10 +166,21 @@ export function laporanTriwulan(b: BahanLaporan, t: Triwulan, tanggalLaporan: st
   };
 }
 
+function barisKegiatan(g: KegiatanBaris, i: number): BarisKegiatan {
+  const { tanggal, nama, jenis, tempat, sasaran, peserta, biaya, hasil } = g;
+  return { no: i + 1, tanggal, nama, jenis, tempat, sasaran, peserta, biaya, hasil };
+}
+
+function barisRapat(r: RapatBaris, i: number): BarisRapat {
+  const { tanggal, jenis, tempat, agenda, hadir, keputusan } = r;
+  return { no: i + 1, tanggal, jenis, tempat, agenda, hadir, keputusan };
+}
+
 const jumlahEntri = (es: EntriKas[]) => jumlahSemua(es.map((e) => e.jumlah));
 
 /** Receipts by sumber and spending by jenis (penyaluran split by layanan): zero rows kept, same shape every quarter. */
 function susunKeuangan(b: BahanLaporan): Keuangan {
+  // opening = every entry before the quarter (what `kas saldo --tanggal <day before>` says)
   const saldoAwal = jumlahSemua(b.saldoAwalAkun.values());
   const masuk = b.kas.filter((e) => e.arah === 'masuk');
   const penerimaan = b.ref.sumber.map((s) => ({
