@@ -1,5 +1,7 @@
 // Queries on the cash book. The rules that decide what may be written live in src/ledger.
 import { type Kysely, type Selectable, sql } from 'kysely';
+import type { EntriKas, SaldoPerKode } from '../domain/kas.js';
+import { rupiahTersimpan } from '../domain/money.js';
 import type { Bukti, Database, KasRow } from './types.js';
 
 export type Kas = Selectable<KasRow>;
@@ -37,15 +39,14 @@ export interface KasFilter {
   arah?: 'masuk' | 'keluar';
 }
 
-export type KasBuku = Kas & { nomor_batal: string | null; dibatalkan_oleh: string | null };
-
 /** Entries in book order (date, then posting order), with the voucher they void or that voided them. */
 function queryBukuKas(db: Kysely<Database>, f: KasFilter) {
   let q = db
     .selectFrom('kas as k')
     .leftJoin('kas as asal', 'asal.id', 'k.batal_dari')
     .leftJoin('kas as pembatal', 'pembatal.batal_dari', 'k.id')
-    .selectAll('k')
+    .select(['k.id', 'k.nomor', 'k.tanggal', 'k.arah', 'k.jumlah', 'k.sumber', 'k.jenis', 'k.layanan', 'k.asnaf', 'k.dana'])
+    .select(['k.akun', 'k.akun_tujuan', 'k.donatur_id', 'k.kegiatan_id', 'k.uraian', 'k.batal_dari'])
     .select(['asal.nomor as nomor_batal', 'pembatal.nomor as dibatalkan_oleh']);
   if (f.dari) q = q.where('k.tanggal', '>=', f.dari);
   if (f.sampai) q = q.where('k.tanggal', '<=', f.sampai);
@@ -55,23 +56,34 @@ function queryBukuKas(db: Kysely<Database>, f: KasFilter) {
   return q.orderBy('k.tanggal').orderBy('k.id');
 }
 
-export async function listKas(db: Kysely<Database>, f: KasFilter): Promise<KasBuku[]> {
-  return queryBukuKas(db, f).execute();
+/** A row as SQLite returns it: the amount is a plain number until it is checked. */
+type EntriTersimpan = Omit<EntriKas, 'jumlah'> & { jumlah: number };
+
+function keEntriKas(r: EntriTersimpan): EntriKas {
+  return { ...r, jumlah: rupiahTersimpan(r.jumlah, `Entri kas ${r.nomor}`) };
 }
 
-/** The same rows streamed, for books that can be large (cetak). */
-export function streamKas(db: Kysely<Database>, f: KasFilter): AsyncIterable<KasBuku> {
-  return queryBukuKas(db, f).stream();
+export async function listKas(db: Kysely<Database>, f: KasFilter): Promise<EntriKas[]> {
+  return (await queryBukuKas(db, f).execute()).map(keEntriKas);
+}
+
+/** The same entries streamed, for books that can be large (cetak). */
+export async function* streamKas(db: Kysely<Database>, f: KasFilter): AsyncIterable<EntriKas> {
+  for await (const r of queryBukuKas(db, f).stream()) yield keEntriKas(r);
 }
 
 /** Signed movement of one entry for a fund (transfers move no fund). */
 const GERAK_DANA = sql<number>`CASE arah WHEN 'masuk' THEN jumlah WHEN 'keluar' THEN -jumlah ELSE 0 END`;
 
-export async function saldoDana(db: Kysely<Database>, sampai?: string): Promise<Map<string, number>> {
+function keSaldo(rows: { kode: string; saldo: number }[], apa: 'dana' | 'akun'): SaldoPerKode {
+  return new Map(rows.map((r) => [r.kode, rupiahTersimpan(r.saldo, `Saldo ${apa} ${r.kode}`)]));
+}
+
+export async function saldoDana(db: Kysely<Database>, sampai?: string): Promise<SaldoPerKode> {
   const rows = await sql<{ kode: string; saldo: number }>`
     SELECT d.kode AS kode, coalesce((SELECT sum(${GERAK_DANA}) FROM kas WHERE kas.dana = d.kode AND (${sampai ?? null} IS NULL OR tanggal <= ${sampai ?? null})), 0) AS saldo
     FROM dana d ORDER BY d.dibuat, d.kode`.execute(db);
-  return new Map(rows.rows.map((r) => [r.kode, Number(r.saldo)]));
+  return keSaldo(rows.rows, 'dana');
 }
 
 /** Movements per account: a transfer leaves its `akun` and enters its `akun_tujuan`. */
@@ -82,12 +94,12 @@ function gerakAkun(akun: string | null) {
     SELECT akun_tujuan AS akun, tanggal, jumlah AS d FROM kas WHERE arah = 'pindah' AND (${akun} IS NULL OR akun_tujuan = ${akun})`;
 }
 
-export async function saldoAkun(db: Kysely<Database>, sampai?: string): Promise<Map<string, number>> {
+export async function saldoAkun(db: Kysely<Database>, sampai?: string): Promise<SaldoPerKode> {
   const rows = await sql<{ kode: string; saldo: number }>`
     WITH g AS (${gerakAkun(null)})
     SELECT a.kode AS kode, coalesce((SELECT sum(d) FROM g WHERE g.akun = a.kode AND (${sampai ?? null} IS NULL OR g.tanggal <= ${sampai ?? null})), 0) AS saldo
     FROM akun a ORDER BY a.dibuat, a.kode`.execute(db);
-  return new Map(rows.rows.map((r) => [r.kode, Number(r.saldo)]));
+  return keSaldo(rows.rows, 'akun');
 }
 
 export interface TitikMinus {

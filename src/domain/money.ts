@@ -1,14 +1,57 @@
 // Rupiah: whole rupiah as a safe integer. The only way from text to money in the program.
-import { UserError } from './errors.js';
+import { LedgerError, UserError } from './errors.js';
 import { pesan } from './pesan.js';
 
 export type Rupiah = number & { readonly __rupiah: unique symbol };
 
 const MAKS = 999_999_999_999_999; // below Number.MAX_SAFE_INTEGER, far above any WKSBM
+export const RUPIAH_MAKS = MAKS as Rupiah;
 
 export function rupiah(n: number): Rupiah {
   if (!Number.isSafeInteger(n) || Math.abs(n) > MAKS) throw new Error(`bukan rupiah bulat: ${n}`);
   return n as Rupiah;
+}
+
+export const NOL = rupiah(0);
+
+// Sums stay whole rupiah: two amounts within MAKS add up exactly in a double, and a result past
+// MAKS is refused rather than rounded (a figure of the ledger, not a bug: LedgerError, exit 1).
+function dalamBatas(n: number): Rupiah {
+  if (!Number.isSafeInteger(n) || Math.abs(n) > MAKS) throw new LedgerError(pesan.rupiahMelampauiBatas(String(n)));
+  return n as Rupiah;
+}
+
+export function jumlahkan(a: Rupiah, b: Rupiah): Rupiah {
+  return dalamBatas(a + b);
+}
+
+export function kurangkan(a: Rupiah, b: Rupiah): Rupiah {
+  return dalamBatas(a - b);
+}
+
+export function jumlahSemua(xs: Iterable<Rupiah>): Rupiah {
+  let s = NOL;
+  for (const x of xs) s = jumlahkan(s, x);
+  return s;
+}
+
+/** A value read back from a file or the database: whole rupiah within range, or null. */
+export function tryRupiah(v: unknown): Rupiah | null {
+  return typeof v === 'number' && Number.isSafeInteger(v) && Math.abs(v) <= MAKS ? (v as Rupiah) : null;
+}
+
+/** An amount stored in the ledger file; anything else means the file was changed outside wksbm. */
+export function rupiahTersimpan(v: unknown, tempat: string): Rupiah {
+  const r = tryRupiah(v);
+  if (r === null) throw new LedgerError(pesan.rupiahTersimpanTidakSah(tempat, String(v)));
+  return r;
+}
+
+/** A figure read back from a workbook another program may have touched (`rekap`): a UserError names it. */
+export function parseRupiahBerkas(v: unknown, isian: string): Rupiah {
+  const r = tryRupiah(v);
+  if (r === null) throw new UserError(pesan.rupiahBerkasTidakSah(isian, String(v)));
+  return r;
 }
 
 const PENGALI: Record<string, number> = {

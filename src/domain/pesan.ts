@@ -183,6 +183,14 @@ export const pesan = {
   rekapTanpaBerkas: () => 'berikan paling sedikit satu berkas laporan .xlsx',
   rekapSemuaGagal: () => 'Tidak ada satu pun berkas yang bisa direkap.',
 
+  // money read back or summed
+  rupiahMelampauiBatas: (v: string) =>
+    `Jumlah ${v} melampaui batas rupiah yang dapat dihitung tepat (Rp 999.999.999.999.999).`,
+  rupiahTersimpanTidakSah: (tempat: string, v: string) =>
+    `${tempat} di berkas buku bernilai ${q(v)}, bukan rupiah bulat: berkas buku diubah di luar wksbm.`,
+  rupiahBerkasTidakSah: (isian: string, v: string) =>
+    `isian ${isian} di sheet _data bernilai ${q(v)}, bukan rupiah bulat`,
+
   // internal failures
   galatTakTerduga: (m: string) => `Terjadi kesalahan: ${m} (jalankan dengan WKSBM_DEBUG=1 untuk rinciannya).`,
 };

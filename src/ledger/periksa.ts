@@ -1,4 +1,5 @@
 // `wksbm periksa`: everything that must hold in a ledger file, each as a finding when it does not.
+import { LedgerError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import { foreignKeyCheck, integrityCheck, negativeDayEnds, streamRows, voidsNotMirroring } from '../db/check-repo.js';
 import { saldoAkun, saldoDana } from '../db/kas-repo.js';
@@ -6,7 +7,7 @@ import { negativeStokDayEnds, salesWithVoidedReceipt } from '../db/natura-repo.j
 import type { Tx } from '../db/transaction.js';
 import { formatTanggal } from '../domain/dates.js';
 import { PemeriksaRantai, type TabelRantai } from './hash.js';
-import { formatRupiah } from '../domain/money.js';
+import { formatRupiah, jumlahSemua } from '../domain/money.js';
 import { formatKuantitas } from './natura.js';
 import { formatNomor } from './posting.js';
 
@@ -49,10 +50,23 @@ export async function periksa(db: Tx): Promise<Temuan[]> {
     temuan.push({ jenis: 'stok', pesan: pesan.stokMinusPeriksa(n.barang, formatKuantitas(Number(n.sisa_mili), n.satuan), formatTanggal(n.tanggal)) });
   }
   for (const j of await salesWithVoidedReceipt(db)) temuan.push({ jenis: 'stok', id: j.id, pesan: pesan.jualTanpaBkm(j.id, j.nomor) });
-  const totalDana = [...(await saldoDana(db)).values()].reduce((a, b) => a + b, 0);
-  const totalAkun = [...(await saldoAkun(db)).values()].reduce((a, b) => a + b, 0);
-  if (totalDana !== totalAkun) temuan.push({ jenis: 'saldo', pesan: `Jumlah saldo semua dana (${formatRupiah(totalDana)}) tidak sama dengan jumlah saldo semua akun (${formatRupiah(totalAkun)}).` });
+  temuan.push(...(await periksaTotalSaldo(db)));
   return temuan;
+}
+
+/** Funds and accounts must hold the same money; a balance that is not whole rupiah is a finding, not a crash. */
+async function periksaTotalSaldo(db: Tx): Promise<Temuan[]> {
+  try {
+    const totalDana = jumlahSemua((await saldoDana(db)).values());
+    const totalAkun = jumlahSemua((await saldoAkun(db)).values());
+    if (totalDana === totalAkun) return [];
+    const dana = `Jumlah saldo semua dana (${formatRupiah(totalDana)})`;
+    const akun = `jumlah saldo semua akun (${formatRupiah(totalAkun)})`;
+    return [{ jenis: 'saldo', pesan: `${dana} tidak sama dengan ${akun}.` }];
+  } catch (e) {
+    if (e instanceof LedgerError) return [{ jenis: 'saldo', pesan: e.message }];
+    throw e;
+  }
 }
 
 /** Voucher numbers: each must match its sequence and date; each series per kind per year must be 1..n. */

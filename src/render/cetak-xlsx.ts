@@ -46,21 +46,50 @@ function tinggiBaris(isi: NilaiCetak[], kolom: KolomCetak[]): number | undefined
   return baris > 1 ? baris * 12.75 + 3 : undefined;
 }
 
+/** Adds the next row: values, a style per column, an optional height, merged across the sheet. */
+type Tambah = (
+  isi: ExcelJSNs.CellValue[],
+  gaya: (i: number) => Partial<ExcelJSNs.Style>,
+  tinggi?: number,
+  gabung?: boolean,
+) => void;
+
 /** Writes the book through exceljs's streaming writer; returns the number of data rows. */
-export async function tulisBuku(keluar: string, kepala: KepalaCetak, kolom: KolomCetak[], baris: AsyncIterable<NilaiCetak[]>, ttd: TandaTangan, pembuka?: NilaiCetak[]): Promise<number> {
+export async function tulisBuku(
+  keluar: string,
+  kepala: KepalaCetak,
+  kolom: KolomCetak[],
+  baris: AsyncIterable<NilaiCetak[]>,
+  ttd: TandaTangan,
+  pembuka?: NilaiCetak[],
+): Promise<number> {
   const ExcelJS = await loadExcelJS();
   const sementara = `${keluar}.${process.pid}.tmp`;
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: sementara, useStyles: true, useSharedStrings: false });
   wb.creator = 'wksbm';
   const semua: KolomCetak[] = [{ judul: 'No', lebar: 6, jenis: 'angka' }, ...kolom];
-  const akhir = angkaKeKolom(semua.length);
   const judulBaris = kepala.baris.length + 3;
-  const ws = wb.addWorksheet(kepala.judul.slice(0, 31).replace(/[[\]*?/\\:]/g, ' '), opsiCetak(kepala.orientasi, `${judulBaris}:${judulBaris}`));
+  const nama = kepala.judul.slice(0, 31).replace(/[[\]*?/\\:]/g, ' ');
+  const ws = wb.addWorksheet(nama, opsiCetak(kepala.orientasi, `${judulBaris}:${judulBaris}`));
   ws.columns = semua.map((k) => ({ width: k.lebar }));
+  const tambah = penulisBaris(ws, angkaKeKolom(semua.length));
+  tulisKepala(tambah, kepala, semua);
+  const n = await tulisIsi(tambah, kolom, baris, pembuka);
+  tulisTandaTangan(tambah, ttd, semua.length);
+  ws.commit();
+  try {
+    await wb.commit();
+    fs.renameSync(sementara, keluar);
+  } finally {
+    fs.rmSync(sementara, { force: true });
+  }
+  return n;
+}
 
+/** Rows are committed as they are written (merges first: a committed row cannot be touched). */
+function penulisBaris(ws: ExcelJSNs.Worksheet, kolomAkhir: string): Tambah {
   let r = 0;
-  // rows are committed as they are written (merges first: a committed row cannot be touched)
-  const tambah = (isi: ExcelJSNs.CellValue[], gaya: (i: number) => Partial<ExcelJSNs.Style>, tinggi?: number, gabung = false) => {
+  return (isi, gaya, tinggi, gabung = false) => {
     const row = ws.getRow(++r);
     isi.forEach((v, i) => {
       const c = row.getCell(i + 1);
@@ -68,29 +97,51 @@ export async function tulisBuku(keluar: string, kepala: KepalaCetak, kolom: Kolo
       c.style = gaya(i);
     });
     if (tinggi) row.height = tinggi;
-    if (gabung) ws.mergeCells(`A${r}:${akhir}${r}`);
+    if (gabung) ws.mergeCells(`A${r}:${kolomAkhir}${r}`);
     row.commit();
   };
-  tambah([kepala.judul.toUpperCase()], () => ({ ...gayaSel({ bold: true, size: 12 }), alignment: { horizontal: 'center' } }), undefined, true);
-  for (const b of kepala.baris) tambah([b], () => ({ ...gayaSel(), alignment: { horizontal: 'center' } }), undefined, true);
+}
+
+/** The title, the unit and period lines centred across the sheet, a blank row, then the column headers. */
+function tulisKepala(tambah: Tambah, kepala: KepalaCetak, semua: KolomCetak[]): void {
+  const tengah = (font: Partial<ExcelJSNs.Font> = {}): Partial<ExcelJSNs.Style> => ({
+    ...gayaSel(font),
+    alignment: { horizontal: 'center' },
+  });
+  tambah([kepala.judul.toUpperCase()], () => tengah({ bold: true, size: 12 }), undefined, true);
+  for (const b of kepala.baris) tambah([b], () => tengah(), undefined, true);
   tambah([], () => ({}));
   tambah(semua.map((k) => k.judul), () => gayaJudulKolom(), 30);
+}
 
+/** The numbered rows as they stream in (amounts in the Rupiah format of their column); "–" when there are none. */
+async function tulisIsi(
+  tambah: Tambah,
+  kolom: KolomCetak[],
+  baris: AsyncIterable<NilaiCetak[]>,
+  pembuka?: NilaiCetak[],
+): Promise<number> {
+  const jenis = (i: number) => (i === 0 ? 'angka' : kolom[i - 1]!.jenis);
   // an unnumbered opening line, e.g. the cash book's "Saldo awal" when printing from a date
-  if (pembuka) tambah([null, ...pembuka.map((v, i) => nilaiSel(v, kolom[i]!.jenis))], (i) => gayaSel({}, FORMAT[semua[i]!.jenis], true));
+  if (pembuka) {
+    tambah([null, ...pembuka.map((v, i) => nilaiSel(v, kolom[i]!.jenis))], (i) => gayaSel({}, FORMAT[jenis(i)], true));
+  }
   // One style per column, built once and copied shallowly per cell: rows are serialised as they
   // are committed and nothing mutates a style afterwards, so the nested parts can be shared.
-  const gayaKolom = semua.map((k) => gayaSel({}, FORMAT[k.jenis], true));
+  const gayaKolom = [gayaSel({}, FORMAT.angka, true), ...kolom.map((k) => gayaSel({}, FORMAT[k.jenis], true))];
   let n = 0;
   for await (const isi of baris) {
     n++;
     tambah([n, ...isi.map((v, i) => nilaiSel(v, kolom[i]!.jenis))], (i) => ({ ...gayaKolom[i]! }), tinggiBaris(isi, kolom));
   }
   if (n === 0) tambah(['–', ...kolom.map(() => null)], () => gayaSel({}, undefined, true));
+  return n;
+}
 
-  // Signature block: left and right thirds of the sheet.
+/** Signature block: left and right thirds of the sheet. */
+function tulisTandaTangan(tambah: Tambah, ttd: TandaTangan, jumlahKolom: number): void {
   const kiri = 2;
-  const kanan = Math.max(semua.length - 1, 3);
+  const kanan = Math.max(jumlahKolom - 1, 3);
   const ttdBaris = (a: string | null, b: string | null, tebal = false) => {
     const isi: ExcelJSNs.CellValue[] = [];
     isi[kiri - 1] = a;
@@ -103,14 +154,6 @@ export async function tulisBuku(keluar: string, kepala: KepalaCetak, kolom: Kolo
   ttdBaris(ttd.kiri[0], null);
   for (let i = 0; i < 3; i++) tambah([], () => ({}));
   ttdBaris(`( ${ttd.kiri[1]} )`, `( ${ttd.kanan[1]} )`, true);
-  ws.commit();
-  try {
-    await wb.commit();
-    fs.renameSync(sementara, keluar);
-  } finally {
-    fs.rmSync(sementara, { force: true });
-  }
-  return n;
 }
 
 /** Book 13 and the profile: a small sheet of label and value, with the stamp image. */

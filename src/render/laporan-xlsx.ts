@@ -5,7 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatTanggal } from '../domain/dates.js';
-import { type LaporanTriwulan, ringkasanLaporan } from '../reports/laporan-triwulan.js';
+import type { BarisBukuKas } from '../reports/buku-kas.js';
+import {
+  type LaporanTriwulan,
+  type RingkasanLaporan,
+  ringkasanLaporan,
+  type TanpaRupiah,
+} from '../reports/laporan-triwulan.js';
 import { type Gambar, isiTemplat, type Konteks, type NilaiSel } from './templat.js';
 
 /** The shipped template: the nearest templates/ above this module (dist/render/ or a bundle's chunk). */
@@ -31,8 +37,13 @@ export function tanggalSel(iso: string | null | undefined): Date | null {
 const kolomDari = (baris: Record<string, NilaiSel>[], contoh: string[]) => ({ kolom: contoh, baris });
 
 export function konteksLaporan(m: LaporanTriwulan, cap: Gambar | null): Konteks {
+  return { nilai: nilaiLaporan(m), daftar: daftarLaporan(m), gambar: { cap } };
+}
+
+/** The scalar markers: the unit, the period, dates as real dates, amounts as numbers the template formats. */
+function nilaiLaporan(m: LaporanTriwulan): Record<string, NilaiSel> {
   const u = m.unit;
-  const nilai: Record<string, NilaiSel> = {
+  return {
     ...u,
     sk_tanggal: tanggalSel(u.sk_tanggal),
     tanggal_berdiri: tanggalSel(u.tanggal_berdiri),
@@ -57,41 +68,76 @@ export function konteksLaporan(m: LaporanTriwulan, cap: Gambar | null): Konteks 
     donatur_baru: m.donatur.baru,
     donatur_sumbangan: m.donatur.sumbangan,
   };
-  const bernomor = <T extends object>(xs: T[]) => xs.map((x, i) => ({ no: i + 1, ...x }) as Record<string, NilaiSel>);
-  const daftar: Konteks['daftar'] = {
-    penerimaan: kolomDari(bernomor(m.keuangan.penerimaan), ['no', 'kode', 'nama', 'jumlah']),
-    pengeluaran: kolomDari(bernomor(m.keuangan.pengeluaran), ['no', 'kode', 'jenis', 'layanan', 'nama', 'jumlah']),
-    dana: kolomDari(bernomor(m.keuangan.per_dana), ['no', 'kode', 'nama', 'saldo']),
-    akun: kolomDari(bernomor(m.keuangan.per_akun), ['no', 'kode', 'nama', 'saldo']),
+}
+
+const KOLOM_KAS = [
+  'no', 'tanggal', 'nomor', 'uraian', 'sumber_jenis', 'dana', 'akun', 'penerimaan', 'pengeluaran', 'saldo',
+];
+const KOLOM_PENYALURAN = [
+  'no', 'tanggal', 'nomor', 'nama', 'nik', 'alamat', 'kategori', 'layanan', 'bentuk', 'uraian', 'nilai', 'kuantitas',
+  'satuan', 'sumber_dana', 'santunan',
+];
+
+/** The repeating rows `{{#list}}`, each with the fields its row may name. */
+function daftarLaporan(m: LaporanTriwulan): Konteks['daftar'] {
+  const bernomor = <T extends object>(xs: T[]) =>
+    xs.map((x, i) => ({ no: i + 1, ...x }) as Record<string, NilaiSel>);
+  const k = m.keuangan;
+  return {
+    penerimaan: kolomDari(bernomor(k.penerimaan), ['no', 'kode', 'nama', 'jumlah']),
+    pengeluaran: kolomDari(bernomor(k.pengeluaran), ['no', 'kode', 'jenis', 'layanan', 'nama', 'jumlah']),
+    dana: kolomDari(bernomor(k.per_dana), ['no', 'kode', 'nama', 'saldo']),
+    akun: kolomDari(bernomor(k.per_akun), ['no', 'kode', 'nama', 'saldo']),
     natura: kolomDari(bernomor(m.natura), ['no', 'barang', 'satuan', 'awal', 'masuk', 'keluar', 'akhir']),
-    kas: kolomDari(
-      m.buku_kas.map((b) => ({
-        no: b.no, tanggal: tanggalSel(b.tanggal), nomor: b.nomor,
-        uraian: [b.uraian, b.dibatalkan_oleh ? `(dibatalkan ${b.dibatalkan_oleh})` : ''].filter(Boolean).join(' '),
-        sumber_jenis: b.sumber ?? (b.jenis ? (b.layanan ? `${b.jenis} (${b.layanan})` : b.jenis) : 'pindah'),
-        dana: b.dana ?? (b.akun_tujuan ? `${b.akun}→${b.akun_tujuan}` : ''), akun: b.akun,
-        // a cash book leaves the other side blank rather than printing Rp0
-        penerimaan: b.penerimaan === 0 ? null : b.penerimaan, pengeluaran: b.pengeluaran === 0 ? null : b.pengeluaran, saldo: b.saldo,
-      })),
-      ['no', 'tanggal', 'nomor', 'uraian', 'sumber_jenis', 'dana', 'akun', 'penerimaan', 'pengeluaran', 'saldo'],
-    ),
+    kas: kolomDari(m.buku_kas.map(barisKas), KOLOM_KAS),
     penyaluran: kolomDari(
       m.penyaluran.map((p) => ({ ...p, tanggal: tanggalSel(p.tanggal), santunan: p.santunan ? 'ya' : '' })),
-      ['no', 'tanggal', 'nomor', 'nama', 'nik', 'alamat', 'kategori', 'layanan', 'bentuk', 'uraian', 'nilai', 'kuantitas', 'satuan', 'sumber_dana', 'santunan'],
+      KOLOM_PENYALURAN,
     ),
-    kegiatan: kolomDari(m.kegiatan.map((g) => ({ ...g, tanggal: tanggalSel(g.tanggal) })), ['no', 'tanggal', 'nama', 'jenis', 'tempat', 'sasaran', 'peserta', 'biaya', 'hasil']),
-    rapat: kolomDari(m.rapat.map((r) => ({ ...r, tanggal: tanggalSel(r.tanggal) })), ['no', 'tanggal', 'jenis', 'tempat', 'agenda', 'hadir', 'keputusan']),
-    ppks: kolomDari(m.ppks.map((p) => ({ no: p.nomor, ...p })), ['no', 'nomor', 'kode', 'nama', 'l', 'p', 'jumlah', 'baru', 'menerima', 'nilai']),
-    psks: kolomDari(m.psks.map((p) => ({ no: p.nomor, ...p })), ['no', 'nomor', 'kode', 'nama', 'perorangan', 'lembaga', 'jumlah']),
-    jejaring: kolomDari(bernomor(m.jejaring.map((j) => ({ ...j, sejak: tanggalSel(j.sejak) }))), ['no', 'nama', 'jenis', 'bidang', 'sejak', 'nomor_kerjasama']),
+    kegiatan: kolomDari(
+      m.kegiatan.map((g) => ({ ...g, tanggal: tanggalSel(g.tanggal) })),
+      ['no', 'tanggal', 'nama', 'jenis', 'tempat', 'sasaran', 'peserta', 'biaya', 'hasil'],
+    ),
+    rapat: kolomDari(
+      m.rapat.map((r) => ({ ...r, tanggal: tanggalSel(r.tanggal) })),
+      ['no', 'tanggal', 'jenis', 'tempat', 'agenda', 'hadir', 'keputusan'],
+    ),
+    ppks: kolomDari(
+      m.ppks.map((p) => ({ no: p.nomor, ...p })),
+      ['no', 'nomor', 'kode', 'nama', 'l', 'p', 'jumlah', 'baru', 'menerima', 'nilai'],
+    ),
+    psks: kolomDari(
+      m.psks.map((p) => ({ no: p.nomor, ...p })),
+      ['no', 'nomor', 'kode', 'nama', 'perorangan', 'lembaga', 'jumlah'],
+    ),
+    jejaring: kolomDari(
+      bernomor(m.jejaring.map((j) => ({ ...j, sejak: tanggalSel(j.sejak) }))),
+      ['no', 'nama', 'jenis', 'bidang', 'sejak', 'nomor_kerjasama'],
+    ),
   };
-  return { nilai, daftar, gambar: { cap } };
+}
+
+function barisKas(b: BarisBukuKas): Record<string, NilaiSel> {
+  return {
+    no: b.no,
+    tanggal: tanggalSel(b.tanggal),
+    nomor: b.nomor,
+    uraian: [b.uraian, b.dibatalkan_oleh ? `(dibatalkan ${b.dibatalkan_oleh})` : ''].filter(Boolean).join(' '),
+    sumber_jenis: b.sumber ?? (b.jenis ? (b.layanan ? `${b.jenis} (${b.layanan})` : b.jenis) : 'pindah'),
+    dana: b.dana ?? (b.akun_tujuan ? `${b.akun}→${b.akun_tujuan}` : ''),
+    akun: b.akun,
+    // a cash book leaves the other side blank rather than printing Rp0
+    penerimaan: b.penerimaan === 0 ? null : b.penerimaan,
+    pengeluaran: b.pengeluaran === 0 ? null : b.pengeluaran,
+    saldo: b.saldo,
+  };
 }
 
 export interface IsiData {
   format: string;
   versi: number;
-  laporan: ReturnType<typeof ringkasanLaporan>;
+  /** the report's figures; read back from a file they are plain numbers until `bacaRingkasan` */
+  laporan: TanpaRupiah<RingkasanLaporan>;
   /** numbers the markers put in visible cells, by `Sheet!A1` */
   sel: Record<string, number>;
 }

@@ -2,13 +2,14 @@
 // exported) and writing the Dinas recap workbook.
 import path from 'node:path';
 import type ExcelJSNs from 'exceljs';
+import { UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
+import { bacaRingkasan, type RingkasanLaporan, VERSI_FORMAT } from '../reports/laporan-triwulan.js';
 import { ANGKA_REKAP, type Bermasalah, type Rekap, type UnitMasuk } from '../reports/rekap.js';
 import { FORMAT_DATA, hashData, type IsiData, SHEET_DATA } from './laporan-xlsx.js';
 import { loadExcelJS } from './templat.js';
 import { angkaKeKolom } from './a1.js';
 import { RP_FMT, opsiCetak, gayaJudulKolom, gayaSel } from './gaya.js';
-import { VERSI_FORMAT } from '../reports/laporan-triwulan.js';
 
 function teks(v: ExcelJSNs.CellValue): string | null {
   if (typeof v === 'string') return v;
@@ -31,35 +32,59 @@ export async function bacaLaporanUnit(berkas: string): Promise<UnitMasuk | Berma
   } catch {
     return { berkas, masalah: pesan.rekapTidakTerbaca() };
   }
+  const isi = bacaIsiData(wb);
+  if (typeof isi === 'string') return { berkas, masalah: isi };
+  let laporan: RingkasanLaporan;
+  try {
+    laporan = bacaRingkasan(isi.laporan);
+  } catch (e) {
+    if (e instanceof UserError) return { berkas, masalah: e.message };
+    throw e;
+  }
+  const selBeda = periksaSel(wb, isi.sel ?? {});
+  return selBeda ? { berkas, masalah: selBeda } : { berkas, laporan };
+}
+
+/** The JSON of the hidden `_data` sheet, checked against its hash and format; or what is wrong with it. */
+function bacaIsiData(wb: ExcelJSNs.Workbook): IsiData | string {
   const ws = wb.getWorksheet(SHEET_DATA);
   let json = ws ? teks(ws.getCell('A1').value) : null;
+  // a JSON longer than a cell holds continues in B1, C1, …
   for (let k = 2; ws && json !== null; k++) {
     const lanjut = teks(ws.getCell(1, k).value);
     if (lanjut === null) break;
     json += lanjut;
   }
-  if (!ws || json === null) return { berkas, masalah: pesan.rekapTanpaData() };
-  if (hashData(json) !== teks(ws.getCell('A2').value)) return { berkas, masalah: pesan.rekapHashBeda() };
+  if (!ws || json === null) return pesan.rekapTanpaData();
+  if (hashData(json) !== teks(ws.getCell('A2').value)) return pesan.rekapHashBeda();
   let isi: IsiData;
   try {
     isi = JSON.parse(json) as IsiData;
   } catch {
-    return { berkas, masalah: pesan.rekapHashBeda() };
+    return pesan.rekapHashBeda();
   }
-  if (isi.format !== FORMAT_DATA || isi.versi !== VERSI_FORMAT) return { berkas, masalah: pesan.rekapVersi(`${isi.format}/${isi.versi}`) };
-  for (const [alamat, asli] of Object.entries(isi.sel ?? {})) {
+  if (isi.format !== FORMAT_DATA || isi.versi !== VERSI_FORMAT) return pesan.rekapVersi(`${isi.format}/${isi.versi}`);
+  return isi;
+}
+
+/** Every visible number a marker wrote must still read as exported; the first changed cell is named. */
+function periksaSel(wb: ExcelJSNs.Workbook, sel: Record<string, number>): string | null {
+  for (const [alamat, asli] of Object.entries(sel)) {
     const i = alamat.lastIndexOf('!');
     const sheet = wb.getWorksheet(alamat.slice(0, i));
     const nilai = sheet ? sheet.getCell(alamat.slice(i + 1)).value : null;
     // exceljs reads a cached 0 of a formula back as no result at all; such a cell can only be taken as it is
-    const nolRumus = asli === 0 && nilai !== null && typeof nilai === 'object' && 'formula' in nilai && nilai.result === undefined;
+    const nolRumus =
+      asli === 0 && nilai !== null && typeof nilai === 'object' && 'formula' in nilai && nilai.result === undefined;
     const v = nolRumus ? 0 : angkaSel(nilai);
-    if (v === undefined || Math.abs(v - asli) > 1e-6) {
-      const sekarang = sheet ? sheet.getCell(alamat.slice(i + 1)).value : null;
-      return { berkas, masalah: pesan.rekapSelBeda(alamat, asli, sekarang === null || sekarang === undefined ? 'kosong' : String(angkaSel(sekarang) ?? teks(sekarang) ?? JSON.stringify(sekarang))) };
-    }
+    if (v === undefined || Math.abs(v - asli) > 1e-6) return pesan.rekapSelBeda(alamat, asli, teksSekarang(nilai));
   }
-  return { berkas, laporan: isi.laporan };
+  return null;
+}
+
+function teksSekarang(v: ExcelJSNs.CellValue): string {
+  if (v === null || v === undefined) return 'kosong';
+  return String(angkaSel(v) ?? teks(v) ?? JSON.stringify(v));
 }
 
 const JUDUL_REKAP: [keyof Rekap['unit'][number], string, number, string?][] = [
@@ -89,7 +114,14 @@ export async function tulisRekap(r: Rekap, keluar: string, tanggal: string): Pro
   const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'wksbm';
+  tulisSheetRekap(wb, r, tanggal);
+  tulisSheetPpks(wb, r);
+  tulisSheetBermasalah(wb, r);
+  await wb.xlsx.writeFile(keluar);
+}
 
+/** One row per unit, amounts as numbers in the Rupiah format, and a JUMLAH row of SUM formulas. */
+function tulisSheetRekap(wb: ExcelJSNs.Workbook, r: Rekap, tanggal: string): void {
   const ws = wb.addWorksheet('Rekap', opsiCetak('landscape', '4:4'));
   ws.getCell('A1').value = `REKAPITULASI LAPORAN TRIWULAN WKSBM ${r.periode.join(', ')}`;
   ws.getCell('A1').style = gayaSel({ bold: true, size: 12 });
@@ -111,13 +143,19 @@ export async function tulisRekap(r: Rekap, keluar: string, tanggal: string): Pro
   JUDUL_REKAP.forEach(([k, , , fmt], i) => {
     const c = ws.getCell(akhir, i + 1);
     if (k === 'nama') c.value = 'JUMLAH';
-    else if ((ANGKA_REKAP as readonly string[]).includes(k)) {
+    else if (isAngkaRekap(k)) {
       const kol = angkaKeKolom(i + 1);
-      c.value = r.unit.length ? { formula: `SUM(${kol}5:${kol}${akhir - 1})`, result: r.total[k as (typeof ANGKA_REKAP)[number]], date1904: false } : 0;
+      c.value = r.unit.length ? { formula: `SUM(${kol}5:${kol}${akhir - 1})`, result: r.total[k], date1904: false } : 0;
     }
     c.style = gayaSel({ bold: true }, fmt, true);
   });
+}
 
+function isAngkaRekap(k: string): k is (typeof ANGKA_REKAP)[number] {
+  return (ANGKA_REKAP as readonly string[]).includes(k);
+}
+
+function tulisSheetPpks(wb: ExcelJSNs.Workbook, r: Rekap): void {
   const wp = wb.addWorksheet('PPKS', opsiCetak('landscape', '3:3'));
   wp.getCell('A1').value = 'JUMLAH PPKS PER KATEGORI PER UNIT';
   wp.getCell('A1').style = gayaSel({ bold: true, size: 12 });
@@ -142,7 +180,9 @@ export async function tulisRekap(r: Rekap, keluar: string, tanggal: string): Pro
     c.value = r.unit.length ? { formula: `SUM(${dari}${b}:${sampai}${b})`, result: p.jumlah, date1904: false } : 0;
     c.style = gayaSel({ bold: true }, '#,##0', true);
   });
+}
 
+function tulisSheetBermasalah(wb: ExcelJSNs.Workbook, r: Rekap): void {
   const wm = wb.addWorksheet('Bermasalah', opsiCetak('landscape', '3:3'));
   wm.getCell('A1').value = 'BERKAS YANG TIDAK DIREKAP';
   wm.getCell('A1').style = gayaSel({ bold: true, size: 12 });
@@ -161,5 +201,4 @@ export async function tulisRekap(r: Rekap, keluar: string, tanggal: string): Pro
       c.style = gayaSel({}, undefined, true);
     });
   });
-  await wb.xlsx.writeFile(keluar);
 }

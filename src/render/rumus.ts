@@ -42,102 +42,134 @@ function sel(a: string): { b: number; k: number } {
 /** The value of `rumus` with cells read through `baca`, or undefined when it cannot tell. */
 export function hitungRumus(rumus: string, baca: Pembaca): number | undefined {
   try {
-    const ts = tokens(rumus);
-    let p = 0;
-    const lihat = () => ts[p];
-    const ambil = () => ts[p++];
-    const angka = (v: number | string | undefined): number => {
-      if (v === undefined || v === '') return 0;
-      if (typeof v === 'number') return v;
-      throw new TakDikenal('teks dalam hitungan');
-    };
-    const nilaiRentang = (r: Extract<Token, { t: 'ref' }>): (number | string | undefined)[] => {
-      const vs = [];
-      for (let b = r.b1; b <= r.b2; b++) for (let k = r.k1; k <= r.k2; k++) vs.push(baca(b, k));
-      return vs;
-    };
-    const argumen = (): (number | string | undefined)[] => {
-      const vs: (number | string | undefined)[] = [];
-      if (lihat()?.t === 'op' && (lihat() as { v: string }).v === ')') {
-        ambil();
-        return vs;
-      }
-      for (;;) {
-        const tk = lihat();
-        const sesudah = ts[p + 1];
-        if (tk?.t === 'ref' && sesudah?.t === 'op' && (sesudah.v === ',' || sesudah.v === ')')) {
-          ambil();
-          vs.push(...nilaiRentang(tk));
-        } else vs.push(jumlah());
-        const sep = ambil();
-        if (sep?.t !== 'op') throw new TakDikenal('argumen');
-        if (sep.v === ')') return vs;
-        if (sep.v !== ',') throw new TakDikenal('argumen');
-      }
-    };
-    const faktor = (): number => {
-      const tk = ambil();
-      if (!tk) throw new TakDikenal('akhir rumus');
-      if (tk.t === 'angka') return tk.v;
-      if (tk.t === 'op' && tk.v === '-') return -faktor();
-      if (tk.t === 'op' && tk.v === '+') return faktor();
-      if (tk.t === 'op' && tk.v === '(') {
-        const v = jumlah();
-        const tutup = ambil();
-        if (tutup?.t !== 'op' || tutup.v !== ')') throw new TakDikenal('kurung');
-        return v;
-      }
-      if (tk.t === 'ref') {
-        if (tk.b1 !== tk.b2 || tk.k1 !== tk.k2) throw new TakDikenal('rentang di luar fungsi');
-        return angka(baca(tk.b1, tk.k1));
-      }
-      if (tk.t === 'fungsi') {
-        ambil(); // (
-        const vs = argumen();
-        const ns = vs.filter((v): v is number => typeof v === 'number');
-        switch (tk.v) {
-          case 'SUM':
-            return ns.reduce((a, b) => a + b, 0);
-          case 'MIN':
-            return ns.length ? Math.min(...ns) : 0;
-          case 'MAX':
-            return ns.length ? Math.max(...ns) : 0;
-          case 'COUNT':
-            return ns.length;
-          case 'ROUND': {
-            const [x, d] = vs.map(angka);
-            const f = 10 ** (d ?? 0);
-            return Math.round(x! * f) / f;
-          }
-          default:
-            throw new TakDikenal(tk.v);
-        }
-      }
-      throw new TakDikenal('token');
-    };
-    const kali = (): number => {
-      let v = faktor();
-      for (let tk = lihat(); tk?.t === 'op' && (tk.v === '*' || tk.v === '/'); tk = lihat()) {
-        ambil();
-        const w = faktor();
-        v = tk.v === '*' ? v * w : v / w;
-      }
-      return v;
-    };
-    const jumlah = (): number => {
-      let v = kali();
-      for (let tk = lihat(); tk?.t === 'op' && (tk.v === '+' || tk.v === '-'); tk = lihat()) {
-        ambil();
-        const w = kali();
-        v = tk.v === '+' ? v + w : v - w;
-      }
-      return v;
-    };
-    const v = jumlah();
-    if (p !== ts.length || !Number.isFinite(v)) return undefined;
+    const p = new Pengurai(tokens(rumus), baca);
+    const v = p.jumlah();
+    if (!p.habis() || !Number.isFinite(v)) return undefined;
     return v;
   } catch (err) {
     if (err instanceof TakDikenal) return undefined;
     throw err;
+  }
+}
+
+type Nilai = number | string | undefined;
+type Ref = Extract<Token, { t: 'ref' }>;
+
+const FUNGSI: Record<string, (vs: Nilai[]) => number> = {
+  SUM: (vs) => angkaSaja(vs).reduce((a, b) => a + b, 0),
+  MIN: (vs) => (angkaSaja(vs).length ? Math.min(...angkaSaja(vs)) : 0),
+  MAX: (vs) => (angkaSaja(vs).length ? Math.max(...angkaSaja(vs)) : 0),
+  COUNT: (vs) => angkaSaja(vs).length,
+  ROUND: (vs) => {
+    const [x, d] = vs.map(angka);
+    const f = 10 ** (d ?? 0);
+    return Math.round(x! * f) / f;
+  },
+};
+
+function angkaSaja(vs: Nilai[]): number[] {
+  return vs.filter((v): v is number => typeof v === 'number');
+}
+
+/** An empty cell counts as 0 in arithmetic; text does not count at all. */
+function angka(v: Nilai): number {
+  if (v === undefined || v === '') return 0;
+  if (typeof v === 'number') return v;
+  throw new TakDikenal('teks dalam hitungan');
+}
+
+/** Recursive descent over the tokens: jumlah (+ −) → kali (× ÷) → faktor. */
+class Pengurai {
+  private p = 0;
+
+  constructor(
+    private readonly ts: Token[],
+    private readonly baca: Pembaca,
+  ) {}
+
+  habis(): boolean {
+    return this.p === this.ts.length;
+  }
+
+  private lihat(): Token | undefined {
+    return this.ts[this.p];
+  }
+
+  private ambil(): Token | undefined {
+    return this.ts[this.p++];
+  }
+
+  jumlah(): number {
+    let v = this.kali();
+    for (let tk = this.lihat(); tk?.t === 'op' && (tk.v === '+' || tk.v === '-'); tk = this.lihat()) {
+      this.ambil();
+      const w = this.kali();
+      v = tk.v === '+' ? v + w : v - w;
+    }
+    return v;
+  }
+
+  private kali(): number {
+    let v = this.faktor();
+    for (let tk = this.lihat(); tk?.t === 'op' && (tk.v === '*' || tk.v === '/'); tk = this.lihat()) {
+      this.ambil();
+      const w = this.faktor();
+      v = tk.v === '*' ? v * w : v / w;
+    }
+    return v;
+  }
+
+  private faktor(): number {
+    const tk = this.ambil();
+    if (!tk) throw new TakDikenal('akhir rumus');
+    if (tk.t === 'angka') return tk.v;
+    if (tk.t === 'op' && tk.v === '-') return -this.faktor();
+    if (tk.t === 'op' && tk.v === '+') return this.faktor();
+    if (tk.t === 'op' && tk.v === '(') {
+      const v = this.jumlah();
+      const tutup = this.ambil();
+      if (tutup?.t !== 'op' || tutup.v !== ')') throw new TakDikenal('kurung');
+      return v;
+    }
+    if (tk.t === 'ref') {
+      if (tk.b1 !== tk.b2 || tk.k1 !== tk.k2) throw new TakDikenal('rentang di luar fungsi');
+      return angka(this.baca(tk.b1, tk.k1));
+    }
+    if (tk.t === 'fungsi') {
+      this.ambil(); // (
+      const f = Object.hasOwn(FUNGSI, tk.v) ? FUNGSI[tk.v] : undefined;
+      const vs = this.argumen();
+      if (!f) throw new TakDikenal(tk.v);
+      return f(vs);
+    }
+    throw new TakDikenal('token');
+  }
+
+  /** A function's arguments up to its closing bracket; a bare range gives every cell in it. */
+  private argumen(): Nilai[] {
+    const vs: Nilai[] = [];
+    const awal = this.lihat();
+    if (awal?.t === 'op' && awal.v === ')') {
+      this.ambil();
+      return vs;
+    }
+    for (;;) {
+      const tk = this.lihat();
+      const sesudah = this.ts[this.p + 1];
+      if (tk?.t === 'ref' && sesudah?.t === 'op' && (sesudah.v === ',' || sesudah.v === ')')) {
+        this.ambil();
+        vs.push(...this.rentang(tk));
+      } else vs.push(this.jumlah());
+      const sep = this.ambil();
+      if (sep?.t !== 'op') throw new TakDikenal('argumen');
+      if (sep.v === ')') return vs;
+      if (sep.v !== ',') throw new TakDikenal('argumen');
+    }
+  }
+
+  private rentang(r: Ref): Nilai[] {
+    const vs: Nilai[] = [];
+    for (let b = r.b1; b <= r.b2; b++) for (let k = r.k1; k <= r.k2; k++) vs.push(this.baca(b, k));
+    return vs;
   }
 }

@@ -6,7 +6,7 @@ import { UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import { formatTanggal } from '../domain/dates.js';
 import { alamat, angkaKeKolom, geserRentang, geserRumus, kolomKeAngka, type RefBaris } from './a1.js';
-import { hitungRumus } from './rumus.js';
+import { hitungRumus, type Pembaca } from './rumus.js';
 
 export type NilaiSel = string | number | Date | null;
 
@@ -214,83 +214,116 @@ export async function isiTemplat(berkas: string, k: Konteks, opsi: { lewati?: st
   return { workbook: out, angka };
 }
 
-function tulisSheet(out: ExcelJSNs.Workbook, tpl: ExcelJSNs.Workbook, s: SheetTemplat, semuaPeta: Map<string, Peta>, k: Konteks, angka: Record<string, number>): void {
-  const p = semuaPeta.get(s.nama)!;
-  const grid = new Map<string, Keluaran>();
-  const gambar: { nama: string; baris: number; kolom: number }[] = [];
-  const tinggi = new Map<number, number>();
+/** Everything one sheet is written from, and what laying it out collects on the way. */
+interface Susunan {
+  s: SheetTemplat;
+  /** this sheet's row map */
+  p: Peta;
+  /** every sheet's row map, for formulas that name another sheet */
+  semuaPeta: Map<string, Peta>;
+  k: Konteks;
+  /** `Sheet!A1` → the number a marker put there (shared by all sheets, in the order they are written) */
+  angka: Record<string, number>;
+  grid: Map<string, Keluaran>;
+  gambar: { nama: string; baris: number; kolom: number }[];
+  tinggi: Map<number, number>;
+}
 
-  const petakan = (instans: number, barisSendiri: number | null) => (ref: RefBaris) => {
-    const q = ref.sheet ? semuaPeta.get(ref.sheet) : p;
+function tulisSheet(
+  out: ExcelJSNs.Workbook,
+  tpl: ExcelJSNs.Workbook,
+  s: SheetTemplat,
+  semuaPeta: Map<string, Peta>,
+  k: Konteks,
+  angka: Record<string, number>,
+): void {
+  const p = semuaPeta.get(s.nama)!;
+  const x: Susunan = { s, p, semuaPeta, k, angka, grid: new Map(), gambar: [], tinggi: new Map() };
+  for (const b of s.baris) for (let i = 0; i < (s.jumlah.get(b.nomor) ?? 1); i++) susunBaris(x, b, i);
+  const ws = buatSheet(out, x);
+  tulisGrid(ws, x);
+  const gabung = gabungSel(ws, x);
+  tinggiBaris(x.grid, x.tinggi, gabung.lebar, gabung.bagian, (kolom) => s.ws.getColumn(kolom).width ?? 9);
+  for (const [r, h] of x.tinggi) ws.getRow(r).height = h;
+  salinGambarTemplat(out, tpl, ws, x);
+  pasangGambar(out, ws, x);
+}
+
+/** Where a formula's row reference lands for instance `instans` of a (repeating) template row. */
+function petakan(x: Susunan, instans: number, barisSendiri: number | null) {
+  return (ref: RefBaris): number => {
+    const q = ref.sheet ? x.semuaPeta.get(ref.sheet) : x.p;
     if (!q) return ref.baris;
     const dasar = ref.peran === 'akhir' ? q.akhir(ref.baris) : q.awal(ref.baris);
     if (barisSendiri === null || ref.sheet) return dasar;
     if (ref.baris === barisSendiri) return q.awal(ref.baris) + instans;
     return ref.absolut ? dasar : dasar + instans;
   };
+}
 
-  for (const b of s.baris) {
-    const d = b.ulang ? k.daftar[b.ulang]! : null;
-    const n = s.jumlah.get(b.nomor) ?? 1;
-    for (let i = 0; i < n; i++) {
-      const r = p.awal(b.nomor) + i;
-      if (b.height) tinggi.set(r, b.height);
-      const item = d ? (d.baris[i] ?? null) : null;
-      let strip = false;
-      for (const c of b.sel) {
-        const key = alamat(r, c.kolom);
-        const style = salin(c.style);
-        if (c.formula !== null) {
-          grid.set(key, { value: null, style, rumus: geserRumus(c.formula, petakan(i, b.ulang ? b.nomor : null)) });
-          continue;
-        }
-        if (c.teks === null || !c.teks.includes('{{')) {
-          grid.set(key, { value: salin(c.value), style });
-          continue;
-        }
-        const teks = c.teks.replace(/\{\{\s*#\w+\s*\}\}/g, '');
-        const tunggal = /^\{\{(.*?)\}\}$/.exec(teks.trim());
-        const pen = tunggal ? bacaPenanda(tunggal[1]!) : null;
-        const kosongkan = d !== null && item === null;
-        if (kosongkan) {
-          // an empty list leaves one row reading "–" in its first marker cell
-          grid.set(key, { value: strip ? null : '–', style });
-          strip = true;
-          continue;
-        }
-        if (pen?.jenis === 'jumlah') {
-          const r0 = p.awal(s.barisDaftar.get(pen.daftar)!);
-          const r1 = p.akhir(s.barisDaftar.get(pen.daftar)!);
-          const kol = angkaKeKolom(kolomIsian(s, s.barisDaftar.get(pen.daftar)!, pen.isian)!);
-          grid.set(key, { value: null, style, rumus: `${pen.fungsi}(${kol}${r0}:${kol}${r1})` });
-          continue;
-        }
-        if (pen?.jenis === 'gambar') {
-          if (k.gambar[pen.nama]) gambar.push({ nama: pen.nama, baris: r, kolom: c.kolom });
-          grid.set(key, { value: null, style });
-          continue;
-        }
-        if (pen?.jenis === 'nilai' || pen?.jenis === 'isian') {
-          const v = pen.jenis === 'nilai' ? k.nilai[pen.nama]! : (item![pen.nama] ?? null);
-          grid.set(key, { value: v === '' ? null : v, style });
-          if (pen.jenis === 'nilai' && typeof v === 'number') angka[`${s.nama}!${key}`] = v;
-          continue;
-        }
-        const ganti = teks.replace(PENANDA, (_m, isi: string) => {
-          const q = bacaPenanda(isi)!;
-          if (q.jenis === 'nilai') return teksNilai(k.nilai[q.nama]!);
-          if (q.jenis === 'isian') return teksNilai(item![q.nama] ?? null);
-          return '';
-        });
-        grid.set(key, { value: ganti === '' ? null : ganti, style });
-      }
+/** Lays out instance `i` of template row `b`: each cell copied, its formula moved, or its markers filled. */
+function susunBaris(x: Susunan, b: BarisTemplat, i: number): void {
+  const d = b.ulang ? x.k.daftar[b.ulang]! : null;
+  const r = x.p.awal(b.nomor) + i;
+  if (b.height) x.tinggi.set(r, b.height);
+  const item = d ? (d.baris[i] ?? null) : null;
+  let strip = false;
+  for (const c of b.sel) {
+    const key = alamat(r, c.kolom);
+    const style = salin(c.style);
+    if (c.formula !== null) {
+      x.grid.set(key, { value: null, style, rumus: geserRumus(c.formula, petakan(x, i, b.ulang ? b.nomor : null)) });
+    } else if (c.teks === null || !c.teks.includes('{{')) {
+      x.grid.set(key, { value: salin(c.value), style });
+    } else if (d !== null && item === null) {
+      // an empty list leaves one row reading "–" in its first marker cell
+      x.grid.set(key, { value: strip ? null : '–', style });
+      strip = true;
+    } else {
+      x.grid.set(key, { ...isiPenanda(x, c.teks, r, c.kolom, item), style });
     }
   }
+}
 
-  // Cached values for every formula, computed over the laid-out grid.
+/** A cell holding markers: one marker alone keeps its value's type; markers within text become text. */
+function isiPenanda(
+  x: Susunan,
+  teksSel: string,
+  r: number,
+  kolom: number,
+  item: Record<string, NilaiSel> | null,
+): Omit<Keluaran, 'style'> {
+  const teks = teksSel.replace(/\{\{\s*#\w+\s*\}\}/g, '');
+  const tunggal = /^\{\{(.*?)\}\}$/.exec(teks.trim());
+  const pen = tunggal ? bacaPenanda(tunggal[1]!) : null;
+  if (pen?.jenis === 'jumlah') {
+    const barisUlang = x.s.barisDaftar.get(pen.daftar)!;
+    const kol = angkaKeKolom(kolomIsian(x.s, barisUlang, pen.isian)!);
+    return { value: null, rumus: `${pen.fungsi}(${kol}${x.p.awal(barisUlang)}:${kol}${x.p.akhir(barisUlang)})` };
+  }
+  if (pen?.jenis === 'gambar') {
+    if (x.k.gambar[pen.nama]) x.gambar.push({ nama: pen.nama, baris: r, kolom });
+    return { value: null };
+  }
+  if (pen?.jenis === 'nilai' || pen?.jenis === 'isian') {
+    const v = pen.jenis === 'nilai' ? x.k.nilai[pen.nama]! : (item![pen.nama] ?? null);
+    if (pen.jenis === 'nilai' && typeof v === 'number') x.angka[`${x.s.nama}!${alamat(r, kolom)}`] = v;
+    return { value: v === '' ? null : v };
+  }
+  const ganti = teks.replace(PENANDA, (_m, isi: string) => {
+    const q = bacaPenanda(isi)!;
+    if (q.jenis === 'nilai') return teksNilai(x.k.nilai[q.nama]!);
+    if (q.jenis === 'isian') return teksNilai(item![q.nama] ?? null);
+    return '';
+  });
+  return { value: ganti === '' ? null : ganti };
+}
+
+/** Reads the laid-out grid, computing (once) the cached value of every formula it meets. */
+function pembacaGrid(grid: Map<string, Keluaran>): Pembaca {
   const hasil = new Map<string, number | undefined>();
   const sedang = new Set<string>();
-  const baca = (baris: number, kolom: number): number | string | undefined => {
+  const baca: Pembaca = (baris, kolom) => {
     const key = alamat(baris, kolom);
     const c = grid.get(key);
     if (!c) return undefined;
@@ -306,64 +339,104 @@ function tulisSheet(out: ExcelJSNs.Workbook, tpl: ExcelJSNs.Workbook, s: SheetTe
     const v = c.value;
     return typeof v === 'number' || typeof v === 'string' ? v : undefined;
   };
+  return baca;
+}
 
-  const ws = out.addWorksheet(s.nama, {
-    properties: salin(s.ws.properties),
-    pageSetup: geserCetak(salin(s.ws.pageSetup), p),
-    headerFooter: isiKepalaKaki(salin(s.ws.headerFooter), k),
-    views: salin(s.ws.views),
-    state: s.ws.state,
+/** The output sheet with the template's page setup (print area and titles moved), views and column widths. */
+function buatSheet(out: ExcelJSNs.Workbook, x: Susunan): ExcelJSNs.Worksheet {
+  const src = x.s.ws;
+  const ws = out.addWorksheet(x.s.nama, {
+    properties: salin(src.properties),
+    pageSetup: geserCetak(salin(src.pageSetup), x.p),
+    headerFooter: isiKepalaKaki(salin(src.headerFooter), x.k),
+    views: salin(src.views),
+    state: src.state,
   });
-  const jumlahKolom = s.ws.columnCount;
-  for (let c = 1; c <= jumlahKolom; c++) {
-    const src = s.ws.getColumn(c);
-    const dst = ws.getColumn(c);
-    if (src.width) dst.width = src.width;
-    if (src.hidden) dst.hidden = true;
+  for (let c = 1; c <= src.columnCount; c++) {
+    const dari = src.getColumn(c);
+    const ke = ws.getColumn(c);
+    if (dari.width) ke.width = dari.width;
+    if (dari.hidden) ke.hidden = true;
   }
-  for (const [key, c] of grid) {
+  return ws;
+}
+
+/** Writes every cell; formulas carry their cached value, and an aggregate's number is noted for `rekap`. */
+function tulisGrid(ws: ExcelJSNs.Worksheet, x: Susunan): void {
+  const baca = pembacaGrid(x.grid);
+  for (const [key, c] of x.grid) {
     const cell = ws.getCell(key);
     if (c.rumus !== undefined) {
       const result = baca(cell.row as unknown as number, cell.col as unknown as number);
-      cell.value = result === undefined ? { formula: c.rumus, date1904: false } : { formula: c.rumus, result, date1904: false };
-      if (typeof result === 'number' && /^(SUM|COUNT|MIN|MAX)\(/.test(c.rumus)) angka[`${s.nama}!${key}`] = result;
+      cell.value =
+        result === undefined ? { formula: c.rumus, date1904: false } : { formula: c.rumus, result, date1904: false };
+      if (typeof result === 'number' && /^(SUM|COUNT|MIN|MAX)\(/.test(c.rumus)) x.angka[`${x.s.nama}!${key}`] = result;
     } else cell.value = c.value;
     cell.style = c.style;
   }
-  const lebarGabung = new Map<string, number>();
-  const bagianGabung = new Set<string>();
-  for (const rentang of s.ws.model.merges ?? []) {
+}
+
+/**
+ * The template's merges where their rows landed: a merge within one repeating row is repeated on
+ * every instance. Returns each merge's width (by its top-left cell) and the cells it covers.
+ */
+function gabungSel(ws: ExcelJSNs.Worksheet, x: Susunan): { lebar: Map<string, number>; bagian: Set<string> } {
+  const lebar = new Map<string, number>();
+  const bagian = new Set<string>();
+  for (const rentang of x.s.ws.model.merges ?? []) {
     const [a, b] = rentang.split(':') as [string, string];
     const ra = Number(/\d+$/.exec(a)![0]);
     const rb = Number(/\d+$/.exec(b)![0]);
     const kolA = a.replace(/\d+$/, '');
     const kolB = b.replace(/\d+$/, '');
-    const n = s.jumlah.get(ra) ?? 1;
+    const n = x.s.jumlah.get(ra) ?? 1;
     const gabung = (r0: number, r1: number) => {
       ws.mergeCells(`${kolA}${r0}:${kolB}${r1}`);
-      lebarGabung.set(`${kolA}${r0}`, kolomAntara(kolA, kolB).reduce((w, k) => w + (s.ws.getColumn(k).width ?? 9), 0));
-      for (let r = r0; r <= r1; r++) for (const k of kolomAntara(kolA, kolB)) if (k !== kolA || r !== r0) bagianGabung.add(`${k}${r}`);
+      lebar.set(`${kolA}${r0}`, kolomAntara(kolA, kolB).reduce((w, k) => w + (x.s.ws.getColumn(k).width ?? 9), 0));
+      for (let r = r0; r <= r1; r++) {
+        for (const k of kolomAntara(kolA, kolB)) if (k !== kolA || r !== r0) bagian.add(`${k}${r}`);
+      }
     };
-    if (ra === rb && n > 1) for (let i = 0; i < n; i++) gabung(p.awal(ra) + i, p.awal(ra) + i);
-    else gabung(p.awal(ra), p.akhir(rb));
+    if (ra === rb && n > 1) for (let i = 0; i < n; i++) gabung(x.p.awal(ra) + i, x.p.awal(ra) + i);
+    else gabung(x.p.awal(ra), x.p.akhir(rb));
   }
-  tinggiBaris(grid, tinggi, lebarGabung, bagianGabung, (k) => s.ws.getColumn(k).width ?? 9);
-  for (const [r, h] of tinggi) ws.getRow(r).height = h;
-  // The template's own pictures (a Dinas logo) move with the rows they sit on, keeping their size.
-  for (const img of s.ws.getImages()) {
+  return { lebar, bagian };
+}
+
+/** The template's own pictures (a Dinas logo) move with the rows they sit on, keeping their size. */
+function salinGambarTemplat(
+  out: ExcelJSNs.Workbook,
+  tpl: ExcelJSNs.Workbook,
+  ws: ExcelJSNs.Worksheet,
+  x: Susunan,
+): void {
+  for (const img of x.s.ws.getImages()) {
     const data = tpl.getImage(Number(img.imageId));
     if (!data?.buffer || data.extension === 'gif') continue;
-    const { tl, br, ext, editAs } = img.range as ExcelJSNs.ImageRange & { ext?: { width: number; height: number }; editAs?: string };
-    const geser = p.awal(tl.nativeRow + 1) - 1 - tl.nativeRow;
+    type Rentang = ExcelJSNs.ImageRange & { ext?: { width: number; height: number }; editAs?: string };
+    const { tl, br, ext, editAs } = img.range as Rentang;
+    const geser = x.p.awal(tl.nativeRow + 1) - 1 - tl.nativeRow;
     const id = out.addImage({ buffer: data.buffer, extension: data.extension });
-    const jangkar = (a: ExcelJSNs.Anchor, d: number) => ({ nativeCol: a.nativeCol, nativeColOff: a.nativeColOff, nativeRow: a.nativeRow + d, nativeRowOff: a.nativeRowOff });
-    const posisi = br ? { tl: jangkar(tl, geser), br: jangkar(br, geser), editAs: editAs ?? 'oneCell' } : { tl: jangkar(tl, geser), ext, editAs: editAs ?? 'oneCell' };
+    const jangkar = (a: ExcelJSNs.Anchor, d: number) => ({
+      nativeCol: a.nativeCol,
+      nativeColOff: a.nativeColOff,
+      nativeRow: a.nativeRow + d,
+      nativeRowOff: a.nativeRowOff,
+    });
+    const posisi = br
+      ? { tl: jangkar(tl, geser), br: jangkar(br, geser), editAs: editAs ?? 'oneCell' }
+      : { tl: jangkar(tl, geser), ext, editAs: editAs ?? 'oneCell' };
     ws.addImage(id, posisi as unknown as ExcelJSNs.ImageRange);
   }
-  for (const g of gambar) {
-    const img = k.gambar[g.nama]!;
+}
+
+/** Images named by `{{gambar:…}}` markers (the stamp), anchored at their cell. */
+function pasangGambar(out: ExcelJSNs.Workbook, ws: ExcelJSNs.Worksheet, x: Susunan): void {
+  for (const g of x.gambar) {
+    const img = x.k.gambar[g.nama]!;
     const id = out.addImage({ buffer: img.buffer as unknown as ExcelJSNs.Buffer, extension: img.extension });
-    ws.addImage(id, { tl: { col: g.kolom - 1, row: g.baris - 1 }, ext: { width: 110, height: 110 }, editAs: 'oneCell' });
+    const tl = { col: g.kolom - 1, row: g.baris - 1 };
+    ws.addImage(id, { tl, ext: { width: 110, height: 110 }, editAs: 'oneCell' });
   }
 }
 

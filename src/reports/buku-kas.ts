@@ -1,5 +1,6 @@
 // The cash book as shown and exported: entries in date order with a running balance.
-import type { Kas } from '../db/kas-repo.js';
+import type { EntriKas } from '../domain/kas.js';
+import { jumlahkan, kurangkan, NOL, rupiah, type Rupiah } from '../domain/money.js';
 
 export interface Lingkup {
   dana?: string;
@@ -18,34 +19,53 @@ export interface BarisBukuKas {
   dana: string | null;
   akun: string;
   akun_tujuan: string | null;
-  penerimaan: number;
-  pengeluaran: number;
-  saldo: number;
+  penerimaan: Rupiah;
+  pengeluaran: Rupiah;
+  saldo: Rupiah;
   batal_dari: string | null;
   dibatalkan_oleh: string | null;
 }
 
-type Entri = Kas & { nomor_batal: string | null; dibatalkan_oleh: string | null };
-
-/** What one entry does to the balance in scope: a transfer counts only when one account is in view. */
-export function gerak(e: Kas, lingkup: Lingkup): { penerimaan: number; pengeluaran: number } {
-  if (e.arah === 'masuk') return { penerimaan: e.jumlah, pengeluaran: 0 };
-  if (e.arah === 'keluar') return { penerimaan: 0, pengeluaran: e.jumlah };
-  if (lingkup.akun === e.akun_tujuan) return { penerimaan: e.jumlah, pengeluaran: 0 };
-  if (lingkup.akun === e.akun) return { penerimaan: 0, pengeluaran: e.jumlah };
-  return { penerimaan: 0, pengeluaran: 0 };
+export interface BukuKas {
+  saldoAwal: Rupiah;
+  baris: BarisBukuKas[];
+  penerimaan: Rupiah;
+  pengeluaran: Rupiah;
+  saldoAkhir: Rupiah;
 }
 
-export function bukuKas(saldoAwal: number, entri: Entri[], lingkup: Lingkup): { saldoAwal: number; baris: BarisBukuKas[]; penerimaan: number; pengeluaran: number; saldoAkhir: number } {
-  let saldo = saldoAwal;
-  let penerimaan = 0;
-  let pengeluaran = 0;
-  const baris = entri.map((e, i) => {
+export interface Gerak {
+  penerimaan: Rupiah;
+  pengeluaran: Rupiah;
+}
+
+/** What one entry does to the balance in scope: a transfer counts only when one account is in view. */
+export function gerak(e: EntriKas, lingkup: Lingkup): Gerak {
+  if (e.arah === 'masuk') return { penerimaan: e.jumlah, pengeluaran: NOL };
+  if (e.arah === 'keluar') return { penerimaan: NOL, pengeluaran: e.jumlah };
+  if (lingkup.akun === e.akun_tujuan) return { penerimaan: e.jumlah, pengeluaran: NOL };
+  if (lingkup.akun === e.akun) return { penerimaan: NOL, pengeluaran: e.jumlah };
+  return { penerimaan: NOL, pengeluaran: NOL };
+}
+
+/** The balance after one movement. */
+export function saldoSetelah(saldo: Rupiah, g: Gerak): Rupiah {
+  return kurangkan(jumlahkan(saldo, g.penerimaan), g.pengeluaran);
+}
+
+/** `saldoAwal` may be a balance the caller summed itself: it is checked to be whole rupiah here. */
+export function bukuKas(saldoAwal: number, entri: EntriKas[], lingkup: Lingkup): BukuKas {
+  const awal = rupiah(saldoAwal);
+  let saldo = awal;
+  let penerimaan = NOL;
+  let pengeluaran = NOL;
+  const baris = entri.map((e, i): BarisBukuKas => {
     const g = gerak(e, lingkup);
-    saldo += g.penerimaan - g.pengeluaran;
-    penerimaan += g.penerimaan;
-    pengeluaran += g.pengeluaran;
-    const uraian = e.arah === 'pindah' && !e.batal_dari ? (e.uraian ?? `Pindah ${e.akun} → ${e.akun_tujuan}`) : (e.uraian ?? '');
+    saldo = saldoSetelah(saldo, g);
+    penerimaan = jumlahkan(penerimaan, g.penerimaan);
+    pengeluaran = jumlahkan(pengeluaran, g.pengeluaran);
+    const uraian =
+      e.arah === 'pindah' && !e.batal_dari ? (e.uraian ?? `Pindah ${e.akun} → ${e.akun_tujuan}`) : (e.uraian ?? '');
     return {
       no: i + 1,
       id: e.id,
@@ -65,5 +85,5 @@ export function bukuKas(saldoAwal: number, entri: Entri[], lingkup: Lingkup): { 
       dibatalkan_oleh: e.dibatalkan_oleh,
     };
   });
-  return { saldoAwal, baris, penerimaan, pengeluaran, saldoAkhir: saldo };
+  return { saldoAwal: awal, baris, penerimaan, pengeluaran, saldoAkhir: saldo };
 }

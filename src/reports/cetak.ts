@@ -3,10 +3,11 @@
 import { type Buku, maskNik } from '../books/buku.js';
 import { REGISTER } from '../books/registers.js';
 import type { Field } from '../books/field.js';
-import type { Kas } from '../db/kas-repo.js';
-import { miliKeAngka } from '../domain/money.js';
+import type { BarisRegister, CatatanNatura, HadirRapat, NilaiTersimpan, PenyaluranCetak } from '../domain/cetak.js';
+import type { EntriKas } from '../domain/kas.js';
+import { miliKeAngka, rupiah, type Rupiah, rupiahTersimpan } from '../domain/money.js';
 import type { JenisKolom, KolomCetak, NilaiCetak } from '../render/cetak-xlsx.js';
-import { gerak } from './buku-kas.js';
+import { gerak, saldoSetelah } from './buku-kas.js';
 
 export type Sumber = { jenis: 'register'; buku: Buku } | { jenis: 'kas'; arah?: 'masuk' | 'keluar' } | { jenis: 'natura' } | { jenis: 'rapat' } | { jenis: 'hadir' } | { jenis: 'kegiatan' } | { jenis: 'penyaluran' } | { jenis: 'profil' };
 
@@ -71,108 +72,164 @@ const LEBAR: Record<JenisKolom, number> = { teks: 20, tanggal: 17, rupiah: 17, a
 
 export interface TataCetak {
   kolom: KolomCetak[];
-  baris: (row: Record<string, unknown>) => NilaiCetak[];
+  /** one printed row from a row of the stream commands/cetak.ts opens for this book's source */
+  baris: (row: object) => NilaiCetak[];
   pembuka?: NilaiCetak[];
 }
 
-const t = (v: unknown): NilaiCetak => (v === null || v === undefined ? null : typeof v === 'number' ? v : String(v));
+interface Tata<R> {
+  kolom: KolomCetak[];
+  baris: (row: R) => NilaiCetak[];
+  pembuka?: NilaiCetak[];
+}
 
-/** Columns and row mapping of a book; NIKs masked unless `lengkap`. */
+/** The command pairs each source with its own repository stream: this is where its row type is taken back. */
+function untukSumber<R extends object>(tata: Tata<R>): TataCetak {
+  return { ...tata, baris: (row) => tata.baris(row as R) };
+}
+
+const t = (v: unknown): NilaiCetak => (v === null || v === undefined ? null : typeof v === 'number' ? v : String(v));
+const kol = (judul: string, lebar: number, jenis: JenisKolom = 'teks'): KolomCetak => ({ judul, lebar, jenis });
+type Nik = (v: NilaiTersimpan | undefined) => NilaiCetak;
+
+/** Columns and row mapping of a book; NIKs masked unless `lengkap`; `saldoAwal` opens a cash book printed from `dari`. */
 export function tataCetak(b: BukuCetak, lengkap: boolean, saldoAwal = 0, dari?: string): TataCetak {
-  const nik = (v: unknown) => (lengkap ? t(v) : maskNik(v as string | null));
+  const nik: Nik = (v) => (lengkap ? t(v) : maskNik(typeof v === 'string' ? v : null));
   const s = b.sumber;
   switch (s.jenis) {
-    case 'register': {
-      const kolom = s.buku.kolomDaftar.map((k) => {
-        const f = s.buku.fields.find((x) => x.name === k);
-        const jenis = jenisField(f);
-        return { judul: f?.label ?? LABEL_LAIN[k] ?? k, lebar: k === 'nama' ? 28 : LEBAR[jenis], jenis };
-      });
-      return {
-        kolom,
-        baris: (row) => s.buku.kolomDaftar.map((k) => {
-          const f = s.buku.fields.find((x) => x.name === k);
-          if (f?.type === 'nik') return nik(row[k]);
-          if (f?.type === 'kuantitas' && typeof row[k] === 'number') return miliKeAngka(row[k] as number);
-          return t(row[k]);
-        }),
-      };
-    }
-    case 'kas': {
-      if (s.arah) {
-        const kolom: KolomCetak[] = [
-          { judul: 'Tanggal', lebar: 17, jenis: 'tanggal' }, { judul: 'No. Bukti', lebar: 19, jenis: 'teks' }, { judul: 'Uraian', lebar: 40, jenis: 'teks' },
-          { judul: s.arah === 'masuk' ? 'Sumber' : 'Jenis', lebar: 18, jenis: 'teks' }, { judul: s.arah === 'masuk' ? 'Donatur (ID)' : 'Layanan', lebar: 14, jenis: 'teks' },
-          { judul: 'Dana', lebar: 11, jenis: 'teks' }, { judul: 'Akun', lebar: 11, jenis: 'teks' }, { judul: 'Jumlah (Rp)', lebar: 17, jenis: 'rupiah' },
-        ];
-        return {
-          kolom,
-          baris: (row) => {
-            const e = row as unknown as Kas & { dibatalkan_oleh: string | null };
-            const uraian = [e.uraian, e.dibatalkan_oleh ? `(dibatalkan ${e.dibatalkan_oleh})` : null].filter(Boolean).join(' ');
-            return [e.tanggal, e.nomor, uraian, s.arah === 'masuk' ? e.sumber : e.jenis, s.arah === 'masuk' ? t(e.donatur_id) : e.layanan, e.dana, e.akun, e.jumlah];
-          },
-        };
-      }
-      let saldo = saldoAwal;
-      return {
-        pembuka: dari ? [dari, null, 'Saldo awal', null, null, null, null, null, saldoAwal] : undefined,
-        kolom: [
-          { judul: 'Tanggal', lebar: 17, jenis: 'tanggal' }, { judul: 'No. Bukti', lebar: 19, jenis: 'teks' }, { judul: 'Uraian', lebar: 40, jenis: 'teks' },
-          { judul: 'Sumber/Jenis', lebar: 18, jenis: 'teks' }, { judul: 'Dana', lebar: 11, jenis: 'teks' }, { judul: 'Akun', lebar: 13, jenis: 'teks' },
-          { judul: 'Penerimaan (Rp)', lebar: 17, jenis: 'rupiah' }, { judul: 'Pengeluaran (Rp)', lebar: 17, jenis: 'rupiah' }, { judul: 'Saldo (Rp)', lebar: 17, jenis: 'rupiah' },
-        ],
-        baris: (row) => {
-          const e = row as unknown as Kas & { dibatalkan_oleh: string | null };
-          const g = gerak(e, {});
-          saldo += g.penerimaan - g.pengeluaran;
-          const uraian = [e.uraian ?? (e.arah === 'pindah' ? `Pindah ${e.akun} → ${e.akun_tujuan}` : null), e.dibatalkan_oleh ? `(dibatalkan ${e.dibatalkan_oleh})` : null].filter(Boolean).join(' ');
-          return [e.tanggal, e.nomor, uraian, e.sumber ?? e.jenis ?? 'pindah', e.dana, e.akun_tujuan ? `${e.akun}→${e.akun_tujuan}` : e.akun, g.penerimaan, g.pengeluaran, saldo];
-        },
-      };
-    }
+    case 'register':
+      return untukSumber(tataRegister(s.buku, nik));
+    case 'kas':
+      return untukSumber(s.arah ? tataKasSatuArah(s.arah) : tataBukuKasUmum(rupiah(saldoAwal), dari));
     case 'natura':
-      return {
-        kolom: [
-          { judul: 'Tanggal', lebar: 17, jenis: 'tanggal' }, { judul: 'Barang', lebar: 20, jenis: 'teks' }, { judul: 'Masuk', lebar: 11, jenis: 'kuantitas' },
-          { judul: 'Keluar', lebar: 11, jenis: 'kuantitas' }, { judul: 'Satuan', lebar: 9, jenis: 'teks' }, { judul: 'Sumber/Tujuan', lebar: 16, jenis: 'teks' }, { judul: 'Uraian', lebar: 40, jenis: 'teks' },
-        ],
-        baris: (r) => {
-          const q = miliKeAngka(Number(r.kuantitas_mili));
-          return [t(r.tanggal), t(r.barang), r.arah === 'masuk' ? q : null, r.arah === 'keluar' ? q : null, t(r.satuan), t(r.sumber ?? r.tujuan), t(r.uraian)];
-        },
-      };
+      return untukSumber(tataNatura());
     case 'rapat':
-      return {
-        kolom: [
-          { judul: 'Tanggal', lebar: 17, jenis: 'tanggal' }, { judul: 'Waktu', lebar: 8, jenis: 'teks' }, { judul: 'Tempat', lebar: 18, jenis: 'teks' }, { judul: 'Jenis', lebar: 11, jenis: 'teks' },
-          { judul: 'Pimpinan', lebar: 18, jenis: 'teks' }, { judul: 'Notulis', lebar: 18, jenis: 'teks' }, { judul: 'Agenda', lebar: 30, jenis: 'teks' }, { judul: 'Pembahasan', lebar: 40, jenis: 'teks' }, { judul: 'Keputusan', lebar: 36, jenis: 'teks' },
-        ],
-        baris: (r) => ['tanggal', 'waktu', 'tempat', 'jenis', 'pimpinan', 'notulis', 'agenda', 'pembahasan', 'keputusan'].map((k) => t(r[k])),
-      };
+      return untukSumber(tataKolom(RAPAT));
     case 'hadir':
-      return {
-        kolom: [{ judul: 'Tanggal rapat', lebar: 17, jenis: 'tanggal' }, { judul: 'Agenda', lebar: 28, jenis: 'teks' }, { judul: 'Nama', lebar: 26, jenis: 'teks' }, { judul: 'Peran', lebar: 14, jenis: 'teks' }, { judul: 'Asal', lebar: 18, jenis: 'teks' }, { judul: 'Tanda tangan', lebar: 16, jenis: 'teks' }],
-        baris: (r) => [t(r.tanggal), t(r.agenda), t(r.nama), t(r.peran ?? (r.tamu ? 'tamu' : 'anggota')), t(r.asal), null],
-      };
+      return untukSumber(tataHadir());
     case 'kegiatan':
-      return {
-        kolom: [
-          { judul: 'Tanggal', lebar: 17, jenis: 'tanggal' }, { judul: 'Nama kegiatan', lebar: 30, jenis: 'teks' }, { judul: 'Jenis', lebar: 14, jenis: 'teks' }, { judul: 'Layanan', lebar: 14, jenis: 'teks' },
-          { judul: 'Tempat', lebar: 18, jenis: 'teks' }, { judul: 'Sasaran', lebar: 18, jenis: 'teks' }, { judul: 'Peserta', lebar: 10, jenis: 'angka' }, { judul: 'Hasil', lebar: 36, jenis: 'teks' },
-        ],
-        baris: (r) => ['tanggal', 'nama', 'jenis', 'layanan', 'tempat', 'sasaran', 'peserta', 'hasil'].map((k) => t(r[k])),
-      };
+      return untukSumber(tataKolom(KEGIATAN));
     case 'penyaluran':
-      return {
-        kolom: [
-          { judul: 'Tanggal', lebar: 17, jenis: 'tanggal' }, { judul: 'No. Bukti', lebar: 19, jenis: 'teks' }, { judul: 'Nama penerima', lebar: 24, jenis: 'teks' }, { judul: 'NIK', lebar: 20, jenis: 'teks' },
-          { judul: 'Kategori PPKS', lebar: 12, jenis: 'teks' }, { judul: 'Layanan', lebar: 14, jenis: 'teks' }, { judul: 'Bentuk', lebar: 9, jenis: 'teks' }, { judul: 'Nilai (Rp)', lebar: 17, jenis: 'rupiah' },
-          { judul: 'Kuantitas', lebar: 10, jenis: 'kuantitas' }, { judul: 'Barang', lebar: 12, jenis: 'teks' }, { judul: 'Dana', lebar: 10, jenis: 'teks' }, { judul: 'Asnaf', lebar: 10, jenis: 'teks' }, { judul: 'Uraian', lebar: 30, jenis: 'teks' },
-        ],
-        baris: (r) => [t(r.tanggal), t(r.nomor), t(r.nama), nik(r.nik), t(r.kategori), t(r.layanan), t(r.bentuk), t(r.jumlah), r.kuantitas_mili === null || r.kuantitas_mili === undefined ? null : miliKeAngka(Number(r.kuantitas_mili)), t(r.barang ? `${r.barang} (${r.satuan})` : null), t(r.dana), t(r.asnaf), t(r.uraian)],
-      };
+      return untukSumber(tataPenyaluran(nik));
     case 'profil':
       return { kolom: [], baris: () => [] };
   }
+}
+
+/** A register prints the columns of its declaration; money columns are read back as Rupiah. */
+function tataRegister(buku: Buku, nik: Nik): Tata<BarisRegister> {
+  const fields = buku.kolomDaftar.map((k) => ({ k, f: buku.fields.find((x) => x.name === k) }));
+  const kolom = fields.map(({ k, f }) => {
+    const jenis = jenisField(f);
+    return kol(f?.label ?? LABEL_LAIN[k] ?? k, k === 'nama' ? 28 : LEBAR[jenis], jenis);
+  });
+  const sel = (row: BarisRegister, k: string, f: Field | undefined): NilaiCetak => {
+    const v = row[k];
+    if (f?.type === 'nik') return nik(v);
+    if (f?.type === 'kuantitas' && typeof v === 'number') return miliKeAngka(v);
+    if (f?.type === 'jumlah' && v !== null && v !== undefined) return rupiahTersimpan(v, `${buku.judul} ID ${String(row.id)}`);
+    return t(v);
+  };
+  return { kolom, baris: (row) => fields.map(({ k, f }) => sel(row, k, f)) };
+}
+
+const dibatalkan = (e: EntriKas) => (e.dibatalkan_oleh ? `(dibatalkan ${e.dibatalkan_oleh})` : null);
+
+/** Book 2 or 3 alone: receipts or spending, one amount per entry. */
+function tataKasSatuArah(arah: 'masuk' | 'keluar'): Tata<EntriKas> {
+  const masuk = arah === 'masuk';
+  return {
+    kolom: [
+      kol('Tanggal', 17, 'tanggal'), kol('No. Bukti', 19), kol('Uraian', 40), kol(masuk ? 'Sumber' : 'Jenis', 18),
+      kol(masuk ? 'Donatur (ID)' : 'Layanan', 14), kol('Dana', 11), kol('Akun', 11), kol('Jumlah (Rp)', 17, 'rupiah'),
+    ],
+    baris: (e) => {
+      const uraian = [e.uraian, dibatalkan(e)].filter(Boolean).join(' ');
+      return [e.tanggal, e.nomor, uraian, masuk ? e.sumber : e.jenis, masuk ? t(e.donatur_id) : e.layanan, e.dana, e.akun, e.jumlah];
+    },
+  };
+}
+
+/** The Buku Kas Umum: both sides and a running balance, from the balance before `dari` when printing from a date. */
+function tataBukuKasUmum(saldoAwal: Rupiah, dari: string | undefined): Tata<EntriKas> {
+  let saldo = saldoAwal;
+  return {
+    pembuka: dari ? [dari, null, 'Saldo awal', null, null, null, null, null, saldoAwal] : undefined,
+    kolom: [
+      kol('Tanggal', 17, 'tanggal'), kol('No. Bukti', 19), kol('Uraian', 40), kol('Sumber/Jenis', 18), kol('Dana', 11),
+      kol('Akun', 13), kol('Penerimaan (Rp)', 17, 'rupiah'), kol('Pengeluaran (Rp)', 17, 'rupiah'), kol('Saldo (Rp)', 17, 'rupiah'),
+    ],
+    baris: (e) => {
+      const g = gerak(e, {});
+      saldo = saldoSetelah(saldo, g);
+      const pindah = e.arah === 'pindah' ? `Pindah ${e.akun} → ${e.akun_tujuan}` : null;
+      const uraian = [e.uraian ?? pindah, dibatalkan(e)].filter(Boolean).join(' ');
+      const akun = e.akun_tujuan ? `${e.akun}→${e.akun_tujuan}` : e.akun;
+      return [e.tanggal, e.nomor, uraian, e.sumber ?? e.jenis ?? 'pindah', e.dana, akun, g.penerimaan, g.pengeluaran, saldo];
+    },
+  };
+}
+
+function tataNatura(): Tata<CatatanNatura> {
+  return {
+    kolom: [
+      kol('Tanggal', 17, 'tanggal'), kol('Barang', 20), kol('Masuk', 11, 'kuantitas'), kol('Keluar', 11, 'kuantitas'),
+      kol('Satuan', 9), kol('Sumber/Tujuan', 16), kol('Uraian', 40),
+    ],
+    baris: (r) => {
+      const q = miliKeAngka(r.kuantitas_mili);
+      return [t(r.tanggal), t(r.barang), r.arah === 'masuk' ? q : null, r.arah === 'keluar' ? q : null, t(r.satuan), t(r.sumber ?? r.tujuan), t(r.uraian)];
+    },
+  };
+}
+
+/** Books printed column for column from their stored rows. */
+interface KolomTetap {
+  kolom: KolomCetak[];
+  kunci: string[];
+}
+
+const RAPAT: KolomTetap = {
+  kolom: [
+    kol('Tanggal', 17, 'tanggal'), kol('Waktu', 8), kol('Tempat', 18), kol('Jenis', 11), kol('Pimpinan', 18), kol('Notulis', 18),
+    kol('Agenda', 30), kol('Pembahasan', 40), kol('Keputusan', 36),
+  ],
+  kunci: ['tanggal', 'waktu', 'tempat', 'jenis', 'pimpinan', 'notulis', 'agenda', 'pembahasan', 'keputusan'],
+};
+
+const KEGIATAN: KolomTetap = {
+  kolom: [
+    kol('Tanggal', 17, 'tanggal'), kol('Nama kegiatan', 30), kol('Jenis', 14), kol('Layanan', 14), kol('Tempat', 18),
+    kol('Sasaran', 18), kol('Peserta', 10, 'angka'), kol('Hasil', 36),
+  ],
+  kunci: ['tanggal', 'nama', 'jenis', 'layanan', 'tempat', 'sasaran', 'peserta', 'hasil'],
+};
+
+function tataKolom(k: KolomTetap): Tata<BarisRegister> {
+  return { kolom: k.kolom, baris: (r) => k.kunci.map((x) => t(r[x])) };
+}
+
+function tataHadir(): Tata<HadirRapat> {
+  return {
+    kolom: [kol('Tanggal rapat', 17, 'tanggal'), kol('Agenda', 28), kol('Nama', 26), kol('Peran', 14), kol('Asal', 18), kol('Tanda tangan', 16)],
+    baris: (r) => [t(r.tanggal), t(r.agenda), t(r.nama), t(r.peran ?? (r.tamu ? 'tamu' : 'anggota')), t(r.asal), null],
+  };
+}
+
+function tataPenyaluran(nik: Nik): Tata<PenyaluranCetak> {
+  return {
+    kolom: [
+      kol('Tanggal', 17, 'tanggal'), kol('No. Bukti', 19), kol('Nama penerima', 24), kol('NIK', 20), kol('Kategori PPKS', 12),
+      kol('Layanan', 14), kol('Bentuk', 9), kol('Nilai (Rp)', 17, 'rupiah'), kol('Kuantitas', 10, 'kuantitas'), kol('Barang', 12),
+      kol('Dana', 10), kol('Asnaf', 10), kol('Uraian', 30),
+    ],
+    baris: (r) => {
+      const kuantitas = r.kuantitas_mili === null || r.kuantitas_mili === undefined ? null : miliKeAngka(r.kuantitas_mili);
+      const barang = t(r.barang ? `${r.barang} (${r.satuan})` : null);
+      return [
+        t(r.tanggal), t(r.nomor), t(r.nama), nik(r.nik), t(r.kategori), t(r.layanan), t(r.bentuk), r.jumlah, kuantitas, barang,
+        t(r.dana), t(r.asnaf), t(r.uraian),
+      ];
+    },
+  };
 }

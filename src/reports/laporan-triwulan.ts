@@ -1,9 +1,26 @@
 // The quarterly report as a model: every figure of the quarter, computed from the books. The
 // workbook, `laporan triwulan --json` and the hidden `_data` sheet are all written from this.
 import { maskNik } from '../books/buku.js';
-import type { BahanLaporan } from '../db/laporan-repo.js';
 import { formatTanggal, romawi, type Triwulan } from '../domain/dates.js';
-import { miliKeAngka } from '../domain/money.js';
+import type { EntriKas } from '../domain/kas.js';
+import {
+  type BahanLaporan,
+  type KegiatanBaris,
+  KOLOM_UNIT,
+  type PenyaluranBaris,
+  type RapatBaris,
+  type ReferensiLaporan,
+  type SantunanBaris,
+} from '../domain/laporan.js';
+import {
+  jumlahkan,
+  jumlahSemua,
+  kurangkan,
+  miliKeAngka,
+  NOL,
+  parseRupiahBerkas,
+  type Rupiah,
+} from '../domain/money.js';
 import { type BarisBukuKas, bukuKas } from './buku-kas.js';
 
 export const VERSI_FORMAT = 1;
@@ -20,11 +37,84 @@ export interface BarisPenyaluran {
   bentuk: 'uang' | 'barang';
   uraian: string;
   /** rupiah net of a void posted by the quarter's end; null for goods */
-  nilai: number | null;
+  nilai: Rupiah | null;
   kuantitas: number | null;
   satuan: string | null;
   sumber_dana: string;
   santunan: boolean;
+}
+
+export interface Keuangan {
+  saldo_awal: Rupiah;
+  penerimaan: { kode: string; nama: string; jumlah: Rupiah }[];
+  total_penerimaan: Rupiah;
+  pengeluaran: { kode: string; jenis: string; layanan: string | null; nama: string; jumlah: Rupiah }[];
+  total_pengeluaran: Rupiah;
+  saldo_akhir: Rupiah;
+  per_dana: { kode: string; nama: string; saldo: Rupiah }[];
+  per_akun: { kode: string; nama: string; saldo: Rupiah }[];
+}
+
+/** Stock of one item, in the item's unit (kg, not thousandths). */
+export interface StokNatura {
+  barang: string;
+  satuan: string;
+  awal: number;
+  masuk: number;
+  keluar: number;
+  akhir: number;
+}
+
+export interface BarisKegiatan {
+  no: number;
+  tanggal: string;
+  nama: string;
+  jenis: string;
+  tempat: string | null;
+  sasaran: string | null;
+  peserta: number | null;
+  biaya: Rupiah;
+  hasil: string | null;
+}
+
+export interface BarisRapat {
+  no: number;
+  tanggal: string;
+  jenis: string;
+  tempat: string | null;
+  agenda: string;
+  hadir: number;
+  keputusan: string | null;
+}
+
+export interface BarisPpks {
+  nomor: number;
+  kode: string;
+  nama: string;
+  l: number;
+  p: number;
+  jumlah: number;
+  baru: number;
+  menerima: number;
+  nilai: Rupiah;
+}
+
+export interface BarisPsks {
+  nomor: number;
+  kode: string;
+  nama: string;
+  perorangan: number;
+  lembaga: number;
+  jumlah: number;
+}
+
+export interface RingkasanDonatur {
+  perorangan: number;
+  lembaga: number;
+  csr: number;
+  jumlah: number;
+  baru: number;
+  sumbangan: Rupiah;
 }
 
 export interface LaporanTriwulan {
@@ -32,140 +122,244 @@ export interface LaporanTriwulan {
   periode: { tahun: number; triwulan: number; romawi: string; dari: string; sampai: string };
   tanggal_laporan: string;
   unit: Record<string, string | null>;
-  keuangan: {
-    saldo_awal: number;
-    penerimaan: { kode: string; nama: string; jumlah: number }[];
-    total_penerimaan: number;
-    pengeluaran: { kode: string; jenis: string; layanan: string | null; nama: string; jumlah: number }[];
-    total_pengeluaran: number;
-    saldo_akhir: number;
-    per_dana: { kode: string; nama: string; saldo: number }[];
-    per_akun: { kode: string; nama: string; saldo: number }[];
-  };
-  natura: { barang: string; satuan: string; awal: number; masuk: number; keluar: number; akhir: number }[];
+  keuangan: Keuangan;
+  natura: StokNatura[];
   buku_kas: BarisBukuKas[];
   penyaluran: BarisPenyaluran[];
-  total_penyaluran: number;
-  kegiatan: { no: number; tanggal: string; nama: string; jenis: string; tempat: string | null; sasaran: string | null; peserta: number | null; biaya: number; hasil: string | null }[];
-  rapat: { no: number; tanggal: string; jenis: string; tempat: string | null; agenda: string; hadir: number; keputusan: string | null }[];
-  ppks: { nomor: number; kode: string; nama: string; l: number; p: number; jumlah: number; baru: number; menerima: number; nilai: number }[];
-  psks: { nomor: number; kode: string; nama: string; perorangan: number; lembaga: number; jumlah: number }[];
-  jejaring: { nama: string; jenis: string; bidang: string | null; sejak: string | null; nomor_kerjasama: string | null }[];
-  donatur: { perorangan: number; lembaga: number; csr: number; jumlah: number; baru: number; sumbangan: number };
+  total_penyaluran: Rupiah;
+  kegiatan: BarisKegiatan[];
+  rapat: BarisRapat[];
+  ppks: BarisPpks[];
+  psks: BarisPsks[];
+  jejaring: {
+    nama: string;
+    jenis: string;
+    bidang: string | null;
+    sejak: string | null;
+    nomor_kerjasama: string | null;
+  }[];
+  donatur: RingkasanDonatur;
   jumlah_anggota: number;
 }
 
-const UNIT = ['nama', 'alamat', 'padukuhan', 'kalurahan', 'kapanewon', 'kabupaten', 'provinsi', 'sk_nomor', 'sk_tanggal', 'tanggal_berdiri', 'ketua', 'hp_ketua', 'sekretaris', 'hp_sekretaris', 'bendahara', 'hp_bendahara', 'lurah', 'sebutan_padukuhan', 'sebutan_kalurahan', 'sebutan_kapanewon', 'sebutan_kabupaten', 'sebutan_lurah'] as const;
-
-const jumlahkan = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-
 export function laporanTriwulan(b: BahanLaporan, t: Triwulan, tanggalLaporan: string): LaporanTriwulan {
-  const { dari, sampai, ref } = b;
-  const dalam = (tanggal: string) => tanggal >= dari && tanggal <= sampai;
-  const unit = Object.fromEntries(UNIT.map((k) => [k, (b.profil[k] as string | null) ?? null]));
-
-  // Cash: opening = every entry before the quarter (what `kas saldo --tanggal <day before>` says).
-  const saldoAwal = jumlahkan([...b.saldoAwalAkun.values()]);
-  const masuk = b.kas.filter((e) => e.arah === 'masuk');
-  const keluar = b.kas.filter((e) => e.arah === 'keluar');
-  const penerimaan = ref.sumber.map((s) => ({ kode: s.kode, nama: s.nama, jumlah: jumlahkan(masuk.filter((e) => e.sumber === s.kode).map((e) => e.jumlah)) }));
-  const pengeluaran: LaporanTriwulan['keuangan']['pengeluaran'] = [];
-  for (const j of ref.jenis) {
-    const dariJenis = keluar.filter((e) => e.jenis === j.kode);
-    if (!j.perlu_layanan) {
-      pengeluaran.push({ kode: j.kode, jenis: j.kode, layanan: null, nama: j.nama, jumlah: jumlahkan(dariJenis.map((e) => e.jumlah)) });
-      continue;
-    }
-    for (const l of ref.layanan) pengeluaran.push({ kode: `${j.kode}.${l.kode}`, jenis: j.kode, layanan: l.kode, nama: `${j.nama}: ${l.nama}`, jumlah: jumlahkan(dariJenis.filter((e) => e.layanan === l.kode).map((e) => e.jumlah)) });
-    const tanpa = dariJenis.filter((e) => !ref.layanan.some((l) => l.kode === e.layanan));
-    if (tanpa.length) pengeluaran.push({ kode: j.kode, jenis: j.kode, layanan: null, nama: `${j.nama}: tanpa layanan`, jumlah: jumlahkan(tanpa.map((e) => e.jumlah)) });
-  }
-  const totalPenerimaan = jumlahkan(penerimaan.map((p) => p.jumlah));
-  const totalPengeluaran = jumlahkan(pengeluaran.map((p) => p.jumlah));
-  const buku = bukuKas(saldoAwal, b.kas, {});
-
-  // Natura: stock per item (quantities in the item's unit; reversals carry negative quantities).
-  const natura = new Map<string, LaporanTriwulan['natura'][number]>();
-  for (const g of b.natura) {
-    const key = `${g.barang}\u0000${g.satuan}`;
-    const r = natura.get(key) ?? { barang: g.barang, satuan: g.satuan, awal: 0, masuk: 0, keluar: 0, akhir: 0 };
-    const q = g.kuantitas_mili;
-    if (g.tanggal < dari) r.awal += g.arah === 'masuk' ? q : -q;
-    else if (g.arah === 'masuk') r.masuk += q;
-    else r.keluar += q;
-    natura.set(key, r);
-  }
-  const stok = [...natura.values()].map((r) => ({ ...r, akhir: miliKeAngka(r.awal + r.masuk - r.keluar), awal: miliKeAngka(r.awal), masuk: miliKeAngka(r.masuk), keluar: miliKeAngka(r.keluar) }));
-
-  // Aid: every penyaluran of the quarter, and each santunan kematian naming the deceased and heir.
-  const namaLayanan = new Map(ref.layanan.map((l) => [l.kode, l.nama]));
-  const alamat = (a: string | null, rt: string | null, padukuhan: string | null) => [a, rt ? `RT ${rt}` : null, padukuhan].filter(Boolean).join(', ');
-  const bantuan: Omit<BarisPenyaluran, 'no'>[] = [
-    ...b.penyaluran.map((p) => {
-      const nilai = p.bentuk === 'uang' ? (p.jumlah ?? 0) + (p.jumlah_batal ?? 0) : null;
-      const uraian = [p.bentuk === 'barang' ? `${p.barang ?? ''}`.trim() : null, p.uraian, p.nomor_batal ? `dibatalkan ${p.nomor_batal}` : null].filter(Boolean).join('; ');
-      return {
-        tanggal: p.tanggal, nomor: p.nomor ?? '', nama: p.nama, nik: maskNik(p.nik), alamat: alamat(p.alamat, p.rt, p.padukuhan), kategori: p.kategori,
-        layanan: namaLayanan.get(p.layanan) ?? p.layanan, bentuk: p.bentuk, uraian, nilai,
-        kuantitas: p.kuantitas_mili === null ? null : miliKeAngka(p.kuantitas_mili), satuan: p.satuan, sumber_dana: p.bentuk === 'uang' ? (p.dana ?? '') : 'natura', santunan: false,
-      };
-    }),
-    ...b.santunan.map((s) => ({
-      tanggal: s.tanggal, nomor: s.nomor, nama: s.ahli_waris, nik: '', alamat: s.alamat ?? '', kategori: '', layanan: 'Santunan kematian', bentuk: 'uang' as const,
-      uraian: [`Santunan kematian alm. ${s.almarhum} (wafat ${formatTanggal(s.tanggal_wafat, true)}); ahli waris ${s.ahli_waris} (${s.hubungan})`, s.nomor_batal ? `dibatalkan ${s.nomor_batal}` : null].filter(Boolean).join('; '),
-      nilai: s.jumlah + (s.jumlah_batal ?? 0), kuantitas: null, satuan: null, sumber_dana: s.dana ?? '', santunan: true,
-    })),
-  ];
-  bantuan.sort((x, y) => x.tanggal.localeCompare(y.tanggal) || x.nomor.localeCompare(y.nomor));
-  const penyaluran = bantuan.map((p, i) => ({ no: i + 1, ...p }));
-
-  // PPKS per category: registered by the quarter's end, new this quarter, and aid this quarter.
-  const terdata = b.ppks.filter((p) => p.terdata <= sampai);
-  const ppks = ref.ppks.map((k) => {
-    const di = terdata.filter((p) => p.kategori === k.kode);
-    const aid = b.penyaluran.filter((p) => p.kategori === k.kode);
-    const nilaiAid = aid.map((p) => (p.bentuk === 'uang' ? (p.jumlah ?? 0) + (p.jumlah_batal ?? 0) : 0));
-    const menerima = new Set(aid.filter((p, i) => p.bentuk === 'barang' || nilaiAid[i]! > 0).map((p) => p.ppks_id));
-    return {
-      nomor: k.nomor, kode: k.kode, nama: k.nama,
-      l: di.filter((p) => p.jk === 'L').length, p: di.filter((p) => p.jk === 'P').length, jumlah: di.length,
-      baru: di.filter((p) => dalam(p.terdata)).length, menerima: menerima.size, nilai: jumlahkan(nilaiAid),
-    };
-  });
-  const psksTerdata = b.psks.filter((p) => p.terdata <= sampai);
-  const psks = ref.psks.map((k) => {
-    const di = psksTerdata.filter((p) => p.kategori === k.kode);
-    return { nomor: k.nomor, kode: k.kode, nama: k.nama, perorangan: di.filter((p) => p.jenis === 'perorangan').length, lembaga: di.filter((p) => p.jenis === 'lembaga').length, jumlah: di.length };
-  });
-  const donaturTerdata = b.donatur.filter((d) => d.terdata <= sampai);
-  const hitung = (jenis: string) => donaturTerdata.filter((d) => d.jenis === jenis).length;
-
+  const { dari, sampai } = b;
+  const keuangan = susunKeuangan(b);
+  const penyaluran = susunPenyaluran(b);
   return {
     versi: VERSI_FORMAT,
     periode: { tahun: t.tahun, triwulan: t.triwulan, romawi: romawi(t.triwulan), dari, sampai },
     tanggal_laporan: tanggalLaporan,
-    unit,
-    keuangan: {
-      saldo_awal: saldoAwal,
-      penerimaan,
-      total_penerimaan: totalPenerimaan,
-      pengeluaran,
-      total_pengeluaran: totalPengeluaran,
-      saldo_akhir: saldoAwal + totalPenerimaan - totalPengeluaran,
-      per_dana: ref.dana.map((d) => ({ kode: d.kode, nama: d.nama, saldo: b.saldoAkhirDana.get(d.kode) ?? 0 })),
-      per_akun: ref.akun.map((a) => ({ kode: a.kode, nama: a.nama, saldo: b.saldoAkhirAkun.get(a.kode) ?? 0 })),
-    },
-    natura: stok,
-    buku_kas: buku.baris,
+    unit: Object.fromEntries(KOLOM_UNIT.map((k) => [k, b.profil[k] ?? null])),
+    keuangan,
+    natura: stokNatura(b),
+    buku_kas: bukuKas(keuangan.saldo_awal, b.kas, {}).baris,
     penyaluran,
-    total_penyaluran: jumlahkan(penyaluran.map((p) => p.nilai ?? 0)),
-    kegiatan: b.kegiatan.map((g, i) => ({ no: i + 1, tanggal: g.tanggal, nama: g.nama, jenis: g.jenis, tempat: g.tempat, sasaran: g.sasaran, peserta: g.peserta, biaya: g.biaya, hasil: g.hasil })),
-    rapat: b.rapat.map((r, i) => ({ no: i + 1, tanggal: r.tanggal, jenis: r.jenis, tempat: r.tempat, agenda: r.agenda, hadir: r.hadir, keputusan: r.keputusan })),
-    ppks,
-    psks,
+    total_penyaluran: jumlahSemua(penyaluran.map((p) => p.nilai ?? NOL)),
+    kegiatan: b.kegiatan.map(barisKegiatan),
+    rapat: b.rapat.map(barisRapat),
+    ppks: ppksPerKategori(b),
+    psks: psksPerKategori(b),
     jejaring: b.jejaring.filter((j) => j.terdata <= sampai).map(({ terdata: _t, ...j }) => j),
-    donatur: { perorangan: hitung('perorangan'), lembaga: hitung('lembaga'), csr: hitung('csr'), jumlah: donaturTerdata.length, baru: donaturTerdata.filter((d) => dalam(d.terdata)).length, sumbangan: b.sumbanganDonatur },
+    donatur: ringkasDonatur(b),
     jumlah_anggota: b.jumlahAnggota,
+  };
+}
+
+function barisKegiatan(g: KegiatanBaris, i: number): BarisKegiatan {
+  const { tanggal, nama, jenis, tempat, sasaran, peserta, biaya, hasil } = g;
+  return { no: i + 1, tanggal, nama, jenis, tempat, sasaran, peserta, biaya, hasil };
+}
+
+function barisRapat(r: RapatBaris, i: number): BarisRapat {
+  const { tanggal, jenis, tempat, agenda, hadir, keputusan } = r;
+  return { no: i + 1, tanggal, jenis, tempat, agenda, hadir, keputusan };
+}
+
+const jumlahEntri = (es: EntriKas[]) => jumlahSemua(es.map((e) => e.jumlah));
+
+/** Receipts by sumber and spending by jenis (penyaluran split by layanan): zero rows kept, same shape every quarter. */
+function susunKeuangan(b: BahanLaporan): Keuangan {
+  // opening = every entry before the quarter (what `kas saldo --tanggal <day before>` says)
+  const saldoAwal = jumlahSemua(b.saldoAwalAkun.values());
+  const masuk = b.kas.filter((e) => e.arah === 'masuk');
+  const penerimaan = b.ref.sumber.map((s) => ({
+    kode: s.kode,
+    nama: s.nama,
+    jumlah: jumlahEntri(masuk.filter((e) => e.sumber === s.kode)),
+  }));
+  const pengeluaran = pengeluaranPerJenis(
+    b.ref,
+    b.kas.filter((e) => e.arah === 'keluar'),
+  );
+  const totalPenerimaan = jumlahSemua(penerimaan.map((p) => p.jumlah));
+  const totalPengeluaran = jumlahSemua(pengeluaran.map((p) => p.jumlah));
+  return {
+    saldo_awal: saldoAwal,
+    penerimaan,
+    total_penerimaan: totalPenerimaan,
+    pengeluaran,
+    total_pengeluaran: totalPengeluaran,
+    saldo_akhir: kurangkan(jumlahkan(saldoAwal, totalPenerimaan), totalPengeluaran),
+    per_dana: b.ref.dana.map((d) => ({ kode: d.kode, nama: d.nama, saldo: b.saldoAkhirDana.get(d.kode) ?? NOL })),
+    per_akun: b.ref.akun.map((a) => ({ kode: a.kode, nama: a.nama, saldo: b.saldoAkhirAkun.get(a.kode) ?? NOL })),
+  };
+}
+
+function pengeluaranPerJenis(ref: ReferensiLaporan, keluar: EntriKas[]): Keuangan['pengeluaran'] {
+  const baris: Keuangan['pengeluaran'] = [];
+  for (const j of ref.jenis) {
+    const dariJenis = keluar.filter((e) => e.jenis === j.kode);
+    if (!j.perlu_layanan) {
+      baris.push({ kode: j.kode, jenis: j.kode, layanan: null, nama: j.nama, jumlah: jumlahEntri(dariJenis) });
+      continue;
+    }
+    for (const l of ref.layanan) {
+      const jumlah = jumlahEntri(dariJenis.filter((e) => e.layanan === l.kode));
+      baris.push({ kode: `${j.kode}.${l.kode}`, jenis: j.kode, layanan: l.kode, nama: `${j.nama}: ${l.nama}`, jumlah });
+    }
+    const tanpa = dariJenis.filter((e) => !ref.layanan.some((l) => l.kode === e.layanan));
+    if (tanpa.length)
+      baris.push({
+        kode: j.kode,
+        jenis: j.kode,
+        layanan: null,
+        nama: `${j.nama}: tanpa layanan`,
+        jumlah: jumlahEntri(tanpa),
+      });
+  }
+  return baris;
+}
+
+/** Stock per item (quantities in the item's unit; reversals carry negative quantities). */
+function stokNatura(b: BahanLaporan): StokNatura[] {
+  const mili = new Map<string, StokNatura>();
+  for (const g of b.natura) {
+    const key = `${g.barang}\u0000${g.satuan}`;
+    const r = mili.get(key) ?? { barang: g.barang, satuan: g.satuan, awal: 0, masuk: 0, keluar: 0, akhir: 0 };
+    const q = g.kuantitas_mili;
+    if (g.tanggal < b.dari) r.awal += g.arah === 'masuk' ? q : -q;
+    else if (g.arah === 'masuk') r.masuk += q;
+    else r.keluar += q;
+    mili.set(key, r);
+  }
+  return [...mili.values()].map((r) => ({
+    barang: r.barang,
+    satuan: r.satuan,
+    awal: miliKeAngka(r.awal),
+    masuk: miliKeAngka(r.masuk),
+    keluar: miliKeAngka(r.keluar),
+    akhir: miliKeAngka(r.awal + r.masuk - r.keluar),
+  }));
+}
+
+/** Money aid net of a void posted by the quarter's end; goods have no rupiah value here. */
+function nilaiBantuan(p: PenyaluranBaris): Rupiah | null {
+  return p.bentuk === 'uang' ? jumlahkan(p.jumlah ?? NOL, p.jumlah_batal ?? NOL) : null;
+}
+
+/** Every penyaluran of the quarter, and each santunan kematian naming the deceased and heir, by date. */
+function susunPenyaluran(b: BahanLaporan): BarisPenyaluran[] {
+  const namaLayanan = new Map(b.ref.layanan.map((l) => [l.kode, l.nama]));
+  const bantuan = [...b.penyaluran.map((p) => barisBantuan(p, namaLayanan)), ...b.santunan.map(barisSantunan)];
+  bantuan.sort((x, y) => x.tanggal.localeCompare(y.tanggal) || x.nomor.localeCompare(y.nomor));
+  return bantuan.map((p, i) => ({ no: i + 1, ...p }));
+}
+
+function barisBantuan(p: PenyaluranBaris, namaLayanan: Map<string, string>): Omit<BarisPenyaluran, 'no'> {
+  const barang = p.bentuk === 'barang' ? `${p.barang ?? ''}`.trim() : null;
+  const uraian = [barang, p.uraian, p.nomor_batal ? `dibatalkan ${p.nomor_batal}` : null].filter(Boolean).join('; ');
+  const alamat = [p.alamat, p.rt ? `RT ${p.rt}` : null, p.padukuhan].filter(Boolean).join(', ');
+  return {
+    tanggal: p.tanggal,
+    nomor: p.nomor ?? '',
+    nama: p.nama,
+    nik: maskNik(p.nik),
+    alamat,
+    kategori: p.kategori,
+    layanan: namaLayanan.get(p.layanan) ?? p.layanan,
+    bentuk: p.bentuk,
+    uraian,
+    nilai: nilaiBantuan(p),
+    kuantitas: p.kuantitas_mili === null ? null : miliKeAngka(p.kuantitas_mili),
+    satuan: p.satuan,
+    sumber_dana: p.bentuk === 'uang' ? (p.dana ?? '') : 'natura',
+    santunan: false,
+  };
+}
+
+function barisSantunan(s: SantunanBaris): Omit<BarisPenyaluran, 'no'> {
+  const wafat = `Santunan kematian alm. ${s.almarhum} (wafat ${formatTanggal(s.tanggal_wafat, true)})`;
+  const uraian = [
+    `${wafat}; ahli waris ${s.ahli_waris} (${s.hubungan})`,
+    s.nomor_batal ? `dibatalkan ${s.nomor_batal}` : null,
+  ];
+  return {
+    tanggal: s.tanggal,
+    nomor: s.nomor,
+    nama: s.ahli_waris,
+    nik: '',
+    alamat: s.alamat ?? '',
+    kategori: '',
+    layanan: 'Santunan kematian',
+    bentuk: 'uang',
+    uraian: uraian.filter(Boolean).join('; '),
+    nilai: jumlahkan(s.jumlah, s.jumlah_batal ?? NOL),
+    kuantitas: null,
+    satuan: null,
+    sumber_dana: s.dana ?? '',
+    santunan: true,
+  };
+}
+
+/** PPKS per category: registered by the quarter's end, new this quarter, and aid this quarter. */
+function ppksPerKategori(b: BahanLaporan): BarisPpks[] {
+  const terdata = b.ppks.filter((p) => p.terdata <= b.sampai);
+  return b.ref.ppks.map((k) => {
+    const di = terdata.filter((p) => p.kategori === k.kode);
+    const aid = b.penyaluran.filter((p) => p.kategori === k.kode);
+    const nilaiAid = aid.map((p) => nilaiBantuan(p) ?? NOL);
+    const menerima = new Set(aid.filter((p, i) => p.bentuk === 'barang' || nilaiAid[i]! > 0).map((p) => p.ppks_id));
+    return {
+      nomor: k.nomor,
+      kode: k.kode,
+      nama: k.nama,
+      l: di.filter((p) => p.jk === 'L').length,
+      p: di.filter((p) => p.jk === 'P').length,
+      jumlah: di.length,
+      baru: di.filter((p) => p.terdata >= b.dari).length,
+      menerima: menerima.size,
+      nilai: jumlahSemua(nilaiAid),
+    };
+  });
+}
+
+function psksPerKategori(b: BahanLaporan): BarisPsks[] {
+  const terdata = b.psks.filter((p) => p.terdata <= b.sampai);
+  return b.ref.psks.map((k) => {
+    const di = terdata.filter((p) => p.kategori === k.kode);
+    const jenis = (j: string) => di.filter((p) => p.jenis === j).length;
+    return {
+      nomor: k.nomor,
+      kode: k.kode,
+      nama: k.nama,
+      perorangan: jenis('perorangan'),
+      lembaga: jenis('lembaga'),
+      jumlah: di.length,
+    };
+  });
+}
+
+function ringkasDonatur(b: BahanLaporan): RingkasanDonatur {
+  const terdata = b.donatur.filter((d) => d.terdata <= b.sampai);
+  const hitung = (jenis: string) => terdata.filter((d) => d.jenis === jenis).length;
+  return {
+    perorangan: hitung('perorangan'),
+    lembaga: hitung('lembaga'),
+    csr: hitung('csr'),
+    jumlah: terdata.length,
+    baru: terdata.filter((d) => d.terdata >= b.dari).length,
+    sumbangan: b.sumbanganDonatur,
   };
 }
 
@@ -182,7 +376,7 @@ export function ringkasanLaporan(m: LaporanTriwulan) {
     jumlah_penyaluran: m.penyaluran.length,
     total_penyaluran: m.total_penyaluran,
     jumlah_kegiatan: m.kegiatan.length,
-    biaya_kegiatan: jumlahkan(m.kegiatan.map((k) => k.biaya)),
+    biaya_kegiatan: jumlahSemua(m.kegiatan.map((k) => k.biaya)),
     jumlah_rapat: m.rapat.length,
     ppks: m.ppks,
     psks: m.psks,
@@ -193,3 +387,41 @@ export function ringkasanLaporan(m: LaporanTriwulan) {
 }
 
 export type RingkasanLaporan = ReturnType<typeof ringkasanLaporan>;
+
+/** A type as JSON gives it back: where it holds Rupiah, JSON holds a plain number. */
+export type TanpaRupiah<T> = T extends Rupiah
+  ? number
+  : T extends (infer U)[]
+    ? TanpaRupiah<U>[]
+    : T extends object
+      ? { [K in keyof T]: TanpaRupiah<T[K]> }
+      : T;
+
+/**
+ * The figures of a unit's `_data` read back (`rekap`): every amount parsed into Rupiah, the first
+ * that is not whole rupiah refused with a UserError naming it.
+ */
+export function bacaRingkasan(l: TanpaRupiah<RingkasanLaporan>): RingkasanLaporan {
+  const k = l.keuangan;
+  const uang = parseRupiahBerkas;
+  return {
+    ...l,
+    keuangan: {
+      saldo_awal: uang(k.saldo_awal, 'keuangan.saldo_awal'),
+      penerimaan: k.penerimaan.map((p) => ({ ...p, jumlah: uang(p.jumlah, `keuangan.penerimaan[${p.kode}].jumlah`) })),
+      total_penerimaan: uang(k.total_penerimaan, 'keuangan.total_penerimaan'),
+      pengeluaran: k.pengeluaran.map((p) => ({
+        ...p,
+        jumlah: uang(p.jumlah, `keuangan.pengeluaran[${p.kode}].jumlah`),
+      })),
+      total_pengeluaran: uang(k.total_pengeluaran, 'keuangan.total_pengeluaran'),
+      saldo_akhir: uang(k.saldo_akhir, 'keuangan.saldo_akhir'),
+      per_dana: k.per_dana.map((d) => ({ ...d, saldo: uang(d.saldo, `keuangan.per_dana[${d.kode}].saldo`) })),
+      per_akun: k.per_akun.map((a) => ({ ...a, saldo: uang(a.saldo, `keuangan.per_akun[${a.kode}].saldo`) })),
+    },
+    total_penyaluran: uang(l.total_penyaluran, 'total_penyaluran'),
+    biaya_kegiatan: uang(l.biaya_kegiatan, 'biaya_kegiatan'),
+    ppks: l.ppks.map((p) => ({ ...p, nilai: uang(p.nilai, `ppks[${p.kode}].nilai`) })),
+    donatur: { ...l.donatur, sumbangan: uang(l.donatur.sumbangan, 'donatur.sumbangan') },
+  };
+}

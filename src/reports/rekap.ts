@@ -1,4 +1,5 @@
 // The Dinas recap: many units' quarterly figures (from their workbooks' _data) side by side.
+import { jumlahSemua, type Rupiah } from '../domain/money.js';
 import type { RingkasanLaporan } from './laporan-triwulan.js';
 
 export interface UnitMasuk {
@@ -20,26 +21,42 @@ export interface BarisRekap {
   kapanewon: string;
   kabupaten: string;
   periode: string;
-  saldo_awal: number;
-  penerimaan: number;
-  pengeluaran: number;
-  saldo_akhir: number;
+  saldo_awal: Rupiah;
+  penerimaan: Rupiah;
+  pengeluaran: Rupiah;
+  saldo_akhir: Rupiah;
   ppks: number;
   ppks_baru: number;
   penerima_bantuan: number;
-  nilai_bantuan: number;
+  nilai_bantuan: Rupiah;
   kegiatan: number;
   rapat: number;
   donatur: number;
-  sumbangan_donatur: number;
+  sumbangan_donatur: Rupiah;
 }
 
-export const ANGKA_REKAP = ['saldo_awal', 'penerimaan', 'pengeluaran', 'saldo_akhir', 'ppks', 'ppks_baru', 'penerima_bantuan', 'nilai_bantuan', 'kegiatan', 'rapat', 'donatur', 'sumbangan_donatur'] as const;
+/** The figures of a unit's row that the recap adds up, in the order of its columns and of `total`. */
+export const ANGKA_REKAP = [
+  'saldo_awal',
+  'penerimaan',
+  'pengeluaran',
+  'saldo_akhir',
+  'ppks',
+  'ppks_baru',
+  'penerima_bantuan',
+  'nilai_bantuan',
+  'kegiatan',
+  'rapat',
+  'donatur',
+  'sumbangan_donatur',
+] as const;
+
+export type TotalRekap = Pick<BarisRekap, (typeof ANGKA_REKAP)[number]>;
 
 export interface Rekap {
   periode: string[];
   unit: BarisRekap[];
-  total: Record<(typeof ANGKA_REKAP)[number], number>;
+  total: TotalRekap;
   ppks: { nomor: number; kode: string; nama: string; per_unit: number[]; jumlah: number }[];
   bermasalah: Bermasalah[];
 }
@@ -47,8 +64,19 @@ export interface Rekap {
 const jumlah = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 export function rekapLaporan(masuk: UnitMasuk[], bermasalah: Bermasalah[]): Rekap {
-  const unit: BarisRekap[] = masuk.map(({ berkas, laporan: l }, i) => ({
-    no: i + 1,
+  const unit = masuk.map(({ berkas, laporan }, i) => barisUnit(i + 1, berkas, laporan));
+  return {
+    periode: [...new Set(unit.map((u) => u.periode))],
+    unit,
+    total: totalRekap(unit),
+    ppks: ppksPerUnit(masuk),
+    bermasalah,
+  };
+}
+
+function barisUnit(no: number, berkas: string, l: RingkasanLaporan): BarisRekap {
+  return {
+    no,
     berkas,
     nama: String(l.unit.nama ?? ''),
     padukuhan: String(l.unit.padukuhan ?? ''),
@@ -63,21 +91,48 @@ export function rekapLaporan(masuk: UnitMasuk[], bermasalah: Bermasalah[]): Reka
     ppks: jumlah(l.ppks.map((p) => p.jumlah)),
     ppks_baru: jumlah(l.ppks.map((p) => p.baru)),
     penerima_bantuan: jumlah(l.ppks.map((p) => p.menerima)),
-    nilai_bantuan: jumlah(l.ppks.map((p) => p.nilai)),
+    nilai_bantuan: jumlahSemua(l.ppks.map((p) => p.nilai)),
     kegiatan: l.jumlah_kegiatan,
     rapat: l.jumlah_rapat,
     donatur: l.donatur.jumlah,
     sumbangan_donatur: l.donatur.sumbangan,
-  }));
-  const total = Object.fromEntries(ANGKA_REKAP.map((k) => [k, jumlah(unit.map((u) => u[k]))])) as Rekap['total'];
-  // Categories as the units list them (the official 26), in number order.
+  };
+}
+
+/** Money columns add up as Rupiah, counts as counts; the keys keep the order of ANGKA_REKAP. */
+function totalRekap(unit: BarisRekap[]): TotalRekap {
+  const uang = (
+    k: 'saldo_awal' | 'penerimaan' | 'pengeluaran' | 'saldo_akhir' | 'nilai_bantuan' | 'sumbangan_donatur',
+  ) => jumlahSemua(unit.map((u) => u[k]));
+  const hitung = (k: 'ppks' | 'ppks_baru' | 'penerima_bantuan' | 'kegiatan' | 'rapat' | 'donatur') =>
+    jumlah(unit.map((u) => u[k]));
+  return {
+    saldo_awal: uang('saldo_awal'),
+    penerimaan: uang('penerimaan'),
+    pengeluaran: uang('pengeluaran'),
+    saldo_akhir: uang('saldo_akhir'),
+    ppks: hitung('ppks'),
+    ppks_baru: hitung('ppks_baru'),
+    penerima_bantuan: hitung('penerima_bantuan'),
+    nilai_bantuan: uang('nilai_bantuan'),
+    kegiatan: hitung('kegiatan'),
+    rapat: hitung('rapat'),
+    donatur: hitung('donatur'),
+    sumbangan_donatur: uang('sumbangan_donatur'),
+  };
+}
+
+/** Categories as the units list them (the official 26), in number order, with each unit's count. */
+function ppksPerUnit(masuk: UnitMasuk[]): Rekap['ppks'] {
   const kategori = new Map<string, { nomor: number; kode: string; nama: string }>();
-  for (const { laporan } of masuk) for (const p of laporan.ppks) if (!kategori.has(p.kode)) kategori.set(p.kode, { nomor: p.nomor, kode: p.kode, nama: p.nama });
-  const ppks = [...kategori.values()]
+  for (const { laporan } of masuk) {
+    for (const p of laporan.ppks)
+      if (!kategori.has(p.kode)) kategori.set(p.kode, { nomor: p.nomor, kode: p.kode, nama: p.nama });
+  }
+  return [...kategori.values()]
     .sort((a, b) => a.nomor - b.nomor)
     .map((k) => {
       const per_unit = masuk.map(({ laporan }) => laporan.ppks.find((p) => p.kode === k.kode)?.jumlah ?? 0);
       return { ...k, per_unit, jumlah: jumlah(per_unit) };
     });
-  return { periode: [...new Set(unit.map((u) => u.periode))], unit, total, ppks, bermasalah };
 }

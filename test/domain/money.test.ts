@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/domain/errors.js';
-import { formatRupiah, parseAmount, parseKuantitas, terbilang, tryParseAmount } from '../../src/domain/money.js';
+import { LedgerError, UserError } from '../../src/domain/errors.js';
+import {
+  formatRupiah, jumlahkan, jumlahSemua, kurangkan, parseAmount, parseKuantitas, parseRupiahBerkas, rupiah, RUPIAH_MAKS,
+  rupiahTersimpan, terbilang, tryParseAmount, tryRupiah,
+} from '../../src/domain/money.js';
 
 describe('parseAmount', () => {
   it.each([
@@ -57,5 +60,36 @@ describe('parseKuantitas', () => {
     expect(parseKuantitas('0.125')).toBe(125);
     expect(() => parseKuantitas('0')).toThrow(UserError);
     expect(() => parseKuantitas('1.2345')).toThrow(UserError);
+  });
+});
+
+describe('sums of Rupiah', () => {
+  it('add and subtract whole rupiah exactly', () => {
+    expect(jumlahkan(rupiah(1_250_000), rupiah(-150_000))).toBe(1_100_000);
+    expect(kurangkan(rupiah(500_000), rupiah(80_000))).toBe(420_000);
+    expect(jumlahSemua([rupiah(1), rupiah(2), rupiah(3)])).toBe(6);
+    expect(jumlahSemua([])).toBe(0);
+  });
+
+  it('refuse a sum past the largest amount counted exactly, in Indonesian, never rounding', () => {
+    expect(() => jumlahkan(RUPIAH_MAKS, rupiah(1))).toThrow(LedgerError);
+    expect(() => kurangkan(rupiah(-RUPIAH_MAKS), rupiah(1))).toThrow(/melampaui batas rupiah/);
+    expect(() => jumlahSemua([RUPIAH_MAKS, RUPIAH_MAKS])).toThrow('Jumlah 1999999999999998 melampaui batas rupiah');
+    expect(jumlahkan(RUPIAH_MAKS, rupiah(-1))).toBe(999_999_999_999_998);
+  });
+});
+
+describe('amounts read back', () => {
+  it.each([[0, 0], [-125_000, -125_000], [999_999_999_999_999, 999_999_999_999_999]])('take %s as Rupiah', (v, r) => {
+    expect(tryRupiah(v)).toBe(r);
+    expect(parseRupiahBerkas(v, 'x')).toBe(r);
+  });
+
+  it.each([12.5, '1000', null, undefined, Number.NaN, 1e16, Number.MAX_SAFE_INTEGER + 2])('refuse %s', (v) => {
+    expect(tryRupiah(v)).toBeNull();
+    expect(() => parseRupiahBerkas(v, 'keuangan.saldo_awal')).toThrow(UserError);
+    const pesan = `isian keuangan.saldo_awal di sheet _data bernilai "${String(v)}", bukan rupiah bulat`;
+    expect(() => parseRupiahBerkas(v, 'keuangan.saldo_awal')).toThrow(pesan);
+    expect(() => rupiahTersimpan(v, 'Entri kas 001/BKM/VII/2026')).toThrow(LedgerError);
   });
 });

@@ -50,6 +50,26 @@ describe('periksa', () => {
     expect(teks.stdout).toContain('[rantai_hash] Isi entri kas 001/BKK/VII/2026 (id 3)');
   });
 
+  it('an amount that is not whole rupiah (raw SQL) is a finding beside the broken hash, not a crash', () => {
+    const db = unitBaru();
+    isi(db);
+    const s = sqlite(db);
+    s.exec('DROP TRIGGER kas_tanpa_ubah');
+    s.prepare('UPDATE kas SET jumlah = 45000.5 WHERE nomor = ?').run('001/BKK/VII/2026');
+    s.close();
+    const r = wksbm(db, ['periksa', '--json']);
+    expect(r.code).toBe(1);
+    expect(r.json().temuan.map((t: { jenis: string }) => t.jenis)).toEqual(['rantai_hash', 'saldo']);
+    expect(r.json().temuan[1].pesan).toBe(
+      'Saldo dana umum di berkas buku bernilai "934999.5", bukan rupiah bulat: berkas buku diubah di luar wksbm.',
+    );
+    const laporan = wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '--json']);
+    expect(laporan.code).toBe(1);
+    // the report refuses rather than print a fraction of a rupiah
+    expect(laporan.stderr).toMatch(/bernilai "\d+\.5", bukan rupiah bulat: berkas buku diubah di luar wksbm\.\n$/);
+    expect(laporan.stdout).toBe('');
+  });
+
   it('finds a deleted entry, the voucher gap it leaves, and an overdrawn restricted fund', () => {
     const db = unitBaru();
     isi(db);

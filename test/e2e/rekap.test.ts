@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -93,6 +94,23 @@ describe('rekap', () => {
     await wb.xlsx.writeFile(dibagi);
     const r = wksbm(unitBaru(), ['--json', 'rekap', dibagi, '-o', path.join(dir, 'rekap-dibagi.xlsx')]);
     expect(r.stderr).toBe('');
+    expect(r.json().total.saldo_akhir).toBe(400_000);
+  });
+
+  it('refuses a _data amount that is not whole rupiah, even with a hash that matches, naming the field', async () => {
+    const pecahan = path.join(dir, 'pecahan.xlsx');
+    const wb = await bacaWorkbook(b);
+    const ws = wb.getWorksheet('_data')!;
+    const json = String(ws.getCell('A1').value).replace('"saldo_awal":0,', '"saldo_awal":0.5,');
+    expect(json).toContain('"saldo_awal":0.5,');
+    ws.getCell('A1').value = json;
+    ws.getCell('A2').value = createHash('sha256').update(json, 'utf8').digest('hex');
+    await wb.xlsx.writeFile(pecahan);
+    const r = wksbm(unitBaru(), ['--json', 'rekap', b, pecahan, '-o', path.join(dir, 'rekap-pecahan.xlsx')]);
+    expect(r.code).toBe(0);
+    const masalah = 'isian keuangan.saldo_awal di sheet _data bernilai "0.5", bukan rupiah bulat';
+    expect(r.json().bermasalah).toEqual([{ berkas: pecahan, masalah }]);
+    expect(r.stderr).toBe(`Perhatian: ${pecahan}: ${masalah}\n`);
     expect(r.json().total.saldo_akhir).toBe(400_000);
   });
 

@@ -1,38 +1,42 @@
 // The report model as a pure function: natura stock, voids netting out, aid and PPKS counting.
 import { describe, expect, it } from 'vitest';
-import type { BahanLaporan } from '../../src/db/laporan-repo.js';
-import type { Kas } from '../../src/db/kas-repo.js';
-import type { Referensi } from '../../src/db/referensi-repo.js';
+import { LedgerError } from '../../src/domain/errors.js';
+import type { EntriKas } from '../../src/domain/kas.js';
+import type { BahanLaporan, PenyaluranBaris, ReferensiLaporan } from '../../src/domain/laporan.js';
+import { type Rupiah, rupiah } from '../../src/domain/money.js';
 import { REFERENSI } from '../../src/db/migrations/referensi-awal.js';
 import { laporanTriwulan, ringkasanLaporan } from '../../src/reports/laporan-triwulan.js';
 
-const ref: Referensi = {
-  dana: REFERENSI.dana.map((d) => ({ ...d, dibuat: '2026-01-01' })),
-  akun: REFERENSI.akun.map((a) => ({ ...a, dibuat: '2026-01-01' })),
-  sumber: REFERENSI.sumber,
-  jenis: REFERENSI.jenis,
-  layanan: REFERENSI.layanan,
-  asnaf: REFERENSI.asnaf,
-  ppks: REFERENSI.ppks,
-  psks: REFERENSI.psks,
+const kode = ({ kode, nama }: { kode: string; nama: string }) => ({ kode, nama });
+const ref: ReferensiLaporan = {
+  dana: REFERENSI.dana.map(kode),
+  akun: REFERENSI.akun.map(kode),
+  sumber: REFERENSI.sumber.map(kode),
+  jenis: REFERENSI.jenis.map((j) => ({ ...kode(j), perlu_layanan: Boolean(j.perlu_layanan) })),
+  layanan: REFERENSI.layanan.map(kode),
+  ppks: REFERENSI.ppks.map((k) => ({ ...kode(k), nomor: k.nomor })),
+  psks: REFERENSI.psks.map((k) => ({ ...kode(k), nomor: k.nomor })),
 };
 
 let id = 0;
-function entri(e: Partial<Kas> & Pick<Kas, 'arah' | 'tanggal' | 'jumlah'>): Kas & { nomor_batal: string | null; dibatalkan_oleh: string | null } {
+type EntriUji = Partial<Omit<EntriKas, 'jumlah'>> & Pick<EntriKas, 'arah' | 'tanggal'> & { jumlah: number };
+
+function entri(e: EntriUji): EntriKas {
   id++;
   return {
-    id, nomor: `${String(id).padStart(3, '0')}/X/2026`, bukti: 'BKM', tahun: 2026, urut: id, sumber: null, jenis: null, layanan: null, asnaf: null, dana: 'umum', akun: 'tunai',
-    akun_tujuan: null, donatur_id: null, kegiatan_id: null, uraian: null, batal_dari: null, alasan_batal: null, impor_id: null, dibuat: '', hash_sebelum: '', hash: '',
-    nomor_batal: null, dibatalkan_oleh: null, ...e,
-  } as Kas & { nomor_batal: string | null; dibatalkan_oleh: string | null };
+    id, nomor: `${String(id).padStart(3, '0')}/X/2026`, sumber: null, jenis: null, layanan: null, asnaf: null,
+    dana: 'umum', akun: 'tunai', akun_tujuan: null, donatur_id: null, kegiatan_id: null, uraian: null,
+    batal_dari: null, nomor_batal: null, dibatalkan_oleh: null, ...e, jumlah: rupiah(e.jumlah),
+  };
 }
 
 function bahan(over: Partial<BahanLaporan> = {}): BahanLaporan {
   return {
     dari: '2026-07-01', sampai: '2026-09-30',
     profil: { nama: 'Ngudi Mulyo' } as BahanLaporan['profil'], cap: null, ref,
-    saldoAwalAkun: new Map([['tunai', 500_000]]), saldoAkhirDana: new Map(), saldoAkhirAkun: new Map(),
-    kas: [], natura: [], penyaluran: [], santunan: [], kegiatan: [], rapat: [], ppks: [], psks: [], donatur: [], sumbanganDonatur: 0, jejaring: [], jumlahAnggota: 0,
+    saldoAwalAkun: new Map([['tunai', rupiah(500_000)]]), saldoAkhirDana: new Map(), saldoAkhirAkun: new Map(),
+    kas: [], natura: [], penyaluran: [], santunan: [], kegiatan: [], rapat: [], ppks: [], psks: [], donatur: [],
+    sumbanganDonatur: rupiah(0), jejaring: [], jumlahAnggota: 0,
     ...over,
   };
 }
@@ -69,12 +73,19 @@ describe('laporanTriwulan', () => {
   });
 
   it('aid voided by the quarter end is worth nothing; PPKS counted by registration day', () => {
-    const p = (o: Partial<BahanLaporan['penyaluran'][number]>) => ({
-      id: 1, tanggal: '2026-08-01', layanan: 'jaminan', bentuk: 'uang' as const, uraian: null, asnaf: null, nomor: '001/BKK/VIII/2026', jumlah: 100_000, dana: 'umum',
-      jumlah_batal: null, nomor_batal: null, kuantitas_mili: null, barang: null, satuan: null, ppks_id: 1, nama: 'A', nik: '3402014507500003', alamat: null, rt: '1', padukuhan: null, kategori: 'LUT', ...o,
+    const p = (o: Partial<PenyaluranBaris>): PenyaluranBaris => ({
+      id: 1, tanggal: '2026-08-01', layanan: 'jaminan', bentuk: 'uang' as const, uraian: null, asnaf: null,
+      nomor: '001/BKK/VIII/2026', jumlah: rupiah(100_000), dana: 'umum', jumlah_batal: null, nomor_batal: null,
+      kuantitas_mili: null, barang: null, satuan: null, ppks_id: 1, nama: 'A', nik: '3402014507500003',
+      alamat: null, rt: '1', padukuhan: null, kategori: 'LUT', ...o,
     });
     const m = laporanTriwulan(bahan({
-      penyaluran: [p({}), p({ id: 2, ppks_id: 2, nama: 'B', nik: null, jumlah_batal: -100_000, nomor_batal: '002/BKK/VIII/2026' })],
+      penyaluran: [
+        p({}),
+        p({
+          id: 2, ppks_id: 2, nama: 'B', nik: null, jumlah_batal: rupiah(-100_000), nomor_batal: '002/BKK/VIII/2026',
+        }),
+      ],
       ppks: [
         { id: 1, jk: 'P', kategori: 'LUT', terdata: '2026-03-01' },
         { id: 2, jk: 'L', kategori: 'LUT', terdata: '2026-09-30' },
@@ -88,5 +99,78 @@ describe('laporanTriwulan', () => {
     expect(lut).toMatchObject({ l: 1, p: 1, jumlah: 2, baru: 1, menerima: 1, nilai: 100_000 });
     expect(m.ppks).toHaveLength(26);
     expect(JSON.stringify(ringkasanLaporan(m))).not.toContain('3402');
+  });
+});
+
+/** Every number in the model with its path, except stock quantities (kg may be fractional). */
+function angkaDi(v: unknown, jalur = ''): [string, number][] {
+  if (typeof v === 'number') return [[jalur, v]];
+  if (Array.isArray(v)) return v.flatMap((x, i) => angkaDi(x, `${jalur}[${i}]`));
+  if (v && typeof v === 'object') {
+    return Object.entries(v)
+      .filter(([k]) => !['natura', 'kuantitas'].includes(k))
+      .flatMap(([k, x]) => angkaDi(x, jalur ? `${jalur}.${k}` : k));
+  }
+  return [];
+}
+
+describe('laporanTriwulan: money', () => {
+  const ramai = () =>
+    bahan({
+      saldoAwalAkun: new Map([['tunai', rupiah(1_000_000)], ['bri', rupiah(2_500_000)]]),
+      saldoAkhirDana: new Map([['umum', rupiah(3_000_000)], ['kematian', rupiah(450_000)]]),
+      saldoAkhirAkun: new Map([['tunai', rupiah(1_950_000)], ['bri', rupiah(1_500_000)]]),
+      kas: [
+        entri({ arah: 'masuk', tanggal: '2026-07-03', jumlah: 1_250_000, sumber: 'jimpitan' }),
+        entri({ arah: 'masuk', tanggal: '2026-07-10', jumlah: 1_200_000, sumber: 'iuran_kematian', dana: 'kematian' }),
+        entri({ arah: 'keluar', tanggal: '2026-07-28', jumlah: 750_000, jenis: 'santunan_kematian', dana: 'kematian' }),
+        entri({ arah: 'keluar', tanggal: '2026-08-05', jumlah: 300_000, jenis: 'penyaluran', layanan: 'jaminan' }),
+        entri({
+          arah: 'keluar', tanggal: '2026-08-06', jumlah: -300_000, jenis: 'penyaluran', layanan: 'jaminan',
+          batal_dari: 4,
+        }),
+        entri({ arah: 'pindah', tanggal: '2026-08-07', jumlah: 1_000_000, dana: null, akun_tujuan: 'bri' }),
+      ],
+      santunan: [{
+        id: 1, tanggal: '2026-07-28', nomor: '003/X/2026', jumlah: rupiah(750_000), dana: 'kematian',
+        jumlah_batal: null, nomor_batal: null, almarhum: 'Bpk. Wiryo', tanggal_wafat: '2026-07-27',
+        ahli_waris: 'Ibu Wiryo', hubungan: 'istri', alamat: null,
+      }],
+      kegiatan: [{
+        id: 1, tanggal: '2026-08-10', nama: 'Posyandu', jenis: 'penanganan', layanan: null, tempat: null, sasaran: null,
+        peserta: 25, hasil: null, biaya: rupiah(200_000),
+      }],
+      sumbanganDonatur: rupiah(500_000),
+    });
+
+  it('carries every amount as whole rupiah, and the figures add up', () => {
+    const m = laporanTriwulan(ramai(), T3, '2026-10-01');
+    const angka = angkaDi(m);
+    expect(angka.length).toBeGreaterThan(100);
+    expect(angka.filter(([, v]) => !Number.isSafeInteger(v))).toEqual([]);
+    const uang: Rupiah[] = [
+      m.keuangan.saldo_awal, m.keuangan.total_penerimaan, m.keuangan.total_pengeluaran, m.keuangan.saldo_akhir,
+      m.total_penyaluran, m.donatur.sumbangan, ...m.buku_kas.flatMap((b) => [b.penerimaan, b.pengeluaran, b.saldo]),
+    ];
+    expect(uang.every((v) => Number.isSafeInteger(v))).toBe(true);
+    expect(m.keuangan.saldo_awal).toBe(3_500_000);
+    expect(m.keuangan.total_penerimaan).toBe(2_450_000);
+    expect(m.keuangan.total_pengeluaran).toBe(750_000);
+    expect(m.keuangan.saldo_akhir).toBe(3_500_000 + 2_450_000 - 750_000);
+    expect(m.buku_kas.at(-1)!.saldo).toBe(m.keuangan.saldo_akhir);
+    expect(m.total_penyaluran).toBe(750_000);
+    expect(ringkasanLaporan(m).biaya_kegiatan).toBe(200_000);
+  });
+
+  it('refuses a sum past the largest amount counted exactly instead of rounding it', () => {
+    const besar = 600_000_000_000_000; // each entry is whole rupiah; their sum is not countable exactly
+    const b = bahan({
+      kas: [
+        entri({ arah: 'masuk', tanggal: '2026-07-03', jumlah: besar, sumber: 'jimpitan' }),
+        entri({ arah: 'masuk', tanggal: '2026-07-04', jumlah: besar, sumber: 'jimpitan' }),
+      ],
+    });
+    expect(() => laporanTriwulan(b, T3, '2026-10-01')).toThrow(LedgerError);
+    expect(() => laporanTriwulan(b, T3, '2026-10-01')).toThrow('Jumlah 1200000000000000 melampaui batas rupiah');
   });
 });
