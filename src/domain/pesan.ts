@@ -183,6 +183,10 @@ export const pesan = {
   rekapTanpaBerkas: () => 'berikan paling sedikit satu berkas laporan .xlsx',
   rekapSemuaGagal: () => 'Tidak ada satu pun berkas yang bisa direkap.',
 
+  // backups
+  simpanTidakSah: (v: string) => `simpan ${q(v)} tidak sah: tulis bilangan bulat 1 atau lebih.`,
+  cadanganDitulis: (berkas: string, dihapus: number) => `Cadangan ditulis ke ${berkas}${dihapus ? `; ${dihapus} cadangan lama dihapus` : ''}.`,
+
   // internal failures
   galatTakTerduga: (m: string) => `Terjadi kesalahan: ${m} (jalankan dengan WKSBM_DEBUG=1 untuk rinciannya).`,
 };

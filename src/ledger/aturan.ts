@@ -9,8 +9,11 @@ import { formatRupiah } from '../domain/money.js';
 import { type Kas, findKasByNomor, findReversal, saldoAkun, saldoDana } from '../db/kas-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';
 import type { Database } from '../db/types.js';
+import type { Nilai } from '../books/field.js';
+import { BATAS_METERAI } from '../books/kas.js';
 
-type Kode = string | null | undefined;
+/** A code as a prompt hands it over (a parsed answer) or as an entry carries it. */
+type Kode = Nilai | undefined;
 const kodeDari = (rows: { kode: string }[]) => rows.map((r) => r.kode);
 
 export function danaAda(ref: Referensi, dana: Kode): RuleResult {
@@ -34,13 +37,13 @@ export function jenisAda(ref: Referensi, jenis: Kode): RuleResult {
 /** A layanan, when one is named, is one of the unit's list. */
 export function layananAda(ref: Referensi, layanan: Kode): RuleResult {
   if (!layanan || ref.layanan.some((l) => l.kode === layanan)) return OK;
-  return refuse(new UserError(pesan.pilihanTidakDikenal('layanan', layanan, kodeDari(ref.layanan))));
+  return refuse(new UserError(pesan.pilihanTidakDikenal('layanan', String(layanan), kodeDari(ref.layanan))));
 }
 
 /** An asnaf, when one is named, is one of the eight. */
 export function asnafAda(ref: Referensi, asnaf: Kode): RuleResult {
   if (!asnaf || ref.asnaf.some((a) => a.kode === asnaf)) return OK;
-  return refuse(new UserError(pesan.pilihanTidakDikenal('asnaf', asnaf, kodeDari(ref.asnaf))));
+  return refuse(new UserError(pesan.pilihanTidakDikenal('asnaf', String(asnaf), kodeDari(ref.asnaf))));
 }
 
 /** May fund `dana` receive money from `sumber`? A source with a fund of its own (zakat, iuran_kematian) goes there only. */
@@ -54,9 +57,9 @@ export interface Pembayaran {
   dana: Kode;
   jenis: Kode;
   /** undefined: not known yet (a prompt asking the fund), so not checked */
-  layanan?: string | null;
+  layanan?: Kode;
   /** undefined: not known yet, so not checked */
-  asnaf?: string | null;
+  asnaf?: Kode;
 }
 
 /**
@@ -76,7 +79,22 @@ export function danaBolehMembayar(ref: Referensi, p: Pembayaran): RuleResult {
 
 /** A transfer leaves one account for another. */
 export function akunBerbeda(dari: Kode, ke: Kode): RuleResult {
-  return dari && dari === ke ? refuse(new UserError(pesan.pindahAkunSama(dari))) : OK;
+  return dari && dari === ke ? refuse(new UserError(pesan.pindahAkunSama(String(dari)))) : OK;
+}
+
+/** Whether a payment of this kind must name its layanan (aid), so a prompt asks for it. */
+export function jenisPerluLayanan(ref: Referensi, jenis: Kode): boolean {
+  return Boolean(ref.jenis.find((j) => j.kode === jenis)?.perlu_layanan);
+}
+
+/** Whether payments from this fund must name the recipient's asnaf (zakat), so a prompt asks for it. */
+export function danaPerluAsnaf(ref: Referensi, dana: Kode): boolean {
+  return Boolean(ref.dana.find((d) => d.kode === dana)?.perlu_asnaf);
+}
+
+/** A receipt or payment above Rp5.000.000 needs a stamp duty (meterai): said, never refused. */
+export function peringatanMeterai(kas: { arah: string; jumlah: number }): string[] {
+  return kas.arah !== 'pindah' && kas.jumlah > BATAS_METERAI ? [pesan.meterai(formatRupiah(kas.jumlah))] : [];
 }
 
 /** The fund a receipt goes to unless the user says otherwise: the source's own fund, else umum. */
