@@ -13,7 +13,11 @@ export function kodeAkunBaru(ref: Referensi, kode: string): RuleResult {
   return ref.akun.some((a) => a.kode === kode) ? refuse(new UserError(pesan.kodeSudahAda('akun', kode))) : OK;
 }
 
-export async function tambahAkun(db: Kysely<Database>, akun: { kode: string; nama: string }, waktu: string): Promise<AkunRow> {
+export async function tambahAkun(
+  db: Kysely<Database>,
+  akun: { kode: string; nama: string },
+  waktu: string,
+): Promise<AkunRow> {
   return withTransaction(db, async (tx) => {
     enforce(kodeAkunBaru(await loadReferensi(tx), akun.kode));
     const row = { kode: akun.kode, nama: akun.nama, dibuat: waktu };

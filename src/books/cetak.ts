@@ -1,7 +1,14 @@
 // What `cetak` prints a book from: the unit's profile for the heading and the book's rows, streamed
 // in order (a whole book can be large), with the cash book's balance carried in from before `dari`.
 import type { Kysely } from 'kysely';
-import { type Rentang, saldoSebelum, streamHadir, streamNatura, streamPenyaluran, streamRegister } from '../db/cetak-repo.js';
+import {
+  type Rentang,
+  saldoSebelum,
+  streamHadir,
+  streamNatura,
+  streamPenyaluran,
+  streamRegister,
+} from '../db/cetak-repo.js';
 import { streamKas } from '../db/kas-repo.js';
 import type { Database } from '../db/types.js';
 import { type Profil, bacaProfil } from './profil.js';

@@ -24,7 +24,14 @@ export interface DanaBaru {
 export async function tambahDana(db: Kysely<Database>, d: DanaBaru, waktu: string): Promise<DanaRow> {
   return withTransaction(db, async (tx) => {
     enforce(kodeDanaBaru(await loadReferensi(tx), d.kode));
-    const row = { kode: d.kode, nama: d.nama, terikat: d.terikat || d.untuk ? 1 : 0, hanya_jenis: d.untuk, perlu_asnaf: 0, dibuat: waktu };
+    const row = {
+      kode: d.kode,
+      nama: d.nama,
+      terikat: d.terikat || d.untuk ? 1 : 0,
+      hanya_jenis: d.untuk,
+      perlu_asnaf: 0,
+      dibuat: waktu,
+    };
     await insertDana(tx, row);
     return row;
   });
@@ -40,5 +47,11 @@ export interface DanaSaldo {
 
 export async function daftarDana(db: Kysely<Database>): Promise<DanaSaldo[]> {
   const [ref, saldo] = [await loadReferensi(db), await saldoDana(db)];
-  return ref.dana.map((d) => ({ kode: d.kode, nama: d.nama, terikat: Boolean(d.terikat), hanya_jenis: d.hanya_jenis, saldo: saldo.get(d.kode) ?? 0 }));
+  return ref.dana.map((d) => ({
+    kode: d.kode,
+    nama: d.nama,
+    terikat: Boolean(d.terikat),
+    hanya_jenis: d.hanya_jenis,
+    saldo: saldo.get(d.kode) ?? 0,
+  }));
 }

@@ -33,7 +33,11 @@ export async function cariDonatur(db: Kysely<Database>, raw: Nilai | undefined):
   if (raw === null || raw === undefined || String(raw).trim() === '') return pass(null);
   const s = String(raw).trim();
   const hp = ID.test(s) ? undefined : hpDari(s);
-  const found = ID.test(s) ? await findDonatur(db, { id: Number(s) }) : hp ? await findDonatur(db, { hp }) : await cariNama(db, s);
+  const found = ID.test(s)
+    ? await findDonatur(db, { id: Number(s) })
+    : hp
+      ? await findDonatur(db, { hp })
+      : await cariNama(db, s);
   if (found.length === 0) return refuse(new UserError(pesan.donaturTidakAda(s)));
   if (found.length > 1) return refuse(new UserError(pesan.donaturGanda(s, found.length)));
   return pass(found[0]!.id);
@@ -41,5 +45,8 @@ export async function cariDonatur(db: Kysely<Database>, raw: Nilai | undefined):
 
 /** Donors as choices at a prompt: `Toko Makmur (081233334444)`. */
 export async function pilihanDonatur(db: Kysely<Database>): Promise<Opsi[]> {
-  return (await listDonaturRingkas(db)).map((d) => ({ kode: String(d.id), nama: `${d.nama}${d.hp ? ` (${d.hp})` : ''}` }));
+  return (await listDonaturRingkas(db)).map((d) => ({
+    kode: String(d.id),
+    nama: `${d.nama}${d.hp ? ` (${d.hp})` : ''}`,
+  }));
 }

@@ -78,7 +78,9 @@ export function matchOpsi(opsi: Opsi[], raw: string): Opsi | undefined {
 export type Nilai = NilaiTipe[FieldType] | null;
 
 /** The parsed value of one field: never null when the field is required. */
-export type NilaiField<F extends Field> = F extends { required: true } ? NilaiTipe[F['type']] : NilaiTipe[F['type']] | null;
+export type NilaiField<F extends Field> = F extends { required: true }
+  ? NilaiTipe[F['type']]
+  : NilaiTipe[F['type']] | null;
 
 /** What a field's rule may consult besides the answer: the unit's lists, the file, today. */
 export interface FieldEnv {
@@ -91,7 +93,11 @@ export interface FieldEnv {
  * A rule on one answer, given the answers before it (`isi`): run on the value whether it came from a
  * flag, a prompt or a default, so a prompt can refuse it at once. The write path checks everything again.
  */
-export type FieldRule = (nilai: Nilai, isi: Record<string, Nilai>, env: FieldEnv) => RuleResult<unknown> | Promise<RuleResult<unknown>>;
+export type FieldRule = (
+  nilai: Nilai,
+  isi: Record<string, Nilai>,
+  env: FieldEnv,
+) => RuleResult<unknown> | Promise<RuleResult<unknown>>;
 
 /** The reference lists a rule needs; a form that uses such a rule is always collected with them. */
 export function refOf(env: FieldEnv): Referensi {

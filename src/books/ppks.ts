@@ -81,17 +81,23 @@ export async function nikUnik(db: Kysely<Database>, nik: Nilai | undefined, kecu
 export async function cariPpks(db: Kysely<Database>, raw: Nilai | undefined): Promise<RuleResult<Baris>> {
   const teks = String(raw ?? '');
   const s = teks.replace(/[\s.-]/g, '');
-  const b = /^\d{16}$/.test(s) ? await findPpksByNik(db, s) : /^\d{1,9}$/.test(s) ? await getBaris(db, 'ppks', Number(s)) : undefined;
+  const b = /^\d{16}$/.test(s)
+    ? await findPpksByNik(db, s)
+    : /^\d{1,9}$/.test(s)
+      ? await getBaris(db, 'ppks', Number(s))
+      : undefined;
   return b ? pass(b) : refuse(new UserError(pesan.ppksTidakAda(teks.length === 16 ? maskNik(teks) : teks)));
 }
 
 /** Aid to someone who has died or moved is allowed, with a word about it. */
 export function peringatanPenerima(ppks: Baris): string[] {
-  return ppks.status === 'meninggal' || ppks.status === 'pindah' ? [pesan.ppksTidakAktif(String(ppks.nama), String(ppks.status))] : [];
+  const pergi = ppks.status === 'meninggal' || ppks.status === 'pindah';
+  return pergi ? [pesan.ppksTidakAktif(String(ppks.nama), String(ppks.status))] : [];
 }
 
 /** Active PPKS as choices at a prompt, NIKs masked: `Tukiyem 3402••••••••0003 (LUT)`. */
 export async function pilihanPpks(db: Kysely<Database>): Promise<Opsi[]> {
   const rows = await listBaris(db, 'ppks', { sama: { status: 'aktif' } });
-  return rows.map((p) => ({ kode: String(p.id), nama: `${String(p.nama)} ${maskNik(p.nik as string | null)} (${String(p.kategori)})` }));
+  const nama = (p: Baris) => `${String(p.nama)} ${maskNik(p.nik as string | null)} (${String(p.kategori)})`;
+  return rows.map((p) => ({ kode: String(p.id), nama: nama(p) }));
 }

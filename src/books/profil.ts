@@ -6,7 +6,9 @@ import type { Jejak } from '../domain/jejak.js';
 import { pesan } from '../domain/pesan.js';
 import { OK, type RuleResult, enforce, pass, refuse } from '../domain/rule.js';
 import { type Ledger, openLedger } from '../db/connection.js';
-import { type Profil, getProfil, insertAnggota, insertPerubahan, insertProfil, updateProfil } from '../db/profil-repo.js';
+import {
+  type Profil, getProfil, insertAnggota, insertPerubahan, insertProfil, updateProfil,
+} from '../db/profil-repo.js';
 import { withTransaction } from '../db/transaction.js';
 import type { Database } from '../db/types.js';
 import type { Field, Nilai } from './field.js';
@@ -73,7 +75,8 @@ export async function buatUnit(berkas: string, isi: Record<string, Nilai>, waktu
       await insertProfil(tx, { ...isi, dibuat: waktu, diubah: waktu });
       for (const jabatan of ['ketua', 'sekretaris', 'bendahara'] as const) {
         const nama = isi[jabatan];
-        if (nama) await insertAnggota(tx, { nama: String(nama), jabatan, hp: (isi[`hp_${jabatan}`] as string | null) ?? null, dibuat: waktu });
+        const hp = (isi[`hp_${jabatan}`] as string | null) ?? null;
+        if (nama) await insertAnggota(tx, { nama: String(nama), jabatan, hp, dibuat: waktu });
       }
     });
   } catch (err) {
@@ -93,7 +96,10 @@ export async function ubahProfil(db: Kysely<Database>, ubahan: Record<string, Ni
   await withTransaction(db, async (tx) => {
     const berubah = Object.entries(ubahan).filter(([k, v]) => lama[k] !== v);
     const teks = (v: unknown) => (v === null ? null : String(v));
-    await insertPerubahan(tx, berubah.map(([k, v]) => ({ tabel: 'profil', baris_id: 1, kolom: k, lama: teks(lama[k]), baru: teks(v), ...oleh(jejak) })));
+    const baris = (k: string, v: Nilai) => ({
+      tabel: 'profil', baris_id: 1, kolom: k, lama: teks(lama[k]), baru: teks(v),
+    });
+    await insertPerubahan(tx, berubah.map(([k, v]) => ({ ...baris(k, v), ...oleh(jejak) })));
     await updateProfil(tx, { ...ubahan, diubah: jejak.waktu });
   });
   return Object.keys(ubahan);
@@ -103,13 +109,19 @@ const oleh = (jejak: Jejak) => ({ oleh: jejak.oleh, waktu: jejak.waktu });
 
 /** A stamp is a PNG or JPEG image, told by its first bytes. */
 export function jenisCap(data: Buffer, berkas: string): RuleResult<'image/png' | 'image/jpeg'> {
-  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return pass('image/png');
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (data.subarray(0, 8).equals(png)) return pass('image/png');
   if (data[0] === 0xff && data[1] === 0xd8) return pass('image/jpeg');
   return refuse(new UserError(pesan.capTidakSah(berkas)));
 }
 
+export interface Cap {
+  mime: string;
+  byte: number;
+}
+
 /** Stores the stamp image (book 13) from a file inside the ledger. */
-export async function simpanCap(db: Kysely<Database>, berkas: string, jejak: Jejak): Promise<{ mime: string; byte: number }> {
+export async function simpanCap(db: Kysely<Database>, berkas: string, jejak: Jejak): Promise<Cap> {
   await bacaProfil(db);
   let data: Buffer;
   try {
@@ -119,7 +131,8 @@ export async function simpanCap(db: Kysely<Database>, berkas: string, jejak: Jej
   }
   const mime = enforce(jenisCap(data, berkas));
   await withTransaction(db, async (tx) => {
-    await insertPerubahan(tx, [{ tabel: 'profil', baris_id: 1, kolom: 'cap', lama: null, baru: `${mime} ${data.length} byte`, ...oleh(jejak) }]);
+    const baru = `${mime} ${data.length} byte`;
+    await insertPerubahan(tx, [{ tabel: 'profil', baris_id: 1, kolom: 'cap', lama: null, baru, ...oleh(jejak) }]);
     await updateProfil(tx, { cap: data, cap_mime: mime, diubah: jejak.waktu });
   });
   return { mime, byte: data.length };

@@ -25,8 +25,13 @@ export interface Tamu {
 /** `--hadir "Sukardi, 3"`: members by name (any case) or ID; anyone not an active member is refused. */
 export function cocokkanHadir(teks: string, anggota: AnggotaRingkas[]): RuleResult<AnggotaRingkas[]> {
   const hasil: AnggotaRingkas[] = [];
-  for (const bagian of teks.split(',').map((s) => s.trim()).filter(Boolean)) {
-    const cocok = /^\d+$/.test(bagian) ? anggota.filter((a) => a.id === Number(bagian)) : anggota.filter((a) => a.nama.trim().toLowerCase() === bagian.toLowerCase());
+  for (const bagian of teks
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const cocok = /^\d+$/.test(bagian)
+      ? anggota.filter((a) => a.id === Number(bagian))
+      : anggota.filter((a) => a.nama.trim().toLowerCase() === bagian.toLowerCase());
     if (cocok.length === 0) return refuse(new UserError(pesan.anggotaTidakAda(bagian)));
     if (cocok.length > 1) return refuse(new UserError(pesan.anggotaGanda(bagian, cocok.length)));
     if (!hasil.some((h) => h.id === cocok[0]!.id)) hasil.push(cocok[0]!);
@@ -43,7 +48,8 @@ export function bacaTamu(teks: string): RuleResult<Tamu[]> {
     if (m[0] === '') break;
     if (m[1]) hasil.push({ nama: m[1].trim(), asal: m[2]?.trim() || null });
   }
-  if (hasil.length === 0 || re.lastIndex < teks.trim().length) return refuse(new UserError(pesan.tamuRapatTidakSah(teks)));
+  if (hasil.length === 0 || re.lastIndex < teks.trim().length)
+    return refuse(new UserError(pesan.tamuRapatTidakSah(teks)));
   return pass(hasil);
 }
 

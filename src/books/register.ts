@@ -7,8 +7,16 @@ import { pesan } from '../domain/pesan.js';
 import { type RuleResult, enforce, pass, refuse } from '../domain/rule.js';
 import { type Referensi, loadReferensi } from '../db/referensi-repo.js';
 import {
-  type Baris, type Ubahan, biayaKegiatan, getBaris, insertBaris, jumlahHadir, listBaris, nextNomorAgenda,
-  riwayatPerubahan, updateDenganJejak,
+  type Baris,
+  type Ubahan,
+  biayaKegiatan,
+  getBaris,
+  insertBaris,
+  jumlahHadir,
+  listBaris,
+  nextNomorAgenda,
+  riwayatPerubahan,
+  updateDenganJejak,
 } from '../db/register-repo.js';
 import { type Tx, withTransaction } from '../db/transaction.js';
 import type { Database } from '../db/types.js';
@@ -42,7 +50,8 @@ export async function nomorAgenda(db: Db, arah: string, hariIni: string): Promis
   return { tanggal_catat: hariIni, tahun, nomor_agenda: await nextNomorAgenda(db, arah, tahun) };
 }
 
-const perId = (ids: number[], nilai: Map<number, number>, kolom: string) => new Map(ids.map((id) => [id, { [kolom]: nilai.get(id) ?? 0 }]));
+const perId = (ids: number[], nilai: Map<number, number>, kolom: string) =>
+  new Map(ids.map((id) => [id, { [kolom]: nilai.get(id) ?? 0 }]));
 
 export const ATURAN_BUKU: Record<string, AturanBuku> = {
   ppks: {
@@ -53,7 +62,8 @@ export const ATURAN_BUKU: Record<string, AturanBuku> = {
     },
   },
   surat: {
-    baris: async (tx, baris, jejak, _ref, lama) => (lama ? {} : { tambahan: await nomorAgenda(tx, String(baris.arah), jejak.hariIni) }),
+    baris: async (tx, baris, jejak, _ref, lama) =>
+      lama ? {} : { tambahan: await nomorAgenda(tx, String(baris.arah), jejak.hariIni) },
   },
   kegiatan: { hitung: async (db, ids) => perId(ids, await biayaKegiatan(db, ids), 'biaya') },
   rapat: { hitung: async (db, ids) => perId(ids, await jumlahHadir(db, ids), 'hadir') },
@@ -64,7 +74,8 @@ const aturanDari = (buku: Buku): AturanBuku => ATURAN_BUKU[buku.nama] ?? {};
 /** Turns SQLite's refusal (a CHECK or NOT NULL of the table) into bad input: exit 2, nothing written. */
 export function kendalaKeUserError(err: unknown): unknown {
   const code = (err as { code?: string }).code ?? '';
-  if (code.startsWith('SQLITE_CONSTRAINT') && code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') return new UserError(pesan.ditolakAturanBuku((err as Error).message));
+  if (code.startsWith('SQLITE_CONSTRAINT') && code !== 'SQLITE_CONSTRAINT_FOREIGNKEY')
+    return new UserError(pesan.ditolakAturanBuku((err as Error).message));
   return err;
 }
 
@@ -79,7 +90,10 @@ export async function tulis<T>(fn: () => Promise<T>): Promise<T> {
 async function denganHitung(db: Db, buku: Buku, rows: Baris[]): Promise<Baris[]> {
   const hitung = aturanDari(buku).hitung;
   if (!hitung) return rows;
-  const h = await hitung(db, rows.map((r) => r.id));
+  const h = await hitung(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({ ...r, ...(h.get(r.id) ?? {}) }));
 }
 
@@ -111,12 +125,20 @@ export async function tambahBaris(db: Db, buku: Buku, nilai: Record<string, Nila
 }
 
 /** Edits the given columns of a row; every change is kept in the audit trail. */
-export async function ubahBaris(db: Db, buku: Buku, idTeks: string, baru: Record<string, Nilai>, jejak: Jejak): Promise<Tersimpan & { diubah: number }> {
+export async function ubahBaris(
+  db: Db,
+  buku: Buku,
+  idTeks: string,
+  baru: Record<string, Nilai>,
+  jejak: Jejak,
+): Promise<Tersimpan & { diubah: number }> {
   return withTransaction(db, async (tx) => {
     const lama = enforce(await barisAda(tx, buku, idTeks));
     if (Object.keys(baru).length === 0) throw new UserError(pesan.tanpaUbahan(buku.nama, flagOf(buku.fields[0]!)));
     const aturan = aturanDari(buku).baris;
-    const h = aturan ? await aturan(tx, { ...(lama as Record<string, Nilai>), ...baru }, jejak, await loadReferensi(tx), lama) : {};
+    const h = aturan
+      ? await aturan(tx, { ...(lama as Record<string, Nilai>), ...baru }, jejak, await loadReferensi(tx), lama)
+      : {};
     const ubahan: Ubahan[] = Object.entries({ ...baru, ...h.tambahan })
       .filter(([k, v]) => (lama[k] ?? null) !== v)
       .map(([k, v]) => ({ kolom: k, lama: lama[k], baru: v }));
@@ -162,14 +184,23 @@ export async function bacaBaris(db: Db, buku: Buku, idTeks: string): Promise<{ b
 /** An item can be disposed of once; it stays in the book. */
 export async function bolehDihapus(db: Db, idTeks: string): Promise<RuleResult<Baris>> {
   const r = await barisAda(db, INVENTARIS, idTeks);
-  if (r.ok && r.value.hapus_alasan) return refuse(new RuleError(pesan.sudahDihapus(r.value.id, String(r.value.hapus_alasan))));
+  if (r.ok && r.value.hapus_alasan)
+    return refuse(new RuleError(pesan.sudahDihapus(r.value.id, String(r.value.hapus_alasan))));
   return r;
 }
 
-export async function hapusInventaris(db: Db, idTeks: string, hapus: { alasan: string; tanggal: string }, jejak: Jejak): Promise<Baris> {
+export async function hapusInventaris(
+  db: Db,
+  idTeks: string,
+  hapus: { alasan: string; tanggal: string },
+  jejak: Jejak,
+): Promise<Baris> {
   return withTransaction(db, async (tx) => {
     const b = enforce(await bolehDihapus(tx, idTeks));
-    const ubahan = [{ kolom: 'hapus_tanggal', lama: null, baru: hapus.tanggal }, { kolom: 'hapus_alasan', lama: null, baru: hapus.alasan }];
+    const ubahan = [
+      { kolom: 'hapus_tanggal', lama: null, baru: hapus.tanggal },
+      { kolom: 'hapus_alasan', lama: null, baru: hapus.alasan },
+    ];
     await tulis(() => updateDenganJejak(tx, 'inventaris', b.id, ubahan, jejak.oleh, jejak.waktu));
     return b;
   });
@@ -179,7 +210,15 @@ export async function hapusInventaris(db: Db, idTeks: string, hapus: { alasan: s
 export async function aturKeanggotaan(db: Db, idTeks: string, aktif: 0 | 1, jejak: Jejak): Promise<Baris> {
   return withTransaction(db, async (tx) => {
     const b = enforce(await barisAda(tx, ANGGOTA, idTeks));
-    if (Number(b.aktif) !== aktif) await updateDenganJejak(tx, 'anggota', b.id, [{ kolom: 'aktif', lama: b.aktif, baru: aktif }], jejak.oleh, jejak.waktu);
+    if (Number(b.aktif) !== aktif)
+      await updateDenganJejak(
+        tx,
+        'anggota',
+        b.id,
+        [{ kolom: 'aktif', lama: b.aktif, baru: aktif }],
+        jejak.oleh,
+        jejak.waktu,
+      );
     return b;
   });
 }

@@ -185,7 +185,8 @@ export const pesan = {
 
   // backups
   simpanTidakSah: (v: string) => `simpan ${q(v)} tidak sah: tulis bilangan bulat 1 atau lebih.`,
-  cadanganDitulis: (berkas: string, dihapus: number) => `Cadangan ditulis ke ${berkas}${dihapus ? `; ${dihapus} cadangan lama dihapus` : ''}.`,
+  cadanganDitulis: (berkas: string, dihapus: number) =>
+    `Cadangan ditulis ke ${berkas}${dihapus ? `; ${dihapus} cadangan lama dihapus` : ''}.`,
 
   // internal failures
   galatTakTerduga: (m: string) => `Terjadi kesalahan: ${m} (jalankan dengan WKSBM_DEBUG=1 untuk rinciannya).`,

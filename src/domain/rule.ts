@@ -2,7 +2,9 @@
 // write path throws `error`, so a refusal has the same words and exit code wherever it is found.
 import type { LedgerError, UserError } from './errors.js';
 
-export type RuleResult<T = void> = { ok: true; value: T } | { ok: false; error: UserError | LedgerError; pesan: string };
+export type RuleResult<T = void> =
+  | { ok: true; value: T }
+  | { ok: false; error: UserError | LedgerError; pesan: string };
 
 /** The rule holds and has nothing to hand back. */
 export const OK: RuleResult = Object.freeze({ ok: true as const, value: undefined });

@@ -17,11 +17,15 @@ type Kode = Nilai | undefined;
 const kodeDari = (rows: { kode: string }[]) => rows.map((r) => r.kode);
 
 export function danaAda(ref: Referensi, dana: Kode): RuleResult {
-  return ref.dana.some((d) => d.kode === dana) ? OK : refuse(new UserError(pesan.danaTidakAda(String(dana), kodeDari(ref.dana))));
+  return ref.dana.some((d) => d.kode === dana)
+    ? OK
+    : refuse(new UserError(pesan.danaTidakAda(String(dana), kodeDari(ref.dana))));
 }
 
 export function akunAda(ref: Referensi, akun: Kode): RuleResult {
-  return ref.akun.some((a) => a.kode === akun) ? OK : refuse(new UserError(pesan.akunTidakAda(String(akun), kodeDari(ref.akun))));
+  return ref.akun.some((a) => a.kode === akun)
+    ? OK
+    : refuse(new UserError(pesan.akunTidakAda(String(akun), kodeDari(ref.akun))));
 }
 
 export function sumberAda(ref: Referensi, sumber: Kode): RuleResult {
@@ -46,10 +50,11 @@ export function asnafAda(ref: Referensi, asnaf: Kode): RuleResult {
   return refuse(new UserError(pesan.pilihanTidakDikenal('asnaf', String(asnaf), kodeDari(ref.asnaf))));
 }
 
-/** May fund `dana` receive money from `sumber`? A source with a fund of its own (zakat, iuran_kematian) goes there only. */
+/** May fund `dana` receive money from `sumber`? A source with a fund of its own (zakat, iuran_kematian) goes there. */
 export function danaBolehMenerima(ref: Referensi, dana: Kode, sumber: Kode): RuleResult {
   const s = ref.sumber.find((x) => x.kode === sumber);
-  if (s?.dana_wajib && s.dana && s.dana !== dana) return refuse(new RuleError(pesan.sumberWajibDana(s.kode, s.dana, String(dana))));
+  if (s?.dana_wajib && s.dana && s.dana !== dana)
+    return refuse(new RuleError(pesan.sumberWajibDana(s.kode, s.dana, String(dana))));
   return OK;
 }
 
@@ -69,11 +74,13 @@ export interface Pembayaran {
 export function danaBolehMembayar(ref: Referensi, p: Pembayaran): RuleResult {
   const jenis = ref.jenis.find((j) => j.kode === p.jenis);
   const dana = ref.dana.find((d) => d.kode === p.dana);
-  if (jenis?.perlu_layanan && p.layanan !== undefined && !p.layanan) return refuse(new UserError(pesan.jenisPerluLayanan(jenis.kode)));
+  if (jenis?.perlu_layanan && p.layanan !== undefined && !p.layanan)
+    return refuse(new UserError(pesan.jenisPerluLayanan(jenis.kode)));
   if (jenis && dana?.hanya_jenis && dana.hanya_jenis !== jenis.kode) {
     return refuse(new RuleError(pesan.danaHanyaUntuk(dana.kode, dana.hanya_jenis, jenis.kode)));
   }
-  if (dana?.perlu_asnaf && p.asnaf !== undefined && !p.asnaf) return refuse(new RuleError(pesan.danaPerluAsnaf(dana.kode)));
+  if (dana?.perlu_asnaf && p.asnaf !== undefined && !p.asnaf)
+    return refuse(new RuleError(pesan.danaPerluAsnaf(dana.kode)));
   return OK;
 }
 
@@ -130,10 +137,20 @@ export async function saldoTersedia(db: Kysely<Database>, kantong: Kantong, tang
  * zero. A refusal says what the posting would say; a later day can still dip below zero, which the
  * write path finds.
  */
-export async function saldoCukup(db: Kysely<Database>, ref: Referensi, kantong: Kantong, tanggal: string, jumlah: number): Promise<RuleResult> {
+export async function saldoCukup(
+  db: Kysely<Database>,
+  ref: Referensi,
+  kantong: Kantong,
+  tanggal: string,
+  jumlah: number,
+): Promise<RuleResult> {
   if ('dana' in kantong && !ref.dana.find((d) => d.kode === kantong.dana)?.terikat) return OK;
   const sisa = (await saldoTersedia(db, kantong, tanggal)) - jumlah;
   if (sisa >= 0) return OK;
   const [tgl, rp] = [formatTanggal(tanggal), formatRupiah(sisa)];
-  return refuse(new RuleError('dana' in kantong ? pesan.danaTerikatMinus(kantong.dana, tgl, rp) : pesan.akunMinus(kantong.akun, tgl, rp)));
+  return refuse(
+    new RuleError(
+      'dana' in kantong ? pesan.danaTerikatMinus(kantong.dana, tgl, rp) : pesan.akunMinus(kantong.akun, tgl, rp),
+    ),
+  );
 }

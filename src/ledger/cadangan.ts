@@ -26,7 +26,12 @@ export async function buatCadangan(ledger: Ledger, o: { folder?: string; simpan:
   const cap = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   const tujuan = path.join(folder, `${dasar}-${cap}.sqlite`);
   await backupLedger(ledger, tujuan);
-  const lama = fs.readdirSync(folder).filter((f) => f.startsWith(`${dasar}-`) && f.endsWith('.sqlite')).sort().reverse().slice(o.simpan);
+  const lama = fs
+    .readdirSync(folder)
+    .filter((f) => f.startsWith(`${dasar}-`) && f.endsWith('.sqlite'))
+    .sort()
+    .reverse()
+    .slice(o.simpan);
   for (const f of lama) fs.rmSync(path.join(folder, f));
   return { berkas: tujuan, dihapus: lama };
 }

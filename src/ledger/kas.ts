@@ -53,30 +53,70 @@ async function posting(db: Db, buat: (tx: Db) => Promise<EntriBaru>, waktu: stri
 
 /** A receipt (BKM), linked to the donor it names. */
 export function catatMasuk(db: Db, m: MasukBaru, waktu: string): Promise<Kas> {
-  return posting(db, async (tx) => {
-    const donatur_id = enforce(await cariDonatur(tx, m.donatur));
-    return { arah: 'masuk', jumlah: m.jumlah, sumber: m.sumber, dana: m.dana, akun: m.akun, tanggal: m.tanggal, donatur_id, uraian: m.uraian ?? null };
-  }, waktu);
+  return posting(
+    db,
+    async (tx) => {
+      const donatur_id = enforce(await cariDonatur(tx, m.donatur));
+      return {
+        arah: 'masuk',
+        jumlah: m.jumlah,
+        sumber: m.sumber,
+        dana: m.dana,
+        akun: m.akun,
+        tanggal: m.tanggal,
+        donatur_id,
+        uraian: m.uraian ?? null,
+      };
+    },
+    waktu,
+  );
 }
 
 /** A payment (BKK), linked to the activity it pays for. */
 export function catatKeluar(db: Db, k: KeluarBaru, waktu: string): Promise<Kas> {
-  return posting(db, async (tx) => {
-    enforce(await kegiatanAda(tx, k.kegiatan));
-    return {
-      arah: 'keluar', jumlah: k.jumlah, jenis: k.jenis, layanan: k.layanan ?? null, asnaf: k.asnaf ?? null, dana: k.dana,
-      akun: k.akun, tanggal: k.tanggal, kegiatan_id: k.kegiatan ?? null, uraian: k.uraian ?? null,
-    };
-  }, waktu);
+  return posting(
+    db,
+    async (tx) => {
+      enforce(await kegiatanAda(tx, k.kegiatan));
+      return {
+        arah: 'keluar',
+        jumlah: k.jumlah,
+        jenis: k.jenis,
+        layanan: k.layanan ?? null,
+        asnaf: k.asnaf ?? null,
+        dana: k.dana,
+        akun: k.akun,
+        tanggal: k.tanggal,
+        kegiatan_id: k.kegiatan ?? null,
+        uraian: k.uraian ?? null,
+      };
+    },
+    waktu,
+  );
 }
 
 /** Money moved between accounts: neither income nor expense. */
 export function catatPindah(db: Db, p: PindahBaru, waktu: string): Promise<Kas> {
-  return posting(db, async () => ({ arah: 'pindah', jumlah: p.jumlah, akun: p.dari, akun_tujuan: p.ke, tanggal: p.tanggal, uraian: p.uraian ?? null }), waktu);
+  return posting(
+    db,
+    async () => ({
+      arah: 'pindah',
+      jumlah: p.jumlah,
+      akun: p.dari,
+      akun_tujuan: p.ke,
+      tanggal: p.tanggal,
+      uraian: p.uraian ?? null,
+    }),
+    waktu,
+  );
 }
 
 /** Voids a voucher by a reversing entry dated `tanggal`; both stay in the book. */
-export async function batalkanBukti(db: Db, b: { nomor: string; alasan: string; tanggal: string }, waktu: string): Promise<{ asli: Kas; pembatal: Kas }> {
+export async function batalkanBukti(
+  db: Db,
+  b: { nomor: string; alasan: string; tanggal: string },
+  waktu: string,
+): Promise<{ asli: Kas; pembatal: Kas }> {
   return withTransaction(db, async (tx) => {
     enforce(await buktiBolehDibatalkan(tx, b.nomor));
     return voidEntry(tx, b.nomor, b.alasan, b.tanggal, await loadReferensi(tx), waktu);
@@ -117,5 +157,9 @@ export async function saldoKas(db: Db, per: 'dana' | 'akun', tanggal?: string): 
   const ref = await loadReferensi(db);
   const saldo = per === 'dana' ? await saldoDana(db, tanggal) : await saldoAkun(db, tanggal);
   const semua = [...ref.dana.map((d) => [d.kode, d.nama] as const), ...ref.akun.map((a) => [a.kode, a.nama] as const)];
-  return { total: [...saldo.values()].reduce((a, b) => a + b, 0), per: saldo, nama: new Map(semua.filter(([k]) => saldo.has(k))) };
+  return {
+    total: [...saldo.values()].reduce((a, b) => a + b, 0),
+    per: saldo,
+    nama: new Map(semua.filter(([k]) => saldo.has(k))),
+  };
 }

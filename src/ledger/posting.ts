@@ -50,7 +50,8 @@ export function checkRules(e: EntriBaru, ref: Referensi): void {
   }
   if (e.arah === 'keluar') {
     enforce(jenisAda(ref, e.jenis));
-    enforce(danaBolehMembayar(ref, { dana: e.dana, jenis: e.jenis, layanan: e.layanan ?? null, asnaf: e.asnaf ?? null }));
+    const kebutuhan = { layanan: e.layanan ?? null, asnaf: e.asnaf ?? null };
+    enforce(danaBolehMembayar(ref, { dana: e.dana, jenis: e.jenis, ...kebutuhan }));
   }
   enforce(layananAda(ref, e.layanan));
   enforce(asnafAda(ref, e.asnaf));

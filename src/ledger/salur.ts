@@ -37,7 +37,8 @@ export function bentukLengkap(s: IsiBentuk): RuleResult<Bentuk> {
   if (s.bentuk !== 'uang' && s.bentuk !== 'barang') return refuse(new UserError(pesan.salurPerluJumlahAtauBarang()));
   if (s.bentuk === 'uang' && s.jumlah === null) return refuse(new UserError(pesan.wajibDiisi('jumlah', 'jumlah')));
   if (s.bentuk === 'barang' && s.barang === null) return refuse(new UserError(pesan.wajibDiisi('barang', 'barang')));
-  if (s.bentuk === 'barang' && s.kuantitas === null) return refuse(new UserError(pesan.wajibDiisi('kuantitas', 'kuantitas')));
+  if (s.bentuk === 'barang' && s.kuantitas === null)
+    return refuse(new UserError(pesan.wajibDiisi('kuantitas', 'kuantitas')));
   return pass(s.bentuk);
 }
 
@@ -66,10 +67,26 @@ export async function salurBantuan(db: Db, s: SalurBaru, waktu: string): Promise
     const bentuk = enforce(bentukLengkap(s));
     const ppks = enforce(await cariPpks(tx, s.ppks));
     enforce(await kegiatanAda(tx, s.kegiatan));
-    const hasil = await salurkan(tx, {
-      ppks_id: ppks.id, ppks_nama: String(ppks.nama), layanan: s.layanan, tanggal: s.tanggal, bentuk, jumlah: s.jumlah,
-      dana: s.dana, akun: s.akun, asnaf: s.asnaf, barang: s.barang, kuantitas_mili: s.kuantitas, kegiatan_id: s.kegiatan, uraian: s.uraian,
-    }, await loadReferensi(tx), waktu);
+    const hasil = await salurkan(
+      tx,
+      {
+        ppks_id: ppks.id,
+        ppks_nama: String(ppks.nama),
+        layanan: s.layanan,
+        tanggal: s.tanggal,
+        bentuk,
+        jumlah: s.jumlah,
+        dana: s.dana,
+        akun: s.akun,
+        asnaf: s.asnaf,
+        barang: s.barang,
+        kuantitas_mili: s.kuantitas,
+        kegiatan_id: s.kegiatan,
+        uraian: s.uraian,
+      },
+      await loadReferensi(tx),
+      waktu,
+    );
     return { ...hasil, ppks };
   });
 }
@@ -95,7 +112,11 @@ export interface SantunanKematian {
 }
 
 /** A death benefit: its BKK (kind santunan_kematian) and its record, in one transaction. */
-export async function bayarSantunanKematian(db: Db, s: SantunanKematian, waktu: string): Promise<{ id: number; kas: Kas }> {
+export async function bayarSantunanKematian(
+  db: Db,
+  s: SantunanKematian,
+  waktu: string,
+): Promise<{ id: number; kas: Kas }> {
   return withTransaction(db, async (tx) => {
     enforce(wafatSebelumBayar(s.tanggal_wafat, s.tanggal));
     return bayarSantunan(tx, s, await loadReferensi(tx), waktu);

@@ -19,7 +19,11 @@ type Db = Kysely<Database>;
 export type { Natura };
 
 /** The stock of an item at the end of a day, in thousandths of its unit (0 kg for an item never counted). */
-export async function stokPada(db: Db, barang: string, tanggal: string): Promise<{ kuantitas_mili: number; satuan: string }> {
+export async function stokPada(
+  db: Db,
+  barang: string,
+  tanggal: string,
+): Promise<{ kuantitas_mili: number; satuan: string }> {
   const nama = namaBarang(barang);
   const s = (await stokNatura(db, tanggal)).find((x) => x.barang === nama);
   return { kuantitas_mili: s?.kuantitas_mili ?? 0, satuan: s?.satuan ?? (await satuanBarang(db, nama)) ?? 'kg' };
@@ -33,7 +37,9 @@ export async function stokCukup(db: Db, barang: string, tanggal: string, kuantit
   const stok = await stokPada(db, barang, tanggal);
   const sisa = stok.kuantitas_mili - kuantitas_mili;
   if (sisa >= 0) return OK;
-  return refuse(new RuleError(pesan.stokMinus(namaBarang(barang), formatTanggal(tanggal), formatKuantitas(sisa, stok.satuan))));
+  return refuse(
+    new RuleError(pesan.stokMinus(namaBarang(barang), formatTanggal(tanggal), formatKuantitas(sisa, stok.satuan))),
+  );
 }
 
 /** A stock record by the ID the user typed. */
@@ -56,7 +62,14 @@ export interface NaturaMasukBaru {
 export function catatNaturaMasuk(db: Db, m: NaturaMasukBaru, waktu: string): Promise<Natura> {
   return withTransaction(db, async (tx) => {
     const donatur_id = enforce(await cariDonatur(tx, m.donatur));
-    const gerak = { arah: 'masuk' as const, barang: m.barang, kuantitas_mili: m.kuantitas, satuan: m.satuan, sumber: m.sumber, tanggal: m.tanggal };
+    const gerak = {
+      arah: 'masuk' as const,
+      barang: m.barang,
+      kuantitas_mili: m.kuantitas,
+      satuan: m.satuan,
+      sumber: m.sumber,
+      tanggal: m.tanggal,
+    };
     return postNatura(tx, { ...gerak, donatur_id, uraian: m.uraian }, await loadReferensi(tx), waktu);
   });
 }
@@ -71,7 +84,13 @@ export interface NaturaKeluarBaru {
 /** Goods out other than aid or a sale (spoiled, used at an activity). */
 export function catatNaturaKeluar(db: Db, k: NaturaKeluarBaru, waktu: string): Promise<Natura> {
   return withTransaction(db, async (tx) => {
-    const gerak = { arah: 'keluar' as const, tujuan: 'lainnya' as const, barang: k.barang, kuantitas_mili: k.kuantitas, tanggal: k.tanggal };
+    const gerak = {
+      arah: 'keluar' as const,
+      tujuan: 'lainnya' as const,
+      barang: k.barang,
+      kuantitas_mili: k.kuantitas,
+      tanggal: k.tanggal,
+    };
     return postNatura(tx, { ...gerak, uraian: k.uraian }, await loadReferensi(tx), waktu);
   });
 }
@@ -92,7 +111,14 @@ export function jualNatura(db: Db, j: JualBaru, waktu: string): Promise<{ kas: K
     const uraian = j.uraian ?? pesan.uraianJualNatura(formatKuantitas(j.kuantitas, satuan), barang);
     const uang = { jumlah: j.jumlah, sumber: j.sumber, dana: j.dana, akun: j.akun, tanggal: j.tanggal, uraian };
     const kas = await postEntry(tx, { arah: 'masuk', ...uang }, ref, waktu);
-    const stok = { tujuan: 'jual' as const, barang, kuantitas_mili: j.kuantitas, tanggal: j.tanggal, kas_id: kas.id, uraian };
+    const stok = {
+      tujuan: 'jual' as const,
+      barang,
+      kuantitas_mili: j.kuantitas,
+      tanggal: j.tanggal,
+      kas_id: kas.id,
+      uraian,
+    };
     return { kas, natura: await postNatura(tx, { arah: 'keluar', ...stok }, ref, waktu) };
   });
 }
