@@ -88,6 +88,14 @@ function describe(f: FormField): string {
   return f.label + pilihan + (f.help ? ` (${f.help})` : '') + bawaan + wajib;
 }
 
+/** One question: the field's answer so far, and how to check one. */
+interface Pertanyaan {
+  f: FormField;
+  label: string;
+  check: (raw: string) => Promise<RuleResult<Nilai>>;
+  bawaan: string | undefined;
+}
+
 async function ask(
   ctx: Context,
   f: FormField,
@@ -97,33 +105,33 @@ async function ask(
   bawaan: string | undefined,
 ): Promise<Nilai> {
   const label = f.required ? f.label : `${f.label} (boleh kosong)`;
+  const q: Pertanyaan = { f, label, check: (raw) => check(raw, isi, env), bawaan };
   const dinamis = env.pilihan[f.name];
   const opsi = dinamis ?? optionsOf(f, env.ref);
-  if (opsi.length > 0) {
-    // declared choices that break the field's rule (a fund that may not take this source) are not offered
-    const boleh = f.aturan && !dinamis ? await saring(opsi, (o) => check(o.kode, isi, env)) : opsi;
-    const choices = (boleh.length ? boleh : opsi).map((o) => ({
-      name: o.kode === o.nama ? o.nama : `${o.kode} — ${o.nama}`,
-      value: o.kode,
-    }));
-    if (!f.required) choices.unshift({ name: '(kosong)', value: KOSONG });
-    const v = await ctx.prompter.select<string>({
-      message: label,
-      choices,
-      default: bawaan ?? (f.required ? undefined : KOSONG),
-    });
-    return enforce(await check(v === KOSONG ? '' : v, isi, env));
-  }
-  const teks = await ctx.prompter.input({
-    message: label,
-    default: bawaan,
-    validate: async (v) => {
-      if (f.required && v.trim() === '') return pesan.wajibDiisiPrompt(f.label);
-      const r = await check(v, isi, env);
-      return r.ok ? true : r.pesan;
-    },
-  });
-  return enforce(await check(teks, isi, env));
+  if (opsi.length === 0) return askText(ctx, q);
+  // declared choices that break the field's rule (a fund that may not take this source) are not offered
+  const boleh = f.aturan && !dinamis ? await saring(opsi, (o) => q.check(o.kode)) : opsi;
+  return askChoice(ctx, q, boleh.length ? boleh : opsi);
+}
+
+/** A choice cannot be asked again: one that breaks the rule (no asnaf for zakat) is refused at once. */
+async function askChoice(ctx: Context, q: Pertanyaan, opsi: Opsi[]): Promise<Nilai> {
+  const choices = opsi.map((o) => ({ name: o.kode === o.nama ? o.nama : `${o.kode} — ${o.nama}`, value: o.kode }));
+  if (!q.f.required) choices.unshift({ name: '(kosong)', value: KOSONG });
+  const bawaan = q.bawaan ?? (q.f.required ? undefined : KOSONG);
+  const v = await ctx.prompter.select<string>({ message: q.label, choices, default: bawaan });
+  return enforce(await q.check(v === KOSONG ? '' : v));
+}
+
+/** A typed answer that fails its check is shown why and asked again. */
+async function askText(ctx: Context, q: Pertanyaan): Promise<Nilai> {
+  const validate = async (v: string) => {
+    if (q.f.required && v.trim() === '') return pesan.wajibDiisiPrompt(q.f.label);
+    const r = await q.check(v);
+    return r.ok ? true : r.pesan;
+  };
+  const teks = await ctx.prompter.input({ message: q.label, default: q.bawaan, validate });
+  return enforce(await q.check(teks));
 }
 
 async function saring(opsi: Opsi[], lolos: (o: Opsi) => Promise<RuleResult<Nilai>>): Promise<Opsi[]> {

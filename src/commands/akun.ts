@@ -5,7 +5,7 @@ import { daftarAkun, kodeAkunBaru, tambahAkun } from '../books/akun.js';
 import { bacaReferensi } from '../books/referensi.js';
 import { enforce } from '../domain/rule.js';
 import { type Form, collect, declareOptions } from '../cli/form.js';
-import { renderJson, renderTable } from '../render/teks.js';
+import { type Kolom, renderJson, renderTable } from '../render/teks.js';
 import { pesan } from '../domain/pesan.js';
 import { type Run, subcommand } from '../cli/command.js';
 import { formatRupiah } from '../domain/money.js';
@@ -13,12 +13,16 @@ import { formatRupiah } from '../domain/money.js';
 const KODE = { name: 'kode', label: 'kode akun', type: 'kode', required: true } as const;
 const FORM_AKUN = { nama: { name: 'nama', label: 'nama akun', type: 'teks', required: true } } satisfies Form;
 
+const KOLOM_AKUN: Kolom<{ kode: string; nama: string; saldo: number }>[] = [
+  { header: 'Kode', key: 'kode', value: (r) => r.kode },
+  { header: 'Nama', key: 'nama', value: (r) => r.nama },
+  { header: 'Saldo', key: 'saldo', value: (r) => formatRupiah(r.saldo), align: 'right' },
+];
+
 export function register(program: Command, run: Run): void {
   const akun = subcommand(program, 'akun', 'akun kas: tunai dan rekening bank');
-  declareOptions(
-    subcommand(akun, 'tambah <kode>', 'menambah akun, mis. `akun tambah bri --nama "BRI Unit Bantul"`'),
-    FORM_AKUN,
-  ).action(
+  const ringkas = 'menambah akun, mis. `akun tambah bri --nama "BRI Unit Bantul"`';
+  declareOptions(subcommand(akun, 'tambah <kode>', ringkas), FORM_AKUN).action(
     run(async (ctx, opts, [kodeRaw]) => {
       const kode = parseField(KODE, kodeRaw!) as string;
       const { db } = await ctx.ledger();
@@ -31,18 +35,7 @@ export function register(program: Command, run: Run): void {
   subcommand(akun, 'daftar', 'daftar akun dengan saldonya').action(
     run(async (ctx) => {
       const rows = await daftarAkun((await ctx.ledger()).db);
-      if (ctx.json) return ctx.io.out(renderJson(rows));
-      ctx.io.out(
-        renderTable(
-          ctx.io,
-          [
-            { header: 'Kode', key: 'kode', value: (r) => r.kode },
-            { header: 'Nama', key: 'nama', value: (r) => r.nama },
-            { header: 'Saldo', key: 'saldo', value: (r) => formatRupiah(r.saldo), align: 'right' },
-          ],
-          rows,
-        ),
-      );
+      ctx.io.out(ctx.json ? renderJson(rows) : renderTable(ctx.io, KOLOM_AKUN, rows));
     }),
   );
 }

@@ -1,11 +1,11 @@
 // `wksbm dana`: funds; `umum`, `zakat` and `kematian` exist from init.
 import type { Command } from 'commander';
 import { parseField } from '../books/field.js';
-import { daftarDana, kodeDanaBaru, tambahDana } from '../books/dana.js';
+import { type DanaSaldo, daftarDana, kodeDanaBaru, tambahDana } from '../books/dana.js';
 import { bacaReferensi } from '../books/referensi.js';
 import { enforce } from '../domain/rule.js';
 import { type Form, collect, declareOptions } from '../cli/form.js';
-import { renderJson, renderTable } from '../render/teks.js';
+import { type Kolom, renderJson, renderTable } from '../render/teks.js';
 import { pesan } from '../domain/pesan.js';
 import { type Run, subcommand } from '../cli/command.js';
 import { formatRupiah } from '../domain/money.js';
@@ -22,13 +22,20 @@ const FORM_DANA = {
   },
 } satisfies Form;
 
-export function register(program: Command, run: Run): void {
-  const dana = subcommand(program, 'dana', 'dana: umum, zakat, kematian, dan dana lain (terikat atau tidak)');
-  const tambah = subcommand(
-    dana,
-    'tambah <kode>',
-    'menambah dana, mis. `dana tambah infak_masjid --nama "Infak masjid" --terikat`',
-  );
+const KOLOM_DANA: Kolom<DanaSaldo>[] = [
+  { header: 'Kode', key: 'kode', value: (r) => r.kode },
+  { header: 'Nama', key: 'nama', value: (r) => r.nama },
+  {
+    header: 'Terikat',
+    key: 'terikat',
+    value: (r) => (r.terikat ? `ya${r.hanya_jenis ? ` (hanya ${r.hanya_jenis})` : ''}` : 'tidak'),
+  },
+  { header: 'Saldo', key: 'saldo', value: (r) => formatRupiah(r.saldo), align: 'right' },
+];
+
+function pasangTambah(dana: Command, run: Run): void {
+  const ringkas = 'menambah dana, mis. `dana tambah infak_masjid --nama "Infak masjid" --terikat`';
+  const tambah = subcommand(dana, 'tambah <kode>', ringkas);
   declareOptions(tambah, { nama: FORM_DANA.nama }).option(
     '--terikat',
     'dana terikat: saldonya tidak boleh di bawah nol',
@@ -48,26 +55,15 @@ export function register(program: Command, run: Run): void {
       ctx.io.out(ctx.json ? renderJson(row) : pesan.danaDibuat(kode));
     }),
   );
+}
+
+export function register(program: Command, run: Run): void {
+  const dana = subcommand(program, 'dana', 'dana: umum, zakat, kematian, dan dana lain (terikat atau tidak)');
+  pasangTambah(dana, run);
   subcommand(dana, 'daftar', 'daftar dana dengan saldonya').action(
     run(async (ctx) => {
       const rows = await daftarDana((await ctx.ledger()).db);
-      if (ctx.json) return ctx.io.out(renderJson(rows));
-      ctx.io.out(
-        renderTable(
-          ctx.io,
-          [
-            { header: 'Kode', key: 'kode', value: (r) => r.kode },
-            { header: 'Nama', key: 'nama', value: (r) => r.nama },
-            {
-              header: 'Terikat',
-              key: 'terikat',
-              value: (r) => (r.terikat ? `ya${r.hanya_jenis ? ` (hanya ${r.hanya_jenis})` : ''}` : 'tidak'),
-            },
-            { header: 'Saldo', key: 'saldo', value: (r) => formatRupiah(r.saldo), align: 'right' },
-          ],
-          rows,
-        ),
-      );
+      ctx.io.out(ctx.json ? renderJson(rows) : renderTable(ctx.io, KOLOM_DANA, rows));
     }),
   );
 }
