@@ -177,7 +177,7 @@ export function collectGiven(
 ): Record<string, Nilai> {
   const isi: Record<string, Nilai> = {};
   for (const [nama, f] of Object.entries(form)) {
-    const raw = opts[optionKey(f)];
+    const raw = opts[deriveField(f).key];
     if (raw !== undefined) isi[nama] = parseField(f, String(raw), env.ref);
   }
   return isi;

@@ -91,8 +91,8 @@ function ringkasanSalur(n: Isi<typeof FORM_SALUR>, ppks: Baris): [string, string
     [
       'bantuan',
       n.bentuk === 'uang'
-        ? formatRupiah(Number(n.jumlah))
-        : `${formatKuantitas(Number(n.kuantitas))} ${namaBarang(String(n.barang))}`,
+        ? formatRupiah(n.jumlah ?? 0)
+        : `${formatKuantitas(n.kuantitas ?? 0)} ${namaBarang(n.barang ?? '')}`,
     ],
     ['dana', n.bentuk === 'uang' ? n.dana : ''],
     ['asnaf', n.asnaf ?? ''],
