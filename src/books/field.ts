@@ -1,11 +1,29 @@
 // A field of a book, declared once: flags, prompts, validation, listings and import mapping derive from it.
+import type { Kysely } from 'kysely';
 import { UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import type { Referensi } from '../db/referensi-repo.js';
+import type { Database } from '../db/types.js';
 import { parseDate } from '../domain/dates.js';
-import { parseAmount, parseKuantitas } from '../domain/money.js';
+import { type Rupiah, parseAmount, parseKuantitas } from '../domain/money.js';
+import type { RuleResult } from '../domain/rule.js';
 
-export type FieldType = 'teks' | 'teks_panjang' | 'jumlah' | 'tanggal' | 'pilihan' | 'angka' | 'hp' | 'nik' | 'kuantitas' | 'kode' | 'waktu';
+/** What each type of field holds once parsed: amounts are Rupiah, quantities thousandths, dates ISO text. */
+export interface NilaiTipe {
+  teks: string;
+  teks_panjang: string;
+  jumlah: Rupiah;
+  tanggal: string;
+  pilihan: string;
+  angka: number;
+  hp: string;
+  nik: string;
+  kuantitas: number;
+  kode: string;
+  waktu: string;
+}
+
+export type FieldType = keyof NilaiTipe;
 
 export interface Opsi {
   kode: string;
@@ -57,7 +75,40 @@ export function matchOpsi(opsi: Opsi[], raw: string): Opsi | undefined {
   return opsi.find((o) => norm(o.kode) === n) ?? opsi.find((o) => o.nomor !== undefined && String(o.nomor) === n) ?? opsi.find((o) => norm(o.nama) === n);
 }
 
-export type Nilai = string | number | null;
+export type Nilai = NilaiTipe[FieldType] | null;
+
+/** The parsed value of one field: never null when the field is required. */
+export type NilaiField<F extends Field> = F extends { required: true }
+  ? NilaiTipe[F['type']]
+  : NilaiTipe[F['type']] | null;
+
+/** What a field's rule may consult besides the answer: the unit's lists, the file, today. */
+export interface FieldEnv {
+  hariIni: string;
+  ref?: Referensi;
+  db?: Kysely<Database>;
+}
+
+/**
+ * A rule on one answer, given the answers before it (`isi`): run on the value whether it came from a
+ * flag, a prompt or a default, so a prompt can refuse it at once. The write path checks everything again.
+ */
+export type FieldRule = (
+  nilai: Nilai,
+  isi: Record<string, Nilai>,
+  env: FieldEnv,
+) => RuleResult<unknown> | Promise<RuleResult<unknown>>;
+
+/** The reference lists a rule needs; a form that uses such a rule is always collected with them. */
+export function refOf(env: FieldEnv): Referensi {
+  if (!env.ref) throw new Error('aturan isian butuh referensi');
+  return env.ref;
+}
+
+export function dbOf(env: FieldEnv): Kysely<Database> {
+  if (!env.db) throw new Error('aturan isian butuh berkas buku');
+  return env.db;
+}
 
 /** Turns what was typed into the stored value, or a UserError naming the field, the value and what is accepted. */
 export function parseField(f: Field, raw: string, ref?: Referensi): Nilai {

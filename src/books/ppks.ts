@@ -1,9 +1,14 @@
 // Book 9's own rules on top of its declaration: what a NIK says about a person, category hints,
 // and the basis for processing a person's data (UU 27/2022).
+import type { Kysely } from 'kysely';
 import { UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
-import type { KategoriPpksRow } from '../db/types.js';
+import { OK, type RuleResult, pass, refuse } from '../domain/rule.js';
+import { type Baris, findPpksByNik, getBaris, listBaris } from '../db/register-repo.js';
+import type { Database, KategoriPpksRow } from '../db/types.js';
 import { formatTanggal, umur } from '../domain/dates.js';
+import { maskNik } from './buku.js';
+import type { Nilai, Opsi } from './field.js';
 
 export interface DariNik {
   /** the birth date the NIK encodes, or null when its digits are not a date */
@@ -63,4 +68,36 @@ export function periksaPpks(p: DataPpks, kategori: KategoriPpksRow[], hariIni: s
   }
   if (!p.dasar_pemrosesan) peringatan.push(pesan.dasarBelumDicatat());
   return peringatan;
+}
+
+/** A NIK belongs to one person in the book; `kecuali` is the record being edited. */
+export async function nikUnik(db: Kysely<Database>, nik: Nilai | undefined, kecuali?: number): Promise<RuleResult> {
+  if (!nik) return OK;
+  const ada = await findPpksByNik(db, String(nik));
+  return ada && ada.id !== kecuali ? refuse(new UserError(pesan.nikSudahAda(ada.id))) : OK;
+}
+
+/** A PPKS by its ID or its 16-digit NIK (dots and spaces allowed). */
+export async function cariPpks(db: Kysely<Database>, raw: Nilai | undefined): Promise<RuleResult<Baris>> {
+  const teks = String(raw ?? '');
+  const s = teks.replace(/[\s.-]/g, '');
+  const b = /^\d{16}$/.test(s)
+    ? await findPpksByNik(db, s)
+    : /^\d{1,9}$/.test(s)
+      ? await getBaris(db, 'ppks', Number(s))
+      : undefined;
+  return b ? pass(b) : refuse(new UserError(pesan.ppksTidakAda(teks.length === 16 ? maskNik(teks) : teks)));
+}
+
+/** Aid to someone who has died or moved is allowed, with a word about it. */
+export function peringatanPenerima(ppks: Baris): string[] {
+  const pergi = ppks.status === 'meninggal' || ppks.status === 'pindah';
+  return pergi ? [pesan.ppksTidakAktif(String(ppks.nama), String(ppks.status))] : [];
+}
+
+/** Active PPKS as choices at a prompt, NIKs masked: `Tukiyem 3402••••••••0003 (LUT)`. */
+export async function pilihanPpks(db: Kysely<Database>): Promise<Opsi[]> {
+  const rows = await listBaris(db, 'ppks', { sama: { status: 'aktif' } });
+  const nama = (p: Baris) => `${String(p.nama)} ${maskNik(p.nik as string | null)} (${String(p.kategori)})`;
+  return rows.map((p) => ({ kode: String(p.id), nama: nama(p) }));
 }

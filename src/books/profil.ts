@@ -1,5 +1,19 @@
-// The unit profile (and book 13, the stamp, stored with it).
-import type { Field } from './field.js';
+// The unit profile (and book 13, the stamp, stored with it): its fields, creating a unit, editing it.
+import fs from 'node:fs';
+import type { Kysely } from 'kysely';
+import { LedgerError, UserError } from '../domain/errors.js';
+import type { Jejak } from '../domain/jejak.js';
+import { pesan } from '../domain/pesan.js';
+import { OK, type RuleResult, enforce, pass, refuse } from '../domain/rule.js';
+import { type Ledger, openLedger } from '../db/connection.js';
+import {
+  type Profil, getProfil, insertAnggota, insertPerubahan, insertProfil, updateProfil,
+} from '../db/profil-repo.js';
+import { withTransaction } from '../db/transaction.js';
+import type { Database } from '../db/types.js';
+import type { Field, Nilai } from './field.js';
+
+export type { Profil };
 
 export const PROFIL: Field[] = [
   { name: 'nama', label: 'nama unit WKSBM', type: 'teks', required: true },
@@ -38,3 +52,88 @@ export const BAWAAN_PROFIL: Record<string, string> = {
   sebutan_kabupaten: 'Kabupaten',
   sebutan_lurah: 'Lurah',
 };
+
+/** The unit's profile; a file without one was never set up with `init`. */
+export async function bacaProfil(db: Kysely<Database>): Promise<Profil> {
+  const p = await getProfil(db);
+  if (!p) throw new LedgerError(pesan.profilBelumAda());
+  return p;
+}
+
+/** `init` never overwrites a unit. */
+export async function unitBelumAda(db: Kysely<Database>, berkas: string): Promise<RuleResult> {
+  return (await getProfil(db)) ? refuse(new LedgerError(pesan.unitSudahAda(berkas))) : OK;
+}
+
+/** A new unit: the file (owner-only), its profile and its three officers as members. A failed new file is removed. */
+export async function buatUnit(berkas: string, isi: Record<string, Nilai>, waktu: string): Promise<void> {
+  const baru = !fs.existsSync(berkas);
+  let ledger: Ledger | undefined;
+  try {
+    ledger = await openLedger(berkas, { create: true });
+    await withTransaction(ledger.db, async (tx) => {
+      await insertProfil(tx, { ...isi, dibuat: waktu, diubah: waktu });
+      for (const jabatan of ['ketua', 'sekretaris', 'bendahara'] as const) {
+        const nama = isi[jabatan];
+        const hp = (isi[`hp_${jabatan}`] as string | null) ?? null;
+        if (nama) await insertAnggota(tx, { nama: String(nama), jabatan, hp, dibuat: waktu });
+      }
+    });
+  } catch (err) {
+    await ledger?.close();
+    ledger = undefined;
+    if (baru) for (const f of [berkas, `${berkas}-wal`, `${berkas}-shm`]) fs.rmSync(f, { force: true });
+    throw err;
+  } finally {
+    await ledger?.close();
+  }
+}
+
+/** Edits profile fields, each change kept in the audit trail; returns the fields given. */
+export async function ubahProfil(db: Kysely<Database>, ubahan: Record<string, Nilai>, jejak: Jejak): Promise<string[]> {
+  const lama = (await bacaProfil(db)) as unknown as Record<string, unknown>;
+  if (Object.keys(ubahan).length === 0) throw new UserError(pesan.profilTanpaUbahan());
+  await withTransaction(db, async (tx) => {
+    const berubah = Object.entries(ubahan).filter(([k, v]) => lama[k] !== v);
+    const teks = (v: unknown) => (v === null ? null : String(v));
+    const baris = (k: string, v: Nilai) => ({
+      tabel: 'profil', baris_id: 1, kolom: k, lama: teks(lama[k]), baru: teks(v),
+    });
+    await insertPerubahan(tx, berubah.map(([k, v]) => ({ ...baris(k, v), ...oleh(jejak) })));
+    await updateProfil(tx, { ...ubahan, diubah: jejak.waktu });
+  });
+  return Object.keys(ubahan);
+}
+
+const oleh = (jejak: Jejak) => ({ oleh: jejak.oleh, waktu: jejak.waktu });
+
+/** A stamp is a PNG or JPEG image, told by its first bytes. */
+export function jenisCap(data: Buffer, berkas: string): RuleResult<'image/png' | 'image/jpeg'> {
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (data.subarray(0, 8).equals(png)) return pass('image/png');
+  if (data[0] === 0xff && data[1] === 0xd8) return pass('image/jpeg');
+  return refuse(new UserError(pesan.capTidakSah(berkas)));
+}
+
+export interface Cap {
+  mime: string;
+  byte: number;
+}
+
+/** Stores the stamp image (book 13) from a file inside the ledger. */
+export async function simpanCap(db: Kysely<Database>, berkas: string, jejak: Jejak): Promise<Cap> {
+  await bacaProfil(db);
+  let data: Buffer;
+  try {
+    data = fs.readFileSync(berkas);
+  } catch {
+    throw new UserError(pesan.berkasTidakTerbaca(berkas));
+  }
+  const mime = enforce(jenisCap(data, berkas));
+  await withTransaction(db, async (tx) => {
+    const baru = `${mime} ${data.length} byte`;
+    await insertPerubahan(tx, [{ tabel: 'profil', baris_id: 1, kolom: 'cap', lama: null, baru, ...oleh(jejak) }]);
+    await updateProfil(tx, { cap: data, cap_mime: mime, diubah: jejak.waktu });
+  });
+  return { mime, byte: data.length };
+}

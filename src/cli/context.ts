@@ -2,6 +2,7 @@
 import os from 'node:os';
 import { type Ledger, openLedger } from '../db/connection.js';
 import { hariIni } from '../domain/dates.js';
+import type { Jejak } from '../domain/jejak.js';
 import { type Io, processIo } from './output.js';
 import { type Prompter, inquirerPrompter } from './prompter.js';
 
@@ -22,6 +23,8 @@ export interface Context {
   today(): string;
   now(): string;
   user(): string;
+  /** today, now and who, for a write service */
+  jejak(): Jejak;
   ledger(opts?: { create?: boolean }): Promise<Ledger>;
   close(): Promise<void>;
 }
@@ -45,6 +48,9 @@ export function createContext(g: GlobalOptions, parts: ContextParts = {}): Conte
     today: () => hariIni(),
     now: () => new Date().toISOString(),
     user: () => process.env.WKSBM_PENGGUNA ?? safeUsername(),
+    jejak() {
+      return { hariIni: this.today(), waktu: this.now(), oleh: this.user() };
+    },
     async ledger(opts = {}) {
       opened ??= await openLedger(this.dbPath, opts);
       return opened;

@@ -1,71 +1,206 @@
-// Gathers a command's fields: from flags first, then (at a terminal) by asking, else from defaults;
-// a missing required field without a terminal is an error naming its flag.
-import { type Field, type Nilai, type Opsi, flagOf, optionKey, optionsOf, parseField } from '../books/field.js';
-import type { Referensi } from '../db/referensi-repo.js';
+// A command's form: fields declared once (src/books), gathered from flags first, then (at a terminal)
+// by asking, else from defaults; a missing required field without a terminal names its flag.
+// `deriveField` is the one place a field becomes a flag, a prompt and a check.
+import type { Command } from 'commander';
+import {
+  type Field,
+  type FieldEnv,
+  type FieldRule,
+  type Nilai,
+  type NilaiField,
+  type Opsi,
+  flagOf,
+  optionKey,
+  optionsOf,
+  parseField,
+} from '../books/field.js';
 import type { Context } from './context.js';
 import { LedgerError, UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
+import { OK, type RuleResult, enforce, pass, refuse } from '../domain/rule.js';
+
+export interface FormEnv extends FieldEnv {
+  /** the flags given on the command line, by commander's key */
+  flag: Record<string, unknown>;
+  /** choices from the unit's own data (donors, PPKS) by field name, offered instead of the declared ones */
+  pilihan: Record<string, Opsi[]>;
+}
 
 export interface FormField extends Field {
   /** default as the user would type it, from what was gathered so far */
-  bawaan?: (nilai: Record<string, Nilai>) => string | undefined;
-  /** choices from the unit's own data (donors, members, PPKS) for the prompt */
-  opsiDinamis?: Opsi[];
-  /** a parser other than the type's own (e.g. a donor by ID, phone or name) */
-  parse?: (raw: string) => Nilai;
+  bawaan?: (isi: Record<string, Nilai>, env: FormEnv) => string | undefined;
   /** whether to ask at a terminal when not given (default: yes) */
-  tanya?: boolean | ((nilai: Record<string, Nilai>) => boolean);
+  tanya?: boolean | ((isi: Record<string, Nilai>, env: FormEnv) => boolean);
+  /** the rule one answer must keep, checked as soon as it is given */
+  aturan?: FieldRule;
+}
+
+/** Fields in the order they are asked, keyed by their name. */
+export type Form = Readonly<Record<string, FormField>>;
+
+/** What a form gathers: each field's parsed type (an amount is Rupiah), null when optional and empty. */
+export type Isi<F extends Form> = { -readonly [K in keyof F]: NilaiField<F[K]> };
+
+/** What a field becomes on the command line. */
+export interface Turunan {
+  /** commander's property for the flag */
+  key: string;
+  flags: string;
+  description: string;
+  /** the stored value from what was typed, through the field's rule */
+  check(raw: string, isi: Record<string, Nilai>, env: FormEnv): Promise<RuleResult<Nilai>>;
+  /** asks at a terminal; a typed answer that fails its check is asked again, a refused choice is an error */
+  ask(ctx: Context, isi: Record<string, Nilai>, env: FormEnv, bawaan: string | undefined): Promise<Nilai>;
 }
 
 const KOSONG = '\u0000kosong';
 
-export async function collect(ctx: Context, fields: FormField[], opts: Record<string, unknown>, ref?: Referensi): Promise<Record<string, Nilai>> {
-  const nilai: Record<string, Nilai> = {};
-  const parse = (f: FormField, raw: string) => (f.parse && raw.trim() !== '' ? f.parse(raw.trim()) : parseField(f, raw, ref));
-  for (const f of fields) {
-    const given = opts[optionKey(f)];
-    if (given !== undefined && given !== null && given !== false) {
-      nilai[f.name] = parse(f, String(given));
-      continue;
+export function deriveField(f: FormField): Turunan {
+  const check = async (raw: string, isi: Record<string, Nilai>, env: FormEnv): Promise<RuleResult<Nilai>> => {
+    let nilai: Nilai;
+    try {
+      nilai = parseField(f, raw, env.ref);
+    } catch (err) {
+      if (err instanceof UserError) return refuse(err);
+      throw err;
     }
-    const bawaan = f.bawaan?.(nilai);
-    const tanya = typeof f.tanya === 'function' ? f.tanya(nilai) : f.tanya !== false;
-    if (ctx.interactive && tanya) {
-      nilai[f.name] = await ask(ctx, f, bawaan, ref, parse);
-    } else if (bawaan !== undefined) {
-      nilai[f.name] = parse(f, bawaan);
-    } else if (f.required) {
-      throw new UserError(pesan.wajibDiisi(f.label, flagOf(f)));
-    } else {
-      nilai[f.name] = null;
-    }
-  }
-  return nilai;
+    const r = f.aturan ? await f.aturan(nilai, isi, env) : OK;
+    return r.ok ? pass(nilai) : r;
+  };
+  return {
+    key: optionKey(f),
+    flags: `--${flagOf(f)} <${f.type === 'jumlah' ? 'jumlah' : f.type === 'tanggal' ? 'tanggal' : 'nilai'}>`,
+    description: describe(f),
+    check,
+    ask: (ctx, isi, env, bawaan) => ask(ctx, f, check, isi, env, bawaan),
+  };
 }
 
-async function ask(ctx: Context, f: FormField, bawaan: string | undefined, ref: Referensi | undefined, parse: (f: FormField, raw: string) => Nilai): Promise<Nilai> {
+/** `Kategori PPKS: lihat wksbm kode ppks — wajib`, `Tanggal terdata (…) (bawaan: hari ini)`. */
+function describe(f: FormField): string {
+  const pilihan = !f.pilihan
+    ? ''
+    : 'tetap' in f.pilihan
+      ? `: ${f.pilihan.tetap.map((o) => o.kode).join('|')}`
+      : `: lihat wksbm kode ${f.pilihan.referensi}`;
+  const bawaan = f.hariIni ? ' (bawaan: hari ini)' : '';
+  const wajib = f.required && !f.hariIni && !f.bawaan ? ' — wajib' : '';
+  return f.label + pilihan + (f.help ? ` (${f.help})` : '') + bawaan + wajib;
+}
+
+/** One question: the field's answer so far, and how to check one. */
+interface Pertanyaan {
+  f: FormField;
+  label: string;
+  check: (raw: string) => Promise<RuleResult<Nilai>>;
+  bawaan: string | undefined;
+}
+
+async function ask(
+  ctx: Context,
+  f: FormField,
+  check: Turunan['check'],
+  isi: Record<string, Nilai>,
+  env: FormEnv,
+  bawaan: string | undefined,
+): Promise<Nilai> {
   const label = f.required ? f.label : `${f.label} (boleh kosong)`;
-  const opsi = f.opsiDinamis ?? optionsOf(f, ref);
-  if (opsi.length > 0) {
-    const choices = opsi.map((o) => ({ name: o.kode === o.nama ? o.nama : `${o.kode} — ${o.nama}`, value: o.kode }));
-    if (!f.required) choices.unshift({ name: '(kosong)', value: KOSONG });
-    const v = await ctx.prompter.select<string>({ message: label, choices, default: bawaan ?? (f.required ? undefined : KOSONG) });
-    return v === KOSONG ? null : parse(f, v);
+  const q: Pertanyaan = { f, label, check: (raw) => check(raw, isi, env), bawaan };
+  const dinamis = env.pilihan[f.name];
+  const opsi = dinamis ?? optionsOf(f, env.ref);
+  if (opsi.length === 0) return askText(ctx, q);
+  // declared choices that break the field's rule (a fund that may not take this source) are not offered
+  const boleh = f.aturan && !dinamis ? await saring(opsi, (o) => q.check(o.kode)) : opsi;
+  return askChoice(ctx, q, boleh.length ? boleh : opsi);
+}
+
+/** A choice cannot be asked again: one that breaks the rule (no asnaf for zakat) is refused at once. */
+async function askChoice(ctx: Context, q: Pertanyaan, opsi: Opsi[]): Promise<Nilai> {
+  const choices = opsi.map((o) => ({ name: o.kode === o.nama ? o.nama : `${o.kode} — ${o.nama}`, value: o.kode }));
+  if (!q.f.required) choices.unshift({ name: '(kosong)', value: KOSONG });
+  const bawaan = q.bawaan ?? (q.f.required ? undefined : KOSONG);
+  const v = await ctx.prompter.select<string>({ message: q.label, choices, default: bawaan });
+  return enforce(await q.check(v === KOSONG ? '' : v));
+}
+
+/** A typed answer that fails its check is shown why and asked again. */
+async function askText(ctx: Context, q: Pertanyaan): Promise<Nilai> {
+  const validate = async (v: string) => {
+    if (q.f.required && v.trim() === '') return pesan.wajibDiisiPrompt(q.f.label);
+    const r = await q.check(v);
+    return r.ok ? true : r.pesan;
+  };
+  const teks = await ctx.prompter.input({ message: q.label, default: q.bawaan, validate });
+  return enforce(await q.check(teks));
+}
+
+async function saring(opsi: Opsi[], lolos: (o: Opsi) => Promise<RuleResult<Nilai>>): Promise<Opsi[]> {
+  const hasil: Opsi[] = [];
+  for (const o of opsi) if ((await lolos(o)).ok) hasil.push(o);
+  return hasil;
+}
+
+function lingkungan(ctx: Context, opts: Record<string, unknown>, env: Partial<FormEnv>): FormEnv {
+  return { hariIni: ctx.today(), flag: opts, pilihan: {}, ...env };
+}
+
+/** Gathers every field of the form in order; each value passes its field's rule before the next is asked. */
+export async function collect<F extends Form>(
+  ctx: Context,
+  form: F,
+  opts: Record<string, unknown>,
+  env: Partial<FormEnv> = {},
+): Promise<Isi<F>> {
+  const e = lingkungan(ctx, opts, env);
+  const isi: Record<string, Nilai> = {};
+  for (const [nama, f] of Object.entries(form)) isi[nama] = await gather(ctx, f, isi, e);
+  return isi as Isi<F>;
+}
+
+async function gather(ctx: Context, f: FormField, isi: Record<string, Nilai>, env: FormEnv): Promise<Nilai> {
+  const d = deriveField(f);
+  const given = env.flag[d.key];
+  if (given !== undefined && given !== null && given !== false) return enforce(await d.check(String(given), isi, env));
+  const bawaan = f.bawaan?.(isi, env) ?? (f.hariIni ? env.hariIni : undefined);
+  const tanya = typeof f.tanya === 'function' ? f.tanya(isi, env) : f.tanya !== false;
+  if (ctx.interactive && tanya) return d.ask(ctx, isi, env, bawaan);
+  if (bawaan !== undefined) return enforce(await d.check(bawaan, isi, env));
+  if (f.required) throw new UserError(pesan.wajibDiisi(f.label, flagOf(f)));
+  return enforce(await d.check('', isi, env));
+}
+
+/** Only the fields given as flags, parsed and nothing asked (`ubah`): the write path checks the whole row. */
+export function collectGiven(
+  form: Form,
+  opts: Record<string, unknown>,
+  env: Partial<FieldEnv> = {},
+): Record<string, Nilai> {
+  const isi: Record<string, Nilai> = {};
+  for (const [nama, f] of Object.entries(form)) {
+    const raw = opts[deriveField(f).key];
+    if (raw !== undefined) isi[nama] = parseField(f, String(raw), env.ref);
   }
-  const teks = await ctx.prompter.input({
-    message: label,
-    default: bawaan,
-    validate: (v) => {
-      if (f.required && v.trim() === '') return pesan.wajibDiisiPrompt(f.label);
-      try {
-        parse(f, v);
-        return true;
-      } catch (err) {
-        return (err as Error).message;
-      }
-    },
-  });
-  return parse(f, teks);
+  return isi;
+}
+
+/** One `--flag <value>` per field of the form, described from its declaration. */
+export function declareOptions(cmd: Command, form: Form): Command {
+  for (const [nama, f] of Object.entries(form)) {
+    if (nama !== f.name) throw new Error(`isian ${f.name} tercatat sebagai ${nama}`);
+    const d = deriveField(f);
+    cmd.option(d.flags, d.description);
+  }
+  return cmd;
+}
+
+/** The same fields, none of them required (the flags of `ubah`). */
+export function opsional<F extends Form>(form: F): Form {
+  return Object.fromEntries(Object.entries(form).map(([k, f]) => [k, { ...f, required: false }]));
+}
+
+/** A form from a book's declared fields, in their order. */
+export function formDari(fields: Field[]): Form {
+  return Object.fromEntries(fields.map((f) => [f.name, f]));
 }
 
 export class Dibatalkan extends LedgerError {}
@@ -76,11 +211,6 @@ export async function confirmSummary(ctx: Context, judul: string, baris: [string
   const lebar = Math.max(...baris.map(([k]) => k.length));
   ctx.io.err(ctx.io.color.bold(judul));
   for (const [k, v] of baris) if (v !== '') ctx.io.err(`  ${k.padEnd(lebar)}  ${v}`);
-  if (!(await ctx.prompter.confirm({ message: pesan.konfirmasiSimpan(), default: true }))) throw new Dibatalkan(pesan.dibatalkanPengguna());
-}
-
-/** One `--flag <nilai>` per field, described by its label. */
-export function addFieldOptions(cmd: import('commander').Command, fields: Field[]): import('commander').Command {
-  for (const f of fields) cmd.option(`--${flagOf(f)} <${f.type === 'jumlah' ? 'jumlah' : f.type === 'tanggal' ? 'tanggal' : 'nilai'}>`, f.label + (f.help ? ` (${f.help})` : ''));
-  return cmd;
+  if (!(await ctx.prompter.confirm({ message: pesan.konfirmasiSimpan(), default: true })))
+    throw new Dibatalkan(pesan.dibatalkanPengguna());
 }

@@ -7,8 +7,17 @@ export interface Pilihan<T = string> {
   checked?: boolean;
 }
 
+/** A prompt's verdict on an answer: accepted, or the message to show before asking again. */
+export type Periksa = true | string;
+
+export interface Masukan {
+  message: string;
+  default?: string;
+  validate?: (v: string) => Periksa | Promise<Periksa>;
+}
+
 export interface Prompter {
-  input(o: { message: string; default?: string; validate?: (v: string) => true | string }): Promise<string>;
+  input(o: Masukan): Promise<string>;
   select<T>(o: { message: string; choices: Pilihan<T>[]; default?: T }): Promise<T>;
   checkbox<T>(o: { message: string; choices: Pilihan<T>[] }): Promise<T[]>;
   confirm(o: { message: string; default?: boolean }): Promise<boolean>;
@@ -38,7 +47,7 @@ export function scriptedPrompter(jawaban: unknown[], log: string[] = []): Prompt
     input: async (o) => {
       const v = next(o.message);
       const s = v === undefined ? (o.default ?? '') : String(v);
-      const ok = o.validate ? o.validate(s) : true;
+      const ok = o.validate ? await o.validate(s) : true;
       if (ok !== true) throw new Error(`jawaban ditolak (${o.message}): ${ok}`);
       return s;
     },

@@ -8,9 +8,8 @@ import { confirmSummary } from '../cli/form.js';
 import { type Kolom, renderJson, renderTable } from '../render/teks.js';
 import { pesan } from '../domain/pesan.js';
 import { type Run, subcommand } from '../cli/command.js';
-import { findImpor, listImpor } from '../db/impor-repo.js';
-import { loadReferensi } from '../db/referensi-repo.js';
-import { batalkanImpor } from '../import/batal.js';
+import { batalImpor, imporAda, riwayatImpor } from '../books/impor.js';
+import { enforce } from '../domain/rule.js';
 import { BUKU_IMPOR, type BukuImpor, type Ringkasan, bukuImpor, jalankanImpor } from '../import/impor.js';
 import type { HasilBaris } from '../import/jenis.js';
 import { parseKolomOpsi } from '../import/kolom.js';
@@ -109,8 +108,7 @@ export function register(program: Command, run: Run): void {
 
   subcommand(impor, 'riwayat', 'daftar impor yang pernah dilakukan').action(
     run(async (ctx) => {
-      const ledger = await ctx.ledger();
-      const rows = await listImpor(ledger.db);
+      const rows = await riwayatImpor((await ctx.ledger()).db);
       if (ctx.json) return ctx.io.out(renderJson(rows.map((r) => ({ ...r, dibatalkan: r.dibatalkan ?? null }))));
       if (!rows.length) return ctx.io.out(pesan.tidakAdaData());
       type R = (typeof rows)[number];
@@ -133,11 +131,9 @@ export function register(program: Command, run: Run): void {
   subcommand(impor, 'batal <id>', 'membatalkan satu impor: entri kas dibatalkan dengan entri pembalik, baris buku yang belum dipakai dihapus').action(
     run(async (ctx, _opts, [id]) => {
       const ledger = await ctx.ledger();
-      const imp = /^#?\d+$/.test(id!) ? await findImpor(ledger.db, Number(id!.replace('#', ''))) : undefined;
-      if (!imp) throw new UserError(pesan.imporTidakAda(id!));
+      const imp = enforce(await imporAda(ledger.db, id!));
       await confirmSummary(ctx, `Batalkan impor #${imp.id}?`, [['buku', imp.buku], ['berkas', imp.berkas], ['ditambah', String(imp.ditambah)]]);
-      const ref = await loadReferensi(ledger.db);
-      const h = await batalkanImpor(ledger, id!, ref, ctx.today(), ctx.now(), ctx.user());
+      const h = await batalImpor(ledger, id!, ctx.jejak());
       if (ctx.json) return ctx.io.out(renderJson(h));
       ctx.io.out(pesan.imporDibatalkan(h.id, h.kas_dibatalkan, h.dihapus));
       if (h.dipertahankan.length) ctx.io.out(pesan.imporDipertahankan(h.dipertahankan.length, h.dipertahankan.slice(0, 20).map((d) => `ID ${d.id} (${d.nama})`).join(', ')));

@@ -4,7 +4,7 @@ import { UserError } from '../domain/errors.js';
 import { renderJson, renderTable } from '../render/teks.js';
 import { pesan } from '../domain/pesan.js';
 import { type Run, subcommand } from '../cli/command.js';
-import { type Referensi, loadReferensi } from '../db/referensi-repo.js';
+import { type Referensi, bacaReferensi } from '../books/referensi.js';
 
 const DAFTAR: Record<string, keyof Referensi> = { sumber: 'sumber', jenis: 'jenis', layanan: 'layanan', asnaf: 'asnaf', ppks: 'ppks', psks: 'psks', dana: 'dana', akun: 'akun' };
 
@@ -12,8 +12,7 @@ export function register(program: Command, run: Run): void {
   subcommand(program, 'kode [daftar]', `daftar kode resmi: ${Object.keys(DAFTAR).join(', ')} (tanpa argumen: semuanya)`).action(
     run(async (ctx, _opts, [nama]) => {
       if (nama !== undefined && !(nama in DAFTAR)) throw new UserError(pesan.pilihanTidakDikenal('daftar', nama, Object.keys(DAFTAR)));
-      const ledger = await ctx.ledger();
-      const ref = await loadReferensi(ledger.db);
+      const ref = await bacaReferensi((await ctx.ledger()).db);
       const dipilih = nama ? [nama] : Object.keys(DAFTAR);
       const hasil = Object.fromEntries(dipilih.map((d) => [d, (ref[DAFTAR[d]!] as { kode: string; nama: string; nomor?: number }[]).map((r) => ({ ...(r.nomor !== undefined ? { nomor: r.nomor } : {}), kode: r.kode, nama: r.nama }))]));
       if (ctx.json) return ctx.io.out(renderJson(nama ? hasil[nama] : hasil));

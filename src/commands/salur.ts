@@ -1,153 +1,186 @@
 // `wksbm salur` (aid to a PPKS, money or goods) and `wksbm santunan` (death benefit to the heir).
 import type { Command } from 'commander';
 import { maskNik } from '../books/buku.js';
-import { BATAS_METERAI, KAS_FIELDS } from '../books/kas.js';
-import type { Field, Nilai } from '../books/field.js';
+import { KAS_FIELDS } from '../books/kas.js';
+import { type Nilai, type Opsi, dbOf, refOf } from '../books/field.js';
+import { kegiatanAda } from '../books/kegiatan.js';
+import { NATURA_FIELDS } from '../books/natura.js';
+import { SALUR_FIELDS, SANTUNAN_FIELDS } from '../books/penyaluran.js';
+import { cariPpks, peringatanPenerima, pilihanPpks } from '../books/ppks.js';
+import { bacaReferensi } from '../books/referensi.js';
 import type { Context } from '../cli/context.js';
-import { UserError } from '../domain/errors.js';
-import { type FormField, addFieldOptions, collect, confirmSummary } from '../cli/form.js';
+import { OK, enforce } from '../domain/rule.js';
+import { type Form, type Isi, collect, confirmSummary, declareOptions } from '../cli/form.js';
 import { renderJson } from '../render/teks.js';
 import { pesan } from '../domain/pesan.js';
 import { type Run, subcommand } from '../cli/command.js';
-import { findKegiatan } from '../db/kegiatan-repo.js';
-import { type Referensi, loadReferensi } from '../db/referensi-repo.js';
-import { type Baris, findPpksByNik, getBaris, listBaris } from '../db/register-repo.js';
-import { withTransaction } from '../db/transaction.js';
-import type { Database } from '../db/types.js';
-import type { Kysely } from 'kysely';
+import type { Baris } from '../books/register.js';
 import { formatTanggal } from '../domain/dates.js';
 import { formatRupiah, miliKeAngka } from '../domain/money.js';
+import { danaBolehMembayar, danaPerluAsnaf, peringatanMeterai } from '../ledger/aturan.js';
 import { formatKuantitas, namaBarang } from '../ledger/natura.js';
-import { bayarSantunan, salurkan } from '../ledger/penyaluran.js';
-import { NATURA_FIELDS } from './natura.js';
+import {
+  type Tersalur,
+  bayarSantunanKematian,
+  bentukLengkap,
+  salurBantuan,
+  satuBentuk,
+  wafatSebelumBayar,
+} from '../ledger/salur.js';
 
 const K = KAS_FIELDS;
+const S = SALUR_FIELDS;
+const TANGGAL = { ...K.tanggal, hariIni: true };
+const uang = (isi: Record<string, Nilai>) => isi.bentuk === 'uang';
 
-const SALUR = {
-  ppks: { name: 'ppks', label: 'penerima (PPKS)', help: 'ID atau NIK', type: 'teks', required: true },
-  layanan: { ...K.layanan, required: true },
-  bentuk: { name: 'bentuk', label: 'bentuk bantuan', help: 'bawaan: uang bila --jumlah, barang bila --barang', type: 'pilihan', pilihan: { tetap: [{ kode: 'uang', nama: 'Uang' }, { kode: 'barang', nama: 'Barang (natura)' }] } },
-  jumlah: { ...K.jumlah, required: false },
-} satisfies Record<string, Field>;
+export const FORM_SALUR = {
+  ppks: { ...S.ppks, aturan: (v, _, env) => cariPpks(dbOf(env), v) },
+  layanan: S.layanan,
+  bentuk: {
+    ...S.bentuk,
+    bawaan: (_, env) => (env.flag.barang !== undefined ? 'barang' : env.flag.jumlah !== undefined ? 'uang' : undefined),
+    tanya: (_, env) => env.flag.barang === undefined && env.flag.jumlah === undefined,
+  },
+  jumlah: { ...S.jumlah, tanya: uang },
+  barang: { ...NATURA_FIELDS.barang, required: false, tanya: (isi) => !uang(isi) },
+  kuantitas: { ...NATURA_FIELDS.kuantitas, required: false, tanya: (isi) => !uang(isi) },
+  // the fund and asnaf matter only for money; goods come from the stock
+  dana: {
+    ...K.dana,
+    bawaan: () => 'umum',
+    tanya: uang,
+    aturan: (dana, isi, env) => (uang(isi) ? danaBolehMembayar(refOf(env), { dana, jenis: 'penyaluran' }) : OK),
+  },
+  asnaf: {
+    ...K.asnaf,
+    tanya: (isi, env) => uang(isi) && danaPerluAsnaf(refOf(env), isi.dana),
+    aturan: (asnaf, isi, env) =>
+      uang(isi) ? danaBolehMembayar(refOf(env), { dana: isi.dana, jenis: 'penyaluran', asnaf }) : OK,
+  },
+  akun: { ...K.akun, bawaan: () => 'tunai', tanya: uang },
+  tanggal: TANGGAL,
+  kegiatan: { ...K.kegiatan, tanya: false, aturan: (id, _, env) => kegiatanAda(dbOf(env), id) },
+  uraian: K.uraian,
+} satisfies Form;
 
-function formSalur(ctx: Context, ref: Referensi, opts: Record<string, unknown>, penerima: FormField['opsiDinamis']): FormField[] {
-  const uang = (n: Record<string, Nilai>) => n.bentuk === 'uang';
-  const dana = (n: Record<string, Nilai>) => ref.dana?.find((d) => d.kode === n.dana);
+export const FORM_SANTUNAN = {
+  ...SANTUNAN_FIELDS,
+  jumlah: K.jumlah,
+  dana: {
+    ...K.dana,
+    bawaan: () => 'kematian',
+    aturan: (dana, _, env) => danaBolehMembayar(refOf(env), { dana, jenis: 'santunan_kematian' }),
+  },
+  akun: { ...K.akun, bawaan: () => 'tunai' },
+  tanggal: {
+    ...TANGGAL,
+    label: 'tanggal pembayaran',
+    aturan: (bayar, isi) => wafatSebelumBayar(isi.tanggal_wafat, bayar),
+  },
+  uraian: K.uraian,
+} satisfies Form;
+
+function warn(ctx: Context, peringatan: string[]): void {
+  for (const p of peringatan) ctx.io.err(ctx.io.color.yellow(p));
+}
+
+function ringkasanSalur(n: Isi<typeof FORM_SALUR>, ppks: Baris): [string, string][] {
   return [
-    { ...SALUR.ppks, opsiDinamis: penerima },
-    SALUR.layanan,
-    { ...SALUR.bentuk, bawaan: () => (opts.barang !== undefined ? 'barang' : opts.jumlah !== undefined ? 'uang' : undefined), tanya: opts.barang === undefined && opts.jumlah === undefined },
-    { ...SALUR.jumlah, tanya: uang },
-    { ...NATURA_FIELDS.barang, required: false, tanya: (n) => !uang(n) },
-    { ...NATURA_FIELDS.kuantitas, required: false, tanya: (n) => !uang(n) },
-    { ...K.dana, bawaan: () => 'umum', tanya: uang },
-    { ...K.asnaf, tanya: (n) => uang(n) && Boolean(dana(n)?.perlu_asnaf) },
-    { ...K.akun, bawaan: () => 'tunai', tanya: uang },
-    { ...K.tanggal, bawaan: () => ctx.today() },
-    { ...K.kegiatan, tanya: false },
-    K.uraian,
+    ['penerima', `${String(ppks.nama)} ${maskNik(ppks.nik as string | null)}`],
+    ['layanan', n.layanan],
+    [
+      'bantuan',
+      n.bentuk === 'uang'
+        ? formatRupiah(n.jumlah ?? 0)
+        : `${formatKuantitas(n.kuantitas ?? 0)} ${namaBarang(n.barang ?? '')}`,
+    ],
+    ['dana', n.bentuk === 'uang' ? n.dana : ''],
+    ['asnaf', n.asnaf ?? ''],
+    ['tanggal', formatTanggal(n.tanggal, true)],
   ];
 }
 
-/** A PPKS by its id or its 16-digit NIK. */
-async function cariPpks(db: Kysely<Database>, raw: string): Promise<Baris> {
-  const s = raw.replace(/[\s.-]/g, '');
-  const b = /^\d{16}$/.test(s) ? await findPpksByNik(db, s) : /^\d{1,9}$/.test(s) ? await getBaris(db, 'ppks', Number(s)) : undefined;
-  if (!b) throw new UserError(pesan.ppksTidakAda(raw.length === 16 ? maskNik(raw) : raw));
-  return b;
+function tersalur(ctx: Context, n: Isi<typeof FORM_SALUR>, h: Tersalur): void {
+  if (h.kas) warn(ctx, peringatanMeterai(h.kas));
+  const nama = String(h.ppks.nama);
+  if (ctx.json) {
+    const kas = h.kas ? { nomor: h.kas.nomor, kas_id: h.kas.id, jumlah: h.kas.jumlah, dana: h.kas.dana } : {};
+    const t = h.natura;
+    const natura = t
+      ? { natura_id: t.id, barang: t.barang, kuantitas: miliKeAngka(t.kuantitas_mili), satuan: t.satuan }
+      : {};
+    const rekam = {
+      tanggal: n.tanggal,
+      ppks_id: h.ppks.id,
+      layanan: n.layanan,
+      bentuk: n.bentuk,
+      asnaf: n.asnaf,
+      kegiatan_id: n.kegiatan,
+    };
+    return ctx.io.out(renderJson({ id: h.id, ...kas, ...natura, ...rekam }));
+  }
+  ctx.io.out(
+    h.kas
+      ? pesan.disalurkanUang(h.kas.nomor, formatRupiah(h.kas.jumlah), nama)
+      : pesan.disalurkanBarang(formatKuantitas(h.natura!.kuantitas_mili, h.natura!.satuan), h.natura!.barang, nama),
+  );
 }
 
-function formSantunan(ctx: Context): FormField[] {
-  return [
-    { name: 'almarhum', label: 'nama almarhum/almarhumah', type: 'teks', required: true },
-    { name: 'tanggal_wafat', label: 'tanggal wafat', type: 'tanggal', required: true },
-    { name: 'ahli_waris', label: 'ahli waris penerima', type: 'teks', required: true },
-    { name: 'hubungan', label: 'hubungan ahli waris dengan almarhum', help: 'mis. istri, suami, anak', type: 'teks', required: true },
-    { name: 'alamat', label: 'alamat ahli waris', type: 'teks' },
-    K.jumlah,
-    { ...K.dana, bawaan: () => 'kematian' },
-    { ...K.akun, bawaan: () => 'tunai' },
-    { ...K.tanggal, label: 'tanggal pembayaran', bawaan: () => ctx.today() },
-    K.uraian,
-  ];
-}
+const BANTUAN_SALUR =
+  'menyalurkan bantuan ke PPKS (buku 8): uang dengan BKK (--jumlah) ' +
+  'atau barang natura dari stok (--barang --kuantitas), ' +
+  'bersama catatan penyalurannya, dalam satu transaksi. Dari dana zakat wajib --asnaf (di terminal ditanyakan); ' +
+  '--dana dan --akun hanya untuk bantuan uang';
 
 export function register(program: Command, run: Run): void {
-  const salur = subcommand(
-    program,
-    'salur',
-    'menyalurkan bantuan ke PPKS (buku 8): uang dengan BKK (--jumlah) atau barang natura dari stok (--barang --kuantitas), bersama catatan penyalurannya, dalam satu transaksi. Dari dana zakat wajib --asnaf (di terminal ditanyakan); --dana dan --akun hanya untuk bantuan uang',
-  );
-  addFieldOptions(salur, formSalur({} as Context, {} as Referensi, {}, [])).action(
+  declareOptions(subcommand(program, 'salur', BANTUAN_SALUR), FORM_SALUR).action(
     run(async (ctx, opts) => {
-      if (opts.jumlah !== undefined && opts.barang !== undefined) throw new UserError(pesan.salurBentukGanda());
-      const ledger = await ctx.ledger();
-      const ref = await loadReferensi(ledger.db);
-      const penerima = ctx.interactive && opts.ppks === undefined
-        ? (await listBaris(ledger.db, 'ppks', { sama: { status: 'aktif' } })).map((p) => ({ kode: String(p.id), nama: `${String(p.nama)} ${maskNik(p.nik as string | null)} (${String(p.kategori)})` }))
-        : [];
-      const n = await collect(ctx, formSalur(ctx, ref, opts, penerima), opts, ref);
-      const bentuk = (n.bentuk as 'uang' | 'barang' | null) ?? null;
-      if (!bentuk) throw new UserError(pesan.salurPerluJumlahAtauBarang());
-      if (bentuk === 'uang' && n.jumlah === null) throw new UserError(pesan.wajibDiisi('jumlah', 'jumlah'));
-      if (bentuk === 'barang' && n.barang === null) throw new UserError(pesan.wajibDiisi('barang', 'barang'));
-      if (bentuk === 'barang' && n.kuantitas === null) throw new UserError(pesan.wajibDiisi('kuantitas', 'kuantitas'));
-      const ppks = await cariPpks(ledger.db, String(n.ppks));
-      if (ppks.status === 'meninggal' || ppks.status === 'pindah') ctx.io.err(ctx.io.color.yellow(pesan.ppksTidakAktif(String(ppks.nama), String(ppks.status))));
-      const kegiatan_id = n.kegiatan === null ? null : Number(n.kegiatan);
-      if (kegiatan_id !== null && !(await findKegiatan(ledger.db, kegiatan_id))) throw new UserError(pesan.kegiatanTidakAda(String(kegiatan_id)));
-      await confirmSummary(ctx, 'Penyaluran bantuan:', [
-        ['penerima', `${String(ppks.nama)} ${maskNik(ppks.nik as string | null)}`],
-        ['layanan', String(n.layanan)],
-        ['bantuan', bentuk === 'uang' ? formatRupiah(Number(n.jumlah)) : `${formatKuantitas(Number(n.kuantitas))} ${namaBarang(String(n.barang))}`],
-        ['dana', bentuk === 'uang' ? String(n.dana) : ''],
-        ['asnaf', (n.asnaf as string | null) ?? ''],
-        ['tanggal', formatTanggal(String(n.tanggal), true)],
-      ]);
-      const hasil = await withTransaction(ledger.db, (tx) =>
-        salurkan(tx, {
-          ppks_id: ppks.id, ppks_nama: String(ppks.nama), layanan: String(n.layanan), tanggal: String(n.tanggal), bentuk,
-          jumlah: n.jumlah as number | null, dana: n.dana as string | null, akun: n.akun as string | null, asnaf: n.asnaf as string | null,
-          barang: n.barang as string | null, kuantitas_mili: n.kuantitas as number | null, kegiatan_id, uraian: n.uraian as string | null,
-        }, ref, ctx.now()),
-      );
-      if (hasil.kas && hasil.kas.jumlah > BATAS_METERAI) ctx.io.err(ctx.io.color.yellow(pesan.meterai(formatRupiah(hasil.kas.jumlah))));
-      if (ctx.json) {
-        return ctx.io.out(renderJson({
-          id: hasil.id, ...(hasil.kas ? { nomor: hasil.kas.nomor, kas_id: hasil.kas.id, jumlah: hasil.kas.jumlah, dana: hasil.kas.dana } : {}),
-          ...(hasil.natura ? { natura_id: hasil.natura.id, barang: hasil.natura.barang, kuantitas: miliKeAngka(hasil.natura.kuantitas_mili), satuan: hasil.natura.satuan } : {}),
-          tanggal: n.tanggal, ppks_id: ppks.id, layanan: n.layanan, bentuk, asnaf: n.asnaf, kegiatan_id,
-        }));
-      }
-      ctx.io.out(hasil.kas
-        ? pesan.disalurkanUang(hasil.kas.nomor, formatRupiah(hasil.kas.jumlah), String(ppks.nama))
-        : pesan.disalurkanBarang(formatKuantitas(hasil.natura!.kuantitas_mili, hasil.natura!.satuan), hasil.natura!.barang, String(ppks.nama)));
+      enforce(satuBentuk(opts.jumlah !== undefined, opts.barang !== undefined));
+      const { db } = await ctx.ledger();
+      const pilihan: Record<string, Opsi[]> =
+        ctx.interactive && opts.ppks === undefined ? { ppks: await pilihanPpks(db) } : {};
+      const n = await collect(ctx, FORM_SALUR, opts, { ref: await bacaReferensi(db), db, pilihan });
+      enforce(bentukLengkap(n));
+      const ppks = enforce(await cariPpks(db, n.ppks));
+      warn(ctx, peringatanPenerima(ppks));
+      await confirmSummary(ctx, 'Penyaluran bantuan:', ringkasanSalur(n, ppks));
+      tersalur(ctx, n, await salurBantuan(db, n, ctx.now()));
     }),
   );
 }
 
 export function registerSantunan(program: Command, run: Run): void {
-  const santunan = subcommand(program, 'santunan', 'membayar santunan kematian kepada ahli waris (BKK dari dana kematian) dan mencatatnya');
-  addFieldOptions(santunan, formSantunan({} as Context)).action(
+  const ringkas = 'membayar santunan kematian kepada ahli waris (BKK dari dana kematian) dan mencatatnya';
+  declareOptions(subcommand(program, 'santunan', ringkas), FORM_SANTUNAN).action(
     run(async (ctx, opts) => {
-      const ledger = await ctx.ledger();
-      const ref = await loadReferensi(ledger.db);
-      const n = await collect(ctx, formSantunan(ctx), opts, ref);
-      if (String(n.tanggal_wafat) > String(n.tanggal)) throw new UserError(pesan.wafatSesudahBayar(formatTanggal(String(n.tanggal_wafat)), formatTanggal(String(n.tanggal))));
+      const { db } = await ctx.ledger();
+      const n = await collect(ctx, FORM_SANTUNAN, opts, { ref: await bacaReferensi(db), db });
       await confirmSummary(ctx, 'Santunan kematian:', [
-        ['almarhum', String(n.almarhum)], ['wafat', formatTanggal(String(n.tanggal_wafat), true)], ['ahli waris', `${String(n.ahli_waris)} (${String(n.hubungan)})`],
-        ['jumlah', formatRupiah(Number(n.jumlah))], ['dana', String(n.dana)], ['tanggal', formatTanggal(String(n.tanggal), true)],
+        ['almarhum', n.almarhum],
+        ['wafat', formatTanggal(n.tanggal_wafat, true)],
+        ['ahli waris', `${n.ahli_waris} (${n.hubungan})`],
+        ['jumlah', formatRupiah(n.jumlah)],
+        ['dana', n.dana],
+        ['tanggal', formatTanggal(n.tanggal, true)],
       ]);
-      const { id, kas } = await withTransaction(ledger.db, (tx) =>
-        bayarSantunan(tx, {
-          almarhum: String(n.almarhum), tanggal_wafat: String(n.tanggal_wafat), ahli_waris: String(n.ahli_waris), hubungan: String(n.hubungan), alamat: n.alamat as string | null,
-          jumlah: Number(n.jumlah), dana: String(n.dana), akun: String(n.akun), tanggal: String(n.tanggal), uraian: n.uraian as string | null,
-        }, ref, ctx.now()),
+      const { id, kas } = await bayarSantunanKematian(db, n, ctx.now());
+      warn(ctx, peringatanMeterai(kas));
+      const { almarhum, tanggal_wafat, ahli_waris, hubungan } = n;
+      const rekam = {
+        id,
+        nomor: kas.nomor,
+        kas_id: kas.id,
+        tanggal: kas.tanggal,
+        jumlah: kas.jumlah,
+        dana: kas.dana,
+        almarhum,
+        tanggal_wafat,
+        ahli_waris,
+        hubungan,
+      };
+      ctx.io.out(
+        ctx.json ? renderJson(rekam) : pesan.santunanDibayar(kas.nomor, formatRupiah(kas.jumlah), ahli_waris, almarhum),
       );
-      if (kas.jumlah > BATAS_METERAI) ctx.io.err(ctx.io.color.yellow(pesan.meterai(formatRupiah(kas.jumlah))));
-      ctx.io.out(ctx.json
-        ? renderJson({ id, nomor: kas.nomor, kas_id: kas.id, tanggal: kas.tanggal, jumlah: kas.jumlah, dana: kas.dana, almarhum: n.almarhum, tanggal_wafat: n.tanggal_wafat, ahli_waris: n.ahli_waris, hubungan: n.hubungan })
-        : pesan.santunanDibayar(kas.nomor, formatRupiah(kas.jumlah), String(n.ahli_waris), String(n.almarhum)));
     }),
   );
 }

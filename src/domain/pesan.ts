@@ -191,6 +191,11 @@ export const pesan = {
   rupiahBerkasTidakSah: (isian: string, v: string) =>
     `isian ${isian} di sheet _data bernilai ${q(v)}, bukan rupiah bulat`,
 
+  // backups
+  simpanTidakSah: (v: string) => `simpan ${q(v)} tidak sah: tulis bilangan bulat 1 atau lebih.`,
+  cadanganDitulis: (berkas: string, dihapus: number) =>
+    `Cadangan ditulis ke ${berkas}${dihapus ? `; ${dihapus} cadangan lama dihapus` : ''}.`,
+
   // internal failures
   galatTakTerduga: (m: string) => `Terjadi kesalahan: ${m} (jalankan dengan WKSBM_DEBUG=1 untuk rinciannya).`,
 };

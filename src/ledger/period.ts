@@ -2,7 +2,9 @@
 import { RuleError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import { insertAksi, latestAksi } from '../db/periode-repo.js';
-import type { Tx } from '../db/transaction.js';
+import type { Kysely } from 'kysely';
+import { type Tx, withTransaction } from '../db/transaction.js';
+import type { Database } from '../db/types.js';
 import { formatTanggal, labelTriwulan, rentangTriwulan, type Triwulan, triwulanDari } from '../domain/dates.js';
 
 export async function ensureOpen(tx: Tx, tanggal: string): Promise<void> {
@@ -20,4 +22,14 @@ export async function closeQuarter(tx: Tx, t: Triwulan, hariIni: string, waktu: 
 export async function reopenQuarter(tx: Tx, t: Triwulan, alasan: string, waktu: string): Promise<void> {
   if ((await latestAksi(tx, t.tahun, t.triwulan)) !== 'tutup') throw new RuleError(pesan.belumDitutup(labelTriwulan(t)));
   await insertAksi(tx, { tahun: t.tahun, triwulan: t.triwulan, aksi: 'buka', alasan, waktu });
+}
+
+/** `kas tutup`: closes a quarter that has ended, in its own transaction. */
+export function tutupTriwulan(db: Kysely<Database>, t: Triwulan, hariIni: string, waktu: string): Promise<void> {
+  return withTransaction(db, (tx) => closeQuarter(tx, t, hariIni, waktu));
+}
+
+/** `kas buka`: reopens a closed quarter; the reason is logged. */
+export function bukaTriwulan(db: Kysely<Database>, t: Triwulan, alasan: string, waktu: string): Promise<void> {
+  return withTransaction(db, (tx) => reopenQuarter(tx, t, alasan, waktu));
 }

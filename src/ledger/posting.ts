@@ -10,6 +10,10 @@ import { bagian, formatTanggal, romawi } from '../domain/dates.js';
 import { GENESIS, hashRow } from './hash.js';
 import { formatRupiah } from '../domain/money.js';
 import { ensureOpen } from './period.js';
+import { enforce } from '../domain/rule.js';
+import {
+  akunAda, akunBerbeda, asnafAda, danaAda, danaBolehMembayar, danaBolehMenerima, jenisAda, layananAda, sumberAda,
+} from './aturan.js';
 
 export interface EntriBaru {
   arah: Arah;
@@ -36,28 +40,24 @@ export function formatNomor(urut: number, bukti: Bukti, tanggal: string): string
   return `${String(urut).padStart(3, '0')}/${bukti}/${romawi(bulan)}/${tahun}`;
 }
 
-/** Checks the rules that depend only on reference data; throws the message the user sees. */
+/** Checks the rules that depend only on reference data (src/ledger/aturan.ts); throws the message the user sees. */
 export function checkRules(e: EntriBaru, ref: Referensi): void {
-  const dana = e.arah === 'pindah' ? undefined : ref.dana.find((d) => d.kode === e.dana);
-  if (e.arah !== 'pindah' && !dana) throw new UserError(pesan.danaTidakAda(String(e.dana), ref.dana.map((d) => d.kode)));
-  if (!ref.akun.some((a) => a.kode === e.akun)) throw new UserError(pesan.akunTidakAda(e.akun, ref.akun.map((a) => a.kode)));
+  if (e.arah !== 'pindah') enforce(danaAda(ref, e.dana));
+  enforce(akunAda(ref, e.akun));
   if (e.arah === 'masuk') {
-    const sumber = ref.sumber.find((s) => s.kode === e.sumber);
-    if (!sumber) throw new UserError(pesan.pilihanTidakDikenal('sumber', String(e.sumber), ref.sumber.map((s) => s.kode)));
-    if (sumber.dana_wajib && sumber.dana && sumber.dana !== e.dana) throw new RuleError(pesan.sumberWajibDana(sumber.kode, sumber.dana, String(e.dana)));
+    enforce(sumberAda(ref, e.sumber));
+    enforce(danaBolehMenerima(ref, e.dana, e.sumber));
   }
   if (e.arah === 'keluar') {
-    const jenis = ref.jenis.find((j) => j.kode === e.jenis);
-    if (!jenis) throw new UserError(pesan.pilihanTidakDikenal('jenis', String(e.jenis), ref.jenis.map((j) => j.kode)));
-    if (jenis.perlu_layanan && !e.layanan) throw new UserError(pesan.jenisPerluLayanan(jenis.kode));
-    if (dana?.hanya_jenis && dana.hanya_jenis !== jenis.kode) throw new RuleError(pesan.danaHanyaUntuk(dana.kode, dana.hanya_jenis, jenis.kode));
-    if (dana?.perlu_asnaf && !e.asnaf) throw new RuleError(pesan.danaPerluAsnaf(dana.kode));
+    enforce(jenisAda(ref, e.jenis));
+    const kebutuhan = { layanan: e.layanan ?? null, asnaf: e.asnaf ?? null };
+    enforce(danaBolehMembayar(ref, { dana: e.dana, jenis: e.jenis, ...kebutuhan }));
   }
-  if (e.layanan && !ref.layanan.some((l) => l.kode === e.layanan)) throw new UserError(pesan.pilihanTidakDikenal('layanan', e.layanan, ref.layanan.map((l) => l.kode)));
-  if (e.asnaf && !ref.asnaf.some((a) => a.kode === e.asnaf)) throw new UserError(pesan.pilihanTidakDikenal('asnaf', e.asnaf, ref.asnaf.map((a) => a.kode)));
+  enforce(layananAda(ref, e.layanan));
+  enforce(asnafAda(ref, e.asnaf));
   if (e.arah === 'pindah') {
-    if (!e.akun_tujuan || !ref.akun.some((a) => a.kode === e.akun_tujuan)) throw new UserError(pesan.akunTidakAda(String(e.akun_tujuan), ref.akun.map((a) => a.kode)));
-    if (e.akun_tujuan === e.akun) throw new UserError(pesan.pindahAkunSama(e.akun));
+    enforce(akunAda(ref, e.akun_tujuan));
+    enforce(akunBerbeda(e.akun, e.akun_tujuan));
   }
 }
 

@@ -1,6 +1,6 @@
 // The cash book as shown and exported: entries in date order with a running balance.
 import type { EntriKas } from '../domain/kas.js';
-import { jumlahkan, kurangkan, NOL, rupiah, type Rupiah } from '../domain/money.js';
+import { jumlahkan, kurangkan, NOL, type Rupiah } from '../domain/money.js';
 
 export interface Lingkup {
   dana?: string;
@@ -53,9 +53,7 @@ export function saldoSetelah(saldo: Rupiah, g: Gerak): Rupiah {
   return kurangkan(jumlahkan(saldo, g.penerimaan), g.pengeluaran);
 }
 
-/** `saldoAwal` may be a balance the caller summed itself: it is checked to be whole rupiah here. */
-export function bukuKas(saldoAwal: number, entri: EntriKas[], lingkup: Lingkup): BukuKas {
-  const awal = rupiah(saldoAwal);
+export function bukuKas(awal: Rupiah, entri: EntriKas[], lingkup: Lingkup): BukuKas {
   let saldo = awal;
   let penerimaan = NOL;
   let pengeluaran = NOL;

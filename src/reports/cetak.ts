@@ -5,7 +5,7 @@ import { REGISTER } from '../books/registers.js';
 import type { Field } from '../books/field.js';
 import type { BarisRegister, CatatanNatura, HadirRapat, NilaiTersimpan, PenyaluranCetak } from '../domain/cetak.js';
 import type { EntriKas } from '../domain/kas.js';
-import { miliKeAngka, rupiah, type Rupiah, rupiahTersimpan } from '../domain/money.js';
+import { miliKeAngka, NOL, type Rupiah, rupiahTersimpan } from '../domain/money.js';
 import type { JenisKolom, KolomCetak, NilaiCetak } from '../render/cetak-xlsx.js';
 import { gerak, saldoSetelah } from './buku-kas.js';
 
@@ -93,14 +93,14 @@ const kol = (judul: string, lebar: number, jenis: JenisKolom = 'teks'): KolomCet
 type Nik = (v: NilaiTersimpan | undefined) => NilaiCetak;
 
 /** Columns and row mapping of a book; NIKs masked unless `lengkap`; `saldoAwal` opens a cash book printed from `dari`. */
-export function tataCetak(b: BukuCetak, lengkap: boolean, saldoAwal = 0, dari?: string): TataCetak {
+export function tataCetak(b: BukuCetak, lengkap: boolean, saldoAwal: Rupiah = NOL, dari?: string): TataCetak {
   const nik: Nik = (v) => (lengkap ? t(v) : maskNik(typeof v === 'string' ? v : null));
   const s = b.sumber;
   switch (s.jenis) {
     case 'register':
       return untukSumber(tataRegister(s.buku, nik));
     case 'kas':
-      return untukSumber(s.arah ? tataKasSatuArah(s.arah) : tataBukuKasUmum(rupiah(saldoAwal), dari));
+      return untukSumber(s.arah ? tataKasSatuArah(s.arah) : tataBukuKasUmum(saldoAwal, dari));
     case 'natura':
       return untukSumber(tataNatura());
     case 'rapat':

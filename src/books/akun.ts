@@ -1,0 +1,32 @@
+// Cash accounts (`tunai` from init, bank accounts added by the unit) and their balances.
+import type { Kysely } from 'kysely';
+import { UserError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
+import { OK, type RuleResult, enforce, refuse } from '../domain/rule.js';
+import { saldoAkun } from '../db/kas-repo.js';
+import { type Referensi, insertAkun, loadReferensi } from '../db/referensi-repo.js';
+import { withTransaction } from '../db/transaction.js';
+import type { AkunRow, Database } from '../db/types.js';
+
+/** An account code is used once. */
+export function kodeAkunBaru(ref: Referensi, kode: string): RuleResult {
+  return ref.akun.some((a) => a.kode === kode) ? refuse(new UserError(pesan.kodeSudahAda('akun', kode))) : OK;
+}
+
+export async function tambahAkun(
+  db: Kysely<Database>,
+  akun: { kode: string; nama: string },
+  waktu: string,
+): Promise<AkunRow> {
+  return withTransaction(db, async (tx) => {
+    enforce(kodeAkunBaru(await loadReferensi(tx), akun.kode));
+    const row = { kode: akun.kode, nama: akun.nama, dibuat: waktu };
+    await insertAkun(tx, row);
+    return row;
+  });
+}
+
+export async function daftarAkun(db: Kysely<Database>): Promise<{ kode: string; nama: string; saldo: number }[]> {
+  const [ref, saldo] = [await loadReferensi(db), await saldoAkun(db)];
+  return ref.akun.map((a) => ({ kode: a.kode, nama: a.nama, saldo: saldo.get(a.kode) ?? 0 }));
+}

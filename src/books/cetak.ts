@@ -1,0 +1,51 @@
+// What `cetak` prints a book from: the unit's profile for the heading and the book's rows, streamed
+// in order (a whole book can be large), with the cash book's balance carried in from before `dari`.
+import type { Kysely } from 'kysely';
+import { NOL, type Rupiah } from '../domain/money.js';
+import {
+  type Rentang,
+  saldoSebelum,
+  streamHadir,
+  streamNatura,
+  streamPenyaluran,
+  streamRegister,
+} from '../db/cetak-repo.js';
+import { streamKas } from '../db/kas-repo.js';
+import type { Database } from '../db/types.js';
+import { type Profil, bacaProfil } from './profil.js';
+
+/** Where a printed book's rows come from (src/reports/cetak.ts declares one per book). */
+export type SumberBaris =
+  | { jenis: 'register'; buku: { tabel: string; tanggal?: string } }
+  | { jenis: 'kas'; arah?: 'masuk' | 'keluar' }
+  | { jenis: 'natura' | 'rapat' | 'hadir' | 'kegiatan' | 'penyaluran' | 'profil' };
+
+export interface BahanCetak {
+  profil: Profil;
+  /** the balance before `dari`, for the whole cash book only */
+  saldoAwal: Rupiah;
+  baris: AsyncIterable<object>;
+}
+
+function streamBaris(db: Kysely<Database>, s: SumberBaris, r: Rentang): AsyncIterable<object> {
+  switch (s.jenis) {
+    case 'register':
+      return streamRegister(db, s.buku.tabel, s.buku.tanggal, r);
+    case 'kas':
+      return streamKas(db, { ...r, arah: s.arah });
+    case 'natura':
+      return streamNatura(db, r);
+    case 'hadir':
+      return streamHadir(db, r);
+    case 'penyaluran':
+      return streamPenyaluran(db, r);
+    default:
+      return streamRegister(db, s.jenis, 'tanggal', r);
+  }
+}
+
+export async function bahanCetak(db: Kysely<Database>, s: SumberBaris, r: Rentang): Promise<BahanCetak> {
+  const profil = await bacaProfil(db);
+  const saldoAwal = s.jenis === 'kas' && !s.arah && r.dari ? await saldoSebelum(db, r.dari) : NOL;
+  return { profil, saldoAwal, baris: s.jenis === 'profil' ? (async function* () {})() : streamBaris(db, s, r) };
+}

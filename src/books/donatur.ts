@@ -1,0 +1,52 @@
+// Book 11's rules beyond its declaration: finding the donor a receipt names.
+import type { Kysely } from 'kysely';
+import { UserError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
+import { type RuleResult, pass, refuse } from '../domain/rule.js';
+import { type DonaturRingkas, findDonatur, listDonaturRingkas } from '../db/donatur-repo.js';
+import type { Database } from '../db/types.js';
+// the imports' title-stripping, so `Bpk. Sukardi` finds the donor the book calls `Sukardi`
+import { bersihkanNama } from '../import/kunci.js';
+import { type Nilai, type Opsi, normalizePhone } from './field.js';
+
+const ID = /^\d{1,7}$/;
+
+function hpDari(s: string): string | undefined {
+  try {
+    return normalizePhone(s);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Donors with this name: the name as written first (any case), else the name without titles. */
+async function cariNama(db: Kysely<Database>, nama: string): Promise<DonaturRingkas[]> {
+  const persis = await findDonatur(db, { nama });
+  if (persis.length) return persis;
+  const kunci = bersihkanNama(nama);
+  if (kunci === '') return [];
+  return (await listDonaturRingkas(db)).filter((d) => bersihkanNama(d.nama) === kunci);
+}
+
+/** The donor a receipt names by ID, phone or name; nothing named is no donor. */
+export async function cariDonatur(db: Kysely<Database>, raw: Nilai | undefined): Promise<RuleResult<number | null>> {
+  if (raw === null || raw === undefined || String(raw).trim() === '') return pass(null);
+  const s = String(raw).trim();
+  const hp = ID.test(s) ? undefined : hpDari(s);
+  const found = ID.test(s)
+    ? await findDonatur(db, { id: Number(s) })
+    : hp
+      ? await findDonatur(db, { hp })
+      : await cariNama(db, s);
+  if (found.length === 0) return refuse(new UserError(pesan.donaturTidakAda(s)));
+  if (found.length > 1) return refuse(new UserError(pesan.donaturGanda(s, found.length)));
+  return pass(found[0]!.id);
+}
+
+/** Donors as choices at a prompt: `Toko Makmur (081233334444)`. */
+export async function pilihanDonatur(db: Kysely<Database>): Promise<Opsi[]> {
+  return (await listDonaturRingkas(db)).map((d) => ({
+    kode: String(d.id),
+    nama: `${d.nama}${d.hp ? ` (${d.hp})` : ''}`,
+  }));
+}

@@ -1,0 +1,23 @@
+// What the quarterly report is built from: the books of one quarter (src/reports builds the model).
+import type { Kysely } from 'kysely';
+import { LedgerError, UserError } from '../domain/errors.js';
+import { type Triwulan, hariSebelum, rentangTriwulan } from '../domain/dates.js';
+import { pesan } from '../domain/pesan.js';
+import { OK, type RuleResult, refuse } from '../domain/rule.js';
+import { loadBahanLaporan } from '../db/laporan-repo.js';
+import type { BahanLaporan } from '../domain/laporan.js';
+import type { Database } from '../db/types.js';
+import type { Nilai } from '../books/field.js';
+
+/** A report year is one the program counts dates in. */
+export function tahunSah(tahun: Nilai | undefined): RuleResult {
+  const n = tahun === null || tahun === undefined ? null : Number(tahun);
+  return n !== null && (n < 1900 || n > 2200) ? refuse(new UserError(pesan.tahunTidakSah(String(tahun)))) : OK;
+}
+
+export async function bahanLaporan(db: Kysely<Database>, t: Triwulan): Promise<BahanLaporan> {
+  const { dari, sampai } = rentangTriwulan(t);
+  const bahan = await loadBahanLaporan(db, dari, sampai, hariSebelum(dari));
+  if (!bahan) throw new LedgerError(pesan.profilBelumAda());
+  return bahan;
+}
