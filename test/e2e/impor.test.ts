@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, snapshot, sqlite, tmpDir, unitBaru, wksbm } from '../helpers.js';
 
-const DATA = path.join(ROOT, '..', 'shared', 'data');
+const DATA = path.join(ROOT, 'test', 'fixtures', 'data');
 const contoh = (f: string) => path.join(DATA, f);
 
 function tulis(dir: string, nama: string, isi: string | Buffer): string {
@@ -37,7 +37,7 @@ function periksaBersih(db: string): void {
 
 const DONATUR_CSV = ['Nama;Alamat;No HP;Jenis', 'Bpk. Sukardi;Jetis RT 01;0812-1000-2000;Perorangan', 'Ibu Wartini;Jetis RT 02;+62 813 2000 3000;Lembaga', 'Toko Maju;Jl. Parangtritis;;CSR'].join('\r\n') + '\r\n';
 
-describe('sample files in shared/data', () => {
+describe('the sample files in test/fixtures/data', () => {
   it('donatur-rt03.csv: one person twice, one row without a name, one empty row; a second import adds nothing', () => {
     const db = unitBaru();
     const r = wksbm(db, ['impor', 'donatur', contoh('donatur-rt03.csv'), '--json']);
