@@ -1,4 +1,4 @@
-// `wksbm impor …` end to end on the real binary: the sample files, a corpus of real-world variants
+// `wksbm impor …` end to end through the CLI (the real binary where a process matters): the sample files, a corpus of real-world variants
 // made here (encodings, delimiters, titles, synonyms, bad values, duplicates), safety and reversal.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';

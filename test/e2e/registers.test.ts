@@ -1,4 +1,4 @@
-// The register books through the real binary: add by flags, list as table/JSON/CSV, edit with its audit row, refusals.
+// The register books through the CLI: add by flags, list as table/JSON/CSV, edit with its audit row, refusals.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { snapshot, sqlite, unitBaru, wksbm } from '../helpers.js';
 

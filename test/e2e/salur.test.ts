@@ -1,4 +1,4 @@
-// Aid, death benefits, activities' costs and the rice stock, through the real binary.
+// Aid, death benefits, activities' costs and the rice stock, through the CLI.
 import { describe, expect, it } from 'vitest';
 import { snapshot, sqlite, unitBaru, wksbm } from '../helpers.js';
 
