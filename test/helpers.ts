@@ -1,12 +1,20 @@
-// Shared test helpers: a temp folder per test, the real binary, and a raw look into the file.
+// Shared test helpers: a temp folder per test, the CLI in-process (argv and io in, exit code and
+// output out), the real binary where a process matters, and a raw look into the file.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { Chalk } from 'chalk';
+import { main } from '../src/cli/main.js';
+import type { Io } from '../src/cli/output.js';
+import type { Prompter } from '../src/cli/prompter.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const BIN = path.join(ROOT, 'bin', 'wksbm.js');
+
+/** What every run sees unless a test says otherwise: the fixed clock and no colour. */
+const ENV_TES = { WKSBM_HARI_INI: '2026-11-22', NO_COLOR: '1' };
 
 export interface Hasil {
   code: number;
@@ -15,34 +23,117 @@ export interface Hasil {
   json<T = any>(): T;
 }
 
+export interface Opsi {
+  /** set for this run only (undefined removes the variable) */
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+}
+
 export function tmpDir(prefix = 'wksbm-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** Runs the built binary with no terminal (stdin is a pipe), the fixed clock, and the given ledger file. */
-export function wksbm(db: string | null, args: string[], opts: { input?: string; env?: Record<string, string>; cwd?: string } = {}): Hasil {
+function hasil(code: number, stdout: string, stderr: string): Hasil {
+  return {
+    code,
+    stdout,
+    stderr,
+    json() {
+      return JSON.parse(stdout);
+    },
+  };
+}
+
+/** Collects output exactly as the binary's processIo writes it: every write ends with a newline, no colour, not a terminal. */
+export function captureIo(): { io: Io; out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const baris = (t: string) => (t.endsWith('\n') ? t : t + '\n');
+  return { out, err, io: { out: (t) => void out.push(baris(t)), err: (t) => void err.push(baris(t)), color: new Chalk({ level: 0 }) } };
+}
+
+// process.env and the working folder belong to the whole process: one in-process run at a time.
+let antrean: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs the CLI in-process through `main()` (src/cli/main.ts, the entry the bundle is built from),
+ * with the fixed clock and the given ledger file. Stdin is not a terminal unless `prompter` is given
+ * (then it is one, and --no-input still turns prompts off). `env` and `cwd` apply to this run only.
+ */
+export function wksbm(db: string | null, args: string[], opts: Opsi & { prompter?: Prompter } = {}): Promise<Hasil> {
+  const giliran = antrean.then(() => jalankan(db, args, opts));
+  antrean = giliran.catch(() => undefined);
+  return giliran;
+}
+
+async function jalankan(db: string | null, args: string[], opts: Opsi & { prompter?: Prompter }): Promise<Hasil> {
+  const { io, out, err } = captureIo();
+  const argv = ['node', 'wksbm', ...(db === null ? [] : ['--db', db]), ...args];
+  const env = { ...ENV_TES, ...opts.env };
+  const sebelum = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  const cwd = process.cwd();
+  const pakai = (nilai: Record<string, string | undefined>) => {
+    for (const [k, v] of Object.entries(nilai)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  };
+  const berkas = db === null ? null : path.resolve(opts.cwd ?? process.cwd(), db);
+  const terbukaSebelum = berkas === null ? 0 : terbuka(berkas);
+  let code: number;
+  try {
+    pakai(env);
+    if (opts.cwd) process.chdir(opts.cwd);
+    code = await main(argv, { io, prompter: opts.prompter, interactive: opts.prompter !== undefined });
+  } finally {
+    process.chdir(cwd);
+    pakai(sebelum);
+  }
+  // A command that leaves its ledger open would hold the file in every later test (and its temp folder).
+  if (berkas !== null && terbuka(berkas) > terbukaSebelum) throw new Error(`wksbm ${args.join(' ')}: berkas buku masih terbuka setelah perintah selesai (${db})`);
+  return hasil(code, out.join(''), err.join(''));
+}
+
+/** How many file descriptors of this process point at `file` (Linux /proc; 0 where there is none). */
+export function terbuka(file: string): number {
+  let fds: string[];
+  let target: string;
+  try {
+    fds = fs.readdirSync('/proc/self/fd');
+    target = fs.realpathSync(file);
+  } catch {
+    return 0;
+  }
+  let n = 0;
+  for (const fd of fds) {
+    try {
+      if (fs.readlinkSync(`/proc/self/fd/${fd}`) === target) n++;
+    } catch {
+      /* closed meanwhile */
+    }
+  }
+  return n;
+}
+
+/** Runs the built binary (bin/wksbm.js → dist/bundle/) with stdin a pipe, not a terminal: for what needs a real process. */
+export function wksbmBin(db: string | null, args: string[], opts: Opsi & { input?: string } = {}): Hasil {
   const r = spawnSync(process.execPath, [BIN, ...(db === null ? [] : ['--db', db]), ...args], {
     input: opts.input ?? '',
     encoding: 'utf8',
     cwd: opts.cwd,
-    env: { ...process.env, WKSBM_HARI_INI: '2026-11-22', NO_COLOR: '1', ...opts.env },
+    env: { ...process.env, ...ENV_TES, ...opts.env },
+    timeout: 60_000, // a binary waiting for input it will never get fails the test instead of hanging it
+    maxBuffer: 1 << 28,
   });
-  return {
-    code: r.status ?? -1,
-    stdout: r.stdout,
-    stderr: r.stderr,
-    json() {
-      return JSON.parse(r.stdout);
-    },
-  };
+  return hasil(r.status ?? -1, r.stdout, r.stderr);
 }
 
 export const PROFIL_DEMO = ['--nama', 'Ngudi Mulyo', '--padukuhan', 'Jetis', '--kalurahan', 'Sumberagung', '--kapanewon', 'Jetis', '--ketua', 'Sukardi', '--sekretaris', 'Wartini', '--bendahara', 'Siti Aminah', '--lurah', 'Suharjo'];
 
 /** A fresh unit in a temp folder; returns the ledger path. */
-export function unitBaru(): string {
+export async function unitBaru(): Promise<string> {
   const db = path.join(tmpDir(), 'unit.sqlite');
-  const r = wksbm(db, ['init', ...PROFIL_DEMO]);
+  const r = await wksbm(db, ['init', ...PROFIL_DEMO]);
   if (r.code !== 0) throw new Error(`init gagal: ${r.stderr}`);
   return db;
 }

@@ -32,12 +32,13 @@ export interface Context {
 export interface ContextParts {
   io?: Io;
   prompter?: Prompter;
+  /** whether stdin is a terminal (bawaan: process.stdin.isTTY); --no-input still turns prompts off */
   interactive?: boolean;
 }
 
 export function createContext(g: GlobalOptions, parts: ContextParts = {}): Context {
   let opened: Ledger | undefined;
-  const interactive = parts.interactive ?? (g.input !== false && Boolean(process.stdin.isTTY));
+  const interactive = g.input !== false && (parts.interactive ?? Boolean(process.stdin.isTTY));
   return {
     dbPath: g.db ?? process.env.WKSBM_DB ?? 'wksbm.sqlite',
     json: Boolean(g.json),

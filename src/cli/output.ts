@@ -5,6 +5,8 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   color: ChalkInstance;
+  /** The streams that are terminals (help width, progress bars); none when output is piped or captured. */
+  terminal?: { out?: NodeJS.WriteStream; err?: NodeJS.WriteStream };
 }
 
 export function processIo(): Io {
@@ -13,5 +15,6 @@ export function processIo(): Io {
     out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
     color: new Chalk({ level: warna ? 1 : 0 }),
+    terminal: { out: process.stdout.isTTY ? process.stdout : undefined, err: process.stderr.isTTY ? process.stderr : undefined },
   };
 }

@@ -2,13 +2,23 @@
 import { Command } from 'commander';
 import { type Run, BantuanIndonesia, configure } from './command.js';
 import { type ContextParts, type GlobalOptions, createContext } from './context.js';
+import { processIo } from './output.js';
 import { COMMANDS } from './registry.js';
 import { VERSION } from './version.js';
 
 /** Builds the program; only the command named in argv is loaded (all of them for top-level help). */
 export async function buildProgram(argv: string[], parts: ContextParts = {}): Promise<Command> {
+  const io = parts.io ?? processIo();
   const program = new Command('wksbm');
   program.createHelp = () => Object.assign(new BantuanIndonesia(), program.configureHelp());
+  // Help, --version and usage errors go where the commands write (subcommands inherit this when created).
+  program.configureOutput({
+    writeOut: (s) => io.out(s),
+    writeErr: (s) => io.err(s),
+    // undefined when not a terminal, as commander's own default (its typings say number)
+    getOutHelpWidth: () => io.terminal?.out?.columns as number,
+    getErrHelpWidth: () => io.terminal?.err?.columns as number,
+  });
   configure(program)
     .description('Pembukuan WKSBM: 13 buku administrasi dan laporan triwulan untuk Dinas Sosial.')
     .version(VERSION, '-V, --version', 'tampilkan versi')
@@ -22,7 +32,7 @@ export async function buildProgram(argv: string[], parts: ContextParts = {}): Pr
     const command = args[args.length - 1] as Command;
     const opts = command.optsWithGlobals() as Record<string, unknown>;
     const positional = args.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a.map(String) : a === undefined ? [] : [String(a)]));
-    const ctx = createContext(opts as GlobalOptions, parts);
+    const ctx = createContext(opts as GlobalOptions, { ...parts, io });
     try {
       await action(ctx, opts, positional);
     } finally {

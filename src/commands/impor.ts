@@ -28,13 +28,14 @@ function tambahOpsi(cmd: Command, buku: BukuImpor | undefined): Command {
 }
 
 /** A bar on stderr when it is a terminal; it appears only once a file is big enough to report progress. */
-function progres(): { update: (posisi: number, total: number) => void; stop: () => void } {
-  if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+function progres(io: Context['io']): { update: (posisi: number, total: number) => void; stop: () => void } {
+  const stream = io.terminal?.err;
+  if (!stream) return { update: () => undefined, stop: () => undefined };
   let bar: cliProgress.SingleBar | undefined;
   return {
     update(posisi, total) {
       if (!bar) {
-        bar = new cliProgress.SingleBar({ stream: process.stderr, format: 'Mengimpor [{bar}] {percentage}%', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+        bar = new cliProgress.SingleBar({ stream, format: 'Mengimpor [{bar}] {percentage}%', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
         bar.start(total, posisi);
       } else bar.update(posisi);
     },
@@ -47,7 +48,7 @@ function progres(): { update: (posisi: number, total: number) => void; stop: () 
 async function jalankan(ctx: Context, buku: BukuImpor, berkas: string, opts: Record<string, unknown>): Promise<void> {
   const kolom = parseKolomOpsi((opts.kolom as string[] | undefined) ?? []);
   const ledger = await ctx.ledger();
-  const bar = progres();
+  const bar = progres(ctx.io);
   let r: Ringkasan;
   try {
     r = await jalankanImpor(ledger, {
@@ -62,6 +63,7 @@ async function jalankan(ctx: Context, buku: BukuImpor, berkas: string, opts: Rec
       hariIni: ctx.today(),
       oleh: ctx.user(),
       onProgress: bar.update,
+      err: (teks) => ctx.io.err(teks),
     });
   } finally {
     bar.stop();

@@ -39,6 +39,8 @@ export interface OpsiImpor {
   hariIni: string;
   oleh: string;
   onProgress?: (posisi: number, total: number) => void;
+  /** where messages for people go (the command's io.err) */
+  err?: (teks: string) => void;
 }
 
 export interface Ringkasan extends Hitungan {
@@ -58,10 +60,10 @@ function deklarasi(buku: BukuImpor): DeklarasiImpor {
 const kosong = (sel: Sel[]) => sel.every((s) => typeof s === 'string' && (s === '' || s.trim() === ''));
 
 /** Test hook: WKSBM_TES_JEDA_IMPOR=ms pauses inside the transaction after the first row, so a test can kill the process there. */
-function jedaTes(): void {
+function jedaTes(err: ((teks: string) => void) | undefined): void {
   const ms = Number(process.env.WKSBM_TES_JEDA_IMPOR);
   if (!ms) return;
-  process.stderr.write(pesan.imporJeda() + '\n');
+  err?.(pesan.imporJeda());
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
@@ -125,7 +127,7 @@ export async function jalankanImpor(ledger: Ledger, o: OpsiImpor): Promise<Ringk
         }
         if (h.dibaca === 1 && tx) {
           penulis?.kirim();
-          jedaTes();
+          jedaTes(o.err);
         }
         if (o.onProgress && h.dibaca % 2000 === 0) o.onProgress(tabel.posisi(), tabel.total);
       }

@@ -16,19 +16,19 @@ const nilai = <T>(r: RuleResult<T>) => (r.ok ? r.value : `ditolak: ${r.pesan}`);
 let ledger: Ledger;
 
 beforeAll(async () => {
-  const db = unitBaru();
-  const ok = (args: string[]) => {
-    const r = wksbm(db, args);
+  const db = await unitBaru();
+  const ok = async (args: string[]) => {
+    const r = await wksbm(db, args);
     if (r.code !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
   };
-  ok(['donatur', 'tambah', '--nama', 'Sukardi', '--hp', '0812-1000-2000']); // 1
-  ok(['donatur', 'tambah', '--nama', 'Toko Makmur', '--jenis', 'lembaga']); // 2
-  ok(['donatur', 'tambah', '--nama', 'Hj. Siti Aminah', '--alamat', 'Jetis']); // 3
-  ok(['donatur', 'tambah', '--nama', 'Ibu Siti Aminah', '--alamat', 'Gadingan']); // 4
-  ok(['ppks', 'tambah', '--nik', '3402084107650003', '--nama', 'Tukiyem', '--jk', 'P', '--kategori', 'LUT']);
-  ok(['kegiatan', 'catat', '--tanggal', '2026-08-10', '--nama', 'Penyuluhan', '--jenis', 'pencegahan']);
-  ok(['natura', 'masuk', '--barang', 'beras', '--kuantitas', '12,5', '--tanggal', '2026-10-01']);
-  ok(['natura', 'keluar', '--barang', 'Beras', '--kuantitas', '2', '--tanggal', '2026-10-05']);
+  await ok(['donatur', 'tambah', '--nama', 'Sukardi', '--hp', '0812-1000-2000']); // 1
+  await ok(['donatur', 'tambah', '--nama', 'Toko Makmur', '--jenis', 'lembaga']); // 2
+  await ok(['donatur', 'tambah', '--nama', 'Hj. Siti Aminah', '--alamat', 'Jetis']); // 3
+  await ok(['donatur', 'tambah', '--nama', 'Ibu Siti Aminah', '--alamat', 'Gadingan']); // 4
+  await ok(['ppks', 'tambah', '--nik', '3402084107650003', '--nama', 'Tukiyem', '--jk', 'P', '--kategori', 'LUT']);
+  await ok(['kegiatan', 'catat', '--tanggal', '2026-08-10', '--nama', 'Penyuluhan', '--jenis', 'pencegahan']);
+  await ok(['natura', 'masuk', '--barang', 'beras', '--kuantitas', '12,5', '--tanggal', '2026-10-01']);
+  await ok(['natura', 'keluar', '--barang', 'Beras', '--kuantitas', '2', '--tanggal', '2026-10-05']);
   ledger = await openLedger(db);
 });
 

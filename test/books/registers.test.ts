@@ -1,5 +1,6 @@
 // The declarations are the only place a register's fields are named: each must have its column and its flag.
-import { describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kolomBuku } from '../../src/books/buku.js';
 import { flagOf } from '../../src/books/field.js';
 import { KEGIATAN, RAPAT, REGISTER } from '../../src/books/registers.js';
@@ -9,8 +10,13 @@ import { sqlite, unitBaru, wksbm } from '../helpers.js';
 const SEMUA = [...REGISTER, KEGIATAN, RAPAT];
 
 describe('register declarations', () => {
-  const db = unitBaru();
-  const s = sqlite(db);
+  let db: string;
+  let s: Database.Database;
+  beforeAll(async () => {
+    db = await unitBaru();
+    s = sqlite(db);
+  });
+  afterAll(() => s.close());
   const kolom = (tabel: string) => (s.prepare(`PRAGMA table_info("${tabel}")`).all() as { name: string }[]).map((c) => c.name);
 
   it.each(SEMUA.map((b) => [b.nama, b] as const))('%s: every declared field and rule-filled column is a column of its table', (_, buku) => {
@@ -31,9 +37,9 @@ describe('register declarations', () => {
 
   it.each(Object.entries(BUKU_REGISTER).map(([nama, { buku, kait }]) => [nama, buku, kait.cara?.[0]?.nama ?? buku.kataTambah] as const))(
     '%s: every field is a flag on its add and edit commands',
-    (nama, buku, kata) => {
-      const tambah = wksbm(db, [nama, kata, '--help']).stdout;
-      const ubah = wksbm(db, [nama, 'ubah', '--help']).stdout;
+    async (nama, buku, kata) => {
+      const tambah = (await wksbm(db, [nama, kata, '--help'])).stdout;
+      const ubah = (await wksbm(db, [nama, 'ubah', '--help'])).stdout;
       for (const f of buku.fields) {
         if (nama === 'surat' && f.name === 'kepada') continue; // `surat masuk` has a sender, `surat keluar` an addressee
         expect(tambah, `${nama} ${kata} --${flagOf(f)}`).toContain(`--${flagOf(f)} `);
@@ -42,8 +48,8 @@ describe('register declarations', () => {
     },
   );
 
-  it('rapat catat takes every minutes field as a flag', () => {
-    const help = wksbm(db, ['rapat', 'catat', '--help']).stdout;
+  it('rapat catat takes every minutes field as a flag', async () => {
+    const help = (await wksbm(db, ['rapat', 'catat', '--help'])).stdout;
     for (const f of RAPAT.fields) expect(help).toContain(`--${flagOf(f)} `);
     expect(help).toContain('--hadir');
     expect(help).toContain('--tamu');

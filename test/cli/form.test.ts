@@ -57,9 +57,9 @@ let ledger: Ledger;
 let ref: Referensi;
 
 beforeAll(async () => {
-  berkas = unitBaru();
+  berkas = await unitBaru();
   expect(
-    wksbm(berkas, ['kegiatan', 'catat', '--tanggal', '2026-08-10', '--nama', 'Penyuluhan', '--jenis', 'pencegahan'])
+    (await wksbm(berkas, ['kegiatan', 'catat', '--tanggal', '2026-08-10', '--nama', 'Penyuluhan', '--jenis', 'pencegahan']))
       .code,
   ).toBe(0);
   ledger = await openLedger(berkas);

@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/output.js';
 import { scriptedPrompter } from '../../src/cli/prompter.js';
 import { Chalk } from 'chalk';
-import { BIN, snapshot, tmpDir, unitBaru, wksbm, wksbmPty } from '../helpers.js';
+import { snapshot, tmpDir, unitBaru, wksbm, wksbmBin, wksbmPty } from '../helpers.js';
 
 function captureIo() {
   const out: string[] = [];
@@ -23,27 +22,27 @@ async function interaktif(db: string, args: string[], jawaban: unknown[]) {
 
 describe('kas masuk by prompts (scripted prompter, real ledger file)', () => {
   it('asks every missing field in order with defaults, shows a summary and posts after confirmation', async () => {
-    const db = unitBaru();
+    const db = await unitBaru();
     const r = await interaktif(db, ['kas', 'masuk'], ['1.250.000', 'jimpitan', undefined, undefined, '03/07/2026', 'Jimpitan Juni', true]);
     expect(r.err).toContain('Pemasukan baru:');
     expect(r.err).toContain('Rp 1.250.000');
     expect(r.code, r.err).toBe(0);
     expect(r.asked).toEqual(['jumlah', 'sumber', 'dana', 'akun', 'tanggal', 'uraian (boleh kosong)', 'Simpan?']);
     expect(r.out).toBe('Tercatat 001/BKM/VII/2026 sebesar Rp 1.250.000.');
-    const [e] = wksbm(db, ['kas', 'daftar', '--json']).json();
+    const [e] = (await wksbm(db, ['kas', 'daftar', '--json'])).json();
     expect(e).toMatchObject({ tanggal: '2026-07-03', sumber: 'jimpitan', dana: 'umum', akun: 'tunai', penerimaan: 1_250_000, uraian: 'Jimpitan Juni' });
   });
 
   it('only asks what the flags did not give, and the fund defaults from the source', async () => {
-    const db = unitBaru();
+    const db = await unitBaru();
     const r = await interaktif(db, ['kas', 'masuk', '--jumlah', '500000', '--tanggal', '2026-07-02', '--uraian', 'zakat'], ['zakat', undefined, undefined, true]);
     expect(r.code, r.err).toBe(0);
     expect(r.asked).toEqual(['sumber', 'dana', 'akun', 'Simpan?']);
-    expect(wksbm(db, ['kas', 'saldo', '--json']).json().per.zakat).toBe(500_000);
+    expect((await wksbm(db, ['kas', 'saldo', '--json'])).json().per.zakat).toBe(500_000);
   });
 
   it('writes nothing when the summary is declined', async () => {
-    const db = unitBaru();
+    const db = await unitBaru();
     const before = snapshot(db);
     const r = await interaktif(db, ['kas', 'keluar'], ['45.000', 'operasional', undefined, undefined, '2026-07-05', 'Map', false]);
     expect(r.asked).toEqual(['jumlah', 'jenis pengeluaran', 'dana', 'akun', 'tanggal', 'uraian (boleh kosong)', 'Simpan?']);
@@ -53,8 +52,8 @@ describe('kas masuk by prompts (scripted prompter, real ledger file)', () => {
   });
 
   it('asks for layanan and asnaf only when the kind and fund need them', async () => {
-    const db = unitBaru();
-    expect(wksbm(db, ['kas', 'masuk', '--jumlah', '500000', '--sumber', 'zakat', '--tanggal', '2026-07-01']).code).toBe(0);
+    const db = await unitBaru();
+    expect((await wksbm(db, ['kas', 'masuk', '--jumlah', '500000', '--sumber', 'zakat', '--tanggal', '2026-07-01'])).code).toBe(0);
     const r = await interaktif(db, ['--yes', 'kas', 'keluar', '--jumlah', '200000', '--tanggal', '2026-07-02', '--uraian', 'Bantuan'], ['penyaluran', 'zakat', 'jaminan', 'miskin', undefined]);
     expect(r.code, r.err).toBe(0);
     expect(r.asked).toEqual(['jenis pengeluaran', 'dana', 'layanan (boleh kosong)', 'asnaf (boleh kosong)', 'akun']);
@@ -65,13 +64,13 @@ describe('kas masuk by prompts (scripted prompter, real ledger file)', () => {
     const r = await interaktif(db, ['init'], ['Sido Rukun', 'Karanganom', 'Sumbermulyo', 'Bambanglipuro', undefined, undefined, '', '', 'Parjo', '', 'Sri', 'Harjono', true]);
     expect(r.code, r.err).toBe(0);
     expect(r.asked[0]).toBe('nama unit WKSBM');
-    expect(wksbm(db, ['profil', '--json']).json()).toMatchObject({ nama: 'Sido Rukun', kapanewon: 'Bambanglipuro', kabupaten: 'Bantul', ketua: 'Parjo', bendahara: 'Sri', lurah: 'Harjono', sekretaris: null });
+    expect((await wksbm(db, ['profil', '--json'])).json()).toMatchObject({ nama: 'Sido Rukun', kapanewon: 'Bambanglipuro', kabupaten: 'Bantul', ketua: 'Parjo', bendahara: 'Sri', lurah: 'Harjono', sekretaris: null });
   });
 });
 
 describe('kas masuk in a real pseudo-terminal', () => {
-  it('answers @inquirer prompts typed at a terminal and posts the entry', () => {
-    const db = unitBaru();
+  it('answers @inquirer prompts typed at a terminal and posts the entry', async () => {
+    const db = await unitBaru();
     const down = '\u001b[B';
     const hasil = wksbmPty(db, ['kas', 'masuk'], [
       ['jumlah', '1.250.000\r'],
@@ -85,14 +84,14 @@ describe('kas masuk in a real pseudo-terminal', () => {
     expect(hasil.waiting_for, hasil.output).toBeUndefined();
     expect(hasil.code, hasil.output).toBe(0);
     expect(hasil.output).toContain('Tercatat 001/BKM/VII/2026 sebesar Rp 1.250.000.');
-    const [e] = wksbm(db, ['kas', 'daftar', '--json']).json();
+    const [e] = (await wksbm(db, ['kas', 'daftar', '--json'])).json();
     expect(e).toMatchObject({ tanggal: '2026-07-03', sumber: 'jimpitan', dana: 'umum', akun: 'tunai', penerimaan: 1_250_000, uraian: 'Jimpitan Juni' });
   });
 
-  it('never waits for a prompt when stdin is not a terminal', () => {
-    const db = unitBaru();
-    const r = spawnSync(process.execPath, [BIN, '--db', db, 'kas', 'masuk'], { input: '1000\n', encoding: 'utf8', timeout: 20_000 });
-    expect(r.status).toBe(2);
+  it('never waits for a prompt when stdin is not a terminal', async () => {
+    const db = await unitBaru();
+    const r = wksbmBin(db, ['kas', 'masuk'], { input: '1000\n' });
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/berikan --jumlah/);
   });
 });

@@ -6,14 +6,14 @@ import { HARAP, bacaWorkbook, barisDengan, unitContoh } from '../fixtures/unit-c
 let db: string;
 let dir: string;
 
-beforeAll(() => {
-  db = unitContoh();
+beforeAll(async () => {
+  db = await unitContoh();
   dir = tmpDir();
 });
 
 async function cetak(...args: string[]) {
   const out = path.join(dir, `${args.join('-').replace(/[^\w-]/g, '_')}.xlsx`);
-  const r = wksbm(db, ['--json', 'cetak', ...args, '-o', out]);
+  const r = await wksbm(db, ['--json', 'cetak', ...args, '-o', out]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   const wb = await bacaWorkbook(out);
@@ -23,7 +23,7 @@ async function cetak(...args: string[]) {
 describe('cetak', () => {
   it('prints every book', async () => {
     for (const buku of ['surat', 'pemasukan', 'pengeluaran', 'kas', 'natura', 'tamu', 'inventaris', 'rapat', 'hadir', 'kegiatan', 'penyaluran', 'ppks', 'psks', 'donatur', 'jejaring', 'cap', 'anggota']) {
-      const r = wksbm(db, ['cetak', buku, '-o', path.join(dir, `${buku}.xlsx`)]);
+      const r = await wksbm(db, ['cetak', buku, '-o', path.join(dir, `${buku}.xlsx`)]);
       expect(r.code, `${buku}: ${r.stderr}`).toBe(0);
     }
   });
@@ -71,8 +71,8 @@ describe('cetak', () => {
     expect(rapat.hasil.baris).toBe(3);
   });
 
-  it('an unknown book is bad input', () => {
-    const r = wksbm(db, ['cetak', 'buku-hantu']);
+  it('an unknown book is bad input', async () => {
+    const r = await wksbm(db, ['cetak', 'buku-hantu']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('buku "buku-hantu" tidak dikenal');
   });

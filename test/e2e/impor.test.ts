@@ -1,13 +1,13 @@
-// `wksbm impor …` end to end on the real binary: the sample files, a corpus of real-world variants
+// `wksbm impor …` end to end through the CLI (the real binary where a process matters): the sample files, a corpus of real-world variants
 // made here (encodings, delimiters, titles, synonyms, bad values, duplicates), safety and reversal.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT, snapshot, sqlite, tmpDir, unitBaru, wksbm } from '../helpers.js';
+import { BIN, ROOT, snapshot, sqlite, tmpDir, unitBaru, wksbm, wksbmBin } from '../helpers.js';
 
-const DATA = path.join(ROOT, '..', 'shared', 'data');
+const DATA = path.join(ROOT, 'test', 'fixtures', 'data');
 const contoh = (f: string) => path.join(DATA, f);
 
 function tulis(dir: string, nama: string, isi: string | Buffer): string {
@@ -30,17 +30,17 @@ function donatur(db: string): Record<string, any>[] {
   }
 }
 
-function periksaBersih(db: string): void {
-  const p = wksbm(db, ['periksa', '--json']);
+async function periksaBersih(db: string): Promise<void> {
+  const p = await wksbm(db, ['periksa', '--json']);
   expect(p.json(), p.stdout).toEqual({ ok: true, temuan: [] });
 }
 
 const DONATUR_CSV = ['Nama;Alamat;No HP;Jenis', 'Bpk. Sukardi;Jetis RT 01;0812-1000-2000;Perorangan', 'Ibu Wartini;Jetis RT 02;+62 813 2000 3000;Lembaga', 'Toko Maju;Jl. Parangtritis;;CSR'].join('\r\n') + '\r\n';
 
-describe('sample files in shared/data', () => {
-  it('donatur-rt03.csv: one person twice, one row without a name, one empty row; a second import adds nothing', () => {
-    const db = unitBaru();
-    const r = wksbm(db, ['impor', 'donatur', contoh('donatur-rt03.csv'), '--json']);
+describe('the sample files in test/fixtures/data', () => {
+  it('donatur-rt03.csv: one person twice, one row without a name, one empty row; a second import adds nothing', async () => {
+    const db = await unitBaru();
+    const r = await wksbm(db, ['impor', 'donatur', contoh('donatur-rt03.csv'), '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(ringkas(r)).toEqual({ dibaca: 28, ditambah: 26, sudah_ada: 1, mungkin_ganda: 0, ditolak: 1 });
     const baris = r.json().baris;
@@ -54,47 +54,47 @@ describe('sample files in shared/data', () => {
     expect(rows[2]!.hp).toBe('081410742182');
     expect(rows.at(-1)).toMatchObject({ nama: 'Toko Bangunan Maju Jaya', hp: '0274367111' });
 
-    const lagi = wksbm(db, ['donatur', 'impor', contoh('donatur-rt03.csv'), '--json']); // the book's own form
+    const lagi = await wksbm(db, ['donatur', 'impor', contoh('donatur-rt03.csv'), '--json']); // the book's own form
     expect(ringkas(lagi)).toEqual({ dibaca: 28, ditambah: 0, sudah_ada: 27, mungkin_ganda: 0, ditolak: 1 });
     expect(donatur(db)).toHaveLength(26);
   });
 
-  it('donatur-pkk.xlsx: title rows above the header, TELP., amounts as numbers and as text', () => {
-    const db = unitBaru();
-    const r = wksbm(db, ['impor', 'donatur', contoh('donatur-pkk.xlsx'), '--json']);
+  it('donatur-pkk.xlsx: title rows above the header, TELP., amounts as numbers and as text', async () => {
+    const db = await unitBaru();
+    const r = await wksbm(db, ['impor', 'donatur', contoh('donatur-pkk.xlsx'), '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(ringkas(r)).toEqual({ dibaca: 12, ditambah: 12, sudah_ada: 0, mungkin_ganda: 0, ditolak: 0 });
     const rows = donatur(db);
     expect(rows.map((d) => d.janji)).toEqual([100000, 100000, 50000, 10000, 100000, 10000, 20000, 25000, 10000, 10000, 25000, 15000]);
     expect(rows[0]).toMatchObject({ nama: 'Giyanto', hp: '081347003100', alamat: 'Jetis RT 01' });
-    expect(ringkas(wksbm(db, ['impor', 'donatur', contoh('donatur-pkk.xlsx'), '--json']))).toEqual({ dibaca: 12, ditambah: 0, sudah_ada: 12, mungkin_ganda: 0, ditolak: 0 });
+    expect(ringkas(await wksbm(db, ['impor', 'donatur', contoh('donatur-pkk.xlsx'), '--json']))).toEqual({ dibaca: 12, ditambah: 0, sudah_ada: 12, mungkin_ganda: 0, ditolak: 0 });
   });
 
-  it('the PKK list after the RT 03 list: same cleaned name with another phone is "mungkin ganda", added only with --terima-mirip', () => {
-    const db = unitBaru();
-    wksbm(db, ['impor', 'donatur', contoh('donatur-rt03.csv')]);
-    const r = wksbm(db, ['donatur', 'impor', contoh('donatur-pkk.xlsx'), '--kolom', 'hp=TELP.', '--json']);
+  it('the PKK list after the RT 03 list: same cleaned name with another phone is "mungkin ganda", added only with --terima-mirip', async () => {
+    const db = await unitBaru();
+    await wksbm(db, ['impor', 'donatur', contoh('donatur-rt03.csv')]);
+    const r = await wksbm(db, ['donatur', 'impor', contoh('donatur-pkk.xlsx'), '--kolom', 'hp=TELP.', '--json']);
     expect(ringkas(r)).toEqual({ dibaca: 12, ditambah: 10, sudah_ada: 0, mungkin_ganda: 2, ditolak: 0 });
     const mirip = r.json().baris.filter((b: any) => b.keputusan === 'mungkin_ganda');
     expect(mirip.map((b: any) => b.ringkas)).toEqual(['Giyanto', 'H. Sri Lestari']);
     expect(mirip[0].alasan).toContain('Hj. Giyanto');
-    const terima = wksbm(db, ['impor', 'donatur', contoh('donatur-pkk.xlsx'), '--terima-mirip', '--json']);
+    const terima = await wksbm(db, ['impor', 'donatur', contoh('donatur-pkk.xlsx'), '--terima-mirip', '--json']);
     expect(ringkas(terima)).toEqual({ dibaca: 12, ditambah: 2, sudah_ada: 10, mungkin_ganda: 0, ditolak: 0 });
   });
 
-  it('kas-juli-2026.csv: 14 entries with vouchers and funds; a second import adds nothing; the ledger checks clean', () => {
-    const db = unitBaru();
-    const r = wksbm(db, ['kas', 'impor', contoh('kas-juli-2026.csv'), '--json']);
+  it('kas-juli-2026.csv: 14 entries with vouchers and funds; a second import adds nothing; the ledger checks clean', async () => {
+    const db = await unitBaru();
+    const r = await wksbm(db, ['kas', 'impor', contoh('kas-juli-2026.csv'), '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(ringkas(r)).toEqual({ dibaca: 14, ditambah: 14, sudah_ada: 0, mungkin_ganda: 0, ditolak: 0 });
-    const saldo = wksbm(db, ['kas', 'saldo', '--json']).json();
+    const saldo = (await wksbm(db, ['kas', 'saldo', '--json'])).json();
     expect(saldo.per).toMatchObject({ umum: 1_125_000 - 45_000, kematian: 1_200_000 - 750_000 });
-    const daftar = wksbm(db, ['kas', 'daftar', '--json']).json();
+    const daftar = (await wksbm(db, ['kas', 'daftar', '--json'])).json();
     expect(daftar.map((d: any) => d.nomor)).toContain('012/BKM/VII/2026');
     expect(daftar.map((d: any) => d.nomor)).toContain('002/BKK/VII/2026');
-    periksaBersih(db);
-    expect(ringkas(wksbm(db, ['kas', 'impor', contoh('kas-juli-2026.csv'), '--json']))).toEqual({ dibaca: 14, ditambah: 0, sudah_ada: 14, mungkin_ganda: 0, ditolak: 0 });
-    expect(wksbm(db, ['kas', 'daftar', '--json']).json()).toHaveLength(14);
+    await periksaBersih(db);
+    expect(ringkas(await wksbm(db, ['kas', 'impor', contoh('kas-juli-2026.csv'), '--json']))).toEqual({ dibaca: 14, ditambah: 0, sudah_ada: 14, mungkin_ganda: 0, ditolak: 0 });
+    expect((await wksbm(db, ['kas', 'daftar', '--json'])).json()).toHaveLength(14);
   });
 });
 
@@ -111,9 +111,9 @@ describe('encodings, delimiters, titles and header words', () => {
     ['title rows and a blank row above the header', (d) => tulis(d, 'g.csv', ['DAFTAR DONATUR RT 03;;', 'Tahun 2026;;', ';;', ...baris(';')].join('\r\n'))],
   ];
   for (const [nama, buat] of varian) {
-    it(nama, () => {
-      const db = unitBaru();
-      const r = wksbm(db, ['impor', 'donatur', buat(tmpDir()), '--json']);
+    it(nama, async () => {
+      const db = await unitBaru();
+      const r = await wksbm(db, ['impor', 'donatur', buat(tmpDir()), '--json']);
       expect(r.code, r.stderr).toBe(0);
       expect(ringkas(r)).toEqual({ dibaca: 2, ditambah: 2, sudah_ada: 0, mungkin_ganda: 0, ditolak: 0 });
       expect(donatur(db).map((d) => [d.nama, d.alamat, d.hp])).toEqual([
@@ -123,30 +123,30 @@ describe('encodings, delimiters, titles and header words', () => {
     });
   }
 
-  it('header synonyms in other words and cases; quoted fields with line breaks', () => {
-    const db = unitBaru();
+  it('header synonyms in other words and cases; quoted fields with line breaks', async () => {
+    const db = await unitBaru();
     const f = tulis(tmpDir(), 'x.csv', 'NAMA LENGKAP,Alamat Rumah,WA,Ket.\r\nSuyatno,"Jetis\r\nRT 05",0815-5555-6666,"kata ""baik"""\r\n');
-    const r = wksbm(db, ['impor', 'donatur', f, '--json']);
+    const r = await wksbm(db, ['impor', 'donatur', f, '--json']);
     expect(ringkas(r)).toMatchObject({ dibaca: 1, ditambah: 1 });
     expect(donatur(db)[0]).toMatchObject({ nama: 'Suyatno', alamat: 'Jetis\r\nRT 05', hp: '081555556666', keterangan: 'kata "baik"' });
   });
 
-  it('--kolom maps a header the book does not know; an unmapped required field stops before any row, naming the headers', () => {
-    const db = unitBaru();
+  it('--kolom maps a header the book does not know; an unmapped required field stops before any row, naming the headers', async () => {
+    const db = await unitBaru();
     const dir = tmpDir();
     const f = tulis(dir, 'x.csv', 'Penyumbang Tetap;Kontak\nSuyatno;0815-5555-6666\n');
     const sebelum = snapshot(db);
-    const gagal = wksbm(db, ['impor', 'donatur', f]);
+    const gagal = await wksbm(db, ['impor', 'donatur', f]);
     expect(gagal.code).toBe(2);
     expect(gagal.stderr).toContain('Kolom untuk Nama tidak ditemukan');
     expect(gagal.stderr).toContain('Penyumbang Tetap, Kontak');
     expect(gagal.stderr).toContain('--kolom nama=');
     expect(snapshot(db)).toBe(sebelum);
-    const r = wksbm(db, ['impor', 'donatur', f, '--kolom', 'nama=penyumbang tetap', '--kolom', 'hp=Kontak', '--json']);
+    const r = await wksbm(db, ['impor', 'donatur', f, '--kolom', 'nama=penyumbang tetap', '--kolom', 'hp=Kontak', '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(donatur(db)[0]).toMatchObject({ nama: 'Suyatno', hp: '081555556666' });
-    expect(wksbm(db, ['impor', 'donatur', f, '--kolom', 'telepon=Kontak']).stderr).toContain('isian "telepon" tidak ada');
-    expect(wksbm(db, ['impor', 'donatur', f, '--kolom', 'nama=Penyumbang Tetap', '--kolom', 'hp=Telp']).stderr).toContain('judul kolom itu tidak ada');
+    expect((await wksbm(db, ['impor', 'donatur', f, '--kolom', 'telepon=Kontak'])).stderr).toContain('isian "telepon" tidak ada');
+    expect((await wksbm(db, ['impor', 'donatur', f, '--kolom', 'nama=Penyumbang Tetap', '--kolom', 'hp=Telp'])).stderr).toContain('judul kolom itu tidak ada');
   });
 
   it('an XLSX made by a spreadsheet: titles, number and text amounts, formulas, a number phone', async () => {
@@ -161,8 +161,8 @@ describe('encodings, delimiters, titles and header words', () => {
     ws.addRow([3, 'Paiman', '', '1,5 juta']);
     const f = path.join(dir, 'x.xlsx');
     await wb.xlsx.writeFile(f);
-    const db = unitBaru();
-    const r = wksbm(db, ['impor', 'donatur', f, '--json']);
+    const db = await unitBaru();
+    const r = await wksbm(db, ['impor', 'donatur', f, '--json']);
     expect(ringkas(r)).toEqual({ dibaca: 3, ditambah: 3, sudah_ada: 0, mungkin_ganda: 0, ditolak: 0 });
     expect(donatur(db).map((d) => [d.nama, d.hp, d.janji])).toEqual([
       ['Hj. Marsini', '081277778888', 1250000],
@@ -173,8 +173,8 @@ describe('encodings, delimiters, titles and header words', () => {
 });
 
 describe('validation, duplicates, refused rows', () => {
-  it('every kind of bad value is refused with the field, the value and what is accepted', () => {
-    const db = unitBaru();
+  it('every kind of bad value is refused with the field, the value and what is accepted', async () => {
+    const db = await unitBaru();
     const f = tulis(
       tmpDir(),
       'x.csv',
@@ -191,7 +191,7 @@ describe('validation, duplicates, refused rows', () => {
         'Delapan;;;Jetis;;15.000,-',
       ].join('\n'),
     );
-    const r = wksbm(db, ['impor', 'donatur', f, '--json']);
+    const r = await wksbm(db, ['impor', 'donatur', f, '--json']);
     expect(ringkas(r)).toEqual({ dibaca: 9, ditambah: 2, sudah_ada: 0, mungkin_ganda: 0, ditolak: 7 });
     const alasan = Object.fromEntries(r.json().baris.map((b: any) => [b.baris, b.alasan]));
     expect(alasan[2]).toContain('Nama tidak boleh kosong');
@@ -207,9 +207,9 @@ describe('validation, duplicates, refused rows', () => {
     ]);
   });
 
-  it('duplicates within the file and against the book: phone, else cleaned name + address', () => {
-    const db = unitBaru();
-    wksbm(db, ['impor', 'donatur', tulis(tmpDir(), 'a.csv', DONATUR_CSV)]);
+  it('duplicates within the file and against the book: phone, else cleaned name + address', async () => {
+    const db = await unitBaru();
+    await wksbm(db, ['impor', 'donatur', tulis(tmpDir(), 'a.csv', DONATUR_CSV)]);
     const f = tulis(
       tmpDir(),
       'b.csv',
@@ -222,7 +222,7 @@ describe('validation, duplicates, refused rows', () => {
         'Wartini;Jetis RT 09;0899-0000-1111', // same cleaned name as Ibu Wartini, another phone
       ].join('\n'),
     );
-    const r = wksbm(db, ['impor', 'donatur', f, '--json']);
+    const r = await wksbm(db, ['impor', 'donatur', f, '--json']);
     expect(ringkas(r)).toEqual({ dibaca: 5, ditambah: 1, sudah_ada: 3, mungkin_ganda: 1, ditolak: 0 });
     const b = Object.fromEntries(r.json().baris.map((x: any) => [x.baris, x]));
     expect(b[2].alasan).toBe('sudah ada: ID 1 (Bpk. Sukardi)');
@@ -231,12 +231,12 @@ describe('validation, duplicates, refused rows', () => {
     expect(b[6]).toMatchObject({ keputusan: 'mungkin_ganda', alasan: expect.stringContaining('ID 2 (Ibu Wartini)') });
   });
 
-  it('--ditolak writes the rows not imported in the same layout with alasan; fixed, they import', () => {
-    const db = unitBaru();
+  it('--ditolak writes the rows not imported in the same layout with alasan; fixed, they import', async () => {
+    const db = await unitBaru();
     const dir = tmpDir();
     const f = tulis(dir, 'x.csv', '\ufeffNo;Nama;No HP\r\n1;Sumini;0812-1111-2222\r\n2;;0812-3333-4444\r\n3;Parmin;12ab\r\n');
     const tolak = path.join(dir, 'perbaiki.csv');
-    const r = wksbm(db, ['impor', 'donatur', f, '--ditolak', tolak]);
+    const r = await wksbm(db, ['impor', 'donatur', f, '--ditolak', tolak]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('2 baris yang tidak diimpor ditulis ke');
     const isi = fs.readFileSync(tolak, 'utf8');
@@ -245,47 +245,47 @@ describe('validation, duplicates, refused rows', () => {
     expect(lines[1]).toMatch(/^2;;0812-3333-4444;Nama tidak boleh kosong\.$/);
     expect(lines[2]).toMatch(/^3;Parmin;12ab;"nomor HP ""12ab"" tidak sah/);
     fs.writeFileSync(tolak, isi.replace('2;;0812', '2;Sarinah;0812').replace('3;Parmin;12ab', '3;Parmin;0812-5555-6666'));
-    const lagi = wksbm(db, ['impor', 'donatur', tolak, '--json']);
+    const lagi = await wksbm(db, ['impor', 'donatur', tolak, '--json']);
     expect(ringkas(lagi)).toEqual({ dibaca: 2, ditambah: 2, sudah_ada: 0, mungkin_ganda: 0, ditolak: 0 });
   });
 
-  it('an unbalanced quote, an empty file and a header-only file', () => {
-    const db = unitBaru();
+  it('an unbalanced quote, an empty file and a header-only file', async () => {
+    const db = await unitBaru();
     const dir = tmpDir();
     const sebelum = snapshot(db);
-    const kutip = wksbm(db, ['impor', 'donatur', tulis(dir, 'q.csv', 'Nama;Alamat\nSatu;Jetis\n"Dua;Jetis\nTiga;Jetis\n')]);
+    const kutip = await wksbm(db, ['impor', 'donatur', tulis(dir, 'q.csv', 'Nama;Alamat\nSatu;Jetis\n"Dua;Jetis\nTiga;Jetis\n')]);
     expect(kutip.code).toBe(2);
     expect(kutip.stderr).toContain('baris 3');
-    const kosong = wksbm(db, ['impor', 'donatur', tulis(dir, 'k.csv', '')]);
+    const kosong = await wksbm(db, ['impor', 'donatur', tulis(dir, 'k.csv', '')]);
     expect(kosong.code).toBe(2);
     expect(kosong.stderr).toContain('kosong');
-    expect(wksbm(db, ['impor', 'donatur', tulis(dir, 'k2.csv', '\ufeff\r\n\r\n')]).code).toBe(2);
+    expect((await wksbm(db, ['impor', 'donatur', tulis(dir, 'k2.csv', '\ufeff\r\n\r\n')])).code).toBe(2);
     expect(snapshot(db)).toBe(sebelum);
-    const kepala = wksbm(db, ['impor', 'donatur', tulis(dir, 'h.csv', 'Nama;Alamat;No HP\r\n'), '--json']);
+    const kepala = await wksbm(db, ['impor', 'donatur', tulis(dir, 'h.csv', 'Nama;Alamat;No HP\r\n'), '--json']);
     expect(kepala.code).toBe(0);
     expect(ringkas(kepala)).toEqual({ dibaca: 0, ditambah: 0, sudah_ada: 0, mungkin_ganda: 0, ditolak: 0 });
   });
 
-  it('--uji writes nothing; --ketat imports nothing when a row is refused (exit 2)', () => {
-    const db = unitBaru();
+  it('--uji writes nothing; --ketat imports nothing when a row is refused (exit 2)', async () => {
+    const db = await unitBaru();
     const f = tulis(tmpDir(), 'x.csv', 'Nama;No HP\nSatu;0812-1111-2222\nDua;12ab\n');
     const sebelum = snapshot(db);
-    const uji = wksbm(db, ['impor', 'donatur', f, '--uji', '--json']);
+    const uji = await wksbm(db, ['impor', 'donatur', f, '--uji', '--json']);
     expect(uji.code).toBe(0);
     expect(uji.json()).toMatchObject({ dibaca: 2, ditambah: 1, ditolak: 1, uji: true, impor_id: null });
     expect(snapshot(db)).toBe(sebelum);
-    const ketat = wksbm(db, ['impor', 'donatur', f, '--ketat', '--json']);
+    const ketat = await wksbm(db, ['impor', 'donatur', f, '--ketat', '--json']);
     expect(ketat.code).toBe(2);
     expect(ketat.json()).toMatchObject({ dibaca: 2, ditambah: 0, ditolak: 1 });
     expect(ketat.stderr).toContain('--ketat: 1 baris ditolak');
     expect(snapshot(db)).toBe(sebelum);
     const baik = tulis(tmpDir(), 'y.csv', 'Nama;No HP\nSatu;0812-1111-2222\n');
-    expect(wksbm(db, ['impor', 'donatur', baik, '--ketat']).code).toBe(0);
+    expect((await wksbm(db, ['impor', 'donatur', baik, '--ketat'])).code).toBe(0);
     expect(donatur(db)).toHaveLength(1);
   });
 
-  it('a 20 MB file', () => {
-    const db = unitBaru();
+  it('a 20 MB file', async () => {
+    const db = await unitBaru();
     const dir = tmpDir();
     const n = 280_000;
     const out: string[] = ['No;Nama Donatur;Alamat;No. HP;Jenis;Keterangan'];
@@ -293,7 +293,8 @@ describe('validation, duplicates, refused rows', () => {
     out.push(`${n + 1};Ibu Donatur Nomor 1;Padukuhan Jetis RT 1;0812${String(10_000_001)};Perorangan;dobel`);
     const f = tulis(dir, 'besar.csv', out.join('\r\n'));
     expect(fs.statSync(f).size).toBeGreaterThan(20_000_000);
-    const r = wksbm(db, ['impor', 'donatur', f, '--json']);
+    // the real binary: its stderr is a pipe, which is what decides that no progress bar is drawn
+    const r = wksbmBin(db, ['impor', 'donatur', f, '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(ringkas(r)).toEqual({ dibaca: n + 1, ditambah: n, sudah_ada: 1, mungkin_ganda: 0, ditolak: 0 });
     expect(r.stderr, 'no progress bar when stderr is not a terminal').toBe('');
@@ -301,8 +302,8 @@ describe('validation, duplicates, refused rows', () => {
 });
 
 describe('PPKS and PSKS', () => {
-  it('PPKS by NIK, else name + address; categories by code, number or name; bad NIK refused', () => {
-    const db = unitBaru();
+  it('PPKS by NIK, else name + address; categories by code, number or name; bad NIK refused', async () => {
+    const db = await unitBaru();
     const f = tulis(
       tmpDir(),
       'dtks.csv',
@@ -317,7 +318,7 @@ describe('PPKS and PSKS', () => {
         '3402011505500009;Tanpa Kategori;L;;Jetis;XYZ',
       ].join('\n'),
     );
-    const r = wksbm(db, ['ppks', 'impor', f, '--json']);
+    const r = await wksbm(db, ['ppks', 'impor', f, '--json']);
     expect(ringkas(r)).toEqual({ dibaca: 7, ditambah: 3, sudah_ada: 2, mungkin_ganda: 0, ditolak: 2 });
     const s = sqlite(db);
     const rows = s.prepare('SELECT nik, nama, jk, tanggal_lahir, kategori FROM ppks ORDER BY id').all();
@@ -332,21 +333,21 @@ describe('PPKS and PSKS', () => {
     expect(alasan).toContain('Kategori PPKS "XYZ" tidak dikenal');
   });
 
-  it('PSKS by name + address', () => {
-    const db = unitBaru();
+  it('PSKS by name + address', async () => {
+    const db = await unitBaru();
     const f = tulis(tmpDir(), 'psks.csv', 'Nama Lembaga,Kategori,Alamat\nKarang Taruna Jetis,KT,Jetis\nKarang Taruna Jetis,Karang Taruna,jetis\nLKS Sejahtera,4,Bantul\n');
-    const r = wksbm(db, ['psks', 'impor', f, '--json']);
+    const r = await wksbm(db, ['psks', 'impor', f, '--json']);
     expect(ringkas(r)).toEqual({ dibaca: 3, ditambah: 2, sudah_ada: 1, mungkin_ganda: 0, ditolak: 0 });
-    expect(wksbm(db, ['impor', 'ppks', f]).code).toBe(2);
+    expect((await wksbm(db, ['impor', 'ppks', f])).code).toBe(2);
   });
 });
 
 describe('kas impor: the same rules as kas masuk/keluar', () => {
-  it('continues the voucher sequence, keeps restricted funds and accounts above zero, refuses closed quarters', () => {
-    const db = unitBaru();
-    expect(wksbm(db, ['kas', 'masuk', '--jumlah', '100000', '--sumber', 'iuran', '--tanggal', '2026-07-01']).code).toBe(0);
-    expect(wksbm(db, ['kas', 'masuk', '--jumlah', '50000', '--sumber', 'iuran', '--tanggal', '2026-03-01']).code).toBe(0);
-    expect(wksbm(db, ['kas', 'tutup', '2026-1']).code).toBe(0);
+  it('continues the voucher sequence, keeps restricted funds and accounts above zero, refuses closed quarters', async () => {
+    const db = await unitBaru();
+    expect((await wksbm(db, ['kas', 'masuk', '--jumlah', '100000', '--sumber', 'iuran', '--tanggal', '2026-07-01'])).code).toBe(0);
+    expect((await wksbm(db, ['kas', 'masuk', '--jumlah', '50000', '--sumber', 'iuran', '--tanggal', '2026-03-01'])).code).toBe(0);
+    expect((await wksbm(db, ['kas', 'tutup', '2026-1'])).code).toBe(0);
     const f = tulis(
       tmpDir(),
       'kas.csv',
@@ -364,7 +365,7 @@ describe('kas impor: the same rules as kas masuk/keluar', () => {
         '07/07/2026;Sewa tenda;usaha;;150.000;masuk',
       ].join('\n'),
     );
-    const r = wksbm(db, ['kas', 'impor', f, '--json']);
+    const r = await wksbm(db, ['kas', 'impor', f, '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(ringkas(r)).toEqual({ dibaca: 10, ditambah: 4, sudah_ada: 0, mungkin_ganda: 0, ditolak: 6 });
     const alasan = Object.fromEntries(r.json().baris.map((b: any) => [b.baris, b.alasan]));
@@ -374,7 +375,7 @@ describe('kas impor: the same rules as kas masuk/keluar', () => {
     expect(alasan[8]).toContain('harus masuk ke dana "zakat"');
     expect(alasan[9]).toContain('bisa sumber pemasukan atau jenis pengeluaran');
     expect(alasan[10]).toContain('tanggal "31/02/2026" tidak sah');
-    const daftar = wksbm(db, ['kas', 'daftar', '--dari', '2026-07-01', '--json']).json();
+    const daftar = (await wksbm(db, ['kas', 'daftar', '--dari', '2026-07-01', '--json'])).json();
     expect(daftar.map((d: any) => [d.nomor, d.penerimaan || d.pengeluaran])).toEqual([
       ['001/BKM/VII/2026', 100000],
       ['003/BKM/VII/2026', 300000],
@@ -382,65 +383,65 @@ describe('kas impor: the same rules as kas masuk/keluar', () => {
       ['002/BKK/VII/2026', 50000],
       ['004/BKM/VII/2026', 150000],
     ]);
-    periksaBersih(db);
+    await periksaBersih(db);
   });
 
-  it('identical rows in one file are separate entries; a re-import matches them by occurrence', () => {
-    const db = unitBaru();
+  it('identical rows in one file are separate entries; a re-import matches them by occurrence', async () => {
+    const db = await unitBaru();
     const dir = tmpDir();
     const dua = tulis(dir, 'a.csv', 'Tanggal,Uraian,Sumber/Jenis,Dana,Masuk,Keluar\n01/07/2026,Jimpitan,jimpitan,umum,"10.000",\n01/07/2026,Jimpitan,jimpitan,umum,"10.000",\n');
-    expect(ringkas(wksbm(db, ['kas', 'impor', dua, '--json']))).toMatchObject({ ditambah: 2 });
+    expect(ringkas(await wksbm(db, ['kas', 'impor', dua, '--json']))).toMatchObject({ ditambah: 2 });
     const tiga = tulis(dir, 'b.csv', fs.readFileSync(dua, 'utf8') + '01/07/2026,Jimpitan,jimpitan,umum,"10.000",\n');
-    expect(ringkas(wksbm(db, ['kas', 'impor', tiga, '--json']))).toEqual({ dibaca: 3, ditambah: 1, sudah_ada: 2, mungkin_ganda: 0, ditolak: 0 });
+    expect(ringkas(await wksbm(db, ['kas', 'impor', tiga, '--json']))).toEqual({ dibaca: 3, ditambah: 1, sudah_ada: 2, mungkin_ganda: 0, ditolak: 0 });
   });
 });
 
 describe('impor riwayat and impor batal', () => {
-  it('a cash import is reversed by voids (without the impor_id), then the same file imports again', () => {
-    const db = unitBaru();
-    const r = wksbm(db, ['kas', 'impor', contoh('kas-juli-2026.csv'), '--json']);
+  it('a cash import is reversed by voids (without the impor_id), then the same file imports again', async () => {
+    const db = await unitBaru();
+    const r = await wksbm(db, ['kas', 'impor', contoh('kas-juli-2026.csv'), '--json']);
     const id = r.json().impor_id;
-    const riwayat = wksbm(db, ['impor', 'riwayat', '--json']).json();
+    const riwayat = (await wksbm(db, ['impor', 'riwayat', '--json'])).json();
     expect(riwayat).toEqual([expect.objectContaining({ id, buku: 'kas', berkas: 'kas-juli-2026.csv', dibaca: 14, ditambah: 14, dibatalkan: null })]);
     expect(riwayat[0].sha256).toMatch(/^[0-9a-f]{64}$/);
-    const b = wksbm(db, ['impor', 'batal', String(id), '--json']);
+    const b = await wksbm(db, ['impor', 'batal', String(id), '--json']);
     expect(b.code, b.stderr).toBe(0);
     expect(b.json()).toMatchObject({ kas_dibatalkan: 14 });
     const s = sqlite(db);
     const pembalik = s.prepare('SELECT count(*) AS n, count(impor_id) AS imp FROM kas WHERE batal_dari IS NOT NULL').get();
     s.close();
     expect(pembalik).toEqual({ n: 14, imp: 0 });
-    expect(wksbm(db, ['kas', 'saldo', '--json']).json().total).toBe(0);
-    periksaBersih(db);
-    expect(wksbm(db, ['impor', 'riwayat', '--json']).json()[0].dibatalkan).not.toBeNull();
-    expect(wksbm(db, ['impor', 'batal', String(id)]).code).toBe(2);
-    expect(ringkas(wksbm(db, ['kas', 'impor', contoh('kas-juli-2026.csv'), '--json']))).toMatchObject({ ditambah: 14, sudah_ada: 0 });
-    periksaBersih(db);
+    expect((await wksbm(db, ['kas', 'saldo', '--json'])).json().total).toBe(0);
+    await periksaBersih(db);
+    expect((await wksbm(db, ['impor', 'riwayat', '--json'])).json()[0].dibatalkan).not.toBeNull();
+    expect((await wksbm(db, ['impor', 'batal', String(id)])).code).toBe(2);
+    expect(ringkas(await wksbm(db, ['kas', 'impor', contoh('kas-juli-2026.csv'), '--json']))).toMatchObject({ ditambah: 14, sudah_ada: 0 });
+    await periksaBersih(db);
   });
 
-  it('reversing a donor import keeps the donors used since, and says so', () => {
-    const db = unitBaru();
-    const r = wksbm(db, ['impor', 'donatur', tulis(tmpDir(), 'a.csv', DONATUR_CSV), '--json']);
-    expect(wksbm(db, ['kas', 'masuk', '--jumlah', '50000', '--sumber', 'donatur', '--donatur', '0812-1000-2000', '--tanggal', '2026-11-01']).code).toBe(0);
-    const b = wksbm(db, ['impor', 'batal', String(r.json().impor_id)]);
+  it('reversing a donor import keeps the donors used since, and says so', async () => {
+    const db = await unitBaru();
+    const r = await wksbm(db, ['impor', 'donatur', tulis(tmpDir(), 'a.csv', DONATUR_CSV), '--json']);
+    expect((await wksbm(db, ['kas', 'masuk', '--jumlah', '50000', '--sumber', 'donatur', '--donatur', '0812-1000-2000', '--tanggal', '2026-11-01'])).code).toBe(0);
+    const b = await wksbm(db, ['impor', 'batal', String(r.json().impor_id)]);
     expect(b.code, b.stderr).toBe(0);
     expect(b.stdout).toContain('2 baris dihapus');
     expect(b.stdout).toContain('ID 1 (Bpk. Sukardi)');
     expect(donatur(db).map((d) => d.nama)).toEqual(['Bpk. Sukardi']);
-    periksaBersih(db);
+    await periksaBersih(db);
   });
 
-  it('reversing a PPKS import keeps a PPKS who has received aid', () => {
-    const db = unitBaru();
+  it('reversing a PPKS import keeps a PPKS who has received aid', async () => {
+    const db = await unitBaru();
     const f = tulis(tmpDir(), 'p.csv', 'NIK;Nama;JK;Kategori\n3402011505500001;Mbah Karto;L;LUT\n3402015505550002;Sutinah;P;PRSE\n');
-    const r = wksbm(db, ['impor', 'ppks', f, '--json']);
+    const r = await wksbm(db, ['impor', 'ppks', f, '--json']);
     expect(r.json().ditambah).toBe(2);
-    expect(wksbm(db, ['kas', 'masuk', '--jumlah', '100000', '--sumber', 'iuran', '--tanggal', '2026-11-01']).code).toBe(0);
-    const k = wksbm(db, ['kas', 'keluar', '--jumlah', '50000', '--jenis', 'penyaluran', '--layanan', 'jaminan', '--dana', 'umum', '--tanggal', '2026-11-02', '--json']);
+    expect((await wksbm(db, ['kas', 'masuk', '--jumlah', '100000', '--sumber', 'iuran', '--tanggal', '2026-11-01'])).code).toBe(0);
+    const k = await wksbm(db, ['kas', 'keluar', '--jumlah', '50000', '--jenis', 'penyaluran', '--layanan', 'jaminan', '--dana', 'umum', '--tanggal', '2026-11-02', '--json']);
     const s = sqlite(db);
     s.prepare("INSERT INTO penyaluran (tanggal, ppks_id, layanan, bentuk, kas_id, dibuat) VALUES ('2026-11-02', 1, 'jaminan', 'uang', ?, 'x')").run(k.json().id);
     s.close();
-    const b = wksbm(db, ['impor', 'batal', String(r.json().impor_id), '--json']);
+    const b = await wksbm(db, ['impor', 'batal', String(r.json().impor_id), '--json']);
     expect(b.code, b.stderr).toBe(0);
     expect(b.json()).toMatchObject({ dihapus: 1, dipertahankan: [{ id: 1, nama: 'Mbah Karto' }] });
     const t = sqlite(db);
@@ -448,23 +449,23 @@ describe('impor riwayat and impor batal', () => {
     t.close();
   });
 
-  it('is refused for a closed quarter', () => {
-    const db = unitBaru();
-    const r = wksbm(db, ['kas', 'impor', contoh('kas-juli-2026.csv'), '--json']);
-    expect(wksbm(db, ['kas', 'tutup', '2026-3']).code).toBe(0);
+  it('is refused for a closed quarter', async () => {
+    const db = await unitBaru();
+    const r = await wksbm(db, ['kas', 'impor', contoh('kas-juli-2026.csv'), '--json']);
+    expect((await wksbm(db, ['kas', 'tutup', '2026-3'])).code).toBe(0);
     const sebelum = snapshot(db);
-    const b = wksbm(db, ['impor', 'batal', String(r.json().impor_id)]);
+    const b = await wksbm(db, ['impor', 'batal', String(r.json().impor_id)]);
     expect(b.code).toBe(2);
     expect(b.stderr).toContain('sudah ditutup');
     expect(snapshot(db)).toBe(sebelum);
-    expect(wksbm(db, ['impor', 'batal', '99']).stderr).toContain('Impor "99" tidak ada');
+    expect((await wksbm(db, ['impor', 'batal', '99'])).stderr).toContain('Impor "99" tidak ada');
   });
 });
 
 describe('a process killed mid-import leaves the file as before', () => {
   it('SIGKILL inside the transaction', async () => {
-    const db = unitBaru();
-    wksbm(db, ['kas', 'masuk', '--jumlah', '100000', '--sumber', 'iuran', '--tanggal', '2026-07-01']);
+    const db = await unitBaru();
+    await wksbm(db, ['kas', 'masuk', '--jumlah', '100000', '--sumber', 'iuran', '--tanggal', '2026-07-01']);
     const sebelum = snapshot(db);
     const child = spawn(process.execPath, [BIN, '--db', db, 'kas', 'impor', contoh('kas-juli-2026.csv')], {
       env: { ...process.env, WKSBM_HARI_INI: '2026-11-22', NO_COLOR: '1', WKSBM_TES_JEDA_IMPOR: '20000' },
@@ -485,7 +486,7 @@ describe('a process killed mid-import leaves the file as before', () => {
     });
     expect(kode).toBe('SIGKILL');
     expect(snapshot(db)).toBe(sebelum);
-    periksaBersih(db);
-    expect(ringkas(wksbm(db, ['kas', 'impor', contoh('kas-juli-2026.csv'), '--json']))).toMatchObject({ ditambah: 14 });
+    await periksaBersih(db);
+    expect(ringkas(await wksbm(db, ['kas', 'impor', contoh('kas-juli-2026.csv'), '--json']))).toMatchObject({ ditambah: 14 });
   });
 });

@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { PROFIL_DEMO, sqlite, tmpDir, unitBaru, wksbm } from '../helpers.js';
 
 describe('init', () => {
-  it('creates an owner-only ledger with the profile, officers and reference lists', () => {
-    const db = unitBaru();
+  it('creates an owner-only ledger with the profile, officers and reference lists', async () => {
+    const db = await unitBaru();
     expect(fs.statSync(db).mode & 0o777).toBe(0o600);
-    const p = wksbm(db, ['profil', '--json']).json();
+    const p = (await wksbm(db, ['profil', '--json'])).json();
     expect(p).toMatchObject({ nama: 'Ngudi Mulyo', padukuhan: 'Jetis', kabupaten: 'Bantul', provinsi: 'DI Yogyakarta', ketua: 'Sukardi', lurah: 'Suharjo', sebutan_kalurahan: 'Kalurahan', cap: null });
     const s = sqlite(db);
     expect(s.prepare('SELECT count(*) n FROM kategori_ppks').get()).toEqual({ n: 26 });
@@ -23,45 +23,45 @@ describe('init', () => {
     s.close();
   });
 
-  it('refuses to overwrite an existing unit', () => {
-    const db = unitBaru();
+  it('refuses to overwrite an existing unit', async () => {
+    const db = await unitBaru();
     const before = fs.readFileSync(db);
-    const r = wksbm(db, ['init', ...PROFIL_DEMO]);
+    const r = await wksbm(db, ['init', ...PROFIL_DEMO]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/sudah berisi unit WKSBM/);
-    expect(wksbm(db, ['profil', '--json']).json().nama).toBe('Ngudi Mulyo');
+    expect((await wksbm(db, ['profil', '--json'])).json().nama).toBe('Ngudi Mulyo');
     expect(fs.readFileSync(db).equals(before)).toBe(true);
   });
 
-  it('without a terminal, a missing field names its flag and no file is created', () => {
+  it('without a terminal, a missing field names its flag and no file is created', async () => {
     const db = path.join(tmpDir(), 'baru.sqlite');
-    const r = wksbm(db, ['init', '--nama', 'X', '--padukuhan', 'Jetis']);
+    const r = await wksbm(db, ['init', '--nama', 'X', '--padukuhan', 'Jetis']);
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe('kalurahan wajib diisi: berikan --kalurahan (tidak bisa bertanya karena masukan bukan terminal atau --no-input).');
     expect(r.stderr).not.toMatch(/at .*\.js/);
     expect(fs.existsSync(db)).toBe(false);
   });
 
-  it('a command on a missing file says how to create it', () => {
-    const r = wksbm(path.join(tmpDir(), 'tidak-ada.sqlite'), ['kas', 'saldo']);
+  it('a command on a missing file says how to create it', async () => {
+    const r = await wksbm(path.join(tmpDir(), 'tidak-ada.sqlite'), ['kas', 'saldo']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/belum ada. Buat dulu dengan "wksbm init"/);
   });
 
-  it('finds the ledger through WKSBM_DB', () => {
-    const db = unitBaru();
-    const r = wksbm(null, ['profil', '--json'], { env: { WKSBM_DB: db } });
+  it('finds the ledger through WKSBM_DB', async () => {
+    const db = await unitBaru();
+    const r = await wksbm(null, ['profil', '--json'], { env: { WKSBM_DB: db } });
     expect(r.code, r.stderr).toBe(0);
     expect(r.json().nama).toBe('Ngudi Mulyo');
   });
 });
 
 describe('profil', () => {
-  it('edits fields with an audit trail, including level names for Jawa Tengah', () => {
-    const db = unitBaru();
-    const r = wksbm(db, ['profil', 'ubah', '--lurah', 'Kades Parno', '--sebutan-kalurahan', 'Desa', '--sebutan-lurah', 'Kepala Desa', '--tanggal-sk', '15/03/2024']);
+  it('edits fields with an audit trail, including level names for Jawa Tengah', async () => {
+    const db = await unitBaru();
+    const r = await wksbm(db, ['profil', 'ubah', '--lurah', 'Kades Parno', '--sebutan-kalurahan', 'Desa', '--sebutan-lurah', 'Kepala Desa', '--tanggal-sk', '15/03/2024']);
     expect(r.code, r.stderr).toBe(0);
-    const p = wksbm(db, ['profil', '--json']).json();
+    const p = (await wksbm(db, ['profil', '--json'])).json();
     expect(p).toMatchObject({ lurah: 'Kades Parno', sebutan_kalurahan: 'Desa', sebutan_lurah: 'Kepala Desa', sk_tanggal: '2024-03-15' });
     const s = sqlite(db);
     const audit = s.prepare("SELECT kolom, lama, baru FROM perubahan WHERE tabel = 'profil' ORDER BY kolom").all();
@@ -72,32 +72,32 @@ describe('profil', () => {
       { kolom: 'sebutan_lurah', lama: 'Lurah', baru: 'Kepala Desa' },
       { kolom: 'sk_tanggal', lama: null, baru: '2024-03-15' },
     ]);
-    expect(wksbm(db, ['profil']).stdout).toContain('Kades Parno');
+    expect((await wksbm(db, ['profil'])).stdout).toContain('Kades Parno');
   });
 
-  it('refuses a bad date and an emptied required field, changing nothing', () => {
-    const db = unitBaru();
-    expect(wksbm(db, ['profil', 'ubah', '--tanggal-sk', '31/02/2024']).code).toBe(2);
-    const r = wksbm(db, ['profil', 'ubah', '--nama', '']);
+  it('refuses a bad date and an emptied required field, changing nothing', async () => {
+    const db = await unitBaru();
+    expect((await wksbm(db, ['profil', 'ubah', '--tanggal-sk', '31/02/2024'])).code).toBe(2);
+    const r = await wksbm(db, ['profil', 'ubah', '--nama', '']);
     expect(r.code).toBe(2);
-    expect(wksbm(db, ['profil', '--json']).json().nama).toBe('Ngudi Mulyo');
+    expect((await wksbm(db, ['profil', '--json'])).json().nama).toBe('Ngudi Mulyo');
   });
 
-  it('stores the stamp image in the file and refuses a non-image', () => {
-    const db = unitBaru();
+  it('stores the stamp image in the file and refuses a non-image', async () => {
+    const db = await unitBaru();
     const dir = path.dirname(db);
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
     fs.writeFileSync(path.join(dir, 'cap.png'), png);
     fs.writeFileSync(path.join(dir, 'cap.txt'), 'bukan gambar');
-    const bad = wksbm(db, ['profil', 'cap', path.join(dir, 'cap.txt')]);
+    const bad = await wksbm(db, ['profil', 'cap', path.join(dir, 'cap.txt')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/bukan gambar PNG atau JPEG/);
-    expect(wksbm(db, ['profil', 'cap', path.join(dir, 'cap.png')]).code).toBe(0);
+    expect((await wksbm(db, ['profil', 'cap', path.join(dir, 'cap.png')])).code).toBe(0);
     const s = sqlite(db);
     const row = s.prepare('SELECT cap, cap_mime FROM profil').get() as { cap: Buffer; cap_mime: string };
     s.close();
     expect(row.cap_mime).toBe('image/png');
     expect(Buffer.compare(row.cap, png)).toBe(0);
-    expect(wksbm(db, ['profil', '--json']).json().cap).toEqual({ mime: 'image/png', byte: png.length });
+    expect((await wksbm(db, ['profil', '--json'])).json().cap).toEqual({ mime: 'image/png', byte: png.length });
   });
 });

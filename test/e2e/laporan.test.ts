@@ -15,9 +15,9 @@ let file: string;
 let wb: ExcelJS.Workbook;
 
 beforeAll(async () => {
-  db = unitContoh();
+  db = await unitContoh();
   dir = tmpDir();
-  const r = wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3'], { cwd: dir });
+  const r = await wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3'], { cwd: dir });
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   file = path.join(dir, 'laporan-triwulan-III-2026-ngudi-mulyo.xlsx');
@@ -65,10 +65,10 @@ describe('laporan triwulan: the workbook', () => {
     expect(ws.getCell(`F${rAkhir}`).value).toEqual({ formula: `F${barisDengan(ws, 'B', 'Saldo awal triwulan')}+F${rTotalPen}-F${rPeng}`, result: HARAP.saldoAkhir });
   });
 
-  it('Keuangan: balances per fund and per account at the quarter end agree with kas saldo', () => {
+  it('Keuangan: balances per fund and per account at the quarter end agree with kas saldo', async () => {
     const ws = wb.getWorksheet('Keuangan')!;
-    const dana = wksbm(db, ['--json', 'kas', 'saldo', '--per', 'dana', '--tanggal', '2026-09-30']).json();
-    const akun = wksbm(db, ['--json', 'kas', 'saldo', '--per', 'akun', '--tanggal', '2026-09-30']).json();
+    const dana = (await wksbm(db, ['--json', 'kas', 'saldo', '--per', 'dana', '--tanggal', '2026-09-30'])).json();
+    const akun = (await wksbm(db, ['--json', 'kas', 'saldo', '--per', 'akun', '--tanggal', '2026-09-30'])).json();
     expect(dana.per).toEqual(HARAP.perDana);
     expect(akun.per).toEqual(HARAP.perAkun);
     expect(ws.getCell(`F${barisDengan(ws, 'B', 'Dana umum')}`).value).toBe(HARAP.perDana.umum);
@@ -78,7 +78,7 @@ describe('laporan triwulan: the workbook', () => {
     expect(akun.total).toBe(HARAP.saldoAkhir);
   });
 
-  it('Keuangan: the natura block shows rice opening, in, out (sold and given) and closing in kg', () => {
+  it('Keuangan: the natura block shows rice opening, in, out (sold and given) and closing in kg', async () => {
     const ws = wb.getWorksheet('Keuangan')!;
     const kepala = barisDengan(ws, 'A', 'C. PERSEDIAAN NATURA (BARANG)') + 1;
     expect(['A', 'B', 'C', 'D', 'E', 'F'].map((c) => ws.getCell(`${c}${kepala}`).value)).toEqual(['No', 'Barang (satuan)', 'Awal', 'Masuk', 'Keluar', 'Akhir']);
@@ -88,7 +88,7 @@ describe('laporan triwulan: the workbook', () => {
     expect(awal + masuk - keluar).toBe(akhir);
     expect(['A', 'C', 'D', 'E', 'F'].map((c) => ws.getCell(`${c}${r}`).value)).toEqual([1, awal, masuk, keluar, akhir]);
     expect(ws.getCell(`B${r + 1}`).value ?? null).toBeNull(); // one item only
-    expect(wksbm(db, ['--json', 'natura', 'saldo', '--tanggal', '2026-09-30']).json()).toEqual({ beras: { kuantitas: akhir, satuan: 'kg' } });
+    expect((await wksbm(db, ['--json', 'natura', 'saldo', '--tanggal', '2026-09-30'])).json()).toEqual({ beras: { kuantitas: akhir, satuan: 'kg' } });
   });
 
   it('Keuangan: the signature block names the Lurah, ketua and bendahara', () => {
@@ -101,9 +101,9 @@ describe('laporan triwulan: the workbook', () => {
     expect(barisDengan(ws, 'F', 'Ketua WKSBM Ngudi Mulyo')).toBeGreaterThan(0);
   });
 
-  it('Buku Kas: the quarter as kas daftar shows it, dates as dates, voids with their reversals, JUMLAH formulas', () => {
+  it('Buku Kas: the quarter as kas daftar shows it, dates as dates, voids with their reversals, JUMLAH formulas', async () => {
     const ws = wb.getWorksheet('Buku Kas')!;
-    const daftar = wksbm(db, ['--json', 'kas', 'daftar', '--triwulan', '2026-3']).json() as { nomor: string; penerimaan: number; pengeluaran: number; saldo: number; tanggal: string }[];
+    const daftar = (await wksbm(db, ['--json', 'kas', 'daftar', '--triwulan', '2026-3'])).json() as { nomor: string; penerimaan: number; pengeluaran: number; saldo: number; tanggal: string }[];
     const r0 = barisDengan(ws, 'D', 'Saldo awal');
     expect(ws.getCell(`I${r0}`).value).toBe(HARAP.saldoAwal);
     daftar.forEach((d, i) => {
@@ -214,13 +214,13 @@ describe('laporan triwulan: the workbook', () => {
     }
   });
 
-  it('_data holds the model as JSON with its SHA-256, the same figures --json prints', () => {
+  it('_data holds the model as JSON with its SHA-256, the same figures --json prints', async () => {
     const ws = wb.getWorksheet('_data')!;
     const json = String(ws.getCell('A1').value);
     expect(ws.getCell('A2').value).toBe(createHash('sha256').update(json).digest('hex'));
     expect(ws.getCell('A3').value).toBe('wksbm-laporan-triwulan/1');
     const data = JSON.parse(json);
-    const model = wksbm(db, ['--json', 'laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3']).json();
+    const model = (await wksbm(db, ['--json', 'laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3'])).json();
     expect(data.laporan.keuangan).toEqual(model.keuangan);
     expect(data.laporan.ppks).toEqual(model.ppks);
     expect(model.keuangan.saldo_akhir).toBe(HARAP.saldoAkhir);
@@ -234,21 +234,21 @@ describe('laporan triwulan: the workbook', () => {
 
 describe('laporan triwulan: other quarters', () => {
   it('Q4 opens with Q3 closing balance', async () => {
-    const q4 = wksbm(db, ['--json', 'laporan', 'triwulan', '--tahun', '2026', '--triwulan', '4']).json();
+    const q4 = (await wksbm(db, ['--json', 'laporan', 'triwulan', '--tahun', '2026', '--triwulan', '4'])).json();
     expect(q4.keuangan.saldo_awal).toBe(HARAP.saldoAkhir);
     expect(q4.keuangan.total_penerimaan).toBe(100_000);
     const out = path.join(dir, 'q4.xlsx');
-    expect(wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '4', '-o', out]).code).toBe(0);
+    expect((await wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '4', '-o', out])).code).toBe(0);
     const ws = (await bacaWorkbook(out)).getWorksheet('Keuangan')!;
     expect(ws.getCell(`F${barisDengan(ws, 'B', 'Saldo awal triwulan')}`).value).toBe(HARAP.saldoAkhir);
   });
 
   it('an empty quarter gives a complete workbook of zeros', async () => {
-    const kosong = unitBaru();
+    const kosong = await unitBaru();
     // a Jawa Tengah unit: level names and the signer's title come from the profile
-    expect(wksbm(kosong, ['profil', 'ubah', '--sebutan-lurah', 'Kepala Desa', '--sebutan-kalurahan', 'Desa', '--sebutan-kapanewon', 'Kecamatan', '--sebutan-padukuhan', 'Dusun']).code).toBe(0);
+    expect((await wksbm(kosong, ['profil', 'ubah', '--sebutan-lurah', 'Kepala Desa', '--sebutan-kalurahan', 'Desa', '--sebutan-kapanewon', 'Kecamatan', '--sebutan-padukuhan', 'Dusun'])).code).toBe(0);
     const out = path.join(tmpDir(), 'kosong.xlsx');
-    const r = wksbm(kosong, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '1', '-o', out]);
+    const r = await wksbm(kosong, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '1', '-o', out]);
     expect(r.code).toBe(0);
     const w = await bacaWorkbook(out);
     expect(w.worksheets).toHaveLength(9);
@@ -273,14 +273,14 @@ describe('laporan triwulan: other quarters', () => {
 
   it('--tanggal sets the report date of the signature', async () => {
     const out = path.join(dir, 'bertanggal.xlsx');
-    expect(wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '--tanggal', '05/10/2026', '-o', out]).code).toBe(0);
+    expect((await wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '--tanggal', '05/10/2026', '-o', out])).code).toBe(0);
     const ws = (await bacaWorkbook(out)).getWorksheet('Keuangan')!;
     expect(barisDengan(ws, 'F', 'Bantul, 5 Oktober 2026')).toBeGreaterThan(0);
   });
 
-  it('refuses a quarter that is not 1..4 (exit 2) and writes nothing', () => {
+  it('refuses a quarter that is not 1..4 (exit 2) and writes nothing', async () => {
     const d = tmpDir();
-    const r = wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '5'], { cwd: d });
+    const r = await wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '5'], { cwd: d });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('triwulan "5" tidak dikenal');
     expect(fs.readdirSync(d)).toEqual([]);

@@ -57,12 +57,12 @@ describe.skipIf(lewati)('LibreOffice reads the quarterly workbook', () => {
   let file: string;
   let profil: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     expect(soffice, 'soffice not found: install libreoffice-calc-nogui (see .ci/run)').not.toBe('');
     dir = tmpDir();
     file = path.join(dir, 'laporan.xlsx');
-    const db = unitContoh();
-    expect(wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '-o', file]).code).toBe(0);
+    const db = await unitContoh();
+    expect((await wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '-o', file])).code).toBe(0);
     profil = profilHitungUlang(dir);
   });
 
@@ -93,10 +93,10 @@ describe.skipIf(lewati)('LibreOffice reads the quarterly workbook', () => {
     expect(dicek).toBeGreaterThan(20);
   });
 
-  it('a workbook opened and saved again in LibreOffice (recalculated) still passes rekap', () => {
+  it('a workbook opened and saved again in LibreOffice (recalculated) still passes rekap', async () => {
     const out = path.join(dir, 'disimpan');
     jalankan(['--convert-to', 'xlsx', '--outdir', out, file], profil);
-    const r = wksbm(path.join(dir, 'tidak-dipakai.sqlite'), ['--json', 'rekap', path.join(out, 'laporan.xlsx'), '-o', path.join(dir, 'rekap.xlsx')]);
+    const r = await wksbm(path.join(dir, 'tidak-dipakai.sqlite'), ['--json', 'rekap', path.join(out, 'laporan.xlsx'), '-o', path.join(dir, 'rekap.xlsx')]);
     expect(r.stderr).toBe('');
     expect(r.json().unit).toBe(1);
     expect(r.json().total.saldo_akhir).toBe(HARAP.saldoAkhir);
@@ -104,15 +104,15 @@ describe.skipIf(lewati)('LibreOffice reads the quarterly workbook', () => {
 
   it('reads the recap and a printed book too', async () => {
     const rekap = path.join(dir, 'rekap-lo.xlsx');
-    expect(wksbm(path.join(dir, 'tidak-dipakai.sqlite'), ['rekap', file, '-o', rekap]).code).toBe(0);
+    expect((await wksbm(path.join(dir, 'tidak-dipakai.sqlite'), ['rekap', file, '-o', rekap])).code).toBe(0);
     const out = path.join(dir, 'csv-rekap');
     jalankan(['--convert-to', CSV_SEMUA, '--outdir', out, rekap], profil);
     const lembar = (nama: string): string[][] => parse(fs.readFileSync(path.join(out, `rekap-lo-${nama}.csv`), 'utf8'), { relax_column_count: true });
     expect(lembar('Rekap').find((r) => r[1] === 'JUMLAH')?.[10]).toBe(String(HARAP.saldoAkhir));
     expect(await cocokHitungUlang(rekap, lembar)).toBeGreaterThan(20);
-    const db = unitContoh();
+    const db = await unitContoh();
     const buku = path.join(dir, 'buku-kas.xlsx');
-    expect(wksbm(db, ['cetak', 'kas', '-o', buku]).code).toBe(0);
+    expect((await wksbm(db, ['cetak', 'kas', '-o', buku])).code).toBe(0);
     jalankan(['--convert-to', CSV_SEMUA, '--outdir', path.join(dir, 'csv-buku'), buku], profil);
     const csv = fs.readdirSync(path.join(dir, 'csv-buku'));
     expect(csv).toHaveLength(1);

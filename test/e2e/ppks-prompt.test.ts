@@ -7,7 +7,7 @@ import { bufferIo } from './prompt-io.js';
 
 describe('ppks tambah by prompts', () => {
   it('asks each declared field in order and saves the person after showing a summary', async () => {
-    const db = unitBaru();
+    const db = await unitBaru();
     const log: string[] = [];
     const prompter = scriptedPrompter([
       '3402.0841.0765.0003', undefined, 'Tukiyem', 'P', '01/07/1965', 'Jetis', '03', undefined, 'Jetis',
@@ -24,14 +24,14 @@ describe('ppks tambah by prompts', () => {
     expect(JSON.parse(out.join(''))).toMatchObject({ id: 1, nik: '3402••••••••0003', nama: 'Tukiyem', kategori: 'PRSE', status: 'aktif', dasar_pemrosesan: 'persetujuan', tanggal_lahir: '1965-07-01', terdaftar: '2026-11-22' });
     expect(err.join('\n')).toMatch(/Data PPKS:[\s\S]*Kategori PPKS\s+PRSE/);
     expect(err.join('\n')).not.toMatch(/Peringatan/);
-    expect(wksbm(db, ['ppks', 'daftar', '--json', '--lengkap']).json()[0].nik).toBe('3402084107650003');
+    expect((await wksbm(db, ['ppks', 'daftar', '--json', '--lengkap'])).json()[0].nik).toBe('3402084107650003');
   });
 
   it('does not accept a NIK that is not 16 digits at the prompt', async () => {
-    const db = unitBaru();
+    const db = await unitBaru();
     const { io } = bufferIo();
     const code = await main(['node', 'wksbm', '--db', db, 'ppks', 'tambah'], { prompter: scriptedPrompter(['12345']), interactive: true, io });
     expect(code).toBe(1); // the scripted prompter throws when the prompt's validation rejects the answer
-    expect(wksbm(db, ['ppks', 'daftar', '--json']).json()).toEqual([]);
+    expect((await wksbm(db, ['ppks', 'daftar', '--json'])).json()).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-// The register books through the real binary: add by flags, list as table/JSON/CSV, edit with its audit row, refusals.
-import { describe, expect, it } from 'vitest';
+// The register books through the CLI: add by flags, list as table/JSON/CSV, edit with its audit row, refusals.
+import { beforeAll, describe, expect, it } from 'vitest';
 import { snapshot, sqlite, unitBaru, wksbm } from '../helpers.js';
 
 /** One realistic add per book, an edit, and a value the listing must show. */
@@ -16,35 +16,35 @@ const KASUS: { buku: string; tambah: string[]; ubah: string[]; kolom: string; la
 ];
 
 describe.each(KASUS)('$buku', (k) => {
-  it('adds by flags, lists as table, JSON and CSV, finds by --cari, and edits with an audit row', () => {
-    const db = unitBaru();
-    const awal = wksbm(db, [k.buku, 'daftar', '--json']).json<unknown[]>().length;
-    const tambah = wksbm(db, ['--json', k.buku, ...k.tambah]);
+  it('adds by flags, lists as table, JSON and CSV, finds by --cari, and edits with an audit row', async () => {
+    const db = await unitBaru();
+    const awal = (await wksbm(db, [k.buku, 'daftar', '--json'])).json<unknown[]>().length;
+    const tambah = await wksbm(db, ['--json', k.buku, ...k.tambah]);
     expect(tambah.code, tambah.stderr).toBe(0);
     const dibuat = tambah.json();
     expect(dibuat.id).toBeGreaterThan(0);
     expect(dibuat[k.kolom]).toBe(k.lama);
 
-    const json = wksbm(db, [k.buku, 'daftar', '--json']).json<Record<string, unknown>[]>();
+    const json = (await wksbm(db, [k.buku, 'daftar', '--json'])).json<Record<string, unknown>[]>();
     expect(json).toHaveLength(awal + 1);
     expect(json.at(-1)).toMatchObject({ id: dibuat.id, [k.kolom]: k.lama });
 
-    const tabel = wksbm(db, [k.buku, 'daftar']);
+    const tabel = await wksbm(db, [k.buku, 'daftar']);
     expect(tabel.code).toBe(0);
     expect(tabel.stdout).toContain(String(dibuat.nama ?? dibuat.nomor));
 
-    const csv = wksbm(db, [k.buku, 'daftar', '--csv']).stdout.split('\r\n');
+    const csv = (await wksbm(db, [k.buku, 'daftar', '--csv'])).stdout.split('\r\n');
     expect(csv[0]!.split(',')[0]).toBe('id');
     expect(csv[0]).toContain(k.kolom);
     expect(csv.some((l) => l.startsWith(`${dibuat.id},`))).toBe(true);
 
-    const cari = wksbm(db, [k.buku, 'daftar', '--json', '--cari', k.cari.toUpperCase()]).json<{ id: number }[]>();
+    const cari = (await wksbm(db, [k.buku, 'daftar', '--json', '--cari', k.cari.toUpperCase()])).json<{ id: number }[]>();
     expect(cari.map((r) => r.id)).toEqual([dibuat.id]);
-    expect(wksbm(db, [k.buku, 'daftar', '--json', '--cari', 'zzz-tidak-ada']).json()).toEqual([]);
+    expect((await wksbm(db, [k.buku, 'daftar', '--json', '--cari', 'zzz-tidak-ada'])).json()).toEqual([]);
 
-    const ubah = wksbm(db, [k.buku, 'ubah', String(dibuat.id), ...k.ubah], { env: { WKSBM_PENGGUNA: 'wartini' } });
+    const ubah = await wksbm(db, [k.buku, 'ubah', String(dibuat.id), ...k.ubah], { env: { WKSBM_PENGGUNA: 'wartini' } });
     expect(ubah.code, ubah.stderr).toBe(0);
-    const tampil = wksbm(db, ['--json', k.buku, 'tampil', String(dibuat.id)]).json();
+    const tampil = (await wksbm(db, ['--json', k.buku, 'tampil', String(dibuat.id)])).json();
     expect(tampil[k.kolom]).toBe(k.baru);
     expect(tampil.perubahan).toEqual([expect.objectContaining({ kolom: k.kolom, lama: k.lama === null ? null : String(k.lama), baru: String(k.baru), oleh: 'wartini' })]);
     const s = sqlite(db);
@@ -55,8 +55,11 @@ describe.each(KASUS)('$buku', (k) => {
 });
 
 describe('register refusals leave the file unchanged (exit 2)', () => {
-  const db = unitBaru();
-  wksbm(db, ['ppks', 'tambah', '--nik', '3402084107650003', '--nama', 'Tukiyem', '--jk', 'P', '--kategori', 'LUT']);
+  let db: string;
+  beforeAll(async () => {
+    db = await unitBaru();
+    expect((await wksbm(db, ['ppks', 'tambah', '--nik', '3402084107650003', '--nama', 'Tukiyem', '--jk', 'P', '--kategori', 'LUT'])).code).toBe(0);
+  });
   it.each([
     ['a NIK that is not 16 digits', ['ppks', 'tambah', '--nik', '34020841076500', '--nama', 'X', '--jk', 'P', '--kategori', 'LUT'], /NIK .*16 angka/],
     ['a NIK with letters', ['ppks', 'tambah', '--nik', '3402084107650A03', '--nama', 'X', '--jk', 'P', '--kategori', 'LUT'], /16 angka/],
@@ -71,9 +74,9 @@ describe('register refusals leave the file unchanged (exit 2)', () => {
     ['an edit that empties a required field', ['ppks', 'ubah', '1', '--nama', ''], /tidak boleh kosong/],
     ['a bad filter value', ['ppks', 'daftar', '--kategori', 'XYZ'], /tidak dikenal/],
     ['a zero quantity of goods', ['inventaris', 'tambah', '--nama', 'Kursi', '--jumlah', '0'], /ditolak oleh aturan buku/],
-  ])('refuses %s', (_, args, pesan) => {
+  ])('refuses %s', async (_, args, pesan) => {
     const sebelum = snapshot(db);
-    const r = wksbm(db, args as string[]);
+    const r = await wksbm(db, args as string[]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(pesan as RegExp);
     expect(snapshot(db)).toBe(sebelum);
@@ -81,87 +84,87 @@ describe('register refusals leave the file unchanged (exit 2)', () => {
 });
 
 describe('ppks', () => {
-  it('masks NIKs in listings, tampil and JSON unless --lengkap, and filters by category code, number or name', () => {
-    const db = unitBaru();
-    expect(wksbm(db, ['ppks', 'tambah', '--nik', '3402084107650003', '--nama', 'Tukiyem', '--jk', 'P', '--kategori', 'Lanjut Usia Terlantar', '--rt', '03']).code).toBe(0);
-    expect(wksbm(db, ['ppks', 'tambah', '--nik', '3402081203700002', '--nama', 'Paimin', '--jk', 'L', '--kategori', '24']).code).toBe(0);
-    const tabel = wksbm(db, ['ppks', 'daftar', '--kategori', 'LUT']);
+  it('masks NIKs in listings, tampil and JSON unless --lengkap, and filters by category code, number or name', async () => {
+    const db = await unitBaru();
+    expect((await wksbm(db, ['ppks', 'tambah', '--nik', '3402084107650003', '--nama', 'Tukiyem', '--jk', 'P', '--kategori', 'Lanjut Usia Terlantar', '--rt', '03'])).code).toBe(0);
+    expect((await wksbm(db, ['ppks', 'tambah', '--nik', '3402081203700002', '--nama', 'Paimin', '--jk', 'L', '--kategori', '24'])).code).toBe(0);
+    const tabel = await wksbm(db, ['ppks', 'daftar', '--kategori', 'LUT']);
     expect(tabel.stdout).toContain('3402••••••••0003');
     expect(tabel.stdout).not.toContain('3402084107650003');
     expect(tabel.stdout).not.toContain('Paimin');
-    expect(wksbm(db, ['ppks', 'daftar', '--json', '--kategori', '8']).json()).toEqual([expect.objectContaining({ nama: 'Tukiyem', nik: '3402••••••••0003', kategori: 'LUT', status: 'aktif' })]);
-    expect(wksbm(db, ['ppks', 'daftar', '--csv']).stdout).not.toContain('3402084107650003');
-    expect(wksbm(db, ['--json', 'ppks', 'tampil', '1']).json().nik).toBe('3402••••••••0003');
-    expect(wksbm(db, ['--json', 'ppks', 'tampil', '1', '--lengkap']).json().nik).toBe('3402084107650003');
-    expect(wksbm(db, ['ppks', 'daftar', '--json', '--lengkap']).json<{ nik: string }[]>().map((r) => r.nik)).toEqual(['3402084107650003', '3402081203700002']);
-    expect(wksbm(db, ['ppks', 'daftar', '--json', '--rt', '03']).json()).toHaveLength(1);
+    expect((await wksbm(db, ['ppks', 'daftar', '--json', '--kategori', '8'])).json()).toEqual([expect.objectContaining({ nama: 'Tukiyem', nik: '3402••••••••0003', kategori: 'LUT', status: 'aktif' })]);
+    expect((await wksbm(db, ['ppks', 'daftar', '--csv'])).stdout).not.toContain('3402084107650003');
+    expect((await wksbm(db, ['--json', 'ppks', 'tampil', '1'])).json().nik).toBe('3402••••••••0003');
+    expect((await wksbm(db, ['--json', 'ppks', 'tampil', '1', '--lengkap'])).json().nik).toBe('3402084107650003');
+    expect((await wksbm(db, ['ppks', 'daftar', '--json', '--lengkap'])).json<{ nik: string }[]>().map((r) => r.nik)).toEqual(['3402084107650003', '3402081203700002']);
+    expect((await wksbm(db, ['ppks', 'daftar', '--json', '--rt', '03'])).json()).toHaveLength(1);
   });
 
-  it('warns, without refusing, when birth date, sex or category disagree with the NIK', () => {
-    const db = unitBaru();
-    const r = wksbm(db, ['ppks', 'tambah', '--nik', '3402084107650003', '--nama', 'Tukiyem', '--jk', 'L', '--kategori', 'PRSE', '--lahir', '1966-07-01', '--dasar', 'persetujuan']);
+  it('warns, without refusing, when birth date, sex or category disagree with the NIK', async () => {
+    const db = await unitBaru();
+    const r = await wksbm(db, ['ppks', 'tambah', '--nik', '3402084107650003', '--nama', 'Tukiyem', '--jk', 'L', '--kategori', 'PRSE', '--lahir', '1966-07-01', '--dasar', 'persetujuan']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/menurut NIK tanggal lahirnya 1 Jul 1965, tetapi tercatat 1 Jul 1966/);
     expect(r.stderr).toMatch(/menurut NIK jenis kelaminnya P, tetapi tercatat L/);
     expect(r.stderr).toMatch(/kategori PRSE hanya untuk jenis kelamin P/);
-    const muda = wksbm(db, ['ppks', 'tambah', '--nik', '3402081505900001', '--nama', 'Joko', '--jk', 'L', '--kategori', 'LUT', '--dasar', 'tugas_publik']);
+    const muda = await wksbm(db, ['ppks', 'tambah', '--nik', '3402081505900001', '--nama', 'Joko', '--jk', 'L', '--kategori', 'LUT', '--dasar', 'tugas_publik']);
     expect(muda.code).toBe(0);
     expect(muda.stderr).toMatch(/kategori LUT biasanya untuk umur 60 tahun ke atas, sedangkan umurnya 36 tahun/);
-    expect(wksbm(db, ['ppks', 'daftar', '--json']).json()).toHaveLength(2);
+    expect((await wksbm(db, ['ppks', 'daftar', '--json'])).json()).toHaveLength(2);
   });
 
-  it('accepts a child with a guardian consent, or on the public task with a warning', () => {
-    const db = unitBaru();
-    const wali = wksbm(db, ['ppks', 'tambah', '--nik', '3402081505150001', '--nama', 'Bagus', '--jk', 'L', '--kategori', 'AT', '--dasar', 'persetujuan', '--wali', 'Sumini (ibu)']);
+  it('accepts a child with a guardian consent, or on the public task with a warning', async () => {
+    const db = await unitBaru();
+    const wali = await wksbm(db, ['ppks', 'tambah', '--nik', '3402081505150001', '--nama', 'Bagus', '--jk', 'L', '--kategori', 'AT', '--dasar', 'persetujuan', '--wali', 'Sumini (ibu)']);
     expect(wali.code, wali.stderr).toBe(0);
     expect(wali.stderr).toBe('');
-    const publik = wksbm(db, ['ppks', 'tambah', '--nik', '3402081505150002', '--nama', 'Bayu', '--jk', 'L', '--kategori', 'AT', '--dasar', 'tugas_publik']);
+    const publik = await wksbm(db, ['ppks', 'tambah', '--nik', '3402081505150002', '--nama', 'Bayu', '--jk', 'L', '--kategori', 'AT', '--dasar', 'tugas_publik']);
     expect(publik.code).toBe(0);
     expect(publik.stderr).toMatch(/anak.*--wali/);
   });
 });
 
 describe('surat', () => {
-  it('numbers the agenda per direction and year of recording', () => {
-    const db = unitBaru();
-    const a = (arah: string, kepada: string[]) => wksbm(db, ['--json', 'surat', arah, '--nomor', 'x', '--tanggal', '2026-07-01', '--perihal', 'p', ...kepada]).json();
-    expect(a('masuk', ['--dari', 'Dinsos']).nomor_agenda).toBe(1);
-    expect(a('masuk', ['--dari', 'Dinsos']).nomor_agenda).toBe(2);
-    expect(a('keluar', ['--kepada', 'Lurah'])).toMatchObject({ arah: 'keluar', nomor_agenda: 1, tahun: 2026 });
-    expect(wksbm(db, ['--json', 'surat', 'masuk', '--nomor', 'y', '--tanggal', '2027-01-02', '--perihal', 'p', '--dari', 'D'], { env: { WKSBM_HARI_INI: '2027-01-03' } }).json().nomor_agenda).toBe(1);
-    expect(wksbm(db, ['surat', 'daftar', '--json', '--arah', 'keluar']).json()).toHaveLength(1);
+  it('numbers the agenda per direction and year of recording', async () => {
+    const db = await unitBaru();
+    const a = async (arah: string, kepada: string[]) => (await wksbm(db, ['--json', 'surat', arah, '--nomor', 'x', '--tanggal', '2026-07-01', '--perihal', 'p', ...kepada])).json();
+    expect((await a('masuk', ['--dari', 'Dinsos'])).nomor_agenda).toBe(1);
+    expect((await a('masuk', ['--dari', 'Dinsos'])).nomor_agenda).toBe(2);
+    expect(await a('keluar', ['--kepada', 'Lurah'])).toMatchObject({ arah: 'keluar', nomor_agenda: 1, tahun: 2026 });
+    expect((await wksbm(db, ['--json', 'surat', 'masuk', '--nomor', 'y', '--tanggal', '2027-01-02', '--perihal', 'p', '--dari', 'D'], { env: { WKSBM_HARI_INI: '2027-01-03' } })).json().nomor_agenda).toBe(1);
+    expect((await wksbm(db, ['surat', 'daftar', '--json', '--arah', 'keluar'])).json()).toHaveLength(1);
   });
 });
 
 describe('anggota keluar', () => {
-  it('keeps a former member in the book, audited, but no longer accepts them as present at a meeting', () => {
-    const db = unitBaru();
-    const id = wksbm(db, ['--json', 'anggota', 'tambah', '--nama', 'Wartono']).json().id;
-    expect(wksbm(db, ['anggota', 'keluar', String(id)]).code).toBe(0);
-    expect(wksbm(db, ['anggota', 'daftar', '--json', '--aktif', 'keluar']).json()).toEqual([expect.objectContaining({ id, nama: 'Wartono', aktif: 0 })]);
-    expect(wksbm(db, ['anggota', 'daftar']).stdout).toMatch(/Wartono.*keluar/);
-    expect(wksbm(db, ['--json', 'anggota', 'tampil', String(id)]).json().perubahan).toEqual([expect.objectContaining({ kolom: 'aktif', lama: '1', baru: '0' })]);
+  it('keeps a former member in the book, audited, but no longer accepts them as present at a meeting', async () => {
+    const db = await unitBaru();
+    const id = (await wksbm(db, ['--json', 'anggota', 'tambah', '--nama', 'Wartono'])).json().id;
+    expect((await wksbm(db, ['anggota', 'keluar', String(id)])).code).toBe(0);
+    expect((await wksbm(db, ['anggota', 'daftar', '--json', '--aktif', 'keluar'])).json()).toEqual([expect.objectContaining({ id, nama: 'Wartono', aktif: 0 })]);
+    expect((await wksbm(db, ['anggota', 'daftar'])).stdout).toMatch(/Wartono.*keluar/);
+    expect((await wksbm(db, ['--json', 'anggota', 'tampil', String(id)])).json().perubahan).toEqual([expect.objectContaining({ kolom: 'aktif', lama: '1', baru: '0' })]);
     const sebelum = snapshot(db);
-    const r = wksbm(db, ['rapat', 'catat', '--agenda', 'Rapat', '--hadir', 'Wartono']);
+    const r = await wksbm(db, ['rapat', 'catat', '--agenda', 'Rapat', '--hadir', 'Wartono']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/bukan anggota aktif/);
     expect(snapshot(db)).toBe(sebelum);
-    expect(wksbm(db, ['anggota', 'aktifkan', String(id)]).code).toBe(0);
-    expect(wksbm(db, ['rapat', 'catat', '--agenda', 'Rapat', '--hadir', 'Wartono']).code).toBe(0);
+    expect((await wksbm(db, ['anggota', 'aktifkan', String(id)])).code).toBe(0);
+    expect((await wksbm(db, ['rapat', 'catat', '--agenda', 'Rapat', '--hadir', 'Wartono'])).code).toBe(0);
   });
 });
 
 describe('inventaris hapus', () => {
-  it('keeps a disposed item in the book with its reason and date, audited, and refuses a second disposal', () => {
-    const db = unitBaru();
-    wksbm(db, ['inventaris', 'tambah', '--nama', 'Tenda 4x6', '--jumlah', '2']);
-    const r = wksbm(db, ['inventaris', 'hapus', '1', '--alasan', 'dijual', '--tanggal', '2026-11-01']);
+  it('keeps a disposed item in the book with its reason and date, audited, and refuses a second disposal', async () => {
+    const db = await unitBaru();
+    await wksbm(db, ['inventaris', 'tambah', '--nama', 'Tenda 4x6', '--jumlah', '2']);
+    const r = await wksbm(db, ['inventaris', 'hapus', '1', '--alasan', 'dijual', '--tanggal', '2026-11-01']);
     expect(r.code, r.stderr).toBe(0);
-    expect(wksbm(db, ['inventaris', 'daftar', '--json']).json()).toEqual([expect.objectContaining({ id: 1, nama: 'Tenda 4x6', hapus_alasan: 'dijual', hapus_tanggal: '2026-11-01' })]);
-    expect(wksbm(db, ['--json', 'inventaris', 'tampil', '1']).json().perubahan.map((p: { kolom: string }) => p.kolom)).toEqual(['hapus_tanggal', 'hapus_alasan']);
+    expect((await wksbm(db, ['inventaris', 'daftar', '--json'])).json()).toEqual([expect.objectContaining({ id: 1, nama: 'Tenda 4x6', hapus_alasan: 'dijual', hapus_tanggal: '2026-11-01' })]);
+    expect((await wksbm(db, ['--json', 'inventaris', 'tampil', '1'])).json().perubahan.map((p: { kolom: string }) => p.kolom)).toEqual(['hapus_tanggal', 'hapus_alasan']);
     const sebelum = snapshot(db);
-    expect(wksbm(db, ['inventaris', 'hapus', '1', '--alasan', 'rusak']).code).toBe(2);
-    expect(wksbm(db, ['inventaris', 'hapus', '1', '--alasan', 'hilang']).code).toBe(2);
+    expect((await wksbm(db, ['inventaris', 'hapus', '1', '--alasan', 'rusak'])).code).toBe(2);
+    expect((await wksbm(db, ['inventaris', 'hapus', '1', '--alasan', 'hilang'])).code).toBe(2);
     expect(snapshot(db)).toBe(sebelum);
   });
 });

@@ -23,15 +23,15 @@ async function ubahSel(file: string, sheet: string, alamat: string, nilai: Excel
 
 beforeAll(async () => {
   dir = tmpDir();
-  unitA = unitContoh({ nama: 'Ngudi Mulyo' });
-  unitB = unitBaru();
-  wksbm(unitB, ['profil', 'ubah', '--nama', 'Sido Rukun', '--padukuhan', 'Bakulan']);
-  kas(unitB, 'masuk', '--jumlah', '400000', '--sumber', 'iuran', '--tanggal', '2026-08-01');
+  unitA = await unitContoh({ nama: 'Ngudi Mulyo' });
+  unitB = await unitBaru();
+  await wksbm(unitB, ['profil', 'ubah', '--nama', 'Sido Rukun', '--padukuhan', 'Bakulan']);
+  await kas(unitB, 'masuk', '--jumlah', '400000', '--sumber', 'iuran', '--tanggal', '2026-08-01');
   a = path.join(dir, 'a.xlsx');
   b = path.join(dir, 'b.xlsx');
   c = path.join(dir, 'c.xlsx');
   d = path.join(dir, 'd.xlsx');
-  for (const [db, f] of [[unitA, a], [unitB, b], [unitA, c], [unitA, d]] as const) expect(wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '-o', f]).code).toBe(0);
+  for (const [db, f] of [[unitA, a], [unitB, b], [unitA, c], [unitA, d]] as const) expect((await wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '-o', f])).code).toBe(0);
 });
 
 describe('rekap', () => {
@@ -51,7 +51,7 @@ describe('rekap', () => {
     const out = path.join(dir, 'rekap.xlsx');
     const salinan = path.join(dir, 'a-dikirim-lagi.xlsx');
     fs.copyFileSync(a, salinan);
-    const r = wksbm(unitBaru(), ['--json', 'rekap', a, b, c, d, rusak, salinan, '-o', out]);
+    const r = await wksbm(await unitBaru(), ['--json', 'rekap', a, b, c, d, rusak, salinan, '-o', out]);
     expect(r.code).toBe(0);
     const hasil = r.json();
     expect(hasil.unit).toBe(2);
@@ -92,7 +92,7 @@ describe('rekap', () => {
     ws.getCell('B1').value = json.slice(1000, 2000);
     ws.getCell('C1').value = json.slice(2000);
     await wb.xlsx.writeFile(dibagi);
-    const r = wksbm(unitBaru(), ['--json', 'rekap', dibagi, '-o', path.join(dir, 'rekap-dibagi.xlsx')]);
+    const r = await wksbm(await unitBaru(), ['--json', 'rekap', dibagi, '-o', path.join(dir, 'rekap-dibagi.xlsx')]);
     expect(r.stderr).toBe('');
     expect(r.json().total.saldo_akhir).toBe(400_000);
   });
@@ -106,7 +106,7 @@ describe('rekap', () => {
     ws.getCell('A1').value = json;
     ws.getCell('A2').value = createHash('sha256').update(json, 'utf8').digest('hex');
     await wb.xlsx.writeFile(pecahan);
-    const r = wksbm(unitBaru(), ['--json', 'rekap', b, pecahan, '-o', path.join(dir, 'rekap-pecahan.xlsx')]);
+    const r = await wksbm(await unitBaru(), ['--json', 'rekap', b, pecahan, '-o', path.join(dir, 'rekap-pecahan.xlsx')]);
     expect(r.code).toBe(0);
     const masalah = 'isian keuangan.saldo_awal di sheet _data bernilai "0.5", bukan rupiah bulat';
     expect(r.json().bermasalah).toEqual([{ berkas: pecahan, masalah }]);
@@ -114,11 +114,11 @@ describe('rekap', () => {
     expect(r.json().total.saldo_akhir).toBe(400_000);
   });
 
-  it('with no readable workbook it still writes the recap and exits 1', () => {
+  it('with no readable workbook it still writes the recap and exits 1', async () => {
     const rusak = path.join(dir, 'x.xlsx');
     fs.writeFileSync(rusak, 'x');
     const out = path.join(dir, 'kosong.xlsx');
-    const r = wksbm(unitBaru(), ['rekap', rusak, '-o', out]);
+    const r = await wksbm(await unitBaru(), ['rekap', rusak, '-o', out]);
     expect(r.code).toBe(1);
     expect(fs.existsSync(out)).toBe(true);
   });

@@ -5,16 +5,16 @@ import { scriptedPrompter } from '../../src/cli/prompter.js';
 import { snapshot, unitBaru, wksbm } from '../helpers.js';
 import { bufferIo } from './prompt-io.js';
 
-function unitZakat(): string {
-  const db = unitBaru();
-  wksbm(db, ['ppks', 'tambah', '--nik', '3402084107650003', '--nama', 'Tukiyem', '--jk', 'P', '--kategori', 'LUT', '--dasar', 'tugas_publik']);
-  wksbm(db, ['kas', 'masuk', '--jumlah', '1000000', '--sumber', 'zakat', '--tanggal', '2026-10-01']);
+async function unitZakat(): Promise<string> {
+  const db = await unitBaru();
+  await wksbm(db, ['ppks', 'tambah', '--nik', '3402084107650003', '--nama', 'Tukiyem', '--jk', 'P', '--kategori', 'LUT', '--dasar', 'tugas_publik']);
+  await wksbm(db, ['kas', 'masuk', '--jumlah', '1000000', '--sumber', 'zakat', '--tanggal', '2026-10-01']);
   return db;
 }
 
 describe('salur by prompts', () => {
   it('asks the recipient, the kind of aid, the fund, and then the asnaf because the fund is zakat', async () => {
-    const db = unitZakat();
+    const db = await unitZakat();
     const log: string[] = [];
     const prompter = scriptedPrompter([
       '1', // recipient from the PPKS list
@@ -29,7 +29,7 @@ describe('salur by prompts', () => {
   });
 
   it('refuses zakat aid when the asnaf is left empty at the prompt, writing nothing', async () => {
-    const db = unitZakat();
+    const db = await unitZakat();
     const sebelum = snapshot(db);
     const prompter = scriptedPrompter(['1', 'jaminan', 'uang', '250000', 'zakat', '\u0000kosong', undefined, undefined, undefined, true]);
     const { io, err } = bufferIo();

@@ -11,8 +11,8 @@ let dir: string;
 // a 1×1 PNG: the Dinas logo of the custom form, and the unit's stamp
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
-beforeAll(() => {
-  db = unitContoh();
+beforeAll(async () => {
+  db = await unitContoh();
   dir = tmpDir();
 });
 
@@ -53,7 +53,7 @@ describe('laporan triwulan --templat', () => {
     const tpl = path.join(dir, 'form-dinas.xlsx');
     await templatDinas(tpl);
     const out = path.join(dir, 'kirim.xlsx');
-    const r = wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '--templat', tpl, '-o', out]);
+    const r = await wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '--templat', tpl, '-o', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const wb = await bacaWorkbook(out);
@@ -88,15 +88,15 @@ describe('laporan triwulan --templat', () => {
   it('anchors the stamp (book 13) at {{gambar:cap}} once the profile has one', async () => {
     const cap = path.join(dir, 'cap.png');
     fs.writeFileSync(cap, PNG);
-    expect(wksbm(db, ['profil', 'cap', cap]).code).toBe(0);
+    expect((await wksbm(db, ['profil', 'cap', cap])).code).toBe(0);
     const tpl = path.join(dir, 'form-dinas-cap.xlsx');
     await templatDinas(tpl);
     const out = path.join(dir, 'dengan-cap.xlsx');
-    expect(wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '--templat', tpl, '-o', out]).code).toBe(0);
+    expect((await wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '--templat', tpl, '-o', out])).code).toBe(0);
     const gambar = (await bacaWorkbook(out)).getWorksheet('Form Dinas')!.getImages();
     expect(gambar.map((g) => [g.range.tl.nativeRow, g.range.tl.nativeCol]).sort()).toEqual([[17, 0], [20, 4]]);
     const bawaan = path.join(dir, 'bawaan-cap.xlsx');
-    expect(wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '-o', bawaan]).code).toBe(0);
+    expect((await wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '-o', bawaan])).code).toBe(0);
     const keuangan = (await bacaWorkbook(bawaan)).getWorksheet('Keuangan')!;
     const stempel = keuangan.getImages();
     expect(stempel).toHaveLength(1);
@@ -110,17 +110,17 @@ describe('laporan triwulan --templat', () => {
     await templatDinas(tpl, true);
     const out = path.join(dir, 'tidak-ada.xlsx');
     const sebelum = snapshot(db);
-    const r = wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '--templat', tpl, '-o', out]);
+    const r = await wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '--templat', tpl, '-o', out]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe('Form Dinas!E3: {{salod_awal}} tidak dikenal');
     expect(fs.existsSync(out)).toBe(false);
     expect(snapshot(db)).toBe(sebelum);
   });
 
-  it('a template that is not a workbook is bad input (exit 2)', () => {
+  it('a template that is not a workbook is bad input (exit 2)', async () => {
     const tpl = path.join(dir, 'bukan.xlsx');
     fs.writeFileSync(tpl, 'bukan xlsx');
-    const r = wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '--templat', tpl, '-o', path.join(dir, 'x.xlsx')]);
+    const r = await wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '--templat', tpl, '-o', path.join(dir, 'x.xlsx')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('tidak bisa dibaca');
   });

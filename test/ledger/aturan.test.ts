@@ -39,7 +39,7 @@ let ledger: Ledger;
 let ref: Referensi;
 
 beforeAll(async () => {
-  ledger = await openLedger(unitBaru());
+  ledger = await openLedger(await unitBaru());
   ref = await loadReferensi(ledger.db);
   const masuk = (jumlah: number, sumber: string, dana: string, tanggal: string) =>
     catatMasuk(ledger.db, { jumlah: rupiah(jumlah), sumber, dana, akun: 'tunai', tanggal }, WAKTU);
