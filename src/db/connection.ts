@@ -28,15 +28,18 @@ export async function openLedger(file: string, opts: OpenOptions = {}): Promise<
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     fs.closeSync(fs.openSync(file, 'wx', 0o600));
   }
-  let sqlite: BetterSqlite3.Database;
+  let sqlite: BetterSqlite3.Database | undefined;
   try {
     sqlite = new BetterSqlite3(file, { fileMustExist: true });
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
-  } catch (err) {
-    throw new LedgerError(`${pesan.bukanBerkasWksbm(file)} (${(err as Error).message})`);
+  } catch {
+    // the handle is opened lazily by SQLite and may exist although the file is not a database
+    sqlite?.close();
+    // SQLite's own words are English; the user gets one Indonesian sentence
+    throw new LedgerError(pesan.bukanBerkasWksbm(file));
   }
   keepPrivate(file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
