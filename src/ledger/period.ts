@@ -4,10 +4,11 @@ import { pesan } from '../domain/pesan.js';
 import { insertAksi, latestAksi } from '../db/periode-repo.js';
 import type { Tx } from '../db/transaction.js';
 import { formatTanggal, labelTriwulan, rentangTriwulan, type Triwulan, triwulanDari } from '../domain/dates.js';
+import { infoTanggal } from './saldo.js';
 
-export async function ensureOpen(tx: Tx, tanggal: string): Promise<void> {
-  const t = triwulanDari(tanggal);
-  if ((await latestAksi(tx, t.tahun, t.triwulan)) === 'tutup') throw new RuleError(pesan.periodeTertutup(formatTanggal(tanggal), labelTriwulan(t)));
+/** The closed-quarter rule of every posting, single or bulk: `tertutup` holds closed quarters as `tahun-triwulan`. */
+export function cekTerbuka(tertutup: ReadonlySet<string>, tanggal: string): void {
+  if (tertutup.has(infoTanggal(tanggal).triwulan)) throw new RuleError(pesan.periodeTertutup(formatTanggal(tanggal), labelTriwulan(triwulanDari(tanggal))));
 }
 
 export async function closeQuarter(tx: Tx, t: Triwulan, hariIni: string, waktu: string): Promise<void> {
