@@ -2,8 +2,6 @@
 // in-memory files, tests), or to a writer thread holding the import's transaction (bukaPenulisKas),
 // so checking a row and inserting one run on both cores: on one core each costs about 10 µs, side
 // by side the import takes the longer of the two instead of their sum.
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type BetterSqlite3 from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
 import type { Hitungan } from './impor-repo.js';
@@ -48,11 +46,11 @@ const ANTRE_MAKS = 8;
 /**
  * The writer thread's module: beside this one in the tsc output (dist/db/) and in the bundle, where
  * scripts/bundle.js builds it as its own entry point (dist/bundle/kas-penulis.js). Running from the
- * TypeScript sources (vitest) there is no JavaScript file to start, and the caller writes in-thread.
+ * TypeScript sources (vitest) there is no JavaScript worker to start: undefined, and the caller
+ * writes in-thread. A built program missing the file fails the import loudly instead.
  */
 export function modulPenulis(): URL | undefined {
-  const url = new URL('./kas-penulis.js', import.meta.url);
-  return fs.existsSync(fileURLToPath(url)) ? url : undefined;
+  return import.meta.url.endsWith('.ts') ? undefined : new URL('./kas-penulis.js', import.meta.url);
 }
 
 function galatDari(g: GalatPenulis): Error {
