@@ -1,5 +1,5 @@
-// The import log and the bulk paths of imports: one prepared better-sqlite3 statement per table,
-// inside one transaction; reads that feed the in-memory duplicate and balance checks.
+// The import log, register inserts, and the reads that feed an import's in-memory duplicate and
+// balance checks. The cash rows' bulk writes live in tulis-massal.ts (the writer thread loads them).
 import type BetterSqlite3 from 'better-sqlite3';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Kas } from './kas-repo.js';
