@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { Hitungan } from './impor-repo.js';
 import type { SaldoHarianRow } from './types.js';
-import { KOLOM_BERUBAH, KOLOM_KAS, KOLOM_TETAP, type LogImpor, SisipKas, insertImpor, tulisSaldoHarian, updateImporHitungan } from './tulis-massal.js';
+import { KOLOM_BARIS, KOLOM_BERUBAH, type LogImpor, SisipKas, insertImpor, tulisSaldoHarian, updateImporHitungan } from './tulis-massal.js';
 
 export interface DataPenulis {
   berkas: string;
@@ -26,7 +26,6 @@ export interface GalatPenulis {
 export type DariPenulis = { id: number } | { tutup: true } | { galat: GalatPenulis };
 
 const BERUBAH = KOLOM_BERUBAH.length;
-const TETAP = KOLOM_TETAP.length;
 // each row's hash is the next row's hash_sebelum
 const HASH = KOLOM_BERUBAH.indexOf('hash');
 
@@ -69,12 +68,12 @@ if (parentPort) {
     gagal(e);
   }
 
-  const baris = new Array<unknown>(KOLOM_KAS.length);
+  const baris = new Array<unknown>(KOLOM_BARIS.length);
   const tulisLot = (lot: unknown[], tetap: unknown[], sebelum: string) => {
-    for (let c = 0; c < TETAP; c++) baris[BERUBAH + c] = tetap[c];
+    sisip!.pakaiTetap(tetap);
     for (let i = 0; i < lot.length; i += BERUBAH) {
       for (let c = 0; c < BERUBAH; c++) baris[c] = lot[i + c];
-      baris[BERUBAH + TETAP] = sebelum;
+      baris[BERUBAH] = sebelum;
       sebelum = lot[i + HASH] as string;
       sisip!.baris(baris);
     }

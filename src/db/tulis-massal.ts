@@ -26,13 +26,13 @@ export function updateImporHitungan(sqlite: BetterSqlite3.Database, id: number, 
 }
 
 /**
- * The columns of a cash row in the order the bulk INSERT binds them: first those that vary from row
- * to row, then those an import's rows share (a writer thread receives these once per batch), and
- * hash_sebelum last (each row's is the hash of the row before).
+ * The columns of a cash row as the bulk INSERT takes them: per row those that vary and hash_sebelum
+ * (the hash of the row before), bound by position; the columns an import's rows share, bound by
+ * name once per statement (a writer thread also receives them once per batch).
  */
 export const KOLOM_BERUBAH = ['id', 'nomor', 'bukti', 'tahun', 'urut', 'arah', 'tanggal', 'jumlah', 'sumber', 'jenis', 'layanan', 'asnaf', 'dana', 'akun', 'donatur_id', 'uraian', 'hash'] as const satisfies readonly (keyof Kas)[];
 export const KOLOM_TETAP = ['akun_tujuan', 'kegiatan_id', 'batal_dari', 'alasan_batal', 'impor_id', 'dibuat'] as const satisfies readonly (keyof Kas)[];
-export const KOLOM_KAS = [...KOLOM_BERUBAH, ...KOLOM_TETAP, 'hash_sebelum'] as const;
+export const KOLOM_BARIS = [...KOLOM_BERUBAH, 'hash_sebelum'] as const;
 
 /** Appends a row's KOLOM_BERUBAH values in that order (written out: it runs a million times an import; a test holds it to the list). */
 export function pushBerubah(lot: unknown[], r: Kas): void {
@@ -41,36 +41,54 @@ export function pushBerubah(lot: unknown[], r: Kas): void {
 
 /** rows per INSERT statement: one call and one statement run for 32 rows saves about 1 µs a row */
 const SEKALIGUS = 32;
-const placeholder = `(${KOLOM_KAS.map(() => '?').join(', ')})`;
+const LEBAR = KOLOM_BARIS.length;
+const placeholder = `(${KOLOM_BARIS.map(() => '?').join(', ')}, ${KOLOM_TETAP.map((k) => `@${k}`).join(', ')})`;
 
-/** Inserts cash rows, given as values in KOLOM_KAS order, 32 to a statement; `akhiri` writes the rest. */
+/**
+ * Inserts cash rows 32 to a statement. The shared columns are bound once per statement (pakaiTetap),
+ * the rest per row (baris, KOLOM_BARIS order); `akhiri` writes what is still queued.
+ */
 export class SisipKas {
   private readonly satu: BetterSqlite3.Statement;
   private readonly banyak: BetterSqlite3.Statement;
-  private readonly lot: unknown[] = new Array<unknown>(KOLOM_KAS.length * SEKALIGUS);
+  private readonly lot: unknown[] = new Array<unknown>(LEBAR * SEKALIGUS);
   private n = 0;
+  private tetap: Record<string, unknown> = {};
+  private tetapNilai: unknown[] | undefined;
 
   constructor(sqlite: BetterSqlite3.Database) {
-    const kepala = `INSERT INTO kas (${KOLOM_KAS.join(', ')}) VALUES `;
+    const kepala = `INSERT INTO kas (${[...KOLOM_BARIS, ...KOLOM_TETAP].join(', ')}) VALUES `;
     this.satu = sqlite.prepare(kepala + placeholder);
     this.banyak = sqlite.prepare(kepala + Array<string>(SEKALIGUS).fill(placeholder).join(', '));
   }
 
-  /** copies one row's values (KOLOM_KAS order); the array may be reused by the caller */
+  /** the KOLOM_TETAP values of the rows that follow; rows queued under other values are written first */
+  pakaiTetap(nilai: readonly unknown[]): void {
+    if (this.tetapNilai) {
+      let sama = true;
+      for (let c = 0; c < KOLOM_TETAP.length && sama; c++) sama = this.tetapNilai[c] === nilai[c];
+      if (sama) return;
+    }
+    this.akhiri();
+    this.tetapNilai = [...nilai];
+    this.tetap = Object.fromEntries(KOLOM_TETAP.map((k, c) => [k, nilai[c]]));
+  }
+
+  /** copies one row's values (KOLOM_BARIS order); the array may be reused by the caller */
   baris(nilai: readonly unknown[]): void {
-    const o = this.n * KOLOM_KAS.length;
-    for (let c = 0; c < KOLOM_KAS.length; c++) this.lot[o + c] = nilai[c];
+    const o = this.n * LEBAR;
+    for (let c = 0; c < LEBAR; c++) this.lot[o + c] = nilai[c];
     if (++this.n === SEKALIGUS) {
-      this.banyak.run(this.lot);
+      this.banyak.run(this.lot, this.tetap);
       this.n = 0;
     }
   }
 
   akhiri(): void {
-    const satu = new Array<unknown>(KOLOM_KAS.length);
+    const satu = new Array<unknown>(LEBAR);
     for (let r = 0; r < this.n; r++) {
-      for (let c = 0; c < KOLOM_KAS.length; c++) satu[c] = this.lot[r * KOLOM_KAS.length + c];
-      this.satu.run(satu);
+      for (let c = 0; c < LEBAR; c++) satu[c] = this.lot[r * LEBAR + c];
+      this.satu.run(satu, this.tetap);
     }
     this.n = 0;
   }
@@ -79,11 +97,14 @@ export class SisipKas {
 /** Cash rows inserted on this connection, inside the caller's transaction. */
 export function kasInserter(sqlite: BetterSqlite3.Database): { tulis(row: Kas): void; akhiri(): void } {
   const sisip = new SisipKas(sqlite);
-  const nilai = new Array<unknown>(KOLOM_KAS.length);
+  const baris = new Array<unknown>(LEBAR);
+  const tetap = new Array<unknown>(KOLOM_TETAP.length);
   return {
     tulis(row) {
-      for (let c = 0; c < KOLOM_KAS.length; c++) nilai[c] = row[KOLOM_KAS[c]!];
-      sisip.baris(nilai);
+      for (let c = 0; c < KOLOM_TETAP.length; c++) tetap[c] = row[KOLOM_TETAP[c]!];
+      sisip.pakaiTetap(tetap);
+      for (let c = 0; c < LEBAR; c++) baris[c] = row[KOLOM_BARIS[c]!];
+      sisip.baris(baris);
     },
     akhiri: () => sisip.akhiri(),
   };
