@@ -302,6 +302,15 @@ CREATE TABLE rapat_hadir (
   tamu INTEGER NOT NULL DEFAULT 0 CHECK (tamu IN (0, 1))
 );
 
+CREATE TABLE saldo_harian (
+  buku TEXT NOT NULL CHECK (buku IN ('akun', 'dana', 'stok')),
+  kode TEXT NOT NULL,
+  tanggal TEXT NOT NULL,
+  gerak INTEGER NOT NULL,
+  saldo INTEGER NOT NULL,
+  PRIMARY KEY (buku, kode, tanggal)
+) WITHOUT ROWID;
+
 CREATE TABLE santunan (
   id INTEGER PRIMARY KEY,
   kas_id INTEGER NOT NULL UNIQUE REFERENCES kas (id),
@@ -376,6 +385,12 @@ BEGIN SELECT RAISE(ABORT, 'tanggal terdata wajib diisi (YYYY-MM-DD)'); END;
 CREATE TRIGGER donatur_terdaftar_ubah BEFORE UPDATE OF terdaftar ON donatur
 WHEN NEW.terdaftar IS NULL OR NEW.terdaftar NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
 BEGIN SELECT RAISE(ABORT, 'tanggal terdata wajib diisi (YYYY-MM-DD)'); END;
+
+CREATE VIEW gerak_saldo AS
+  SELECT 'akun' AS buku, akun AS kode, tanggal, CASE arah WHEN 'masuk' THEN jumlah ELSE -jumlah END AS gerak FROM kas
+  UNION ALL SELECT 'akun', akun_tujuan, tanggal, jumlah FROM kas WHERE arah = 'pindah'
+  UNION ALL SELECT 'dana', dana, tanggal, CASE arah WHEN 'masuk' THEN jumlah ELSE -jumlah END FROM kas WHERE arah <> 'pindah'
+  UNION ALL SELECT 'stok', barang, tanggal, CASE arah WHEN 'masuk' THEN kuantitas_mili ELSE -kuantitas_mili END FROM natura;
 
 CREATE TRIGGER impor_tanpa_hapus BEFORE DELETE ON impor
 BEGIN SELECT RAISE(ABORT, 'riwayat impor tidak boleh dihapus; batalkan dengan wksbm impor batal'); END;

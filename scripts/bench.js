@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Benchmarks: `npm run bench -- impor` times the real binary importing 100,000 donors and
 // 1,000,000 cash entries into fresh units, and prints the figures (targets: ≤ 2 s and ≤ 15 s).
+// `npm run bench -- posting` times single postings (kas pindah dated today, kas keluar backdated a
+// few days) on a 1,000,000-entry ledger against a 1,000-entry one: a posting must cost what it
+// touches, not the ledger's age (target: at most 1.5× the small ledger's time).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -58,6 +61,69 @@ function kasCsv(file, n) {
   fs.closeSync(out);
 }
 
+/** n cash rows (3 receipts to 1 payment, never below zero) spread evenly over the `hari` days up to `akhir`. */
+function kasCsvSampai(file, n, akhir, hari) {
+  const out = fs.openSync(file, 'w');
+  fs.writeSync(out, 'Tanggal,Uraian,Sumber/Jenis,Dana,Masuk,Keluar\n');
+  const akhirMs = Date.parse(`${akhir}T00:00:00Z`);
+  let buf = [];
+  for (let i = 0; i < n; i++) {
+    const tgl = new Date(akhirMs - Math.floor(((n - 1 - i) * hari) / n) * 86_400_000).toISOString().slice(0, 10);
+    buf.push(i % 4 === 3 ? `${tgl},Beli alat tulis ${i},operasional,umum,,"5.000"` : `${tgl},Jimpitan ${i},jimpitan,umum,"${(i % 7) * 1000 + 10000}",`);
+    if (buf.length === 10_000) {
+      fs.writeSync(out, buf.join('\n') + '\n');
+      buf = [];
+    }
+  }
+  if (buf.length) fs.writeSync(out, buf.join('\n') + '\n');
+  fs.closeSync(out);
+}
+
+const beban = () => os.loadavg().map((x) => x.toFixed(1)).join(' ');
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function benchPosting() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wksbm-bench-'));
+  const hariIni = ENV.WKSBM_HARI_INI;
+  const mundur = new Date(Date.parse(`${hariIni}T00:00:00Z`) - 3 * 86_400_000).toISOString().slice(0, 10);
+  try {
+    console.log(`mesin: ${os.cpus().length} inti, Node ${process.version}; hari ini ${hariIni}`);
+    // each ledger's entries run up to yesterday: ten years of days for the big one, a thousand days for the small one
+    const kemarin = new Date(Date.parse(`${hariIni}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const buku = [];
+    for (const [nama, n, hari] of [['kecil', 1_000, 1_000], ['besar', 1_000_000, 3_650]]) {
+      fs.mkdirSync(path.join(dir, nama));
+      const db = unit(path.join(dir, nama));
+      wksbm(db, ['akun', 'tambah', 'bri', '--nama', 'BRI']);
+      const csv = path.join(dir, `${nama}.csv`);
+      kasCsvSampai(csv, n, kemarin, hari);
+      const r = wksbm(db, ['kas', 'impor', csv, '--json']);
+      if (JSON.parse(r.out).ditambah !== n) throw new Error(`${nama}: ditambah ${JSON.parse(r.out).ditambah}, bukan ${n}`);
+      console.log(`buku ${nama}: ${n.toLocaleString('id-ID')} entri selama ${hari} hari, diimpor dalam ${r.detik.toFixed(2)} s`);
+      buku.push({ nama, n, db });
+    }
+    const perintah = [
+      ['kas pindah (hari ini)', ['kas', 'pindah', '--jumlah', '1000', '--dari', 'tunai', '--ke', 'bri']],
+      [`kas keluar (mundur ke ${mundur})`, ['kas', 'keluar', '--jumlah', '5000', '--jenis', 'operasional', '--tanggal', mundur]],
+    ];
+    const ULANG = 7;
+    console.log(`beban mesin sebelum posting: ${beban()}; ${ULANG} kali per perintah per buku, bergantian, median dipakai`);
+    for (const [label, args] of perintah) {
+      const waktu = { kecil: [], besar: [] };
+      for (let i = 0; i < ULANG; i++) for (const b of buku) waktu[b.nama].push(wksbm(b.db, args).detik);
+      const [kecil, besar] = [median(waktu.kecil), median(waktu.besar)];
+      const rasio = besar / kecil;
+      const lulus = rasio <= 1.5;
+      hasil.push({ nama: label, lulus });
+      console.log(`${label}: 1.000 entri ${kecil.toFixed(3)} s, 1.000.000 entri ${besar.toFixed(3)} s — rasio ${rasio.toFixed(2)}×, target ≤ 1.5×: ${lulus ? 'LULUS' : 'GAGAL'}`);
+      console.log(`  semua (s): kecil ${waktu.kecil.map((x) => x.toFixed(2)).join(' ')} | besar ${waktu.besar.map((x) => x.toFixed(2)).join(' ')}`);
+    }
+    console.log(`  (beban mesin sesudah: ${beban()})`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function benchImpor() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wksbm-bench-'));
   try {
@@ -87,7 +153,7 @@ function benchImpor() {
   }
 }
 
-const BENCH = { impor: benchImpor };
+const BENCH = { impor: benchImpor, posting: benchPosting };
 console.log(`beban mesin sebelum: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (di atas ~1 berarti proses lain ikut memakai ${os.cpus().length} inti ini; angka jadi lebih lambat)`);
 const dipilih = process.argv.slice(2).filter((a) => a !== '--');
 for (const nama of dipilih.length ? dipilih : Object.keys(BENCH)) {

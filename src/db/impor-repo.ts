@@ -1,5 +1,5 @@
-// The import log and the bulk paths of imports: one prepared better-sqlite3 statement per table,
-// inside one transaction; reads that feed the in-memory duplicate and balance checks.
+// The import log, register inserts, and the reads that feed an import's in-memory duplicate and
+// balance checks. The cash rows' bulk writes live in tulis-massal.ts (the writer thread loads them).
 import type BetterSqlite3 from 'better-sqlite3';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Kas } from './kas-repo.js';
@@ -33,17 +33,6 @@ export function beginImmediate(sqlite: BetterSqlite3.Database): Transaksi {
   };
 }
 
-export function insertImpor(sqlite: BetterSqlite3.Database, r: { buku: string; berkas: string; sha256: string; oleh: string; waktu: string }): number {
-  const info = sqlite
-    .prepare('INSERT INTO impor (buku, berkas, sha256, dibaca, ditambah, sudah_ada, mungkin_ganda, ditolak, oleh, waktu) VALUES (?, ?, ?, 0, 0, 0, 0, 0, ?, ?)')
-    .run(r.buku, r.berkas, r.sha256, r.oleh, r.waktu);
-  return Number(info.lastInsertRowid);
-}
-
-export function updateImporHitungan(sqlite: BetterSqlite3.Database, id: number, h: Hitungan): void {
-  sqlite.prepare('UPDATE impor SET dibaca = ?, ditambah = ?, sudah_ada = ?, mungkin_ganda = ?, ditolak = ? WHERE id = ?').run(h.dibaca, h.ditambah, h.sudah_ada, h.mungkin_ganda, h.ditolak, id);
-}
-
 export async function listImpor(db: Kysely<Database>): Promise<Impor[]> {
   return db.selectFrom('impor').selectAll().orderBy('id').execute();
 }
@@ -75,35 +64,12 @@ export function iterateRegister(sqlite: BetterSqlite3.Database, tabel: string, k
   return sqlite.prepare(`SELECT id, ${kolom.map((k) => `"${k}"`).join(', ')} FROM "${tabel}" ORDER BY id`).iterate() as IterableIterator<Record<string, unknown>>;
 }
 
-const KOLOM_KAS = ['id', 'nomor', 'bukti', 'tahun', 'urut', 'arah', 'tanggal', 'jumlah', 'sumber', 'jenis', 'layanan', 'asnaf', 'dana', 'akun', 'akun_tujuan', 'donatur_id', 'kegiatan_id', 'uraian', 'batal_dari', 'alasan_batal', 'impor_id', 'dibuat', 'hash_sebelum', 'hash'] as const;
-
-export function kasInserter(sqlite: BetterSqlite3.Database): (row: Kas) => void {
-  const stmt = sqlite.prepare(`INSERT INTO kas (${KOLOM_KAS.join(', ')}) VALUES (${KOLOM_KAS.map(() => '?').join(', ')})`);
-  return (row) => {
-    stmt.run(KOLOM_KAS.map((k) => row[k]));
-  };
-}
-
 export function lastKas(sqlite: BetterSqlite3.Database): { id: number; hash: string } | undefined {
   return sqlite.prepare('SELECT id, hash FROM kas ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
 }
 
 export function maxUrut(sqlite: BetterSqlite3.Database): { bukti: string; tahun: number; maks: number }[] {
   return sqlite.prepare('SELECT bukti, tahun, max(urut) AS maks FROM kas GROUP BY bukti, tahun').all() as { bukti: string; tahun: number; maks: number }[];
-}
-
-/** Day totals per account and per restricted fund, signed as the balance moves. */
-export function gerakHarian(sqlite: BetterSqlite3.Database): { jenis: 'dana' | 'akun'; kode: string; tanggal: string; d: number }[] {
-  return sqlite
-    .prepare(
-      `WITH g AS (
-         SELECT 'dana' AS jenis, kas.dana AS kode, tanggal, CASE arah WHEN 'masuk' THEN jumlah ELSE -jumlah END AS d
-           FROM kas JOIN dana ON dana.kode = kas.dana WHERE arah <> 'pindah' AND dana.terikat = 1
-         UNION ALL SELECT 'akun', akun, tanggal, CASE arah WHEN 'masuk' THEN jumlah ELSE -jumlah END FROM kas
-         UNION ALL SELECT 'akun', akun_tujuan, tanggal, jumlah FROM kas WHERE arah = 'pindah')
-       SELECT jenis, kode, tanggal, sum(d) AS d FROM g GROUP BY jenis, kode, tanggal`,
-    )
-    .all() as { jenis: 'dana' | 'akun'; kode: string; tanggal: string; d: number }[];
 }
 
 /** Entries that stand (neither voided nor a reversal), for matching rows of a re-imported file. */

@@ -10,9 +10,10 @@ export async function lastHash(db: Kysely<Database>, tabel: 'kas' | 'natura'): P
   return db.selectFrom(tabel).select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
 
-export async function nextUrut(db: Kysely<Database>, bukti: Bukti, tahun: number): Promise<number> {
+/** The last voucher sequence of a kind in a year (0 before the first). */
+export async function urutTerakhir(db: Kysely<Database>, bukti: Bukti, tahun: number): Promise<number> {
   const r = await db.selectFrom('kas').select(sql<number>`coalesce(max(urut), 0)`.as('maks')).where('bukti', '=', bukti).where('tahun', '=', tahun).executeTakeFirstOrThrow();
-  return Number(r.maks) + 1;
+  return Number(r.maks);
 }
 
 export async function insertKas(db: Kysely<Database>, row: Kas): Promise<void> {
@@ -100,29 +101,6 @@ export async function saldoAkun(db: Kysely<Database>, sampai?: string): Promise<
     SELECT a.kode AS kode, coalesce((SELECT sum(d) FROM g WHERE g.akun = a.kode AND (${sampai ?? null} IS NULL OR g.tanggal <= ${sampai ?? null})), 0) AS saldo
     FROM akun a ORDER BY a.dibuat, a.kode`.execute(db);
   return keSaldo(rows.rows, 'akun');
-}
-
-export interface TitikMinus {
-  tanggal: string;
-  saldo: number;
-}
-
-/** The first day-end on or after `dari` where the fund's balance is below zero. */
-export async function firstNegativeDana(db: Kysely<Database>, dana: string, dari: string): Promise<TitikMinus | undefined> {
-  const r = await sql<TitikMinus>`
-    WITH harian AS (SELECT tanggal, sum(${GERAK_DANA}) AS d FROM kas WHERE dana = ${dana} GROUP BY tanggal),
-         kumulatif AS (SELECT tanggal, sum(d) OVER (ORDER BY tanggal) AS saldo FROM harian)
-    SELECT tanggal, saldo FROM kumulatif WHERE tanggal >= ${dari} AND saldo < 0 ORDER BY tanggal LIMIT 1`.execute(db);
-  return r.rows[0];
-}
-
-export async function firstNegativeAkun(db: Kysely<Database>, akun: string, dari: string): Promise<TitikMinus | undefined> {
-  const r = await sql<TitikMinus>`
-    WITH g AS (${gerakAkun(akun)}),
-         harian AS (SELECT tanggal, sum(d) AS d FROM g WHERE akun = ${akun} GROUP BY tanggal),
-         kumulatif AS (SELECT tanggal, sum(d) OVER (ORDER BY tanggal) AS saldo FROM harian)
-    SELECT tanggal, saldo FROM kumulatif WHERE tanggal >= ${dari} AND saldo < 0 ORDER BY tanggal LIMIT 1`.execute(db);
-  return r.rows[0];
 }
 
 /** All entries in posting order, for the hash chain and the integrity checks. */

@@ -16,15 +16,6 @@ export async function satuanBarang(db: Kysely<Database>, barang: string): Promis
 
 const GERAK = sql<number>`CASE arah WHEN 'masuk' THEN kuantitas_mili ELSE -kuantitas_mili END`;
 
-/** The first day-end on or after `dari` where the item's stock is below zero. */
-export async function firstNegativeStok(db: Kysely<Database>, barang: string, dari: string): Promise<{ tanggal: string; sisa_mili: number } | undefined> {
-  const r = await sql<{ tanggal: string; sisa_mili: number }>`
-    WITH harian AS (SELECT tanggal, sum(${GERAK}) AS d FROM natura WHERE barang = ${barang} GROUP BY tanggal),
-         kumulatif AS (SELECT tanggal, sum(d) OVER (ORDER BY tanggal) AS sisa_mili FROM harian)
-    SELECT tanggal, sisa_mili FROM kumulatif WHERE tanggal >= ${dari} AND sisa_mili < 0 ORDER BY tanggal LIMIT 1`.execute(db);
-  return r.rows[0];
-}
-
 /** Stock per item (thousandths of its unit), up to a date or over the whole book. */
 export async function stokNatura(db: Kysely<Database>, sampai?: string): Promise<{ barang: string; satuan: string; kuantitas_mili: number }[]> {
   const r = await sql<{ barang: string; satuan: string; kuantitas_mili: number }>`

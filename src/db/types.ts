@@ -40,6 +40,9 @@ export interface NaturaRow {
   batal_dari: number | null; impor_id: number | null; dibuat: string; hash_sebelum: string; hash: string;
 }
 
+/** Day totals per account, fund and stock item, kept by the write path (migration 0004). */
+export interface SaldoHarianRow { buku: 'akun' | 'dana' | 'stok'; kode: string; tanggal: string; gerak: number; saldo: number }
+
 export interface ImporRow {
   id: Generated<number>; buku: 'donatur' | 'ppks' | 'psks' | 'kas'; berkas: string; sha256: string;
   dibaca: number; ditambah: number; sudah_ada: number; mungkin_ganda: number; ditolak: number;
@@ -64,6 +67,7 @@ export interface Database {
   kas: KasRow;
   tutup_buku: TutupBukuRow;
   natura: NaturaRow;
+  saldo_harian: SaldoHarianRow;
   perubahan: PerubahanRow;
   impor: ImporRow;
   anggota: RegisterRow;

@@ -160,6 +160,11 @@ export const pesan = {
   naturaDibatalkan: (id: number, oleh: number, kas?: string) => `Catatan natura ID ${id} dibatalkan dengan ID ${oleh}${kas ? `; bukti ${kas} ikut dibatalkan` : ''}.`,
   jualTanpaBkm: (id: number, nomor: string) => `Penjualan natura ID ${id}: bukti ${nomor} sudah dibatalkan tetapi stoknya belum; batalkan juga dengan wksbm natura batal ${id}.`,
   stokMinusPeriksa: (barang: string, sisa: string, tanggal: string) => `Stok natura ${barang} minus (${sisa}) pada ${tanggal}.`,
+  /** `apa`: `akun tunai`, `dana zakat`, `stok beras` */
+  saldoHarianBeda: (apa: string, tanggal: string, tercatat: string, seharusnya: string) =>
+    `Total harian ${apa} pada ${tanggal} tercatat ${tercatat}, padahal entrinya berjumlah ${seharusnya}: ada entri yang ditambah, dihapus atau diubah di luar wksbm, atau totalnya diubah.`,
+  saldoHarianBerjalan: (apa: string, tanggal: string, tercatat: string, seharusnya: string) =>
+    `Saldo akhir hari ${apa} pada ${tanggal} tercatat ${tercatat}, padahal jumlah total hariannya ${seharusnya}: tabel saldo_harian diubah di luar wksbm.`,
 
   // reports and workbooks
   penandaTidakDikenal: (sel: string, penanda: string) => `${sel}: ${penanda} tidak dikenal`,

@@ -3,11 +3,14 @@
 import { RuleError, UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import type { Ledger } from '../db/connection.js';
-import { beginImmediate, findImpor, gerakHarian, kasBerlakuDariImpor, kasInserter, lastKas, markImporBatal, maxUrut, removeUnusedRegisterRows } from '../db/impor-repo.js';
+import { beginImmediate, findImpor, kasBerlakuDariImpor, lastKas, markImporBatal, maxUrut, removeUnusedRegisterRows } from '../db/impor-repo.js';
+import { kasLangsung } from '../db/kas-bulk.js';
 import { closedQuarters } from '../db/periode-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';
+import { harianKunci } from '../db/saldo-repo.js';
 import { PostingMassal } from '../ledger/bulk.js';
-import { formatTanggal, labelTriwulan, triwulanDari } from '../domain/dates.js';
+import { setTertutup } from '../ledger/keadaan.js';
+import { cekTerbuka } from '../ledger/period.js';
 
 export interface HasilBatal {
   id: number;
@@ -29,16 +32,16 @@ export async function batalkanImpor(ledger: Ledger, idTeks: string, ref: Referen
     if (imp.buku === 'kas') {
       const entri = await kasBerlakuDariImpor(ledger.db, id);
       const tertutup = await closedQuarters(ledger.db);
-      const tutup = new Set(tertutup.map((t) => `${t.tahun}-${t.triwulan}`));
-      for (const e of entri) {
-        const t = triwulanDari(e.tanggal);
-        if (tutup.has(`${t.tahun}-${t.triwulan}`)) throw new RuleError(pesan.periodeTertutup(formatTanggal(e.tanggal), labelTriwulan(t)));
-      }
-      const poster = new PostingMassal(ref, { last: lastKas(ledger.sqlite), maxUrut: maxUrut(ledger.sqlite), gerakHarian: gerakHarian(ledger.sqlite), tertutup }, waktu);
-      const insert = kasInserter(ledger.sqlite);
+      // the entries' own quarters, not only the reversals' date: an import into a closed quarter stays
+      const tutup = setTertutup(tertutup);
+      for (const e of entri) cekTerbuka(tutup, e.tanggal);
+      const sqlite = ledger.sqlite;
+      const poster = new PostingMassal(ref, { ujung: lastKas(sqlite), maxUrut: maxUrut(sqlite), tertutup, harian: (buku, kode) => harianKunci(sqlite, buku, kode) }, waktu);
+      const tujuan = kasLangsung(sqlite);
       // payments first: undoing them raises balances, so undoing the receipts after never dips below zero needlessly
       const urutan = [...entri.filter((e) => e.arah === 'keluar').reverse(), ...entri.filter((e) => e.arah !== 'keluar').reverse()];
-      for (const e of urutan) insert(poster.pembalik(e, `impor #${id} dibatalkan`, hariIni));
+      for (const e of urutan) tujuan.tulis(poster.pembalik(e, `impor #${id} dibatalkan`, hariIni));
+      tujuan.akhiri(poster.hariBerubah());
       hasil.kas_dibatalkan = urutan.length;
     } else {
       const r = await removeUnusedRegisterRows(ledger.db, imp.buku, id);

@@ -6,8 +6,9 @@ import type { Buku } from '../books/buku.js';
 import { UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import type { Ledger } from '../db/connection.js';
-import { type Hitungan, beginImmediate, insertImpor, updateImporHitungan } from '../db/impor-repo.js';
-import { type PenulisKas, bukaPenulisKas } from '../db/kas-bulk.js';
+import { type Hitungan, beginImmediate } from '../db/impor-repo.js';
+import { type PenulisKas, bukaPenulisKas, modulPenulis } from '../db/kas-bulk.js';
+import { insertImpor, updateImporHitungan } from '../db/tulis-massal.js';
 import { loadReferensi } from '../db/referensi-repo.js';
 import { type BarisMentah, type Sel, bukaTabel } from './baca.js';
 import { tulisDitolak } from './ditolak.js';
@@ -95,14 +96,15 @@ export async function jalankanImpor(ledger: Ledger, o: OpsiImpor): Promise<Ringk
   const logImpor = { buku: o.buku, berkas: path.basename(o.berkas), sha256: tabel.sha256, oleh: o.oleh, waktu: o.waktu };
   // Cash rows are written by a worker holding the transaction (src/db/kas-bulk.ts), so checking and
   // writing run on both cores; registers are small enough to write here.
-  const penulis: PenulisKas | undefined = !o.uji && o.buku === 'kas' && berkasNyata(ledger.path) ? await bukaPenulisKas(ledger.path, logImpor) : undefined;
+  const modul = !o.uji && o.buku === 'kas' && berkasNyata(ledger.path) ? modulPenulis() : undefined;
+  const penulis: PenulisKas | undefined = modul ? await bukaPenulisKas(modul, ledger.path, logImpor) : undefined;
   const tx: { commit(h: Hitungan): void | Promise<void>; rollback(): void | Promise<void> } | undefined = o.uji ? undefined : (penulis ?? txUtama(ledger, () => imporId));
   let imporId: number | null = null;
   try {
     imporId = penulis ? penulis.imporId : tx ? insertImpor(ledger.sqlite, logImpor) : null;
     const pengolah: Pengolah =
       o.buku === 'kas'
-        ? await pengolahKas({ ledger, ref, imporId, waktu: o.waktu, uji: o.uji, tulis: penulis?.tulis })
+        ? await pengolahKas({ ledger, ref, imporId, waktu: o.waktu, uji: o.uji, tujuan: penulis })
         : pengolahRegister(REGISTER[o.buku], { ledger, ref, imporId, waktu: o.waktu, hariIni: o.hariIni, uji: o.uji, terimaMirip: o.terimaMirip });
 
     const h: Hitungan = { dibaca: 0, ditambah: 0, sudah_ada: 0, mungkin_ganda: 0, ditolak: 0 };
@@ -139,7 +141,10 @@ export async function jalankanImpor(ledger: Ledger, o: OpsiImpor): Promise<Ringk
     const batalKetat = o.ketat && h.ditolak > 0;
     if (tx && imporId !== null) {
       if (batalKetat) await tx.rollback();
-      else await tx.commit(h);
+      else {
+        pengolah.selesai?.();
+        await tx.commit(h);
+      }
     }
     const ringkasan: Ringkasan = { ...h, ditambah: batalKetat ? 0 : h.ditambah, impor_id: batalKetat ? null : imporId, uji: o.uji, batal_ketat: batalKetat, baris };
     if (o.ditolak && tidakMasuk.length) {

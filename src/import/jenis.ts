@@ -18,6 +18,8 @@ export interface HasilBaris {
 export interface Pengolah {
   /** reads the row's cells by field name (undefined: no such column) and decides; writes unless dry run */
   olah(baris: number, sel: (field: string) => Sel | undefined): HasilBaris;
+  /** after the last row, before the import commits: writes what the book keeps per run (the cash book's day totals) */
+  selesai?(): void;
 }
 
 export interface DeklarasiImpor {

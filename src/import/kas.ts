@@ -6,14 +6,15 @@ import { type Field, type Opsi, matchOpsi, normalizePhone, optionsOf, parseField
 import { LedgerError, UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import type { Ledger } from '../db/connection.js';
-import { gerakHarian, iterateKasBerlaku, iterateRegister, kasInserter, lastKas, maxUrut } from '../db/impor-repo.js';
+import { iterateKasBerlaku, iterateRegister, lastKas, maxUrut } from '../db/impor-repo.js';
+import { type TujuanKas, kasLangsung } from '../db/kas-bulk.js';
+import { harianKunci } from '../db/saldo-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';
 import { closedQuarters } from '../db/periode-repo.js';
 import { PostingMassal } from '../ledger/bulk.js';
 import { formatTanggal } from '../domain/dates.js';
 import { formatRupiah } from '../domain/money.js';
 import type { EntriBaru } from '../ledger/posting.js';
-import type { Kas } from '../db/kas-repo.js';
 import type { Sel } from './baca.js';
 import type { DeklarasiImpor, HasilBaris, Pengolah } from './jenis.js';
 import { bersihkanNama, normTeks } from './kunci.js';
@@ -32,8 +33,8 @@ export interface OpsiKas {
   imporId: number | null;
   waktu: string;
   uji: boolean;
-  /** where posted rows go (the import's writer); without it they are written on this connection */
-  tulis?: (row: Kas) => void;
+  /** where posted rows go (the import's writer thread); without it they are written on this connection */
+  tujuan?: TujuanKas;
 }
 
 export function kunciKas(e: { tanggal: string; arah: string; jumlah: number; sumber?: string | null; jenis?: string | null; dana?: string | null; akun: string; uraian?: string | null }): string {
@@ -42,8 +43,8 @@ export function kunciKas(e: { tanggal: string; arah: string; jumlah: number; sum
 
 export async function pengolahKas(o: OpsiKas): Promise<Pengolah> {
   const sqlite = o.ledger.sqlite;
-  const poster = new PostingMassal(o.ref, { last: lastKas(sqlite), maxUrut: maxUrut(sqlite), gerakHarian: gerakHarian(sqlite), tertutup: await closedQuarters(o.ledger.db) }, o.waktu);
-  const insert = o.uji ? undefined : (o.tulis ?? kasInserter(sqlite));
+  const poster = new PostingMassal(o.ref, { ujung: lastKas(sqlite), maxUrut: maxUrut(sqlite), tertutup: await closedQuarters(o.ledger.db), harian: (buku, kode) => harianKunci(sqlite, buku, kode) }, o.waktu);
+  const tujuan = o.uji ? undefined : (o.tujuan ?? kasLangsung(sqlite));
 
   // Entries that stand in the book, by content: the k-th identical row of the file matches the k-th entry.
   const ada = new Map<string, string[]>();
@@ -100,6 +101,9 @@ export async function pengolahKas(o: OpsiKas): Promise<Pengolah> {
   const PAKAI_INGATAN = new Set(['tanggal', 'dana', 'akun', 'layanan', 'asnaf']);
 
   return {
+    selesai() {
+      tujuan?.akhiri(poster.hariBerubah());
+    },
     olah(baris, sel): HasilBaris {
       const salah: string[] = [];
       const teks = (n: string) => {
@@ -192,7 +196,7 @@ export async function pengolahKas(o: OpsiKas): Promise<Pengolah> {
       }
       try {
         const row = poster.posting(e);
-        insert?.(row);
+        tujuan?.tulis(row);
         return { baris, keputusan: 'baru', ringkas: '', id: row.nomor };
       } catch (err) {
         if (err instanceof UserError || err instanceof LedgerError) return { baris, keputusan: 'ditolak', ringkas: ringkas(), alasan: err.message };

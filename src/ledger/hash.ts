@@ -21,6 +21,29 @@ export function hashRow(tabel: TabelRantai, sebelum: string, row: Record<string,
   return createHash('sha256').update(sebelum).update('\n').update(JSON.stringify(isi)).digest('hex');
 }
 
+/** The last row of a chain: the next row takes id + 1 and links to this hash. An empty book's is `ujungKosong()`. */
+export interface Ujung {
+  id: number;
+  hash: string;
+}
+
+export const ujungKosong = (): Ujung => ({ id: 0, hash: GENESIS });
+
+/**
+ * The one chaining step for every posted row (cash or stock, single or bulk): gives the built row its
+ * id and its link, and moves the chain's end to it. Fills the row in place, so a million-row import
+ * makes no copies.
+ */
+export function sambung<T extends { id: number; hash_sebelum: string; hash: string }>(tabel: TabelRantai, ujung: Ujung, row: T): T {
+  row.id = ujung.id + 1;
+  row.hash_sebelum = ujung.hash;
+  // hashRow reads only the chained columns, so the row may already carry its link fields
+  row.hash = hashRow(tabel, ujung.hash, row);
+  ujung.id = row.id;
+  ujung.hash = row.hash;
+  return row;
+}
+
 export interface PutusRantai {
   id: number;
   alasan: 'isi' | 'sambungan';

@@ -1,15 +1,19 @@
 // The stock book of goods in kind: append-only movements, hash-chained like the cash book,
-// refused in closed quarters, and never below zero.
+// refused in closed quarters, and never below zero. Every stock row is decided, built and chained
+// by catatNatura, the same way catatKas does a cash row.
 import { RuleError, UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import { findKasById, findReversal, lastHash } from '../db/kas-repo.js';
-import { type Natura, findNatura, findNaturaReversal, firstNegativeStok, insertNatura, satuanBarang } from '../db/natura-repo.js';
+import { type Natura, findNatura, findNaturaReversal, insertNatura, satuanBarang } from '../db/natura-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';
+import { tambahSaldoHarian } from '../db/saldo-repo.js';
 import type { Tx } from '../db/transaction.js';
 import { formatTanggal } from '../domain/dates.js';
-import { GENESIS, hashRow } from './hash.js';
-import { ensureOpen } from './period.js';
+import { sambung } from './hash.js';
+import { type KeadaanBuku, keadaanSatu } from './keadaan.js';
+import { cekTerbuka } from './period.js';
 import { voidEntry } from './posting.js';
+import { type Gerak, infoTanggal, titikMinus } from './saldo.js';
 
 export interface GerakNatura {
   arah: 'masuk' | 'keluar';
@@ -40,6 +44,51 @@ export function formatKuantitas(mili: number, satuan?: string): string {
   return satuan ? `${s} ${satuan}` : s;
 }
 
+/** A movement whose item name and unit are settled (postNatura's checks passed). */
+export type GerakNaturaSah = GerakNatura & { barang: string; satuan: string };
+
+/** How a stock row moves its item's stock (thousandths of the unit). */
+export function gerakNatura(g: { arah: 'masuk' | 'keluar'; barang: string; kuantitas_mili: number }): Gerak[] {
+  return [{ buku: 'stok', kode: g.barang, gerak: g.arah === 'masuk' ? g.kuantitas_mili : -g.kuantitas_mili }];
+}
+
+/** The stored row of a movement; its id and hash are left for sambung. */
+export function susunNatura(g: GerakNaturaSah, waktu: string, batalDari?: number): Natura {
+  return {
+    id: 0,
+    tanggal: g.tanggal,
+    barang: g.barang,
+    satuan: g.satuan,
+    arah: g.arah,
+    kuantitas_mili: g.kuantitas_mili,
+    sumber: g.arah === 'masuk' ? (g.sumber ?? null) : null,
+    tujuan: g.arah === 'keluar' ? (g.tujuan ?? null) : null,
+    kas_id: g.kas_id ?? null,
+    donatur_id: g.donatur_id ?? null,
+    uraian: g.uraian ?? null,
+    batal_dari: batalDari ?? null,
+    impor_id: g.impor_id ?? null,
+    dibuat: waktu,
+    hash_sebelum: '',
+    hash: '',
+  };
+}
+
+/** The one decision for a stock row: the closed quarter, the stock floor, the row and its link in the chain. */
+export function catatNatura(k: KeadaanBuku, g: GerakNaturaSah, waktu: string, batalDari?: number): Natura {
+  cekTerbuka(k.tertutup, g.tanggal);
+  const { hari } = infoTanggal(g.tanggal);
+  const gerak = gerakNatura(g);
+  for (const x of gerak) {
+    if (x.gerak >= 0) continue;
+    const minus = titikMinus(k.garis(x.buku, x.kode), hari, -x.gerak);
+    if (minus) throw new RuleError(pesan.stokMinus(x.kode, formatTanggal(minus.tanggal), formatKuantitas(minus.saldo, g.satuan)));
+  }
+  const row = sambung('natura', k.ujung, susunNatura(g, waktu, batalDari));
+  k.terima(hari, gerak);
+  return row;
+}
+
 /** Posts one movement inside the caller's transaction and returns the stored row. */
 export async function postNatura(tx: Tx, g: GerakNatura, ref: Referensi, waktu: string, batalDari?: number): Promise<Natura> {
   const barang = namaBarang(g.barang);
@@ -53,32 +102,11 @@ export async function postNatura(tx: Tx, g: GerakNatura, ref: Referensi, waktu: 
   if (g.arah === 'masuk') {
     if (!g.sumber || !ref.sumber.some((s) => s.kode === g.sumber)) throw new UserError(pesan.pilihanTidakDikenal('sumber', String(g.sumber), ref.sumber.map((s) => s.kode)));
   } else if (!g.tujuan) throw new UserError(pesan.teksKosong('tujuan'));
-  await ensureOpen(tx, g.tanggal);
-  const last = await lastHash(tx, 'natura');
-  const tanpaHash = {
-    id: (last?.id ?? 0) + 1,
-    tanggal: g.tanggal,
-    barang,
-    satuan,
-    arah: g.arah,
-    kuantitas_mili: g.kuantitas_mili,
-    sumber: g.arah === 'masuk' ? (g.sumber ?? null) : null,
-    tujuan: g.arah === 'keluar' ? (g.tujuan ?? null) : null,
-    kas_id: g.kas_id ?? null,
-    donatur_id: g.donatur_id ?? null,
-    uraian: g.uraian ?? null,
-    batal_dari: batalDari ?? null,
-    impor_id: g.impor_id ?? null,
-    dibuat: waktu,
-  };
-  const sebelum = last?.hash ?? GENESIS;
-  const row: Natura = { ...tanpaHash, hash_sebelum: sebelum, hash: hashRow('natura', sebelum, tanpaHash) };
+  const sah: GerakNaturaSah = { ...g, barang, satuan };
+  const k = await keadaanSatu(tx, await lastHash(tx, 'natura'), g.tanggal, gerakNatura(sah).filter((x) => x.gerak < 0));
+  const row = catatNatura(k, sah, waktu, batalDari);
   await insertNatura(tx, row);
-  const turun = (g.arah === 'keluar') === g.kuantitas_mili > 0;
-  if (turun) {
-    const minus = await firstNegativeStok(tx, barang, g.tanggal);
-    if (minus) throw new RuleError(pesan.stokMinus(barang, formatTanggal(minus.tanggal), formatKuantitas(Number(minus.sisa_mili), satuan)));
-  }
+  await tambahSaldoHarian(tx, row.tanggal, gerakNatura(row));
   return row;
 }
 

@@ -4,6 +4,7 @@ import { pesan } from '../domain/pesan.js';
 import { foreignKeyCheck, integrityCheck, negativeDayEnds, streamRows, voidsNotMirroring } from '../db/check-repo.js';
 import { saldoAkun, saldoDana } from '../db/kas-repo.js';
 import { negativeStokDayEnds, salesWithVoidedReceipt } from '../db/natura-repo.js';
+import { type BedaHarian, bedaDenganBuku, saldoTakBerjalan } from '../db/saldo-repo.js';
 import type { Tx } from '../db/transaction.js';
 import { formatTanggal } from '../domain/dates.js';
 import { PemeriksaRantai, type TabelRantai } from './hash.js';
@@ -12,7 +13,7 @@ import { formatKuantitas } from './natura.js';
 import { formatNomor } from './posting.js';
 
 export interface Temuan {
-  jenis: 'integritas' | 'kunci_asing' | 'rantai_hash' | 'urutan_bukti' | 'saldo' | 'pembatalan' | 'stok';
+  jenis: 'integritas' | 'kunci_asing' | 'rantai_hash' | 'urutan_bukti' | 'saldo' | 'pembatalan' | 'stok' | 'saldo_harian';
   pesan: string;
   id?: number;
 }
@@ -50,6 +51,9 @@ export async function periksa(db: Tx): Promise<Temuan[]> {
     temuan.push({ jenis: 'stok', pesan: pesan.stokMinusPeriksa(n.barang, formatKuantitas(Number(n.sisa_mili), n.satuan), formatTanggal(n.tanggal)) });
   }
   for (const j of await salesWithVoidedReceipt(db)) temuan.push({ jenis: 'stok', id: j.id, pesan: pesan.jualTanpaBkm(j.id, j.nomor) });
+  // the day totals the floor checks rely on must be what the books add up to
+  for (const b of await bedaDenganBuku(db)) temuan.push({ jenis: 'saldo_harian', pesan: pesan.saldoHarianBeda(...uraianHarian(b)) });
+  for (const b of await saldoTakBerjalan(db)) temuan.push({ jenis: 'saldo_harian', pesan: pesan.saldoHarianBerjalan(...uraianHarian(b)) });
   temuan.push(...(await periksaTotalSaldo(db)));
   return temuan;
 }
@@ -67,6 +71,11 @@ async function periksaTotalSaldo(db: Tx): Promise<Temuan[]> {
     if (e instanceof LedgerError) return [{ jenis: 'saldo', pesan: e.message }];
     throw e;
   }
+}
+
+function uraianHarian(b: BedaHarian): [string, string, string, string] {
+  const jumlah = (n: number) => (b.buku === 'stok' ? formatKuantitas(Number(n), b.satuan ?? undefined) : formatRupiah(Number(n)));
+  return [`${b.buku} ${b.kode}`, formatTanggal(b.tanggal), jumlah(b.tercatat), jumlah(b.seharusnya)];
 }
 
 /** Voucher numbers: each must match its sequence and date; each series per kind per year must be 1..n. */

@@ -6,10 +6,11 @@ import type { Kysely } from 'kysely';
 import { type Tx, withTransaction } from '../db/transaction.js';
 import type { Database } from '../db/types.js';
 import { formatTanggal, labelTriwulan, rentangTriwulan, type Triwulan, triwulanDari } from '../domain/dates.js';
+import { infoTanggal } from './saldo.js';
 
-export async function ensureOpen(tx: Tx, tanggal: string): Promise<void> {
-  const t = triwulanDari(tanggal);
-  if ((await latestAksi(tx, t.tahun, t.triwulan)) === 'tutup') throw new RuleError(pesan.periodeTertutup(formatTanggal(tanggal), labelTriwulan(t)));
+/** The closed-quarter rule of every posting, single or bulk: `tertutup` holds closed quarters as `tahun-triwulan`. */
+export function cekTerbuka(tertutup: ReadonlySet<string>, tanggal: string): void {
+  if (tertutup.has(infoTanggal(tanggal).triwulan)) throw new RuleError(pesan.periodeTertutup(formatTanggal(tanggal), labelTriwulan(triwulanDari(tanggal))));
 }
 
 export async function closeQuarter(tx: Tx, t: Triwulan, hariIni: string, waktu: string): Promise<void> {

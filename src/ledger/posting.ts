@@ -1,19 +1,24 @@
 // The cash-book rules, in one place: vouchers, funds and accounts, restricted funds, transfers,
-// voids, closed quarters and the hash chain. Every write to `kas` goes through postEntry.
+// voids, closed quarters and the hash chain. Every cash row — a posting, a void, an aid, a sale, a
+// bulk import — is decided, numbered, built and chained by catatKas; postEntry is its single-row
+// shell and PostingMassal (bulk.ts) its many-row one.
 import { RuleError, UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
-import { type Kas, findKasByNomor, findReversal, firstNegativeAkun, firstNegativeDana, insertKas, lastHash, nextUrut } from '../db/kas-repo.js';
+import { type Kas, findKasByNomor, findReversal, insertKas, lastHash, urutTerakhir } from '../db/kas-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';
+import { tambahSaldoHarian } from '../db/saldo-repo.js';
 import type { Tx } from '../db/transaction.js';
 import type { Arah, Bukti } from '../db/types.js';
 import { bagian, formatTanggal, romawi } from '../domain/dates.js';
-import { GENESIS, hashRow } from './hash.js';
+import { sambung } from './hash.js';
+import { type KeadaanKas, keadaanSatu } from './keadaan.js';
 import { formatRupiah } from '../domain/money.js';
-import { ensureOpen } from './period.js';
 import { enforce } from '../domain/rule.js';
 import {
   akunAda, akunBerbeda, asnafAda, danaAda, danaBolehMembayar, danaBolehMenerima, jenisAda, layananAda, sumberAda,
 } from './aturan.js';
+import { cekTerbuka } from './period.js';
+import { type Gerak, type TitikMinus, infoTanggal, titikMinus } from './saldo.js';
 
 export interface EntriBaru {
   arah: Arah;
@@ -33,7 +38,16 @@ export interface EntriBaru {
   impor_id?: number | null;
 }
 
-const BUKTI: Record<Arah, Bukti> = { masuk: 'BKM', keluar: 'BKK', pindah: 'PB' };
+/** What a reversing entry records about the entry it voids. */
+export interface Batal {
+  dari: number;
+  alasan: string;
+}
+
+export const BUKTI: Record<Arah, Bukti> = { masuk: 'BKM', keluar: 'BKK', pindah: 'PB' };
+
+/** Voucher sequences run per kind per calendar year. */
+export const kunciUrut = (bukti: Bukti, tahun: number): string => `${bukti}/${tahun}`;
 
 export function formatNomor(urut: number, bukti: Bukti, tanggal: string): string {
   const { tahun, bulan } = bagian(tanggal);
@@ -61,16 +75,34 @@ export function checkRules(e: EntriBaru, ref: Referensi): void {
   }
 }
 
-/** Posts one entry inside the caller's transaction and returns the stored row. */
-export async function postEntry(tx: Tx, e: EntriBaru, ref: Referensi, waktu: string, batal?: { dari: number; alasan: string }): Promise<Kas> {
-  if (!batal) checkRules(e, ref);
-  await ensureOpen(tx, e.tanggal);
+/**
+ * How an entry moves balances: a receipt or payment its fund, then its account (so a restricted fund
+ * is reported before the account); a transfer the account it leaves and the one it enters.
+ */
+export function gerakKas(e: { arah: Arah; jumlah: number; dana?: string | null; akun: string; akun_tujuan?: string | null }): Gerak[] {
+  if (e.arah === 'pindah') return [{ buku: 'akun', kode: e.akun, gerak: -e.jumlah }, { buku: 'akun', kode: e.akun_tujuan!, gerak: e.jumlah }];
+  const gerak = e.arah === 'masuk' ? e.jumlah : -e.jumlah;
+  return [{ buku: 'dana', kode: e.dana!, gerak }, { buku: 'akun', kode: e.akun, gerak }];
+}
+
+/** Balances that may never be below zero: every account, and restricted funds. */
+function berlantai(g: Gerak, ref: Referensi): boolean {
+  return g.buku === 'akun' || Boolean(ref.dana.find((d) => d.kode === g.kode)?.terikat);
+}
+
+function pesanMinus(g: Gerak, t: TitikMinus): string {
+  const tanggal = formatTanggal(t.tanggal);
+  return g.buku === 'dana' ? pesan.danaTerikatMinus(g.kode, tanggal, formatRupiah(t.saldo)) : pesan.akunMinus(g.kode, tanggal, formatRupiah(t.saldo));
+}
+
+/**
+ * The stored row of an entry with voucher sequence `urut`: the columns its direction uses. Its id and
+ * hash are left for sambung. Plain and allocation-light: a bulk import builds a million of these.
+ */
+export function susunKas(e: EntriBaru, urut: number, tahun: number, waktu: string, batal?: Batal): Kas {
   const bukti = BUKTI[e.arah];
-  const { tahun } = bagian(e.tanggal);
-  const urut = await nextUrut(tx, bukti, tahun);
-  const last = await lastHash(tx, 'kas');
-  const tanpaHash = {
-    id: (last?.id ?? 0) + 1,
+  return {
+    id: 0,
     nomor: formatNomor(urut, bukti, e.tanggal),
     bukti,
     tahun,
@@ -92,26 +124,49 @@ export async function postEntry(tx: Tx, e: EntriBaru, ref: Referensi, waktu: str
     alasan_batal: batal?.alasan ?? null,
     impor_id: e.impor_id ?? null,
     dibuat: waktu,
+    hash_sebelum: '',
+    hash: '',
   };
-  const sebelum = last?.hash ?? GENESIS;
-  const row: Kas = { ...tanpaHash, hash_sebelum: sebelum, hash: hashRow('kas', sebelum, tanpaHash) };
-  await insertKas(tx, row);
-  await ensureNoNegative(tx, row, ref);
+}
+
+/**
+ * The one decision for a cash row, single or bulk, after checkRules (which a void skips): the closed
+ * quarter, the floors of the balances it lowers, its voucher number, the row and its link in the
+ * chain. Throws the message the user sees; on success the state counts the row.
+ */
+export function catatKas(k: KeadaanKas, e: EntriBaru, ref: Referensi, waktu: string, batal?: Batal): Kas {
+  cekTerbuka(k.tertutup, e.tanggal);
+  const { hari, tahun } = infoTanggal(e.tanggal);
+  const gerak = gerakKas(e);
+  for (const g of gerak) {
+    if (g.gerak >= 0 || !berlantai(g, ref)) continue;
+    const minus = titikMinus(k.garis(g.buku, g.kode), hari, -g.gerak);
+    if (minus) throw new RuleError(pesanMinus(g, minus));
+  }
+  const kunci = kunciUrut(BUKTI[e.arah], tahun);
+  const urut = (k.urut.get(kunci) ?? 0) + 1;
+  k.urut.set(kunci, urut);
+  const row = sambung('kas', k.ujung, susunKas(e, urut, tahun, waktu, batal));
+  k.terima(hari, gerak);
   return row;
 }
 
-/** After the insert, inside the transaction: the funds and accounts this entry lowers stay ≥ 0 from its date on. */
-async function ensureNoNegative(tx: Tx, row: Kas, ref: Referensi): Promise<void> {
-  const turun = row.arah === 'keluar' ? row.jumlah > 0 : row.arah === 'masuk' ? row.jumlah < 0 : true;
-  if (!turun) return;
-  const dana = ref.dana.find((d) => d.kode === row.dana);
-  if (dana?.terikat) {
-    const minus = await firstNegativeDana(tx, dana.kode, row.tanggal);
-    if (minus) throw new RuleError(pesan.danaTerikatMinus(dana.kode, formatTanggal(minus.tanggal), formatRupiah(Number(minus.saldo))));
-  }
-  const akunTurun = row.arah === 'pindah' ? (row.jumlah > 0 ? row.akun : row.akun_tujuan!) : row.akun;
-  const minus = await firstNegativeAkun(tx, akunTurun, row.tanggal);
-  if (minus) throw new RuleError(pesan.akunMinus(akunTurun, formatTanggal(minus.tanggal), formatRupiah(Number(minus.saldo))));
+/** Posts one entry inside the caller's transaction and returns the stored row. */
+export async function postEntry(tx: Tx, e: EntriBaru, ref: Referensi, waktu: string, batal?: Batal): Promise<Kas> {
+  if (!batal) checkRules(e, ref);
+  const bukti = BUKTI[e.arah];
+  const { tahun } = infoTanggal(e.tanggal);
+  const urut = new Map([[kunciUrut(bukti, tahun), await urutTerakhir(tx, bukti, tahun)]]);
+  const k = await keadaanSatu(tx, await lastHash(tx, 'kas'), e.tanggal, gerakKas(e).filter((g) => g.gerak < 0), urut);
+  const row = catatKas(k, e, ref, waktu, batal);
+  await insertKas(tx, row);
+  await tambahSaldoHarian(tx, row.tanggal, gerakKas(row));
+  return row;
+}
+
+/** The reversing entry of a posted one, dated `tanggal`: the negated amount, no import. */
+export function entriPembalik(asli: Kas, alasan: string, tanggal: string): EntriBaru {
+  return { ...asli, impor_id: null, tanggal, jumlah: -asli.jumlah, uraian: `Pembatalan ${asli.nomor}: ${alasan}` };
 }
 
 /** Voids a posted entry by a reversing entry that points at it; both stay in the book. */
@@ -121,12 +176,6 @@ export async function voidEntry(tx: Tx, nomor: string, alasan: string, tanggal: 
   if (asli.batal_dari !== null) throw new RuleError(pesan.buktiPembatalan(nomor));
   const sudah = await findReversal(tx, asli.id);
   if (sudah) throw new RuleError(pesan.buktiSudahBatal(nomor, sudah.nomor));
-  const pembatal = await postEntry(
-    tx,
-    { ...asli, impor_id: null, tanggal, jumlah: -asli.jumlah, uraian: `Pembatalan ${asli.nomor}: ${alasan}` },
-    ref,
-    waktu,
-    { dari: asli.id, alasan },
-  );
+  const pembatal = await postEntry(tx, entriPembalik(asli, alasan, tanggal), ref, waktu, { dari: asli.id, alasan });
   return { asli, pembatal };
 }

@@ -1,13 +1,16 @@
 // PostingMassal must decide exactly as postEntry: the same entries accepted, the same messages for
-// the refused ones, and byte-identical rows (voucher numbers, hash chain) in the book.
+// the refused ones, byte-identical rows (voucher numbers, hash chain) in the book, and the same day
+// totals in saldo_harian.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLedger, type Ledger } from '../../src/db/connection.js';
-import { gerakHarian, kasInserter, lastKas, maxUrut } from '../../src/db/impor-repo.js';
+import { lastKas, maxUrut } from '../../src/db/impor-repo.js';
+import { kasLangsung } from '../../src/db/kas-bulk.js';
 import { closedQuarters } from '../../src/db/periode-repo.js';
 import { loadReferensi } from '../../src/db/referensi-repo.js';
+import { harianKunci } from '../../src/db/saldo-repo.js';
 import { withTransaction } from '../../src/db/transaction.js';
-import { PostingMassal } from '../../src/ledger/bulk.js';
+import { type AwalMassal, PostingMassal } from '../../src/ledger/bulk.js';
 import { periksa } from '../../src/ledger/periksa.js';
 import { closeQuarter } from '../../src/ledger/period.js';
 import { type EntriBaru, postEntry, voidEntry } from '../../src/ledger/posting.js';
@@ -23,16 +26,21 @@ function acak(seed: number): () => number {
   };
 }
 
-function entri(r: () => number): EntriBaru & { arah: 'masuk' | 'keluar' } {
+function entri(r: () => number): EntriBaru {
   const tanggal = `2026-${String(1 + Math.floor(r() * 11)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
   const jumlah = 1000 * (1 + Math.floor(r() * 300));
-  const pilih = Math.floor(r() * 5);
+  const pilih = Math.floor(r() * 6);
   const akun = r() < 0.3 ? 'bri' : 'tunai';
+  if (pilih === 5) return { arah: 'pindah', tanggal, jumlah, akun, akun_tujuan: akun === 'bri' ? 'tunai' : 'bri' };
   if (pilih === 0) return { arah: 'masuk', tanggal, jumlah, sumber: 'jimpitan', dana: 'umum', akun };
   if (pilih === 1) return { arah: 'masuk', tanggal, jumlah, sumber: 'iuran_kematian', dana: 'kematian', akun };
   if (pilih === 2) return { arah: 'keluar', tanggal, jumlah, jenis: 'operasional', dana: 'umum', akun };
   if (pilih === 3) return { arah: 'keluar', tanggal, jumlah, jenis: 'santunan_kematian', dana: 'kematian', akun };
   return { arah: 'keluar', tanggal, jumlah, jenis: 'operasional', dana: r() < 0.5 ? 'kematian' : 'umum', akun, uraian: 'mungkin salah dana' };
+}
+
+async function awal(l: Ledger): Promise<AwalMassal> {
+  return { ujung: lastKas(l.sqlite), maxUrut: maxUrut(l.sqlite), tertutup: await closedQuarters(l.db), harian: (buku, kode) => harianKunci(l.sqlite, buku, kode) };
 }
 
 async function unit(): Promise<Ledger> {
@@ -65,31 +73,36 @@ describe('PostingMassal decides as postEntry', () => {
       }
 
       const refB = await loadReferensi(b.db);
-      const poster = new PostingMassal(refB, { last: lastKas(b.sqlite), maxUrut: maxUrut(b.sqlite), gerakHarian: gerakHarian(b.sqlite), tertutup: await closedQuarters(b.db) }, WAKTU);
-      const insert = kasInserter(b.sqlite);
+      const poster = new PostingMassal(refB, await awal(b), WAKTU);
+      const tujuan = kasLangsung(b.sqlite);
       const hasilB: string[] = [];
       b.sqlite.exec('BEGIN');
       for (const e of daftar) {
         try {
           const row = poster.posting(e);
-          insert(row);
+          tujuan.tulis(row);
           hasilB.push(row.nomor);
         } catch (err) {
           hasilB.push((err as Error).message);
         }
       }
+      tujuan.akhiri(poster.hariBerubah());
       b.sqlite.exec('COMMIT');
 
       expect(hasilB).toEqual(hasilA);
       expect(hasilA.filter((h) => h.includes('/BK')).length).toBeGreaterThan(50);
       expect(hasilA.some((h) => h.includes('tidak boleh di bawah nol'))).toBe(true);
       expect(hasilA.some((h) => h.includes('sudah ditutup'))).toBe(true);
+      expect(hasilA.some((h) => h.includes('/PB/'))).toBe(true);
       const semua = (l: Ledger) => l.sqlite.prepare('SELECT * FROM kas ORDER BY id').all();
+      const harian = (l: Ledger) => l.sqlite.prepare('SELECT * FROM saldo_harian ORDER BY buku, kode, tanggal').all();
       expect(semua(b)).toEqual(semua(a));
+      expect(harian(b)).toEqual(harian(a));
+      expect(await periksa(a.db)).toEqual([]);
       expect(await periksa(b.db)).toEqual([]);
 
       // reversals in bulk match voidEntry too
-      const asli = (b.sqlite.prepare("SELECT * FROM kas WHERE arah = 'keluar' ORDER BY id DESC LIMIT 3").all() as never[]).concat(b.sqlite.prepare("SELECT * FROM kas WHERE arah = 'masuk' AND id > 1 ORDER BY id DESC LIMIT 3").all() as never[]);
+      const asli = ['keluar', 'pindah', 'masuk'].flatMap((arah) => b.sqlite.prepare('SELECT * FROM kas WHERE arah = ? AND id > 1 ORDER BY id DESC LIMIT 3').all(arah) as never[]);
       const pembalikA: string[] = [];
       for (const k of asli as { nomor: string }[]) {
         try {
@@ -98,19 +111,24 @@ describe('PostingMassal decides as postEntry', () => {
           pembalikA.push((err as Error).message);
         }
       }
-      const p2 = new PostingMassal(refB, { last: lastKas(b.sqlite), maxUrut: maxUrut(b.sqlite), gerakHarian: gerakHarian(b.sqlite), tertutup: await closedQuarters(b.db) }, WAKTU);
+      const p2 = new PostingMassal(refB, await awal(b), WAKTU);
+      const tujuan2 = kasLangsung(b.sqlite);
       const pembalikB: string[] = [];
       for (const k of asli) {
         try {
           const row = p2.pembalik(k, 'uji', '2026-11-20');
-          insert(row);
+          tujuan2.tulis(row);
           pembalikB.push(row.nomor);
         } catch (err) {
           pembalikB.push((err as Error).message);
         }
       }
+      tujuan2.akhiri(p2.hariBerubah());
       expect(pembalikB).toEqual(pembalikA);
+      expect(pembalikA.some((h) => h.includes('/PB/'))).toBe(true);
       expect(semua(b)).toEqual(semua(a));
+      expect(harian(b)).toEqual(harian(a));
+      expect(await periksa(b.db)).toEqual([]);
       await a.close();
       await b.close();
     });

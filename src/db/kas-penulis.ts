@@ -1,0 +1,113 @@
+// The writer thread of a cash import, started by bukaPenulisKas (kas-bulk.ts). It holds the import's
+// one transaction (BEGIN IMMEDIATE … COMMIT) on its own connection to the file and inserts the rows
+// the main thread has checked, numbered and chained, while the main thread reads and checks the next.
+// Nothing is committed before COMMIT, so a killed process (both threads die together) leaves the file
+// as it was; a failed write rolls the whole import back.
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import type { Hitungan } from './impor-repo.js';
+import type { SaldoHarianRow } from './types.js';
+import { KOLOM_BARIS, KOLOM_BERUBAH, type LogImpor, SisipKas, insertImpor, tulisSaldoHarian, updateImporHitungan } from './tulis-massal.js';
+
+export interface DataPenulis {
+  berkas: string;
+  /** one counter: batches written (or skipped after an error), so the main thread can bound its queue */
+  selesai: SharedArrayBuffer;
+  impor: LogImpor;
+}
+
+/** A batch carries per row the KOLOM_BERUBAH values, and once the KOLOM_TETAP values and the first row's hash_sebelum. */
+export type KePenulis = { lot: unknown[]; tetap: unknown[]; sebelum: string } | { commit: Hitungan; saldo: SaldoHarianRow[] } | { rollback: true };
+export interface GalatPenulis {
+  message: string;
+  code?: string;
+  name?: string;
+}
+export type DariPenulis = { id: number } | { tutup: true } | { galat: GalatPenulis };
+
+const BERUBAH = KOLOM_BERUBAH.length;
+// each row's hash is the next row's hash_sebelum
+const HASH = KOLOM_BERUBAH.indexOf('hash');
+
+function lapor(e: unknown): GalatPenulis {
+  const x = e as { message?: unknown; code?: unknown; name?: unknown } | null;
+  return { message: String(x?.message ?? e), code: typeof x?.code === 'string' ? x.code : undefined, name: typeof x?.name === 'string' ? x.name : undefined };
+}
+
+if (parentPort) {
+  const port = parentPort;
+  const w = workerData as DataPenulis;
+  const selesai = new Int32Array(w.selesai);
+  let db: Database.Database | undefined;
+  let sisip: SisipKas | undefined;
+  let imporId = 0;
+  let galat: unknown;
+  const gagal = (e: unknown) => {
+    galat ??= e;
+    try {
+      if (db?.inTransaction) db.exec('ROLLBACK');
+    } catch {
+      /* the error already reported matters more */
+    }
+    port.postMessage({ galat: lapor(e) } satisfies DariPenulis);
+  };
+
+  try {
+    db = new Database(w.berkas, { fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    // a large import touches many pages; a bigger page cache keeps them from spilling to the WAL mid-transaction
+    db.pragma('cache_size = -262144');
+    db.pragma('temp_store = MEMORY');
+    db.exec('BEGIN IMMEDIATE');
+    sisip = new SisipKas(db);
+    imporId = insertImpor(db, w.impor);
+    port.postMessage({ id: imporId } satisfies DariPenulis);
+  } catch (e) {
+    gagal(e);
+  }
+
+  const baris = new Array<unknown>(KOLOM_BARIS.length);
+  const tulisLot = (lot: unknown[], tetap: unknown[], sebelum: string) => {
+    sisip!.pakaiTetap(tetap);
+    for (let i = 0; i < lot.length; i += BERUBAH) {
+      for (let c = 0; c < BERUBAH; c++) baris[c] = lot[i + c];
+      baris[BERUBAH] = sebelum;
+      sebelum = lot[i + HASH] as string;
+      sisip!.baris(baris);
+    }
+  };
+
+  port.on('message', (m: KePenulis) => {
+    if ('lot' in m) {
+      if (!galat) {
+        try {
+          tulisLot(m.lot, m.tetap, m.sebelum);
+        } catch (e) {
+          gagal(e);
+        }
+      }
+      Atomics.add(selesai, 0, 1);
+      Atomics.notify(selesai, 0);
+      return;
+    }
+    try {
+      if ('commit' in m && !galat && db) {
+        sisip!.akhiri();
+        tulisSaldoHarian(db, m.saldo);
+        updateImporHitungan(db, imporId, m.commit);
+        db.exec('COMMIT');
+      } else if (db?.inTransaction) db.exec('ROLLBACK');
+      db?.close();
+      port.postMessage((galat && 'commit' in m ? { galat: lapor(galat) } : { tutup: true }) satisfies DariPenulis);
+    } catch (e) {
+      gagal(e);
+      try {
+        db?.close();
+      } catch {
+        /* already reported */
+      }
+    }
+  });
+}

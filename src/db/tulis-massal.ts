@@ -1,0 +1,117 @@
+// The prepared statements of bulk writes — the import log, cash rows, day totals — in plain
+// better-sqlite3 with bound parameters only. No kysely here: the import's writer thread
+// (kas-penulis.ts) loads this module too.
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Hitungan } from './impor-repo.js';
+import type { Kas } from './kas-repo.js';
+import type { SaldoHarianRow } from './types.js';
+
+export interface LogImpor {
+  buku: string;
+  berkas: string;
+  sha256: string;
+  oleh: string;
+  waktu: string;
+}
+
+export function insertImpor(sqlite: BetterSqlite3.Database, r: LogImpor): number {
+  const info = sqlite
+    .prepare('INSERT INTO impor (buku, berkas, sha256, dibaca, ditambah, sudah_ada, mungkin_ganda, ditolak, oleh, waktu) VALUES (?, ?, ?, 0, 0, 0, 0, 0, ?, ?)')
+    .run(r.buku, r.berkas, r.sha256, r.oleh, r.waktu);
+  return Number(info.lastInsertRowid);
+}
+
+export function updateImporHitungan(sqlite: BetterSqlite3.Database, id: number, h: Hitungan): void {
+  sqlite.prepare('UPDATE impor SET dibaca = ?, ditambah = ?, sudah_ada = ?, mungkin_ganda = ?, ditolak = ? WHERE id = ?').run(h.dibaca, h.ditambah, h.sudah_ada, h.mungkin_ganda, h.ditolak, id);
+}
+
+/**
+ * The columns of a cash row as the bulk INSERT takes them: per row those that vary and hash_sebelum
+ * (the hash of the row before), bound by position; the columns an import's rows share, bound by
+ * name once per statement (a writer thread also receives them once per batch).
+ */
+export const KOLOM_BERUBAH = ['id', 'nomor', 'bukti', 'tahun', 'urut', 'arah', 'tanggal', 'jumlah', 'sumber', 'jenis', 'layanan', 'asnaf', 'dana', 'akun', 'donatur_id', 'uraian', 'hash'] as const satisfies readonly (keyof Kas)[];
+export const KOLOM_TETAP = ['akun_tujuan', 'kegiatan_id', 'batal_dari', 'alasan_batal', 'impor_id', 'dibuat'] as const satisfies readonly (keyof Kas)[];
+export const KOLOM_BARIS = [...KOLOM_BERUBAH, 'hash_sebelum'] as const;
+
+/** Appends a row's KOLOM_BERUBAH values in that order (written out: it runs a million times an import; a test holds it to the list). */
+export function pushBerubah(lot: unknown[], r: Kas): void {
+  lot.push(r.id, r.nomor, r.bukti, r.tahun, r.urut, r.arah, r.tanggal, r.jumlah, r.sumber, r.jenis, r.layanan, r.asnaf, r.dana, r.akun, r.donatur_id, r.uraian, r.hash);
+}
+
+/** rows per INSERT statement: one call and one statement run for 32 rows saves about 1 µs a row */
+const SEKALIGUS = 32;
+const LEBAR = KOLOM_BARIS.length;
+const placeholder = `(${KOLOM_BARIS.map(() => '?').join(', ')}, ${KOLOM_TETAP.map((k) => `@${k}`).join(', ')})`;
+
+/**
+ * Inserts cash rows 32 to a statement. The shared columns are bound once per statement (pakaiTetap),
+ * the rest per row (baris, KOLOM_BARIS order); `akhiri` writes what is still queued.
+ */
+export class SisipKas {
+  private readonly satu: BetterSqlite3.Statement;
+  private readonly banyak: BetterSqlite3.Statement;
+  private readonly lot: unknown[] = new Array<unknown>(LEBAR * SEKALIGUS);
+  private n = 0;
+  private tetap: Record<string, unknown> = {};
+  private tetapNilai: unknown[] | undefined;
+
+  constructor(sqlite: BetterSqlite3.Database) {
+    const kepala = `INSERT INTO kas (${[...KOLOM_BARIS, ...KOLOM_TETAP].join(', ')}) VALUES `;
+    this.satu = sqlite.prepare(kepala + placeholder);
+    this.banyak = sqlite.prepare(kepala + Array<string>(SEKALIGUS).fill(placeholder).join(', '));
+  }
+
+  /** the KOLOM_TETAP values of the rows that follow; rows queued under other values are written first */
+  pakaiTetap(nilai: readonly unknown[]): void {
+    if (this.tetapNilai) {
+      let sama = true;
+      for (let c = 0; c < KOLOM_TETAP.length && sama; c++) sama = this.tetapNilai[c] === nilai[c];
+      if (sama) return;
+    }
+    this.akhiri();
+    this.tetapNilai = [...nilai];
+    this.tetap = Object.fromEntries(KOLOM_TETAP.map((k, c) => [k, nilai[c]]));
+  }
+
+  /** copies one row's values (KOLOM_BARIS order); the array may be reused by the caller */
+  baris(nilai: readonly unknown[]): void {
+    const o = this.n * LEBAR;
+    for (let c = 0; c < LEBAR; c++) this.lot[o + c] = nilai[c];
+    if (++this.n === SEKALIGUS) {
+      this.banyak.run(this.lot, this.tetap);
+      this.n = 0;
+    }
+  }
+
+  akhiri(): void {
+    const satu = new Array<unknown>(LEBAR);
+    for (let r = 0; r < this.n; r++) {
+      for (let c = 0; c < LEBAR; c++) satu[c] = this.lot[r * LEBAR + c];
+      this.satu.run(satu, this.tetap);
+    }
+    this.n = 0;
+  }
+}
+
+/** Cash rows inserted on this connection, inside the caller's transaction. */
+export function kasInserter(sqlite: BetterSqlite3.Database): { tulis(row: Kas): void; akhiri(): void } {
+  const sisip = new SisipKas(sqlite);
+  const baris = new Array<unknown>(LEBAR);
+  const tetap = new Array<unknown>(KOLOM_TETAP.length);
+  return {
+    tulis(row) {
+      for (let c = 0; c < KOLOM_TETAP.length; c++) tetap[c] = row[KOLOM_TETAP[c]!];
+      sisip.pakaiTetap(tetap);
+      for (let c = 0; c < LEBAR; c++) baris[c] = row[KOLOM_BARIS[c]!];
+      sisip.baris(baris);
+    },
+    akhiri: () => sisip.akhiri(),
+  };
+}
+
+/** Writes the day rows a bulk run computed (final totals and day-ends, not increments). */
+export function tulisSaldoHarian(sqlite: BetterSqlite3.Database, baris: readonly SaldoHarianRow[]): void {
+  const stmt = sqlite.prepare('INSERT INTO saldo_harian (buku, kode, tanggal, gerak, saldo) VALUES (?, ?, ?, ?, ?) ON CONFLICT (buku, kode, tanggal) DO UPDATE SET gerak = excluded.gerak, saldo = excluded.saldo');
+  for (const b of baris) stmt.run(b.buku, b.kode, b.tanggal, b.gerak, b.saldo);
+}

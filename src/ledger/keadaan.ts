@@ -1,0 +1,53 @@
+// What the rules of a posting consult — closed quarters, the chain's end, voucher sequences, the
+// balances it lowers — as one interface, so a single posting and a bulk import run the same decision
+// code (catatKas, catatNatura). A single posting reads only what its entry touches (keadaanSatu);
+// a bulk import holds the whole state in memory (src/ledger/bulk.ts).
+import { closedQuarters } from '../db/periode-repo.js';
+import { bacaGaris } from '../db/saldo-repo.js';
+import type { Tx } from '../db/transaction.js';
+import { type Ujung, ujungKosong } from './hash.js';
+import { type Buku, type GarisSaldo, type Gerak, GarisPendek, nomorHari } from './saldo.js';
+
+export interface KeadaanBuku {
+  /** closed quarters as `tahun-triwulan` */
+  readonly tertutup: ReadonlySet<string>;
+  /** the end of the book's hash chain; sambung moves it */
+  readonly ujung: Ujung;
+  /** the day-end balances of one key, for the floor rule */
+  garis(buku: Buku, kode: string): GarisSaldo;
+  /** an accepted row's movements, dated day `hari`: later rows of the same run see them */
+  terima(hari: number, gerak: readonly Gerak[]): void;
+}
+
+export interface KeadaanKas extends KeadaanBuku {
+  /** the last voucher sequence per `bukti/tahun` */
+  readonly urut: Map<string, number>;
+}
+
+export const setTertutup = (t: readonly { tahun: number; triwulan: number }[]): Set<string> => new Set(t.map((x) => `${x.tahun}-${x.triwulan}`));
+
+/**
+ * The state one posting dated `tanggal` needs, read inside its transaction: the closed quarters (a
+ * few rows), the chain's end, its voucher series (`urut`, cash only) and, for each balance it
+ * lowers, that key's day-ends from `tanggal` on.
+ */
+export async function keadaanSatu(tx: Tx, ujung: Ujung | undefined, tanggal: string, turun: readonly Gerak[], urut = new Map<string, number>()): Promise<KeadaanKas> {
+  const dari = nomorHari(tanggal);
+  const garis = new Map<string, GarisSaldo>();
+  for (const g of turun) {
+    const { saldoSebelum, baris } = await bacaGaris(tx, g.buku, g.kode, tanggal);
+    garis.set(`${g.buku}:${g.kode}`, new GarisPendek(dari, saldoSebelum, baris.map((b) => ({ hari: nomorHari(b.tanggal), saldo: b.saldo }))));
+  }
+  return {
+    urut,
+    tertutup: setTertutup(await closedQuarters(tx)),
+    ujung: ujung ? { id: ujung.id, hash: ujung.hash } : ujungKosong(),
+    garis(buku, kode) {
+      const g = garis.get(`${buku}:${kode}`);
+      if (!g) throw new Error(`saldo ${buku} ${kode} tidak dibaca untuk entri ini`);
+      return g;
+    },
+    // a single posting writes its day totals itself (saldo-repo tambahSaldoHarian)
+    terima() {},
+  };
+}
