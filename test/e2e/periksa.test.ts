@@ -59,8 +59,14 @@ describe('periksa', () => {
     s.close();
     const r = await wksbm(db, ['periksa', '--json']);
     expect(r.code).toBe(1);
-    expect(r.json().temuan.map((t: { jenis: string }) => t.jenis)).toEqual(['rantai_hash', 'saldo']);
-    expect(r.json().temuan[1].pesan).toBe(
+    // the edit also leaves the day totals behind the book: those are findings too
+    expect(r.json().temuan.map((t: { jenis: string }) => t.jenis)).toEqual([
+      'rantai_hash',
+      'saldo_harian',
+      'saldo_harian',
+      'saldo',
+    ]);
+    expect(r.json().temuan[3].pesan).toBe(
       'Saldo dana umum di berkas buku bernilai "934999.5", bukan rupiah bulat: berkas buku diubah di luar wksbm.',
     );
     const laporan = await wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '--json']);
