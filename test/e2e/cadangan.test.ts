@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scriptedPrompter } from '../../src/cli/prompter.js';
-import { PROFIL_DEMO, snapshot, sqlite, tmpDir, unitBaru, wksbm } from '../helpers.js';
+import { PROFIL_DEMO, ROOT, snapshot, sqlite, tmpDir, unitBaru, wksbm } from '../helpers.js';
 
 async function isi(db: string) {
   for (const args of [
@@ -169,5 +169,25 @@ describe('damaged or foreign ledger files', () => {
     expect(k.code).toBe(1);
     expect(k.stderr).toMatch(RUSAK);
     expect(k.stderr).not.toMatch(/malformed/);
+  });
+});
+
+describe('automatic backups', () => {
+  it('kas buka and impor batal take a checked backup first', async () => {
+    const db = await unitBaru();
+    await isi(db);
+    expect((await wksbm(db, ['kas', 'tutup', '2026-3'])).code).toBe(0);
+    expect((await wksbm(db, ['pulihkan', '--json'])).json()).toEqual([]);
+    expect((await wksbm(db, ['kas', 'buka', '2026-3', '--alasan', 'koreksi'])).code).toBe(0);
+    const setelahBuka = (await wksbm(db, ['pulihkan', '--json'])).json() as { kas: number; sah: boolean }[];
+    expect(setelahBuka).toMatchObject([{ kas: 3, sah: true }]);
+
+    const csv = path.join(ROOT, 'test', 'fixtures', 'data', 'kas-juli-2026.csv');
+    const imp = await wksbm(db, ['kas', 'impor', csv, '--json']);
+    expect(imp.code, imp.stderr).toBe(0);
+    expect((await wksbm(db, ['impor', 'batal', String(imp.json().impor_id)])).code).toBe(0);
+    const setelahBatal = (await wksbm(db, ['pulihkan', '--json'])).json() as { kas: number; sah: boolean }[];
+    expect(setelahBatal).toHaveLength(2);
+    expect(setelahBatal[0]).toMatchObject({ kas: 17, sah: true });
   });
 });
