@@ -191,3 +191,54 @@ describe('automatic backups', () => {
     expect(setelahBatal[0]).toMatchObject({ kas: 17, sah: true });
   });
 });
+
+describe('files that hold personal data are owner-only', () => {
+  it('workbooks, printed books, recaps and reject files are 0600, also when they replace a 0644 file', async () => {
+    const db = await unitBaru();
+    await isi(db);
+    const ppks = [
+      'ppks',
+      'tambah',
+      '--nik',
+      '3402084107650003',
+      '--nama',
+      'Tukiyem',
+      '--jk',
+      'L',
+      '--kategori',
+      'PRSE',
+    ];
+    expect((await wksbm(db, [...ppks, '--lahir', '1966-07-01', '--dasar', 'persetujuan'])).code).toBe(0);
+    const dir = tmpDir();
+    const terbuka = (f: string) => {
+      fs.writeFileSync(f, 'lama');
+      fs.chmodSync(f, 0o644);
+      return f;
+    };
+    const laporan = terbuka(path.join(dir, 'laporan.xlsx'));
+    const cetak = terbuka(path.join(dir, 'ppks.xlsx'));
+    const kas = terbuka(path.join(dir, 'kas.xlsx'));
+    const rekap = terbuka(path.join(dir, 'rekap.xlsx'));
+    const tolakCsv = terbuka(path.join(dir, 'ditolak.csv'));
+    const tolakXlsx = terbuka(path.join(dir, 'ditolak.xlsx'));
+    const baru = path.join(dir, 'rekap-baru.xlsx');
+    const csv = path.join(dir, 'donatur.csv');
+    fs.writeFileSync(csv, 'No;Nama;No HP\r\n1;Sumini;0812-1111-2222\r\n2;;0812-3333-4444\r\n');
+    for (const args of [
+      ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '-o', laporan],
+      ['cetak', 'ppks', '--lengkap', '-o', cetak],
+      ['cetak', 'kas', '-o', kas],
+      ['rekap', laporan, '-o', rekap],
+      ['rekap', laporan, '-o', baru],
+      ['impor', 'donatur', csv, '--ditolak', tolakCsv],
+      ['impor', 'donatur', csv, '--ditolak', tolakXlsx],
+    ]) {
+      const r = await wksbm(db, args);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+    }
+    for (const f of [laporan, cetak, kas, rekap, baru, tolakCsv, tolakXlsx]) {
+      expect(fs.readFileSync(f, 'latin1'), f).not.toBe('lama');
+      expect((fs.statSync(f).mode & 0o777).toString(8), f).toBe('600');
+    }
+  });
+});
