@@ -106,6 +106,8 @@ async function executedNames(ledger: Ledger): Promise<string[]> {
 
 function backupBeforeMigration(ledger: Ledger): void {
   const tujuan = `${ledger.path}.sebelum-migrasi-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  // created owner-only before SQLite writes the ledger into it (VACUUM INTO accepts an empty file)
+  fs.closeSync(fs.openSync(tujuan, 'wx', 0o600));
   ledger.sqlite.exec(`VACUUM INTO '${tujuan.replace(/'/g, "''")}'`);
   fs.chmodSync(tujuan, 0o600);
 }

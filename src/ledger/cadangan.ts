@@ -46,7 +46,8 @@ function daftarBerkas(folder: string, dasar: string): string[] {
 /**
  * Copies the ledger to `<folder>/<name>-YYYYMMDD-HHMMSS.sqlite` after SQLite's integrity check, checks the
  * copy (integrity, same rows in every table), then, when `simpan` is given, keeps the newest `simpan` good
- * copies: the copy just made counts, copies that fail their check are left alone and never counted.
+ * copies: the copy just made counts, a newer copy that fails its check is kept but not counted, and only
+ * copies older than the `simpan`-th good one are removed.
  */
 export async function buatCadangan(ledger: Ledger, o: { folder?: string; simpan?: number }): Promise<Cadangan> {
   if (integritasLedger(ledger).length) throw new LedgerError(pesan.cadanganDitolakRusak(ledger.path));
@@ -66,9 +67,11 @@ export async function buatCadangan(ledger: Ledger, o: { folder?: string; simpan?
   if (o.simpan !== undefined) {
     let baik = 0;
     for (const f of daftarBerkas(folder, dasar)) {
-      if (f === tujuan || periksaSalinan(f).sah) baik++;
-      else continue;
-      if (baik <= o.simpan || f === tujuan) continue;
+      if (baik < o.simpan || f === tujuan) {
+        if (f === tujuan || periksaSalinan(f).sah) baik++;
+        continue;
+      }
+      // older than the newest `simpan` good copies: not needed any more, whatever their state
       for (const x of [f, `${f}-wal`, `${f}-shm`]) fs.rmSync(x, { force: true });
       dihapus.push(path.basename(f));
     }

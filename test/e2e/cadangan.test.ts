@@ -54,12 +54,18 @@ describe('cadangkan on a damaged file', () => {
     await isi(db);
     const ke = path.join(tmpDir(), 'cadangan');
     for (let i = 0; i < 2; i++) expect((await wksbm(db, ['cadangkan', '--ke', ke])).code).toBe(0);
-    const [baru, lama] = fs.readdirSync(ke).sort().reverse();
+    const urut = (await wksbm(db, ['pulihkan', '--dari', ke, '--json'])).json() as { berkas: string }[];
+    const [baru, lama] = urut.map((c) => path.basename(c.berkas));
     rusakkan(path.join(ke, baru!));
     const r = await wksbm(db, ['cadangkan', '--ke', ke, '--simpan', '2', '--json']);
     expect(r.code).toBe(0);
     expect(r.json().dihapus).toEqual([]);
     expect(fs.readdirSync(ke).sort()).toEqual([lama, baru, path.basename(r.json().berkas)].sort());
+    // --simpan 1: the copy just made is the one kept; the older ones, good or damaged, go
+    const satu = await wksbm(db, ['cadangkan', '--ke', ke, '--simpan', '1', '--json']);
+    expect(satu.code).toBe(0);
+    expect(fs.readdirSync(ke)).toEqual([path.basename(satu.json().berkas)]);
+    expect((await wksbm(db, ['pulihkan', '--dari', ke, '--json'])).json()).toMatchObject([{ sah: true, kas: 3 }]);
   });
 });
 
