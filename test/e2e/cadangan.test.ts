@@ -113,6 +113,10 @@ describe('pulihkan', () => {
     const tidak = await wksbm(db, ['pulihkan', c!.berkas], { prompter: scriptedPrompter([false]) });
     expect(tidak.code).toBe(1);
     expect(snapshot(db)).toBe(sebelum);
+    const ya = await wksbm(db, ['pulihkan', c!.berkas], { prompter: scriptedPrompter([true]) });
+    expect(ya.code, ya.stderr).toBe(0);
+    expect(ya.stdout).toContain('dipulihkan dari');
+    expect(snapshot(db)).toBe(sebelum);
 
     const teks = path.join(tmpDir(), 'bukan.sqlite');
     fs.writeFileSync(teks, 'bukan buku\n');
