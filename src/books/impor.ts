@@ -10,6 +10,7 @@ import { type Impor, findImpor, listImpor } from '../db/impor-repo.js';
 import { loadReferensi } from '../db/referensi-repo.js';
 import type { Database } from '../db/types.js';
 import { type HasilBatal, batalkanImpor } from '../import/batal.js';
+import { buatCadangan } from '../ledger/cadangan.js';
 
 export type { HasilBatal, Impor };
 
@@ -23,6 +24,8 @@ export async function imporAda(db: Kysely<Database>, idTeks: string): Promise<Ru
   return imp ? pass(imp) : refuse(new UserError(pesan.imporTidakAda(idTeks)));
 }
 
+/** Undoing an import voids entries and deletes rows: a checked backup is taken first. */
 export async function batalImpor(ledger: Ledger, idTeks: string, jejak: Jejak): Promise<HasilBatal> {
+  await buatCadangan(ledger, {});
   return batalkanImpor(ledger, idTeks, await loadReferensi(ledger.db), jejak.hariIni, jejak.waktu, jejak.oleh);
 }

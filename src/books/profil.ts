@@ -65,6 +65,24 @@ export async function unitBelumAda(db: Kysely<Database>, berkas: string): Promis
   return (await getProfil(db)) ? refuse(new LedgerError(pesan.unitSudahAda(berkas))) : OK;
 }
 
+/** init writes only into a missing or zero-byte file, or a ledger that has no unit yet. */
+export async function berkasSiapInit(berkas: string): Promise<RuleResult> {
+  if (!fs.existsSync(berkas) || fs.statSync(berkas).size === 0) return OK;
+  let ledger: Ledger;
+  try {
+    ledger = await openLedger(berkas);
+  } catch (err) {
+    if (err instanceof LedgerError && err.message === pesan.bukanBerkasWksbm(berkas))
+      return refuse(new LedgerError(pesan.initTidakMenimpa(berkas)));
+    throw err;
+  }
+  try {
+    return await unitBelumAda(ledger.db, berkas);
+  } finally {
+    await ledger.close();
+  }
+}
+
 /** A new unit: the file (owner-only), its profile and its three officers as members. A failed new file is removed. */
 export async function buatUnit(berkas: string, isi: Record<string, Nilai>, waktu: string): Promise<void> {
   const baru = !fs.existsSync(berkas);

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { type Run, BantuanIndonesia, configure } from './command.js';
 import { type ContextParts, type GlobalOptions, createContext } from './context.js';
+import { petakanGalat } from '../db/galat.js';
 import { processIo } from './output.js';
 import { COMMANDS } from './registry.js';
 import { VERSION } from './version.js';
@@ -35,6 +36,8 @@ export async function buildProgram(argv: string[], parts: ContextParts = {}): Pr
     const ctx = createContext(opts as GlobalOptions, { ...parts, io });
     try {
       await action(ctx, opts, positional);
+    } catch (err) {
+      throw petakanGalat(err, ctx.dbPath);
     } finally {
       await ctx.close();
     }

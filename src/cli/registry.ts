@@ -34,4 +34,5 @@ export const COMMANDS: Entry[] = [
   { name: 'cetak', summary: 'mencetak salah satu dari 13 buku sebagai lembar .xlsx siap cetak', load: () => import('../commands/cetak.js') },
   { name: 'rekap', summary: 'sisi Dinas: merekap laporan triwulan banyak unit menjadi satu buku kerja', load: () => import('../commands/rekap.js') },
   { name: 'cadangkan', summary: 'membuat salinan cadangan berkas buku', load: () => import('../commands/cadangkan.js') },
+  { name: 'pulihkan', summary: 'daftar cadangan, atau memulihkan berkas buku dari salah satunya', load: () => import('../commands/pulihkan.js') },
 ];

@@ -1,7 +1,6 @@
 // `wksbm init`: a new unit in a new ledger file.
-import fs from 'node:fs';
 import type { Command } from 'commander';
-import { BAWAAN_PROFIL, PROFIL, PROFIL_INIT, buatUnit, unitBelumAda } from '../books/profil.js';
+import { BAWAAN_PROFIL, PROFIL, PROFIL_INIT, berkasSiapInit, buatUnit } from '../books/profil.js';
 import { type Form, collect, confirmSummary, declareOptions } from '../cli/form.js';
 import { enforce } from '../domain/rule.js';
 import { pesan } from '../domain/pesan.js';
@@ -22,8 +21,7 @@ const FORM_INIT: Form = Object.fromEntries(
 export function register(program: Command, run: Run): void {
   declareOptions(subcommand(program, 'init', 'membuat unit WKSBM baru (berkas buku baru)'), FORM_INIT).action(
     run(async (ctx, opts) => {
-      if (fs.existsSync(ctx.dbPath) && fs.statSync(ctx.dbPath).size > 0)
-        enforce(await unitBelumAda((await ctx.ledger()).db, ctx.dbPath));
+      enforce(await berkasSiapInit(ctx.dbPath));
       const isi = await collect(ctx, FORM_INIT, opts);
       await confirmSummary(
         ctx,

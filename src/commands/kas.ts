@@ -290,7 +290,7 @@ function pasangTutupBuka(kas: Command, run: Run): void {
     run(async (ctx, opts, [teks]) => {
       const t = parseTriwulan(teks!);
       const n = await collect(ctx, FORM_BUKA, opts);
-      await bukaTriwulan((await ctx.ledger()).db, t, n.alasan, ctx.now());
+      await bukaTriwulan(await ctx.ledger(), t, n.alasan, ctx.now());
       ctx.io.out(
         ctx.json ? renderJson({ tahun: t.tahun, triwulan: t.triwulan, tutup: false }) : pesan.dibuka(labelTriwulan(t)),
       );

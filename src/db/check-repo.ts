@@ -1,10 +1,17 @@
 // SQLite's own checks and whole-table reads for `wksbm periksa`.
 import { type Kysely, sql } from 'kysely';
+import { galatRusak } from './galat.js';
 import type { Database } from './types.js';
 
+/** SQLite's integrity findings; when damage stops the check itself, SQLite's refusal is the finding. */
 export async function integrityCheck(db: Kysely<Database>): Promise<string[]> {
-  const r = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db);
-  return r.rows.map((x) => x.integrity_check).filter((x) => x !== 'ok');
+  try {
+    const r = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db);
+    return r.rows.map((x) => x.integrity_check).filter((x) => x !== 'ok');
+  } catch (err) {
+    if (galatRusak(err)) return [(err as Error).message];
+    throw err;
+  }
 }
 
 export async function foreignKeyCheck(db: Kysely<Database>): Promise<{ table: string; rowid: number; parent: string }[]> {

@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { LedgerError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
+import { galatRusak, petakanGalat } from './galat.js';
 import { MIGRASI, penyediaMigrasi } from './migrations/index.js';
 import type { Database } from './types.js';
 
@@ -16,7 +17,7 @@ export interface Ledger {
 }
 
 export interface OpenOptions {
-  /** create the file (init); otherwise it must exist */
+  /** create the file, or fill a zero-byte one (init only); otherwise it must be a ledger */
   create?: boolean;
   readonly?: boolean;
 }
@@ -24,6 +25,9 @@ export interface OpenOptions {
 export async function openLedger(file: string, opts: OpenOptions = {}): Promise<Ledger> {
   const ada = fs.existsSync(file);
   if (!ada && !opts.create) throw new LedgerError(pesan.berkasTidakAda(file));
+  // a zero-byte file is not a new ledger: only init may fill it
+  const kosong = ada && fs.statSync(file).size === 0;
+  if (kosong && !opts.create) throw new LedgerError(pesan.berkasKosong(file));
   if (!ada) {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     fs.closeSync(fs.openSync(file, 'wx', 0o600));
@@ -32,14 +36,17 @@ export async function openLedger(file: string, opts: OpenOptions = {}): Promise<
   try {
     sqlite = new BetterSqlite3(file, { fileMustExist: true });
     sqlite.pragma('busy_timeout = 5000');
+    // a file with content but without our migration table is someone else's: never touched, never migrated
+    if (ada && !kosong && !tabelAda(sqlite, 'migrasi')) throw new Error('bukan buku WKSBM');
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
-  } catch {
+  } catch (err) {
     // the handle is opened lazily by SQLite and may exist although the file is not a database
     sqlite?.close();
     // SQLite's own words are English; the user gets one Indonesian sentence
-    throw new LedgerError(pesan.bukanBerkasWksbm(file));
+    const rusak = galatRusak(err) && (err as { code: string }).code !== 'SQLITE_NOTADB';
+    throw new LedgerError(rusak ? pesan.berkasRusak(file) : pesan.bukanBerkasWksbm(file));
   }
   keepPrivate(file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
@@ -49,13 +56,15 @@ export async function openLedger(file: string, opts: OpenOptions = {}): Promise<
     db,
     close: async () => {
       await db.destroy();
+      // kysely closes the handle only when it has used it
+      if (sqlite.open) sqlite.close();
     },
   };
   try {
-    await migrate(ledger, ada);
+    await migrate(ledger, ada && !kosong);
   } catch (err) {
     await ledger.close();
-    throw err;
+    throw petakanGalat(err, file);
   }
   return ledger;
 }
@@ -86,14 +95,19 @@ async function migrate(ledger: Ledger, existed: boolean): Promise<void> {
   }
 }
 
+function tabelAda(sqlite: BetterSqlite3.Database, nama: string): boolean {
+  return Boolean(sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(nama));
+}
+
 async function executedNames(ledger: Ledger): Promise<string[]> {
-  const t = ledger.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'migrasi'").get();
-  if (!t) return [];
+  if (!tabelAda(ledger.sqlite, 'migrasi')) return [];
   return (ledger.sqlite.prepare('SELECT name FROM migrasi').all() as { name: string }[]).map((r) => r.name);
 }
 
 function backupBeforeMigration(ledger: Ledger): void {
   const tujuan = `${ledger.path}.sebelum-migrasi-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  // created owner-only before SQLite writes the ledger into it (VACUUM INTO accepts an empty file)
+  fs.closeSync(fs.openSync(tujuan, 'wx', 0o600));
   ledger.sqlite.exec(`VACUUM INTO '${tujuan.replace(/'/g, "''")}'`);
   fs.chmodSync(tujuan, 0o600);
 }

@@ -28,6 +28,15 @@ export const pesan = {
     `Berkas buku ${q(path)} belum ada. Buat dulu dengan "wksbm init", atau pilih berkas lain dengan --db atau WKSBM_DB.`,
   unitSudahAda: (path: string) => `Berkas ${q(path)} sudah berisi unit WKSBM; init tidak menimpa unit yang ada.`,
   bukanBerkasWksbm: (path: string) => `Berkas ${q(path)} bukan buku WKSBM atau rusak.`,
+  berkasKosong: (path: string) =>
+    `Berkas ${q(path)} kosong (0 bita), bukan buku WKSBM; ` +
+    'buat unit baru dengan "wksbm init" atau kembalikan cadangan dengan "wksbm pulihkan".',
+  berkasRusak: (path: string) =>
+    `Berkas buku ${q(path)} rusak; ` +
+    'lihat kerusakannya dengan "wksbm periksa" dan kembalikan cadangan dengan "wksbm pulihkan".',
+  initTidakMenimpa: (path: string) =>
+    `Berkas ${q(path)} sudah ada, tidak kosong, dan bukan buku WKSBM; ` +
+    'init tidak menimpanya, pilih berkas lain dengan --db.',
   profilBelumAda: () => 'Profil unit belum diisi. Jalankan "wksbm init".',
   berkasTerkunci: () => 'Berkas buku sedang dipakai perintah lain terlalu lama; coba lagi sebentar.',
   capTidakSah: (path: string) => `Berkas cap ${q(path)} bukan gambar PNG atau JPEG.`,
@@ -107,6 +116,9 @@ export const pesan = {
   akunDibuat: (kode: string) => `Akun ${kode} ditambahkan.`,
   periksaBaik: () => 'Pemeriksaan selesai: semua baik.',
   periksaTemuan: (n: number) => `Pemeriksaan menemukan ${n} masalah.`,
+  periksaRusak: () =>
+    'Berkas buku rusak, jadi pemeriksaan lain dihentikan; ' +
+    'lihat daftar cadangan dan kembalikan yang utuh dengan "wksbm pulihkan".',
   konfirmasiSimpan: () => 'Simpan?',
   tidakAdaData: () => 'Belum ada data.',
 
@@ -200,6 +212,20 @@ export const pesan = {
   simpanTidakSah: (v: string) => `simpan ${q(v)} tidak sah: tulis bilangan bulat 1 atau lebih.`,
   cadanganDitulis: (berkas: string, dihapus: number) =>
     `Cadangan ditulis ke ${berkas}${dihapus ? `; ${dihapus} cadangan lama dihapus` : ''}.`,
+  cadanganDitolakRusak: (path: string) =>
+    `Berkas buku ${q(path)} rusak, jadi tidak dicadangkan dan cadangan lama tidak dihapus; ` +
+    `lihat kerusakannya dengan "wksbm periksa" dan kembalikan cadangan dengan "wksbm pulihkan".`,
+  cadanganTidakUtuh: (berkas: string) =>
+    `Salinan ${q(berkas)} tidak lolos pemeriksaan (tidak utuh atau isinya berbeda), ` +
+    'jadi dihapus; cadangan lama tidak disentuh.',
+  cadanganTidakAda: (folder: string) => `Belum ada cadangan di ${q(folder)}; buat dengan "wksbm cadangkan".`,
+  salinanTidakSah: (berkas: string) =>
+    `Berkas ${q(berkas)} tidak bisa dipulihkan: rusak atau bukan buku WKSBM. Berkas buku sekarang tidak diubah.`,
+  pulihkanPerluYes: () =>
+    'Memulihkan menimpa berkas buku: jalankan di terminal untuk konfirmasi, atau tambahkan --yes.',
+  konfirmasiPulihkan: (berkas: string, dari: string) => `Ganti isi ${berkas} dengan cadangan ${dari}?`,
+  dipulihkan: (berkas: string, dari: string, lama: string | null) =>
+    `Berkas buku ${berkas} dipulihkan dari ${dari}${lama ? `; isi sebelumnya disimpan sebagai ${lama}` : ''}.`,
 
   // internal failures
   galatTakTerduga: (m: string) => `Terjadi kesalahan: ${m} (jalankan dengan WKSBM_DEBUG=1 untuk rinciannya).`,

@@ -2,6 +2,7 @@
 // with an `alasan` column, so the user can fix them and import the file again.
 import fs from 'node:fs';
 import type { Sel, Tabel } from './baca.js';
+import { siapkanBerkasPribadi } from '../render/pribadi.js';
 
 function sel(v: Sel, pemisah: string): string {
   const s = String(v);
@@ -17,6 +18,7 @@ export async function tulisDitolak(berkas: string, kepala: Sel[], rows: { sel: S
     const ws = wb.addWorksheet('Ditolak');
     ws.addRow([...kepala, 'alasan']);
     for (const r of isi) ws.addRow(r);
+    siapkanBerkasPribadi(berkas);
     await wb.xlsx.writeFile(berkas);
     return;
   }
@@ -24,5 +26,6 @@ export async function tulisDitolak(berkas: string, kepala: Sel[], rows: { sel: S
   const teks = [[...kepala, 'alasan'], ...isi].map((r) => r.map((v) => sel(v, p)).join(p)).join('\r\n') + '\r\n';
   // Excel opens UTF-8 correctly only with a BOM; keep plain UTF-8 for files that had none.
   const bom = tabel.bom || tabel.encoding !== 'utf-8';
+  siapkanBerkasPribadi(berkas);
   fs.writeFileSync(berkas, (bom ? '\ufeff' : '') + teks, { mode: 0o600 });
 }

@@ -21,6 +21,8 @@ export interface Temuan {
 export async function periksa(db: Tx): Promise<Temuan[]> {
   const temuan: Temuan[] = [];
   for (const m of await integrityCheck(db)) temuan.push({ jenis: 'integritas', pesan: `SQLite melaporkan kerusakan: ${m}` });
+  // the other checks read the damaged pages and would stop at the first; the damage is the finding
+  if (temuan.length) return [...temuan, { jenis: 'integritas', pesan: pesan.periksaRusak() }];
   for (const f of await foreignKeyCheck(db)) temuan.push({ jenis: 'kunci_asing', pesan: `Baris ${f.rowid} di tabel ${f.table} menunjuk ke ${f.parent} yang tidak ada.` });
 
   const seri = new SeriBukti();

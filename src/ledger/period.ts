@@ -5,6 +5,8 @@ import { insertAksi, latestAksi } from '../db/periode-repo.js';
 import type { Kysely } from 'kysely';
 import { type Tx, withTransaction } from '../db/transaction.js';
 import type { Database } from '../db/types.js';
+import type { Ledger } from '../db/connection.js';
+import { buatCadangan } from './cadangan.js';
 import { formatTanggal, labelTriwulan, rentangTriwulan, type Triwulan, triwulanDari } from '../domain/dates.js';
 import { infoTanggal } from './saldo.js';
 
@@ -31,6 +33,8 @@ export function tutupTriwulan(db: Kysely<Database>, t: Triwulan, hariIni: string
 }
 
 /** `kas buka`: reopens a closed quarter; the reason is logged. */
-export function bukaTriwulan(db: Kysely<Database>, t: Triwulan, alasan: string, waktu: string): Promise<void> {
-  return withTransaction(db, (tx) => reopenQuarter(tx, t, alasan, waktu));
+/** Reopening a closed quarter lets its entries change again: a checked backup is taken first. */
+export async function bukaTriwulan(ledger: Ledger, t: Triwulan, alasan: string, waktu: string): Promise<void> {
+  await buatCadangan(ledger, {});
+  return withTransaction(ledger.db, (tx) => reopenQuarter(tx, t, alasan, waktu));
 }

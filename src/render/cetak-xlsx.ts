@@ -6,6 +6,7 @@ import { angkaKeKolom } from './a1.js';
 import { opsiCetak, gayaJudulKolom, gayaSel, RP_FMT, TGL_FMT } from './gaya.js';
 import { tanggalSel } from './laporan-xlsx.js';
 import { loadExcelJS } from './templat.js';
+import { siapkanBerkasPribadi } from './pribadi.js';
 
 export type JenisKolom = 'teks' | 'tanggal' | 'rupiah' | 'angka' | 'kuantitas';
 
@@ -65,6 +66,7 @@ export async function tulisBuku(
 ): Promise<number> {
   const ExcelJS = await loadExcelJS();
   const sementara = `${keluar}.${process.pid}.tmp`;
+  siapkanBerkasPribadi(sementara);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: sementara, useStyles: true, useSharedStrings: false });
   wb.creator = 'wksbm';
   const semua: KolomCetak[] = [{ judul: 'No', lebar: 6, jenis: 'angka' }, ...kolom];
@@ -190,6 +192,7 @@ export async function tulisProfil(keluar: string, kepala: KepalaCetak, isi: [str
   }
   const sementara = `${keluar}.${process.pid}.tmp`;
   try {
+    siapkanBerkasPribadi(sementara);
     await wb.xlsx.writeFile(sementara);
     fs.renameSync(sementara, keluar);
   } finally {

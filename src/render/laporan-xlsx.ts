@@ -13,6 +13,7 @@ import {
   type TanpaRupiah,
 } from '../reports/laporan-triwulan.js';
 import { type Gambar, isiTemplat, type Konteks, type NilaiSel } from './templat.js';
+import { siapkanBerkasPribadi } from './pribadi.js';
 
 /** The shipped template: the nearest templates/ above this module (dist/render/ or a bundle's chunk). */
 export const TEMPLAT_BAWAAN = cariTemplat(path.dirname(fileURLToPath(import.meta.url)));
@@ -166,6 +167,7 @@ export async function tulisLaporan(m: LaporanTriwulan, cap: Gambar | null, opsi:
   ws.getCell('A3').value = `${FORMAT_DATA}/${m.versi}`;
   const sementara = `${opsi.keluar}.${process.pid}.tmp`;
   try {
+    siapkanBerkasPribadi(sementara);
     await workbook.xlsx.writeFile(sementara);
     fs.renameSync(sementara, opsi.keluar);
   } finally {

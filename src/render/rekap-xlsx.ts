@@ -10,6 +10,7 @@ import { FORMAT_DATA, hashData, type IsiData, SHEET_DATA } from './laporan-xlsx.
 import { loadExcelJS } from './templat.js';
 import { angkaKeKolom } from './a1.js';
 import { RP_FMT, opsiCetak, gayaJudulKolom, gayaSel } from './gaya.js';
+import { siapkanBerkasPribadi } from './pribadi.js';
 
 function teks(v: ExcelJSNs.CellValue): string | null {
   if (typeof v === 'string') return v;
@@ -117,6 +118,7 @@ export async function tulisRekap(r: Rekap, keluar: string, tanggal: string): Pro
   tulisSheetRekap(wb, r, tanggal);
   tulisSheetPpks(wb, r);
   tulisSheetBermasalah(wb, r);
+  siapkanBerkasPribadi(keluar);
   await wb.xlsx.writeFile(keluar);
 }
 

@@ -1,0 +1,11 @@
+// Files the tool writes hold personal data (names, full NIKs in printed books and reject files): owner-only.
+import fs from 'node:fs';
+
+/**
+ * Makes `berkas` an owner-only file before anything is written into it: created 0600 when missing, an existing
+ * file (say 0644 from an earlier run or another program) set to 0600. Writers that truncate keep the mode.
+ */
+export function siapkanBerkasPribadi(berkas: string): void {
+  fs.closeSync(fs.openSync(berkas, 'a', 0o600));
+  fs.chmodSync(berkas, 0o600);
+}
