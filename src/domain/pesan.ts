@@ -48,6 +48,8 @@ export const pesan = {
     `Penyaluran dari dana ${q(dana)} wajib menyebut asnaf penerima (--asnaf): fakir, miskin, amil, mualaf, riqab, gharimin, fisabilillah, ibnu_sabil.`,
   sumberWajibDana: (sumber: string, dana: string, diminta: string) =>
     `Pemasukan dari sumber ${q(sumber)} harus masuk ke dana ${q(dana)}, bukan ${q(diminta)}.`,
+  danaTidakMenerima: (dana: string, sumber: string, diterima: string[]) =>
+    `Dana ${q(dana)} hanya menerima pemasukan dari sumber ${diterima.map(q).join(', ')}, bukan ${q(sumber)}.`,
   jenisPerluLayanan: (jenis: string) => `Pengeluaran jenis ${q(jenis)} wajib menyebut layanan (--layanan).`,
   pindahAkunSama: (akun: string) => `Akun asal dan tujuan sama (${q(akun)}); pemindahan tidak dicatat.`,
   periodeTertutup: (tanggal: string, label: string) =>
