@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scriptedPrompter } from '../../src/cli/prompter.js';
 import { snapshot, tmpDir, unitBaru, wksbm } from '../helpers.js';
 
 async function refused(db: string, args: string[], message: RegExp) {
@@ -40,5 +41,54 @@ describe('a restricted fund names the sources it accepts', () => {
     expect(r.json()).toMatchObject({ dibaca: 2, ditambah: 1, ditolak: 1 });
     const ditolak = r.json().baris.find((b: { keputusan: string }) => b.keputusan === 'ditolak');
     expect(ditolak.alasan).toMatch(/hanya menerima pemasukan dari sumber "zakat"/);
+  });
+});
+
+async function unitDenganLansia(): Promise<string> {
+  const db = await unitBaru();
+  const tambah = ['ppks', 'tambah', '--kategori', 'LUT', '--dasar', 'tugas_publik', '--terdaftar', '2026-07-01'];
+  await wksbm(db, [...tambah, '--nik', '3402084107400003', '--nama', 'Mbah Tukiyem', '--jk', 'P']);
+  await wksbm(db, [...tambah, '--nik', '3402080101400004', '--nama', 'Mbah Karto', '--jk', 'L']);
+  await wksbm(db, ['kas', 'masuk', '--jumlah', '1000000', '--sumber', 'iuran_kematian', '--tanggal', '2026-07-02']);
+  return db;
+}
+
+const jumlahLut = async (db: string, triwulan: string) => {
+  const r = await wksbm(db, ['--json', 'laporan', 'triwulan', '--tahun', '2026', '--triwulan', triwulan]);
+  expect(r.code, r.stderr).toBe(0);
+  return r.json().ppks.find((p: { kode: string }) => p.kode === 'LUT').jumlah;
+};
+
+describe('santunan for a registered PPKS', () => {
+  it('marks them meninggal from the day of death; quarters after it stop counting them', async () => {
+    const db = await unitDenganLansia();
+    const santunan = ['--json', 'santunan', '--ppks', '3402080101400004', '--tanggal-wafat', '10/08/2026'];
+    const r = await wksbm(db, [...santunan, '--ahli-waris', 'Sumarni', '--hubungan', 'anak', '--jumlah', '500000', '--tanggal', '2026-08-12']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json()).toMatchObject({ almarhum: 'Mbah Karto', ppks_id: 2, dana: 'kematian', jumlah: 500_000 });
+    const karto = (await wksbm(db, ['--json', 'ppks', 'tampil', '2'])).json();
+    expect(karto.status).toBe('meninggal');
+    expect(karto.perubahan).toEqual(expect.arrayContaining([
+      expect.objectContaining({ kolom: 'status', lama: 'aktif', baru: 'meninggal' }),
+      expect.objectContaining({ kolom: 'tanggal_meninggal', lama: null, baru: '2026-08-10' }),
+    ]));
+    expect(await jumlahLut(db, '3')).toBe(2);
+    expect(await jumlahLut(db, '4')).toBe(1);
+  });
+
+  it('at a terminal the deceased is chosen from the book and their name is not asked again', async () => {
+    const db = await unitDenganLansia();
+    const log: string[] = [];
+    const jawaban = ['1', '2026-08-10', 'Paimin', 'anak', undefined, '300000', undefined, undefined, undefined, undefined, true];
+    const r = await wksbm(db, ['--json', 'santunan'], { prompter: scriptedPrompter(jawaban, log) });
+    expect(r.code, r.stderr).toBe(0);
+    expect(log[0]).toMatch(/almarhum di buku PPKS/);
+    expect(log).not.toContain('nama almarhum/almarhumah');
+    expect(r.json()).toMatchObject({ almarhum: 'Mbah Tukiyem', ppks_id: 1 });
+  });
+
+  it('refuses an unknown PPKS, writing nothing', async () => {
+    const db = await unitDenganLansia();
+    await refused(db, ['santunan', '--ppks', '99', '--tanggal-wafat', '2026-08-10', '--ahli-waris', 'X', '--hubungan', 'anak', '--jumlah', '1000'], /PPKS/);
   });
 });
