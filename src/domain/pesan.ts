@@ -79,6 +79,8 @@ export const pesan = {
   imporKolomWajibTidakAda: (kurang: string[], ada: string[], contoh: string) =>
     `Kolom untuk ${kurang.join(', ')} tidak ditemukan, jadi tidak ada baris yang dibaca. Judul kolom yang ada: ${ada.length ? ada.join(', ') : '(tidak ada)'}. Tunjukkan kolomnya dengan --kolom ${contoh}="Judul Kolom".`,
   imporSudahAda: (rujukan: string) => `sudah ada: ${rujukan}`,
+  imporHpBersama: (rujukan: string) =>
+    `nomor HP sama dengan ${rujukan} yang namanya lain (mungkin satu keluarga); tidak ditambahkan. Impor ulang dengan --terima-mirip bila memang orang lain.`,
   imporMungkinGanda: (rujukan: string) => `mungkin orang yang sama dengan ${rujukan}; tidak ditambahkan. Impor ulang dengan --terima-mirip bila memang orang lain.`,
   imporMasukDanKeluar: () => 'Masuk dan Keluar keduanya terisi; satu baris hanya boleh salah satunya.',
   imporJumlahKosong: () => 'jumlah kosong: isi kolom Masuk atau Keluar (atau Jumlah).',

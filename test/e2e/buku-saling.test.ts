@@ -92,3 +92,30 @@ describe('santunan for a registered PPKS', () => {
     await refused(db, ['santunan', '--ppks', '99', '--tanggal-wafat', '2026-08-10', '--ahli-waris', 'X', '--hubungan', 'anak', '--jumlah', '1000'], /PPKS/);
   });
 });
+
+describe('names with titles ignored', () => {
+  it('a receipt finds the donor by a name written without (or with other) titles', async () => {
+    const db = await unitBaru();
+    expect((await wksbm(db, ['donatur', 'tambah', '--nama', 'H. Sukardi, S.Pd.', '--hp', '081210002000'])).code).toBe(0);
+    for (const nama of ['Sukardi', 'Bpk. Sukardi']) {
+      const r = await wksbm(db, ['--json', 'kas', 'masuk', '--jumlah', '50000', '--sumber', 'donatur', '--donatur', nama]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.json()).toMatchObject({ donatur_id: 1 });
+    }
+  });
+
+  it('donatur impor: a phone shared with a donor of another name is "mungkin ganda", never "sudah ada"', async () => {
+    const db = await unitBaru();
+    await wksbm(db, ['donatur', 'tambah', '--nama', 'Bpk. Sukardi', '--hp', '081210002000']);
+    const csv = path.join(tmpDir(), 'donatur.csv');
+    fs.writeFileSync(csv, 'Nama,HP\nIbu Sumarni,0812-1000-2000\nSukardi,081210002000\n');
+    const r = await wksbm(db, ['donatur', 'impor', csv, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json()).toMatchObject({ dibaca: 2, ditambah: 0, sudah_ada: 1, mungkin_ganda: 1 });
+    const [istri, suami] = r.json().baris;
+    expect(istri).toMatchObject({ keputusan: 'mungkin_ganda', alasan: expect.stringMatching(/nomor HP sama dengan ID 1 \(Bpk\. Sukardi\)/) });
+    expect(suami).toMatchObject({ keputusan: 'sudah_ada' });
+    const terima = await wksbm(db, ['donatur', 'impor', csv, '--terima-mirip', '--json']);
+    expect(terima.json()).toMatchObject({ ditambah: 1, sudah_ada: 1, mungkin_ganda: 0 });
+  });
+});
