@@ -119,3 +119,36 @@ describe('names with titles ignored', () => {
     expect(terima.json()).toMatchObject({ ditambah: 1, sudah_ada: 1, mungkin_ganda: 0 });
   });
 });
+
+describe('members once', () => {
+  const anggota = async (db: string) => (await wksbm(db, ['--json', 'anggota', 'daftar'])).json() as { nama: string; jabatan: string }[];
+
+  it('init makes each officer a member once, even one holding two offices', async () => {
+    const db = path.join(tmpDir(), 'unit.sqlite');
+    const r = await wksbm(db, ['init', '--nama', 'Ngudi Mulyo', '--padukuhan', 'Jetis', '--kalurahan', 'Sumberagung', '--kapanewon', 'Jetis',
+      '--ketua', 'Bpk. Sukardi', '--sekretaris', 'Sukardi', '--bendahara', 'Siti Aminah']);
+    expect(r.code, r.stderr).toBe(0);
+    expect((await anggota(db)).map((a) => [a.nama, a.jabatan])).toEqual([['Bpk. Sukardi', 'ketua'], ['Siti Aminah', 'bendahara']]);
+  });
+
+  it('anggota tambah with a name already in the book (titles ignored) is refused in a script, added with --yes', async () => {
+    const db = await unitBaru();
+    await refused(db, ['anggota', 'tambah', '--nama', 'Hj. Siti Aminah'], /"Hj\. Siti Aminah" sudah ada di buku anggota \(ID 3, "Siti Aminah"\).*--yes/);
+    const r = await wksbm(db, ['--yes', '--json', 'anggota', 'tambah', '--nama', 'Hj. Siti Aminah']);
+    expect(r.code, r.stderr).toBe(0);
+    expect((await anggota(db)).filter((a) => a.nama.includes('Siti Aminah'))).toHaveLength(2);
+    expect((await wksbm(db, ['anggota', 'tambah', '--nama', 'Paijo'])).code).toBe(0);
+  });
+
+  it('at a terminal asks first; no keeps the book unchanged', async () => {
+    const db = await unitBaru();
+    const before = snapshot(db);
+    const log: string[] = [];
+    const tidak = scriptedPrompter([false], log);
+    const r = await wksbm(db, ['anggota', 'tambah', '--nama', 'Bu Wartini', '--jabatan', 'anggota', '--jk', 'P', '--hp', '081200001111',
+      '--alamat', 'Jetis', '--tanggal-masuk', '2026-01-01'], { prompter: tidak });
+    expect(log).toEqual(['"Bu Wartini" sudah ada di buku anggota (ID 2, "Wartini"). Tetap tambahkan sebagai orang lain?']);
+    expect(r.code).not.toBe(0);
+    expect(snapshot(db)).toBe(before);
+  });
+});
