@@ -68,7 +68,7 @@ export const FORM_ALMARHUM = {
   ppks: {
     ...S.ppks,
     label: 'almarhum di buku PPKS',
-    help: 'ID atau NIK; kosong bila tidak terdaftar',
+    help: 'ID, NIK atau nama; kosong bila tidak terdaftar',
     required: false,
     tanya: (_, env) => (env.pilihan.ppks?.length ?? 0) > 0,
     aturan: (v, _, env) => (v ? cariPpks(dbOf(env), v) : OK),
