@@ -133,7 +133,8 @@ export async function barisSerupa(buku: Buku, db: Db, nilai: Record<string, Nila
 export async function belumAda(buku: Buku, db: Db, nilai: Record<string, Nilai>): Promise<RuleResult> {
   const ada = await barisSerupa(buku, db, nilai);
   if (!ada) return OK;
-  return refuse(new RuleError(pesan.sudahAdaDiBuku(buku.nama, String(nilai.nama ?? ''), ada.id, String(ada.nama ?? ''))));
+  const nama = String(nilai.nama ?? '');
+  return refuse(new RuleError(pesan.sudahAdaDiBuku(buku.nama, nama, ada.id, String(ada.nama ?? ''))));
 }
 
 /**

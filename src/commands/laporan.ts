@@ -33,7 +33,10 @@ function formTriwulan(ctx: Context, opts: Record<string, unknown>): Form {
   const lalu = triwulanTerakhirSelesai(ctx.today());
   return {
     tahun: { ...FORM_TRIWULAN.tahun, bawaan: () => String(lalu.tahun) },
-    triwulan: { ...FORM_TRIWULAN.triwulan, bawaan: (isi) => (isi.tahun === lalu.tahun ? String(lalu.triwulan) : undefined) },
+    triwulan: {
+      ...FORM_TRIWULAN.triwulan,
+      bawaan: (isi) => (isi.tahun === lalu.tahun ? String(lalu.triwulan) : undefined),
+    },
   };
 }
 

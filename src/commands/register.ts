@@ -5,9 +5,26 @@ import type { Command } from 'commander';
 import { type Buku, fieldOf } from '../books/buku.js';
 import { type Nilai, flagOf, optionKey } from '../books/field.js';
 import { bacaReferensi } from '../books/referensi.js';
-import { ATURAN_BUKU, type Baris, bacaBaris, barisSerupa, daftarBaris, tambahBaris, ubahBaris } from '../books/register.js';
+import {
+  ATURAN_BUKU,
+  type Baris,
+  bacaBaris,
+  barisSerupa,
+  daftarBaris,
+  tambahBaris,
+  ubahBaris,
+} from '../books/register.js';
 import type { Context } from '../cli/context.js';
-import { Dibatalkan, type Form, collect, collectGiven, confirmSummary, declareOptions, formDari, opsional } from '../cli/form.js';
+import {
+  Dibatalkan,
+  type Form,
+  collect,
+  collectGiven,
+  confirmSummary,
+  declareOptions,
+  formDari,
+  opsional,
+} from '../cli/form.js';
 import { renderJson } from '../render/teks.js';
 import { pesan } from '../domain/pesan.js';
 import { type Run, subcommand } from '../cli/command.js';
@@ -61,7 +78,12 @@ export function nounCommand(program: Command, nama: string, ringkas: string): Co
 }
 
 /** A row that may already be in the book: --yes adds it, a terminal asks, a script is refused by the service. */
-async function tanyaGanda(ctx: Context, buku: Buku, isi: Record<string, Nilai>, ada: Baris | undefined): Promise<boolean> {
+async function tanyaGanda(
+  ctx: Context,
+  buku: Buku,
+  isi: Record<string, Nilai>,
+  ada: Baris | undefined,
+): Promise<boolean> {
   if (ctx.yes) return true;
   if (!ada || !ctx.interactive) return false;
   const message = pesan.tetapTambahkan(buku.nama, String(isi.nama ?? ''), ada.id, String(ada.nama ?? ''));

@@ -187,7 +187,8 @@ export function registerSantunan(program: Command, run: Run): void {
         ['dana', n.dana],
         ['tanggal', formatTanggal(n.tanggal, true)],
       ]);
-      const { id, kas } = await bayarSantunanKematian(db, { ...n, ppks_id: ppks?.id ?? null }, ctx.now(), ctx.jejak().oleh);
+      const santunan = { ...n, ppks_id: ppks?.id ?? null };
+      const { id, kas } = await bayarSantunanKematian(db, santunan, ctx.now(), ctx.jejak().oleh);
       warn(ctx, peringatanMeterai(kas));
       const { almarhum, tanggal_wafat, ahli_waris, hubungan } = n;
       const rekam = {

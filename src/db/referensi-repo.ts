@@ -1,6 +1,17 @@
 // Reading and adding reference rows: funds, accounts and the official lists.
 import type { Kysely } from 'kysely';
-import type { AkunRow, AsnafRow, Database, DanaRow, DanaSumberRow, JenisRow, KategoriPpksRow, KategoriPsksRow, LayananRow, SumberRow } from './types.js';
+import type {
+  AkunRow,
+  AsnafRow,
+  Database,
+  DanaRow,
+  DanaSumberRow,
+  JenisRow,
+  KategoriPpksRow,
+  KategoriPsksRow,
+  LayananRow,
+  SumberRow,
+} from './types.js';
 
 export interface Referensi {
   dana: DanaRow[];

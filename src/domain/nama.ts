@@ -1,10 +1,12 @@
 // Names as people write them: the same person is `Bpk. H. Sukardi, S.Pd.` in one list and `Sukardi` in
 // another. Only for matching (books and imports alike); records keep the name as it was written.
 
-const GELAR_DEPAN = new Set([
-  'bpk', 'bp', 'bapak', 'pak', 'ibu', 'bu', 'ib', 'h', 'hj', 'haji', 'hajah', 'hajjah', 'sdr', 'sdri', 'saudara', 'saudari', 'ny', 'nyonya', 'tn', 'tuan',
-  'mbah', 'mas', 'mbak', 'dr', 'drs', 'dra', 'ir', 'prof', 'kh', 'ust', 'ustadz', 'ustadzah', 'alm', 'almh', 'an',
-]);
+const GELAR_DEPAN = new Set(
+  (
+    'bpk bp bapak pak ibu bu ib h hj haji hajah hajjah sdr sdri saudara saudari ny nyonya tn tuan ' +
+    'mbah mas mbak dr drs dra ir prof kh ust ustadz ustadzah alm almh an'
+  ).split(' '),
+);
 
 /** `Bpk. H. Sukardi, S.Pd.` → `sukardi`; `Hj. Siti Aminah` → `siti aminah`. */
 export function bersihkanNama(nama: string): string {

@@ -80,11 +80,13 @@ export const pesan = {
     `Kolom untuk ${kurang.join(', ')} tidak ditemukan, jadi tidak ada baris yang dibaca. Judul kolom yang ada: ${ada.length ? ada.join(', ') : '(tidak ada)'}. Tunjukkan kolomnya dengan --kolom ${contoh}="Judul Kolom".`,
   imporSudahAda: (rujukan: string) => `sudah ada: ${rujukan}`,
   sudahAdaDiBuku: (buku: string, nama: string, id: number, namaAda: string) =>
-    `${q(nama)} sudah ada di buku ${buku} (ID ${id}, ${q(namaAda)}); tidak ditambahkan. Ulangi dengan --yes bila memang orang lain.`,
+    `${q(nama)} sudah ada di buku ${buku} (ID ${id}, ${q(namaAda)}); tidak ditambahkan. ` +
+    'Ulangi dengan --yes bila memang orang lain.',
   tetapTambahkan: (buku: string, nama: string, id: number, namaAda: string) =>
     `${q(nama)} sudah ada di buku ${buku} (ID ${id}, ${q(namaAda)}). Tetap tambahkan sebagai orang lain?`,
   imporHpBersama: (rujukan: string) =>
-    `nomor HP sama dengan ${rujukan} yang namanya lain (mungkin satu keluarga); tidak ditambahkan. Impor ulang dengan --terima-mirip bila memang orang lain.`,
+    `nomor HP sama dengan ${rujukan} yang namanya lain (mungkin satu keluarga); tidak ditambahkan. ` +
+    'Impor ulang dengan --terima-mirip bila memang orang lain.',
   imporMungkinGanda: (rujukan: string) => `mungkin orang yang sama dengan ${rujukan}; tidak ditambahkan. Impor ulang dengan --terima-mirip bila memang orang lain.`,
   imporMasukDanKeluar: () => 'Masuk dan Keluar keduanya terisi; satu baris hanya boleh salah satunya.',
   imporJumlahKosong: () => 'jumlah kosong: isi kolom Masuk atau Keluar (atau Jumlah).',

@@ -63,11 +63,20 @@ export interface SantunanBaru {
  * A death benefit: a BKK of kind santunan_kematian (from the death fund by default) and its record. For a
  * registered PPKS the same transaction marks them meninggal from the day of death, kept in the audit trail.
  */
-export async function bayarSantunan(tx: Tx, s: SantunanBaru, ref: Referensi, waktu: string, oleh = 'wksbm'): Promise<{ id: number; kas: Kas }> {
+export async function bayarSantunan(
+  tx: Tx,
+  s: SantunanBaru,
+  ref: Referensi,
+  waktu: string,
+  oleh = 'wksbm',
+): Promise<{ id: number; kas: Kas }> {
   const uraian = s.uraian ?? pesan.uraianSantunan(s.almarhum, s.ahli_waris);
   const kas = await postEntry(tx, { arah: 'keluar', jenis: 'santunan_kematian', jumlah: s.jumlah, dana: s.dana, akun: s.akun, tanggal: s.tanggal, uraian }, ref, waktu);
   const ppks_id = s.ppks_id ?? null;
-  const id = await insertBaris(tx, 'santunan', { kas_id: kas.id, almarhum: s.almarhum, tanggal_wafat: s.tanggal_wafat, ahli_waris: s.ahli_waris, hubungan: s.hubungan, alamat: s.alamat ?? null, ppks_id, dibuat: waktu });
+  const id = await insertBaris(tx, 'santunan', {
+    kas_id: kas.id, almarhum: s.almarhum, tanggal_wafat: s.tanggal_wafat, ahli_waris: s.ahli_waris,
+    hubungan: s.hubungan, alamat: s.alamat ?? null, ppks_id, dibuat: waktu,
+  });
   if (ppks_id !== null) await tandaiMeninggal(tx, ppks_id, s.tanggal_wafat, oleh, waktu);
   return { id, kas };
 }

@@ -72,7 +72,8 @@ describe('PPKS', () => {
         '(pakai ID, NIK atau nama; lihat wksbm ppks daftar).',
     );
     expect(putusan(await cariPpks(ledger.db, '7'))).toMatch(/PPKS "7" tidak ditemukan/);
-    expect(putusan(await cariPpks(ledger.db, '3402.0841.0765.0099'))).toMatch(/PPKS "3402••••••••0099" tidak ditemukan/);
+    const bertitik = await cariPpks(ledger.db, '3402.0841.0765.0099');
+    expect(putusan(bertitik)).toMatch(/PPKS "3402••••••••0099" tidak ditemukan/);
   });
 
   it('cariPpks finds by name with titles ignored', async () => {
