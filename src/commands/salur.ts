@@ -181,6 +181,7 @@ export function registerSantunan(program: Command, run: Run): void {
       const n = await collect(ctx, formSantunan(ppks), opts, { ref: await bacaReferensi(db), db });
       await confirmSummary(ctx, 'Santunan kematian:', [
         ['almarhum', n.almarhum],
+        ['PPKS', ppks ? `ID ${ppks.id}, ditandai meninggal` : ''],
         ['wafat', formatTanggal(n.tanggal_wafat, true)],
         ['ahli waris', `${n.ahli_waris} (${n.hubungan})`],
         ['jumlah', formatRupiah(n.jumlah)],
