@@ -33,6 +33,12 @@ CREATE TABLE dana (
   dibuat TEXT NOT NULL
 );
 
+CREATE TABLE dana_sumber (
+  dana TEXT NOT NULL REFERENCES dana (kode),
+  sumber TEXT NOT NULL REFERENCES sumber (kode),
+  PRIMARY KEY (dana, sumber)
+);
+
 CREATE TABLE donatur (
   id INTEGER PRIMARY KEY,
   nama TEXT NOT NULL,
@@ -237,7 +243,7 @@ CREATE TABLE ppks (
   dianonimkan TEXT,
   impor_id INTEGER,
   dibuat TEXT NOT NULL
-, terdaftar TEXT);
+, terdaftar TEXT, tanggal_meninggal TEXT);
 
 CREATE TABLE profil (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -320,7 +326,7 @@ CREATE TABLE santunan (
   hubungan TEXT NOT NULL,
   alamat TEXT,
   dibuat TEXT NOT NULL
-);
+, ppks_id INTEGER REFERENCES ppks (id));
 
 CREATE TABLE sumber (
   kode TEXT PRIMARY KEY,

@@ -5,8 +5,8 @@ import { pesan } from '../domain/pesan.js';
 import { type RuleResult, pass, refuse } from '../domain/rule.js';
 import { type DonaturRingkas, findDonatur, listDonaturRingkas } from '../db/donatur-repo.js';
 import type { Database } from '../db/types.js';
-// the imports' title-stripping, so `Bpk. Sukardi` finds the donor the book calls `Sukardi`
-import { bersihkanNama } from '../import/kunci.js';
+// title-stripping, so `Bpk. Sukardi` finds the donor the book calls `Sukardi`
+import { bersihkanNama } from '../domain/nama.js';
 import { type Nilai, type Opsi, normalizePhone } from './field.js';
 
 const ID = /^\d{1,7}$/;

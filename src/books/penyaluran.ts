@@ -4,7 +4,7 @@ import type { Field } from './field.js';
 import { KAS_FIELDS } from './kas.js';
 
 export const SALUR_FIELDS = {
-  ppks: { name: 'ppks', label: 'penerima (PPKS)', help: 'ID atau NIK', type: 'teks', required: true },
+  ppks: { name: 'ppks', label: 'penerima (PPKS)', help: 'ID, NIK atau nama', type: 'teks', required: true },
   layanan: { ...KAS_FIELDS.layanan, required: true },
   bentuk: {
     name: 'bentuk',

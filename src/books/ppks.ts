@@ -8,6 +8,7 @@ import { type Baris, findPpksByNik, getBaris, listBaris } from '../db/register-r
 import type { Database, KategoriPpksRow } from '../db/types.js';
 import { formatTanggal, umur } from '../domain/dates.js';
 import { maskNik } from './buku.js';
+import { namaSama } from '../domain/nama.js';
 import type { Nilai, Opsi } from './field.js';
 
 export interface DariNik {
@@ -81,12 +82,14 @@ export async function nikUnik(db: Kysely<Database>, nik: Nilai | undefined, kecu
 export async function cariPpks(db: Kysely<Database>, raw: Nilai | undefined): Promise<RuleResult<Baris>> {
   const teks = String(raw ?? '');
   const s = teks.replace(/[\s.-]/g, '');
-  const b = /^\d{16}$/.test(s)
-    ? await findPpksByNik(db, s)
-    : /^\d{1,9}$/.test(s)
-      ? await getBaris(db, 'ppks', Number(s))
-      : undefined;
-  return b ? pass(b) : refuse(new UserError(pesan.ppksTidakAda(teks.length === 16 ? maskNik(teks) : teks)));
+  if (/^\d{16}$/.test(s) || /^\d{1,9}$/.test(s)) {
+    const b = s.length === 16 ? await findPpksByNik(db, s) : await getBaris(db, 'ppks', Number(s));
+    return b ? pass(b) : refuse(new UserError(pesan.ppksTidakAda(s.length === 16 ? maskNik(s) : teks)));
+  }
+  // a name, titles ignored (`Mbah Tukiyem` is `Tukiyem`); anonymised rows have no name to match
+  const senama = (await listBaris(db, 'ppks', { sama: {} })).filter((p) => namaSama(String(p.nama ?? ''), teks));
+  if (senama.length === 1) return pass(senama[0]!);
+  return refuse(new UserError(senama.length ? pesan.ppksGanda(teks, senama.length) : pesan.ppksTidakAda(teks)));
 }
 
 /** Aid to someone who has died or moved is allowed, with a word about it. */

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { LedgerError, UserError } from '../domain/errors.js';
 import type { Jejak } from '../domain/jejak.js';
 import { pesan } from '../domain/pesan.js';
+import { namaSama } from '../domain/nama.js';
 import { OK, type RuleResult, enforce, pass, refuse } from '../domain/rule.js';
 import { type Ledger, openLedger } from '../db/connection.js';
 import {
@@ -91,10 +92,14 @@ export async function buatUnit(berkas: string, isi: Record<string, Nilai>, waktu
     ledger = await openLedger(berkas, { create: true });
     await withTransaction(ledger.db, async (tx) => {
       await insertProfil(tx, { ...isi, dibuat: waktu, diubah: waktu });
+      // in a small unit one person may hold two offices: a member once, under the first office
+      const sudah: string[] = [];
       for (const jabatan of ['ketua', 'sekretaris', 'bendahara'] as const) {
         const nama = isi[jabatan];
         const hp = (isi[`hp_${jabatan}`] as string | null) ?? null;
-        if (nama) await insertAnggota(tx, { nama: String(nama), jabatan, hp, dibuat: waktu });
+        if (!nama || sudah.some((n) => namaSama(n, String(nama)))) continue;
+        sudah.push(String(nama));
+        await insertAnggota(tx, { nama: String(nama), jabatan, hp, dibuat: waktu });
       }
     });
   } catch (err) {

@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely';
 import { RuleError, UserError } from '../domain/errors.js';
 import type { Jejak } from '../domain/jejak.js';
 import { pesan } from '../domain/pesan.js';
-import { type RuleResult, enforce, pass, refuse } from '../domain/rule.js';
+import { OK, type RuleResult, enforce, pass, refuse } from '../domain/rule.js';
+import { namaSama } from '../domain/nama.js';
 import { type Referensi, loadReferensi } from '../db/referensi-repo.js';
 import {
   type Baris,
@@ -42,6 +43,8 @@ export interface AturanBuku {
   baris?: (tx: Tx, baris: Record<string, Nilai>, jejak: Jejak, ref: Referensi, lama?: Baris) => Promise<HasilAturan>;
   /** the figures declared in `buku.hitung`, per row id */
   hitung?: (db: Db, ids: number[]) => Promise<Map<number, Record<string, number>>>;
+  /** a new row that may be one already in the book: asked at a terminal, refused in a script without --yes */
+  ganda?: (db: Db, baris: Record<string, Nilai>) => Promise<Baris | undefined>;
 }
 
 /** The next agenda number counts per direction per year of recording, so it never repeats or moves. */
@@ -65,6 +68,7 @@ export const ATURAN_BUKU: Record<string, AturanBuku> = {
     baris: async (tx, baris, jejak, _ref, lama) =>
       lama ? {} : { tambahan: await nomorAgenda(tx, String(baris.arah), jejak.hariIni) },
   },
+  anggota: { ganda: (db, baris) => anggotaSenama(db, baris.nama) },
   kegiatan: { hitung: async (db, ids) => perId(ids, await biayaKegiatan(db, ids), 'biaya') },
   rapat: { hitung: async (db, ids) => perId(ids, await jumlahHadir(db, ids), 'hadir') },
 };
@@ -114,9 +118,38 @@ export interface Tersimpan {
   peringatan: string[];
 }
 
-/** A new row after the book's rules, with the columns they fill and the figures computed for it. */
-export async function tambahBaris(db: Db, buku: Buku, nilai: Record<string, Nilai>, jejak: Jejak): Promise<Tersimpan> {
+/** The member of this name, titles ignored (`Bu Sri Lestari` is `Hj. Sri Lestari`). */
+export async function anggotaSenama(db: Db, nama: Nilai | undefined): Promise<Baris | undefined> {
+  if (!nama) return undefined;
+  return (await listBaris(db, 'anggota', { sama: {} })).find((a) => namaSama(String(a.nama), String(nama)));
+}
+
+/** The row already in the book that a new one may be (a member of the same name), if the book checks. */
+export async function barisSerupa(buku: Buku, db: Db, nilai: Record<string, Nilai>): Promise<Baris | undefined> {
+  return aturanDari(buku).ganda?.(db, nilai);
+}
+
+/** A new row that may be one already there is refused; the message names the flag that adds it anyway. */
+export async function belumAda(buku: Buku, db: Db, nilai: Record<string, Nilai>): Promise<RuleResult> {
+  const ada = await barisSerupa(buku, db, nilai);
+  if (!ada) return OK;
+  const nama = String(nilai.nama ?? '');
+  return refuse(new RuleError(pesan.sudahAdaDiBuku(buku.nama, nama, ada.id, String(ada.nama ?? ''))));
+}
+
+/**
+ * A new row after the book's rules, with the columns they fill and the figures computed for it. A row
+ * that may already be in the book is refused unless `bolehGanda` (the user confirmed, or --yes).
+ */
+export async function tambahBaris(
+  db: Db,
+  buku: Buku,
+  nilai: Record<string, Nilai>,
+  jejak: Jejak,
+  bolehGanda = false,
+): Promise<Tersimpan> {
   return withTransaction(db, async (tx) => {
+    if (!bolehGanda) enforce(await belumAda(buku, tx, nilai));
     const aturan = aturanDari(buku).baris;
     const h = aturan ? await aturan(tx, nilai, jejak, await loadReferensi(tx)) : {};
     const id = await tulis(() => insertBaris(tx, buku.tabel, { ...nilai, ...h.tambahan, dibuat: jejak.waktu }));

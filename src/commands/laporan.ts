@@ -6,7 +6,7 @@ import { renderJson } from '../render/teks.js';
 import { pesan } from '../domain/pesan.js';
 import { type Run, subcommand } from '../cli/command.js';
 import { type Form, collect, declareOptions } from '../cli/form.js';
-import { parseDate, romawi, type Triwulan } from '../domain/dates.js';
+import { parseDate, romawi, type Triwulan, triwulanTerakhirSelesai } from '../domain/dates.js';
 import { bahanLaporan, tahunSah } from '../ledger/laporan.js';
 import { type LaporanTriwulan, laporanTriwulan } from '../reports/laporan-triwulan.js';
 
@@ -23,6 +23,22 @@ const FORM_TRIWULAN = {
     pilihan: { tetap: ROMAWI_TW.map((r, i) => ({ kode: String(i + 1), nama: r })) },
   },
 } satisfies Form;
+
+/**
+ * At a terminal the report asked for is most often the one just ended, so that quarter (and its year) is
+ * offered; a script keeps naming --triwulan, and its --tahun still defaults to this year.
+ */
+function formTriwulan(ctx: Context, opts: Record<string, unknown>): Form {
+  if (!ctx.interactive || opts.triwulan !== undefined) return FORM_TRIWULAN;
+  const lalu = triwulanTerakhirSelesai(ctx.today());
+  return {
+    tahun: { ...FORM_TRIWULAN.tahun, bawaan: () => String(lalu.tahun) },
+    triwulan: {
+      ...FORM_TRIWULAN.triwulan,
+      bawaan: (isi) => (isi.tahun === lalu.tahun ? String(lalu.triwulan) : undefined),
+    },
+  };
+}
 
 /** The quarter's model and the stamp, from the books. */
 async function muatLaporan(ctx: Context, t: Triwulan, tanggalLaporan: string) {
@@ -44,8 +60,8 @@ export function register(program: Command, run: Run): void {
     .option('--templat <berkas>', 'templat .xlsx lain dengan penanda yang sama (bawaan: templates/laporan-triwulan.xlsx)')
     .action(
       run(async (ctx, opts) => {
-        const n = await collect(ctx, FORM_TRIWULAN, opts);
-        const t = { tahun: n.tahun, triwulan: Number(n.triwulan) as Triwulan['triwulan'] };
+        const n = await collect(ctx, formTriwulan(ctx, opts), opts);
+        const t = { tahun: Number(n.tahun), triwulan: Number(n.triwulan) as Triwulan['triwulan'] };
         const tanggal = opts.tanggal ? parseDate(String(opts.tanggal), 'tanggal') : ctx.today();
         const { model, cap } = await muatLaporan(ctx, t, tanggal);
         const keluar = opts.keluar ? String(opts.keluar) : ctx.json ? undefined : namaBerkasLaporan(model);

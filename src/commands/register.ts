@@ -5,9 +5,26 @@ import type { Command } from 'commander';
 import { type Buku, fieldOf } from '../books/buku.js';
 import { type Nilai, flagOf, optionKey } from '../books/field.js';
 import { bacaReferensi } from '../books/referensi.js';
-import { ATURAN_BUKU, bacaBaris, daftarBaris, tambahBaris, ubahBaris } from '../books/register.js';
+import {
+  ATURAN_BUKU,
+  type Baris,
+  bacaBaris,
+  barisSerupa,
+  daftarBaris,
+  tambahBaris,
+  ubahBaris,
+} from '../books/register.js';
 import type { Context } from '../cli/context.js';
-import { type Form, collect, collectGiven, confirmSummary, declareOptions, formDari, opsional } from '../cli/form.js';
+import {
+  Dibatalkan,
+  type Form,
+  collect,
+  collectGiven,
+  confirmSummary,
+  declareOptions,
+  formDari,
+  opsional,
+} from '../cli/form.js';
 import { renderJson } from '../render/teks.js';
 import { pesan } from '../domain/pesan.js';
 import { type Run, subcommand } from '../cli/command.js';
@@ -60,6 +77,20 @@ export function nounCommand(program: Command, nama: string, ringkas: string): Co
   return program.commands.find((c) => c.name() === nama) ?? subcommand(program, nama, ringkas);
 }
 
+/** A row that may already be in the book: --yes adds it, a terminal asks, a script is refused by the service. */
+async function tanyaGanda(
+  ctx: Context,
+  buku: Buku,
+  isi: Record<string, Nilai>,
+  ada: Baris | undefined,
+): Promise<boolean> {
+  if (ctx.yes) return true;
+  if (!ada || !ctx.interactive) return false;
+  const message = pesan.tetapTambahkan(buku.nama, String(isi.nama ?? ''), ada.id, String(ada.nama ?? ''));
+  if (!(await ctx.prompter.confirm({ message, default: false }))) throw new Dibatalkan(pesan.dibatalkanPengguna());
+  return true;
+}
+
 function pasangTambah(noun: Command, run: Run, buku: Buku, cara: CaraTambah, bantuan?: string): void {
   const form = formTambah(buku, cara);
   const c = declareOptions(subcommand(noun, cara.nama, cara.ringkas + (bantuan ? `. ${bantuan}` : '')), form);
@@ -68,8 +99,9 @@ function pasangTambah(noun: Command, run: Run, buku: Buku, cara: CaraTambah, ban
     run(async (ctx, opts) => {
       const { db } = await ctx.ledger();
       const isi = { ...(await collect(ctx, form, opts, { ref: await bacaReferensi(db), db })), ...(cara.tetap ?? {}) };
+      const bolehGanda = await tanyaGanda(ctx, buku, isi, await barisSerupa(buku, db, isi));
       await confirmSummary(ctx, `${buku.judul}:`, ringkasanIsi(buku, isi, tampilan(opts)));
-      const { baris, peringatan } = await tambahBaris(db, buku, isi, ctx.jejak());
+      const { baris, peringatan } = await tambahBaris(db, buku, isi, ctx.jejak(), bolehGanda);
       warn(ctx, peringatan);
       const nama = String(baris.nama ?? baris.nomor ?? baris.agenda ?? '');
       ctx.io.out(

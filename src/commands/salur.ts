@@ -63,6 +63,18 @@ export const FORM_SALUR = {
   uraian: K.uraian,
 } satisfies Form;
 
+/** Asked first, so the deceased's name can come from book 9. */
+export const FORM_ALMARHUM = {
+  ppks: {
+    ...S.ppks,
+    label: 'almarhum di buku PPKS',
+    help: 'ID, NIK atau nama; kosong bila tidak terdaftar',
+    required: false,
+    tanya: (_, env) => (env.pilihan.ppks?.length ?? 0) > 0,
+    aturan: (v, _, env) => (v ? cariPpks(dbOf(env), v) : OK),
+  },
+} satisfies Form;
+
 export const FORM_SANTUNAN = {
   ...SANTUNAN_FIELDS,
   jumlah: K.jumlah,
@@ -79,6 +91,13 @@ export const FORM_SANTUNAN = {
   },
   uraian: K.uraian,
 } satisfies Form;
+
+/** A registered deceased gives the name: not asked again unless --almarhum says otherwise. */
+function formSantunan(ppks: Baris | null): typeof FORM_SANTUNAN {
+  if (!ppks) return FORM_SANTUNAN;
+  const almarhum = { ...FORM_SANTUNAN.almarhum, bawaan: () => String(ppks.nama), tanya: false };
+  return { ...FORM_SANTUNAN, almarhum };
+}
 
 function warn(ctx: Context, peringatan: string[]): void {
   for (const p of peringatan) ctx.io.err(ctx.io.color.yellow(p));
@@ -151,19 +170,26 @@ export function register(program: Command, run: Run): void {
 
 export function registerSantunan(program: Command, run: Run): void {
   const ringkas = 'membayar santunan kematian kepada ahli waris (BKK dari dana kematian) dan mencatatnya';
-  declareOptions(subcommand(program, 'santunan', ringkas), FORM_SANTUNAN).action(
+  const perintah = declareOptions(subcommand(program, 'santunan', ringkas), FORM_ALMARHUM);
+  declareOptions(perintah, FORM_SANTUNAN).action(
     run(async (ctx, opts) => {
       const { db } = await ctx.ledger();
-      const n = await collect(ctx, FORM_SANTUNAN, opts, { ref: await bacaReferensi(db), db });
+      const pilihan: Record<string, Opsi[]> =
+        ctx.interactive && opts.ppks === undefined ? { ppks: await pilihanPpks(db) } : {};
+      const a = await collect(ctx, FORM_ALMARHUM, opts, { db, pilihan });
+      const ppks = a.ppks ? enforce(await cariPpks(db, a.ppks)) : null;
+      const n = await collect(ctx, formSantunan(ppks), opts, { ref: await bacaReferensi(db), db });
       await confirmSummary(ctx, 'Santunan kematian:', [
         ['almarhum', n.almarhum],
+        ['PPKS', ppks ? `ID ${ppks.id}, ditandai meninggal` : ''],
         ['wafat', formatTanggal(n.tanggal_wafat, true)],
         ['ahli waris', `${n.ahli_waris} (${n.hubungan})`],
         ['jumlah', formatRupiah(n.jumlah)],
         ['dana', n.dana],
         ['tanggal', formatTanggal(n.tanggal, true)],
       ]);
-      const { id, kas } = await bayarSantunanKematian(db, n, ctx.now());
+      const santunan = { ...n, ppks_id: ppks?.id ?? null };
+      const { id, kas } = await bayarSantunanKematian(db, santunan, ctx.now(), ctx.jejak().oleh);
       warn(ctx, peringatanMeterai(kas));
       const { almarhum, tanggal_wafat, ahli_waris, hubungan } = n;
       const rekam = {
@@ -177,6 +203,7 @@ export function registerSantunan(program: Command, run: Run): void {
         tanggal_wafat,
         ahli_waris,
         hubungan,
+        ppks_id: ppks?.id ?? null,
       };
       ctx.io.out(
         ctx.json ? renderJson(rekam) : pesan.santunanDibayar(kas.nomor, formatRupiah(kas.jumlah), ahli_waris, almarhum),

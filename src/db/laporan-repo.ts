@@ -155,7 +155,8 @@ async function loadRapat(db: Kysely<Database>, dari: string, sampai: string): Pr
 async function loadTerdata(
   db: Kysely<Database>,
 ): Promise<{ ppks: PpksTerdata[]; psks: PsksTerdata[]; donatur: DonaturTerdata[] }> {
-  const ppks = await sql<PpksTerdata>`SELECT id, jk, kategori, terdaftar AS terdata FROM ppks ORDER BY id`.execute(db);
+  const ppks = await sql<PpksTerdata>`SELECT id, jk, kategori, terdaftar AS terdata, tanggal_meninggal AS meninggal
+    FROM ppks ORDER BY id`.execute(db);
   const psks = await sql<PsksTerdata>`SELECT jenis, kategori, terdaftar AS terdata FROM psks`.execute(db);
   const donatur = await sql<DonaturTerdata>`SELECT jenis, terdaftar AS terdata FROM donatur`.execute(db);
   return { ppks: ppks.rows, psks: psks.rows, donatur: donatur.rows };

@@ -12,6 +12,7 @@ export interface ProfilRow {
 
 export interface DanaRow { kode: string; nama: string; terikat: number; hanya_jenis: string | null; perlu_asnaf: number; dibuat: string }
 export interface AkunRow { kode: string; nama: string; dibuat: string }
+export interface DanaSumberRow { dana: string; sumber: string }
 export interface SumberRow { kode: string; nama: string; dana: string | null; dana_wajib: number; urutan: number }
 export interface JenisRow { kode: string; nama: string; perlu_layanan: number; urutan: number }
 export interface LayananRow { kode: string; nama: string; penanganan: number; urutan: number }
@@ -59,6 +60,7 @@ export interface Database {
   dana: DanaRow;
   akun: AkunRow;
   sumber: SumberRow;
+  dana_sumber: DanaSumberRow;
   jenis_pengeluaran: JenisRow;
   layanan: LayananRow;
   asnaf: AsnafRow;

@@ -81,6 +81,11 @@ export function triwulanSebelumnya(t: Triwulan): Triwulan {
   return t.triwulan === 1 ? { tahun: t.tahun - 1, triwulan: 4 } : { tahun: t.tahun, triwulan: (t.triwulan - 1) as Triwulan['triwulan'] };
 }
 
+/** The quarter that ended last before `hariIni` (on 5 October: III of the year; on 15 January: IV of last year). */
+export function triwulanTerakhirSelesai(hariIni: string): Triwulan {
+  return triwulanSebelumnya(triwulanDari(hariIni));
+}
+
 export function labelTriwulan(t: Triwulan): string {
   return `${romawi(t.triwulan)}/${t.tahun}`;
 }

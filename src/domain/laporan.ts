@@ -128,6 +128,8 @@ export interface PpksTerdata {
   jk: string | null;
   kategori: string;
   terdata: string;
+  /** the day they died (santunan --ppks); not counted in quarters that begin after it */
+  meninggal?: string | null;
 }
 
 export interface PsksTerdata {

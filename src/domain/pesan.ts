@@ -57,6 +57,8 @@ export const pesan = {
     `Penyaluran dari dana ${q(dana)} wajib menyebut asnaf penerima (--asnaf): fakir, miskin, amil, mualaf, riqab, gharimin, fisabilillah, ibnu_sabil.`,
   sumberWajibDana: (sumber: string, dana: string, diminta: string) =>
     `Pemasukan dari sumber ${q(sumber)} harus masuk ke dana ${q(dana)}, bukan ${q(diminta)}.`,
+  danaTidakMenerima: (dana: string, sumber: string, diterima: string[]) =>
+    `Dana ${q(dana)} hanya menerima pemasukan dari sumber ${diterima.map(q).join(', ')}, bukan ${q(sumber)}.`,
   jenisPerluLayanan: (jenis: string) => `Pengeluaran jenis ${q(jenis)} wajib menyebut layanan (--layanan).`,
   pindahAkunSama: (akun: string) => `Akun asal dan tujuan sama (${q(akun)}); pemindahan tidak dicatat.`,
   periodeTertutup: (tanggal: string, label: string) =>
@@ -86,6 +88,14 @@ export const pesan = {
   imporKolomWajibTidakAda: (kurang: string[], ada: string[], contoh: string) =>
     `Kolom untuk ${kurang.join(', ')} tidak ditemukan, jadi tidak ada baris yang dibaca. Judul kolom yang ada: ${ada.length ? ada.join(', ') : '(tidak ada)'}. Tunjukkan kolomnya dengan --kolom ${contoh}="Judul Kolom".`,
   imporSudahAda: (rujukan: string) => `sudah ada: ${rujukan}`,
+  sudahAdaDiBuku: (buku: string, nama: string, id: number, namaAda: string) =>
+    `${q(nama)} sudah ada di buku ${buku} (ID ${id}, ${q(namaAda)}); tidak ditambahkan. ` +
+    'Ulangi dengan --yes bila memang orang lain.',
+  tetapTambahkan: (buku: string, nama: string, id: number, namaAda: string) =>
+    `${q(nama)} sudah ada di buku ${buku} (ID ${id}, ${q(namaAda)}). Tetap tambahkan sebagai orang lain?`,
+  imporHpBersama: (rujukan: string) =>
+    `nomor HP sama dengan ${rujukan} yang namanya lain (mungkin satu keluarga); tidak ditambahkan. ` +
+    'Impor ulang dengan --terima-mirip bila memang orang lain.',
   imporMungkinGanda: (rujukan: string) => `mungkin orang yang sama dengan ${rujukan}; tidak ditambahkan. Impor ulang dengan --terima-mirip bila memang orang lain.`,
   imporMasukDanKeluar: () => 'Masuk dan Keluar keduanya terisi; satu baris hanya boleh salah satunya.',
   imporJumlahKosong: () => 'jumlah kosong: isi kolom Masuk atau Keluar (atau Jumlah).',
@@ -149,7 +159,8 @@ export const pesan = {
   tanyaHadir: () => 'Anggota yang hadir (spasi untuk memilih)',
   tanyaTamuRapat: () => 'Tamu yang hadir, mis. Ibu Endang (Dinas Sosial) (kosongkan bila selesai)',
   rapatDicatat: (id: number, anggota: number, tamu: number) => `Rapat tercatat dengan ID ${id}: ${anggota} anggota dan ${tamu} tamu hadir.`,
-  ppksTidakAda: (v: string) => `PPKS ${q(v)} tidak ditemukan (pakai ID atau NIK; lihat wksbm ppks daftar).`,
+  ppksTidakAda: (v: string) => `PPKS ${q(v)} tidak ditemukan (pakai ID, NIK atau nama; lihat wksbm ppks daftar).`,
+  ppksGanda: (v: string, n: number) => `PPKS ${q(v)} cocok dengan ${n} orang; pakai ID atau NIK.`,
   ppksTidakAktif: (nama: string, status: string) => `Peringatan: ${nama} berstatus ${status}.`,
   salurPerluJumlahAtauBarang: () => 'Berikan --jumlah (bantuan uang) atau --barang dengan --kuantitas (bantuan natura).',
   salurBentukGanda: () => 'Berikan --jumlah (uang) atau --barang (natura), tidak keduanya; catat dua penyaluran bila keduanya diberikan.',

@@ -39,12 +39,20 @@ function nilaiKunci(field: string, v: unknown): string {
   return String(v);
 }
 
+/**
+ * A key that is only a phone, shared by a person of another name: husband and wife share one phone, so
+ * it is maybe the same donor, never certainly. A NIK is one person's, whatever name is written.
+ */
+function bersamaLain(grup: string[], namaAda: string, nama: string): boolean {
+  return grup.includes('hp') && !grup.includes('nama') && namaAda !== '' && nama !== '' && namaAda !== nama;
+}
+
 export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
   const kolomAda = kolomTabel(o.ledger.sqlite, buku.tabel);
   const { fields } = deklarasiRegister(buku, kolomAda);
   const kunci = buku.kunci ?? [['nama']];
   const adaNik = fields.some((f) => f.name === 'nik');
-  const kunciMap = new Map<string, string>();
+  const kunciMap = new Map<string, Calon & { nama: string }>();
   const namaMap = new Map<string, Calon[]>();
 
   const kolomKunci = [...new Set(['nama', ...kunci.flat(), ...(adaNik ? ['nik'] : [])])].filter((k) => kolomAda.has(k));
@@ -55,9 +63,9 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
     return { kunci: kunci.map((g) => (g.every((f) => kv[f] !== '') ? `${g.join('+')}:${g.map((f) => kv[f]).join('|')}` : undefined)), nama: kv.nama ?? '' };
   };
   const ingat = (nilai: Record<string, unknown>, k: { kunci: (string | undefined)[]; nama: string }, rujukan: string) => {
-    for (const x of k.kunci) if (x && !kunciMap.has(x)) kunciMap.set(x, rujukan);
-    if (!k.nama) return;
     const calon = { rujukan, nik: adaNik ? ((nilai.nik as string | null) ?? null) : null };
+    for (const x of k.kunci) if (x && !kunciMap.has(x)) kunciMap.set(x, { ...calon, nama: k.nama });
+    if (!k.nama) return;
     const c = namaMap.get(k.nama);
     if (c) c.push(calon);
     else namaMap.set(k.nama, [calon]);
@@ -87,9 +95,12 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
 
       // the first group the row fills is its key: phone, else name + address
       const k = kunciDari(nilai);
-      const utama = k.kunci.find((x) => x !== undefined);
-      const ada = utama ? kunciMap.get(utama) : undefined;
-      if (ada) return { baris, keputusan: 'sudah_ada', ringkas, alasan: pesan.imporSudahAda(ada) };
+      const i = k.kunci.findIndex((x) => x !== undefined);
+      const ada = i >= 0 ? kunciMap.get(k.kunci[i]!) : undefined;
+      const keluarga = ada !== undefined && bersamaLain(kunci[i]!, ada.nama, k.nama);
+      if (keluarga && !o.terimaMirip)
+        return { baris, keputusan: 'mungkin_ganda', ringkas, alasan: pesan.imporHpBersama(ada.rujukan) };
+      if (ada && !keluarga) return { baris, keputusan: 'sudah_ada', ringkas, alasan: pesan.imporSudahAda(ada.rujukan) };
 
       const mirip = (namaMap.get(k.nama) ?? []).filter((c) => !(c.nik && nilai.nik && c.nik !== nilai.nik));
       if (mirip.length && !o.terimaMirip) return { baris, keputusan: 'mungkin_ganda', ringkas, alasan: pesan.imporMungkinGanda(mirip.map((c) => c.rujukan).join(', ')) };

@@ -50,11 +50,18 @@ export function asnafAda(ref: Referensi, asnaf: Kode): RuleResult {
   return refuse(new UserError(pesan.pilihanTidakDikenal('asnaf', String(asnaf), kodeDari(ref.asnaf))));
 }
 
-/** May fund `dana` receive money from `sumber`? A source with a fund of its own (zakat, iuran_kematian) goes there. */
+/**
+ * May fund `dana` receive money from `sumber`? A source with a fund of its own (zakat, iuran_kematian) goes
+ * there; a restricted fund takes only the sources listed for it (table dana_sumber), none listed: any.
+ */
 export function danaBolehMenerima(ref: Referensi, dana: Kode, sumber: Kode): RuleResult {
   const s = ref.sumber.find((x) => x.kode === sumber);
   if (s?.dana_wajib && s.dana && s.dana !== dana)
     return refuse(new RuleError(pesan.sumberWajibDana(s.kode, s.dana, String(dana))));
+  const diterima = ref.danaSumber.filter((x) => x.dana === dana).map((x) => x.sumber);
+  const terikat = ref.dana.some((d) => d.kode === dana && d.terikat);
+  if (terikat && diterima.length > 0 && sumber && !diterima.includes(String(sumber)))
+    return refuse(new RuleError(pesan.danaTidakMenerima(String(dana), String(sumber), diterima)));
   return OK;
 }
 

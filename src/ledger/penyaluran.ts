@@ -5,7 +5,7 @@ import { pesan } from '../domain/pesan.js';
 import type { Kas } from '../db/kas-repo.js';
 import type { Natura } from '../db/natura-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';
-import { insertBaris } from '../db/register-repo.js';
+import { getBaris, insertBaris, updateDenganJejak } from '../db/register-repo.js';
 import type { Tx } from '../db/transaction.js';
 import { postNatura } from './natura.js';
 import { postEntry } from './posting.js';
@@ -56,12 +56,37 @@ export interface SantunanBaru {
   akun: string;
   tanggal: string;
   uraian?: string | null;
+  ppks_id?: number | null;
 }
 
-/** A death benefit: a BKK of kind santunan_kematian (from the death fund by default) and its record. */
-export async function bayarSantunan(tx: Tx, s: SantunanBaru, ref: Referensi, waktu: string): Promise<{ id: number; kas: Kas }> {
+/**
+ * A death benefit: a BKK of kind santunan_kematian (from the death fund by default) and its record. For a
+ * registered PPKS the same transaction marks them meninggal from the day of death, kept in the audit trail.
+ */
+export async function bayarSantunan(
+  tx: Tx,
+  s: SantunanBaru,
+  ref: Referensi,
+  waktu: string,
+  oleh = 'wksbm',
+): Promise<{ id: number; kas: Kas }> {
   const uraian = s.uraian ?? pesan.uraianSantunan(s.almarhum, s.ahli_waris);
   const kas = await postEntry(tx, { arah: 'keluar', jenis: 'santunan_kematian', jumlah: s.jumlah, dana: s.dana, akun: s.akun, tanggal: s.tanggal, uraian }, ref, waktu);
-  const id = await insertBaris(tx, 'santunan', { kas_id: kas.id, almarhum: s.almarhum, tanggal_wafat: s.tanggal_wafat, ahli_waris: s.ahli_waris, hubungan: s.hubungan, alamat: s.alamat ?? null, dibuat: waktu });
+  const ppks_id = s.ppks_id ?? null;
+  const id = await insertBaris(tx, 'santunan', {
+    kas_id: kas.id, almarhum: s.almarhum, tanggal_wafat: s.tanggal_wafat, ahli_waris: s.ahli_waris,
+    hubungan: s.hubungan, alamat: s.alamat ?? null, ppks_id, dibuat: waktu,
+  });
+  if (ppks_id !== null) await tandaiMeninggal(tx, ppks_id, s.tanggal_wafat, oleh, waktu);
   return { id, kas };
+}
+
+async function tandaiMeninggal(tx: Tx, id: number, tanggal: string, oleh: string, waktu: string): Promise<void> {
+  const lama = await getBaris(tx, 'ppks', id);
+  if (!lama) throw new UserError(pesan.ppksTidakAda(String(id)));
+  const ubahan = [
+    { kolom: 'status', lama: lama.status, baru: 'meninggal' },
+    { kolom: 'tanggal_meninggal', lama: lama.tanggal_meninggal, baru: tanggal },
+  ].filter((u) => (u.lama ?? null) !== u.baru);
+  await updateDenganJejak(tx, 'ppks', id, ubahan, oleh, waktu);
 }

@@ -109,6 +109,8 @@ export interface SantunanKematian {
   akun: string;
   tanggal: string;
   uraian: string | null;
+  /** the deceased's row in book 9, when they were a registered PPKS */
+  ppks_id?: number | null;
 }
 
 /** A death benefit: its BKK (kind santunan_kematian) and its record, in one transaction. */
@@ -116,9 +118,10 @@ export async function bayarSantunanKematian(
   db: Db,
   s: SantunanKematian,
   waktu: string,
+  oleh = 'wksbm',
 ): Promise<{ id: number; kas: Kas }> {
   return withTransaction(db, async (tx) => {
     enforce(wafatSebelumBayar(s.tanggal_wafat, s.tanggal));
-    return bayarSantunan(tx, s, await loadReferensi(tx), waktu);
+    return bayarSantunan(tx, s, await loadReferensi(tx), waktu, oleh);
   });
 }

@@ -312,9 +312,12 @@ function barisSantunan(s: SantunanBaris): Omit<BarisPenyaluran, 'no'> {
   };
 }
 
-/** PPKS per category: registered by the quarter's end, new this quarter, and aid this quarter. */
+/**
+ * PPKS per category: registered by the quarter's end and alive when it began, new this quarter, and aid this
+ * quarter. Someone who died during the quarter still counts in it.
+ */
 function ppksPerKategori(b: BahanLaporan): BarisPpks[] {
-  const terdata = b.ppks.filter((p) => p.terdata <= b.sampai);
+  const terdata = b.ppks.filter((p) => p.terdata <= b.sampai && !(p.meninggal && p.meninggal < b.dari));
   return b.ref.ppks.map((k) => {
     const di = terdata.filter((p) => p.kategori === k.kode);
     const aid = b.penyaluran.filter((p) => p.kategori === k.kode);

@@ -69,9 +69,17 @@ describe('PPKS', () => {
     expect(r.ok && r.value.nama).toBe('Tukiyem');
     expect(putusan(await cariPpks(ledger.db, '3402084107650099'))).toBe(
       'UserError: PPKS "3402••••••••0099" tidak ditemukan ' +
-        '(pakai ID atau NIK; lihat wksbm ppks daftar).',
+        '(pakai ID, NIK atau nama; lihat wksbm ppks daftar).',
     );
     expect(putusan(await cariPpks(ledger.db, '7'))).toMatch(/PPKS "7" tidak ditemukan/);
+    const bertitik = await cariPpks(ledger.db, '3402.0841.0765.0099');
+    expect(putusan(bertitik)).toMatch(/PPKS "3402••••••••0099" tidak ditemukan/);
+  });
+
+  it('cariPpks finds by name with titles ignored', async () => {
+    const r = await cariPpks(ledger.db, 'Mbah Tukiyem');
+    expect(r.ok && r.value.id).toBe(1);
+    expect(putusan(await cariPpks(ledger.db, 'Bu Tukinah'))).toMatch(/PPKS "Bu Tukinah" tidak ditemukan/);
   });
 
   it('nikUnik refuses a NIK already in the book, except on the record that holds it', async () => {

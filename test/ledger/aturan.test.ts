@@ -97,13 +97,17 @@ describe('codes from the unit lists', () => {
 });
 
 describe('danaBolehMenerima', () => {
-  it('sends zakat and death-fund dues to their own fund only; other sources to any fund', () => {
+  it('sends zakat and death-fund dues to their own fund only; a restricted fund takes only its listed sources', () => {
     expect(putusan(danaBolehMenerima(ref, 'zakat', 'zakat'))).toBe('ok');
     expect(putusan(danaBolehMenerima(ref, 'umum', 'zakat'))).toBe(
       'RuleError: Pemasukan dari sumber "zakat" harus masuk ke dana "zakat", bukan "umum".',
     );
     expect(putusan(danaBolehMenerima(ref, 'zakat', 'iuran_kematian'))).toMatch(/harus masuk ke dana "kematian"/);
-    expect(putusan(danaBolehMenerima(ref, 'kematian', 'jimpitan'))).toBe('ok');
+    expect(putusan(danaBolehMenerima(ref, 'kematian', 'jimpitan'))).toBe(
+      'RuleError: Dana "kematian" hanya menerima pemasukan dari sumber "donatur", "iuran_kematian", bukan "jimpitan".',
+    );
+    expect(putusan(danaBolehMenerima(ref, 'kematian', 'donatur'))).toBe('ok');
+    expect(putusan(danaBolehMenerima(ref, 'umum', 'jimpitan'))).toBe('ok');
   });
 
   it('defaults the fund from the source and from the kind of payment', () => {

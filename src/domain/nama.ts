@@ -1,0 +1,32 @@
+// Names as people write them: the same person is `Bpk. H. Sukardi, S.Pd.` in one list and `Sukardi` in
+// another. Only for matching (books and imports alike); records keep the name as it was written.
+
+const GELAR_DEPAN = new Set(
+  (
+    'bpk bp bapak pak ibu bu ib h hj haji hajah hajjah sdr sdri saudara saudari ny nyonya tn tuan ' +
+    'mbah mas mbak dr drs dra ir prof kh ust ustadz ustadzah alm almh an'
+  ).split(' '),
+);
+
+/** `Bpk. H. Sukardi, S.Pd.` → `sukardi`; `Hj. Siti Aminah` → `siti aminah`. */
+export function bersihkanNama(nama: string): string {
+  // academic degrees follow a comma: "Sukardi, S.Pd., M.Si."
+  const tanpaGelarBelakang = nama.split(',')[0]!;
+  let t = tanpaGelarBelakang.toLowerCase();
+  // most names are plain ASCII; accents (Déwi) fold to their letters
+  if (/[^\x00-\x7f]/.test(t)) t = t.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const kata = t
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+  let i = 0;
+  while (i < kata.length - 1 && GELAR_DEPAN.has(kata[i]!)) i++;
+  return kata.slice(i).join(' ');
+}
+
+/** Whether two names are one person's, titles and degrees ignored (`Bu Siti Aminah` = `Hj. Siti Aminah`). */
+export function namaSama(a: string, b: string): boolean {
+  const k = bersihkanNama(a);
+  return k !== '' && k === bersihkanNama(b);
+}
