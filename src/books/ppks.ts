@@ -77,16 +77,17 @@ export async function nikUnik(db: Kysely<Database>, nik: Nilai | undefined, kecu
   return ada && ada.id !== kecuali ? refuse(new UserError(pesan.nikSudahAda(ada.id))) : OK;
 }
 
-/** A PPKS by its ID or its 16-digit NIK (dots and spaces allowed). */
+/** A PPKS by its ID (digits only) or its 16-digit NIK (dots, dashes and spaces between the digits allowed). */
 export async function cariPpks(db: Kysely<Database>, raw: Nilai | undefined): Promise<RuleResult<Baris>> {
-  const teks = String(raw ?? '');
-  const s = teks.replace(/[\s.-]/g, '');
-  const b = /^\d{16}$/.test(s)
-    ? await findPpksByNik(db, s)
-    : /^\d{1,9}$/.test(s)
-      ? await getBaris(db, 'ppks', Number(s))
+  const teks = String(raw ?? '').trim();
+  const nik = /^\d[\d\s.-]*\d$/.test(teks) ? teks.replace(/[\s.-]/g, '') : '';
+  const b = /^\d{1,9}$/.test(teks)
+    ? await getBaris(db, 'ppks', Number(teks))
+    : /^\d{16}$/.test(nik)
+      ? await findPpksByNik(db, nik)
       : undefined;
-  return b ? pass(b) : refuse(new UserError(pesan.ppksTidakAda(teks.length === 16 ? maskNik(teks) : teks)));
+  if (!b && /^[-+]/.test(teks)) return refuse(new UserError(pesan.referensiTidakSah('PPKS', teks)));
+  return b ? pass(b) : refuse(new UserError(pesan.ppksTidakAda(nik.length === 16 ? maskNik(nik) : teks)));
 }
 
 /** Aid to someone who has died or moved is allowed, with a word about it. */

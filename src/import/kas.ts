@@ -10,7 +10,8 @@ import { gerakHarian, iterateKasBerlaku, iterateRegister, kasInserter, lastKas, 
 import type { Referensi } from '../db/referensi-repo.js';
 import { closedQuarters } from '../db/periode-repo.js';
 import { PostingMassal } from '../ledger/bulk.js';
-import { formatTanggal } from '../domain/dates.js';
+import { awalPencatatan, formatTanggal, hariIni } from '../domain/dates.js';
+import { getProfil } from '../db/profil-repo.js';
 import { formatRupiah } from '../domain/money.js';
 import type { EntriBaru } from '../ledger/posting.js';
 import type { Kas } from '../db/kas-repo.js';
@@ -42,7 +43,9 @@ export function kunciKas(e: { tanggal: string; arah: string; jumlah: number; sum
 
 export async function pengolahKas(o: OpsiKas): Promise<Pengolah> {
   const sqlite = o.ledger.sqlite;
-  const poster = new PostingMassal(o.ref, { last: lastKas(sqlite), maxUrut: maxUrut(sqlite), gerakHarian: gerakHarian(sqlite), tertutup: await closedQuarters(o.ledger.db) }, o.waktu);
+  const keadaan = { last: lastKas(sqlite), maxUrut: maxUrut(sqlite), gerakHarian: gerakHarian(sqlite), tertutup: await closedQuarters(o.ledger.db) };
+  const rentang = { awal: awalPencatatan(await getProfil(o.ledger.db)), hariIni: hariIni() };
+  const poster = new PostingMassal(o.ref, keadaan, o.waktu, rentang);
   const insert = o.uji ? undefined : (o.tulis ?? kasInserter(sqlite));
 
   // Entries that stand in the book, by content: the k-th identical row of the file matches the k-th entry.

@@ -6,7 +6,8 @@ import { pesan } from '../domain/pesan.js';
 import type { Kas } from '../db/kas-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';
 import type { Bukti } from '../db/types.js';
-import { bagian, formatTanggal, labelTriwulan, triwulanDari } from '../domain/dates.js';
+import { bagian, formatTanggal, labelTriwulan, tanggalEntriSah, triwulanDari } from '../domain/dates.js';
+import { enforce } from '../domain/rule.js';
 import { GENESIS, hashRow } from './hash.js';
 import { formatRupiah } from '../domain/money.js';
 import { type EntriBaru, checkRules, formatNomor } from './posting.js';
@@ -123,6 +124,8 @@ export class PostingMassal {
     private ref: Referensi,
     keadaan: KeadaanKas,
     private waktu: string,
+    /** the dates entries may have (the unit's founding, today), as postEntry checks them */
+    private rentang?: { awal: string; hariIni: string },
   ) {
     this.last = keadaan.last ?? { id: 0, hash: GENESIS };
     for (const u of keadaan.maxUrut) this.urut.set(`${u.bukti}/${u.tahun}`, u.maks);
@@ -164,6 +167,7 @@ export class PostingMassal {
   private catat(e: EntriBaru & { arah: 'masuk' | 'keluar' }, batal?: { dari: number; alasan: string }): Kas {
     const { hari, tahun, triwulan } = infoTanggal(e.tanggal);
     if (this.tertutup.has(triwulan)) throw new RuleError(pesan.periodeTertutup(formatTanggal(e.tanggal), labelTriwulan(triwulanDari(e.tanggal))));
+    if (this.rentang) enforce(tanggalEntriSah(this.rentang.awal, e.tanggal, this.rentang.hariIni));
     const gerak = (e.arah === 'masuk' ? 1 : -1) * e.jumlah;
     const dana = this.ref.dana.find((d) => d.kode === e.dana);
     const kunciDana = dana?.terikat ? `dana:${dana.kode}` : undefined;

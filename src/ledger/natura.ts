@@ -8,7 +8,7 @@ import type { Referensi } from '../db/referensi-repo.js';
 import type { Tx } from '../db/transaction.js';
 import { formatTanggal } from '../domain/dates.js';
 import { GENESIS, hashRow } from './hash.js';
-import { ensureOpen } from './period.js';
+import { ensureOpen, ensureTanggalEntri } from './period.js';
 import { voidEntry } from './posting.js';
 
 export interface GerakNatura {
@@ -54,6 +54,7 @@ export async function postNatura(tx: Tx, g: GerakNatura, ref: Referensi, waktu: 
     if (!g.sumber || !ref.sumber.some((s) => s.kode === g.sumber)) throw new UserError(pesan.pilihanTidakDikenal('sumber', String(g.sumber), ref.sumber.map((s) => s.kode)));
   } else if (!g.tujuan) throw new UserError(pesan.teksKosong('tujuan'));
   await ensureOpen(tx, g.tanggal);
+  await ensureTanggalEntri(tx, g.tanggal);
   const last = await lastHash(tx, 'natura');
   const tanpaHash = {
     id: (last?.id ?? 0) + 1,

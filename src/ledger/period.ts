@@ -5,11 +5,18 @@ import { insertAksi, latestAksi } from '../db/periode-repo.js';
 import type { Kysely } from 'kysely';
 import { type Tx, withTransaction } from '../db/transaction.js';
 import type { Database } from '../db/types.js';
-import { formatTanggal, labelTriwulan, rentangTriwulan, type Triwulan, triwulanDari } from '../domain/dates.js';
+import { getProfil } from '../db/profil-repo.js';
+import { enforce } from '../domain/rule.js';
+import { awalPencatatan, formatTanggal, hariIni, labelTriwulan, tanggalEntriSah, rentangTriwulan, type Triwulan, triwulanDari } from '../domain/dates.js';
 
 export async function ensureOpen(tx: Tx, tanggal: string): Promise<void> {
   const t = triwulanDari(tanggal);
   if ((await latestAksi(tx, t.tahun, t.triwulan)) === 'tutup') throw new RuleError(pesan.periodeTertutup(formatTanggal(tanggal), labelTriwulan(t)));
+}
+
+/** An entry is dated between the unit's founding and today (`01/01/1900` is a typing mistake, not history). */
+export async function ensureTanggalEntri(tx: Tx, tanggal: string): Promise<void> {
+  enforce(tanggalEntriSah(awalPencatatan(await getProfil(tx)), tanggal, hariIni()));
 }
 
 export async function closeQuarter(tx: Tx, t: Triwulan, hariIni: string, waktu: string): Promise<void> {

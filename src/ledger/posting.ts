@@ -9,7 +9,7 @@ import type { Arah, Bukti } from '../db/types.js';
 import { bagian, formatTanggal, romawi } from '../domain/dates.js';
 import { GENESIS, hashRow } from './hash.js';
 import { formatRupiah } from '../domain/money.js';
-import { ensureOpen } from './period.js';
+import { ensureOpen, ensureTanggalEntri } from './period.js';
 import { enforce } from '../domain/rule.js';
 import {
   akunAda, akunBerbeda, asnafAda, danaAda, danaBolehMembayar, danaBolehMenerima, jenisAda, layananAda, sumberAda,
@@ -65,6 +65,7 @@ export function checkRules(e: EntriBaru, ref: Referensi): void {
 export async function postEntry(tx: Tx, e: EntriBaru, ref: Referensi, waktu: string, batal?: { dari: number; alasan: string }): Promise<Kas> {
   if (!batal) checkRules(e, ref);
   await ensureOpen(tx, e.tanggal);
+  await ensureTanggalEntri(tx, e.tanggal);
   const bukti = BUKTI[e.arah];
   const { tahun } = bagian(e.tanggal);
   const urut = await nextUrut(tx, bukti, tahun);

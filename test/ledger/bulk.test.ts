@@ -8,6 +8,7 @@ import { closedQuarters } from '../../src/db/periode-repo.js';
 import { loadReferensi } from '../../src/db/referensi-repo.js';
 import { withTransaction } from '../../src/db/transaction.js';
 import { PostingMassal } from '../../src/ledger/bulk.js';
+import { AWAL_BAKU, hariIni } from '../../src/domain/dates.js';
 import { periksa } from '../../src/ledger/periksa.js';
 import { closeQuarter } from '../../src/ledger/period.js';
 import { type EntriBaru, postEntry, voidEntry } from '../../src/ledger/posting.js';
@@ -41,6 +42,9 @@ async function unit(): Promise<Ledger> {
   return l;
 }
 
+// the dates postEntry accepts in a unit without a founding date, under the tests' fixed clock
+const RENTANG = { awal: AWAL_BAKU, hariIni: hariIni() };
+
 describe('PostingMassal decides as postEntry', () => {
   for (const seed of [1, 2, 3]) {
     it(`random book ${seed}: same decisions, same messages, same rows`, async () => {
@@ -65,7 +69,7 @@ describe('PostingMassal decides as postEntry', () => {
       }
 
       const refB = await loadReferensi(b.db);
-      const poster = new PostingMassal(refB, { last: lastKas(b.sqlite), maxUrut: maxUrut(b.sqlite), gerakHarian: gerakHarian(b.sqlite), tertutup: await closedQuarters(b.db) }, WAKTU);
+      const poster = new PostingMassal(refB, { last: lastKas(b.sqlite), maxUrut: maxUrut(b.sqlite), gerakHarian: gerakHarian(b.sqlite), tertutup: await closedQuarters(b.db) }, WAKTU, RENTANG);
       const insert = kasInserter(b.sqlite);
       const hasilB: string[] = [];
       b.sqlite.exec('BEGIN');
@@ -98,7 +102,7 @@ describe('PostingMassal decides as postEntry', () => {
           pembalikA.push((err as Error).message);
         }
       }
-      const p2 = new PostingMassal(refB, { last: lastKas(b.sqlite), maxUrut: maxUrut(b.sqlite), gerakHarian: gerakHarian(b.sqlite), tertutup: await closedQuarters(b.db) }, WAKTU);
+      const p2 = new PostingMassal(refB, { last: lastKas(b.sqlite), maxUrut: maxUrut(b.sqlite), gerakHarian: gerakHarian(b.sqlite), tertutup: await closedQuarters(b.db) }, WAKTU, RENTANG);
       const pembalikB: string[] = [];
       for (const k of asli) {
         try {
