@@ -125,7 +125,9 @@ export function dbOf(env: FieldEnv): Kysely<Database> {
  * Control characters (an ESC sequence that clears the screen, a bell, C1, a lone carriage return);
  * tab and line breaks are text only in fields that may span lines.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const KENDALI_BARIS = /[\u0000-\u001f\u007f-\u009f]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const KENDALI_PANJANG = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/;
 
 /** Refuses a value carrying control characters, named with them escaped (never written raw to a terminal). */

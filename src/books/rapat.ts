@@ -41,6 +41,9 @@ export function cocokkanHadir(teks: string, anggota: AnggotaRingkas[]): RuleResu
 
 /** `--tamu "Ibu Endang (Dinas Sosial), Pak Bayu"`: guests with their origin in brackets. */
 export function bacaTamu(teks: string): RuleResult<Tamu[]> {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a guest's name carries no terminal control
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(teks.trim()))
+    return refuse(new UserError(pesan.teksKendali('tamu', teks.trim(), false)));
   const hasil: Tamu[] = [];
   const re = /\s*([^,(]+?)\s*(?:\(([^)]*)\))?\s*(?:,|$)/gy;
   let m: RegExpExecArray | null;

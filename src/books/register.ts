@@ -75,7 +75,12 @@ export const ATURAN_BUKU: Record<string, AturanBuku> = {
 const aturanDari = (buku: Buku): AturanBuku => ATURAN_BUKU[buku.nama] ?? {};
 
 /** The dates of a book's events (a letter, a guest, a meeting, an activity) lie between the founding and today. */
-export async function tanggalEntriBuku(tx: Tx, buku: Buku, nilai: Record<string, Nilai>, hariIni: string): Promise<void> {
+export async function tanggalEntriBuku(
+  tx: Tx,
+  buku: Buku,
+  nilai: Record<string, Nilai>,
+  hariIni: string,
+): Promise<void> {
   const fields = buku.fields.filter((f) => f.rentang === 'entri' && typeof nilai[f.name] === 'string');
   if (fields.length === 0) return;
   const awal = awalPencatatan(await getProfil(tx));

@@ -53,7 +53,10 @@ export const PPKS: Buku = {
     { name: 'no_kk', label: 'No. KK', type: 'nik', flag: 'kk', sinonim: ['kk', 'nomor kk', 'no kk'] },
     { name: 'nama', label: 'Nama', type: 'teks', required: true, sinonim: ['nama lengkap', 'nama ppks', 'nama penerima'] },
     { name: 'jk', label: 'Jenis kelamin', type: 'pilihan', pilihan: JK, required: true, sinonim: ['l/p', 'kelamin', 'jenis kelamin'] },
-    { name: 'tanggal_lahir', label: 'Tanggal lahir', type: 'tanggal', flag: 'lahir', rentang: 'lahir', sinonim: ['tgl lahir', 'lahir'] },
+    {
+      name: 'tanggal_lahir', label: 'Tanggal lahir', type: 'tanggal', flag: 'lahir', rentang: 'lahir',
+      sinonim: ['tgl lahir', 'lahir'],
+    },
     { name: 'alamat', label: 'Alamat', type: 'teks', multiBaris: true },
     { name: 'rt', label: 'RT', type: 'teks', maxLength: 4 },
     { name: 'rw', label: 'RW', type: 'teks', maxLength: 4 },

@@ -112,13 +112,15 @@ export function awalPencatatan(profil?: { sk_tanggal?: string | null; tanggal_be
 
 /** An entry (cash, stock, aid, letter, meeting, activity, guest) happens between the founding and today. */
 export function tanggalEntriSah(awal: string, tanggal: string, hariIni: string, field = 'tanggal'): RuleResult<string> {
-  if (tanggal < awal) return refuse(new UserError(pesan.tanggalSebelumBerdiri(field, formatTanggal(tanggal), formatTanggal(awal))));
-  if (tanggal > hariIni) return refuse(new UserError(pesan.tanggalMasaDepan(field, formatTanggal(tanggal), formatTanggal(hariIni))));
+  const t = formatTanggal(tanggal);
+  if (tanggal < awal) return refuse(new UserError(pesan.tanggalSebelumBerdiri(field, t, formatTanggal(awal))));
+  if (tanggal > hariIni) return refuse(new UserError(pesan.tanggalMasaDepan(field, t, formatTanggal(hariIni))));
   return pass(tanggal);
 }
 
 /** A birth date lies between 1900 and today. */
 export function tanggalLahirSah(tanggal: string, hariIni: string, field = 'tanggal lahir'): RuleResult<string> {
-  if (tanggal < '1900-01-01' || tanggal > hariIni) return refuse(new UserError(pesan.tanggalLahirTidakSah(field, formatTanggal(tanggal))));
+  if (tanggal < '1900-01-01' || tanggal > hariIni)
+    return refuse(new UserError(pesan.tanggalLahirTidakSah(field, formatTanggal(tanggal))));
   return pass(tanggal);
 }

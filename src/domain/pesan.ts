@@ -1,6 +1,7 @@
 // Every user-facing sentence, in Indonesian, in one place.
 const q = (v: unknown) => `"${tampak(String(v))}"`;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const KENDALI = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /** A value as it may be shown on a terminal: control characters (an ESC sequence, a bell) written as `\x1b`. */
@@ -32,7 +33,8 @@ export const pesan = {
   kodeTidakSah: (field: string, v: string) =>
     `${field} ${q(v)} tidak sah: pakai huruf kecil, angka dan garis bawah, diawali huruf (misalnya bri atau infak_masjid).`,
   teksKendali: (field: string, v: string, bolehBaris: boolean) =>
-    `${field} ${q(v.length > 80 ? `${v.slice(0, 80)}…` : v)} tidak sah: berisi karakter kendali (seperti ESC atau bel)` +
+    `${field} ${q(v.length > 80 ? `${v.slice(0, 80)}…` : v)} tidak sah: ` +
+    'berisi karakter kendali (seperti ESC atau bel)' +
     `${bolehBaris ? '' : ', dan tab atau baris baru tidak boleh di isian satu baris'}; ketik ulang tanpa karakter itu.`,
   angkaTerlaluKecil: (field: string, v: string, min: number) =>
     `${field} ${q(v)} tidak sah: harus ${min === 1 ? 'lebih dari 0' : `paling sedikit ${min}`}.`,
@@ -50,7 +52,8 @@ export const pesan = {
   referensiTidakSah: (field: string, v: string) =>
     `${field} ${q(v)} tidak sah: tulis ID (angka saja), NIK, nomor HP atau nama, tanpa tanda minus atau plus.`,
   kendalaBuku: (tabel: string, kolom: string | null) =>
-    `Isian ${kolom ? `${kolom} ` : ''}di buku ${tabel} ditolak oleh aturan buku; periksa nilainya. Tidak ada yang dicatat.`,
+    `Isian ${kolom ? `${kolom} ` : ''}di buku ${tabel} ditolak oleh aturan buku; ` +
+    'periksa nilainya. Tidak ada yang dicatat.',
   hpTidakSah: (v: string) => `nomor HP ${q(v)} tidak sah: tulis misalnya 0812-1000-2000 atau +62 812 1000 2000.`,
   dibatalkanPengguna: () => 'Dibatalkan; tidak ada yang dicatat.',
   opsiTidakDikenal: (v: string) => `opsi tidak dikenal: ${v}`,

@@ -43,7 +43,8 @@ export function kunciKas(e: { tanggal: string; arah: string; jumlah: number; sum
 
 export async function pengolahKas(o: OpsiKas): Promise<Pengolah> {
   const sqlite = o.ledger.sqlite;
-  const keadaan = { last: lastKas(sqlite), maxUrut: maxUrut(sqlite), gerakHarian: gerakHarian(sqlite), tertutup: await closedQuarters(o.ledger.db) };
+  const tertutup = await closedQuarters(o.ledger.db);
+  const keadaan = { last: lastKas(sqlite), maxUrut: maxUrut(sqlite), gerakHarian: gerakHarian(sqlite), tertutup };
   const rentang = { awal: awalPencatatan(await getProfil(o.ledger.db)), hariIni: hariIni() };
   const poster = new PostingMassal(o.ref, keadaan, o.waktu, rentang);
   const insert = o.uji ? undefined : (o.tulis ?? kasInserter(sqlite));

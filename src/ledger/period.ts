@@ -7,7 +7,9 @@ import { type Tx, withTransaction } from '../db/transaction.js';
 import type { Database } from '../db/types.js';
 import { getProfil } from '../db/profil-repo.js';
 import { enforce } from '../domain/rule.js';
-import { awalPencatatan, formatTanggal, hariIni, labelTriwulan, tanggalEntriSah, rentangTriwulan, type Triwulan, triwulanDari } from '../domain/dates.js';
+import {
+  awalPencatatan, formatTanggal, hariIni, labelTriwulan, rentangTriwulan, tanggalEntriSah, type Triwulan, triwulanDari,
+} from '../domain/dates.js';
 
 export async function ensureOpen(tx: Tx, tanggal: string): Promise<void> {
   const t = triwulanDari(tanggal);

@@ -2,13 +2,24 @@
 // a seeded PRNG so a failure is reproducible. Each must exit 2 with exactly one Indonesian line on
 // stderr, nothing on stdout, no stack trace, no raw control character, and leave the file unchanged.
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Buku } from '../../src/books/buku.js';
 import { type Field, flagOf } from '../../src/books/field.js';
 import { KAS_FIELDS } from '../../src/books/kas.js';
 import { NATURA_FIELDS } from '../../src/books/natura.js';
-import { SANTUNAN_FIELDS } from '../../src/books/penyaluran.js';
-import { ANGGOTA, DONATUR, JEJARING, KEGIATAN, PPKS, PSKS, RAPAT, SURAT, TAMU, INVENTARIS } from '../../src/books/registers.js';
-import type { Buku } from '../../src/books/buku.js';
 import { KODE_PROVINSI } from '../../src/books/nik.js';
+import { SANTUNAN_FIELDS } from '../../src/books/penyaluran.js';
+import {
+  ANGGOTA,
+  DONATUR,
+  INVENTARIS,
+  JEJARING,
+  KEGIATAN,
+  PPKS,
+  PSKS,
+  RAPAT,
+  SURAT,
+  TAMU,
+} from '../../src/books/registers.js';
 import { snapshot, unitBaru, wksbm } from '../helpers.js';
 
 /** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
@@ -35,9 +46,38 @@ type Kasus = { nama: string; args: string[] };
 const DASAR = {
   kasMasuk: ['kas', 'masuk', '--jumlah', '1000', '--sumber', 'donatur', '--tanggal', '2026-10-05'],
   kasKeluar: ['kas', 'keluar', '--jumlah', '1000', '--jenis', 'operasional', '--tanggal', '2026-10-05'],
-  naturaMasuk: ['natura', 'masuk', '--barang', 'beras', '--kuantitas', '1', '--sumber', 'jimpitan', '--tanggal', '2026-10-05'],
+  naturaMasuk: [
+    'natura',
+    'masuk',
+    '--barang',
+    'beras',
+    '--kuantitas',
+    '1',
+    '--sumber',
+    'jimpitan',
+    '--tanggal',
+    '2026-10-05',
+  ],
   salur: ['salur', '--ppks', '1', '--layanan', 'jaminan', '--jumlah', '1000', '--tanggal', '2026-10-05'],
-  santunan: ['santunan', '--almarhum', 'Wiryo', '--tanggal-wafat', '2026-10-01', '--ahli-waris', 'Ibu Wiryo', '--hubungan', 'istri', '--alamat', 'RT 02', '--jumlah', '1000', '--dana', 'kematian', '--tanggal', '2026-10-02'],
+  santunan: [
+    'santunan',
+    '--almarhum',
+    'Wiryo',
+    '--tanggal-wafat',
+    '2026-10-01',
+    '--ahli-waris',
+    'Ibu Wiryo',
+    '--hubungan',
+    'istri',
+    '--alamat',
+    'RT 02',
+    '--jumlah',
+    '1000',
+    '--dana',
+    'kematian',
+    '--tanggal',
+    '2026-10-02',
+  ],
 } as const;
 
 const DASAR_BUKU: [Buku, string[]][] = [
@@ -105,15 +145,23 @@ function nikBuruk(): [string, string] {
     () => [digit(pilih([int(1, 15), int(17, 20)])), nikAtauKk()],
     () => [`${digit(int(1, 15))}${pilih(['A', 'x', 'O', '_', '/'])}${digit(int(0, 3))}`.padEnd(16, 'Z'), nikAtauKk()],
     () => [`${dua(pilih(PROV_BURUK))}${digit(4)}${tgl()}${dua(int(0, 99))}${dua(int(1, 99))}`, nikAtauKk()],
-    () => [`${prov()}${digit(4)}${pilih([dua(int(32, 40)), dua(int(72, 99)), '00'])}${dua(int(1, 12))}${digit(2)}${dua(int(0, 99))}${dua(int(1, 99))}`, 'nik'],
-    () => [`${prov()}${digit(4)}${dua(int(1, 28))}${pilih(['00', dua(int(13, 99))])}${digit(2)}${dua(int(0, 99))}${dua(int(1, 99))}`, 'nik'],
+    () => [
+      `${prov()}${digit(4)}${pilih([dua(int(32, 40)), dua(int(72, 99)), '00'])}${dua(int(1, 12))}${digit(2)}${dua(int(0, 99))}${dua(int(1, 99))}`,
+      'nik',
+    ],
+    () => [
+      `${prov()}${digit(4)}${dua(int(1, 28))}${pilih(['00', dua(int(13, 99))])}${digit(2)}${dua(int(0, 99))}${dua(int(1, 99))}`,
+      'nik',
+    ],
     () => [`${prov()}${digit(4)}${tgl()}0000`, nikAtauKk()],
     () => ['0'.repeat(16), nikAtauKk()],
   ])();
 }
 
 const KENDALI = [
-  ...Array.from({ length: 31 }, (_, i) => String.fromCharCode(i + 1)).filter((c) => c !== '\t' && c !== '\n' && c !== '\r'),
+  ...Array.from({ length: 31 }, (_, i) => String.fromCharCode(i + 1)).filter(
+    (c) => c !== '\t' && c !== '\n' && c !== '\r',
+  ),
   '\u007f',
   ...Array.from({ length: 32 }, (_, i) => String.fromCharCode(0x80 + i)),
   '\u001b[2J',
@@ -148,7 +196,9 @@ function korpus(): Kasus[] {
   // impossible dates and dates out of range, in every book with an event date
   const bertanggal: [string, readonly string[], string][] = [
     ...Object.entries(DASAR).map(([n, d]) => [n, d, 'tanggal'] as [string, readonly string[], string]),
-    ...DASAR_BUKU.filter(([b]) => b.fields.some((f) => f.rentang === 'entri')).map(([b, d]) => [b.nama, d, 'tanggal'] as [string, readonly string[], string]),
+    ...DASAR_BUKU.filter(([b]) => b.fields.some((f) => f.rentang === 'entri')).map(
+      ([b, d]) => [b.nama, d, 'tanggal'] as [string, readonly string[], string],
+    ),
   ];
   for (let i = 0; i < 120; i++) {
     const [nama, dasar, flag] = pilih(bertanggal);
@@ -161,7 +211,12 @@ function korpus(): Kasus[] {
     tambah(`tanggal di luar rentang ${t} di ${nama}`, dengan(dasar, flag, t));
   }
   for (let i = 0; i < 30; i++) {
-    const t = pilih([tanggalMustahil(), `${dua(int(1, 28))}/${dua(int(1, 12))}/${int(1800, 1899)}`, `${int(2027, 2100)}-01-01`, `${int(23, 30)}/11/2026`]);
+    const t = pilih([
+      tanggalMustahil(),
+      `${dua(int(1, 28))}/${dua(int(1, 12))}/${int(1800, 1899)}`,
+      `${int(2027, 2100)}-01-01`,
+      `${int(23, 30)}/11/2026`,
+    ]);
     tambah(`tanggal lahir ${t}`, dengan(DASAR_BUKU[2]![1], 'lahir', t));
   }
   // NIKs of each kind of wrong
@@ -173,7 +228,11 @@ function korpus(): Kasus[] {
   const formulir: [string, readonly string[], Field[]][] = [
     ...DASAR_BUKU.map(([b, d]) => [b.nama, d, tekstual(b.fields)] as [string, readonly string[], Field[]]),
     ['kas masuk', DASAR.kasMasuk, tekstual([KAS_FIELDS.uraian, KAS_FIELDS.donatur])],
-    ['natura masuk', DASAR.naturaMasuk, tekstual(Object.values(NATURA_FIELDS) as Field[]).filter((f) => f.name !== 'satuan')],
+    [
+      'natura masuk',
+      DASAR.naturaMasuk,
+      tekstual(Object.values(NATURA_FIELDS) as Field[]).filter((f) => f.name !== 'satuan'),
+    ],
     ['santunan', DASAR.santunan, tekstual(Object.values(SANTUNAN_FIELDS) as Field[])],
   ];
   for (const [nama, dasar, fields] of formulir) {
@@ -187,7 +246,19 @@ function korpus(): Kasus[] {
   // references with signs or that name nothing
   for (let i = 0; i < 60; i++) {
     const n = int(1, 3);
-    const r = pilih([`-${n}`, `+${n}`, ` -${n}`, `${n}-`, `--${n}`, `-${n}.0`, `${n}.`, `${n}e0`, `0x${n}`, `#${n}`, `${n}${n}${n}${n}${n}`]);
+    const r = pilih([
+      `-${n}`,
+      `+${n}`,
+      ` -${n}`,
+      `${n}-`,
+      `--${n}`,
+      `-${n}.0`,
+      `${n}.`,
+      `${n}e0`,
+      `0x${n}`,
+      `#${n}`,
+      `${n}${n}${n}${n}${n}`,
+    ]);
     const [nama, args] = pilih<[string, string[]]>([
       ['salur --ppks', dengan(DASAR.salur, 'ppks', r)],
       ['kas masuk --donatur', dengan(DASAR.kasMasuk, 'donatur', r)],
@@ -251,11 +322,35 @@ describe('bad-input corpus', () => {
       const r = await wksbm(db, args);
       if (r.code !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
     };
-    await ok(['ppks', 'tambah', '--nik', '3402084107650003', '--nama', 'Tukiyem', '--jk', 'P', '--kategori', 'LUT', '--dasar', 'tugas_publik']);
+    await ok([
+      'ppks',
+      'tambah',
+      '--nik',
+      '3402084107650003',
+      '--nama',
+      'Tukiyem',
+      '--jk',
+      'P',
+      '--kategori',
+      'LUT',
+      '--dasar',
+      'tugas_publik',
+    ]);
     await ok(['donatur', 'tambah', '--nama', 'Toko Makmur', '--hp', '081233334444']);
     await ok(['kas', 'masuk', '--jumlah', '2000000', '--sumber', 'donatur', '--tanggal', '2026-10-01']);
     await ok(['kas', 'masuk', '--jumlah', '1500000', '--sumber', 'iuran_kematian', '--tanggal', '2026-10-01']);
-    await ok(['natura', 'masuk', '--barang', 'beras', '--kuantitas', '20', '--sumber', 'jimpitan', '--tanggal', '2026-10-02']);
+    await ok([
+      'natura',
+      'masuk',
+      '--barang',
+      'beras',
+      '--kuantitas',
+      '20',
+      '--sumber',
+      'jimpitan',
+      '--tanggal',
+      '2026-10-02',
+    ]);
     await ok(['kegiatan', 'catat', '--tanggal', '2026-10-03', '--nama', 'Posyandu', '--jenis', 'penanganan']);
     sebelum = snapshot(db);
   });
@@ -274,6 +369,7 @@ describe('bad-input corpus', () => {
         baris.length !== 1 && `${baris.length} baris`,
         r.stdout !== '' && 'stdout tidak kosong',
         /\n\s+at |Error\b|constraint|SQLITE|undefined|NaN\b|\bnull\b|\[object/.test(r.stderr) && 'bahasa program',
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
         /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(r.stderr) && 'karakter kendali mentah',
       ].filter(Boolean);
       if (snapshot(db) !== sebelum) {

@@ -3,8 +3,8 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tempatKendala } from '../../src/db/kendala.js';
 import { kendalaKeUserError } from '../../src/books/register.js';
+import { tempatKendala } from '../../src/db/kendala.js';
 import { snapshot, sqlite, tmpDir, unitBaru, wksbm } from '../helpers.js';
 
 const NIK = '3402084107650003';
@@ -21,6 +21,7 @@ async function refused(db: string, args: string[], message: RegExp, env?: Record
   expect(r.code, r.stdout + r.stderr).toBe(2);
   expect(r.stderr).toMatch(message);
   expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   expect(r.stderr).not.toMatch(/constraint|SQLITE|failed|Error/i);
   expect(snapshot(db)).toBe(before);
@@ -30,27 +31,126 @@ async function refused(db: string, args: string[], message: RegExp, env?: Record
 let db: string;
 beforeAll(async () => {
   db = await unitBaru();
-  await ok(db, ['ppks', 'tambah', '--nik', NIK, '--nama', 'Tukiyem', '--jk', 'P', '--kategori', 'LUT', '--dasar', 'tugas_publik']);
-  await ok(db, ['ppks', 'tambah', '--nik', '3402081203700002', '--nama', 'Paimin', '--jk', 'L', '--kategori', 'LUT', '--dasar', 'tugas_publik']);
+  await ok(db, [
+    'ppks',
+    'tambah',
+    '--nik',
+    NIK,
+    '--nama',
+    'Tukiyem',
+    '--jk',
+    'P',
+    '--kategori',
+    'LUT',
+    '--dasar',
+    'tugas_publik',
+  ]);
+  await ok(db, [
+    'ppks',
+    'tambah',
+    '--nik',
+    '3402081203700002',
+    '--nama',
+    'Paimin',
+    '--jk',
+    'L',
+    '--kategori',
+    'LUT',
+    '--dasar',
+    'tugas_publik',
+  ]);
   await ok(db, ['kas', 'masuk', '--jumlah', '2000000', '--sumber', 'donatur', '--tanggal', '2026-10-01']);
   await ok(db, ['kas', 'masuk', '--jumlah', '1500000', '--sumber', 'iuran_kematian', '--tanggal', '2026-10-01']);
-  await ok(db, ['natura', 'masuk', '--barang', 'beras', '--kuantitas', '20', '--sumber', 'jimpitan', '--tanggal', '2026-10-02']);
+  await ok(db, [
+    'natura',
+    'masuk',
+    '--barang',
+    'beras',
+    '--kuantitas',
+    '20',
+    '--sumber',
+    'jimpitan',
+    '--tanggal',
+    '2026-10-02',
+  ]);
 });
 
 describe('entry dates lie between the founding and today', () => {
   it.each([
-    ['cash dated 1900', ['kas', 'masuk', '--jumlah', '1000', '--sumber', 'donatur', '--tanggal', '01/01/1900'], /^tanggal "1 Jan 1900" tidak sah: sebelum unit berdiri \(1 Jan 2000\)/],
-    ['cash dated tomorrow', ['kas', 'keluar', '--jumlah', '1000', '--jenis', 'operasional', '--tanggal', '23/11/2026'], /^tanggal "23 Nov 2026" tidak sah: lewat dari hari ini/],
-    ['a transfer dated 1999', ['kas', 'pindah', '--jumlah', '1000', '--dari', 'tunai', '--ke', 'tunai', '--tanggal', '1999-12-31'], /tidak sah|sama/],
-    ['stock dated 1900', ['natura', 'masuk', '--barang', 'beras', '--kuantitas', '1', '--sumber', 'jimpitan', '--tanggal', '01/01/1900'], /1 Jan 1900.*sebelum unit berdiri/],
-    ['aid dated next year', ['salur', '--ppks', '1', '--layanan', 'jaminan', '--jumlah', '1000', '--tanggal', '2027-01-01'], /1 Jan 2027.*lewat dari hari ini/],
-    ['a death benefit dated 1950', ['santunan', '--almarhum', 'A', '--tanggal-wafat', '1950-01-01', '--ahli-waris', 'B', '--hubungan', 'istri', '--alamat', 'RT 1', '--jumlah', '1000', '--dana', 'kematian', '--tanggal', '1950-01-02'], /2 Jan 1950.*sebelum unit berdiri/],
-    ['a letter dated 1901', ['surat', 'masuk', '--nomor', '1', '--tanggal', '1901-01-01', '--perihal', 'P', '--dari', 'D'], /^Tanggal surat "1 Jan 1901" tidak sah: sebelum unit berdiri/],
-    ['a meeting next month', ['rapat', 'catat', '--tanggal', '2026-12-01', '--agenda', 'Rapat'], /^Tanggal "1 Des 2026" tidak sah: lewat dari hari ini/],
-    ['an activity in 1900', ['kegiatan', 'catat', '--tanggal', '1900-02-01', '--nama', 'X', '--jenis', 'pencegahan'], /sebelum unit berdiri/],
+    [
+      'cash dated 1900',
+      ['kas', 'masuk', '--jumlah', '1000', '--sumber', 'donatur', '--tanggal', '01/01/1900'],
+      /^tanggal "1 Jan 1900" tidak sah: sebelum unit berdiri \(1 Jan 2000\)/,
+    ],
+    [
+      'cash dated tomorrow',
+      ['kas', 'keluar', '--jumlah', '1000', '--jenis', 'operasional', '--tanggal', '23/11/2026'],
+      /^tanggal "23 Nov 2026" tidak sah: lewat dari hari ini/,
+    ],
+    [
+      'a transfer dated 1999',
+      ['kas', 'pindah', '--jumlah', '1000', '--dari', 'tunai', '--ke', 'tunai', '--tanggal', '1999-12-31'],
+      /tidak sah|sama/,
+    ],
+    [
+      'stock dated 1900',
+      ['natura', 'masuk', '--barang', 'beras', '--kuantitas', '1', '--sumber', 'jimpitan', '--tanggal', '01/01/1900'],
+      /1 Jan 1900.*sebelum unit berdiri/,
+    ],
+    [
+      'aid dated next year',
+      ['salur', '--ppks', '1', '--layanan', 'jaminan', '--jumlah', '1000', '--tanggal', '2027-01-01'],
+      /1 Jan 2027.*lewat dari hari ini/,
+    ],
+    [
+      'a death benefit dated 1950',
+      [
+        'santunan',
+        '--almarhum',
+        'A',
+        '--tanggal-wafat',
+        '1950-01-01',
+        '--ahli-waris',
+        'B',
+        '--hubungan',
+        'istri',
+        '--alamat',
+        'RT 1',
+        '--jumlah',
+        '1000',
+        '--dana',
+        'kematian',
+        '--tanggal',
+        '1950-01-02',
+      ],
+      /2 Jan 1950.*sebelum unit berdiri/,
+    ],
+    [
+      'a letter dated 1901',
+      ['surat', 'masuk', '--nomor', '1', '--tanggal', '1901-01-01', '--perihal', 'P', '--dari', 'D'],
+      /^Tanggal surat "1 Jan 1901" tidak sah: sebelum unit berdiri/,
+    ],
+    [
+      'a meeting next month',
+      ['rapat', 'catat', '--tanggal', '2026-12-01', '--agenda', 'Rapat'],
+      /^Tanggal "1 Des 2026" tidak sah: lewat dari hari ini/,
+    ],
+    [
+      'an activity in 1900',
+      ['kegiatan', 'catat', '--tanggal', '1900-02-01', '--nama', 'X', '--jenis', 'pencegahan'],
+      /sebelum unit berdiri/,
+    ],
     ['a guest in 2030', ['tamu', 'catat', '--tanggal', '2030-01-01', '--nama', 'X'], /lewat dari hari ini/],
-    ['a birth date after today', ['ppks', 'tambah', '--nama', 'X', '--jk', 'L', '--kategori', 'LUT', '--lahir', '01/01/2027'], /^Tanggal lahir "1 Jan 2027" tidak sah: tanggal lahir harus antara tahun 1900 dan hari ini\.$/m],
-    ['a birth date before 1900', ['ppks', 'tambah', '--nama', 'X', '--jk', 'L', '--kategori', 'LUT', '--lahir', '31/12/1899'], /^Tanggal lahir "31\/12\/1899" tidak sah/],
+    [
+      'a birth date after today',
+      ['ppks', 'tambah', '--nama', 'X', '--jk', 'L', '--kategori', 'LUT', '--lahir', '01/01/2027'],
+      /^Tanggal lahir "1 Jan 2027" tidak sah: tanggal lahir harus antara tahun 1900 dan hari ini\.$/m,
+    ],
+    [
+      'a birth date before 1900',
+      ['ppks', 'tambah', '--nama', 'X', '--jk', 'L', '--kategori', 'LUT', '--lahir', '31/12/1899'],
+      /^Tanggal lahir "31\/12\/1899" tidak sah/,
+    ],
   ])('refuses %s', async (_, args, message) => {
     await refused(db, args as string[], message as RegExp);
   });
@@ -58,14 +158,21 @@ describe('entry dates lie between the founding and today', () => {
   it('the founding is the profile SK date when it is known', async () => {
     const unit = await unitBaru();
     await ok(unit, ['profil', 'ubah', '--tanggal-sk', '15/03/2024']);
-    await refused(unit, ['kas', 'masuk', '--jumlah', '1000', '--sumber', 'donatur', '--tanggal', '14/03/2024'], /sebelum unit berdiri \(15 Mar 2024\)/);
+    await refused(
+      unit,
+      ['kas', 'masuk', '--jumlah', '1000', '--sumber', 'donatur', '--tanggal', '14/03/2024'],
+      /sebelum unit berdiri \(15 Mar 2024\)/,
+    );
     await ok(unit, ['kas', 'masuk', '--jumlah', '1000', '--sumber', 'donatur', '--tanggal', '15/03/2024']);
   });
 
   it('an imported cash row dated 1900 is refused like a typed one', async () => {
     const unit = await unitBaru();
     const f = path.join(tmpDir(), 'kas.csv');
-    (await import('node:fs')).writeFileSync(f, 'tanggal;arah;jumlah;sumber;uraian\n01/01/1900;masuk;1000;donatur;lama\n05/10/2026;masuk;2000;donatur;baru\n');
+    (await import('node:fs')).writeFileSync(
+      f,
+      'tanggal;arah;jumlah;sumber;uraian\n01/01/1900;masuk;1000;donatur;lama\n05/10/2026;masuk;2000;donatur;baru\n',
+    );
     const r = await wksbm(unit, ['impor', 'kas', f, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const kas = sqlite(unit).prepare('SELECT tanggal FROM kas').all();
@@ -76,13 +183,25 @@ describe('entry dates lie between the founding and today', () => {
 
 describe('references are an ID, a NIK, a phone or a name: never a number made by stripping a sign', () => {
   it('salur --ppks -2 pays nobody', async () => {
-    await refused(db, ['salur', '--ppks', '-2', '--layanan', 'jaminan', '--jumlah', '1000'], /^PPKS "-2" tidak sah: tulis ID \(angka saja\)/);
+    await refused(
+      db,
+      ['salur', '--ppks', '-2', '--layanan', 'jaminan', '--jumlah', '1000'],
+      /^PPKS "-2" tidak sah: tulis ID \(angka saja\)/,
+    );
     await refused(db, ['salur', '--ppks', '+2', '--layanan', 'jaminan', '--jumlah', '1000'], /PPKS "\+2" tidak sah/);
-    await refused(db, ['salur', '--ppks', '2.', '--layanan', 'jaminan', '--jumlah', '1000'], /PPKS "2\." tidak ditemukan/);
+    await refused(
+      db,
+      ['salur', '--ppks', '2.', '--layanan', 'jaminan', '--jumlah', '1000'],
+      /PPKS "2\." tidak ditemukan/,
+    );
   });
 
   it('a receipt naming donor -1 is refused', async () => {
-    await refused(db, ['kas', 'masuk', '--jumlah', '1000', '--sumber', 'donatur', '--donatur', '-1'], /donatur "-1" tidak sah/);
+    await refused(
+      db,
+      ['kas', 'masuk', '--jumlah', '1000', '--sumber', 'donatur', '--donatur', '-1'],
+      /donatur "-1" tidak sah/,
+    );
   });
 
   it('ubah and tampil take digits only', async () => {
@@ -94,7 +213,11 @@ describe('references are an ID, a NIK, a phone or a name: never a number made by
 describe('a NIK is 16 digits that can be real', () => {
   const tambah = (nik: string) => ['ppks', 'tambah', '--nik', nik, '--nama', 'X', '--jk', 'L', '--kategori', 'LUT'];
   it.each([
-    ['all zeros', '0000000000000000', /^NIK "0000000000000000" tidak sah: dua angka pertama \(00\) bukan kode provinsi\.$/m],
+    [
+      'all zeros',
+      '0000000000000000',
+      /^NIK "0000000000000000" tidak sah: dua angka pertama \(00\) bukan kode provinsi\.$/m,
+    ],
     ['serial 0000', '3402081203700000', /nomor urut\) tidak pernah 0000/],
     ['province 20', '2002081203700001', /\(20\) bukan kode provinsi/],
     ['day 32', '3402083203700001', /\(323207\)|\(320370\)|bukan tanggal lahir/],
@@ -112,7 +235,11 @@ describe('a NIK is 16 digits that can be real', () => {
   });
 
   it('a KK number needs a province and a serial, not a birth date', async () => {
-    await refused(db, ['ppks', 'ubah', '1', '--kk', '3402080000000000'], /^No\. KK "3402080000000000" tidak sah: empat angka terakhir/);
+    await refused(
+      db,
+      ['ppks', 'ubah', '1', '--kk', '3402080000000000'],
+      /^No\. KK "3402080000000000" tidak sah: empat angka terakhir/,
+    );
   });
 });
 
@@ -128,7 +255,9 @@ describe('an XLSX NIK typed as a number has lost its last digit', () => {
     const unit = await unitBaru();
     const r = await wksbm(unit, ['impor', 'ppks', f, '--json']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/tersimpan sebagai angka di Excel, sehingga angka terakhirnya hilang; format kolom itu sebagai Teks/);
+    expect(r.stdout).toMatch(
+      /tersimpan sebagai angka di Excel, sehingga angka terakhirnya hilang; format kolom itu sebagai Teks/,
+    );
     const rows = sqlite(unit).prepare('SELECT nik, nama FROM ppks').all();
     expect(rows).toEqual([{ nik: '3402081203700009', nama: 'Paijo' }]);
   });
@@ -137,10 +266,23 @@ describe('an XLSX NIK typed as a number has lost its last digit', () => {
 describe('text carries no control characters; messages never echo them raw', () => {
   const ESC = '\u001b';
   it.each([
-    ['clear screen in an uraian', ['kas', 'masuk', '--jumlah', '1000', '--sumber', 'donatur', '--uraian', `Infak${ESC}[2J${ESC}[H`], /^uraian "Infak\\x1b\[2J\\x1b\[H" tidak sah: berisi karakter kendali/],
-    ['a window title in a name', ['donatur', 'tambah', '--nama', `${ESC}]0;pwned\u0007Budi`], /^Nama "\\x1b\]0;pwned\\x07Budi" tidak sah/],
+    [
+      'clear screen in an uraian',
+      ['kas', 'masuk', '--jumlah', '1000', '--sumber', 'donatur', '--uraian', `Infak${ESC}[2J${ESC}[H`],
+      /^uraian "Infak\\x1b\[2J\\x1b\[H" tidak sah: berisi karakter kendali/,
+    ],
+    [
+      'a window title in a name',
+      ['donatur', 'tambah', '--nama', `${ESC}]0;pwned\u0007Budi`],
+      /^Nama "\\x1b\]0;pwned\\x07Budi" tidak sah/,
+    ],
     ['a newline in a one-line field', ['donatur', 'tambah', '--nama', 'Budi\nSantoso'], /Budi\\nSantoso.*satu baris/],
     ['C1 CSI in an agenda', ['rapat', 'catat', '--tanggal', '2026-11-01', '--agenda', 'Rapat\u009b2J'], /\\x9b2J/],
+    [
+      'a bell in a meeting guest',
+      ['rapat', 'catat', '--tanggal', '2026-11-01', '--agenda', 'R', '--tamu', 'Bu\u0007Endang'],
+      /^tamu "Bu\\x07Endang" tidak sah/,
+    ],
     ['DEL in an amount', ['kas', 'masuk', '--jumlah', '1000\u007f', '--sumber', 'donatur'], /\\x7f/],
     ['ESC in a choice', ['kas', 'masuk', '--jumlah', '1000', '--sumber', `donatur${ESC}[31m`], /\\x1b\[31m/],
   ])('refuses %s', async (_, args, message) => {
@@ -149,14 +291,30 @@ describe('text carries no control characters; messages never echo them raw', () 
 
   it('a long field keeps its tabs and line breaks', async () => {
     const unit = await unitBaru();
-    await ok(unit, ['rapat', 'catat', '--tanggal', '2026-11-01', '--agenda', 'Satu\nDua\tTiga', '--keputusan', 'A\r\nB']);
-    expect(sqlite(unit).prepare('SELECT agenda, keputusan FROM rapat').get()).toEqual({ agenda: 'Satu\nDua\tTiga', keputusan: 'A\r\nB' });
+    await ok(unit, [
+      'rapat',
+      'catat',
+      '--tanggal',
+      '2026-11-01',
+      '--agenda',
+      'Satu\nDua\tTiga',
+      '--keputusan',
+      'A\r\nB',
+    ]);
+    expect(sqlite(unit).prepare('SELECT agenda, keputusan FROM rapat').get()).toEqual({
+      agenda: 'Satu\nDua\tTiga',
+      keputusan: 'A\r\nB',
+    });
   });
 });
 
 describe('constraints are said in Indonesian', () => {
   it('inventaris --jumlah 0 is refused by the field, not by SQLite', async () => {
-    await refused(db, ['inventaris', 'tambah', '--nama', 'Kursi', '--jumlah', '0'], /^Jumlah "0" tidak sah: harus lebih dari 0\.$/m);
+    await refused(
+      db,
+      ['inventaris', 'tambah', '--nama', 'Kursi', '--jumlah', '0'],
+      /^Jumlah "0" tidak sah: harus lebih dari 0\.$/m,
+    );
   });
 
   it('a constraint no rule caught names the book and column, never SQLite', () => {

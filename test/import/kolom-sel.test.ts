@@ -1,7 +1,7 @@
 // A spreadsheet cell as the text a field parses: what Excel did to numbers is undone or said.
 import { describe, expect, it } from 'vitest';
-import { selSebagaiTeks } from '../../src/import/kolom.js';
 import type { Field } from '../../src/books/field.js';
+import { selSebagaiTeks } from '../../src/import/kolom.js';
 
 const NIK: Field = { name: 'nik', label: 'NIK', type: 'nik' };
 const KK: Field = { name: 'no_kk', label: 'No. KK', type: 'nik' };
@@ -9,7 +9,9 @@ const HP: Field = { name: 'hp', label: 'No. HP', type: 'hp' };
 
 describe('selSebagaiTeks', () => {
   it('refuses a NIK or KK stored as a number of 16 digits, naming Excel and the Text format', () => {
-    expect(() => selSebagaiTeks(NIK, 3402084107650010)).toThrow(/NIK "3402084107650010" tersimpan sebagai angka di Excel.*Teks/);
+    expect(() => selSebagaiTeks(NIK, 3402084107650010)).toThrow(
+      /NIK "3402084107650010" tersimpan sebagai angka di Excel.*Teks/,
+    );
     expect(() => selSebagaiTeks(KK, 1e15)).toThrow(/No\. KK "1000000000000000" tersimpan sebagai angka/);
   });
   it('gives a phone stored as a number its leading 0 back', () => {
