@@ -59,6 +59,7 @@ beforeAll(async () => {
     '--dasar',
     'tugas_publik',
   ]);
+  await ok(db, ['akun', 'tambah', 'bri', '--nama', 'BRI Unit Bantul']);
   await ok(db, ['kas', 'masuk', '--jumlah', '2000000', '--sumber', 'donatur', '--tanggal', '2026-10-01']);
   await ok(db, ['kas', 'masuk', '--jumlah', '1500000', '--sumber', 'iuran_kematian', '--tanggal', '2026-10-01']);
   await ok(db, [
@@ -89,8 +90,8 @@ describe('entry dates lie between the founding and today', () => {
     ],
     [
       'a transfer dated 1999',
-      ['kas', 'pindah', '--jumlah', '1000', '--dari', 'tunai', '--ke', 'tunai', '--tanggal', '1999-12-31'],
-      /tidak sah|sama/,
+      ['kas', 'pindah', '--jumlah', '1000', '--dari', 'tunai', '--ke', 'bri', '--tanggal', '1999-12-31'],
+      /^tanggal "31 Des 1999" tidak sah: sebelum unit berdiri/,
     ],
     [
       'stock dated 1900',
@@ -204,9 +205,14 @@ describe('references are an ID, a NIK, a phone or a name: never a number made by
     );
   });
 
-  it('ubah and tampil take digits only', async () => {
-    await refused(db, ['ppks', 'ubah', '-1', '--nama', 'X'], /.+/);
-    await refused(db, ['ppks', 'tampil', ' 1x'], /ID " 1x" tidak ada|ID "1x" tidak ada/);
+  it('ubah and tampil take digits only; an ID of a cash-book activity is digits too', async () => {
+    await refused(db, ['ppks', 'ubah', '-1', '--nama', 'X'], /^ppks dengan ID "-1" tidak ada/);
+    await refused(db, ['donatur', 'tampil', '+1'], /^donatur dengan ID "\+1" tidak ada/);
+    await refused(
+      db,
+      ['kas', 'keluar', '--jumlah', '1000', '--jenis', 'operasional', '--kegiatan', '-1'],
+      /^kegiatan "-1" tidak sah/,
+    );
   });
 });
 
