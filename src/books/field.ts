@@ -4,11 +4,11 @@ import { UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import type { Referensi } from '../db/referensi-repo.js';
 import type { Database } from '../db/types.js';
-import { hariIni, parseDate, tanggalLahirSah } from '../domain/dates.js';
-import { enforce } from '../domain/rule.js';
+import { awalPencatatan, hariIni, parseDate, tanggalEntriSah, tanggalLahirSah } from '../domain/dates.js';
+import { getProfil } from '../db/profil-repo.js';
 import { alasanNikTidakSah } from './nik.js';
 import { type Rupiah, parseAmount, parseKuantitas } from '../domain/money.js';
-import type { RuleResult } from '../domain/rule.js';
+import { OK, type RuleResult, enforce } from '../domain/rule.js';
 
 /** What each type of field holds once parsed: amounts are Rupiah, quantities thousandths, dates ISO text. */
 export interface NilaiTipe {
@@ -136,6 +136,16 @@ export function tanpaKendali(f: Field, raw: string): string {
   const s = raw.trim();
   if ((panjang ? KENDALI_PANJANG : KENDALI_BARIS).test(s)) throw new UserError(pesan.teksKendali(f.label, s, panjang));
   return raw;
+}
+
+/**
+ * An entry date outside the unit's years, refused as soon as it is typed or given as a flag (the write
+ * path checks again). Without the file at hand only the upper bound, today, is known.
+ */
+export async function tanggalEntriIsian(f: Field, nilai: Nilai, env: FieldEnv): Promise<RuleResult<unknown>> {
+  if (f.rentang !== 'entri' || typeof nilai !== 'string') return OK;
+  const awal = env.db ? awalPencatatan(await getProfil(env.db)) : '0000-01-01';
+  return tanggalEntriSah(awal, nilai, env.hariIni, f.label);
 }
 
 /** Turns what was typed into the stored value, or a UserError naming the field, the value and what is accepted. */

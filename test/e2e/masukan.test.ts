@@ -167,6 +167,36 @@ describe('entry dates lie between the founding and today', () => {
     await ok(unit, ['kas', 'masuk', '--jumlah', '1000', '--sumber', 'donatur', '--tanggal', '15/03/2024']);
   });
 
+  it('at a terminal, a date out of range is refused as it is typed, and asked again', async () => {
+    const { main } = await import('../../src/cli/main.js');
+    const { captureIo } = await import('../helpers.js');
+    const { io } = captureIo();
+    const tanggal = ['01/01/1900', '05/10/2026'];
+    const ditolak: string[] = [];
+    // like @inquirer/prompts: an answer its validate refuses is shown why and asked again
+    const prompter = {
+      input: async (o: { message: string; default?: string; validate?: (v: string) => Promise<true | string> }) => {
+        for (;;) {
+          const v = /tanggal/i.test(o.message) ? tanggal.shift()! : (o.default ?? '');
+          const ok = o.validate ? await o.validate(v) : true;
+          if (ok === true) return v;
+          ditolak.push(ok);
+        }
+      },
+      select: async (o: { default?: unknown; choices: { value: unknown }[] }) => o.default ?? o.choices[0]!.value,
+      checkbox: async () => [],
+      confirm: async () => true,
+    };
+    const unit = await unitBaru();
+    const argv = ['node', 'wksbm', '--db', unit, 'kas', 'masuk', '--jumlah', '1000', '--sumber', 'donatur'];
+    const code = await main(argv, { prompter: prompter as any, interactive: true, io });
+    expect(code).toBe(0);
+    expect(ditolak).toEqual([
+      'tanggal "1 Jan 1900" tidak sah: sebelum unit berdiri (1 Jan 2000); periksa tahunnya atau isi tanggal SK di profil.',
+    ]);
+    expect(sqlite(unit).prepare('SELECT tanggal FROM kas').all()).toEqual([{ tanggal: '2026-10-05' }]);
+  });
+
   it('an imported cash row dated 1900 is refused like a typed one', async () => {
     const unit = await unitBaru();
     const f = path.join(tmpDir(), 'kas.csv');
