@@ -12,8 +12,8 @@ export const KAS_FIELDS = {
   dari: { name: 'dari', label: 'akun asal', type: 'pilihan', pilihan: { referensi: 'akun' }, required: true },
   ke: { name: 'ke', label: 'akun tujuan', type: 'pilihan', pilihan: { referensi: 'akun' }, required: true },
   tanggal: {
-    name: 'tanggal', label: 'tanggal', help: '05/10/2026 atau 2026-10-05', type: 'tanggal', required: true, rentang: 'entri',
-    sinonim: ['tgl'],
+    name: 'tanggal', label: 'tanggal', help: '05/10/2026 atau 2026-10-05', type: 'tanggal', required: true,
+    rentang: 'entri', sinonim: ['tgl'],
   },
   donatur: { name: 'donatur', label: 'donatur', help: 'ID, nomor HP atau nama donatur', type: 'teks', sinonim: ['nama donatur', 'penyumbang'] },
   kegiatan: { name: 'kegiatan', label: 'kegiatan', help: 'ID kegiatan yang dibiayai', type: 'angka' },
