@@ -53,8 +53,8 @@ export interface Field {
   /** the least number accepted by an `angka` field (the table's CHECK, said in words before the insert) */
   min?: number;
   /**
-   * the dates a `tanggal` field may hold: `lahir` from 1900 to today (checked here); `entri` from the unit's
-   * founding to today (checked by the write path, which knows the profile: `tanggalEntriSah`)
+   * the dates a `tanggal` field may hold: `lahir` from 1900 to today (checked by parseField); `entri` from the
+   * unit's founding to today (`tanggalEntriSah`: by a form's check, then again by the write path)
    */
   rentang?: 'lahir' | 'entri';
   /** a one-line field whose value may still span lines (an address typed in a cell with Alt+Enter) */
