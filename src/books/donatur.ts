@@ -32,6 +32,8 @@ async function cariNama(db: Kysely<Database>, nama: string): Promise<DonaturRing
 export async function cariDonatur(db: Kysely<Database>, raw: Nilai | undefined): Promise<RuleResult<number | null>> {
   if (raw === null || raw === undefined || String(raw).trim() === '') return pass(null);
   const s = String(raw).trim();
+  // `-1` is not donor 1 (nor a phone): a sign is refused, never stripped
+  if (/^[-+]\d+$/.test(s) && s.length < 9) return refuse(new UserError(pesan.referensiTidakSah('donatur', s)));
   const hp = ID.test(s) ? undefined : hpDari(s);
   const found = ID.test(s)
     ? await findDonatur(db, { id: Number(s) })

@@ -4,9 +4,11 @@ import { UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import type { Referensi } from '../db/referensi-repo.js';
 import type { Database } from '../db/types.js';
-import { parseDate } from '../domain/dates.js';
+import { awalPencatatan, hariIni, parseDate, tanggalEntriSah, tanggalLahirSah } from '../domain/dates.js';
+import { getProfil } from '../db/profil-repo.js';
+import { alasanNikTidakSah } from './nik.js';
 import { type Rupiah, parseAmount, parseKuantitas } from '../domain/money.js';
-import type { RuleResult } from '../domain/rule.js';
+import { OK, type RuleResult, enforce } from '../domain/rule.js';
 
 /** What each type of field holds once parsed: amounts are Rupiah, quantities thousandths, dates ISO text. */
 export interface NilaiTipe {
@@ -48,6 +50,15 @@ export interface Field {
   help?: string;
   /** a date that defaults to today (asked at a terminal with today as the default) */
   hariIni?: boolean;
+  /** the least number accepted by an `angka` field (the table's CHECK, said in words before the insert) */
+  min?: number;
+  /**
+   * the dates a `tanggal` field may hold: `lahir` from 1900 to today (checked by parseField); `entri` from the
+   * unit's founding to today (`tanggalEntriSah`: by a form's check, then again by the write path)
+   */
+  rentang?: 'lahir' | 'entri';
+  /** a one-line field whose value may still span lines (an address typed in a cell with Alt+Enter) */
+  multiBaris?: boolean;
 }
 
 export function flagOf(f: Field): string {
@@ -110,9 +121,36 @@ export function dbOf(env: FieldEnv): Kysely<Database> {
   return env.db;
 }
 
+/**
+ * Control characters (an ESC sequence that clears the screen, a bell, C1, a lone carriage return);
+ * tab and line breaks are text only in fields that may span lines.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const KENDALI_BARIS = /[\u0000-\u001f\u007f-\u009f]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const KENDALI_PANJANG = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/;
+
+/** Refuses a value carrying control characters, named with them escaped (never written raw to a terminal). */
+export function tanpaKendali(f: Field, raw: string): string {
+  const panjang = f.type === 'teks_panjang' || f.multiBaris === true;
+  const s = raw.trim();
+  if ((panjang ? KENDALI_PANJANG : KENDALI_BARIS).test(s)) throw new UserError(pesan.teksKendali(f.label, s, panjang));
+  return raw;
+}
+
+/**
+ * An entry date outside the unit's years, refused as soon as it is typed or given as a flag (the write
+ * path checks again). Without the file at hand only the upper bound, today, is known.
+ */
+export async function tanggalEntriIsian(f: Field, nilai: Nilai, env: FieldEnv): Promise<RuleResult<unknown>> {
+  if (f.rentang !== 'entri' || typeof nilai !== 'string') return OK;
+  const awal = env.db ? awalPencatatan(await getProfil(env.db)) : '0000-01-01';
+  return tanggalEntriSah(awal, nilai, env.hariIni, f.label);
+}
+
 /** Turns what was typed into the stored value, or a UserError naming the field, the value and what is accepted. */
 export function parseField(f: Field, raw: string, ref?: Referensi): Nilai {
-  const s = raw.trim();
+  const s = tanpaKendali(f, raw).trim();
   if (s === '') {
     if (f.required) throw new UserError(pesan.teksKosong(f.label));
     return null;
@@ -120,12 +158,15 @@ export function parseField(f: Field, raw: string, ref?: Referensi): Nilai {
   switch (f.type) {
     case 'jumlah':
       return parseAmount(s, f.label);
-    case 'tanggal':
-      return parseDate(s, f.label);
+    case 'tanggal': {
+      const t = parseDate(s, f.label);
+      return f.rentang === 'lahir' ? enforce(tanggalLahirSah(t, hariIni(), f.label)) : t;
+    }
     case 'kuantitas':
       return parseKuantitas(s, f.label);
     case 'angka': {
       if (!/^\d+$/.test(s) || !Number.isSafeInteger(Number(s))) throw new UserError(pesan.angkaTidakSah(f.label, s));
+      if (f.min !== undefined && Number(s) < f.min) throw new UserError(pesan.angkaTerlaluKecil(f.label, s, f.min));
       return Number(s);
     }
     case 'pilihan': {
@@ -138,7 +179,8 @@ export function parseField(f: Field, raw: string, ref?: Referensi): Nilai {
       return normalizePhone(s);
     case 'nik': {
       const digits = s.replace(/[\s.-]/g, '');
-      if (!/^\d{16}$/.test(digits)) throw new UserError(`${f.label} "${s}" tidak sah: NIK harus 16 angka.`);
+      const alasan = alasanNikTidakSah(digits, f.name !== 'nik');
+      if (alasan) throw new UserError(pesan.nikTidakSah(f.label, s, alasan));
       return digits;
     }
     case 'kode': {
@@ -147,7 +189,7 @@ export function parseField(f: Field, raw: string, ref?: Referensi): Nilai {
     }
     case 'waktu': {
       const m = /^(\d{1,2})[.:](\d{2})$/.exec(s);
-      if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) throw new UserError(`${f.label} "${s}" tidak sah: tulis jam seperti 19.30.`);
+      if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) throw new UserError(pesan.waktuTidakSah(f.label, s));
       return `${m[1]!.padStart(2, '0')}.${m[2]}`;
     }
     default: {
@@ -160,6 +202,8 @@ export function parseField(f: Field, raw: string, ref?: Referensi): Nilai {
 
 /** `0812-1000-2000`, `+62 812 1000 2000` and `6281210002000` are one number: `081210002000`. */
 export function normalizePhone(raw: string): string {
+  // a leading minus is not a phone: `-0812…` must not become one by stripping the sign
+  if (raw.trim().startsWith('-')) throw new UserError(pesan.hpTidakSah(raw));
   let d = raw.replace(/[\s().-]/g, '');
   if (d.startsWith('+')) d = d.slice(1);
   if (d.startsWith('62')) d = '0' + d.slice(2);

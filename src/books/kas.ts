@@ -11,7 +11,10 @@ export const KAS_FIELDS = {
   akun: { name: 'akun', label: 'akun', help: 'bawaan: tunai', type: 'pilihan', pilihan: { referensi: 'akun' }, required: true, sinonim: ['rekening', 'kas'] },
   dari: { name: 'dari', label: 'akun asal', type: 'pilihan', pilihan: { referensi: 'akun' }, required: true },
   ke: { name: 'ke', label: 'akun tujuan', type: 'pilihan', pilihan: { referensi: 'akun' }, required: true },
-  tanggal: { name: 'tanggal', label: 'tanggal', help: '05/10/2026 atau 2026-10-05', type: 'tanggal', required: true, sinonim: ['tgl'] },
+  tanggal: {
+    name: 'tanggal', label: 'tanggal', help: '05/10/2026 atau 2026-10-05', type: 'tanggal', required: true,
+    rentang: 'entri', sinonim: ['tgl'],
+  },
   donatur: { name: 'donatur', label: 'donatur', help: 'ID, nomor HP atau nama donatur', type: 'teks', sinonim: ['nama donatur', 'penyumbang'] },
   kegiatan: { name: 'kegiatan', label: 'kegiatan', help: 'ID kegiatan yang dibiayai', type: 'angka' },
   uraian: { name: 'uraian', label: 'uraian', type: 'teks', maxLength: 500, sinonim: ['keterangan', 'ket'] },

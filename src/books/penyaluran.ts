@@ -32,5 +32,5 @@ export const SANTUNAN_FIELDS = {
     type: 'teks',
     required: true,
   },
-  alamat: { name: 'alamat', label: 'alamat ahli waris', type: 'teks' },
+  alamat: { name: 'alamat', label: 'alamat ahli waris', type: 'teks', multiBaris: true },
 } satisfies Record<string, Field>;

@@ -78,13 +78,15 @@ export async function nikUnik(db: Kysely<Database>, nik: Nilai | undefined, kecu
   return ada && ada.id !== kecuali ? refuse(new UserError(pesan.nikSudahAda(ada.id))) : OK;
 }
 
-/** A PPKS by its ID or its 16-digit NIK (dots and spaces allowed). */
+/** A PPKS by its ID (digits only) or its 16-digit NIK (dots, dashes and spaces between the digits allowed). */
 export async function cariPpks(db: Kysely<Database>, raw: Nilai | undefined): Promise<RuleResult<Baris>> {
-  const teks = String(raw ?? '');
-  const s = teks.replace(/[\s.-]/g, '');
-  if (/^\d{16}$/.test(s) || /^\d{1,9}$/.test(s)) {
-    const b = s.length === 16 ? await findPpksByNik(db, s) : await getBaris(db, 'ppks', Number(s));
-    return b ? pass(b) : refuse(new UserError(pesan.ppksTidakAda(s.length === 16 ? maskNik(s) : teks)));
+  const teks = String(raw ?? '').trim();
+  const nik = /^\d[\d\s.-]*\d$/.test(teks) ? teks.replace(/[\s.-]/g, '') : '';
+  // an ID is digits only: `-2` is not PPKS 2
+  if (/^[-+]/.test(teks)) return refuse(new UserError(pesan.referensiTidakSah('PPKS', teks)));
+  if (/^\d{1,9}$/.test(teks) || /^\d{16}$/.test(nik)) {
+    const b = nik.length === 16 ? await findPpksByNik(db, nik) : await getBaris(db, 'ppks', Number(teks));
+    return b ? pass(b) : refuse(new UserError(pesan.ppksTidakAda(nik.length === 16 ? maskNik(nik) : teks)));
   }
   // a name, titles ignored (`Mbah Tukiyem` is `Tukiyem`); anonymised rows have no name to match
   const senama = (await listBaris(db, 'ppks', { sama: {} })).filter((p) => namaSama(String(p.nama ?? ''), teks));

@@ -23,7 +23,7 @@ export const PROFIL: Field[] = [
   { name: 'kapanewon', label: 'kapanewon', type: 'teks', required: true },
   { name: 'kabupaten', label: 'kabupaten', type: 'teks' },
   { name: 'provinsi', label: 'provinsi', type: 'teks' },
-  { name: 'alamat', label: 'alamat sekretariat', type: 'teks' },
+  { name: 'alamat', label: 'alamat sekretariat', type: 'teks', multiBaris: true },
   { name: 'sk_nomor', label: 'nomor SK pengukuhan', type: 'teks', flag: 'sk' },
   { name: 'sk_tanggal', label: 'tanggal SK', type: 'tanggal', flag: 'tanggal-sk' },
   { name: 'tanggal_berdiri', label: 'tanggal berdiri', type: 'tanggal' },

@@ -10,7 +10,7 @@ import { type Baris, getBaris, insertBaris } from '../db/register-repo.js';
 import { withTransaction } from '../db/transaction.js';
 import type { Database } from '../db/types.js';
 import type { Nilai } from './field.js';
-import { barisAda, tulis } from './register.js';
+import { barisAda, tanggalEntriBuku, tulis } from './register.js';
 import { RAPAT } from './registers.js';
 
 type Db = Kysely<Database>;
@@ -41,6 +41,9 @@ export function cocokkanHadir(teks: string, anggota: AnggotaRingkas[]): RuleResu
 
 /** `--tamu "Ibu Endang (Dinas Sosial), Pak Bayu"`: guests with their origin in brackets. */
 export function bacaTamu(teks: string): RuleResult<Tamu[]> {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a guest's name carries no terminal control
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(teks.trim()))
+    return refuse(new UserError(pesan.teksKendali('tamu', teks.trim(), false)));
   const hasil: Tamu[] = [];
   const re = /\s*([^,(]+?)\s*(?:\(([^)]*)\))?\s*(?:,|$)/gy;
   let m: RegExpExecArray | null;
@@ -78,6 +81,7 @@ export interface RapatBaru {
 /** The minutes and their attendance, written together. */
 export async function catatRapat(db: Db, r: RapatBaru, jejak: Jejak): Promise<{ baris: Baris; hadir: Hadir[] }> {
   return withTransaction(db, async (tx) => {
+    await tanggalEntriBuku(tx, RAPAT, r.isi, jejak.hariIni);
     const hadir = daftarHadir(r.anggota, r.tamu, await listAnggotaRingkas(tx));
     const id = await tulis(async () => {
       const id = await insertBaris(tx, 'rapat', { ...r.isi, dibuat: jejak.waktu });

@@ -7,6 +7,7 @@ import { pesan } from '../domain/pesan.js';
 import { OK, type RuleResult, enforce, pass, refuse } from '../domain/rule.js';
 import { namaSama } from '../domain/nama.js';
 import { type Referensi, loadReferensi } from '../db/referensi-repo.js';
+import { tempatKendala } from '../db/kendala.js';
 import {
   type Baris,
   type Ubahan,
@@ -19,7 +20,9 @@ import {
   riwayatPerubahan,
   updateDenganJejak,
 } from '../db/register-repo.js';
+import { getProfil } from '../db/profil-repo.js';
 import { type Tx, withTransaction } from '../db/transaction.js';
+import { awalPencatatan, tanggalEntriSah } from '../domain/dates.js';
 import type { Database } from '../db/types.js';
 import { type Buku, kolomBuku } from './buku.js';
 import { type FieldRule, type Nilai, dbOf, flagOf, parseField } from './field.js';
@@ -75,11 +78,24 @@ export const ATURAN_BUKU: Record<string, AturanBuku> = {
 
 const aturanDari = (buku: Buku): AturanBuku => ATURAN_BUKU[buku.nama] ?? {};
 
+/** The dates of a book's events (a letter, a guest, a meeting, an activity) lie between the founding and today. */
+export async function tanggalEntriBuku(
+  tx: Tx,
+  buku: Buku,
+  nilai: Record<string, Nilai>,
+  hariIni: string,
+): Promise<void> {
+  const fields = buku.fields.filter((f) => f.rentang === 'entri' && typeof nilai[f.name] === 'string');
+  if (fields.length === 0) return;
+  const awal = awalPencatatan(await getProfil(tx));
+  for (const f of fields) enforce(tanggalEntriSah(awal, String(nilai[f.name]), hariIni, f.label));
+}
+
 /** Turns SQLite's refusal (a CHECK or NOT NULL of the table) into bad input: exit 2, nothing written. */
 export function kendalaKeUserError(err: unknown): unknown {
   const code = (err as { code?: string }).code ?? '';
   if (code.startsWith('SQLITE_CONSTRAINT') && code !== 'SQLITE_CONSTRAINT_FOREIGNKEY')
-    return new UserError(pesan.ditolakAturanBuku((err as Error).message));
+    return new UserError(pesan.kendalaBuku(...tempatKendala((err as Error).message)));
   return err;
 }
 
@@ -149,6 +165,7 @@ export async function tambahBaris(
   bolehGanda = false,
 ): Promise<Tersimpan> {
   return withTransaction(db, async (tx) => {
+    await tanggalEntriBuku(tx, buku, nilai, jejak.hariIni);
     if (!bolehGanda) enforce(await belumAda(buku, tx, nilai));
     const aturan = aturanDari(buku).baris;
     const h = aturan ? await aturan(tx, nilai, jejak, await loadReferensi(tx)) : {};
@@ -168,6 +185,7 @@ export async function ubahBaris(
   return withTransaction(db, async (tx) => {
     const lama = enforce(await barisAda(tx, buku, idTeks));
     if (Object.keys(baru).length === 0) throw new UserError(pesan.tanpaUbahan(buku.nama, flagOf(buku.fields[0]!)));
+    await tanggalEntriBuku(tx, buku, baru, jejak.hariIni);
     const aturan = aturanDari(buku).baris;
     const h = aturan
       ? await aturan(tx, { ...(lama as Record<string, Nilai>), ...baru }, jejak, await loadReferensi(tx), lama)

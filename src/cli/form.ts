@@ -13,6 +13,7 @@ import {
   optionKey,
   optionsOf,
   parseField,
+  tanggalEntriIsian,
 } from '../books/field.js';
 import type { Context } from './context.js';
 import { LedgerError, UserError } from '../domain/errors.js';
@@ -64,6 +65,8 @@ export function deriveField(f: FormField): Turunan {
       if (err instanceof UserError) return refuse(err);
       throw err;
     }
+    const rentang = await tanggalEntriIsian(f, nilai, env);
+    if (!rentang.ok) return rentang;
     const r = f.aturan ? await f.aturan(nilai, isi, env) : OK;
     return r.ok ? pass(nilai) : r;
   };

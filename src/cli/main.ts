@@ -2,8 +2,12 @@
 import { exitCodeOf, isCommanderError } from './errors.js';
 import type { ContextParts } from './context.js';
 import { processIo } from './output.js';
-import { pesan } from '../domain/pesan.js';
+import { pesan, tampak } from '../domain/pesan.js';
 import { buildProgram } from './program.js';
+import { adalahKendala, tempatKendala } from '../db/kendala.js';
+
+/** Whatever a message quotes, a terminal sees no control character but the line breaks between sentences. */
+const tanpaKendaliTerminal = (m: string) => m.split('\n').map(tampak).join('\n');
 
 export async function main(argv: string[], parts: ContextParts = {}): Promise<number> {
   const io = parts.io ?? processIo();
@@ -23,13 +27,18 @@ function report(err: unknown, write: (s: string) => void, red: (s: string) => st
     write(pesan.dibatalkanPengguna());
     return 130;
   }
+  if (adalahKendala(err)) {
+    // the safety net: a constraint no rule caught is still bad input, said in Indonesian
+    write(red(pesan.kendalaBuku(...tempatKendala((err as Error).message))));
+    return 2;
+  }
   const code = exitCodeOf(err);
   const message = err instanceof Error ? err.message : String(err);
   if (code === 1 && !(err instanceof Error && 'exitCode' in err)) {
     const busy = /SQLITE_BUSY|database is locked/i.test(message);
-    write(red(busy ? pesan.berkasTerkunci() : pesan.galatTakTerduga(message)));
+    write(red(busy ? pesan.berkasTerkunci() : pesan.galatTakTerduga(tanpaKendaliTerminal(message))));
   } else {
-    write(red(message));
+    write(red(tanpaKendaliTerminal(message)));
   }
   return code;
 }

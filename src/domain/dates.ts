@@ -1,6 +1,7 @@
 // Dates are ISO strings (YYYY-MM-DD) inside the program; users type day-first; "today" is WIB.
 import { UserError } from './errors.js';
 import { pesan } from './pesan.js';
+import { type RuleResult, pass, refuse } from './rule.js';
 
 export const BULAN = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 export const BULAN_SINGKAT = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
@@ -103,4 +104,28 @@ export function hariSebelum(tanggal: string): string {
   const { tahun, bulan, hari } = bagian(tanggal);
   const d = new Date(Date.UTC(tahun, bulan - 1, hari - 1));
   return d.toISOString().slice(0, 10);
+}
+
+/** Entries before a unit's founding are typing mistakes (`1900` for `2019`); without a known date, 2000. */
+export const AWAL_BAKU = '2000-01-01';
+
+/** The first day a unit can have entries: the earlier of its founding and its SK date, else 2000-01-01. */
+export function awalPencatatan(profil?: { sk_tanggal?: string | null; tanggal_berdiri?: string | null }): string {
+  const ada = [profil?.sk_tanggal, profil?.tanggal_berdiri].filter((t): t is string => !!t).sort();
+  return ada[0] ?? AWAL_BAKU;
+}
+
+/** An entry (cash, stock, aid, letter, meeting, activity, guest) happens between the founding and today. */
+export function tanggalEntriSah(awal: string, tanggal: string, hariIni: string, field = 'tanggal'): RuleResult<string> {
+  const t = formatTanggal(tanggal);
+  if (tanggal < awal) return refuse(new UserError(pesan.tanggalSebelumBerdiri(field, t, formatTanggal(awal))));
+  if (tanggal > hariIni) return refuse(new UserError(pesan.tanggalMasaDepan(field, t, formatTanggal(hariIni))));
+  return pass(tanggal);
+}
+
+/** A birth date lies between 1900 and today. */
+export function tanggalLahirSah(tanggal: string, hariIni: string, field = 'tanggal lahir'): RuleResult<string> {
+  if (tanggal < '1900-01-01' || tanggal > hariIni)
+    return refuse(new UserError(pesan.tanggalLahirTidakSah(field, formatTanggal(tanggal))));
+  return pass(tanggal);
 }

@@ -1,5 +1,18 @@
 // Every user-facing sentence, in Indonesian, in one place.
-const q = (v: unknown) => `"${String(v)}"`;
+const q = (v: unknown) => `"${tampak(String(v))}"`;
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const KENDALI = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** A value as it may be shown on a terminal: control characters (an ESC sequence, a bell) written as `\x1b`. */
+export function tampak(v: string): string {
+  return v.replace(KENDALI, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\t') return '\\t';
+    if (c === '\r') return '\\r';
+    return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  });
+}
 
 export const pesan = {
   // input
@@ -19,6 +32,28 @@ export const pesan = {
   teksTerlaluPanjang: (field: string, maks: number) => `${field} terlalu panjang (paling banyak ${maks} huruf).`,
   kodeTidakSah: (field: string, v: string) =>
     `${field} ${q(v)} tidak sah: pakai huruf kecil, angka dan garis bawah, diawali huruf (misalnya bri atau infak_masjid).`,
+  teksKendali: (field: string, v: string, bolehBaris: boolean) =>
+    `${field} ${q(v.length > 80 ? `${v.slice(0, 80)}…` : v)} tidak sah: ` +
+    'berisi karakter kendali (seperti ESC atau bel)' +
+    `${bolehBaris ? '' : ', dan tab atau baris baru tidak boleh di isian satu baris'}; ketik ulang tanpa karakter itu.`,
+  angkaTerlaluKecil: (field: string, v: string, min: number) =>
+    `${field} ${q(v)} tidak sah: harus ${min === 1 ? 'lebih dari 0' : `paling sedikit ${min}`}.`,
+  waktuTidakSah: (field: string, v: string) => `${field} ${q(v)} tidak sah: tulis jam seperti 19.30.`,
+  nikTidakSah: (field: string, v: string, alasan: string) => `${field} ${q(v)} tidak sah: ${alasan}.`,
+  nikExcel: (field: string, v: string) =>
+    `${field} ${q(v)} tersimpan sebagai angka di Excel, sehingga angka terakhirnya hilang; ` +
+    'format kolom itu sebagai Teks, ketik ulang NIK-nya, lalu impor lagi.',
+  tanggalSebelumBerdiri: (field: string, v: string, awal: string) =>
+    `${field} ${q(v)} tidak sah: sebelum unit berdiri (${awal}); periksa tahunnya atau isi tanggal SK di profil.`,
+  tanggalMasaDepan: (field: string, v: string, hariIni: string) =>
+    `${field} ${q(v)} tidak sah: lewat dari hari ini (${hariIni}); mencatat hanya yang sudah terjadi.`,
+  tanggalLahirTidakSah: (field: string, v: string) =>
+    `${field} ${q(v)} tidak sah: tanggal lahir harus antara tahun 1900 dan hari ini.`,
+  referensiTidakSah: (field: string, v: string) =>
+    `${field} ${q(v)} tidak sah: tulis ID (angka saja), NIK, nomor HP atau nama, tanpa tanda minus atau plus.`,
+  kendalaBuku: (tabel: string, kolom: string | null) =>
+    `Isian ${kolom ? `${kolom} ` : ''}di buku ${tabel} ditolak oleh aturan buku; ` +
+    'periksa nilainya. Tidak ada yang dicatat.',
   hpTidakSah: (v: string) => `nomor HP ${q(v)} tidak sah: tulis misalnya 0812-1000-2000 atau +62 812 1000 2000.`,
   dibatalkanPengguna: () => 'Dibatalkan; tidak ada yang dicatat.',
   opsiTidakDikenal: (v: string) => `opsi tidak dikenal: ${v}`,

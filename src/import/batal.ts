@@ -9,7 +9,8 @@ import { closedQuarters } from '../db/periode-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';
 import { harianKunci } from '../db/saldo-repo.js';
 import { PostingMassal } from '../ledger/bulk.js';
-import { setTertutup } from '../ledger/keadaan.js';
+import { bacaRentang, setTertutup } from '../ledger/keadaan.js';
+import type { Buku } from '../ledger/saldo.js';
 import { cekTerbuka } from '../ledger/period.js';
 
 export interface HasilBatal {
@@ -36,7 +37,14 @@ export async function batalkanImpor(ledger: Ledger, idTeks: string, ref: Referen
       const tutup = setTertutup(tertutup);
       for (const e of entri) cekTerbuka(tutup, e.tanggal);
       const sqlite = ledger.sqlite;
-      const poster = new PostingMassal(ref, { ujung: lastKas(sqlite), maxUrut: maxUrut(sqlite), tertutup, harian: (buku, kode) => harianKunci(sqlite, buku, kode) }, waktu);
+      const awal = {
+        ujung: lastKas(sqlite),
+        maxUrut: maxUrut(sqlite),
+        tertutup,
+        rentang: await bacaRentang(ledger.db),
+        harian: (buku: Buku, kode: string) => harianKunci(sqlite, buku, kode),
+      };
+      const poster = new PostingMassal(ref, awal, waktu);
       const tujuan = kasLangsung(sqlite);
       // payments first: undoing them raises balances, so undoing the receipts after never dips below zero needlessly
       const urutan = [...entri.filter((e) => e.arah === 'keluar').reverse(), ...entri.filter((e) => e.arah !== 'keluar').reverse()];

@@ -9,6 +9,8 @@ import type { Ledger } from '../db/connection.js';
 import { iterateKasBerlaku, iterateRegister, lastKas, maxUrut } from '../db/impor-repo.js';
 import { type TujuanKas, kasLangsung } from '../db/kas-bulk.js';
 import { harianKunci } from '../db/saldo-repo.js';
+import { bacaRentang } from '../ledger/keadaan.js';
+import type { Buku } from '../ledger/saldo.js';
 import type { Referensi } from '../db/referensi-repo.js';
 import { closedQuarters } from '../db/periode-repo.js';
 import { PostingMassal } from '../ledger/bulk.js';
@@ -43,7 +45,14 @@ export function kunciKas(e: { tanggal: string; arah: string; jumlah: number; sum
 
 export async function pengolahKas(o: OpsiKas): Promise<Pengolah> {
   const sqlite = o.ledger.sqlite;
-  const poster = new PostingMassal(o.ref, { ujung: lastKas(sqlite), maxUrut: maxUrut(sqlite), tertutup: await closedQuarters(o.ledger.db), harian: (buku, kode) => harianKunci(sqlite, buku, kode) }, o.waktu);
+  const awal = {
+    ujung: lastKas(sqlite),
+    maxUrut: maxUrut(sqlite),
+    tertutup: await closedQuarters(o.ledger.db),
+    rentang: await bacaRentang(o.ledger.db),
+    harian: (buku: Buku, kode: string) => harianKunci(sqlite, buku, kode),
+  };
+  const poster = new PostingMassal(o.ref, awal, o.waktu);
   const tujuan = o.uji ? undefined : (o.tujuan ?? kasLangsung(sqlite));
 
   // Entries that stand in the book, by content: the k-th identical row of the file matches the k-th entry.

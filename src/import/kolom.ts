@@ -135,3 +135,19 @@ export function cariKepala(rows: Sel[][], fields: Field[], kolom: Record<string,
 function judulAda(row: Sel[]): string[] {
   return row.map((s) => String(s).trim()).filter(Boolean);
 }
+
+/**
+ * A cell as the text a field parses. Excel keeps 15 significant digits, so a NIK or KK typed as a
+ * number (≥ 10^15) has lost its last digit: refused, asking for a Text column. A phone typed as a
+ * number has lost its leading 0: it gets it back.
+ */
+export function selSebagaiTeks(f: Field, v: Sel | undefined): string {
+  if (v === undefined) return '';
+  if (typeof v !== 'number') return v;
+  if (f.type === 'nik' && v >= 1e15) throw new UserError(pesan.nikExcel(f.label, v.toFixed(0)));
+  if (f.type === 'hp' && Number.isInteger(v) && v > 0) {
+    const d = v.toFixed(0);
+    return d.startsWith('62') ? d : `0${d}`;
+  }
+  return String(v);
+}

@@ -6,6 +6,7 @@ import { UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import type { Ledger } from '../db/connection.js';
 import { iterateRegister, kolomTabel, registerInserter } from '../db/impor-repo.js';
+import { selSebagaiTeks } from './kolom.js';
 import type { Referensi } from '../db/referensi-repo.js';
 import type { DeklarasiImpor, HasilBaris, Pengolah } from './jenis.js';
 import { bersihkanNama, normAlamat } from './kunci.js';
@@ -81,9 +82,8 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
       const nilai: Record<string, Nilai> = {};
       const salah: string[] = [];
       for (const f of fields) {
-        const raw = sel(f.name);
-        const teks = raw === undefined ? '' : String(raw);
         try {
+          const teks = selSebagaiTeks(f, sel(f.name));
           nilai[f.name] = parseField(f, f.hariIni && teks.trim() === '' ? o.hariIni : teks, o.ref);
         } catch (err) {
           if (!(err instanceof UserError)) throw err;

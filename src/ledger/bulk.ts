@@ -6,7 +6,7 @@ import type { Kas } from '../db/kas-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';
 import type { SaldoHarianRow } from '../db/types.js';
 import { type Ujung, ujungKosong } from './hash.js';
-import { type KeadaanKas, setTertutup } from './keadaan.js';
+import { type KeadaanKas, type RentangTanggal, setTertutup } from './keadaan.js';
 import { type EntriBaru, catatKas, checkRules, entriPembalik, kunciUrut } from './posting.js';
 import { type Buku, type Gerak, GarisPanjang, JUMLAH_HARI, nomorHari, tanggalDariHari } from './saldo.js';
 import type { Bukti } from '../db/types.js';
@@ -16,6 +16,8 @@ export interface AwalMassal {
   ujung: Ujung | undefined;
   maxUrut: { bukti: string; tahun: number; maks: number }[];
   tertutup: { tahun: number; triwulan: number }[];
+  /** the dates an entry may carry, as a single posting checks them */
+  rentang: RentangTanggal;
   /** a key's stored day totals; read the first time the run touches the key */
   harian(buku: Buku, kode: string): { tanggal: string; gerak: number }[];
 }
@@ -48,6 +50,7 @@ class Kunci {
 
 class KeadaanMassal implements KeadaanKas {
   readonly tertutup: Set<string>;
+  readonly rentang: RentangTanggal;
   readonly ujung: Ujung;
   readonly urut = new Map<string, number>();
   readonly kunci: Record<Buku, Map<string, Kunci>> = { akun: new Map(), dana: new Map(), stok: new Map() };
@@ -56,6 +59,7 @@ class KeadaanMassal implements KeadaanKas {
     this.ujung = sumber.ujung ? { id: sumber.ujung.id, hash: sumber.ujung.hash } : ujungKosong();
     for (const u of sumber.maxUrut) this.urut.set(kunciUrut(u.bukti as Bukti, u.tahun), u.maks);
     this.tertutup = setTertutup(sumber.tertutup);
+    this.rentang = sumber.rentang;
   }
 
   private ambil(buku: Buku, kode: string): Kunci {

@@ -3,14 +3,28 @@
 // code (catatKas, catatNatura). A single posting reads only what its entry touches (keadaanSatu);
 // a bulk import holds the whole state in memory (src/ledger/bulk.ts).
 import { closedQuarters } from '../db/periode-repo.js';
+import { getProfil } from '../db/profil-repo.js';
 import { bacaGaris } from '../db/saldo-repo.js';
 import type { Tx } from '../db/transaction.js';
+import { awalPencatatan, hariIni } from '../domain/dates.js';
 import { type Ujung, ujungKosong } from './hash.js';
 import { type Buku, type GarisSaldo, type Gerak, GarisPendek, nomorHari } from './saldo.js';
+
+/** The dates an entry may carry: from the unit's founding (`awalPencatatan`) to today. */
+export interface RentangTanggal {
+  awal: string;
+  hariIni: string;
+}
+
+export async function bacaRentang(tx: Tx): Promise<RentangTanggal> {
+  return { awal: awalPencatatan(await getProfil(tx)), hariIni: hariIni() };
+}
 
 export interface KeadaanBuku {
   /** closed quarters as `tahun-triwulan` */
   readonly tertutup: ReadonlySet<string>;
+  /** the dates an entry may carry */
+  readonly rentang: RentangTanggal;
   /** the end of the book's hash chain; sambung moves it */
   readonly ujung: Ujung;
   /** the day-end balances of one key, for the floor rule */
@@ -41,6 +55,7 @@ export async function keadaanSatu(tx: Tx, ujung: Ujung | undefined, tanggal: str
   return {
     urut,
     tertutup: setTertutup(await closedQuarters(tx)),
+    rentang: await bacaRentang(tx),
     ujung: ujung ? { id: ujung.id, hash: ujung.hash } : ujungKosong(),
     garis(buku, kode) {
       const g = garis.get(`${buku}:${kode}`);

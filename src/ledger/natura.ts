@@ -8,7 +8,8 @@ import { type Natura, findNatura, findNaturaReversal, insertNatura, satuanBarang
 import type { Referensi } from '../db/referensi-repo.js';
 import { tambahSaldoHarian } from '../db/saldo-repo.js';
 import type { Tx } from '../db/transaction.js';
-import { formatTanggal } from '../domain/dates.js';
+import { formatTanggal, tanggalEntriSah } from '../domain/dates.js';
+import { enforce } from '../domain/rule.js';
 import { sambung } from './hash.js';
 import { type KeadaanBuku, keadaanSatu } from './keadaan.js';
 import { cekTerbuka } from './period.js';
@@ -77,6 +78,7 @@ export function susunNatura(g: GerakNaturaSah, waktu: string, batalDari?: number
 /** The one decision for a stock row: the closed quarter, the stock floor, the row and its link in the chain. */
 export function catatNatura(k: KeadaanBuku, g: GerakNaturaSah, waktu: string, batalDari?: number): Natura {
   cekTerbuka(k.tertutup, g.tanggal);
+  enforce(tanggalEntriSah(k.rentang.awal, g.tanggal, k.rentang.hariIni));
   const { hari } = infoTanggal(g.tanggal);
   const gerak = gerakNatura(g);
   for (const x of gerak) {

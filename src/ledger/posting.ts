@@ -9,7 +9,7 @@ import type { Referensi } from '../db/referensi-repo.js';
 import { tambahSaldoHarian } from '../db/saldo-repo.js';
 import type { Tx } from '../db/transaction.js';
 import type { Arah, Bukti } from '../db/types.js';
-import { bagian, formatTanggal, romawi } from '../domain/dates.js';
+import { bagian, formatTanggal, romawi, tanggalEntriSah } from '../domain/dates.js';
 import { sambung } from './hash.js';
 import { type KeadaanKas, keadaanSatu } from './keadaan.js';
 import { formatRupiah } from '../domain/money.js';
@@ -136,6 +136,7 @@ export function susunKas(e: EntriBaru, urut: number, tahun: number, waktu: strin
  */
 export function catatKas(k: KeadaanKas, e: EntriBaru, ref: Referensi, waktu: string, batal?: Batal): Kas {
   cekTerbuka(k.tertutup, e.tanggal);
+  enforce(tanggalEntriSah(k.rentang.awal, e.tanggal, k.rentang.hariIni));
   const { hari, tahun } = infoTanggal(e.tanggal);
   const gerak = gerakKas(e);
   for (const g of gerak) {

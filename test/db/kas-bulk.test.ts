@@ -12,6 +12,7 @@ import { closedQuarters } from '../../src/db/periode-repo.js';
 import { loadReferensi } from '../../src/db/referensi-repo.js';
 import { harianKunci } from '../../src/db/saldo-repo.js';
 import { KOLOM_BERUBAH, pushBerubah } from '../../src/db/tulis-massal.js';
+import { bacaRentang } from '../../src/ledger/keadaan.js';
 import { PostingMassal } from '../../src/ledger/bulk.js';
 import { periksa } from '../../src/ledger/periksa.js';
 import { ROOT, tmpDir } from '../helpers.js';
@@ -41,7 +42,7 @@ describe('kas import writer', () => {
     const l = await openLedger(file, { create: true });
     const ref = await loadReferensi(l.db);
     const penulis = await bukaPenulisKas(modul, file, { buku: 'kas', berkas: 'x.csv', sha256: 'a'.repeat(64), oleh: 'uji', waktu: WAKTU });
-    const poster = new PostingMassal(ref, { ujung: lastKas(l.sqlite), maxUrut: maxUrut(l.sqlite), tertutup: await closedQuarters(l.db), harian: (b, k) => harianKunci(l.sqlite, b, k) }, WAKTU);
+    const poster = new PostingMassal(ref, { ujung: lastKas(l.sqlite), maxUrut: maxUrut(l.sqlite), tertutup: await closedQuarters(l.db), rentang: await bacaRentang(l.db), harian: (b, k) => harianKunci(l.sqlite, b, k) }, WAKTU);
     try {
       for (let i = 0; i < 5000; i++) {
         const tanggal = `2026-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}`;

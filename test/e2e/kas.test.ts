@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { BIN, snapshot, sqlite, unitBaru, wksbm } from '../helpers.js';
 
-async function ok(db: string, args: string[]) {
-  const r = await wksbm(db, [...args, '--json']);
+async function ok(db: string, args: string[], env?: Record<string, string>) {
+  const r = await wksbm(db, [...args, '--json'], { env });
   expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
   return r.json();
 }
@@ -25,8 +25,10 @@ describe('kas masuk / keluar / pindah', () => {
     expect(await ok(db, ['kas', 'masuk', '--jumlah', '1.250.000', '--sumber', 'jimpitan', '--tanggal', '03/07/2026'])).toMatchObject({ id: 1, nomor: '001/BKM/VII/2026', jumlah: 1_250_000, dana: 'umum', akun: 'tunai', tanggal: '2026-07-03' });
     expect(await ok(db, ['kas', 'masuk', '--jumlah', 'Rp 200.000', '--sumber', 'iuran', '--tanggal', '2026-10-05'])).toMatchObject({ nomor: '002/BKM/X/2026' });
     expect(await ok(db, ['kas', 'keluar', '--jumlah', '45.000', '--jenis', 'operasional', '--uraian', 'Map dan buku kas', '--tanggal', '2026-10-06'])).toMatchObject({ nomor: '001/BKK/X/2026', jumlah: 45_000, jenis: 'operasional', uraian: 'Map dan buku kas' });
-    expect(await ok(db, ['kas', 'masuk', '--jumlah', '1,5jt', '--sumber', 'donatur', '--tanggal', '02/01/2027'])).toMatchObject({ nomor: '001/BKM/I/2027', jumlah: 1_500_000 });
-    const plain = await wksbm(db, ['kas', 'masuk', '--jumlah', '10000', '--sumber', 'arisan', '--tanggal', '2027-01-03']);
+    // a new year's entries are posted once the year has come (an entry is never dated after today)
+    const januari = { WKSBM_HARI_INI: '2027-01-05' };
+    expect(await ok(db, ['kas', 'masuk', '--jumlah', '1,5jt', '--sumber', 'donatur', '--tanggal', '02/01/2027'], januari)).toMatchObject({ nomor: '001/BKM/I/2027', jumlah: 1_500_000 });
+    const plain = await wksbm(db, ['kas', 'masuk', '--jumlah', '10000', '--sumber', 'arisan', '--tanggal', '2027-01-03'], { env: januari });
     expect(plain.stdout.trim()).toBe('Tercatat 002/BKM/I/2027 sebesar Rp 10.000.');
   });
 

@@ -73,7 +73,7 @@ describe('register refusals leave the file unchanged (exit 2)', () => {
     ['an edit of a row that does not exist', ['ppks', 'ubah', '99', '--nama', 'X'], /ID "99" tidak ada/],
     ['an edit that empties a required field', ['ppks', 'ubah', '1', '--nama', ''], /tidak boleh kosong/],
     ['a bad filter value', ['ppks', 'daftar', '--kategori', 'XYZ'], /tidak dikenal/],
-    ['a zero quantity of goods', ['inventaris', 'tambah', '--nama', 'Kursi', '--jumlah', '0'], /ditolak oleh aturan buku/],
+    ['a zero quantity of goods', ['inventaris', 'tambah', '--nama', 'Kursi', '--jumlah', '0'], /^Jumlah "0" tidak sah: harus lebih dari 0\.\n$/],
   ])('refuses %s', async (_, args, pesan) => {
     const sebelum = snapshot(db);
     const r = await wksbm(db, args as string[]);

@@ -11,6 +11,7 @@ import { loadReferensi } from '../../src/db/referensi-repo.js';
 import { harianKunci } from '../../src/db/saldo-repo.js';
 import { withTransaction } from '../../src/db/transaction.js';
 import { type AwalMassal, PostingMassal } from '../../src/ledger/bulk.js';
+import { bacaRentang } from '../../src/ledger/keadaan.js';
 import { periksa } from '../../src/ledger/periksa.js';
 import { closeQuarter } from '../../src/ledger/period.js';
 import { type EntriBaru, postEntry, voidEntry } from '../../src/ledger/posting.js';
@@ -40,7 +41,13 @@ function entri(r: () => number): EntriBaru {
 }
 
 async function awal(l: Ledger): Promise<AwalMassal> {
-  return { ujung: lastKas(l.sqlite), maxUrut: maxUrut(l.sqlite), tertutup: await closedQuarters(l.db), harian: (buku, kode) => harianKunci(l.sqlite, buku, kode) };
+  return {
+    ujung: lastKas(l.sqlite),
+    maxUrut: maxUrut(l.sqlite),
+    tertutup: await closedQuarters(l.db),
+    rentang: await bacaRentang(l.db),
+    harian: (buku, kode) => harianKunci(l.sqlite, buku, kode),
+  };
 }
 
 async function unit(): Promise<Ledger> {
