@@ -3,7 +3,9 @@
 // reversal), filled by the migration from an older file's rows, and checked by periksa.
 import path from 'node:path';
 import fs from 'node:fs';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { penyediaMigrasi } from '../../src/db/migrations/index.js';
 import { snapshot, sqlite, unitBaru, wksbm } from '../helpers.js';
 
 async function ok(db: string, args: string[]) {
@@ -151,9 +153,18 @@ describe('saldo_harian', () => {
     const dulu = tersimpan(db);
     expect(dulu.length).toBe(6);
     // the file as the previous version left it
+    // the file as the version before 0004 left it: every later migration undone by its own down()
     const s = sqlite(db);
-    s.exec("DROP VIEW gerak_saldo; DROP TABLE saldo_harian; DELETE FROM migrasi WHERE name = '0004-saldo-harian'");
-    s.close();
+    const k = new Kysely<unknown>({ dialect: new SqliteDialect({ database: s }) });
+    const m = new Migrator({
+      db: k,
+      provider: penyediaMigrasi,
+      migrationTableName: 'migrasi',
+      migrationLockTableName: 'migrasi_kunci',
+    });
+    expect((await m.migrateTo('0003-terdaftar')).error).toBeUndefined();
+    await k.destroy();
+    expect(query(db, "SELECT name FROM sqlite_master WHERE name = 'saldo_harian'")).toEqual([]);
     await ok(db, ['kas', 'saldo']);
     expect(fs.readdirSync(path.dirname(db)).some((f) => f.includes('sebelum-migrasi'))).toBe(true);
     expect(tersimpan(db)).toEqual(dulu);
