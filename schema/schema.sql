@@ -357,7 +357,7 @@ CREATE TABLE tutup_buku (
   aksi TEXT NOT NULL CHECK (aksi IN ('tutup', 'buka')),
   alasan TEXT,
   waktu TEXT NOT NULL
-);
+, segel TEXT);
 
 CREATE INDEX donatur_hp ON donatur (hp);
 
@@ -380,6 +380,13 @@ BEGIN SELECT RAISE(ABORT, 'tanggal terdata wajib diisi (YYYY-MM-DD)'); END;
 CREATE TRIGGER impor_tanpa_hapus BEFORE DELETE ON impor
 BEGIN SELECT RAISE(ABORT, 'riwayat impor tidak boleh dihapus; batalkan dengan wksbm impor batal'); END;
 
+CREATE TRIGGER impor_tanpa_ubah BEFORE UPDATE ON impor
+WHEN NEW.id IS NOT OLD.id OR NEW.buku IS NOT OLD.buku OR NEW.berkas IS NOT OLD.berkas OR NEW.sha256 IS NOT OLD.sha256
+  OR NEW.oleh IS NOT OLD.oleh OR NEW.waktu IS NOT OLD.waktu
+  OR (OLD.dibatalkan IS NOT NULL AND NEW.dibatalkan IS NOT OLD.dibatalkan)
+  OR (OLD.dibatalkan_oleh IS NOT NULL AND NEW.dibatalkan_oleh IS NOT OLD.dibatalkan_oleh)
+BEGIN SELECT RAISE(ABORT, 'riwayat impor tidak boleh diubah; batalkan dengan wksbm impor batal'); END;
+
 CREATE TRIGGER jejaring_terdaftar_baru BEFORE INSERT ON jejaring
 WHEN NEW.terdaftar IS NULL OR NEW.terdaftar NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
 BEGIN SELECT RAISE(ABORT, 'tanggal terdata wajib diisi (YYYY-MM-DD)'); END;
@@ -399,6 +406,12 @@ BEGIN SELECT RAISE(ABORT, 'entri natura yang sudah diposting tidak boleh dihapus
 
 CREATE TRIGGER natura_tanpa_ubah BEFORE UPDATE ON natura
 BEGIN SELECT RAISE(ABORT, 'entri natura yang sudah diposting tidak boleh diubah'); END;
+
+CREATE TRIGGER penyaluran_tanpa_hapus BEFORE DELETE ON penyaluran
+BEGIN SELECT RAISE(ABORT, 'catatan penyaluran tidak boleh dihapus'); END;
+
+CREATE TRIGGER penyaluran_tanpa_ubah BEFORE UPDATE ON penyaluran
+BEGIN SELECT RAISE(ABORT, 'catatan penyaluran tidak boleh diubah'); END;
 
 CREATE TRIGGER perubahan_tanpa_hapus BEFORE DELETE ON perubahan
 BEGIN SELECT RAISE(ABORT, 'jejak perubahan tidak boleh dihapus'); END;
@@ -421,6 +434,12 @@ BEGIN SELECT RAISE(ABORT, 'tanggal terdata wajib diisi (YYYY-MM-DD)'); END;
 CREATE TRIGGER psks_terdaftar_ubah BEFORE UPDATE OF terdaftar ON psks
 WHEN NEW.terdaftar IS NULL OR NEW.terdaftar NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
 BEGIN SELECT RAISE(ABORT, 'tanggal terdata wajib diisi (YYYY-MM-DD)'); END;
+
+CREATE TRIGGER santunan_tanpa_hapus BEFORE DELETE ON santunan
+BEGIN SELECT RAISE(ABORT, 'catatan santunan tidak boleh dihapus'); END;
+
+CREATE TRIGGER santunan_tanpa_ubah BEFORE UPDATE ON santunan
+BEGIN SELECT RAISE(ABORT, 'catatan santunan tidak boleh diubah'); END;
 
 CREATE TRIGGER tutup_buku_tanpa_hapus BEFORE DELETE ON tutup_buku
 BEGIN SELECT RAISE(ABORT, 'riwayat tutup buku tidak boleh dihapus'); END;

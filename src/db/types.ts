@@ -32,7 +32,7 @@ export interface KasRow {
   dibuat: string; hash_sebelum: string; hash: string;
 }
 
-export interface TutupBukuRow { id: Generated<number>; tahun: number; triwulan: number; aksi: 'tutup' | 'buka'; alasan: string | null; waktu: string }
+export interface TutupBukuRow { id: Generated<number>; tahun: number; triwulan: number; aksi: 'tutup' | 'buka'; alasan: string | null; waktu: string; segel: string | null }
 
 export interface NaturaRow {
   id: Generated<number>; tanggal: string; barang: string; satuan: string; arah: 'masuk' | 'keluar'; kuantitas_mili: number;
