@@ -2,6 +2,8 @@
 // inside one transaction; reads that feed the in-memory duplicate and balance checks.
 import type BetterSqlite3 from 'better-sqlite3';
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { uidBaru } from '../domain/jurnal.js';
+import { jurnalkan, jurnalkanSync, penjurnal } from './jurnal-repo.js';
 import type { Kas } from './kas-repo.js';
 import type { Database, ImporRow } from './types.js';
 
@@ -35,13 +37,26 @@ export function beginImmediate(sqlite: BetterSqlite3.Database): Transaksi {
 
 export function insertImpor(sqlite: BetterSqlite3.Database, r: { buku: string; berkas: string; sha256: string; oleh: string; waktu: string }): number {
   const info = sqlite
-    .prepare('INSERT INTO impor (buku, berkas, sha256, dibaca, ditambah, sudah_ada, mungkin_ganda, ditolak, oleh, waktu) VALUES (?, ?, ?, 0, 0, 0, 0, 0, ?, ?)')
-    .run(r.buku, r.berkas, r.sha256, r.oleh, r.waktu);
+    .prepare(
+      'INSERT INTO impor (buku, berkas, sha256, dibaca, ditambah, sudah_ada, mungkin_ganda, ditolak, oleh, waktu, uid) ' +
+        'VALUES (?, ?, ?, 0, 0, 0, 0, 0, ?, ?, ?)',
+    )
+    .run(r.buku, r.berkas, r.sha256, r.oleh, r.waktu, uidBaru());
   return Number(info.lastInsertRowid);
 }
 
 export function updateImporHitungan(sqlite: BetterSqlite3.Database, id: number, h: Hitungan): void {
   sqlite.prepare('UPDATE impor SET dibaca = ?, ditambah = ?, sudah_ada = ?, mungkin_ganda = ?, ditolak = ? WHERE id = ?').run(h.dibaca, h.ditambah, h.sudah_ada, h.mungkin_ganda, h.ditolak, id);
+  // the import's row is journalled once, complete, in the same transaction as its rows
+  jurnalkanSync(sqlite, 'impor', id, 'tambah', new Date().toISOString());
+}
+
+/** A cash import is logged by the worker on its own connection; its journal entry follows the commit here. */
+export function jurnalkanImporKas(sqlite: BetterSqlite3.Database, id: number): void {
+  sqlite.transaction(() => {
+    sqlite.prepare('UPDATE impor SET uid = ? WHERE id = ? AND uid IS NULL').run(uidBaru(), id);
+    jurnalkanSync(sqlite, 'impor', id, 'tambah', new Date().toISOString());
+  })();
 }
 
 export async function listImpor(db: Kysely<Database>): Promise<Impor[]> {
@@ -54,15 +69,23 @@ export async function findImpor(db: Kysely<Database>, id: number): Promise<Impor
 
 export async function markImporBatal(db: Kysely<Database>, id: number, waktu: string, oleh: string): Promise<void> {
   await db.updateTable('impor').set({ dibatalkan: waktu, dibatalkan_oleh: oleh }).where('id', '=', id).execute();
+  await jurnalkan(db, 'impor', id, 'ubah', waktu);
 }
 
 /** A prepared INSERT for a register; a null value takes the column's default (e.g. jenis `perorangan`). */
 export function registerInserter(sqlite: BetterSqlite3.Database, tabel: string, kolom: string[]): (nilai: unknown[]) => number {
   const info = sqlite.prepare(`PRAGMA table_info("${tabel}")`).all() as { name: string; dflt_value: string | null }[];
   const bawaan = new Map(info.map((c) => [c.name, c.dflt_value]));
-  const nilai = kolom.map((k) => (bawaan.get(k) != null ? `coalesce(?, ${bawaan.get(k)})` : '?'));
-  const stmt = sqlite.prepare(`INSERT INTO "${tabel}" (${kolom.map((k) => `"${k}"`).join(', ')}) VALUES (${nilai.join(', ')})`);
-  return (v) => Number(stmt.run(v).lastInsertRowid);
+  const nilai = [...kolom.map((k) => (bawaan.get(k) != null ? `coalesce(?, ${bawaan.get(k)})` : '?')), '?'];
+  const semua = [...kolom, 'uid'].map((k) => `"${k}"`).join(', ');
+  const stmt = sqlite.prepare(`INSERT INTO "${tabel}" (${semua}) VALUES (${nilai.join(', ')})`);
+  const jurnal = penjurnal(sqlite, tabel);
+  const waktu = new Date().toISOString();
+  return (v) => {
+    const id = Number(stmt.run([...v, uidBaru()]).lastInsertRowid);
+    jurnal(id, 'tambah', waktu);
+    return id;
+  };
 }
 
 /** The columns of a register that exist in its table (fields declared but not stored are left out). */
@@ -135,6 +158,10 @@ const DIPAKAI: Record<string, string> = {
 export async function removeUnusedRegisterRows(db: Kysely<Database>, tabel: 'donatur' | 'ppks' | 'psks', imporId: number): Promise<{ dihapus: number; dipertahankan: { id: number; nama: string }[] }> {
   const dipakai = `(${DIPAKAI[tabel]} OR id IN (SELECT baris_id FROM perubahan WHERE tabel = '${tabel}'))`;
   const tetap = await sql<{ id: number; nama: string }>`SELECT id, nama FROM ${sql.table(tabel)} WHERE impor_id = ${imporId} AND ${sql.raw(dipakai)} ORDER BY id`.execute(db);
+  const hapus = await sql<{ id: number; uid: string }>`
+    SELECT id, uid FROM ${sql.table(tabel)} WHERE impor_id = ${imporId} AND NOT ${sql.raw(dipakai)}`.execute(db);
   const r = await sql`DELETE FROM ${sql.table(tabel)} WHERE impor_id = ${imporId} AND NOT ${sql.raw(dipakai)}`.execute(db);
+  const waktu = new Date().toISOString();
+  for (const h of hapus.rows) await jurnalkan(db, tabel, h.id, 'hapus', waktu, h.uid);
   return { dihapus: Number(r.numAffectedRows ?? 0), dipertahankan: tetap.rows };
 }

@@ -1,5 +1,7 @@
 // The quarter-closing log.
 import type { Kysely } from 'kysely';
+import { uidBaru } from '../domain/jurnal.js';
+import { jurnalkan } from './jurnal-repo.js';
 import type { Database } from './types.js';
 
 export async function latestAksi(db: Kysely<Database>, tahun: number, triwulan: number): Promise<'tutup' | 'buka' | undefined> {
@@ -8,7 +10,8 @@ export async function latestAksi(db: Kysely<Database>, tahun: number, triwulan: 
 }
 
 export async function insertAksi(db: Kysely<Database>, row: { tahun: number; triwulan: number; aksi: 'tutup' | 'buka'; alasan: string | null; waktu: string; segel?: string }): Promise<void> {
-  await db.insertInto('tutup_buku').values(row).execute();
+  const r = await db.insertInto('tutup_buku').values({ ...row, uid: uidBaru() }).executeTakeFirstOrThrow();
+  await jurnalkan(db, 'tutup_buku', Number(r.insertId), 'tambah', row.waktu);
 }
 
 export async function closedQuarters(db: Kysely<Database>): Promise<{ tahun: number; triwulan: number }[]> {

@@ -126,6 +126,13 @@ export const pesan = {
   segelEntriSusulan: (buku: string, nama: string, tanggal: string, asal: string) =>
     `Entri ${buku} ${nama} tertanggal ${tanggal} ditambahkan sesudah disegel ${asal}, ` +
     'padahal masuk periode yang dilaporkan.',
+  jurnalBarisAsing: (buku: string, id: number) =>
+    `Baris ${buku} id ${id} ditambahkan di luar wksbm: tidak ada di jurnal.`,
+  jurnalKolomBeda: (buku: string, id: number, kolom: string[]) =>
+    `Kolom ${kolom.join(', ')} pada baris ${buku} id ${id} diubah di luar wksbm: tidak sama dengan jurnal.`,
+  jurnalBarisHilang: (buku: string, id: string) => `Baris ${buku} id ${id} dihapus di luar wksbm: masih ada di jurnal.`,
+  jurnalPutus: (id: number) =>
+    `Rantai hash jurnal putus di entri ${id}: jurnal diubah, dihapus atau disisipi di luar wksbm.`,
   segelKodeBeda: (berkas: string) => `Kode segel di ${berkas} tidak cocok dengan isinya: lembar _data diubah.`,
   segelTidakAda: (berkas: string) => `Laporan ${berkas} tidak memuat segel (dibuat oleh wksbm versi lama).`,
   segelLaporanRusak: (berkas: string, masalah: string) => `Laporan ${berkas} tidak bisa diperiksa: ${masalah}`,

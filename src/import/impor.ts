@@ -6,7 +6,7 @@ import type { Buku } from '../books/buku.js';
 import { UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import type { Ledger } from '../db/connection.js';
-import { type Hitungan, beginImmediate, insertImpor, updateImporHitungan } from '../db/impor-repo.js';
+import { type Hitungan, beginImmediate, insertImpor, jurnalkanImporKas, updateImporHitungan } from '../db/impor-repo.js';
 import { type PenulisKas, bukaPenulisKas } from '../db/kas-bulk.js';
 import { loadReferensi } from '../db/referensi-repo.js';
 import { type BarisMentah, type Sel, bukaTabel } from './baca.js';
@@ -140,6 +140,7 @@ export async function jalankanImpor(ledger: Ledger, o: OpsiImpor): Promise<Ringk
     if (tx && imporId !== null) {
       if (batalKetat) await tx.rollback();
       else await tx.commit(h);
+      if (penulis && !batalKetat) jurnalkanImporKas(ledger.sqlite, imporId);
     }
     const ringkasan: Ringkasan = { ...h, ditambah: batalKetat ? 0 : h.ditambah, impor_id: batalKetat ? null : imporId, uji: o.uji, batal_ketat: batalKetat, baris };
     if (o.ditolak && tidakMasuk.length) {

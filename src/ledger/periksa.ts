@@ -11,6 +11,7 @@ import { formatRupiah, jumlahSemua } from '../domain/money.js';
 import { formatKuantitas } from './natura.js';
 import { formatNomor } from './posting.js';
 import { type TemuanSegel, periksaPemicu, periksaSegel } from './segel.js';
+import { type TemuanJurnal, periksaJurnal } from './jurnal.js';
 import { segelTerakhir } from '../db/periode-repo.js';
 import { type Segel, kodeSegel } from '../domain/segel.js';
 import { type Triwulan, labelTriwulan } from '../domain/dates.js';
@@ -18,7 +19,8 @@ import { type Triwulan, labelTriwulan } from '../domain/dates.js';
 export interface Temuan {
   jenis:
     | 'integritas' | 'kunci_asing' | 'rantai_hash' | 'urutan_bukti' | 'saldo' | 'pembatalan' | 'stok'
-    | TemuanSegel['jenis'];
+    | TemuanSegel['jenis']
+    | TemuanJurnal['jenis'];
   pesan: string;
   id?: number;
 }
@@ -58,6 +60,7 @@ export async function periksa(db: Tx): Promise<Temuan[]> {
   for (const j of await salesWithVoidedReceipt(db)) temuan.push({ jenis: 'stok', id: j.id, pesan: pesan.jualTanpaBkm(j.id, j.nomor) });
   temuan.push(...(await periksaTotalSaldo(db)));
   temuan.push(...(await periksaPemicu(db)));
+  temuan.push(...(await periksaJurnal(db)));
   temuan.push(...(await periksaSegelTutup(db)));
   return temuan;
 }
