@@ -385,8 +385,6 @@ CREATE UNIQUE INDEX inventaris_uid ON inventaris (uid);
 
 CREATE UNIQUE INDEX jejaring_uid ON jejaring (uid);
 
-CREATE INDEX jurnal_buku_uid ON jurnal (buku, uid);
-
 CREATE INDEX kas_tanggal ON kas (tanggal, arah, jumlah);
 
 CREATE UNIQUE INDEX kegiatan_uid ON kegiatan (uid);

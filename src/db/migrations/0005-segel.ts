@@ -23,7 +23,6 @@ CREATE TABLE jurnal (
   hash_sebelum TEXT NOT NULL,
   hash TEXT NOT NULL
 );
-CREATE INDEX jurnal_buku_uid ON jurnal (buku, uid);
 CREATE TRIGGER jurnal_tanpa_ubah BEFORE UPDATE ON jurnal
 BEGIN SELECT RAISE(ABORT, 'jurnal tidak boleh diubah'); END;
 CREATE TRIGGER jurnal_tanpa_hapus BEFORE DELETE ON jurnal
