@@ -16,7 +16,7 @@ CREATE TABLE anggota (
   tanggal_masuk TEXT,
   aktif INTEGER NOT NULL DEFAULT 1 CHECK (aktif IN (0, 1)),
   dibuat TEXT NOT NULL
-);
+, uid TEXT);
 
 CREATE TABLE asnaf (
   kode TEXT PRIMARY KEY,
@@ -50,7 +50,7 @@ CREATE TABLE donatur (
   keterangan TEXT,
   impor_id INTEGER,
   dibuat TEXT NOT NULL
-, terdaftar TEXT);
+, terdaftar TEXT, uid TEXT);
 
 CREATE TABLE impor (
   id INTEGER PRIMARY KEY,
@@ -66,7 +66,7 @@ CREATE TABLE impor (
   waktu TEXT NOT NULL,
   dibatalkan TEXT,
   dibatalkan_oleh TEXT
-);
+, uid TEXT);
 
 CREATE TABLE inventaris (
   id INTEGER PRIMARY KEY,
@@ -83,7 +83,7 @@ CREATE TABLE inventaris (
   hapus_tanggal TEXT,
   hapus_alasan TEXT CHECK (hapus_alasan IN ('rusak', 'dijual', 'disumbangkan')),
   dibuat TEXT NOT NULL
-);
+, uid TEXT);
 
 CREATE TABLE jejaring (
   id INTEGER PRIMARY KEY,
@@ -97,13 +97,25 @@ CREATE TABLE jejaring (
   sejak TEXT,
   keterangan TEXT,
   dibuat TEXT NOT NULL
-, terdaftar TEXT);
+, terdaftar TEXT, uid TEXT);
 
 CREATE TABLE jenis_pengeluaran (
   kode TEXT PRIMARY KEY,
   nama TEXT NOT NULL,
   perlu_layanan INTEGER NOT NULL DEFAULT 0 CHECK (perlu_layanan IN (0, 1)),
   urutan INTEGER NOT NULL
+);
+
+CREATE TABLE jurnal (
+  id INTEGER PRIMARY KEY,
+  waktu TEXT NOT NULL,
+  salinan TEXT NOT NULL,
+  buku TEXT NOT NULL,
+  uid TEXT NOT NULL,
+  aksi TEXT NOT NULL CHECK (aksi IN ('tambah', 'ubah', 'hapus', 'anonimkan')),
+  isi TEXT NOT NULL,
+  hash_sebelum TEXT NOT NULL,
+  hash TEXT NOT NULL
 );
 
 CREATE TABLE kas (
@@ -165,7 +177,7 @@ CREATE TABLE kegiatan (
   peserta INTEGER CHECK (peserta >= 0),
   hasil TEXT,
   dibuat TEXT NOT NULL
-);
+, uid TEXT);
 
 CREATE TABLE layanan (
   kode TEXT PRIMARY KEY,
@@ -173,6 +185,8 @@ CREATE TABLE layanan (
   penanganan INTEGER NOT NULL DEFAULT 0 CHECK (penanganan IN (0, 1)),
   urutan INTEGER NOT NULL
 );
+
+CREATE TABLE meta (kunci TEXT PRIMARY KEY, nilai TEXT NOT NULL);
 
 CREATE TABLE "migrasi" ("name" varchar(255) not null primary key, "timestamp" varchar(255) not null);
 
@@ -208,7 +222,7 @@ CREATE TABLE penyaluran (
   asnaf TEXT REFERENCES asnaf (kode),
   kegiatan_id INTEGER REFERENCES kegiatan (id),
   uraian TEXT,
-  dibuat TEXT NOT NULL,
+  dibuat TEXT NOT NULL, uid TEXT,
   CHECK ((bentuk = 'uang') = (kas_id IS NOT NULL)),
   CHECK ((bentuk = 'barang') = (natura_id IS NOT NULL))
 );
@@ -243,7 +257,7 @@ CREATE TABLE ppks (
   dianonimkan TEXT,
   impor_id INTEGER,
   dibuat TEXT NOT NULL
-, terdaftar TEXT, tanggal_meninggal TEXT);
+, terdaftar TEXT, uid TEXT, tanggal_meninggal TEXT);
 
 CREATE TABLE profil (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -270,7 +284,7 @@ CREATE TABLE profil (
   cap_mime TEXT,
   dibuat TEXT NOT NULL,
   diubah TEXT NOT NULL
-);
+, uid TEXT);
 
 CREATE TABLE psks (
   id INTEGER PRIMARY KEY,
@@ -282,7 +296,7 @@ CREATE TABLE psks (
   keterangan TEXT,
   impor_id INTEGER,
   dibuat TEXT NOT NULL
-, terdaftar TEXT);
+, terdaftar TEXT, uid TEXT);
 
 CREATE TABLE rapat (
   id INTEGER PRIMARY KEY,
@@ -296,7 +310,7 @@ CREATE TABLE rapat (
   pembahasan TEXT,
   keputusan TEXT,
   dibuat TEXT NOT NULL
-);
+, uid TEXT);
 
 CREATE TABLE rapat_hadir (
   id INTEGER PRIMARY KEY,
@@ -306,7 +320,7 @@ CREATE TABLE rapat_hadir (
   peran TEXT,
   asal TEXT,
   tamu INTEGER NOT NULL DEFAULT 0 CHECK (tamu IN (0, 1))
-);
+, uid TEXT);
 
 CREATE TABLE saldo_harian (
   buku TEXT NOT NULL CHECK (buku IN ('akun', 'dana', 'stok')),
@@ -326,7 +340,7 @@ CREATE TABLE santunan (
   hubungan TEXT NOT NULL,
   alamat TEXT,
   dibuat TEXT NOT NULL
-, ppks_id INTEGER REFERENCES ppks (id));
+, uid TEXT, ppks_id INTEGER REFERENCES ppks (id));
 
 CREATE TABLE sumber (
   kode TEXT PRIMARY KEY,
@@ -350,7 +364,7 @@ CREATE TABLE surat (
   lampiran INTEGER NOT NULL DEFAULT 0,
   disposisi TEXT,
   keterangan TEXT,
-  dibuat TEXT NOT NULL,
+  dibuat TEXT NOT NULL, uid TEXT,
   UNIQUE (arah, tahun, nomor_agenda)
 );
 
@@ -363,7 +377,7 @@ CREATE TABLE tamu (
   bertemu TEXT,
   hp TEXT,
   dibuat TEXT NOT NULL
-);
+, uid TEXT);
 
 CREATE TABLE tutup_buku (
   id INTEGER PRIMARY KEY,
@@ -372,17 +386,49 @@ CREATE TABLE tutup_buku (
   aksi TEXT NOT NULL CHECK (aksi IN ('tutup', 'buka')),
   alasan TEXT,
   waktu TEXT NOT NULL
-);
+, uid TEXT, segel TEXT);
+
+CREATE UNIQUE INDEX anggota_uid ON anggota (uid);
 
 CREATE INDEX donatur_hp ON donatur (hp);
 
+CREATE UNIQUE INDEX donatur_uid ON donatur (uid);
+
+CREATE UNIQUE INDEX impor_uid ON impor (uid);
+
+CREATE UNIQUE INDEX inventaris_uid ON inventaris (uid);
+
+CREATE UNIQUE INDEX jejaring_uid ON jejaring (uid);
+
 CREATE INDEX kas_tanggal ON kas (tanggal, arah, jumlah);
+
+CREATE UNIQUE INDEX kegiatan_uid ON kegiatan (uid);
 
 CREATE INDEX natura_barang ON natura (barang, tanggal);
 
+CREATE UNIQUE INDEX penyaluran_uid ON penyaluran (uid);
+
 CREATE INDEX perubahan_baris ON perubahan (tabel, baris_id);
 
+CREATE UNIQUE INDEX ppks_uid ON ppks (uid);
+
+CREATE UNIQUE INDEX profil_uid ON profil (uid);
+
+CREATE UNIQUE INDEX psks_uid ON psks (uid);
+
 CREATE INDEX rapat_hadir_rapat ON rapat_hadir (rapat_id);
+
+CREATE UNIQUE INDEX rapat_hadir_uid ON rapat_hadir (uid);
+
+CREATE UNIQUE INDEX rapat_uid ON rapat (uid);
+
+CREATE UNIQUE INDEX santunan_uid ON santunan (uid);
+
+CREATE UNIQUE INDEX surat_uid ON surat (uid);
+
+CREATE UNIQUE INDEX tamu_uid ON tamu (uid);
+
+CREATE UNIQUE INDEX tutup_buku_uid ON tutup_buku (uid);
 
 CREATE TRIGGER donatur_terdaftar_baru BEFORE INSERT ON donatur
 WHEN NEW.terdaftar IS NULL OR NEW.terdaftar NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
@@ -401,6 +447,13 @@ CREATE VIEW gerak_saldo AS
 CREATE TRIGGER impor_tanpa_hapus BEFORE DELETE ON impor
 BEGIN SELECT RAISE(ABORT, 'riwayat impor tidak boleh dihapus; batalkan dengan wksbm impor batal'); END;
 
+CREATE TRIGGER impor_tanpa_ubah BEFORE UPDATE ON impor
+WHEN NEW.id IS NOT OLD.id OR NEW.buku IS NOT OLD.buku OR NEW.berkas IS NOT OLD.berkas OR NEW.sha256 IS NOT OLD.sha256
+  OR NEW.oleh IS NOT OLD.oleh OR NEW.waktu IS NOT OLD.waktu OR (OLD.uid IS NOT NULL AND NEW.uid IS NOT OLD.uid)
+  OR (OLD.dibatalkan IS NOT NULL AND NEW.dibatalkan IS NOT OLD.dibatalkan)
+  OR (OLD.dibatalkan_oleh IS NOT NULL AND NEW.dibatalkan_oleh IS NOT OLD.dibatalkan_oleh)
+BEGIN SELECT RAISE(ABORT, 'riwayat impor tidak boleh diubah; batalkan dengan wksbm impor batal'); END;
+
 CREATE TRIGGER jejaring_terdaftar_baru BEFORE INSERT ON jejaring
 WHEN NEW.terdaftar IS NULL OR NEW.terdaftar NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
 BEGIN SELECT RAISE(ABORT, 'tanggal terdata wajib diisi (YYYY-MM-DD)'); END;
@@ -408,6 +461,12 @@ BEGIN SELECT RAISE(ABORT, 'tanggal terdata wajib diisi (YYYY-MM-DD)'); END;
 CREATE TRIGGER jejaring_terdaftar_ubah BEFORE UPDATE OF terdaftar ON jejaring
 WHEN NEW.terdaftar IS NULL OR NEW.terdaftar NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
 BEGIN SELECT RAISE(ABORT, 'tanggal terdata wajib diisi (YYYY-MM-DD)'); END;
+
+CREATE TRIGGER jurnal_tanpa_hapus BEFORE DELETE ON jurnal
+BEGIN SELECT RAISE(ABORT, 'jurnal tidak boleh dihapus'); END;
+
+CREATE TRIGGER jurnal_tanpa_ubah BEFORE UPDATE ON jurnal
+BEGIN SELECT RAISE(ABORT, 'jurnal tidak boleh diubah'); END;
 
 CREATE TRIGGER kas_tanpa_hapus BEFORE DELETE ON kas
 BEGIN SELECT RAISE(ABORT, 'entri kas yang sudah diposting tidak boleh dihapus; batalkan dengan wksbm kas batal'); END;
@@ -420,6 +479,12 @@ BEGIN SELECT RAISE(ABORT, 'entri natura yang sudah diposting tidak boleh dihapus
 
 CREATE TRIGGER natura_tanpa_ubah BEFORE UPDATE ON natura
 BEGIN SELECT RAISE(ABORT, 'entri natura yang sudah diposting tidak boleh diubah'); END;
+
+CREATE TRIGGER penyaluran_tanpa_hapus BEFORE DELETE ON penyaluran
+BEGIN SELECT RAISE(ABORT, 'catatan penyaluran tidak boleh dihapus'); END;
+
+CREATE TRIGGER penyaluran_tanpa_ubah BEFORE UPDATE ON penyaluran
+BEGIN SELECT RAISE(ABORT, 'catatan penyaluran tidak boleh diubah'); END;
 
 CREATE TRIGGER perubahan_tanpa_hapus BEFORE DELETE ON perubahan
 BEGIN SELECT RAISE(ABORT, 'jejak perubahan tidak boleh dihapus'); END;
@@ -442,6 +507,12 @@ BEGIN SELECT RAISE(ABORT, 'tanggal terdata wajib diisi (YYYY-MM-DD)'); END;
 CREATE TRIGGER psks_terdaftar_ubah BEFORE UPDATE OF terdaftar ON psks
 WHEN NEW.terdaftar IS NULL OR NEW.terdaftar NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
 BEGIN SELECT RAISE(ABORT, 'tanggal terdata wajib diisi (YYYY-MM-DD)'); END;
+
+CREATE TRIGGER santunan_tanpa_hapus BEFORE DELETE ON santunan
+BEGIN SELECT RAISE(ABORT, 'catatan santunan tidak boleh dihapus'); END;
+
+CREATE TRIGGER santunan_tanpa_ubah BEFORE UPDATE ON santunan
+BEGIN SELECT RAISE(ABORT, 'catatan santunan tidak boleh diubah'); END;
 
 CREATE TRIGGER tutup_buku_tanpa_hapus BEFORE DELETE ON tutup_buku
 BEGIN SELECT RAISE(ABORT, 'riwayat tutup buku tidak boleh dihapus'); END;

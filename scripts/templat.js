@@ -155,7 +155,9 @@ export function buatWorkbook() {
     judulBagian(ws, 25, 'C. PERSEDIAAN NATURA (BARANG)');
     judulKolom(ws, 26, ['No', 'Barang (satuan)', 'Awal', 'Masuk', 'Keluar', 'Akhir']);
     barisData(ws, 27, [['{{#natura}}{{.no}}', undefined, 'center'], '{{.barang}} ({{.satuan}})', ['{{.awal}}', KG], ['{{.masuk}}', KG], ['{{.keluar}}', KG], ['{{.akhir}}', KG]]);
-    tandaTangan(ws, 30, 'B', 'F');
+    const akhir = tandaTangan(ws, 30, 'B', 'F');
+    // the seal of the books as this report left them; `wksbm periksa --laporan` checks it
+    tulis(ws, `B${akhir + 2}`, 'Kode segel buku: {{kode_segel}}', { font: { bold: true } });
   }
 
   // 3. Buku Kas

@@ -277,9 +277,11 @@ function pasangTutupBuka(kas: Command, run: Run): void {
   subcommand(kas, 'tutup <triwulan>', 'menutup triwulan (mis. 2026-3) setelah laporan diserahkan').action(
     run(async (ctx, _opts, [teks]) => {
       const t = parseTriwulan(teks!);
-      await tutupTriwulan((await ctx.ledger()).db, t, ctx.today(), ctx.now());
+      const kode = await tutupTriwulan((await ctx.ledger()).db, t, ctx.today(), ctx.now());
       ctx.io.out(
-        ctx.json ? renderJson({ tahun: t.tahun, triwulan: t.triwulan, tutup: true }) : pesan.ditutup(labelTriwulan(t)),
+        ctx.json
+          ? renderJson({ tahun: t.tahun, triwulan: t.triwulan, tutup: true, kode_segel: kode })
+          : pesan.ditutup(labelTriwulan(t), kode),
       );
     }),
   );

@@ -8,6 +8,7 @@ import { type Run, subcommand } from '../cli/command.js';
 import { type Form, collect, declareOptions } from '../cli/form.js';
 import { parseDate, romawi, type Triwulan, triwulanTerakhirSelesai } from '../domain/dates.js';
 import { bahanLaporan, tahunSah } from '../ledger/laporan.js';
+import { rantaiSekarang } from '../ledger/segel.js';
 import { type LaporanTriwulan, laporanTriwulan } from '../reports/laporan-triwulan.js';
 
 const ROMAWI_TW = ['I', 'II', 'III', 'IV'];
@@ -67,8 +68,11 @@ export function register(program: Command, run: Run): void {
         const keluar = opts.keluar ? String(opts.keluar) : ctx.json ? undefined : namaBerkasLaporan(model);
         if (keluar) {
           const { tulisLaporan } = await import('../render/laporan-xlsx.js');
+          // the seal: where the chains stand as this workbook leaves the file
+          const rantai = await rantaiSekarang((await ctx.ledger()).db);
           const gambar = cap ? { buffer: cap.buffer, extension: cap.mime === 'image/jpeg' ? ('jpeg' as const) : ('png' as const) } : null;
-          await tulisLaporan(model, gambar, { templat: opts.templat ? String(opts.templat) : undefined, keluar });
+          const templat = opts.templat ? String(opts.templat) : undefined;
+          await tulisLaporan(model, gambar, { templat, keluar, rantai });
         }
         if (ctx.json) ctx.io.out(renderJson(model));
         else ctx.io.out(pesan.laporanDitulis(path.normalize(keluar!)));

@@ -4,19 +4,25 @@ import { LedgerError } from '../domain/errors.js';
 import { renderJson } from '../render/teks.js';
 import { pesan } from '../domain/pesan.js';
 import { type Run, subcommand } from '../cli/command.js';
-import { periksa } from '../ledger/periksa.js';
+import { type Temuan, periksa, periksaLaporan } from '../ledger/periksa.js';
 
 export class AdaTemuan extends LedgerError {}
 
 export function register(program: Command, run: Run): void {
-  subcommand(program, 'periksa', 'memeriksa keutuhan berkas, kunci asing, rantai hash, urutan bukti dan saldo').action(
-    run(async (ctx) => {
-      const ledger = await ctx.ledger();
-      const temuan = await periksa(ledger.db);
-      if (ctx.json) ctx.io.out(renderJson({ ok: temuan.length === 0, temuan }));
-      else if (temuan.length === 0) ctx.io.out(ctx.io.color.green(pesan.periksaBaik()));
-      else for (const t of temuan) ctx.io.out(`${ctx.io.color.red(`[${t.jenis}]`)} ${t.pesan}`);
-      if (temuan.length) throw new AdaTemuan(pesan.periksaTemuan(temuan.length));
-    }),
-  );
+  subcommand(program, 'periksa', 'memeriksa keutuhan berkas, kunci asing, rantai hash, urutan bukti dan saldo')
+    .option('--laporan <berkas...>', 'juga mencocokkan buku dengan segel laporan triwulan .xlsx yang sudah diserahkan')
+    .action(
+      run(async (ctx, opts) => {
+        const ledger = await ctx.ledger();
+        const temuan: Temuan[] = await periksa(ledger.db);
+        for (const berkas of (opts.laporan as string[] | undefined) ?? []) {
+          const { bacaDataLaporan } = await import('../render/rekap-xlsx.js');
+          temuan.push(...(await periksaLaporan(ledger.db, berkas, await bacaDataLaporan(berkas))));
+        }
+        if (ctx.json) ctx.io.out(renderJson({ ok: temuan.length === 0, temuan }));
+        else if (temuan.length === 0) ctx.io.out(ctx.io.color.green(pesan.periksaBaik()));
+        else for (const t of temuan) ctx.io.out(`${ctx.io.color.red(`[${t.jenis}]`)} ${t.pesan}`);
+        if (temuan.length) throw new AdaTemuan(pesan.periksaTemuan(temuan.length));
+      }),
+    );
 }

@@ -48,3 +48,25 @@ export async function negativeDayEnds(db: Kysely<Database>): Promise<{ jenis: 'd
     SELECT jenis, kode, min(tanggal) AS tanggal, saldo FROM kumulatif WHERE saldo < 0 GROUP BY jenis, kode`.execute(db);
   return r.rows;
 }
+
+export async function jumlahBaris(db: Kysely<Database>, tabel: 'kas' | 'natura'): Promise<number> {
+  const r = await db.selectFrom(tabel).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The id and stored hash of every row in posting order, streamed. */
+export function streamHash(db: Kysely<Database>, tabel: 'kas' | 'natura'): AsyncIterable<{ id: number; hash: string }> {
+  return db.selectFrom(tabel).select(['id', 'hash']).orderBy('id').stream(5000);
+}
+
+export interface Pemicu {
+  name: string;
+  tbl_name: string;
+  sql: string;
+}
+
+export async function daftarPemicu(db: Kysely<Database>): Promise<Pemicu[]> {
+  const r = await sql<Pemicu>`
+    SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name`.execute(db);
+  return r.rows;
+}

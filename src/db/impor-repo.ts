@@ -2,6 +2,8 @@
 // balance checks. The cash rows' bulk writes live in tulis-massal.ts (the writer thread loads them).
 import type BetterSqlite3 from 'better-sqlite3';
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { uidBaru } from '../domain/jurnal.js';
+import { jurnalkan, jurnalkanSync, penjurnal } from './jurnal-repo.js';
 import type { Kas } from './kas-repo.js';
 import type { Database, ImporRow } from './types.js';
 
@@ -43,15 +45,23 @@ export async function findImpor(db: Kysely<Database>, id: number): Promise<Impor
 
 export async function markImporBatal(db: Kysely<Database>, id: number, waktu: string, oleh: string): Promise<void> {
   await db.updateTable('impor').set({ dibatalkan: waktu, dibatalkan_oleh: oleh }).where('id', '=', id).execute();
+  await jurnalkan(db, 'impor', id, 'ubah', waktu);
 }
 
 /** A prepared INSERT for a register; a null value takes the column's default (e.g. jenis `perorangan`). */
 export function registerInserter(sqlite: BetterSqlite3.Database, tabel: string, kolom: string[]): (nilai: unknown[]) => number {
   const info = sqlite.prepare(`PRAGMA table_info("${tabel}")`).all() as { name: string; dflt_value: string | null }[];
   const bawaan = new Map(info.map((c) => [c.name, c.dflt_value]));
-  const nilai = kolom.map((k) => (bawaan.get(k) != null ? `coalesce(?, ${bawaan.get(k)})` : '?'));
-  const stmt = sqlite.prepare(`INSERT INTO "${tabel}" (${kolom.map((k) => `"${k}"`).join(', ')}) VALUES (${nilai.join(', ')})`);
-  return (v) => Number(stmt.run(v).lastInsertRowid);
+  const nilai = [...kolom.map((k) => (bawaan.get(k) != null ? `coalesce(?, ${bawaan.get(k)})` : '?')), '?'];
+  const semua = [...kolom, 'uid'].map((k) => `"${k}"`).join(', ');
+  const stmt = sqlite.prepare(`INSERT INTO "${tabel}" (${semua}) VALUES (${nilai.join(', ')})`);
+  const jurnal = penjurnal(sqlite, tabel);
+  const waktu = new Date().toISOString();
+  return (v) => {
+    const id = Number(stmt.run([...v, uidBaru()]).lastInsertRowid);
+    jurnal(id, 'tambah', waktu);
+    return id;
+  };
 }
 
 /** The columns of a register that exist in its table (fields declared but not stored are left out). */
@@ -101,6 +111,10 @@ const DIPAKAI: Record<string, string> = {
 export async function removeUnusedRegisterRows(db: Kysely<Database>, tabel: 'donatur' | 'ppks' | 'psks', imporId: number): Promise<{ dihapus: number; dipertahankan: { id: number; nama: string }[] }> {
   const dipakai = `(${DIPAKAI[tabel]} OR id IN (SELECT baris_id FROM perubahan WHERE tabel = '${tabel}'))`;
   const tetap = await sql<{ id: number; nama: string }>`SELECT id, nama FROM ${sql.table(tabel)} WHERE impor_id = ${imporId} AND ${sql.raw(dipakai)} ORDER BY id`.execute(db);
+  const hapus = await sql<{ id: number; uid: string }>`
+    SELECT id, uid FROM ${sql.table(tabel)} WHERE impor_id = ${imporId} AND NOT ${sql.raw(dipakai)}`.execute(db);
   const r = await sql`DELETE FROM ${sql.table(tabel)} WHERE impor_id = ${imporId} AND NOT ${sql.raw(dipakai)}`.execute(db);
+  const waktu = new Date().toISOString();
+  for (const h of hapus.rows) await jurnalkan(db, tabel, h.id, 'hapus', waktu, h.uid);
   return { dihapus: Number(r.numAffectedRows ?? 0), dipertahankan: tetap.rows };
 }

@@ -1,6 +1,7 @@
 // Meetings' attendance (book 7) and the members it draws on.
 import type { Kysely } from 'kysely';
 import type { Database } from './types.js';
+import { insertBaris } from './register-repo.js';
 
 export interface AnggotaRingkas {
   id: number;
@@ -21,7 +22,8 @@ export async function listAnggotaRingkas(db: Kysely<Database>): Promise<AnggotaR
 }
 
 export async function insertHadir(db: Kysely<Database>, rapatId: number, rows: Hadir[]): Promise<void> {
-  if (rows.length) await db.insertInto('rapat_hadir').values(rows.map((r) => ({ ...r, rapat_id: rapatId }))).execute();
+  // one by one through the register writer, so each attendance row is journalled
+  for (const r of rows) await insertBaris(db, 'rapat_hadir', { ...r, rapat_id: rapatId });
 }
 
 export async function listHadir(db: Kysely<Database>, rapatId: number): Promise<Hadir[]> {

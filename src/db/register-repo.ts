@@ -1,5 +1,7 @@
 // One repository for every register book: the table and columns come from the book's declaration.
 import { type Kysely, sql } from 'kysely';
+import { BUKU_JURNAL, uidBaru } from '../domain/jurnal.js';
+import { jurnalkan } from './jurnal-repo.js';
 import type { Database } from './types.js';
 
 export type Baris = Record<string, unknown> & { id: number };
@@ -9,9 +11,13 @@ type Tabel = keyof Database & string;
 
 /** Inserts a row, leaving out null values so the table's defaults apply; returns the new id. */
 export async function insertBaris(db: Db, tabel: string, nilai: Record<string, unknown>): Promise<number> {
+  const dijurnal = (BUKU_JURNAL as readonly string[]).includes(tabel);
   const isi = Object.fromEntries(Object.entries(nilai).filter(([, v]) => v !== null && v !== undefined));
+  if (dijurnal) isi.uid = uidBaru();
   const r = await db.insertInto(tabel as Tabel).values(isi as never).executeTakeFirstOrThrow();
-  return Number(r.insertId);
+  const id = Number(r.insertId);
+  if (dijurnal) await jurnalkan(db, tabel, id, 'tambah', String(nilai.dibuat ?? new Date().toISOString()));
+  return id;
 }
 
 export async function getBaris(db: Db, tabel: string, id: number): Promise<Baris | undefined> {
@@ -53,6 +59,7 @@ export async function updateDenganJejak(db: Db, tabel: string, id: number, ubaha
   if (ubahan.length === 0) return;
   const set = sql.join(ubahan.map((u) => sql`${sql.ref(u.kolom)} = ${u.baru as string | number | null}`));
   await sql`UPDATE ${sql.table(tabel)} SET ${set} WHERE id = ${id}`.execute(db);
+  await jurnalkan(db, tabel, id, 'ubah', waktu);
   await db
     .insertInto('perubahan')
     .values(ubahan.map((u) => ({ tabel, baris_id: id, kolom: u.kolom, lama: teks(u.lama), baru: teks(u.baru), oleh, waktu })))

@@ -2,6 +2,8 @@
 // better-sqlite3 with bound parameters only. No kysely here: the import's writer thread
 // (kas-penulis.ts) loads this module too.
 import type BetterSqlite3 from 'better-sqlite3';
+import { uidBaru } from '../domain/jurnal.js';
+import { jurnalkanSync } from './jurnal-sync.js';
 import type { Hitungan } from './impor-repo.js';
 import type { Kas } from './kas-repo.js';
 import type { SaldoHarianRow } from './types.js';
@@ -16,13 +18,18 @@ export interface LogImpor {
 
 export function insertImpor(sqlite: BetterSqlite3.Database, r: LogImpor): number {
   const info = sqlite
-    .prepare('INSERT INTO impor (buku, berkas, sha256, dibaca, ditambah, sudah_ada, mungkin_ganda, ditolak, oleh, waktu) VALUES (?, ?, ?, 0, 0, 0, 0, 0, ?, ?)')
-    .run(r.buku, r.berkas, r.sha256, r.oleh, r.waktu);
+    .prepare(
+      'INSERT INTO impor (buku, berkas, sha256, dibaca, ditambah, sudah_ada, mungkin_ganda, ditolak, oleh, waktu, uid) ' +
+        'VALUES (?, ?, ?, 0, 0, 0, 0, 0, ?, ?, ?)',
+    )
+    .run(r.buku, r.berkas, r.sha256, r.oleh, r.waktu, uidBaru());
   return Number(info.lastInsertRowid);
 }
 
 export function updateImporHitungan(sqlite: BetterSqlite3.Database, id: number, h: Hitungan): void {
   sqlite.prepare('UPDATE impor SET dibaca = ?, ditambah = ?, sudah_ada = ?, mungkin_ganda = ?, ditolak = ? WHERE id = ?').run(h.dibaca, h.ditambah, h.sudah_ada, h.mungkin_ganda, h.ditolak, id);
+  // the import's row is journalled once, complete, in the same transaction as its rows (also in the writer thread)
+  jurnalkanSync(sqlite, 'impor', id, 'tambah', new Date().toISOString());
 }
 
 /**

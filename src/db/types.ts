@@ -33,7 +33,7 @@ export interface KasRow {
   dibuat: string; hash_sebelum: string; hash: string;
 }
 
-export interface TutupBukuRow { id: Generated<number>; tahun: number; triwulan: number; aksi: 'tutup' | 'buka'; alasan: string | null; waktu: string }
+export interface TutupBukuRow { id: Generated<number>; tahun: number; triwulan: number; aksi: 'tutup' | 'buka'; alasan: string | null; waktu: string; segel: string | null; uid?: string | null }
 
 export interface NaturaRow {
   id: Generated<number>; tanggal: string; barang: string; satuan: string; arah: 'masuk' | 'keluar'; kuantitas_mili: number;
@@ -47,7 +47,7 @@ export interface SaldoHarianRow { buku: 'akun' | 'dana' | 'stok'; kode: string; 
 export interface ImporRow {
   id: Generated<number>; buku: 'donatur' | 'ppks' | 'psks' | 'kas'; berkas: string; sha256: string;
   dibaca: number; ditambah: number; sudah_ada: number; mungkin_ganda: number; ditolak: number;
-  oleh: string; waktu: string; dibatalkan: string | null; dibatalkan_oleh: string | null;
+  oleh: string; waktu: string; dibatalkan: string | null; dibatalkan_oleh: string | null; uid?: string | null;
 }
 
 export interface PerubahanRow { id: Generated<number>; tabel: string; baris_id: number; kolom: string; lama: string | null; baru: string | null; oleh: string; waktu: string }

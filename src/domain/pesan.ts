@@ -151,7 +151,8 @@ export const pesan = {
   // results
   tercatat: (nomor: string, jumlah: string) => `Tercatat ${nomor} sebesar ${jumlah}.`,
   dibatalkan: (nomor: string, oleh: string) => `Bukti ${nomor} dibatalkan dengan ${oleh}.`,
-  ditutup: (label: string) => `Triwulan ${label} ditutup. Entri bertanggal di dalamnya akan ditolak.`,
+  ditutup: (label: string, kode: string) =>
+    `Triwulan ${label} ditutup dengan kode segel ${kode}. Entri bertanggal di dalamnya akan ditolak.`,
   dibuka: (label: string) => `Triwulan ${label} dibuka kembali.`,
   unitDibuat: (nama: string, path: string) => `Unit WKSBM ${nama} dibuat di ${path}.`,
   profilDiubah: () => 'Profil diperbarui.',
@@ -164,6 +165,34 @@ export const pesan = {
   periksaRusak: () =>
     'Berkas buku rusak, jadi pemeriksaan lain dihentikan; ' +
     'lihat daftar cadangan dan kembalikan yang utuh dengan "wksbm pulihkan".',
+  pemicuHilang: (nama: string, tabel: string) =>
+    `Pemicu (trigger) ${nama} yang menjaga tabel ${tabel} hilang: tabel itu bisa diubah di luar wksbm.`,
+  pemicuDiubah: (nama: string, tabel: string) => `Pemicu (trigger) ${nama} pada tabel ${tabel} diubah di luar wksbm.`,
+  pemicuAsing: (nama: string, tabel: string) => `Pemicu (trigger) ${nama} pada tabel ${tabel} tidak dibuat oleh wksbm.`,
+  segelDihapus: (buku: string, id: number | null, asal: string, n: number) =>
+    `${n} entri ${buku} terakhir yang disegel ${asal} (sampai id ${String(id)}) sudah dihapus.`,
+  segelEntriDihapus: (buku: string, id: number, asal: string) =>
+    `Entri ${buku} id ${id} yang disegel ${asal} sudah dihapus.`,
+  segelEntriDisisipkan: (buku: string, nama: string, asal: string) =>
+    `Entri ${buku} ${nama} disisipkan ke riwayat yang disegel ${asal}.`,
+  segelEntriDiubah: (buku: string, nama: string, asal: string) =>
+    `Entri ${buku} ${nama} diubah sesudah disegel ${asal}.`,
+  segelRentangBeda: (buku: string, dari: number, sampai: number, asal: string) =>
+    `Riwayat ${buku} antara id ${dari} dan id ${sampai} tidak sama dengan yang disegel ${asal}: ` +
+    'ada entri yang dihapus, diubah atau disisipkan.',
+  segelEntriSusulan: (buku: string, nama: string, tanggal: string, asal: string) =>
+    `Entri ${buku} ${nama} tertanggal ${tanggal} ditambahkan sesudah disegel ${asal}, ` +
+    'padahal masuk periode yang dilaporkan.',
+  jurnalBarisAsing: (buku: string, id: number) =>
+    `Baris ${buku} id ${id} ditambahkan di luar wksbm: tidak ada di jurnal.`,
+  jurnalKolomBeda: (buku: string, id: number, kolom: string[]) =>
+    `Kolom ${kolom.join(', ')} pada baris ${buku} id ${id} diubah di luar wksbm: tidak sama dengan jurnal.`,
+  jurnalBarisHilang: (buku: string, id: string) => `Baris ${buku} id ${id} dihapus di luar wksbm: masih ada di jurnal.`,
+  jurnalPutus: (id: number) =>
+    `Rantai hash jurnal putus di entri ${id}: jurnal diubah, dihapus atau disisipi di luar wksbm.`,
+  segelKodeBeda: (berkas: string) => `Kode segel di ${berkas} tidak cocok dengan isinya: lembar _data diubah.`,
+  segelTidakAda: (berkas: string) => `Laporan ${berkas} tidak memuat segel (dibuat oleh wksbm versi lama).`,
+  segelLaporanRusak: (berkas: string, masalah: string) => `Laporan ${berkas} tidak bisa diperiksa: ${masalah}`,
   konfirmasiSimpan: () => 'Simpan?',
   tidakAdaData: () => 'Belum ada data.',
 

@@ -11,9 +11,17 @@ import { PemeriksaRantai, type TabelRantai } from './hash.js';
 import { formatRupiah, jumlahSemua } from '../domain/money.js';
 import { formatKuantitas } from './natura.js';
 import { formatNomor } from './posting.js';
+import { type TemuanSegel, periksaPemicu, periksaSegel } from './segel.js';
+import { type TemuanJurnal, periksaJurnal } from './jurnal.js';
+import { segelTerakhir } from '../db/periode-repo.js';
+import { type Segel, kodeSegel } from '../domain/segel.js';
+import { type Triwulan, labelTriwulan } from '../domain/dates.js';
 
 export interface Temuan {
-  jenis: 'integritas' | 'kunci_asing' | 'rantai_hash' | 'urutan_bukti' | 'saldo' | 'pembatalan' | 'stok' | 'saldo_harian';
+  jenis:
+    | 'integritas' | 'kunci_asing' | 'rantai_hash' | 'urutan_bukti' | 'saldo' | 'pembatalan' | 'stok' | 'saldo_harian'
+    | TemuanSegel['jenis']
+    | TemuanJurnal['jenis'];
   pesan: string;
   id?: number;
 }
@@ -57,7 +65,33 @@ export async function periksa(db: Tx): Promise<Temuan[]> {
   for (const b of await bedaDenganBuku(db)) temuan.push({ jenis: 'saldo_harian', pesan: pesan.saldoHarianBeda(...uraianHarian(b)) });
   for (const b of await saldoTakBerjalan(db)) temuan.push({ jenis: 'saldo_harian', pesan: pesan.saldoHarianBerjalan(...uraianHarian(b)) });
   temuan.push(...(await periksaTotalSaldo(db)));
+  temuan.push(...(await periksaPemicu(db)));
+  temuan.push(...(await periksaJurnal(db)));
+  temuan.push(...(await periksaSegelTutup(db)));
   return temuan;
+}
+
+/** The latest closing's seal: the history it sealed must still be there, row for row. */
+async function periksaSegelTutup(db: Tx): Promise<TemuanSegel[]> {
+  const s = await segelTerakhir(db);
+  if (!s) return [];
+  const segel = JSON.parse(s.segel) as Segel;
+  return periksaSegel(db, segel.rantai, { nama: `penutupan triwulan ${labelTriwulan(s as Triwulan)}` });
+}
+
+/** What `periksa --laporan` needs of a workbook's `_data`. */
+export interface IsiDataSegel {
+  laporan: { periode: { sampai: string } };
+  segel?: Segel;
+}
+
+/** `periksa --laporan`: the ledger against the seal in a workbook's `_data`. */
+export async function periksaLaporan(db: Tx, berkas: string, isi: IsiDataSegel | string): Promise<TemuanSegel[]> {
+  if (typeof isi === 'string') return [{ jenis: 'segel', pesan: pesan.segelLaporanRusak(berkas, isi) }];
+  if (!isi.segel) return [{ jenis: 'segel', pesan: pesan.segelTidakAda(berkas) }];
+  if (kodeSegel(isi.segel.rantai, isi.laporan) !== isi.segel.kode)
+    return [{ jenis: 'segel', pesan: pesan.segelKodeBeda(berkas) }];
+  return periksaSegel(db, isi.segel.rantai, { nama: `laporan ${berkas}`, sampai: isi.laporan.periode.sampai });
 }
 
 /** Funds and accounts must hold the same money; a balance that is not whole rupiah is a finding, not a crash. */

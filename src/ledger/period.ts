@@ -2,6 +2,8 @@
 import { RuleError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import { insertAksi, latestAksi } from '../db/periode-repo.js';
+import { type Segel, kodeSegel } from '../domain/segel.js';
+import { rantaiSekarang } from './segel.js';
 import type { Kysely } from 'kysely';
 import { type Tx, withTransaction } from '../db/transaction.js';
 import type { Database } from '../db/types.js';
@@ -15,11 +17,17 @@ export function cekTerbuka(tertutup: ReadonlySet<string>, tanggal: string): void
   if (tertutup.has(infoTanggal(tanggal).triwulan)) throw new RuleError(pesan.periodeTertutup(formatTanggal(tanggal), labelTriwulan(triwulanDari(tanggal))));
 }
 
-export async function closeQuarter(tx: Tx, t: Triwulan, hariIni: string, waktu: string): Promise<void> {
+/** Closes the quarter and returns the kode segel recorded with it. */
+export async function closeQuarter(tx: Tx, t: Triwulan, hariIni: string, waktu: string): Promise<string> {
   const { sampai } = rentangTriwulan(t);
   if (sampai > hariIni) throw new RuleError(pesan.triwulanBelumBerakhir(labelTriwulan(t), formatTanggal(sampai)));
   if ((await latestAksi(tx, t.tahun, t.triwulan)) === 'tutup') throw new RuleError(pesan.sudahDitutup(labelTriwulan(t)));
-  await insertAksi(tx, { tahun: t.tahun, triwulan: t.triwulan, aksi: 'tutup', alasan: null, waktu });
+  // where the chains stand at closing: `periksa` finds history rewritten before it
+  const rantai = await rantaiSekarang(tx);
+  const segel: Segel = { rantai, kode: kodeSegel(rantai, { tahun: t.tahun, triwulan: t.triwulan }) };
+  const baris = { tahun: t.tahun, triwulan: t.triwulan, aksi: 'tutup' as const, alasan: null, waktu };
+  await insertAksi(tx, { ...baris, segel: JSON.stringify(segel) });
+  return segel.kode;
 }
 
 export async function reopenQuarter(tx: Tx, t: Triwulan, alasan: string, waktu: string): Promise<void> {
@@ -28,7 +36,7 @@ export async function reopenQuarter(tx: Tx, t: Triwulan, alasan: string, waktu: 
 }
 
 /** `kas tutup`: closes a quarter that has ended, in its own transaction. */
-export function tutupTriwulan(db: Kysely<Database>, t: Triwulan, hariIni: string, waktu: string): Promise<void> {
+export function tutupTriwulan(db: Kysely<Database>, t: Triwulan, hariIni: string, waktu: string): Promise<string> {
   return withTransaction(db, (tx) => closeQuarter(tx, t, hariIni, waktu));
 }
 

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatTanggal } from '../domain/dates.js';
+import { type RantaiSegel, type Segel, kodeSegel } from '../domain/segel.js';
 import type { BarisBukuKas } from '../reports/buku-kas.js';
 import {
   type LaporanTriwulan,
@@ -37,8 +38,8 @@ export function tanggalSel(iso: string | null | undefined): Date | null {
 
 const kolomDari = (baris: Record<string, NilaiSel>[], contoh: string[]) => ({ kolom: contoh, baris });
 
-export function konteksLaporan(m: LaporanTriwulan, cap: Gambar | null): Konteks {
-  return { nilai: nilaiLaporan(m), daftar: daftarLaporan(m), gambar: { cap } };
+export function konteksLaporan(m: LaporanTriwulan, cap: Gambar | null, kode = ''): Konteks {
+  return { nilai: { ...nilaiLaporan(m), kode_segel: kode }, daftar: daftarLaporan(m), gambar: { cap } };
 }
 
 /** The scalar markers: the unit, the period, dates as real dates, amounts as numbers the template formats. */
@@ -141,6 +142,8 @@ export interface IsiData {
   laporan: TanpaRupiah<RingkasanLaporan>;
   /** numbers the markers put in visible cells, by `Sheet!A1` */
   sel: Record<string, number>;
+  /** where the cash and stock chains stood when the workbook was written, and the printed code */
+  segel?: Segel;
 }
 
 export const BATAS_SEL = 32_000;
@@ -156,9 +159,16 @@ export function hashData(json: string): string {
 }
 
 /** Fills the template and writes the workbook (through a temporary file, so a failure leaves nothing half-written). */
-export async function tulisLaporan(m: LaporanTriwulan, cap: Gambar | null, opsi: { templat?: string; keluar: string }): Promise<void> {
-  const { workbook, angka } = await isiTemplat(opsi.templat ?? TEMPLAT_BAWAAN, konteksLaporan(m, cap), { lewati: [SHEET_DATA] });
-  const isi: IsiData = { format: FORMAT_DATA, versi: m.versi, laporan: ringkasanLaporan(m), sel: angka };
+export async function tulisLaporan(
+  m: LaporanTriwulan,
+  cap: Gambar | null,
+  opsi: { templat?: string; keluar: string; rantai: RantaiSegel },
+): Promise<void> {
+  const laporan = ringkasanLaporan(m);
+  const segel: Segel = { rantai: opsi.rantai, kode: kodeSegel(opsi.rantai, laporan) };
+  const konteks = konteksLaporan(m, cap, segel.kode);
+  const { workbook, angka } = await isiTemplat(opsi.templat ?? TEMPLAT_BAWAAN, konteks, { lewati: [SHEET_DATA] });
+  const isi: IsiData = { format: FORMAT_DATA, versi: m.versi, laporan, sel: angka, segel };
   const json = JSON.stringify(isi);
   const ws = workbook.addWorksheet(SHEET_DATA, { state: 'hidden' });
   // A cell holds at most 32 767 characters; a longer JSON continues in B1, C1, … (rekap joins row 1).

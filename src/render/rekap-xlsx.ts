@@ -46,6 +46,18 @@ export async function bacaLaporanUnit(berkas: string): Promise<UnitMasuk | Berma
   return selBeda ? { berkas, masalah: selBeda } : { berkas, laporan };
 }
 
+/** The `_data` of a workbook this program wrote, for `periksa --laporan`; or what is wrong with it. */
+export async function bacaDataLaporan(berkas: string): Promise<IsiData | string> {
+  const ExcelJS = await loadExcelJS();
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(berkas);
+  } catch {
+    return pesan.rekapTidakTerbaca();
+  }
+  return bacaIsiData(wb);
+}
+
 /** The JSON of the hidden `_data` sheet, checked against its hash and format; or what is wrong with it. */
 function bacaIsiData(wb: ExcelJSNs.Workbook): IsiData | string {
   const ws = wb.getWorksheet(SHEET_DATA);

@@ -166,7 +166,12 @@ describe('closed quarters', () => {
   it('refuse entries dated inside; reopening is logged with its reason', async () => {
     const db = await unitBaru();
     await ok(db, ['kas', 'masuk', '--jumlah', '200000', '--sumber', 'iuran', '--tanggal', '2026-07-01']);
-    expect(await ok(db, ['kas', 'tutup', '2026-3'])).toEqual({ tahun: 2026, triwulan: 3, tutup: true });
+    expect(await ok(db, ['kas', 'tutup', '2026-3'])).toEqual({
+      tahun: 2026,
+      triwulan: 3,
+      tutup: true,
+      kode_segel: expect.stringMatching(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/),
+    });
     await refused(db, ['kas', 'masuk', '--jumlah', '5000', '--sumber', 'iuran', '--tanggal', '2026-09-30'], /triwulan III\/2026 yang sudah ditutup/);
     await refused(db, ['kas', 'batal', '001/BKM/VII/2026', '--alasan', 'x', '--tanggal', '2026-08-01'], /sudah ditutup/);
     await refused(db, ['kas', 'tutup', '2026-3'], /sudah ditutup/);

@@ -59,12 +59,13 @@ describe('periksa', () => {
     s.close();
     const r = await wksbm(db, ['periksa', '--json']);
     expect(r.code).toBe(1);
-    // the edit also leaves the day totals behind the book: those are findings too
+    // the edit also leaves the day totals behind the book, and the dropped trigger is a finding of its own
     expect(r.json().temuan.map((t: { jenis: string }) => t.jenis)).toEqual([
       'rantai_hash',
       'saldo_harian',
       'saldo_harian',
       'saldo',
+      'pemicu',
     ]);
     expect(r.json().temuan[3].pesan).toBe(
       'Saldo dana umum di berkas buku bernilai "934999.5", bukan rupiah bulat: berkas buku diubah di luar wksbm.',
@@ -104,7 +105,11 @@ describe('periksa', () => {
     s.prepare("INSERT INTO rapat_hadir (rapat_id, nama, tamu) VALUES (99, 'Hantu', 1)").run();
     s.close();
     const hasil = (await wksbm(db, ['periksa', '--json'])).json();
-    expect(hasil.temuan).toEqual([{ jenis: 'kunci_asing', pesan: 'Baris 1 di tabel rapat_hadir menunjuk ke rapat yang tidak ada.' }]);
+    // the raw insert is also a row the journal does not know
+    expect(hasil.temuan).toEqual([
+      { jenis: 'kunci_asing', pesan: 'Baris 1 di tabel rapat_hadir menunjuk ke rapat yang tidak ada.' },
+      { jenis: 'jurnal', id: 1, pesan: 'Baris rapat_hadir id 1 ditambahkan di luar wksbm: tidak ada di jurnal.' },
+    ]);
   });
 });
 

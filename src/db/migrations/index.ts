@@ -4,6 +4,7 @@ import * as m0001 from './0001-awal.js';
 import * as m0002 from './0002-impor.js';
 import * as m0003 from './0003-terdaftar.js';
 import * as m0004 from './0004-saldo-harian.js';
+import * as m0005 from './0005-segel.js';
 import * as m0006 from './0006-buku-saling.js';
 
 export const MIGRASI: Record<string, Migration> = {
@@ -11,6 +12,7 @@ export const MIGRASI: Record<string, Migration> = {
   '0002-impor': m0002,
   '0003-terdaftar': m0003,
   '0004-saldo-harian': m0004,
+  '0005-segel': m0005,
   '0006-buku-saling': m0006,
 };
 

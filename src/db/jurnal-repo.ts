@@ -1,0 +1,44 @@
+// Writing and reading the journal. The async path serves the services (Kysely, inside their
+// transaction); the sync path serves bulk imports on the raw handle. Both read the row back after
+// the write, so the journal holds exactly what the table holds.
+import { type Kysely, sql } from 'kysely';
+import { type AksiJurnal, type EntriJurnal, GENESIS_JURNAL, isiJurnal } from '../domain/jurnal.js';
+import type { Database } from './types.js';
+import { nilaiEntri } from './jurnal-sync.js';
+
+export { jurnalkanSync, penjurnal } from './jurnal-sync.js';
+
+type Db = Kysely<Database>;
+
+/** Journals the row `id` of `buku` as it stands now (or its deletion, by its uid). */
+export async function jurnalkan(db: Db, buku: string, id: number, aksi: AksiJurnal, waktu: string, uid?: string) {
+  const row = (await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(buku)} WHERE id = ${id}`.execute(db))
+    .rows[0];
+  const salinan = (await sql<{ nilai: string }>`SELECT nilai FROM meta WHERE kunci = 'salinan'`.execute(db)).rows[0];
+  const akhir = (await sql<{ hash: string }>`SELECT hash FROM jurnal ORDER BY id DESC LIMIT 1`.execute(db)).rows[0];
+  const e: EntriJurnal = {
+    waktu,
+    salinan: salinan?.nilai ?? '',
+    buku,
+    uid: uid ?? String(row?.uid),
+    aksi,
+    isi: isiJurnal(aksi === 'hapus' ? undefined : row),
+  };
+  const v = nilaiEntri(e, akhir?.hash ?? GENESIS_JURNAL);
+  await sql`INSERT INTO jurnal (waktu, salinan, buku, uid, aksi, isi, hash_sebelum, hash)
+    VALUES (${sql.join(v.map((x) => sql`${x as string}`))})`.execute(db);
+}
+
+export interface BarisJurnal extends EntriJurnal {
+  id: number;
+  hash_sebelum: string;
+  hash: string;
+}
+
+export async function semuaJurnal(db: Db): Promise<BarisJurnal[]> {
+  return (await sql<BarisJurnal>`SELECT * FROM jurnal ORDER BY id`.execute(db)).rows;
+}
+
+export async function semuaBaris(db: Db, buku: string): Promise<Record<string, unknown>[]> {
+  return (await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(buku)} ORDER BY id`.execute(db)).rows;
+}

@@ -1,0 +1,31 @@
+// What the migrations create, read from a fresh in-memory database built by the same migrations:
+// `periksa` compares a ledger's triggers with it, so a trigger dropped or rewritten is found.
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { type Pemicu, daftarPemicu } from './check-repo.js';
+import { penyediaMigrasi } from './migrations/index.js';
+import type { Database } from './types.js';
+
+let tersimpan: Promise<Pemicu[]> | undefined;
+
+export function pemicuHarapan(): Promise<Pemicu[]> {
+  tersimpan ??= bangun();
+  return tersimpan;
+}
+
+async function bangun(): Promise<Pemicu[]> {
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new BetterSqlite3(':memory:') }) });
+  try {
+    const migrator = new Migrator({
+      db,
+      provider: penyediaMigrasi,
+      migrationTableName: 'migrasi',
+      migrationLockTableName: 'migrasi_kunci',
+    });
+    const { error } = await migrator.migrateToLatest();
+    if (error) throw error;
+    return await daftarPemicu(db);
+  } finally {
+    await db.destroy();
+  }
+}

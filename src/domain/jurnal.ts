@@ -1,0 +1,71 @@
+// The journal of every book that is not a chain of its own: each change made through the tool is
+// an entry holding the row as it stands after the change, chained by SHA-256 like kas and natura,
+// so `periksa` can tell a row changed, deleted or inserted outside the tool, and name the field.
+import { createHash, randomUUID } from 'node:crypto';
+
+export type AksiJurnal = 'tambah' | 'ubah' | 'hapus';
+
+/** The books journalled, by table; each has a `uid` column, the row's identity across copies of the file. */
+export const BUKU_JURNAL = [
+  'profil',
+  'anggota',
+  'surat',
+  'tamu',
+  'inventaris',
+  'rapat',
+  'rapat_hadir',
+  'kegiatan',
+  'ppks',
+  'psks',
+  'donatur',
+  'jejaring',
+  'penyaluran',
+  'santunan',
+  'tutup_buku',
+  'impor',
+] as const;
+
+export const GENESIS_JURNAL = '0'.repeat(64);
+
+export interface EntriJurnal {
+  waktu: string;
+  salinan: string;
+  buku: string;
+  uid: string;
+  aksi: AksiJurnal;
+  /** JSON of the row after the change; `null` after a deletion */
+  isi: string;
+}
+
+export const uidBaru = (): string => randomUUID();
+
+/** A value as the journal holds it: bytes (the stamp image) by their digest, the rest as stored. */
+function nilaiJurnal(v: unknown): unknown {
+  if (v instanceof Uint8Array) return `sha256:${createHash('sha256').update(v).digest('hex')}`;
+  return v ?? null;
+}
+
+/** The row as the journal's JSON, keys in a fixed order. */
+export function isiJurnal(row: Record<string, unknown> | undefined): string {
+  if (!row) return 'null';
+  return JSON.stringify(
+    Object.fromEntries(
+      Object.keys(row)
+        .sort()
+        .map((k) => [k, nilaiJurnal(row[k])]),
+    ),
+  );
+}
+
+export function hashJurnal(sebelum: string, e: EntriJurnal): string {
+  const isi = JSON.stringify([e.waktu, e.salinan, e.buku, e.uid, e.aksi, e.isi]);
+  return createHash('sha256').update(sebelum).update('\n').update(isi).digest('hex');
+}
+
+/** The columns whose stored value differs from the journal's (none when the row matches). */
+export function kolomBeda(row: Record<string, unknown>, isi: string): string[] {
+  const lama = JSON.parse(isi) as Record<string, unknown>;
+  const sekarang = JSON.parse(isiJurnal(row)) as Record<string, unknown>;
+  const kolom = [...new Set([...Object.keys(lama), ...Object.keys(sekarang)])].sort();
+  return kolom.filter((k) => JSON.stringify(lama[k] ?? null) !== JSON.stringify(sekarang[k] ?? null));
+}

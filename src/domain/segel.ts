@@ -1,0 +1,59 @@
+// The seal of a report: where each append-only chain stood (how many rows, the last hash, and
+// checkpoints along the way), so a ledger rewritten on the laptop no longer matches a workbook
+// that has left it. The printed kode segel is a short digest of the chain heads and the figures.
+import { createHash } from 'node:crypto';
+
+/** The head of one chain at sealing time; `titik` holds [id, first 16 hex of hash] every `langkah` rows. */
+export interface KepalaRantai {
+  jumlah: number;
+  id: number | null;
+  hash: string;
+  langkah: number;
+  titik: [number, string][];
+}
+
+export interface RantaiSegel {
+  kas: KepalaRantai;
+  natura: KepalaRantai;
+}
+
+export interface Segel {
+  rantai: RantaiSegel;
+  kode: string;
+}
+
+/** At most this many checkpoints per chain, so a million-row book still seals in a few kilobytes. */
+export const TITIK_MAKS = 1000;
+export const PANJANG_TITIK = 16;
+
+export function langkahTitik(jumlah: number): number {
+  return Math.max(1, Math.ceil(jumlah / TITIK_MAKS));
+}
+
+// Crockford's base32: no I, L, O or U, so a code read aloud or copied by hand is not misread.
+const ABJAD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+function base32(buf: Buffer, panjang: number): string {
+  let out = '';
+  let bit = 0;
+  let nilai = 0;
+  for (const b of buf) {
+    nilai = (nilai << 8) | b;
+    bit += 8;
+    while (bit >= 5 && out.length < panjang) {
+      out += ABJAD[(nilai >>> (bit - 5)) & 31];
+      bit -= 5;
+    }
+    nilai &= 0xff;
+    if (out.length >= panjang) break;
+  }
+  return out;
+}
+
+/** 12 characters (60 bits) over the chain heads and the report's figures, grouped ABCD-EFGH-JKMN. */
+export function kodeSegel(rantai: RantaiSegel, figures: unknown): string {
+  const kepala = (k: KepalaRantai) => [k.jumlah, k.id, k.hash];
+  const isi = JSON.stringify({ kas: kepala(rantai.kas), natura: kepala(rantai.natura), figures });
+  const kode = base32(createHash('sha256').update(isi, 'utf8').digest(), 12);
+  return kode.match(/.{4}/g)!.join('-');
+}

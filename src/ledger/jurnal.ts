@@ -1,0 +1,49 @@
+// `periksa` over the journal: the chain must hold, and every row of every journalled book must be
+// what its last journal entry says; a row with no entry was inserted outside the tool, an entry
+// with no row names a row deleted outside it, and a differing row names its first changed field.
+import type { Kysely } from 'kysely';
+import { type BarisJurnal, semuaBaris, semuaJurnal } from '../db/jurnal-repo.js';
+import type { Database } from '../db/types.js';
+import { BUKU_JURNAL, GENESIS_JURNAL, hashJurnal, kolomBeda } from '../domain/jurnal.js';
+import { pesan } from '../domain/pesan.js';
+
+export interface TemuanJurnal {
+  jenis: 'jurnal';
+  pesan: string;
+  id?: number;
+}
+
+export async function periksaJurnal(db: Kysely<Database>): Promise<TemuanJurnal[]> {
+  const jurnal = await semuaJurnal(db);
+  const temuan = periksaRantai(jurnal);
+  const terakhir = new Map(jurnal.map((e) => [`${e.buku}/${e.uid}`, e]));
+  for (const buku of BUKU_JURNAL) {
+    for (const row of await semuaBaris(db, buku)) {
+      const id = Number(row.id);
+      const kunci = `${buku}/${String(row.uid)}`;
+      const e = terakhir.get(kunci);
+      terakhir.delete(kunci);
+      if (!e || e.aksi === 'hapus') temuan.push({ jenis: 'jurnal', id, pesan: pesan.jurnalBarisAsing(buku, id) });
+      else {
+        const kolom = kolomBeda(row, e.isi);
+        if (kolom.length) temuan.push({ jenis: 'jurnal', id, pesan: pesan.jurnalKolomBeda(buku, id, kolom) });
+      }
+    }
+  }
+  for (const e of terakhir.values()) {
+    if (e.aksi === 'hapus') continue;
+    const id = (JSON.parse(e.isi) as { id?: number }).id;
+    temuan.push({ jenis: 'jurnal', pesan: pesan.jurnalBarisHilang(e.buku, String(id ?? e.uid)) });
+  }
+  return temuan;
+}
+
+function periksaRantai(jurnal: BarisJurnal[]): TemuanJurnal[] {
+  let sebelum = GENESIS_JURNAL;
+  for (const e of jurnal) {
+    if (e.hash_sebelum !== sebelum || hashJurnal(sebelum, e) !== e.hash)
+      return [{ jenis: 'jurnal', id: e.id, pesan: pesan.jurnalPutus(e.id) }];
+    sebelum = e.hash;
+  }
+  return [];
+}

@@ -1,0 +1,135 @@
+// Sealing the chains into what leaves the file (a workbook's _data, a closing in tutup_buku) and
+// checking a ledger against such a seal: the history up to the sealed count must hash to the same
+// checkpoints, and nothing posted afterwards may be dated inside the sealed period.
+import type { Kysely } from 'kysely';
+import { daftarPemicu, jumlahBaris, streamHash, streamRows } from '../db/check-repo.js';
+import { pemicuHarapan } from '../db/skema-harapan.js';
+import type { Database } from '../db/types.js';
+import { formatTanggal } from '../domain/dates.js';
+import { pesan } from '../domain/pesan.js';
+import { type KepalaRantai, PANJANG_TITIK, type RantaiSegel, langkahTitik } from '../domain/segel.js';
+import { GENESIS, type TabelRantai, hashRow } from './hash.js';
+
+type Db = Kysely<Database>;
+
+export interface TemuanSegel {
+  jenis: 'segel' | 'pemicu';
+  pesan: string;
+  id?: number;
+}
+
+const BUKU: Record<TabelRantai, string> = { kas: 'kas', natura: 'natura' };
+
+/** Where each chain stands now, read from the stored hashes. */
+export async function rantaiSekarang(db: Db): Promise<RantaiSegel> {
+  return { kas: await kepala(db, 'kas'), natura: await kepala(db, 'natura') };
+}
+
+async function kepala(db: Db, tabel: TabelRantai): Promise<KepalaRantai> {
+  const jumlah = await jumlahBaris(db, tabel);
+  const langkah = langkahTitik(jumlah);
+  const k: KepalaRantai = { jumlah, id: null, hash: GENESIS, langkah, titik: [] };
+  let pos = 0;
+  for await (const r of streamHash(db, tabel)) {
+    pos++;
+    if (pos % langkah === 0) k.titik.push([r.id, r.hash.slice(0, PANJANG_TITIK)]);
+    k.id = r.id;
+    k.hash = r.hash;
+  }
+  return k;
+}
+
+export interface AsalSegel {
+  /** "laporan X.xlsx" or "penutupan triwulan III 2026", said in each finding */
+  nama: string;
+  /** rows posted after the seal but dated up to this day are findings */
+  sampai?: string;
+}
+
+/** The ledger against a seal, one chain at a time; the first difference per chain is named. */
+export async function periksaSegel(db: Db, rantai: RantaiSegel, asal: AsalSegel): Promise<TemuanSegel[]> {
+  return [
+    ...(await periksaSatu(db, 'kas', rantai.kas, asal)),
+    ...(await periksaSatu(db, 'natura', rantai.natura, asal)),
+  ];
+}
+
+const namaEntri = (tabel: TabelRantai, r: Record<string, unknown>) =>
+  tabel === 'kas' ? `${String(r.nomor)} (id ${String(r.id)})` : `id ${String(r.id)}`;
+
+async function periksaSatu(db: Db, tabel: TabelRantai, k: KepalaRantai, asal: AsalSegel): Promise<TemuanSegel[]> {
+  const temuan: TemuanSegel[] = [];
+  let pos = 0;
+  let sebelum = GENESIS;
+  let titikLalu = 0;
+  let beda = false;
+  for await (const r of streamRows(db, tabel)) {
+    pos++;
+    sebelum = hashRow(tabel, sebelum, r);
+    if (pos > k.jumlah) {
+      if (asal.sampai && String(r.tanggal) <= asal.sampai && temuan.length === 0)
+        temuan.push(
+          segel(
+            pesan.segelEntriSusulan(BUKU[tabel], namaEntri(tabel, r), formatTanggal(String(r.tanggal)), asal.nama),
+            r,
+          ),
+        );
+      continue;
+    }
+    if (beda) continue;
+    const harap =
+      pos === k.jumlah ? ([k.id!, k.hash] as const) : pos % k.langkah === 0 ? k.titik[pos / k.langkah - 1] : null;
+    if (!harap) continue;
+    if (Number(r.id) === harap[0] && sebelum.startsWith(harap[1])) {
+      titikLalu = Number(r.id);
+      continue;
+    }
+    beda = true;
+    temuan.push(bedaDi(tabel, r, harap[0], titikLalu, k.langkah, asal.nama));
+  }
+  if (pos < k.jumlah && !beda)
+    temuan.push({
+      jenis: 'segel',
+      id: k.id ?? undefined,
+      pesan: pesan.segelDihapus(BUKU[tabel], k.id, asal.nama, k.jumlah - pos),
+    });
+  return temuan;
+}
+
+function segel(teks: string, r: Record<string, unknown>): TemuanSegel {
+  return { jenis: 'segel', id: Number(r.id), pesan: teks };
+}
+
+/** With a checkpoint at every row the row is named exactly; otherwise the stretch between two checkpoints. */
+function bedaDi(
+  tabel: TabelRantai,
+  r: Record<string, unknown>,
+  idHarap: number,
+  titikLalu: number,
+  langkah: number,
+  asal: string,
+): TemuanSegel {
+  const buku = BUKU[tabel];
+  const id = Number(r.id);
+  if (langkah > 1) return segel(pesan.segelRentangBeda(buku, titikLalu + 1, Math.max(id, idHarap), asal), r);
+  if (id > idHarap) return { jenis: 'segel', id: idHarap, pesan: pesan.segelEntriDihapus(buku, idHarap, asal) };
+  if (id < idHarap) return segel(pesan.segelEntriDisisipkan(buku, namaEntri(tabel, r), asal), r);
+  return segel(pesan.segelEntriDiubah(buku, namaEntri(tabel, r), asal), r);
+}
+
+const rapi = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Triggers are the file's own guard: each one the migrations created must be there, word for word. */
+export async function periksaPemicu(db: Db): Promise<TemuanSegel[]> {
+  const ada = new Map((await daftarPemicu(db)).map((p) => [p.name, p]));
+  const temuan: TemuanSegel[] = [];
+  for (const h of await pemicuHarapan()) {
+    const p = ada.get(h.name);
+    ada.delete(h.name);
+    if (!p) temuan.push({ jenis: 'pemicu', pesan: pesan.pemicuHilang(h.name, h.tbl_name) });
+    else if (rapi(p.sql) !== rapi(h.sql))
+      temuan.push({ jenis: 'pemicu', pesan: pesan.pemicuDiubah(h.name, h.tbl_name) });
+  }
+  for (const p of ada.values()) temuan.push({ jenis: 'pemicu', pesan: pesan.pemicuAsing(p.name, p.tbl_name) });
+  return temuan;
+}

@@ -1,0 +1,146 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, sqlite, unitBaru, wksbm } from '../helpers.js';
+
+const NIK = '3402084107650003';
+const DONATUR = path.join(ROOT, 'test', 'fixtures', 'data', 'donatur-rt03.csv');
+
+/** A unit with every kind of book written through the tool: registers, aid, a death benefit, an import, a closing. */
+async function unitLengkap(): Promise<string> {
+  const db = await unitBaru();
+  const ok = async (args: string[]) => {
+    const r = await wksbm(db, args);
+    if (r.code !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
+  };
+  await ok([
+    'ppks',
+    'tambah',
+    '--nik',
+    NIK,
+    '--nama',
+    'Tukiyem',
+    '--jk',
+    'P',
+    '--kategori',
+    'LUT',
+    '--rt',
+    '03',
+    '--dasar',
+    'tugas_publik',
+  ]);
+  await ok([
+    'ppks',
+    'tambah',
+    '--nama',
+    'Painem',
+    '--jk',
+    'P',
+    '--kategori',
+    'LUT',
+    '--rt',
+    '03',
+    '--dasar',
+    'tugas_publik',
+  ]);
+  await ok(['kas', 'masuk', '--jumlah', '2000000', '--sumber', 'donatur', '--tanggal', '2026-07-01']);
+  await ok(['kas', 'masuk', '--jumlah', '1500000', '--sumber', 'iuran_kematian', '--tanggal', '2026-07-01']);
+  await ok(['salur', '--ppks', NIK, '--layanan', 'jaminan', '--jumlah', '300.000', '--tanggal', '2026-07-05']);
+  await ok([
+    'santunan',
+    '--almarhum',
+    'Wiryo',
+    '--tanggal-wafat',
+    '27/07/2026',
+    '--ahli-waris',
+    'Sumarni',
+    '--hubungan',
+    'istri',
+    '--jumlah',
+    '750000',
+    '--tanggal',
+    '2026-08-02',
+  ]);
+  await ok(['impor', 'donatur', DONATUR]);
+  await ok(['ppks', 'ubah', '2', '--nama', 'Painem Sastro']);
+  await ok(['kas', 'tutup', '2026-3']);
+  return db;
+}
+
+async function periksa(db: string) {
+  const r = await wksbm(db, ['periksa', '--json']);
+  return { code: r.code, temuan: r.json().temuan as { jenis: string; pesan: string; id?: number }[] };
+}
+
+/** Tampers with triggers dropped, then asks periksa for the journal's findings. */
+async function rusak(db: string, ...sqls: string[]) {
+  const s = sqlite(db);
+  for (const t of s.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[])
+    s.exec(`DROP TRIGGER ${t}`);
+  for (const q of sqls) s.exec(q);
+  s.close();
+  const r = await periksa(db);
+  expect(r.code).toBe(1);
+  return r.temuan.filter((t) => t.jenis === 'jurnal').map((t) => t.pesan);
+}
+
+describe('the journal of every book', () => {
+  it('holds every change made through the tool: periksa is clean, and the journal is append-only', async () => {
+    const db = await unitLengkap();
+    expect(await periksa(db)).toEqual({ code: 0, temuan: [] });
+    const s = sqlite(db);
+    const buku = s.prepare('SELECT DISTINCT buku FROM jurnal ORDER BY buku').pluck().all();
+    expect(buku).toEqual(['anggota', 'donatur', 'impor', 'penyaluran', 'ppks', 'profil', 'santunan', 'tutup_buku']);
+    expect(s.prepare("SELECT aksi FROM jurnal WHERE buku = 'ppks' ORDER BY id").pluck().all()).toEqual([
+      'tambah',
+      'tambah',
+      'ubah',
+    ]);
+    expect(() => s.exec('DELETE FROM jurnal')).toThrow(/jurnal tidak boleh dihapus/);
+    expect(() => s.exec("UPDATE jurnal SET isi = '{}'")).toThrow(/jurnal tidak boleh diubah/);
+    expect(() => s.exec('UPDATE penyaluran SET ppks_id = 2')).toThrow(/tidak boleh diubah/);
+    expect(() => s.exec("UPDATE santunan SET ahli_waris = 'X'")).toThrow(/tidak boleh diubah/);
+    s.close();
+  });
+
+  it('names a PPKS whose NIK and name were changed with raw SQL', async () => {
+    const db = await unitLengkap();
+    expect(await rusak(db, "UPDATE ppks SET nik = '3402080000000001', nama = 'Orang Lain' WHERE id = 1")).toEqual([
+      'Kolom nama, nik pada baris ppks id 1 diubah di luar wksbm: tidak sama dengan jurnal.',
+    ]);
+  });
+
+  it('names deleted PPKS and donors', async () => {
+    const db = await unitLengkap();
+    const temuan = await rusak(db, 'PRAGMA foreign_keys = OFF', 'DELETE FROM ppks WHERE id = 2', 'DELETE FROM donatur');
+    expect(temuan).toContain('Baris ppks id 2 dihapus di luar wksbm: masih ada di jurnal.');
+    expect(temuan).toContain('Baris donatur id 1 dihapus di luar wksbm: masih ada di jurnal.');
+  });
+
+  it('names aid moved to another resident and a death benefit paid to another heir', async () => {
+    const db = await unitLengkap();
+    expect(
+      await rusak(db, 'UPDATE penyaluran SET ppks_id = 2', "UPDATE santunan SET ahli_waris = 'Orang Lain'"),
+    ).toEqual([
+      'Kolom ppks_id pada baris penyaluran id 1 diubah di luar wksbm: tidak sama dengan jurnal.',
+      'Kolom ahli_waris pada baris santunan id 1 diubah di luar wksbm: tidak sama dengan jurnal.',
+    ]);
+  });
+
+  it('names a deleted import log and a closing reopened by an inserted tutup_buku row', async () => {
+    const db = await unitLengkap();
+    const temuan = await rusak(
+      db,
+      'DELETE FROM impor',
+      "INSERT INTO tutup_buku (tahun, triwulan, aksi, alasan, waktu) VALUES (2026, 3, 'buka', 'x', '2026-11-22T00:00:00Z')",
+    );
+    expect(temuan).toContain('Baris tutup_buku id 2 ditambahkan di luar wksbm: tidak ada di jurnal.');
+    expect(temuan).toContain('Baris impor id 1 dihapus di luar wksbm: masih ada di jurnal.');
+  });
+
+  it('names a journal rewritten outside the tool', async () => {
+    const db = await unitLengkap();
+    expect(
+      await rusak(db, "UPDATE jurnal SET isi = replace(isi, 'Tukiyem', 'Tukiman') WHERE buku = 'ppks'"),
+    ).toContainEqual(expect.stringMatching(/^Rantai hash jurnal putus di entri \d+/));
+  });
+});
