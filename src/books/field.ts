@@ -1,6 +1,6 @@
 // A field of a book, declared once: flags, prompts, validation, listings and import mapping derive from it.
 import type { Kysely } from 'kysely';
-import { UserError } from '../domain/errors.js';
+import { UserError, denganIsian } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import type { Referensi } from '../db/referensi-repo.js';
 import type { Database } from '../db/types.js';
@@ -112,6 +112,14 @@ export function dbOf(env: FieldEnv): Kysely<Database> {
 
 /** Turns what was typed into the stored value, or a UserError naming the field, the value and what is accepted. */
 export function parseField(f: Field, raw: string, ref?: Referensi): Nilai {
+  try {
+    return parseRaw(f, raw, ref);
+  } catch (err) {
+    throw denganIsian(err, flagOf(f));
+  }
+}
+
+function parseRaw(f: Field, raw: string, ref?: Referensi): Nilai {
   const s = raw.trim();
   if (s === '') {
     if (f.required) throw new UserError(pesan.teksKosong(f.label));

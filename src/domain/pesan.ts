@@ -196,6 +196,9 @@ export const pesan = {
   cadanganDitulis: (berkas: string, dihapus: number) =>
     `Cadangan ditulis ke ${berkas}${dihapus ? `; ${dihapus} cadangan lama dihapus` : ''}.`,
 
+  // CSV output
+  pemisahTidakSah: (v: string) => `pemisah ${q(v)} tidak dikenal: tulis ; atau , atau tab.`,
+
   // internal failures
   galatTakTerduga: (m: string) => `Terjadi kesalahan: ${m} (jalankan dengan WKSBM_DEBUG=1 untuk rinciannya).`,
 };

@@ -1,5 +1,6 @@
 // Results as text: tables for people, JSON and CSV for scripts.
 import Table from 'cli-table3';
+import { barisCsv } from '../domain/csv.js';
 
 export interface Kolom<R> {
   header: string;
@@ -28,12 +29,10 @@ export function renderJson(value: unknown): string {
   return JSON.stringify(value, null, 2);
 }
 
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** RFC 4180 CSV with a header row; amounts stay plain integers so spreadsheets read numbers. */
-export function renderCsv(header: string[], rows: unknown[][]): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+/**
+ * CSV with a header row for a spreadsheet: `;` and a UTF-8 BOM by default (Excel with Indonesian
+ * settings opens that in columns), cells made inert (src/domain/csv.ts), amounts plain integers.
+ */
+export function renderCsv(header: string[], rows: unknown[][], pemisah = ';'): string {
+  return '\ufeff' + barisCsv([header, ...rows], pemisah);
 }

@@ -34,9 +34,9 @@ describe.each(KASUS)('$buku', (k) => {
     expect(tabel.stdout).toContain(String(dibuat.nama ?? dibuat.nomor));
 
     const csv = (await wksbm(db, [k.buku, 'daftar', '--csv'])).stdout.split('\r\n');
-    expect(csv[0]!.split(',')[0]).toBe('id');
+    expect(csv[0]!.split(';')[0]).toBe('\ufeffid');
     expect(csv[0]).toContain(k.kolom);
-    expect(csv.some((l) => l.startsWith(`${dibuat.id},`))).toBe(true);
+    expect(csv.some((l) => l.startsWith(`${dibuat.id};`))).toBe(true);
 
     const cari = (await wksbm(db, [k.buku, 'daftar', '--json', '--cari', k.cari.toUpperCase()])).json<{ id: number }[]>();
     expect(cari.map((r) => r.id)).toEqual([dibuat.id]);
