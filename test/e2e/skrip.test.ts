@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { BIN, snapshot, tmpDir, unitBaru, wksbm } from '../helpers.js';
+import { main } from '../../src/cli/main.js';
+import { BIN, captureIo, snapshot, tmpDir, unitBaru, wksbm } from '../helpers.js';
 
 const JAHAT = ['=HYPERLINK("http://x","klik")', '+1+1', '@SUM(1)'];
 
@@ -207,5 +208,86 @@ describe('a pipe closed early', () => {
     expect(pertama).toContain('Saldo awal');
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  });
+});
+
+describe('tables fit', () => {
+  async function kasContoh(): Promise<string> {
+    const db = await unitBaru();
+    await ok(db, [
+      'kas',
+      'masuk',
+      '--jumlah',
+      '12.500.000',
+      '--sumber',
+      'kerjasama',
+      '--tanggal',
+      '2026-07-01',
+      '--uraian',
+      'Hibah kalurahan 2026',
+    ]);
+    await ok(db, [
+      'kas',
+      'keluar',
+      '--jumlah',
+      '1.250.000',
+      '--jenis',
+      'operasional',
+      '--tanggal',
+      '2026-07-02',
+      '--uraian',
+      'Alat tulis dan fotokopi',
+    ]);
+    await ok(db, [
+      'kas',
+      'masuk',
+      '--jumlah',
+      '110.000',
+      '--sumber',
+      'jimpitan',
+      '--tanggal',
+      '2026-07-03',
+      '--uraian',
+      'Jimpitan minggu ke-1',
+    ]);
+    return db;
+  }
+
+  it('kas daftar with usual entries is at most 100 characters wide; the hidden columns are in --csv', async () => {
+    const db = await kasContoh();
+    const r = await ok(db, ['kas', 'daftar']);
+    const lebar = Math.max(...r.stdout.split('\n').map((b) => [...b].length));
+    expect(lebar).toBeLessThanOrEqual(100);
+    expect(r.stdout).toContain('Hibah kalurahan 2026');
+    expect(r.stdout).toContain('12.500.000');
+    expect(r.stdout).toContain('kerjasama');
+    expect((await ok(db, ['kas', 'daftar', '--csv'])).stdout).toContain(';umum;tunai;');
+  });
+
+  it('at a terminal the uraian wraps to the width; piped, a long uraian is never cut', async () => {
+    const db = await kasContoh();
+    const panjang = 'Pembelian beras untuk santunan lansia sebatang kara di padukuhan Jetis bulan Juli';
+    await ok(db, [
+      'kas',
+      'keluar',
+      '--jumlah',
+      '500.000',
+      '--jenis',
+      'operasional',
+      '--tanggal',
+      '2026-07-04',
+      '--uraian',
+      panjang,
+    ]);
+    const pipa = await ok(db, ['kas', 'daftar']);
+    expect(pipa.stdout).toContain(panjang);
+    const { io, out } = captureIo();
+    const terminal = { ...io, terminal: { out: { columns: 100 } as NodeJS.WriteStream } };
+    expect(await main(['node', 'wksbm', '--db', db, 'kas', 'daftar'], { io: terminal })).toBe(0);
+    const teks = out.join('');
+    expect(Math.max(...teks.split('\n').map((b) => [...b].length))).toBeLessThanOrEqual(100);
+    expect(teks).not.toContain(panjang);
+    expect(teks.replace(/[\s│|]+/g, ' ')).toContain('Pembelian beras');
+    expect(teks).toContain('12.500.000');
   });
 });
