@@ -1,6 +1,7 @@
 // A field of a book, declared once: flags, prompts, validation, listings and import mapping derive from it.
 import type { Kysely } from 'kysely';
 import { UserError, denganIsian } from '../domain/errors.js';
+import { cocokKategori, kategoriTerdekat } from './kategori-ppks.js';
 import { pesan } from '../domain/pesan.js';
 import type { Referensi } from '../db/referensi-repo.js';
 import type { Database } from '../db/types.js';
@@ -138,9 +139,11 @@ function parseRaw(f: Field, raw: string, ref?: Referensi): Nilai {
     }
     case 'pilihan': {
       const opsi = optionsOf(f, ref);
-      const o = matchOpsi(opsi, s);
-      if (!o) throw new UserError(pesan.pilihanTidakDikenal(f.label, s, opsi.map((x) => x.kode)));
-      return o.kode;
+      const ppks = 'referensi' in f.pilihan! && f.pilihan.referensi === 'ppks';
+      const o = ppks ? cocokKategori(opsi, s) : matchOpsi(opsi, s);
+      if (o) return o.kode;
+      if (ppks) throw new UserError(pesan.kategoriPpksTidakDikenal(f.label, s, kategoriTerdekat(opsi, s)));
+      throw new UserError(pesan.pilihanTidakDikenal(f.label, s, opsi.map((x) => x.kode)));
     }
     case 'hp':
       return normalizePhone(s);

@@ -12,6 +12,10 @@ export const pesan = {
   triwulanTidakSah: (field: string, v: string) => `${field} ${q(v)} tidak sah: tulis tahun-triwulan, misalnya 2026-3.`,
   pilihanTidakDikenal: (field: string, v: string, pilihan: string[]) =>
     `${field} ${q(v)} tidak dikenal. Pilihan: ${pilihan.join(', ')}.`,
+  kategoriPpksTidakDikenal: (field: string, v: string, saran?: { kode: string; nama: string }) =>
+    `${field} ${q(v)} tidak dikenal` +
+    (saran ? `; maksudnya ${saran.kode} (${saran.nama})?` : '.') +
+    ' Tulis kode (mis. FM, LUT, PD) atau nama kategori; daftarnya: wksbm kode ppks.',
   wajibDiisi: (field: string, flag: string) =>
     `${field} wajib diisi: berikan --${flag} (tidak bisa bertanya karena masukan bukan terminal atau --no-input).`,
   wajibDiisiPrompt: (field: string) => `${field} wajib diisi.`,

@@ -10,10 +10,17 @@ import type { Referensi } from '../db/referensi-repo.js';
 import type { DeklarasiImpor, HasilBaris, Pengolah } from './jenis.js';
 import { bersihkanNama, normAlamat } from './kunci.js';
 
-export function deklarasiRegister(buku: Buku, kolomAda?: Set<string>): DeklarasiImpor {
+/**
+ * The fields a file may fill and the columns it must have. A field that defaults to today
+ * (terdaftar), or that the command gives for every row (`--kategori`), need not be in the file;
+ * one the book takes from another (a PPKS's sex from the NIK) needs that one or its own.
+ */
+export function deklarasiRegister(buku: Buku, kolomAda?: Set<string>, bawaan: Record<string, string> = {}): DeklarasiImpor {
   const fields = buku.fields.filter((f) => !kolomAda || kolomAda.has(f.name));
-  // a field that defaults to today (terdaftar) need not be in the file
-  return { fields, wajib: fields.filter((f) => f.required && !f.hariIni).map((f) => [f.name]) };
+  const wajib = fields
+    .filter((f) => f.required && !f.hariIni && bawaan[f.name] === undefined)
+    .map((f) => (buku.isiDari?.[f.name] ? [f.name, buku.isiDari[f.name]!] : [f.name]));
+  return { fields, wajib };
 }
 
 interface Calon {
@@ -30,6 +37,8 @@ export interface OpsiRegister {
   hariIni: string;
   uji: boolean;
   terimaMirip: boolean;
+  /** the value of a field for every row that leaves it empty (`--kategori FM`) */
+  bawaan?: Record<string, string>;
 }
 
 function nilaiKunci(field: string, v: unknown): string {
@@ -74,9 +83,10 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
       const salah: string[] = [];
       for (const f of fields) {
         const raw = sel(f.name);
-        const teks = raw === undefined ? '' : String(raw);
+        let teks = raw === undefined ? '' : String(raw);
+        if (teks.trim() === '') teks = o.bawaan?.[f.name] ?? buku.isiDariLain?.(f.name, nilai, o.hariIni) ?? (f.hariIni ? o.hariIni : '');
         try {
-          nilai[f.name] = parseField(f, f.hariIni && teks.trim() === '' ? o.hariIni : teks, o.ref);
+          nilai[f.name] = parseField(f, teks, o.ref);
         } catch (err) {
           if (!(err instanceof UserError)) throw err;
           salah.push(err.message);

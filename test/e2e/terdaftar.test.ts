@@ -114,7 +114,7 @@ describe('migration 0003-terdaftar', () => {
     expect((await jalan(db, 'jejaring', 'daftar'))[0].terdaftar).toBe('2026-08-01');
     const s = new Database(db, { readonly: true });
     try {
-      expect(s.prepare('SELECT name FROM migrasi ORDER BY name').pluck().all()).toEqual(['0001-awal', '0002-impor', '0003-terdaftar']);
+      expect(s.prepare('SELECT name FROM migrasi ORDER BY name').pluck().all()).toEqual(['0001-awal', '0002-impor', '0003-terdaftar', '0007-ppks-dtsen']);
     } finally {
       s.close();
     }

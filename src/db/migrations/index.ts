@@ -3,11 +3,13 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-awal.js';
 import * as m0002 from './0002-impor.js';
 import * as m0003 from './0003-terdaftar.js';
+import * as m0007 from './0007-ppks-dtsen.js';
 
 export const MIGRASI: Record<string, Migration> = {
   '0001-awal': m0001,
   '0002-impor': m0002,
   '0003-terdaftar': m0003,
+  '0007-ppks-dtsen': m0007,
 };
 
 export const penyediaMigrasi: MigrationProvider = {
