@@ -2,14 +2,18 @@
 // Bundles the CLI into dist/bundle/ so a command loads one file instead of hundreds of modules
 // (about 0.1 s instead of 0.4 s to start). Commands stay lazy: each is its own chunk.
 // better-sqlite3 is native and exceljs is loaded only when a workbook is touched: both stay external.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = path.join(root, 'dist/bundle');
+// chunk names change with their content: without this, every old chunk would stay and be packed
+fs.rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: [path.join(root, 'src/cli/main.ts')],
-  outdir: path.join(root, 'dist/bundle'),
+  outdir,
   bundle: true,
   splitting: true,
   format: 'esm',
