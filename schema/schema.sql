@@ -257,7 +257,7 @@ CREATE TABLE ppks (
   dianonimkan TEXT,
   impor_id INTEGER,
   dibuat TEXT NOT NULL
-, terdaftar TEXT, uid TEXT, tanggal_meninggal TEXT);
+, terdaftar TEXT, uid TEXT, tanggal_meninggal TEXT, id_dtks TEXT, desil INTEGER CHECK (desil IS NULL OR desil BETWEEN 1 AND 10));
 
 CREATE TABLE profil (
   id INTEGER PRIMARY KEY CHECK (id = 1),

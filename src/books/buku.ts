@@ -12,6 +12,13 @@ export interface Buku {
   /** `tambah` for registers, `catat` for logs such as tamu */
   kataTambah: 'tambah' | 'catat';
   fields: Field[];
+  /**
+   * What an import puts in a field the file leaves empty, from the row's fields read so far
+   * (a PPKS's sex and birth date from the NIK); undefined leaves it empty.
+   */
+  isiDariLain?: (field: string, nilai: Record<string, unknown>, hariIni: string) => string | undefined;
+  /** the field each of those is taken from: a file needs one or the other column */
+  isiDari?: Record<string, string>;
   /** columns the book's own rules fill (agenda number, disposal): listed and shown, never typed on `tambah` */
   turunan?: Field[];
   /** figures computed from other books (an activity's cost, a meeting's attendance): listed, not stored */

@@ -1,6 +1,7 @@
 // A field of a book, declared once: flags, prompts, validation, listings and import mapping derive from it.
 import type { Kysely } from 'kysely';
-import { UserError } from '../domain/errors.js';
+import { UserError, denganIsian } from '../domain/errors.js';
+import { cocokKategori, kategoriTerdekat } from './kategori-ppks.js';
 import { pesan } from '../domain/pesan.js';
 import type { Referensi } from '../db/referensi-repo.js';
 import type { Database } from '../db/types.js';
@@ -150,6 +151,14 @@ export async function tanggalEntriIsian(f: Field, nilai: Nilai, env: FieldEnv): 
 
 /** Turns what was typed into the stored value, or a UserError naming the field, the value and what is accepted. */
 export function parseField(f: Field, raw: string, ref?: Referensi): Nilai {
+  try {
+    return parseRaw(f, raw, ref);
+  } catch (err) {
+    throw denganIsian(err, flagOf(f));
+  }
+}
+
+function parseRaw(f: Field, raw: string, ref?: Referensi): Nilai {
   const s = tanpaKendali(f, raw).trim();
   if (s === '') {
     if (f.required) throw new UserError(pesan.teksKosong(f.label));
@@ -171,9 +180,11 @@ export function parseField(f: Field, raw: string, ref?: Referensi): Nilai {
     }
     case 'pilihan': {
       const opsi = optionsOf(f, ref);
-      const o = matchOpsi(opsi, s);
-      if (!o) throw new UserError(pesan.pilihanTidakDikenal(f.label, s, opsi.map((x) => x.kode)));
-      return o.kode;
+      const ppks = 'referensi' in f.pilihan! && f.pilihan.referensi === 'ppks';
+      const o = ppks ? cocokKategori(opsi, s) : matchOpsi(opsi, s);
+      if (o) return o.kode;
+      if (ppks) throw new UserError(pesan.kategoriPpksTidakDikenal(f.label, s, kategoriTerdekat(opsi, s)));
+      throw new UserError(pesan.pilihanTidakDikenal(f.label, s, opsi.map((x) => x.kode)));
     }
     case 'hp':
       return normalizePhone(s);

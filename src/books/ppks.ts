@@ -34,6 +34,13 @@ export function bacaNik(nik: string, hariIni: string): DariNik {
   return { lahir, jk };
 }
 
+/** An imported row without a sex or birth date takes them from its NIK (a BNBA list has only NIK and name). */
+export function isiDariNik(field: string, nilai: Record<string, unknown>, hariIni: string): string | undefined {
+  if (typeof nilai.nik !== 'string' || (field !== 'jk' && field !== 'tanggal_lahir')) return undefined;
+  const d = bacaNik(nilai.nik, hariIni);
+  return field === 'jk' ? d.jk : (d.lahir ?? undefined);
+}
+
 export interface DataPpks {
   nik?: string | null;
   jk?: string | null;

@@ -2,6 +2,10 @@
 // `--json`/`--csv`, import mapping and the printable sheet all derive from these.
 import type { Buku } from './buku.js';
 import type { Field } from './field.js';
+import { isiDariNik } from './ppks.js';
+
+/** DTSEN ranks households in ten deciles, 1 the poorest. */
+const DESIL = Array.from({ length: 10 }, (_, i) => ({ kode: String(i + 1), nama: `desil ${i + 1}` }));
 
 /**
  * The day a person or body was registered with the unit, as the user says (bawaan: hari ini, WIB).
@@ -49,7 +53,7 @@ export const DONATUR: Buku = {
 export const PPKS: Buku = {
   nama: 'ppks', tabel: 'ppks', judul: 'Data PPKS', nomorBuku: 9, kataTambah: 'tambah', tanggal: undefined,
   fields: [
-    { name: 'nik', label: 'NIK', type: 'nik', sinonim: ['no nik', 'nomor induk kependudukan'] },
+    { name: 'nik', label: 'NIK', type: 'nik', sinonim: ['no nik', 'nomor nik', 'nik ktp', 'nomor induk kependudukan'] },
     { name: 'no_kk', label: 'No. KK', type: 'nik', flag: 'kk', sinonim: ['kk', 'nomor kk', 'no kk'] },
     { name: 'nama', label: 'Nama', type: 'teks', required: true, sinonim: ['nama lengkap', 'nama ppks', 'nama penerima'] },
     { name: 'jk', label: 'Jenis kelamin', type: 'pilihan', pilihan: JK, required: true, sinonim: ['l/p', 'kelamin', 'jenis kelamin'] },
@@ -65,9 +69,13 @@ export const PPKS: Buku = {
     { name: 'status', label: 'Status', type: 'pilihan', pilihan: { tetap: ['aktif', 'tertangani', 'pindah', 'meninggal'].map((k) => ({ kode: k, nama: k })) } },
     { name: 'dasar_pemrosesan', label: 'Dasar pemrosesan data', type: 'pilihan', flag: 'dasar', pilihan: { tetap: [{ kode: 'persetujuan', nama: 'Persetujuan yang bersangkutan' }, { kode: 'tugas_publik', nama: 'Pelaksanaan tugas publik' }] } },
     { name: 'persetujuan_wali', label: 'Persetujuan wali (untuk anak)', type: 'teks', flag: 'wali' },
+    { name: 'id_dtks', label: 'ID DTKS', type: 'teks', maxLength: 40, sinonim: ['id dtks', 'iddtks', 'id dtsen'] },
+    { name: 'desil', label: 'Desil DTSEN', type: 'pilihan', pilihan: { tetap: DESIL }, sinonim: ['desil', 'desil nasional', 'peringkat desil'] },
     { name: 'keterangan', label: 'Keterangan', type: 'teks', multiBaris: true, sinonim: ['ket', 'catatan'] },
     TERDAFTAR,
   ],
+  isiDariLain: isiDariNik,
+  isiDari: { jk: 'nik', tanggal_lahir: 'nik' },
   kolomDaftar: ['nik', 'nama', 'jk', 'tanggal_lahir', 'rt', 'padukuhan', 'kategori', 'status', 'terdaftar'], cari: ['nama', 'alamat', 'nik', 'padukuhan'], saring: ['kategori', 'status', 'jk', 'rt'],
   kunci: [['nik'], ['nama', 'alamat']],
 };

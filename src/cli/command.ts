@@ -2,6 +2,8 @@
 // wrapper type its actions run in. Kept apart from program.ts so commands never import the registry.
 import { Command, Help } from 'commander';
 import type { Context } from './context.js';
+import { UserError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
 
 export type Action = (ctx: Context, opts: Record<string, unknown>, args: string[]) => Promise<void>;
 export type Run = (action: Action) => (...args: unknown[]) => Promise<void>;
@@ -57,4 +59,20 @@ export function subcommand(parent: Command, nameAndArgs: string, description: st
   const c = parent.command(nameAndArgs).description(description);
   c.createHelp = () => Object.assign(new BantuanIndonesia(), c.configureHelp());
   return configure(c);
+}
+
+/** `--csv` and its separator, for every `daftar`. */
+export function opsiCsv(cmd: Command): Command {
+  return cmd
+    .option('--csv', 'keluaran CSV (pemisah ; dan BOM UTF-8, terbuka rapi di Excel berbahasa Indonesia)')
+    .option('--pemisah <tanda>', 'pemisah kolom CSV: ; (bawaan), , atau tab');
+}
+
+/** The separator `--csv` writes with, or null when no CSV was asked for. */
+export function pemisahCsv(opts: Record<string, unknown>): string | null {
+  if (!opts.csv) return null;
+  const v = opts.pemisah === undefined ? ';' : String(opts.pemisah);
+  const p = v.toLowerCase() === 'tab' || v === '\\t' ? '\t' : v;
+  if (![';', ',', '\t'].includes(p)) throw new UserError(pesan.pemisahTidakSah(v), 'pemisah');
+  return p;
 }

@@ -16,7 +16,7 @@ import {
   tanggalEntriIsian,
 } from '../books/field.js';
 import type { Context } from './context.js';
-import { LedgerError, UserError } from '../domain/errors.js';
+import { LedgerError, UserError, denganIsian } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import { OK, type RuleResult, enforce, pass, refuse } from '../domain/rule.js';
 
@@ -68,6 +68,7 @@ export function deriveField(f: FormField): Turunan {
     const rentang = await tanggalEntriIsian(f, nilai, env);
     if (!rentang.ok) return rentang;
     const r = f.aturan ? await f.aturan(nilai, isi, env) : OK;
+    if (!r.ok) denganIsian(r.error, flagOf(f));
     return r.ok ? pass(nilai) : r;
   };
   return {
@@ -168,7 +169,7 @@ async function gather(ctx: Context, f: FormField, isi: Record<string, Nilai>, en
   const tanya = typeof f.tanya === 'function' ? f.tanya(isi, env) : f.tanya !== false;
   if (ctx.interactive && tanya) return d.ask(ctx, isi, env, bawaan);
   if (bawaan !== undefined) return enforce(await d.check(bawaan, isi, env));
-  if (f.required) throw new UserError(pesan.wajibDiisi(f.label, flagOf(f)));
+  if (f.required) throw new UserError(pesan.wajibDiisi(f.label, flagOf(f)), flagOf(f));
   return enforce(await d.check('', isi, env));
 }
 

@@ -24,6 +24,11 @@ function tambahOpsi(cmd: Command, buku: BukuImpor | undefined): Command {
     .option('--kolom <isian=judul>', 'tunjukkan kolom untuk satu isian, mis. --kolom hp="TELP." (boleh berulang)', (v: string, acc: string[] | undefined) => [...(acc ?? []), v])
     .option('--ditolak <berkas>', 'tulis baris yang tidak diimpor ke berkas ini (tata letak sama, ditambah kolom alasan)');
   if (buku !== 'kas') cmd.option('--terima-mirip', 'tambahkan juga baris yang mungkin orang yang sama dengan data yang sudah ada');
+  if (buku === 'ppks' || buku === undefined)
+    cmd
+      .option('--kategori <kategori>', 'PPKS: kategori untuk baris tanpa kolom kategori (daftar BNBA/DTSEN), mis. FM')
+      .option('--status <status>', 'PPKS: status untuk baris tanpa kolom status (bawaan: aktif)')
+      .option('--dasar <dasar>', 'PPKS: dasar pemrosesan data untuk setiap baris tanpa kolom itu, mis. tugas_publik');
   return cmd;
 }
 
@@ -58,6 +63,7 @@ async function jalankan(ctx: Context, buku: BukuImpor, berkas: string, opts: Rec
       uji: Boolean(opts.uji),
       ketat: Boolean(opts.ketat),
       terimaMirip: Boolean(opts.terimaMirip),
+      bawaan: buku === 'ppks' ? bawaanPpks(opts) : undefined,
       ditolak: opts.ditolak === undefined ? undefined : String(opts.ditolak),
       waktu: ctx.now(),
       hariIni: ctx.today(),
@@ -70,6 +76,12 @@ async function jalankan(ctx: Context, buku: BukuImpor, berkas: string, opts: Rec
   }
   tampilkan(ctx, r);
   if (r.batal_ketat) throw new UserError(pesan.imporKetat(r.ditolak));
+}
+
+/** `--kategori`, `--status`, `--dasar`: the PPKS fields a BNBA list leaves out, for every row. */
+function bawaanPpks(opts: Record<string, unknown>): Record<string, string> {
+  const pasang: [string, unknown][] = [['kategori', opts.kategori], ['status', opts.status], ['dasar_pemrosesan', opts.dasar]];
+  return Object.fromEntries(pasang.filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
 }
 
 function tampilkan(ctx: Context, r: Ringkasan): void {

@@ -10,7 +10,7 @@ import { UserError } from '../domain/errors.js';
 import { type Form, collect, confirmSummary, declareOptions } from '../cli/form.js';
 import { renderCsv, renderJson, renderTable } from '../render/teks.js';
 import { pesan } from '../domain/pesan.js';
-import { type Run, subcommand } from '../cli/command.js';
+import { type Run, opsiCsv, pemisahCsv, subcommand } from '../cli/command.js';
 import { formatTanggal, labelTriwulan, parseDate, parseTriwulan, rentangTriwulan } from '../domain/dates.js';
 import { formatRupiah } from '../domain/money.js';
 import {
@@ -207,13 +207,14 @@ function lingkupDaftar(opts: Record<string, unknown>): LingkupKas {
   };
 }
 
-function tampilBukuKas(ctx: Context, buku: BukuKas, csv: boolean): void {
+function tampilBukuKas(ctx: Context, buku: BukuKas, csv: string | null): void {
   if (ctx.json) return ctx.io.out(renderJson(buku.baris));
   if (csv)
     return ctx.io.out(
       renderCsv(
         CSV_BUKU_KAS,
         buku.baris.map((b) => CSV_BUKU_KAS.map((k) => b[k])),
+        csv,
       ),
     );
   ctx.io.out(`Saldo awal: ${formatRupiah(buku.saldoAwal)}`);
@@ -223,19 +224,18 @@ function tampilBukuKas(ctx: Context, buku: BukuKas, csv: boolean): void {
 }
 
 function pasangDaftar(kas: Command, run: Run): void {
-  subcommand(kas, 'daftar', 'buku kas dengan saldo berjalan')
+  const daftar = subcommand(kas, 'daftar', 'buku kas dengan saldo berjalan')
     .option('--dari <tanggal>', 'sejak tanggal')
     .option('--sampai <tanggal>', 'sampai tanggal')
     .option('--triwulan <tahun-triwulan>', 'satu triwulan, mis. 2026-3')
     .option('--dana <dana>', 'hanya satu dana')
-    .option('--akun <akun>', 'hanya satu akun')
-    .option('--csv', 'keluaran CSV')
-    .action(
+    .option('--akun <akun>', 'hanya satu akun');
+  opsiCsv(daftar).action(
       run(async (ctx, opts) => {
         const lingkup = lingkupDaftar(opts);
         const { db } = await ctx.ledger();
         const { saldoAwal, entri } = await bacaBukuKas(db, lingkup);
-        tampilBukuKas(ctx, bukuKas(saldoAwal, entri, { dana: lingkup.dana, akun: lingkup.akun }), Boolean(opts.csv));
+        tampilBukuKas(ctx, bukuKas(saldoAwal, entri, { dana: lingkup.dana, akun: lingkup.akun }), pemisahCsv(opts));
       }),
     );
 }

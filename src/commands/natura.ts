@@ -10,7 +10,7 @@ import { enforce } from '../domain/rule.js';
 import { type Form, collect, confirmSummary, declareOptions } from '../cli/form.js';
 import { renderCsv, renderJson, renderTable } from '../render/teks.js';
 import { pesan } from '../domain/pesan.js';
-import { type Run, subcommand } from '../cli/command.js';
+import { type Run, opsiCsv, pemisahCsv, subcommand } from '../cli/command.js';
 import { formatTanggal, parseDate } from '../domain/dates.js';
 import { formatRupiah, miliKeAngka } from '../domain/money.js';
 import { danaBawaanMasuk, danaBolehMenerima, peringatanMeterai } from '../ledger/aturan.js';
@@ -215,13 +215,14 @@ const KOLOM_CSV = [
   'uraian',
 ] as const;
 
-function tampilDaftar(ctx: Context, rows: ReturnType<typeof naturaJson>[], csv: boolean): void {
+function tampilDaftar(ctx: Context, rows: ReturnType<typeof naturaJson>[], csv: string | null): void {
   if (ctx.json) return ctx.io.out(renderJson(rows));
   if (csv)
     return ctx.io.out(
       renderCsv(
         [...KOLOM_CSV],
         rows.map((r) => KOLOM_CSV.map((k) => r[k])),
+        csv,
       ),
     );
   if (rows.length === 0) return ctx.io.out(pesan.tidakAdaData());
@@ -254,12 +255,11 @@ function tampilDaftar(ctx: Context, rows: ReturnType<typeof naturaJson>[], csv: 
 }
 
 function pasangDaftar(natura: Command, run: Run): void {
-  subcommand(natura, 'daftar', 'buku stok: setiap barang masuk dan keluar')
+  const daftar = subcommand(natura, 'daftar', 'buku stok: setiap barang masuk dan keluar')
     .option('--barang <barang>', 'hanya barang ini')
     .option('--dari <tanggal>', 'sejak tanggal')
-    .option('--sampai <tanggal>', 'sampai tanggal')
-    .option('--csv', 'keluaran CSV')
-    .action(
+    .option('--sampai <tanggal>', 'sampai tanggal');
+  opsiCsv(daftar).action(
       run(async (ctx, opts) => {
         const { db } = await ctx.ledger();
         const rows = await daftarNatura(db, {
@@ -267,7 +267,7 @@ function pasangDaftar(natura: Command, run: Run): void {
           dari: opts.dari ? parseDate(String(opts.dari), 'dari') : undefined,
           sampai: opts.sampai ? parseDate(String(opts.sampai), 'sampai') : undefined,
         });
-        tampilDaftar(ctx, rows.map(naturaJson), Boolean(opts.csv));
+        tampilDaftar(ctx, rows.map(naturaJson), pemisahCsv(opts));
       }),
     );
 }

@@ -27,7 +27,7 @@ import {
 } from '../cli/form.js';
 import { renderJson } from '../render/teks.js';
 import { pesan } from '../domain/pesan.js';
-import { type Run, subcommand } from '../cli/command.js';
+import { type Run, opsiCsv, pemisahCsv, subcommand } from '../cli/command.js';
 import { parseDate } from '../domain/dates.js';
 import { adaNik, barisJson, ringkasanIsi, tampilan, tampilDaftar, tampilRekaman } from './tampilan-buku.js';
 
@@ -117,7 +117,7 @@ function pasangDaftar(noun: Command, run: Run, buku: Buku): void {
   for (const f of saring) daftar.option(`--${flagOf(f)} <nilai>`, `hanya ${f.label.toLowerCase()} ini`);
   daftar.option('--cari <teks>', `cari di ${buku.cari.join(', ')}`);
   if (buku.tanggal) daftar.option('--dari <tanggal>', 'sejak tanggal').option('--sampai <tanggal>', 'sampai tanggal');
-  daftar.option('--csv', 'keluaran CSV');
+  opsiCsv(daftar);
   if (adaNik(buku)) daftar.option('--lengkap', 'tampilkan NIK utuh (data pribadi: hanya bila perlu)');
   daftar.action(
     run(async (ctx, opts) => {
@@ -131,7 +131,7 @@ function pasangDaftar(noun: Command, run: Run, buku: Buku): void {
         dari: opts.dari ? parseDate(String(opts.dari), 'dari') : undefined,
         sampai: opts.sampai ? parseDate(String(opts.sampai), 'sampai') : undefined,
       });
-      tampilDaftar(ctx, buku, rows, tampilan(opts), Boolean(opts.csv));
+      tampilDaftar(ctx, buku, rows, tampilan(opts), pemisahCsv(opts));
     }),
   );
 }

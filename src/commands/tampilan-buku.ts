@@ -71,7 +71,7 @@ export function tampilkanBaris(ctx: Context, buku: Buku, row: Baris, t: Tampilan
 }
 
 /** `daftar`: JSON, CSV, or the declared list columns as a table. */
-export function tampilDaftar(ctx: Context, buku: Buku, rows: Baris[], t: Tampilan, csv: boolean): void {
+export function tampilDaftar(ctx: Context, buku: Buku, rows: Baris[], t: Tampilan, csv: string | null): void {
   if (ctx.json) return ctx.io.out(renderJson(rows.map((r) => barisJson(buku, r, t))));
   if (csv) {
     const kol = semuaKolom(buku);
@@ -79,6 +79,7 @@ export function tampilDaftar(ctx: Context, buku: Buku, rows: Baris[], t: Tampila
       renderCsv(
         ['id', ...kol.map((f) => f.name)],
         rows.map((r) => [r.id, ...kol.map((f) => nilaiData(f, r[f.name], t))]),
+        csv,
       ),
     );
   }

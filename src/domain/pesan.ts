@@ -25,6 +25,10 @@ export const pesan = {
   triwulanTidakSah: (field: string, v: string) => `${field} ${q(v)} tidak sah: tulis tahun-triwulan, misalnya 2026-3.`,
   pilihanTidakDikenal: (field: string, v: string, pilihan: string[]) =>
     `${field} ${q(v)} tidak dikenal. Pilihan: ${pilihan.join(', ')}.`,
+  kategoriPpksTidakDikenal: (field: string, v: string, saran?: { kode: string; nama: string }) =>
+    `${field} ${q(v)} tidak dikenal` +
+    (saran ? `; maksudnya ${saran.kode} (${saran.nama})?` : '.') +
+    ' Tulis kode (mis. FM, LUT, PD) atau nama kategori; daftarnya: wksbm kode ppks.',
   wajibDiisi: (field: string, flag: string) =>
     `${field} wajib diisi: berikan --${flag} (tidak bisa bertanya karena masukan bukan terminal atau --no-input).`,
   wajibDiisiPrompt: (field: string) => `${field} wajib diisi.`,
@@ -301,6 +305,9 @@ export const pesan = {
   konfirmasiPulihkan: (berkas: string, dari: string) => `Ganti isi ${berkas} dengan cadangan ${dari}?`,
   dipulihkan: (berkas: string, dari: string, lama: string | null) =>
     `Berkas buku ${berkas} dipulihkan dari ${dari}${lama ? `; isi sebelumnya disimpan sebagai ${lama}` : ''}.`,
+
+  // CSV output
+  pemisahTidakSah: (v: string) => `pemisah ${q(v)} tidak dikenal: tulis ; atau , atau tab.`,
 
   // internal failures
   galatTakTerduga: (m: string) => `Terjadi kesalahan: ${m} (jalankan dengan WKSBM_DEBUG=1 untuk rinciannya).`,

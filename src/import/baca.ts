@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
+import { bacaSelAman } from '../domain/csv.js';
 import { UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 
@@ -143,7 +144,7 @@ function bacaCsv(buf: Buffer, sha256: string): Tabel {
         if (j < 0 || j > akhirTeks) j = akhirTeks;
         const sel = selBaris(teks.slice(i, j), pemisah);
         if (!sel) break;
-        lot.push({ baris: ++akhirSebelumnya, sel });
+        lot.push({ baris: ++akhirSebelumnya, sel: tanpaKutipAman(sel) });
         i = j + ujung.length;
         if (lot.length === 2000) {
           posisi = akhirSebelumnya;
@@ -172,12 +173,12 @@ function bacaCsv(buf: Buffer, sha256: string): Tabel {
         let r: { record: string[]; info: { lines: number; bytes: number } } | null;
         while ((r = parser.read()) !== null) {
           posisi = mulai + r.info.bytes;
-          lot.push({ baris: akhirSebelumnya + 1, sel: r.record });
+          lot.push({ baris: akhirSebelumnya + 1, sel: tanpaKutipAman(r.record) });
           akhirSebelumnya = barisAwal + r.info.lines;
         }
       } else {
         let r: string[] | null;
-        while ((r = parser.read()) !== null) lot.push({ baris: ++akhirSebelumnya, sel: r });
+        while ((r = parser.read()) !== null) lot.push({ baris: ++akhirSebelumnya, sel: tanpaKutipAman(r) });
         posisi = akhirSebelumnya;
       }
       if (galat) {
@@ -198,6 +199,12 @@ function bacaCsv(buf: Buffer, sha256: string): Tabel {
     posisi = total;
   }
   return { jenis: 'csv', pemisah, encoding, bom, sha256, total, posisi: () => posisi, rows: rows() };
+}
+
+/** The cells with the `'` our own exports put before a formula character removed (in place). */
+function tanpaKutipAman(sel: string[]): string[] {
+  for (let k = 0; k < sel.length; k++) if (sel[k]!.charCodeAt(0) === 39) sel[k] = bacaSelAman(sel[k]!);
+  return sel;
 }
 
 /** The one line ending a file uses throughout, or undefined when it mixes them (csv-parse then decides). */

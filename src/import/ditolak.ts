@@ -3,11 +3,7 @@
 import fs from 'node:fs';
 import type { Sel, Tabel } from './baca.js';
 import { siapkanBerkasPribadi } from '../render/pribadi.js';
-
-function sel(v: Sel, pemisah: string): string {
-  const s = String(v);
-  return s.includes(pemisah) || /["\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+import { barisCsv } from '../domain/csv.js';
 
 export async function tulisDitolak(berkas: string, kepala: Sel[], rows: { sel: Sel[]; alasan: string }[], tabel: Tabel): Promise<void> {
   const lebar = kepala.length;
@@ -17,13 +13,14 @@ export async function tulisDitolak(berkas: string, kepala: Sel[], rows: { sel: S
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Ditolak');
     ws.addRow([...kepala, 'alasan']);
+    // exceljs writes a string as a text cell, never a formula: nothing to make inert here
     for (const r of isi) ws.addRow(r);
     siapkanBerkasPribadi(berkas);
     await wb.xlsx.writeFile(berkas);
     return;
   }
   const p = tabel.pemisah;
-  const teks = [[...kepala, 'alasan'], ...isi].map((r) => r.map((v) => sel(v, p)).join(p)).join('\r\n') + '\r\n';
+  const teks = barisCsv([[...kepala, 'alasan'], ...isi], p);
   // Excel opens UTF-8 correctly only with a BOM; keep plain UTF-8 for files that had none.
   const bom = tabel.bom || tabel.encoding !== 'utf-8';
   siapkanBerkasPribadi(berkas);

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { DONATUR, PPKS, PSKS } from '../books/registers.js';
 import type { Buku } from '../books/buku.js';
+import { parseField } from '../books/field.js';
 import { UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import type { Ledger } from '../db/connection.js';
@@ -34,6 +35,8 @@ export interface OpsiImpor {
   uji: boolean;
   ketat: boolean;
   terimaMirip: boolean;
+  /** a field's value for every row without it (`ppks impor --kategori FM`) */
+  bawaan?: Record<string, string>;
   ditolak?: string;
   waktu: string;
   /** today in WIB (ctx.today()) */
@@ -54,8 +57,8 @@ export interface Ringkasan extends Hitungan {
   baris: HasilBaris[];
 }
 
-function deklarasi(buku: BukuImpor): DeklarasiImpor {
-  return buku === 'kas' ? DEKLARASI_KAS : deklarasiRegister(REGISTER[buku]);
+function deklarasi(buku: BukuImpor, bawaan?: Record<string, string>): DeklarasiImpor {
+  return buku === 'kas' ? DEKLARASI_KAS : deklarasiRegister(REGISTER[buku], undefined, bawaan);
 }
 
 const kosong = (sel: Sel[]) => sel.every((s) => typeof s === 'string' && (s === '' || s.trim() === ''));
@@ -69,7 +72,7 @@ function jedaTes(err: ((teks: string) => void) | undefined): void {
 }
 
 export async function jalankanImpor(ledger: Ledger, o: OpsiImpor): Promise<Ringkasan> {
-  const dek = deklarasi(o.buku);
+  const dek = deklarasi(o.buku, o.bawaan);
   checkKolom(o.kolom, dek.fields);
   const tabel = await bukaTabel(o.berkas);
   const iter = tabel.rows[Symbol.asyncIterator]();
@@ -93,6 +96,10 @@ export async function jalankanImpor(ledger: Ledger, o: OpsiImpor): Promise<Ringk
   const peta = kepala.peta;
 
   const ref = await loadReferensi(ledger.db);
+  // `--kategori lansia` is checked once, and stored as its code for every row
+  const bawaan = Object.fromEntries(
+    Object.entries(o.bawaan ?? {}).map(([nama, v]) => [nama, String(parseField(dek.fields.find((f) => f.name === nama)!, v, ref))]),
+  );
   const logImpor = { buku: o.buku, berkas: path.basename(o.berkas), sha256: tabel.sha256, oleh: o.oleh, waktu: o.waktu };
   // Cash rows are written by a worker holding the transaction (src/db/kas-bulk.ts), so checking and
   // writing run on both cores; registers are small enough to write here.
@@ -105,7 +112,16 @@ export async function jalankanImpor(ledger: Ledger, o: OpsiImpor): Promise<Ringk
     const pengolah: Pengolah =
       o.buku === 'kas'
         ? await pengolahKas({ ledger, ref, imporId, waktu: o.waktu, uji: o.uji, tujuan: penulis })
-        : pengolahRegister(REGISTER[o.buku], { ledger, ref, imporId, waktu: o.waktu, hariIni: o.hariIni, uji: o.uji, terimaMirip: o.terimaMirip });
+        : pengolahRegister(REGISTER[o.buku], {
+            ledger,
+            ref,
+            imporId,
+            waktu: o.waktu,
+            hariIni: o.hariIni,
+            uji: o.uji,
+            terimaMirip: o.terimaMirip,
+            bawaan,
+          });
 
     const h: Hitungan = { dibaca: 0, ditambah: 0, sudah_ada: 0, mungkin_ganda: 0, ditolak: 0 };
     const baris: HasilBaris[] = [];

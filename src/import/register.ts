@@ -11,10 +11,17 @@ import type { Referensi } from '../db/referensi-repo.js';
 import type { DeklarasiImpor, HasilBaris, Pengolah } from './jenis.js';
 import { bersihkanNama, normAlamat } from './kunci.js';
 
-export function deklarasiRegister(buku: Buku, kolomAda?: Set<string>): DeklarasiImpor {
+/**
+ * The fields a file may fill and the columns it must have. A field that defaults to today
+ * (terdaftar), or that the command gives for every row (`--kategori`), need not be in the file;
+ * one the book takes from another (a PPKS's sex from the NIK) needs that one or its own.
+ */
+export function deklarasiRegister(buku: Buku, kolomAda?: Set<string>, bawaan: Record<string, string> = {}): DeklarasiImpor {
   const fields = buku.fields.filter((f) => !kolomAda || kolomAda.has(f.name));
-  // a field that defaults to today (terdaftar) need not be in the file
-  return { fields, wajib: fields.filter((f) => f.required && !f.hariIni).map((f) => [f.name]) };
+  const wajib = fields
+    .filter((f) => f.required && !f.hariIni && bawaan[f.name] === undefined)
+    .map((f) => (buku.isiDari?.[f.name] ? [f.name, buku.isiDari[f.name]!] : [f.name]));
+  return { fields, wajib };
 }
 
 interface Calon {
@@ -31,6 +38,8 @@ export interface OpsiRegister {
   hariIni: string;
   uji: boolean;
   terimaMirip: boolean;
+  /** the value of a field for every row that leaves it empty (`--kategori FM`) */
+  bawaan?: Record<string, string>;
 }
 
 function nilaiKunci(field: string, v: unknown): string {
@@ -83,8 +92,10 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
       const salah: string[] = [];
       for (const f of fields) {
         try {
-          const teks = selSebagaiTeks(f, sel(f.name));
-          nilai[f.name] = parseField(f, f.hariIni && teks.trim() === '' ? o.hariIni : teks, o.ref);
+          let teks = selSebagaiTeks(f, sel(f.name));
+          if (teks.trim() === '')
+            teks = o.bawaan?.[f.name] ?? buku.isiDariLain?.(f.name, nilai, o.hariIni) ?? (f.hariIni ? o.hariIni : '');
+          nilai[f.name] = parseField(f, teks, o.ref);
         } catch (err) {
           if (!(err instanceof UserError)) throw err;
           salah.push(err.message);

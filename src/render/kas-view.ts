@@ -28,19 +28,53 @@ export function kasJson(k: Kas): Record<string, unknown> {
   };
 }
 
-const uang = (n: number) => (n === 0 ? '' : formatRupiah(n));
+/** Rupiah without the `Rp` in a column whose header names the currency: `1.250.000`, `-45.000`. */
+const angka = (n: number) => formatRupiah(n).replace('Rp ', '');
+const uang = (n: number) => (n === 0 ? '' : angka(n));
 
+/** Under the uraian: where the money came from or went, and the fund and account when not the usual. */
+function keterangan(r: BarisBukuKas): string {
+  const asal = r.sumber ?? r.jenis ?? (r.akun_tujuan ? 'pindah' : '');
+  const dana = r.dana && r.dana !== 'umum' ? `dana ${r.dana}` : '';
+  const akun = r.akun_tujuan ? `${r.akun}→${r.akun_tujuan}` : r.akun !== 'tunai' ? r.akun : '';
+  return [asal, dana, akun].filter(Boolean).join(' · ');
+}
+
+/**
+ * The cash book for people, about 100 characters wide with a usual uraian (the full row, with the
+ * running number, fund and account in their own columns, is in --json and --csv).
+ */
 export const KOLOM_BUKU_KAS: Kolom<BarisBukuKas>[] = [
-  { header: 'No', key: 'no', value: (r) => r.no, align: 'right' },
   { header: 'Tanggal', key: 'tanggal', value: (r) => formatTanggal(r.tanggal) },
   { header: 'No. Bukti', key: 'nomor', value: (r) => r.nomor },
-  { header: 'Uraian', key: 'uraian', value: (r) => r.uraian + (r.dibatalkan_oleh ? ` (dibatalkan ${r.dibatalkan_oleh})` : '') },
-  { header: 'Sumber/Jenis', key: 'sumber_jenis', value: (r) => r.sumber ?? r.jenis ?? (r.akun_tujuan ? 'pindah' : '') },
-  { header: 'Dana', key: 'dana', value: (r) => r.dana ?? '' },
-  { header: 'Akun', key: 'akun', value: (r) => (r.akun_tujuan ? `${r.akun}→${r.akun_tujuan}` : r.akun) },
-  { header: 'Penerimaan', key: 'penerimaan', value: (r) => uang(r.penerimaan), align: 'right' },
-  { header: 'Pengeluaran', key: 'pengeluaran', value: (r) => uang(r.pengeluaran), align: 'right' },
-  { header: 'Saldo', key: 'saldo', value: (r) => formatRupiah(r.saldo), align: 'right' },
+  {
+    header: 'Uraian',
+    key: 'uraian',
+    lentur: true,
+    value: (r) =>
+      [r.uraian + (r.dibatalkan_oleh ? ` (dibatalkan ${r.dibatalkan_oleh})` : ''), keterangan(r)]
+        .filter(Boolean)
+        .join('\n'),
+  },
+  { header: 'Masuk (Rp)', key: 'penerimaan', value: (r) => uang(r.penerimaan), align: 'right' },
+  { header: 'Keluar (Rp)', key: 'pengeluaran', value: (r) => uang(r.pengeluaran), align: 'right' },
+  { header: 'Saldo (Rp)', key: 'saldo', value: (r) => angka(r.saldo), align: 'right' },
 ];
 
-export const CSV_BUKU_KAS: (keyof BarisBukuKas)[] = ['no', 'tanggal', 'nomor', 'uraian', 'sumber', 'jenis', 'layanan', 'dana', 'akun', 'akun_tujuan', 'penerimaan', 'pengeluaran', 'saldo', 'batal_dari', 'dibatalkan_oleh'];
+export const CSV_BUKU_KAS: (keyof BarisBukuKas)[] = [
+  'no',
+  'tanggal',
+  'nomor',
+  'uraian',
+  'sumber',
+  'jenis',
+  'layanan',
+  'dana',
+  'akun',
+  'akun_tujuan',
+  'penerimaan',
+  'pengeluaran',
+  'saldo',
+  'batal_dari',
+  'dibatalkan_oleh',
+];

@@ -203,8 +203,8 @@ describe('kas daftar', () => {
     expect(t.stdout).toContain('Saldo awal: Rp 100.000');
     expect(t.stdout).toContain('1 Jul 2026');
     expect(t.stdout).toContain('Saldo akhir Rp 305.000');
-    const csv = (await wksbm(db, ['kas', 'daftar', '--dari', '01/07/2026', '--sampai', '31/07/2026', '--csv'])).stdout.split('\r\n');
-    expect(csv[0]).toBe('no,tanggal,nomor,uraian,sumber,jenis,layanan,dana,akun,akun_tujuan,penerimaan,pengeluaran,saldo,batal_dari,dibatalkan_oleh');
+    const csv = (await wksbm(db, ['kas', 'daftar', '--dari', '01/07/2026', '--sampai', '31/07/2026', '--csv', '--pemisah', ','])).stdout.split('\r\n');
+    expect(csv[0]).toBe('\ufeffno,tanggal,nomor,uraian,sumber,jenis,layanan,dana,akun,akun_tujuan,penerimaan,pengeluaran,saldo,batal_dari,dibatalkan_oleh');
     expect(csv[1]).toBe('1,2026-07-01,002/BKM/VII/2026,"Jimpitan; minggu ""1""",jimpitan,,,umum,tunai,,250000,0,350000,,');
     expect(await ok(db, ['kas', 'daftar', '--dana', 'umum', '--dari', '2026-10-01'])).toEqual([expect.objectContaining({ saldo: 310_000 })]);
     await refused(db, ['kas', 'daftar', '--triwulan', '2026-7'], /triwulan "2026-7" tidak sah/);

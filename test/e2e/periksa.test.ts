@@ -74,7 +74,8 @@ describe('periksa', () => {
     expect(laporan.code).toBe(1);
     // the report refuses rather than print a fraction of a rupiah
     expect(laporan.stderr).toMatch(/bernilai "\d+\.5", bukan rupiah bulat: berkas buku diubah di luar wksbm\.\n$/);
-    expect(laporan.stdout).toBe('');
+    // a --json run says so on stdout too, with the same sentence
+    expect(laporan.json()).toEqual({ galat: { kode: 1, pesan: laporan.stderr.trim() } });
   });
 
   it('finds a deleted entry, the voucher gap it leaves, and an overdrawn restricted fund', async () => {

@@ -11,7 +11,8 @@ describe('ppks tambah by prompts', () => {
     const log: string[] = [];
     const prompter = scriptedPrompter([
       '3402.0841.0765.0003', undefined, 'Tukiyem', 'P', '01/07/1965', 'Jetis', '03', undefined, 'Jetis',
-      'PRSE', undefined /* status: empty = aktif */, 'persetujuan', undefined, undefined, undefined /* tanggal terdata: today */,
+      'PRSE', undefined /* status: empty = aktif */, 'persetujuan', undefined, undefined /* ID DTKS */, undefined /* desil */,
+      undefined, undefined /* tanggal terdata: today */,
       true,
     ], log);
     const { io, out, err } = bufferIo();
@@ -19,7 +20,8 @@ describe('ppks tambah by prompts', () => {
     expect(code, err.join('\n')).toBe(0);
     expect(log).toEqual([
       'NIK (boleh kosong)', 'No. KK (boleh kosong)', 'Nama', 'Jenis kelamin', 'Tanggal lahir (boleh kosong)', 'Alamat (boleh kosong)', 'RT (boleh kosong)', 'RW (boleh kosong)',
-      'Padukuhan (boleh kosong)', 'Kategori PPKS', 'Status (boleh kosong)', 'Dasar pemrosesan data (boleh kosong)', 'Persetujuan wali (untuk anak) (boleh kosong)', 'Keterangan (boleh kosong)', 'Tanggal terdata', 'Simpan?',
+      'Padukuhan (boleh kosong)', 'Kategori PPKS', 'Status (boleh kosong)', 'Dasar pemrosesan data (boleh kosong)', 'Persetujuan wali (untuk anak) (boleh kosong)', 'ID DTKS (boleh kosong)',
+      'Desil DTSEN (boleh kosong)', 'Keterangan (boleh kosong)', 'Tanggal terdata', 'Simpan?',
     ]);
     expect(JSON.parse(out.join(''))).toMatchObject({ id: 1, nik: '3402••••••••0003', nama: 'Tukiyem', kategori: 'PRSE', status: 'aktif', dasar_pemrosesan: 'persetujuan', tanggal_lahir: '1965-07-01', terdaftar: '2026-11-22' });
     expect(err.join('\n')).toMatch(/Data PPKS:[\s\S]*Kategori PPKS\s+PRSE/);

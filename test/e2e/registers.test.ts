@@ -34,9 +34,9 @@ describe.each(KASUS)('$buku', (k) => {
     expect(tabel.stdout).toContain(String(dibuat.nama ?? dibuat.nomor));
 
     const csv = (await wksbm(db, [k.buku, 'daftar', '--csv'])).stdout.split('\r\n');
-    expect(csv[0]!.split(',')[0]).toBe('id');
+    expect(csv[0]!.split(';')[0]).toBe('\ufeffid');
     expect(csv[0]).toContain(k.kolom);
-    expect(csv.some((l) => l.startsWith(`${dibuat.id},`))).toBe(true);
+    expect(csv.some((l) => l.startsWith(`${dibuat.id};`))).toBe(true);
 
     const cari = (await wksbm(db, [k.buku, 'daftar', '--json', '--cari', k.cari.toUpperCase()])).json<{ id: number }[]>();
     expect(cari.map((r) => r.id)).toEqual([dibuat.id]);
@@ -63,7 +63,7 @@ describe('register refusals leave the file unchanged (exit 2)', () => {
   it.each([
     ['a NIK that is not 16 digits', ['ppks', 'tambah', '--nik', '34020841076500', '--nama', 'X', '--jk', 'P', '--kategori', 'LUT'], /NIK .*16 angka/],
     ['a NIK with letters', ['ppks', 'tambah', '--nik', '3402084107650A03', '--nama', 'X', '--jk', 'P', '--kategori', 'LUT'], /16 angka/],
-    ['an unknown PPKS category', ['ppks', 'tambah', '--nik', '3402084107650004', '--nama', 'X', '--jk', 'P', '--kategori', 'LANSIA'], /Kategori PPKS "LANSIA" tidak dikenal/],
+    ['an unknown PPKS category', ['ppks', 'tambah', '--nik', '3402084107650004', '--nama', 'X', '--jk', 'P', '--kategori', 'ANAK NAKAL'], /Kategori PPKS "ANAK NAKAL" tidak dikenal/],
     ['a PPKS category number out of range', ['ppks', 'tambah', '--nik', '3402084107650004', '--nama', 'X', '--jk', 'P', '--kategori', '27'], /tidak dikenal/],
     ['a NIK already in the book', ['ppks', 'tambah', '--nik', '3402084107650003', '--nama', 'Y', '--jk', 'P', '--kategori', 'LUT'], /sudah terdaftar sebagai PPKS ID 1/],
     ['a child on consent without a guardian', ['ppks', 'tambah', '--nik', '3402081505150001', '--nama', 'Bagus', '--jk', 'L', '--kategori', 'AT', '--dasar', 'persetujuan'], /--wali/],
