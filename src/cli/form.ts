@@ -15,6 +15,7 @@ import {
   parseField,
 } from '../books/field.js';
 import type { Context } from './context.js';
+import { tanggalIsian } from '../domain/dates.js';
 import { LedgerError, UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import { OK, type RuleResult, enforce, pass, refuse } from '../domain/rule.js';
@@ -33,6 +34,10 @@ export interface FormField extends Field {
   tanya?: boolean | ((isi: Record<string, Nilai>, env: FormEnv) => boolean);
   /** the rule one answer must keep, checked as soon as it is given */
   aturan?: FieldRule;
+  /** required given what was gathered so far (asnaf once the fund is zakat), never offered as optional */
+  wajib?: (isi: Record<string, Nilai>, env: FormEnv) => boolean;
+  /** what the question adds after its label, from what was gathered (the balance an amount may not pass) */
+  keterangan?: (isi: Record<string, Nilai>, env: FormEnv) => Promise<string | undefined>;
 }
 
 /** Fields in the order they are asked, keyed by their name. */
@@ -104,14 +109,23 @@ async function ask(
   env: FormEnv,
   bawaan: string | undefined,
 ): Promise<Nilai> {
-  const label = f.required ? f.label : `${f.label} (boleh kosong)`;
-  const q: Pertanyaan = { f, label, check: (raw) => check(raw, isi, env), bawaan };
+  const wajib = Boolean(f.required || f.wajib?.(isi, env));
+  const keterangan = await f.keterangan?.(isi, env);
+  const label = judulTanya(f, wajib) + (keterangan ? ` — ${keterangan}` : '');
+  const q: Pertanyaan = { f: { ...f, required: wajib }, label, check: (raw) => check(raw, isi, env), bawaan };
   const dinamis = env.pilihan[f.name];
   const opsi = dinamis ?? optionsOf(f, env.ref);
   if (opsi.length === 0) return askText(ctx, q);
   // declared choices that break the field's rule (a fund that may not take this source) are not offered
   const boleh = f.aturan && !dinamis ? await saring(opsi, (o) => q.check(o.kode)) : opsi;
   return askChoice(ctx, q, boleh.length ? boleh : opsi);
+}
+
+/** `Jumlah (Rp)`, `Uraian (boleh kosong)`: the label as a treasurer says it, with its unit. */
+export function judulTanya(f: Field, wajib = Boolean(f.required)): string {
+  const satuan = f.type === 'jumlah' ? ' (Rp)' : '';
+  const label = f.label.charAt(0).toUpperCase() + f.label.slice(1) + satuan;
+  return wajib ? label : `${label} (boleh kosong)`;
 }
 
 /** A choice cannot be asked again: one that breaks the rule (no asnaf for zakat) is refused at once. */
@@ -163,7 +177,7 @@ async function gather(ctx: Context, f: FormField, isi: Record<string, Nilai>, en
   if (given !== undefined && given !== null && given !== false) return enforce(await d.check(String(given), isi, env));
   const bawaan = f.bawaan?.(isi, env) ?? (f.hariIni ? env.hariIni : undefined);
   const tanya = typeof f.tanya === 'function' ? f.tanya(isi, env) : f.tanya !== false;
-  if (ctx.interactive && tanya) return d.ask(ctx, isi, env, bawaan);
+  if (ctx.interactive && tanya) return d.ask(ctx, isi, env, f.type === 'tanggal' ? tanggalIsian(bawaan) : bawaan);
   if (bawaan !== undefined) return enforce(await d.check(bawaan, isi, env));
   if (f.required) throw new UserError(pesan.wajibDiisi(f.label, flagOf(f)));
   return enforce(await d.check('', isi, env));

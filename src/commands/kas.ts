@@ -73,11 +73,13 @@ export const FORM_KELUAR = {
   layanan: {
     ...F.layanan,
     tanya: (isi, env) => jenisPerluLayanan(refOf(env), isi.jenis),
+    wajib: (isi, env) => jenisPerluLayanan(refOf(env), isi.jenis),
     aturan: (layanan, isi, env) => danaBolehMembayar(refOf(env), { dana: isi.dana, jenis: isi.jenis, layanan }),
   },
   asnaf: {
     ...F.asnaf,
     tanya: (isi, env) => danaPerluAsnaf(refOf(env), isi.dana),
+    wajib: (isi, env) => danaPerluAsnaf(refOf(env), isi.dana),
     aturan: (asnaf, isi, env) => danaBolehMembayar(refOf(env), { dana: isi.dana, jenis: isi.jenis, asnaf }),
   },
   akun: AKUN,

@@ -40,10 +40,11 @@ export const FORM_SALUR = {
     ...S.bentuk,
     bawaan: (_, env) => (env.flag.barang !== undefined ? 'barang' : env.flag.jumlah !== undefined ? 'uang' : undefined),
     tanya: (_, env) => env.flag.barang === undefined && env.flag.jumlah === undefined,
+    wajib: () => true,
   },
-  jumlah: { ...S.jumlah, tanya: uang },
-  barang: { ...NATURA_FIELDS.barang, required: false, tanya: (isi) => !uang(isi) },
-  kuantitas: { ...NATURA_FIELDS.kuantitas, required: false, tanya: (isi) => !uang(isi) },
+  jumlah: { ...S.jumlah, tanya: uang, wajib: uang },
+  barang: { ...NATURA_FIELDS.barang, required: false, tanya: (isi) => !uang(isi), wajib: (isi) => !uang(isi) },
+  kuantitas: { ...NATURA_FIELDS.kuantitas, required: false, tanya: (isi) => !uang(isi), wajib: (isi) => !uang(isi) },
   // the fund and asnaf matter only for money; goods come from the stock
   dana: {
     ...K.dana,
@@ -54,6 +55,7 @@ export const FORM_SALUR = {
   asnaf: {
     ...K.asnaf,
     tanya: (isi, env) => uang(isi) && danaPerluAsnaf(refOf(env), isi.dana),
+    wajib: (isi, env) => uang(isi) && danaPerluAsnaf(refOf(env), isi.dana),
     aturan: (asnaf, isi, env) =>
       uang(isi) ? danaBolehMembayar(refOf(env), { dana: isi.dana, jenis: 'penyaluran', asnaf }) : OK,
   },

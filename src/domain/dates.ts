@@ -47,6 +47,12 @@ export function bagian(tanggal: string): { tahun: number; bulan: number; hari: n
   return { tahun: y!, bulan: m!, hari: d! };
 }
 
+/** `22/11/2026`: a date as the treasurer types it, for a prompt's default. */
+export function tanggalIsian(tanggal: string | undefined): string | undefined {
+  if (!tanggal || !/^\d{4}-\d{2}-\d{2}$/.test(tanggal)) return tanggal;
+  return `${tanggal.slice(8, 10)}/${tanggal.slice(5, 7)}/${tanggal.slice(0, 4)}`;
+}
+
 /** `5 Okt 2026` for screens, `5 Oktober 2026` for documents. */
 export function formatTanggal(tanggal: string | null | undefined, panjang = false): string {
   if (!tanggal) return '';

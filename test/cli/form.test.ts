@@ -44,6 +44,9 @@ function prompter(jawaban: unknown[], log: Tanya[]): Prompter {
     async confirm() {
       return true;
     },
+    async search<T>() {
+      return next() as T;
+    },
   };
 }
 
@@ -94,8 +97,8 @@ describe('collect', () => {
     const log: Tanya[] = [];
     const ctx = ctxDengan(berkas, prompter(['1,25jt', 'zakat', undefined, undefined, '2026-07-03', ''], log), true);
     const n = await collect(ctx, FORM_MASUK, {}, { ref, db: ledger.db });
-    expect(log.find((t) => t.message === 'dana')?.choices).toEqual(['zakat']);
-    expect(log.find((t) => t.message === 'akun')?.choices).toEqual(['tunai']);
+    expect(log.find((t) => t.message === 'Dana')?.choices).toEqual(['zakat']);
+    expect(log.find((t) => t.message === 'Akun')?.choices).toEqual(['tunai']);
     expect(n).toEqual({
       jumlah: 1_250_000,
       sumber: 'zakat',
@@ -111,7 +114,7 @@ describe('collect', () => {
     const log: Tanya[] = [];
     const jawaban = ['45000', 'kegiatan', undefined, undefined, '2026-08-11', ['9', '1'], 'Konsumsi'];
     const n = await collect(ctxDengan(berkas, prompter(jawaban, log), true), FORM_KELUAR, {}, { ref, db: ledger.db });
-    expect(log.find((t) => t.message.startsWith('kegiatan'))?.ditolak).toEqual([
+    expect(log.find((t) => t.message.startsWith('Kegiatan'))?.ditolak).toEqual([
       'kegiatan "9" tidak ada (lihat wksbm kegiatan daftar).',
     ]);
     expect(n).toMatchObject({ jenis: 'kegiatan', dana: 'umum', kegiatan: 1, uraian: 'Konsumsi' });
