@@ -118,7 +118,9 @@ async function ask(
   if (opsi.length === 0) return askText(ctx, q);
   // declared choices that break the field's rule (a fund that may not take this source) are not offered
   const boleh = f.aturan && !dinamis ? await saring(opsi, (o) => q.check(o.kode)) : opsi;
-  return askChoice(ctx, q, boleh.length ? boleh : opsi);
+  // nothing allowed (one account only, and it is the source): the rule's own words, nothing offered
+  if (boleh.length === 0) return enforce(await q.check(opsi[0]!.kode));
+  return askChoice(ctx, q, boleh);
 }
 
 /** `Jumlah (Rp)`, `Uraian (boleh kosong)`: the label as a treasurer says it, with its unit. */

@@ -7,7 +7,7 @@ import { cariDonatur, pilihanDonatur } from '../books/donatur.js';
 import { bacaReferensi } from '../books/referensi.js';
 import type { Context } from '../cli/context.js';
 import { UserError } from '../domain/errors.js';
-import { type Form, collect, confirmSummary, declareOptions } from '../cli/form.js';
+import { type Form, type FormField, collect, confirmSummary, declareOptions } from '../cli/form.js';
 import { renderCsv, renderJson, renderTable } from '../render/teks.js';
 import { pesan } from '../domain/pesan.js';
 import { type Run, subcommand } from '../cli/command.js';
@@ -21,7 +21,9 @@ import {
   danaBolehMenerima,
   danaPerluAsnaf,
   jenisPerluLayanan,
+  keteranganSaldo,
   peringatanMeterai,
+  uangCukup,
 } from '../ledger/aturan.js';
 import {
   type Kas,
@@ -62,8 +64,15 @@ export const FORM_MASUK = {
   uraian: F.uraian,
 } satisfies Form;
 
+/** An amount paid out, checked against its fund and account on the entry's day, which the question shows. */
+const JUMLAH_KELUAR = {
+  ...F.jumlah,
+  keterangan: (isi, env) => keteranganSaldo(dbOf(env), refOf(env), { dana: isi.dana, akun: isi.akun ?? isi.dari, tanggal: isi.tanggal }),
+  aturan: (jumlah, isi, env) =>
+    uangCukup(dbOf(env), refOf(env), { dana: isi.dana, akun: isi.akun ?? isi.dari, tanggal: isi.tanggal }, jumlah),
+} satisfies FormField;
+
 export const FORM_KELUAR = {
-  jumlah: F.jumlah,
   jenis: F.jenis,
   dana: {
     ...F.dana,
@@ -84,6 +93,7 @@ export const FORM_KELUAR = {
   },
   akun: AKUN,
   tanggal: TANGGAL,
+  jumlah: JUMLAH_KELUAR,
   kegiatan: {
     ...F.kegiatan,
     tanya: (isi) => isi.jenis === 'kegiatan',
@@ -93,10 +103,10 @@ export const FORM_KELUAR = {
 } satisfies Form;
 
 export const FORM_PINDAH = {
-  jumlah: F.jumlah,
   dari: F.dari,
   ke: { ...F.ke, aturan: (ke, isi) => akunBerbeda(isi.dari, ke) },
   tanggal: TANGGAL,
+  jumlah: JUMLAH_KELUAR,
   uraian: F.uraian,
 } satisfies Form;
 

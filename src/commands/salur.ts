@@ -17,7 +17,14 @@ import { type Run, subcommand } from '../cli/command.js';
 import type { Baris } from '../books/register.js';
 import { formatTanggal } from '../domain/dates.js';
 import { formatRupiah, miliKeAngka } from '../domain/money.js';
-import { danaBolehMembayar, danaPerluAsnaf, peringatanMeterai } from '../ledger/aturan.js';
+import {
+  danaBolehMembayar,
+  danaPerluAsnaf,
+  keteranganSaldo,
+  peringatanMeterai,
+  uangCukup,
+} from '../ledger/aturan.js';
+import { keteranganStok, kuantitasCukup } from '../ledger/stok.js';
 import { formatKuantitas, namaBarang } from '../ledger/natura.js';
 import {
   type Tersalur,
@@ -32,6 +39,7 @@ const K = KAS_FIELDS;
 const S = SALUR_FIELDS;
 const TANGGAL = { ...K.tanggal, hariIni: true };
 const uang = (isi: Record<string, Nilai>) => isi.bentuk === 'uang';
+const asal = (isi: Record<string, Nilai>) => ({ dana: isi.dana, akun: isi.akun, tanggal: isi.tanggal });
 
 export const FORM_SALUR = {
   ppks: { ...S.ppks, aturan: (v, _, env) => cariPpks(dbOf(env), v) },
@@ -42,9 +50,6 @@ export const FORM_SALUR = {
     tanya: (_, env) => env.flag.barang === undefined && env.flag.jumlah === undefined,
     wajib: () => true,
   },
-  jumlah: { ...S.jumlah, tanya: uang, wajib: uang },
-  barang: { ...NATURA_FIELDS.barang, required: false, tanya: (isi) => !uang(isi), wajib: (isi) => !uang(isi) },
-  kuantitas: { ...NATURA_FIELDS.kuantitas, required: false, tanya: (isi) => !uang(isi), wajib: (isi) => !uang(isi) },
   // the fund and asnaf matter only for money; goods come from the stock
   dana: {
     ...K.dana,
@@ -61,6 +66,23 @@ export const FORM_SALUR = {
   },
   akun: { ...K.akun, bawaan: () => 'tunai', tanya: uang },
   tanggal: TANGGAL,
+  // an amount or quantity is asked last, against what the fund, account or stock holds that day
+  jumlah: {
+    ...S.jumlah,
+    tanya: uang,
+    wajib: uang,
+    keterangan: (isi, env) => keteranganSaldo(dbOf(env), refOf(env), asal(isi)),
+    aturan: (jumlah, isi, env) => (uang(isi) ? uangCukup(dbOf(env), refOf(env), asal(isi), jumlah) : OK),
+  },
+  barang: { ...NATURA_FIELDS.barang, required: false, tanya: (isi) => !uang(isi), wajib: (isi) => !uang(isi) },
+  kuantitas: {
+    ...NATURA_FIELDS.kuantitas,
+    required: false,
+    tanya: (isi) => !uang(isi),
+    wajib: (isi) => !uang(isi),
+    keterangan: (isi, env) => keteranganStok(dbOf(env), isi.barang, isi.tanggal),
+    aturan: (k, isi, env) => kuantitasCukup(dbOf(env), isi.barang, isi.tanggal, k),
+  },
   kegiatan: { ...K.kegiatan, tanya: false, aturan: (id, _, env) => kegiatanAda(dbOf(env), id) },
   uraian: K.uraian,
 } satisfies Form;

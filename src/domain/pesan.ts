@@ -40,6 +40,7 @@ export const pesan = {
   kodeSudahAda: (jenis: string, kode: string) => `${jenis} ${q(kode)} sudah ada.`,
   danaTerikatMinus: (dana: string, tanggal: string, saldo: string) =>
     `Dana terikat ${q(dana)} tidak boleh di bawah nol: saldonya akan menjadi ${saldo} pada ${tanggal}. Tidak ada yang dicatat.`,
+  saldoPer: (kantong: string, tanggal: string, saldo: string) => `saldo ${kantong} per ${tanggal}: ${saldo}`,
   akunMinus: (akun: string, tanggal: string, saldo: string) =>
     `Saldo akun ${q(akun)} tidak boleh di bawah nol: saldonya akan menjadi ${saldo} pada ${tanggal}. Tidak ada yang dicatat.`,
   danaHanyaUntuk: (dana: string, jenis: string, diminta: string) =>
@@ -148,6 +149,7 @@ export const pesan = {
   santunanDibayar: (nomor: string, jumlah: string, ahliWaris: string, almarhum: string) => `Tercatat ${nomor}: santunan ${jumlah} kepada ${ahliWaris} (alm. ${almarhum}).`,
   wafatSesudahBayar: (wafat: string, bayar: string) => `Tanggal wafat ${wafat} sesudah tanggal pembayaran ${bayar}; periksa kembali tanggalnya.`,
   satuanBeda: (barang: string, ada: string, diminta: string) => `${barang} dihitung dalam ${ada}, bukan ${q(diminta)}; pakai --satuan ${ada} atau nama barang lain.`,
+  stokPer: (barang: string, tanggal: string, stok: string) => `stok ${barang} per ${tanggal}: ${stok}`,
   stokMinus: (barang: string, tanggal: string, sisa: string) => `Stok ${barang} tidak boleh di bawah nol: stoknya akan menjadi ${sisa} pada ${tanggal}. Tidak ada yang dicatat.`,
   naturaTercatat: (arah: string, barang: string, kuantitas: string) => `Tercatat ${barang} ${arah} ${kuantitas}.`,
   naturaDijual: (kuantitas: string, barang: string, nomor: string, jumlah: string) => `Tercatat penjualan ${kuantitas} ${barang} dengan ${nomor} sebesar ${jumlah}.`,

@@ -43,9 +43,12 @@ describe('kas masuk by prompts (scripted prompter, real ledger file)', () => {
 
   it('writes nothing when the summary is declined', async () => {
     const db = await unitBaru();
+    await wksbm(db, ['kas', 'masuk', '--jumlah', '100000', '--sumber', 'jimpitan', '--tanggal', '2026-07-01']);
     const before = snapshot(db);
-    const r = await interaktif(db, ['kas', 'keluar'], ['45.000', 'operasional', undefined, undefined, '2026-07-05', 'Map', false]);
-    expect(r.asked).toEqual(['Jumlah (Rp)', 'Jenis pengeluaran', 'Dana', 'Akun', 'Tanggal', 'Uraian (boleh kosong)', 'Simpan?']);
+    const r = await interaktif(db, ['kas', 'keluar'], ['operasional', undefined, undefined, '2026-07-05', '45.000', 'Map', false]);
+    expect(r.asked).toEqual([
+      'Jenis pengeluaran', 'Dana', 'Akun', 'Tanggal', 'Jumlah (Rp) — saldo akun tunai per 05/07/2026: Rp 100.000', 'Uraian (boleh kosong)', 'Simpan?',
+    ]);
     expect(r.code).toBe(1);
     expect(r.err).toContain('Dibatalkan; tidak ada yang dicatat.');
     expect(snapshot(db)).toBe(before);

@@ -18,20 +18,21 @@ describe('salur by prompts', () => {
     const log: string[] = [];
     const prompter = scriptedPrompter([
       '1', // recipient from the PPKS list
-      'jaminan', 'uang', '250000', 'zakat', 'miskin', undefined /* akun: tunai */, undefined /* tanggal: today */, undefined /* uraian */,
+      'jaminan', 'uang', 'zakat', 'miskin', undefined /* akun: tunai */, undefined /* tanggal: today */, '250000', undefined /* uraian */,
       true,
     ], log);
     const { io, out, err } = bufferIo();
     const code = await main(['node', 'wksbm', '--db', db, '--json', 'salur'], { prompter, interactive: true, io });
     expect(code, err.join('\n')).toBe(0);
-    expect(log.slice(0, 6)).toEqual(['Penerima (PPKS)', 'Layanan', 'Bentuk bantuan', 'Jumlah (Rp)', 'Dana', 'Asnaf']);
+    expect(log.slice(0, 7)).toEqual(['Penerima (PPKS)', 'Layanan', 'Bentuk bantuan', 'Dana', 'Asnaf', 'Akun', 'Tanggal']);
+    expect(log[7]).toBe('Jumlah (Rp) — saldo dana zakat per 22/11/2026: Rp 1.000.000; saldo akun tunai per 22/11/2026: Rp 1.000.000');
     expect(JSON.parse(out.join(''))).toMatchObject({ nomor: '001/BKK/XI/2026', jumlah: 250000, dana: 'zakat', asnaf: 'miskin', ppks_id: 1, bentuk: 'uang' });
   });
 
   it('never offers an empty asnaf for zakat at the prompt; a script without one is refused, writing nothing', async () => {
     const db = await unitZakat();
     const sebelum = snapshot(db);
-    const prompter = scriptedPrompter(['1', 'jaminan', 'uang', '250000', 'zakat', '\u0000kosong']);
+    const prompter = scriptedPrompter(['1', 'jaminan', 'uang', 'zakat', '\u0000kosong']);
     const { io, err } = bufferIo();
     const code = await main(['node', 'wksbm', '--db', db, 'salur'], { prompter, interactive: true, io });
     expect(code).toBe(1);

@@ -1,0 +1,87 @@
+// The treasurer at a real terminal: Indonesian throughout, choices that break a rule never offered,
+// amounts checked against what the fund or account holds as they are typed.
+import { describe, expect, it } from 'vitest';
+import { INGGRIS, unitBaru, wksbm, wksbmPty } from '../helpers.js';
+
+const down = '\u001b[B';
+
+async function unitBerisi(): Promise<string> {
+  const db = await unitBaru();
+  await wksbm(db, ['ppks', 'tambah', '--nik', '3402084107650003', '--nama', 'Tukiyem', '--jk', 'P', '--kategori', 'LUT', '--dasar', 'tugas_publik']);
+  await wksbm(db, ['kas', 'masuk', '--jumlah', '500000', '--sumber', 'zakat', '--tanggal', '2026-10-01']);
+  await wksbm(db, ['kas', 'masuk', '--jumlah', '300000', '--sumber', 'jimpitan', '--tanggal', '2026-10-01']);
+  return db;
+}
+
+/** The screen from the first match of `dari` up to the next match of `sampai`. */
+function layar(output: string, dari: string, sampai: string): string {
+  const a = output.indexOf(dari);
+  const b = output.indexOf(sampai, a + dari.length);
+  return output.slice(a, b);
+}
+
+describe('kas keluar at a terminal', () => {
+  it('never offers a fund that may not pay the chosen kind, and shows the balance the amount may not pass', async () => {
+    const db = await unitBerisi();
+    const hasil = wksbmPty(db, ['kas', 'keluar'], [
+      ['Jenis pengeluaran', `${down.repeat(3)}\r`], // operasional
+      ['Dana', '\r'],
+      ['Akun', '\r'],
+      ['Tanggal \\(22/11/2026\\)', '\r'],
+      ['Jumlah \\(Rp\\) — saldo akun tunai per 22/11/2026: Rp 800.000', '45000\r'],
+      ['Uraian', 'Map\r'],
+      ['Simpan\\?', '\r'],
+    ]);
+    expect(hasil.waiting_for, hasil.output).toBeUndefined();
+    expect(hasil.code, hasil.output).toBe(0);
+    expect(layar(hasil.output, 'Dana', 'Akun')).not.toMatch(/zakat/);
+    expect(hasil.output).not.toMatch(INGGRIS);
+    const [, , e] = (await wksbm(db, ['kas', 'daftar', '--json'])).json();
+    expect(e).toMatchObject({ jenis: 'operasional', dana: 'umum', pengeluaran: 45_000 });
+  });
+});
+
+describe('kas pindah at a terminal', () => {
+  it('leaves the source out of the destinations and refuses more than the source account holds', async () => {
+    const db = await unitBerisi();
+    expect((await wksbm(db, ['akun', 'tambah', 'bri', '--nama', 'BRI Unit Srandakan'])).code).toBe(0);
+    const hasil = wksbmPty(db, ['kas', 'pindah'], [
+      ['Akun asal', '\r'], // tunai
+      ['Akun tujuan', '\r'],
+      ['Tanggal', '\r'],
+      ['Jumlah \\(Rp\\) — saldo akun tunai per 22/11/2026: Rp 800.000', '900000\r'],
+      ['tidak boleh di bawah nol', '\u0015800000\r'],
+      ['Uraian', 'Setor ke bank\r'],
+      ['Simpan\\?', '\r'],
+    ]);
+    expect(hasil.waiting_for, hasil.output).toBeUndefined();
+    expect(hasil.code, hasil.output).toBe(0);
+    expect(layar(hasil.output, 'Akun tujuan', 'Tanggal')).not.toMatch(/tunai/);
+    expect(hasil.output).not.toMatch(INGGRIS);
+    expect((await wksbm(db, ['kas', 'saldo', '--per', 'akun', '--json'])).json().per).toMatchObject({ tunai: 0, bri: 800_000 });
+  });
+});
+
+describe('salur at a terminal', () => {
+  it('refuses an amount above the zakat fund at its prompt, then takes the corrected one', async () => {
+    const db = await unitBerisi();
+    const hasil = wksbmPty(db, ['salur'], [
+      ['Penerima', '\r'],
+      ['Layanan', '\r'],
+      ['Bentuk bantuan', '\r'], // uang
+      ['Dana', `${down}\r`],
+      ['Asnaf', '\r'],
+      ['Akun', '\r'],
+      ['Tanggal', '\r'],
+      ['Jumlah \\(Rp\\) — saldo dana zakat per 22/11/2026: Rp 500.000', '600000\r'],
+      ['Dana terikat "zakat" tidak boleh di bawah nol', '\u0015250000\r'],
+      ['Uraian', '\r'],
+      ['Simpan\\?', '\r'],
+    ]);
+    expect(hasil.waiting_for, hasil.output).toBeUndefined();
+    expect(hasil.code, hasil.output).toBe(0);
+    expect(hasil.output).toContain('Rp 250.000');
+    expect(hasil.output).not.toMatch(INGGRIS);
+    expect((await wksbm(db, ['kas', 'saldo', '--json'])).json().per.zakat).toBe(250_000);
+  });
+});
