@@ -17,6 +17,7 @@ import {
 import type { Context } from './context.js';
 import { tanggalIsian } from '../domain/dates.js';
 import { LedgerError, UserError } from '../domain/errors.js';
+import { formatRupiah } from '../domain/money.js';
 import { pesan } from '../domain/pesan.js';
 import { OK, type RuleResult, enforce, pass, refuse } from '../domain/rule.js';
 
@@ -173,16 +174,103 @@ export async function collect<F extends Form>(
   return isi as Isi<F>;
 }
 
+/** Whether a field is put to the person at the terminal (not given as a flag, asked in this form). */
+function ditanya(ctx: Context, f: FormField, isi: Record<string, Nilai>, env: FormEnv): boolean {
+  const given = env.flag[deriveField(f).key];
+  if (given !== undefined && given !== null && given !== false) return false;
+  const tanya = typeof f.tanya === 'function' ? f.tanya(isi, env) : f.tanya !== false;
+  return ctx.interactive && tanya;
+}
+
 async function gather(ctx: Context, f: FormField, isi: Record<string, Nilai>, env: FormEnv): Promise<Nilai> {
   const d = deriveField(f);
   const given = env.flag[d.key];
   if (given !== undefined && given !== null && given !== false) return enforce(await d.check(String(given), isi, env));
   const bawaan = f.bawaan?.(isi, env) ?? (f.hariIni ? env.hariIni : undefined);
-  const tanya = typeof f.tanya === 'function' ? f.tanya(isi, env) : f.tanya !== false;
-  if (ctx.interactive && tanya) return d.ask(ctx, isi, env, f.type === 'tanggal' ? tanggalIsian(bawaan) : bawaan);
+  if (ditanya(ctx, f, isi, env)) return d.ask(ctx, isi, env, f.type === 'tanggal' ? tanggalIsian(bawaan) : bawaan);
   if (bawaan !== undefined) return enforce(await d.check(bawaan, isi, env));
   if (f.required) throw new UserError(pesan.wajibDiisi(f.label, flagOf(f)));
   return enforce(await d.check('', isi, env));
+}
+
+/** A title and the lines of what is about to be written. */
+export type Ringkasan = [string, [string, string][]];
+
+/**
+ * Gathers the form like `collect`, then at a terminal shows what will be written and asks:
+ * Simpan, Ubah isian (one field asked again, the rest kept while they still hold), or Batal.
+ */
+export async function collectConfirmed<F extends Form>(
+  ctx: Context,
+  form: F,
+  opts: Record<string, unknown>,
+  env: Partial<FormEnv>,
+  ringkas: (isi: Isi<F>) => Ringkasan | Promise<Ringkasan>,
+): Promise<Isi<F>> {
+  const e = lingkungan(ctx, opts, env);
+  const isi: Record<string, Nilai> = {};
+  for (const [nama, f] of Object.entries(form)) isi[nama] = await gather(ctx, f, isi, e);
+  for (;;) {
+    // built even for scripts: it may refuse what cannot be written, or warn
+    const [judul, baris] = await ringkas(isi as Isi<F>);
+    if (!ctx.interactive || ctx.yes) return isi as Isi<F>;
+    tampilRingkasan(ctx, judul, baris);
+    const bisaUbah = Object.values(form).filter((f) => ditanya(ctx, f, isi, e));
+    const jawab = await ctx.prompter.select<boolean | 'ubah'>({
+      message: pesan.konfirmasiSimpan(),
+      choices: [
+        { name: 'Simpan', value: true },
+        ...(bisaUbah.length ? [{ name: 'Ubah isian', value: 'ubah' as const }] : []),
+        { name: 'Batal', value: false },
+      ],
+      default: true,
+    });
+    if (jawab === true) return isi as Isi<F>;
+    if (jawab === false) throw new Dibatalkan(pesan.dibatalkanPengguna());
+    await ubahSatu(ctx, form, isi, e, bisaUbah);
+  }
+}
+
+/** One field asked again (its answer as the default); later fields are kept while their rules still hold. */
+async function ubahSatu(ctx: Context, form: Form, isi: Record<string, Nilai>, env: FormEnv, bisa: FormField[]) {
+  const nama = await ctx.prompter.select<string>({
+    message: pesan.ubahIsianMana(),
+    choices: bisa.map((f) => ({ name: `${judulTanya(f, true)}: ${tampilNilai(f, isi[f.name])}`, value: f.name })),
+  });
+  const urutan = Object.keys(form);
+  const f = form[nama]!;
+  isi[nama] = await deriveField(f).ask(ctx, isi, env, teksNilai(f, isi[nama]));
+  for (const lanjut of urutan.slice(urutan.indexOf(nama) + 1)) {
+    const g = form[lanjut]!;
+    const dulu = isi[lanjut];
+    if (ditanya(ctx, g, isi, env) && dulu !== null && dulu !== undefined && (await tetapBerlaku(g, dulu, isi, env)))
+      continue;
+    isi[lanjut] = await gather(ctx, g, isi, env);
+  }
+}
+
+async function tetapBerlaku(f: FormField, nilai: Nilai, isi: Record<string, Nilai>, env: FormEnv): Promise<boolean> {
+  return f.aturan ? (await f.aturan(nilai, isi, env)).ok : true;
+}
+
+/** An answer as it would be typed again: the default when a field is asked once more. */
+function teksNilai(f: Field, v: Nilai): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (f.type === 'tanggal') return tanggalIsian(String(v));
+  if (f.type === 'kuantitas') return String(Number(v) / 1000).replace('.', ',');
+  return String(v);
+}
+
+function tampilNilai(f: Field, v: Nilai): string {
+  if (v === null || v === undefined || v === '') return '(kosong)';
+  if (f.type === 'jumlah') return formatRupiah(Number(v));
+  return teksNilai(f, v) ?? '';
+}
+
+function tampilRingkasan(ctx: Context, judul: string, baris: [string, string][]): void {
+  const lebar = Math.max(...baris.map(([k]) => k.length));
+  ctx.io.err(ctx.io.color.bold(judul));
+  for (const [k, v] of baris) if (v !== '') ctx.io.err(`  ${k.padEnd(lebar)}  ${v}`);
 }
 
 /** Only the fields given as flags, parsed and nothing asked (`ubah`): the write path checks the whole row. */
@@ -221,12 +309,17 @@ export function formDari(fields: Field[]): Form {
 
 export class Dibatalkan extends LedgerError {}
 
-/** At a terminal, shows what is about to be written and asks; scripts and --yes go straight on. */
+/** At a terminal, shows what is about to be written and asks Simpan or Batal; scripts and --yes go straight on. */
 export async function confirmSummary(ctx: Context, judul: string, baris: [string, string][]): Promise<void> {
   if (!ctx.interactive || ctx.yes) return;
-  const lebar = Math.max(...baris.map(([k]) => k.length));
-  ctx.io.err(ctx.io.color.bold(judul));
-  for (const [k, v] of baris) if (v !== '') ctx.io.err(`  ${k.padEnd(lebar)}  ${v}`);
-  if (!(await ctx.prompter.confirm({ message: pesan.konfirmasiSimpan(), default: true })))
-    throw new Dibatalkan(pesan.dibatalkanPengguna());
+  tampilRingkasan(ctx, judul, baris);
+  const simpan = await ctx.prompter.select<boolean>({
+    message: pesan.konfirmasiSimpan(),
+    choices: [
+      { name: 'Simpan', value: true },
+      { name: 'Batal', value: false },
+    ],
+    default: true,
+  });
+  if (!simpan) throw new Dibatalkan(pesan.dibatalkanPengguna());
 }

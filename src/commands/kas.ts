@@ -4,10 +4,10 @@ import { KAS_FIELDS } from '../books/kas.js';
 import { type Opsi, dbOf, refOf } from '../books/field.js';
 import { kegiatanAda } from '../books/kegiatan.js';
 import { cariDonatur, pilihanDonatur } from '../books/donatur.js';
-import { bacaReferensi } from '../books/referensi.js';
+import { type Referensi, bacaReferensi } from '../books/referensi.js';
 import type { Context } from '../cli/context.js';
 import { UserError } from '../domain/errors.js';
-import { type Form, type FormField, collect, confirmSummary, declareOptions } from '../cli/form.js';
+import { type Form, type FormField, collect, collectConfirmed, confirmSummary, declareOptions } from '../cli/form.js';
 import { renderCsv, renderJson, renderTable } from '../render/teks.js';
 import { pesan } from '../domain/pesan.js';
 import { type Run, subcommand } from '../cli/command.js';
@@ -132,16 +132,24 @@ interface Ringkas {
   uraian?: string | null;
 }
 
-function ringkasan(e: Ringkas): [string, string][] {
+/** `zakat — Zakat maal`: a code with the name the unit gave it. */
+function bernama(rows: { kode: string; nama: string }[], kode: string | null | undefined): string {
+  if (!kode) return '';
+  const nama = rows.find((r) => r.kode === kode)?.nama;
+  return nama && nama !== kode ? `${kode} — ${nama}` : kode;
+}
+
+function ringkasan(e: Ringkas, ref: Referensi, donatur = ''): [string, string][] {
   return [
     ['jumlah', formatRupiah(e.jumlah)],
     ['tanggal', formatTanggal(e.tanggal, true)],
-    ['sumber', e.sumber ?? ''],
-    ['jenis', e.jenis ?? ''],
-    ['layanan', e.layanan ?? ''],
-    ['asnaf', e.asnaf ?? ''],
-    ['dana', e.dana ?? ''],
-    ['akun', e.ke ? `${e.akun} → ${e.ke}` : e.akun],
+    ['sumber', bernama(ref.sumber, e.sumber)],
+    ['donatur', donatur],
+    ['jenis', bernama(ref.jenis, e.jenis)],
+    ['layanan', bernama(ref.layanan, e.layanan)],
+    ['asnaf', bernama(ref.asnaf, e.asnaf)],
+    ['dana', bernama(ref.dana, e.dana)],
+    ['akun', e.ke ? `${bernama(ref.akun, e.akun)} → ${bernama(ref.akun, e.ke)}` : bernama(ref.akun, e.akun)],
     ['uraian', e.uraian ?? ''],
   ];
 }
@@ -159,10 +167,14 @@ function pasangMasuk(kas: Command, run: Run): void {
   declareOptions(subcommand(kas, 'masuk', 'mencatat pemasukan (BKM)'), FORM_MASUK).action(
     run(async (ctx, opts) => {
       const { db } = await ctx.ledger();
+      const ref = await bacaReferensi(db);
       const pilihan: Record<string, Opsi[]> =
         ctx.interactive && opts.donatur === undefined ? { donatur: await pilihanDonatur(db) } : {};
-      const n = await collect(ctx, FORM_MASUK, opts, { ref: await bacaReferensi(db), db, pilihan });
-      await confirmSummary(ctx, 'Pemasukan baru:', ringkasan(n));
+      const donatur = (id: unknown) => pilihan.donatur?.find((o) => o.kode === String(id))?.nama ?? String(id ?? '');
+      const n = await collectConfirmed(ctx, FORM_MASUK, opts, { ref, db, pilihan }, (n) => [
+        'Pemasukan baru:',
+        ringkasan(n, ref, donatur(n.donatur)),
+      ]);
       tercatat(ctx, await catatMasuk(db, n, ctx.now()));
     }),
   );
@@ -172,8 +184,11 @@ function pasangKeluar(kas: Command, run: Run): void {
   declareOptions(subcommand(kas, 'keluar', 'mencatat pengeluaran (BKK)'), FORM_KELUAR).action(
     run(async (ctx, opts) => {
       const { db } = await ctx.ledger();
-      const n = await collect(ctx, FORM_KELUAR, opts, { ref: await bacaReferensi(db), db });
-      await confirmSummary(ctx, 'Pengeluaran baru:', ringkasan(n));
+      const ref = await bacaReferensi(db);
+      const n = await collectConfirmed(ctx, FORM_KELUAR, opts, { ref, db }, (n) => [
+        'Pengeluaran baru:',
+        ringkasan(n, ref),
+      ]);
       tercatat(ctx, await catatKeluar(db, n, ctx.now()));
     }),
   );
@@ -184,8 +199,11 @@ function pasangPindah(kas: Command, run: Run): void {
   declareOptions(subcommand(kas, 'pindah', ringkas), FORM_PINDAH).action(
     run(async (ctx, opts) => {
       const { db } = await ctx.ledger();
-      const n = await collect(ctx, FORM_PINDAH, opts, { ref: await bacaReferensi(db), db });
-      await confirmSummary(ctx, 'Pemindahan baru:', ringkasan({ ...n, akun: n.dari }));
+      const ref = await bacaReferensi(db);
+      const n = await collectConfirmed(ctx, FORM_PINDAH, opts, { ref, db }, (n) => [
+        'Pemindahan baru:',
+        ringkasan({ ...n, akun: n.dari }, ref),
+      ]);
       tercatat(ctx, await catatPindah(db, n, ctx.now()));
     }),
   );

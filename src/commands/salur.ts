@@ -10,7 +10,7 @@ import { cariPpks, peringatanPenerima, pilihanPpks } from '../books/ppks.js';
 import { bacaReferensi } from '../books/referensi.js';
 import type { Context } from '../cli/context.js';
 import { OK, enforce } from '../domain/rule.js';
-import { type Form, type Isi, collect, confirmSummary, declareOptions } from '../cli/form.js';
+import { type Form, type Isi, collect, collectConfirmed, confirmSummary, declareOptions } from '../cli/form.js';
 import { renderJson } from '../render/teks.js';
 import { pesan } from '../domain/pesan.js';
 import { type Run, subcommand } from '../cli/command.js';
@@ -163,11 +163,13 @@ export function register(program: Command, run: Run): void {
       const { db } = await ctx.ledger();
       const pilihan: Record<string, Opsi[]> =
         ctx.interactive && opts.ppks === undefined ? { ppks: await pilihanPpks(db) } : {};
-      const n = await collect(ctx, FORM_SALUR, opts, { ref: await bacaReferensi(db), db, pilihan });
+      const n = await collectConfirmed(ctx, FORM_SALUR, opts, { ref: await bacaReferensi(db), db, pilihan }, async (n) => {
+        enforce(bentukLengkap(n));
+        const ppks = enforce(await cariPpks(db, n.ppks));
+        warn(ctx, peringatanPenerima(ppks));
+        return ['Penyaluran bantuan:', ringkasanSalur(n, ppks)];
+      });
       enforce(bentukLengkap(n));
-      const ppks = enforce(await cariPpks(db, n.ppks));
-      warn(ctx, peringatanPenerima(ppks));
-      await confirmSummary(ctx, 'Penyaluran bantuan:', ringkasanSalur(n, ppks));
       tersalur(ctx, n, await salurBantuan(db, n, ctx.now()));
     }),
   );

@@ -109,6 +109,7 @@ export const pesan = {
   periksaBaik: () => 'Pemeriksaan selesai: semua baik.',
   periksaTemuan: (n: number) => `Pemeriksaan menemukan ${n} masalah.`,
   konfirmasiSimpan: () => 'Simpan?',
+  ubahIsianMana: () => 'Isian mana yang diubah?',
   tidakAdaData: () => 'Belum ada data.',
 
   // register books, meetings, aid and natura (issue 3)

@@ -85,3 +85,52 @@ describe('salur at a terminal', () => {
     expect((await wksbm(db, ['kas', 'saldo', '--json'])).json().per.zakat).toBe(250_000);
   });
 });
+
+describe('the summary at a terminal', () => {
+  it('Ubah isian asks one field again and keeps the rest', async () => {
+    const db = await unitBerisi();
+    const hasil = wksbmPty(db, ['kas', 'masuk'], [
+      ['Jumlah \\(Rp\\)', '125000\r'],
+      ['Sumber', `${down.repeat(5)}\r`], // jimpitan
+      ['Dana', '\r'],
+      ['Akun', '\r'],
+      ['Tanggal', '03/11/2026\r'],
+      ['Uraian', 'Jimpitan Oktober\r'],
+      ['Simpan\\?', `${down}\r`], // Ubah isian
+      ['Isian mana yang diubah\\?', '\r'], // Jumlah (Rp): Rp 125.000
+      ['Jumlah \\(Rp\\)', '150000\r'],
+      ['Rp 150.000[\\s\\S]*Simpan\\?', '\r'],
+    ]);
+    expect(hasil.waiting_for, hasil.output).toBeUndefined();
+    expect(hasil.code, hasil.output).toBe(0);
+    expect(hasil.output).toMatch(/dana\s+umum — Dana umum/);
+    expect(hasil.output).toMatch(/akun\s+tunai — Kas tunai/);
+    expect(hasil.output).not.toMatch(INGGRIS);
+    const entri = (await wksbm(db, ['kas', 'daftar', '--json'])).json();
+    expect(entri).toHaveLength(3);
+    expect(entri[2]).toMatchObject({ tanggal: '2026-11-03', sumber: 'jimpitan', penerimaan: 150_000, uraian: 'Jimpitan Oktober' });
+  });
+
+  it('Batal writes nothing and says so in Indonesian', async () => {
+    const db = await unitBerisi();
+    const hasil = wksbmPty(db, ['kas', 'masuk', '--jumlah', '1000', '--sumber', 'iuran'], [
+      ['Dana', '\r'],
+      ['Akun', '\r'],
+      ['Tanggal', '\r'],
+      ['Uraian', '\r'],
+      ['Simpan\\?', `${down}${down}\r`],
+    ]);
+    expect(hasil.waiting_for, hasil.output).toBeUndefined();
+    expect(hasil.code).toBe(1);
+    expect(hasil.output).toContain('Dibatalkan; tidak ada yang dicatat.');
+    expect((await wksbm(db, ['kas', 'daftar', '--json'])).json()).toHaveLength(2);
+  });
+
+  it('Ctrl-C writes nothing and says so in Indonesian', async () => {
+    const db = await unitBerisi();
+    const hasil = wksbmPty(db, ['kas', 'masuk'], [['Jumlah \\(Rp\\)', '\u0003']]);
+    expect(hasil.output).toContain('Dibatalkan; tidak ada yang dicatat.');
+    expect(hasil.output).not.toMatch(/Error|at .*\.js/);
+    expect((await wksbm(db, ['kas', 'daftar', '--json'])).json()).toHaveLength(2);
+  });
+});
