@@ -15,6 +15,7 @@ import {
   parseField,
 } from '../books/field.js';
 import type { Context } from './context.js';
+import type { Pilihan } from './prompter.js';
 import { tanggalIsian } from '../domain/dates.js';
 import { LedgerError, UserError } from '../domain/errors.js';
 import { formatRupiah } from '../domain/money.js';
@@ -271,6 +272,56 @@ function tampilRingkasan(ctx: Context, judul: string, baris: [string, string][])
   const lebar = Math.max(...baris.map(([k]) => k.length));
   ctx.io.err(ctx.io.color.bold(judul));
   for (const [k, v] of baris) if (v !== '') ctx.io.err(`  ${k.padEnd(lebar)}  ${v}`);
+}
+
+/**
+ * A positional argument: as given, else at a terminal picked from a list narrowed by typing,
+ * else an error naming it and how to give it.
+ */
+export async function askArgumen(
+  ctx: Context,
+  given: string | undefined,
+  a: { label: string; contoh: string; pilihan: () => Promise<Pilihan<string>[]> },
+): Promise<string> {
+  if (given !== undefined && given !== '') return given;
+  if (!ctx.interactive) throw new UserError(pesan.argumenWajib(a.label, a.contoh));
+  const semua = await a.pilihan();
+  if (semua.length === 0) throw new UserError(pesan.tidakAdaPilihan(a.label));
+  return ctx.prompter.search<string>({ message: judulTanya({ name: a.label, label: a.label, type: 'teks' }, true), source: (t) => saringTeks(semua, t) });
+}
+
+/** A positional argument that is typed (a new code): as given, else asked until its check passes, else an error. */
+export async function askArgumenTeks(
+  ctx: Context,
+  given: string | undefined,
+  a: { label: string; contoh: string; check: (raw: string) => RuleResult<unknown> | Promise<RuleResult<unknown>> },
+): Promise<string> {
+  const periksa = async (raw: string): Promise<RuleResult<unknown>> => {
+    try {
+      return await a.check(raw);
+    } catch (err) {
+      if (err instanceof UserError) return refuse(err);
+      throw err;
+    }
+  };
+  if (given === undefined || given === '') {
+    if (!ctx.interactive) throw new UserError(pesan.argumenWajib(a.label, a.contoh));
+    const validate = async (v: string) => {
+      if (v.trim() === '') return pesan.wajibDiisiPrompt(judulTanya({ name: a.label, label: a.label, type: 'teks' }));
+      const r = await periksa(v.trim());
+      return r.ok ? true : r.pesan;
+    };
+    const message = judulTanya({ name: a.label, label: a.label, type: 'teks' }, true);
+    given = await ctx.prompter.input({ message, validate });
+  }
+  enforce(await periksa(given.trim()));
+  return given.trim();
+}
+
+/** The choices whose shown text holds every typed word, any case. */
+export function saringTeks<T>(semua: Pilihan<T>[], term: string): Pilihan<T>[] {
+  const kata = term.toLowerCase().split(/\s+/).filter(Boolean);
+  return semua.filter((p) => kata.every((k) => p.name.toLowerCase().includes(k)));
 }
 
 /** Only the fields given as flags, parsed and nothing asked (`ubah`): the write path checks the whole row. */

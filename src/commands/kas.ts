@@ -7,7 +7,7 @@ import { cariDonatur, pilihanDonatur } from '../books/donatur.js';
 import { type Referensi, bacaReferensi } from '../books/referensi.js';
 import type { Context } from '../cli/context.js';
 import { UserError } from '../domain/errors.js';
-import { type Form, type FormField, collect, collectConfirmed, confirmSummary, declareOptions } from '../cli/form.js';
+import { type Form, type FormField, askArgumen, collect, collectConfirmed, declareOptions } from '../cli/form.js';
 import { renderCsv, renderJson, renderTable } from '../render/teks.js';
 import { pesan } from '../domain/pesan.js';
 import { type Run, subcommand } from '../cli/command.js';
@@ -30,6 +30,8 @@ import {
   type LingkupKas,
   bacaBukuKas,
   batalkanBukti,
+  buktiBisaDibatalkan,
+  buktiUntukDibatalkan,
   catatKeluar,
   catatMasuk,
   catatPindah,
@@ -209,17 +211,35 @@ function pasangPindah(kas: Command, run: Run): void {
   );
 }
 
+/** `001/BKK/XI/2026 · 22 Nov 2026 · Rp 45.000 · Map`: a voucher as a treasurer finds it in a list. */
+function barisBukti(k: Kas): string {
+  return [k.nomor, formatTanggal(k.tanggal), formatRupiah(Math.abs(k.jumlah)), k.uraian ?? ''].filter(Boolean).join(' · ');
+}
+
 function pasangBatal(kas: Command, run: Run): void {
   declareOptions(
-    subcommand(kas, 'batal <nomor>', 'membatalkan bukti dengan entri pembalik; keduanya tetap tercatat'),
+    subcommand(kas, 'batal [nomor]', 'membatalkan bukti dengan entri pembalik; keduanya tetap tercatat'),
     FORM_BATAL,
   ).action(
-    run(async (ctx, opts, [nomor]) => {
+    run(async (ctx, opts, [diberikan]) => {
       const { db } = await ctx.ledger();
-      const n = await collect(ctx, FORM_BATAL, opts);
-      await confirmSummary(ctx, `Batalkan ${nomor}?`, [['alasan', n.alasan]]);
-      const { pembatal } = await batalkanBukti(db, { nomor: nomor!, ...n }, ctx.now());
-      ctx.io.out(ctx.json ? renderJson(kasJson(pembatal)) : pesan.dibatalkan(nomor!, pembatal.nomor));
+      const nomor = await askArgumen(ctx, diberikan, {
+        label: 'nomor bukti yang dibatalkan',
+        contoh: 'wksbm kas batal 001/BKK/XI/2026',
+        pilihan: async () => (await buktiBisaDibatalkan(db)).map((k) => ({ name: barisBukti(k), value: k.nomor })),
+      });
+      const asli = await buktiUntukDibatalkan(db, nomor);
+      const n = await collectConfirmed(ctx, FORM_BATAL, opts, {}, (n) => [
+        `Batalkan ${nomor}?`,
+        [
+          ['tanggal', formatTanggal(asli.tanggal, true)],
+          ['jumlah', formatRupiah(Math.abs(asli.jumlah))],
+          ['uraian', asli.uraian ?? ''],
+          ['alasan', n.alasan],
+        ],
+      ]);
+      const { pembatal } = await batalkanBukti(db, { nomor, ...n }, ctx.now());
+      ctx.io.out(ctx.json ? renderJson(kasJson(pembatal)) : pesan.dibatalkan(nomor, pembatal.nomor));
     }),
   );
 }

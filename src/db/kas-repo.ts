@@ -126,6 +126,17 @@ export async function firstNegativeAkun(db: Kysely<Database>, akun: string, dari
 }
 
 /** All entries in posting order, for the hash chain and the integrity checks. */
+/** Vouchers that are neither a void nor voided, newest first. */
+export async function listBelumBatal(db: Kysely<Database>): Promise<Kas[]> {
+  return db
+    .selectFrom('kas')
+    .selectAll()
+    .where('batal_dari', 'is', null)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('kas as p').select('p.id').whereRef('p.batal_dari', '=', 'kas.id'))))
+    .orderBy('id', 'desc')
+    .execute();
+}
+
 export async function allKas(db: Kysely<Database>): Promise<Kas[]> {
   return db.selectFrom('kas').selectAll().orderBy('id').execute();
 }

@@ -14,6 +14,9 @@ export const pesan = {
     `${field} ${q(v)} tidak dikenal. Pilihan: ${pilihan.join(', ')}.`,
   wajibDiisi: (field: string, flag: string) =>
     `${field} wajib diisi: berikan --${flag} (tidak bisa bertanya karena masukan bukan terminal atau --no-input).`,
+  argumenWajib: (label: string, contoh: string) =>
+    `${label} wajib diisi: berikan, misalnya ${contoh} (tidak bisa bertanya karena masukan bukan terminal atau --no-input).`,
+  tidakAdaPilihan: (label: string) => `Belum ada ${label} yang bisa dipilih.`,
   wajibDiisiPrompt: (field: string) => `${field} wajib diisi.`,
   teksKosong: (field: string) => `${field} tidak boleh kosong.`,
   teksTerlaluPanjang: (field: string, maks: number) => `${field} terlalu panjang (paling banyak ${maks} huruf).`,

@@ -134,3 +134,58 @@ describe('the summary at a terminal', () => {
     expect((await wksbm(db, ['kas', 'daftar', '--json'])).json()).toHaveLength(2);
   });
 });
+
+describe('kas batal at a terminal', () => {
+  it('picks the voucher from a searchable list of vouchers not yet voided, and shows the original at the summary', async () => {
+    const db = await unitBerisi();
+    await wksbm(db, ['kas', 'keluar', '--jumlah', '45000', '--jenis', 'operasional', '--tanggal', '2026-10-05', '--uraian', 'Map snelhecter']);
+    await wksbm(db, ['kas', 'keluar', '--jumlah', '20000', '--jenis', 'operasional', '--tanggal', '2026-10-06', '--uraian', 'Materai']);
+    await wksbm(db, ['kas', 'batal', '002/BKK/X/2026', '--alasan', 'dobel']);
+    const hasil = wksbmPty(db, ['kas', 'batal'], [
+      ['Nomor bukti yang dibatalkan[\\s\\S]*001/BKM/X/2026', 'snel'],
+      ['001/BKK/X/2026 · 5 Okt 2026 · Rp 45.000 · Map snelhecter', '\r'],
+      ['Alasan pembatalan', 'salah catat\r'],
+      ['Simpan\\?', '\r'],
+    ]);
+    expect(hasil.waiting_for, hasil.output).toBeUndefined();
+    expect(hasil.code, hasil.output).toBe(0);
+    expect(hasil.output).toContain('001/BKM/X/2026 · 1 Okt 2026 · Rp 500.000');
+    expect(hasil.output).not.toMatch(/00[23]\/BKK\/XI?\/2026 ·/); // voided, and the void itself
+    expect(hasil.output).toMatch(/tanggal\s+5 Oktober 2026/);
+    expect(hasil.output).toMatch(/uraian\s+Map snelhecter/);
+    expect(hasil.output).not.toMatch(INGGRIS);
+    const buku = (await wksbm(db, ['kas', 'daftar', '--json'])).json();
+    expect(buku.find((b: { nomor: string }) => b.nomor === '001/BKK/X/2026')).toMatchObject({ dibatalkan_oleh: '004/BKK/XI/2026' });
+  });
+
+  it('refuses a voucher that does not exist before asking anything', async () => {
+    const db = await unitBerisi();
+    const hasil = wksbmPty(db, ['kas', 'batal', '009/BKK/X/2026'], []);
+    expect(hasil.code).toBe(2);
+    expect(hasil.output).not.toMatch(/Alasan/);
+  });
+});
+
+describe('missing arguments', () => {
+  it('in a script: exit 2 with an Indonesian sentence naming the argument', async () => {
+    const db = await unitBerisi();
+    const batal = await wksbm(db, ['kas', 'batal']);
+    expect(batal.code).toBe(2);
+    expect(batal.stderr).toContain('nomor bukti yang dibatalkan wajib diisi');
+    const akun = await wksbm(db, ['akun', 'tambah', '--nama', 'BRI']);
+    expect(akun.code).toBe(2);
+    expect(akun.stderr).toContain('kode akun wajib diisi');
+  });
+
+  it('at a terminal: akun tambah asks the code, checking it as typed', async () => {
+    const db = await unitBerisi();
+    const hasil = wksbmPty(db, ['akun', 'tambah'], [
+      ['Kode akun', 'tunai\r'],
+      ['sudah ada', '\u0015bri\r'],
+      ['Nama akun', 'BRI Unit Srandakan\r'],
+    ]);
+    expect(hasil.waiting_for, hasil.output).toBeUndefined();
+    expect(hasil.code, hasil.output).toBe(0);
+    expect((await wksbm(db, ['akun', 'daftar', '--json'])).json().map((a: { kode: string }) => a.kode)).toContain('bri');
+  });
+});
