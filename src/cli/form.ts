@@ -16,7 +16,7 @@ import {
 } from '../books/field.js';
 import type { Context } from './context.js';
 import type { Pilihan } from './prompter.js';
-import { tanggalIsian } from '../domain/dates.js';
+import { bukanMasaDepan, tanggalIsian } from '../domain/dates.js';
 import { LedgerError, UserError } from '../domain/errors.js';
 import { formatRupiah } from '../domain/money.js';
 import { pesan } from '../domain/pesan.js';
@@ -71,6 +71,9 @@ export function deriveField(f: FormField): Turunan {
       if (err instanceof UserError) return refuse(err);
       throw err;
     }
+    // an entry's own date (the one that defaults to today) may not be after today
+    const kini = f.hariIni && typeof nilai === 'string' && env.hariIni ? bukanMasaDepan(nilai, env.hariIni, f.label) : OK;
+    if (!kini.ok) return kini;
     const r = f.aturan ? await f.aturan(nilai, isi, env) : OK;
     return r.ok ? pass(nilai) : r;
   };

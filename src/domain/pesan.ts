@@ -9,6 +9,10 @@ export const pesan = {
   angkaTidakSah: (field: string, v: string) => `${field} ${q(v)} tidak sah: tulis bilangan bulat, misalnya 40.`,
   tanggalTidakSah: (field: string, v: string) =>
     `${field} ${q(v)} tidak sah: tulis tanggal seperti 05/10/2026 (hari/bulan/tahun) atau 2026-10-05.`,
+  hariTidakAda: (field: string, v: string, hari: string) => `${field} ${q(v)} tidak sah: ${hari} tidak ada.`,
+  bulanTidakAda: (field: string, v: string, bulan: number) => `${field} ${q(v)} tidak sah: bulan ${bulan} tidak ada.`,
+  tanggalMasaDepan: (field: string, tanggal: string, hariIni: string) =>
+    `${field} ${tanggal} belum terjadi (hari ini ${hariIni}); catat sesudah terjadi.`,
   triwulanTidakSah: (field: string, v: string) => `${field} ${q(v)} tidak sah: tulis tahun-triwulan, misalnya 2026-3.`,
   pilihanTidakDikenal: (field: string, v: string, pilihan: string[]) =>
     `${field} ${q(v)} tidak dikenal. Pilihan: ${pilihan.join(', ')}.`,

@@ -25,8 +25,10 @@ describe('kas masuk / keluar / pindah', () => {
     expect(await ok(db, ['kas', 'masuk', '--jumlah', '1.250.000', '--sumber', 'jimpitan', '--tanggal', '03/07/2026'])).toMatchObject({ id: 1, nomor: '001/BKM/VII/2026', jumlah: 1_250_000, dana: 'umum', akun: 'tunai', tanggal: '2026-07-03' });
     expect(await ok(db, ['kas', 'masuk', '--jumlah', 'Rp 200.000', '--sumber', 'iuran', '--tanggal', '2026-10-05'])).toMatchObject({ nomor: '002/BKM/X/2026' });
     expect(await ok(db, ['kas', 'keluar', '--jumlah', '45.000', '--jenis', 'operasional', '--uraian', 'Map dan buku kas', '--tanggal', '2026-10-06'])).toMatchObject({ nomor: '001/BKK/X/2026', jumlah: 45_000, jenis: 'operasional', uraian: 'Map dan buku kas' });
-    expect(await ok(db, ['kas', 'masuk', '--jumlah', '1,5jt', '--sumber', 'donatur', '--tanggal', '02/01/2027'])).toMatchObject({ nomor: '001/BKM/I/2027', jumlah: 1_500_000 });
-    const plain = await wksbm(db, ['kas', 'masuk', '--jumlah', '10000', '--sumber', 'arisan', '--tanggal', '2027-01-03']);
+    const januari = { env: { WKSBM_HARI_INI: '2027-01-05' } };
+    const baru = await wksbm(db, ['--json', 'kas', 'masuk', '--jumlah', '1,5jt', '--sumber', 'donatur', '--tanggal', '02/01/2027'], januari);
+    expect(baru.json()).toMatchObject({ nomor: '001/BKM/I/2027', jumlah: 1_500_000 });
+    const plain = await wksbm(db, ['kas', 'masuk', '--jumlah', '10000', '--sumber', 'arisan', '--tanggal', '2027-01-03'], januari);
     expect(plain.stdout.trim()).toBe('Tercatat 002/BKM/I/2027 sebesar Rp 10.000.');
   });
 
@@ -95,6 +97,11 @@ describe('refusals leave the ledger unchanged', () => {
     await refused(db, ['kas', 'masuk', '--jumlah', '5000', '--sumber', 'zakat', '--dana', 'umum'], /sumber "zakat" harus masuk ke dana "zakat"/);
     await refused(db, ['kas', 'keluar', '--jumlah', '5000', '--jenis', 'penyaluran'], /wajib menyebut layanan/);
     await refused(db, ['kas', 'masuk', '--jumlah', '5000', '--sumber', 'iuran', '--bogus', 'x'], /opsi tidak dikenal: --bogus/);
+  });
+
+  it('refuses an entry dated after today', async () => {
+    const db = await unitBaru();
+    await refused(db, ['kas', 'masuk', '--jumlah', '5000', '--sumber', 'iuran', '--tanggal', '23/11/2026'], /^tanggal 23 November 2026 belum terjadi/);
   });
 
   it('missing required fields without a terminal name their flag', async () => {

@@ -189,3 +189,22 @@ describe('missing arguments', () => {
     expect((await wksbm(db, ['akun', 'daftar', '--json'])).json().map((a: { kode: string }) => a.kode)).toContain('bri');
   });
 });
+
+describe('dates at a terminal', () => {
+  it('refuses a day after today and a day that does not exist at the prompt, and takes 12 Mei 2026', async () => {
+    const db = await unitBerisi();
+    const hasil = wksbmPty(db, ['kas', 'masuk', '--jumlah', '1000', '--sumber', 'iuran'], [
+      ['Dana', '\r'],
+      ['Akun', '\r'],
+      ['Tanggal \\(22/11/2026\\)', '29/11/2026\r'],
+      ['belum terjadi', '\u001531/02/2026\r'],
+      ['31 Februari 2026 tidak ada', '\u001512 Mei 2026\r'],
+      ['Uraian', '\r'],
+      ['Simpan\\?', '\r'],
+    ]);
+    expect(hasil.waiting_for, hasil.output).toBeUndefined();
+    expect(hasil.code, hasil.output).toBe(0);
+    const entri = (await wksbm(db, ['kas', 'daftar', '--json'])).json();
+    expect(entri[0]).toMatchObject({ tanggal: '2026-05-12', penerimaan: 1000 });
+  });
+});
