@@ -38,6 +38,8 @@ export interface FormField extends Field {
   aturan?: FieldRule;
   /** required given what was gathered so far (asnaf once the fund is zakat), never offered as optional */
   wajib?: (isi: Record<string, Nilai>, env: FormEnv) => boolean;
+  /** a question to confirm an accepted answer at a terminal (a date before the newest voucher); no: asked again */
+  konfirmasi?: (nilai: Nilai, isi: Record<string, Nilai>, env: FormEnv) => Promise<string | undefined>;
   /** what the question adds after its label, from what was gathered (the balance an amount may not pass) */
   keterangan?: (isi: Record<string, Nilai>, env: FormEnv) => Promise<string | undefined>;
 }
@@ -103,6 +105,7 @@ interface Pertanyaan {
   f: FormField;
   label: string;
   check: (raw: string) => Promise<RuleResult<Nilai>>;
+  konfirmasi?: (nilai: Nilai) => Promise<string | undefined>;
   bawaan: string | undefined;
 }
 
@@ -117,7 +120,13 @@ async function ask(
   const wajib = Boolean(f.required || f.wajib?.(isi, env));
   const keterangan = await f.keterangan?.(isi, env);
   const label = judulTanya(f, wajib) + (keterangan ? ` — ${keterangan}` : '');
-  const q: Pertanyaan = { f: { ...f, required: wajib }, label, check: (raw) => check(raw, isi, env), bawaan };
+  const q: Pertanyaan = {
+    f: { ...f, required: wajib },
+    label,
+    check: (raw) => check(raw, isi, env),
+    konfirmasi: f.konfirmasi && ((v) => f.konfirmasi!(v, isi, env)),
+    bawaan,
+  };
   const dinamis = env.pilihan[f.name];
   const opsi = dinamis ?? optionsOf(f, env.ref);
   if (opsi.length === 0) return askText(ctx, q);
@@ -151,8 +160,12 @@ async function askText(ctx: Context, q: Pertanyaan): Promise<Nilai> {
     const r = await q.check(v);
     return r.ok ? true : r.pesan;
   };
-  const teks = await ctx.prompter.input({ message: q.label, default: q.bawaan, validate });
-  return enforce(await q.check(teks));
+  for (;;) {
+    const teks = await ctx.prompter.input({ message: q.label, default: q.bawaan, validate });
+    const nilai = enforce(await q.check(teks));
+    const tanya = await q.konfirmasi?.(nilai);
+    if (!tanya || (await ctx.prompter.confirm({ message: tanya, default: true }))) return nilai;
+  }
 }
 
 async function saring(opsi: Opsi[], lolos: (o: Opsi) => Promise<RuleResult<Nilai>>): Promise<Opsi[]> {

@@ -23,6 +23,7 @@ import {
   jenisPerluLayanan,
   keteranganSaldo,
   peringatanMeterai,
+  tanggalMundur,
   uangCukup,
 } from '../ledger/aturan.js';
 import {
@@ -46,6 +47,9 @@ type BukuKas = ReturnType<typeof bukuKas>;
 
 const F = KAS_FIELDS;
 const TANGGAL = { ...F.tanggal, hariIni: true };
+/** An entry's date; one before the newest voucher of its kind is confirmed at a terminal. */
+const tanggalBukti = (bukti: 'BKM' | 'BKK' | 'PB') =>
+  ({ ...TANGGAL, konfirmasi: (v, _, env) => tanggalMundur(dbOf(env), bukti, v) }) satisfies FormField;
 const AKUN = { ...F.akun, bawaan: () => 'tunai' };
 
 export const FORM_MASUK = {
@@ -57,7 +61,7 @@ export const FORM_MASUK = {
     aturan: (dana, isi, env) => danaBolehMenerima(refOf(env), dana, isi.sumber),
   },
   akun: AKUN,
-  tanggal: TANGGAL,
+  tanggal: tanggalBukti('BKM'),
   donatur: {
     ...F.donatur,
     tanya: (_, env) => Boolean(env.pilihan.donatur?.length),
@@ -94,7 +98,7 @@ export const FORM_KELUAR = {
     aturan: (asnaf, isi, env) => danaBolehMembayar(refOf(env), { dana: isi.dana, jenis: isi.jenis, asnaf }),
   },
   akun: AKUN,
-  tanggal: TANGGAL,
+  tanggal: tanggalBukti('BKK'),
   jumlah: JUMLAH_KELUAR,
   kegiatan: {
     ...F.kegiatan,
@@ -107,7 +111,7 @@ export const FORM_KELUAR = {
 export const FORM_PINDAH = {
   dari: F.dari,
   ke: { ...F.ke, aturan: (ke, isi) => akunBerbeda(isi.dari, ke) },
-  tanggal: TANGGAL,
+  tanggal: tanggalBukti('PB'),
   jumlah: JUMLAH_KELUAR,
   uraian: F.uraian,
 } satisfies Form;

@@ -13,6 +13,9 @@ export const pesan = {
   bulanTidakAda: (field: string, v: string, bulan: number) => `${field} ${q(v)} tidak sah: bulan ${bulan} tidak ada.`,
   tanggalMasaDepan: (field: string, tanggal: string, hariIni: string) =>
     `${field} ${tanggal} belum terjadi (hari ini ${hariIni}); catat sesudah terjadi.`,
+  tanggalSebelumBuktiTerakhir: (nomor: string, akhir: string, tanggal: string) =>
+    `Bukti terakhir ${nomor} bertanggal ${akhir}; entri bertanggal ${tanggal} tetap mendapat nomor berikutnya ` +
+    '(nomor mengikuti urutan pencatatan, bukan tanggal). Lanjutkan?',
   triwulanTidakSah: (field: string, v: string) => `${field} ${q(v)} tidak sah: tulis tahun-triwulan, misalnya 2026-3.`,
   pilihanTidakDikenal: (field: string, v: string, pilihan: string[]) =>
     `${field} ${q(v)} tidak dikenal. Pilihan: ${pilihan.join(', ')}.`,

@@ -6,7 +6,7 @@ import { pesan } from '../domain/pesan.js';
 import { OK, type RuleResult, pass, refuse } from '../domain/rule.js';
 import { formatTanggal, tanggalIsian } from '../domain/dates.js';
 import { formatRupiah } from '../domain/money.js';
-import { type Kas, findKasByNomor, findReversal, saldoAkun, saldoDana } from '../db/kas-repo.js';
+import { type Kas, buktiTerakhir, findKasByNomor, findReversal, saldoAkun, saldoDana } from '../db/kas-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';
 import type { Database } from '../db/types.js';
 import type { Nilai } from '../books/field.js';
@@ -186,4 +186,19 @@ export async function keteranganSaldo(db: Kysely<Database>, ref: Referensi, a: A
   const saldo = await saldoTersedia(db, { akun: String(a.akun) }, tanggal);
   baris.push(pesan.saldoPer(`akun ${String(a.akun)}`, tanggalIsian(tanggal)!, formatRupiah(saldo)));
   return baris.join('; ');
+}
+
+/**
+ * An entry dated before the newest voucher of its kind that year still takes the next number: the
+ * question to put before going on, or nothing when the date is in order.
+ */
+export async function tanggalMundur(
+  db: Kysely<Database>,
+  bukti: 'BKM' | 'BKK' | 'PB',
+  tanggal: Kode,
+): Promise<string | undefined> {
+  if (typeof tanggal !== 'string') return undefined;
+  const akhir = await buktiTerakhir(db, bukti, Number(tanggal.slice(0, 4)));
+  if (!akhir || akhir.tanggal <= tanggal) return undefined;
+  return pesan.tanggalSebelumBuktiTerakhir(akhir.nomor, formatTanggal(akhir.tanggal, true), formatTanggal(tanggal, true));
 }

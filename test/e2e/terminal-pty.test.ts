@@ -191,7 +191,7 @@ describe('missing arguments', () => {
 });
 
 describe('dates at a terminal', () => {
-  it('refuses a day after today and a day that does not exist at the prompt, and takes 12 Mei 2026', async () => {
+  it('refuses a day after today and a day that does not exist, and confirms a day before the newest voucher', async () => {
     const db = await unitBerisi();
     const hasil = wksbmPty(db, ['kas', 'masuk', '--jumlah', '1000', '--sumber', 'iuran'], [
       ['Dana', '\r'],
@@ -199,12 +199,19 @@ describe('dates at a terminal', () => {
       ['Tanggal \\(22/11/2026\\)', '29/11/2026\r'],
       ['belum terjadi', '\u001531/02/2026\r'],
       ['31 Februari 2026 tidak ada', '\u001512 Mei 2026\r'],
+      ['Bukti terakhir 002/BKM/X/2026 bertanggal 1 Oktober 2026', ''],
+      ['Lanjutkan\\? \\(Y/t\\)', 'tidak\r'],
+      ['Tanggal \\(22/11/2026\\)', '12 Mei 2026\r'],
+      ['Lanjutkan\\?', 'ya\r'],
       ['Uraian', '\r'],
       ['Simpan\\?', '\r'],
     ]);
     expect(hasil.waiting_for, hasil.output).toBeUndefined();
     expect(hasil.code, hasil.output).toBe(0);
+    expect(hasil.output).toMatch(/Lanjutkan\? Tidak/);
+    expect(hasil.output).toMatch(/Lanjutkan\? Ya/);
+    expect(hasil.output).not.toMatch(INGGRIS);
     const entri = (await wksbm(db, ['kas', 'daftar', '--json'])).json();
-    expect(entri[0]).toMatchObject({ tanggal: '2026-05-12', penerimaan: 1000 });
+    expect(entri[0]).toMatchObject({ tanggal: '2026-05-12', nomor: '003/BKM/V/2026', penerimaan: 1000 });
   });
 });
