@@ -215,3 +215,21 @@ describe('dates at a terminal', () => {
     expect(entri[0]).toMatchObject({ tanggal: '2026-05-12', nomor: '003/BKM/V/2026', penerimaan: 1000 });
   });
 });
+
+describe('a record by search', () => {
+  it('ppks tampil with no ID: a list to search at a terminal, an error naming it in a script', async () => {
+    const db = await unitBerisi();
+    await wksbm(db, ['ppks', 'tambah', '--nik', '3402084107650011', '--nama', 'Sarjiyo', '--jk', 'L', '--kategori', 'LUT', '--dasar', 'tugas_publik']);
+    const skrip = await wksbm(db, ['ppks', 'tampil']);
+    expect(skrip.code).toBe(2);
+    expect(skrip.stderr).toMatch(/^ID .* wajib diisi: berikan, misalnya wksbm ppks tampil 1/);
+    const hasil = wksbmPty(db, ['ppks', 'tampil'], [
+      ['ID [\\s\\S]*Sarjiyo', 'sarj'],
+      ['2 · Sarjiyo', '\r'],
+    ]);
+    expect(hasil.waiting_for, hasil.output).toBeUndefined();
+    expect(hasil.code, hasil.output).toBe(0);
+    expect(hasil.output).toMatch(/Sarjiyo/);
+    expect(hasil.output).not.toMatch(INGGRIS);
+  });
+});
