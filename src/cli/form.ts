@@ -74,7 +74,8 @@ export function deriveField(f: FormField): Turunan {
       throw err;
     }
     // an entry's own date (the one that defaults to today) may not be after today
-    const kini = f.hariIni && typeof nilai === 'string' && env.hariIni ? bukanMasaDepan(nilai, env.hariIni, f.label) : OK;
+    const kini =
+      f.hariIni && typeof nilai === 'string' && env.hariIni ? bukanMasaDepan(nilai, env.hariIni, f.label) : OK;
     if (!kini.ok) return kini;
     const r = f.aturan ? await f.aturan(nilai, isi, env) : OK;
     return r.ok ? pass(nilai) : r;
@@ -303,7 +304,8 @@ export async function askArgumen(
   if (!ctx.interactive) throw new UserError(pesan.argumenWajib(a.label, a.contoh));
   const semua = await a.pilihan();
   if (semua.length === 0) throw new UserError(pesan.tidakAdaPilihan(a.label));
-  return ctx.prompter.search<string>({ message: judulTanya({ name: a.label, label: a.label, type: 'teks' }, true), source: (t) => saringTeks(semua, t) });
+  const message = judulTanya({ name: a.label, label: a.label, type: 'teks' }, true);
+  return ctx.prompter.search<string>({ message, source: (t) => saringTeks(semua, t) });
 }
 
 /** A positional argument that is typed (a new code): as given, else asked until its check passes, else an error. */

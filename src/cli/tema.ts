@@ -14,7 +14,9 @@ const kata = (s: string) => TOMBOL[s] ?? s;
 
 /** `↑↓ pindah • ⏎ pilih`, whatever keys a prompt lists. */
 export function petunjukTombol(keys: [string, string][]): string {
-  return keys.map(([k, a]) => `${styleText('bold', kata(k))} ${styleText('dim', kata(a))}`).join(styleText('dim', ' • '));
+  return keys
+    .map(([k, a]) => `${styleText('bold', kata(k))} ${styleText('dim', kata(a))}`)
+    .join(styleText('dim', ' • '));
 }
 
 export const temaPilih = {

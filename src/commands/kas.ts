@@ -1,7 +1,7 @@
 // `wksbm kas …`: receipts, payments, transfers, voids, the cash book, balances, closing quarters.
 import type { Command } from 'commander';
 import { KAS_FIELDS } from '../books/kas.js';
-import { type Opsi, dbOf, refOf } from '../books/field.js';
+import { type Nilai, type Opsi, dbOf, refOf } from '../books/field.js';
 import { kegiatanAda } from '../books/kegiatan.js';
 import { cariDonatur, pilihanDonatur } from '../books/donatur.js';
 import { type Referensi, bacaReferensi } from '../books/referensi.js';
@@ -70,12 +70,14 @@ export const FORM_MASUK = {
   uraian: F.uraian,
 } satisfies Form;
 
+/** Where money leaves from: the fund and account of a payment, the source account of a transfer. */
+const asalUang = (isi: Record<string, Nilai>) => ({ dana: isi.dana, akun: isi.akun ?? isi.dari, tanggal: isi.tanggal });
+
 /** An amount paid out, checked against its fund and account on the entry's day, which the question shows. */
 const JUMLAH_KELUAR = {
   ...F.jumlah,
-  keterangan: (isi, env) => keteranganSaldo(dbOf(env), refOf(env), { dana: isi.dana, akun: isi.akun ?? isi.dari, tanggal: isi.tanggal }),
-  aturan: (jumlah, isi, env) =>
-    uangCukup(dbOf(env), refOf(env), { dana: isi.dana, akun: isi.akun ?? isi.dari, tanggal: isi.tanggal }, jumlah),
+  keterangan: (isi, env) => keteranganSaldo(dbOf(env), refOf(env), asalUang(isi)),
+  aturan: (jumlah, isi, env) => uangCukup(dbOf(env), refOf(env), asalUang(isi), jumlah),
 } satisfies FormField;
 
 export const FORM_KELUAR = {
@@ -217,7 +219,8 @@ function pasangPindah(kas: Command, run: Run): void {
 
 /** `001/BKK/XI/2026 · 22 Nov 2026 · Rp 45.000 · Map`: a voucher as a treasurer finds it in a list. */
 function barisBukti(k: Kas): string {
-  return [k.nomor, formatTanggal(k.tanggal), formatRupiah(Math.abs(k.jumlah)), k.uraian ?? ''].filter(Boolean).join(' · ');
+  const bagian = [k.nomor, formatTanggal(k.tanggal), formatRupiah(Math.abs(k.jumlah)), k.uraian ?? ''];
+  return bagian.filter(Boolean).join(' · ');
 }
 
 function pasangBatal(kas: Command, run: Run): void {

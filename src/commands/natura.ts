@@ -49,7 +49,12 @@ const KUANTITAS_KELUAR = {
   aturan: (k, isi, env) => kuantitasCukup(dbOf(env), isi.barang, isi.tanggal, k),
 } satisfies FormField;
 
-const FORM_KELUAR = { barang: N.barang, tanggal: TANGGAL, kuantitas: KUANTITAS_KELUAR, uraian: K.uraian } satisfies Form;
+const FORM_KELUAR = {
+  barang: N.barang,
+  tanggal: TANGGAL,
+  kuantitas: KUANTITAS_KELUAR,
+  uraian: K.uraian,
+} satisfies Form;
 
 const FORM_JUAL = {
   barang: N.barang,

@@ -7,7 +7,16 @@ import { type Nilai, flagOf, optionKey } from '../books/field.js';
 import { bacaReferensi } from '../books/referensi.js';
 import { ATURAN_BUKU, bacaBaris, daftarBaris, tambahBaris, ubahBaris } from '../books/register.js';
 import type { Context } from '../cli/context.js';
-import { type Form, askArgumen, collect, collectGiven, confirmSummary, declareOptions, formDari, opsional } from '../cli/form.js';
+import {
+  type Form,
+  askArgumen,
+  collect,
+  collectGiven,
+  confirmSummary,
+  declareOptions,
+  formDari,
+  opsional,
+} from '../cli/form.js';
 import { renderJson } from '../render/teks.js';
 import { pesan } from '../domain/pesan.js';
 import { type Run, subcommand } from '../cli/command.js';

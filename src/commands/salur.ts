@@ -163,7 +163,8 @@ export function register(program: Command, run: Run): void {
       const { db } = await ctx.ledger();
       const pilihan: Record<string, Opsi[]> =
         ctx.interactive && opts.ppks === undefined ? { ppks: await pilihanPpks(db) } : {};
-      const n = await collectConfirmed(ctx, FORM_SALUR, opts, { ref: await bacaReferensi(db), db, pilihan }, async (n) => {
+      const env = { ref: await bacaReferensi(db), db, pilihan };
+      const n = await collectConfirmed(ctx, FORM_SALUR, opts, env, async (n) => {
         enforce(bentukLengkap(n));
         const ppks = enforce(await cariPpks(db, n.ppks));
         warn(ctx, peringatanPenerima(ppks));

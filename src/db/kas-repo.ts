@@ -128,7 +128,13 @@ export async function firstNegativeAkun(db: Kysely<Database>, akun: string, dari
 /** All entries in posting order, for the hash chain and the integrity checks. */
 /** The newest voucher of one kind in one year (numbering follows entry order, not dates). */
 export async function buktiTerakhir(db: Kysely<Database>, bukti: Bukti, tahun: number): Promise<Kas | undefined> {
-  return db.selectFrom('kas').selectAll().where('bukti', '=', bukti).where('tahun', '=', tahun).orderBy('urut', 'desc').executeTakeFirst();
+  return db
+    .selectFrom('kas')
+    .selectAll()
+    .where('bukti', '=', bukti)
+    .where('tahun', '=', tahun)
+    .orderBy('urut', 'desc')
+    .executeTakeFirst();
 }
 
 /** Vouchers that are neither a void nor voided, newest first. */

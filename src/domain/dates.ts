@@ -57,7 +57,8 @@ export function parseDate(text: string, field = 'tanggal'): string {
 /** An entry is dated today or before: what has not happened is not written down. */
 export function bukanMasaDepan(tanggal: string, hariIni: string, field = 'tanggal'): RuleResult {
   if (tanggal <= hariIni) return OK;
-  return refuse(new UserError(pesan.tanggalMasaDepan(field, formatTanggal(tanggal, true), formatTanggal(hariIni, true))));
+  const [hari, kini] = [formatTanggal(tanggal, true), formatTanggal(hariIni, true)];
+  return refuse(new UserError(pesan.tanggalMasaDepan(field, hari, kini)));
 }
 
 /** Today in Asia/Jakarta. WKSBM_HARI_INI fixes the clock (tests, back-office catch-up). */

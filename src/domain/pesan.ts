@@ -22,7 +22,8 @@ export const pesan = {
   wajibDiisi: (field: string, flag: string) =>
     `${field} wajib diisi: berikan --${flag} (tidak bisa bertanya karena masukan bukan terminal atau --no-input).`,
   argumenWajib: (label: string, contoh: string) =>
-    `${label} wajib diisi: berikan, misalnya ${contoh} (tidak bisa bertanya karena masukan bukan terminal atau --no-input).`,
+    `${label} wajib diisi: berikan, misalnya ${contoh} ` +
+    '(tidak bisa bertanya karena masukan bukan terminal atau --no-input).',
   tidakAdaPilihan: (label: string) => `Belum ada ${label} yang bisa dipilih.`,
   wajibDiisiPrompt: (field: string) => `${field} wajib diisi.`,
   teksKosong: (field: string) => `${field} tidak boleh kosong.`,

@@ -200,5 +200,6 @@ export async function tanggalMundur(
   if (typeof tanggal !== 'string') return undefined;
   const akhir = await buktiTerakhir(db, bukti, Number(tanggal.slice(0, 4)));
   if (!akhir || akhir.tanggal <= tanggal) return undefined;
-  return pesan.tanggalSebelumBuktiTerakhir(akhir.nomor, formatTanggal(akhir.tanggal, true), formatTanggal(tanggal, true));
+  const [dulu, kini] = [formatTanggal(akhir.tanggal, true), formatTanggal(tanggal, true)];
+  return pesan.tanggalSebelumBuktiTerakhir(akhir.nomor, dulu, kini);
 }

@@ -50,7 +50,12 @@ export async function keteranganStok(db: Db, barang: unknown, tanggal: unknown):
 }
 
 /** A quantity taken out as a prompt hands it over, checked only once the item and day are known. */
-export async function kuantitasCukup(db: Db, barang: unknown, tanggal: unknown, kuantitas: unknown): Promise<RuleResult> {
+export async function kuantitasCukup(
+  db: Db,
+  barang: unknown,
+  tanggal: unknown,
+  kuantitas: unknown,
+): Promise<RuleResult> {
   if (typeof barang !== 'string' || typeof tanggal !== 'string' || typeof kuantitas !== 'number') return OK;
   return stokCukup(db, barang, tanggal, kuantitas);
 }
