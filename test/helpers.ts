@@ -160,6 +160,9 @@ export interface HasilPty {
 }
 
 /** Runs the real binary in a pseudo-terminal (test/pty/drive.py), typing `keys` whenever `pattern` shows. */
+/** The prompt library's own English words; none may reach the treasurer's screen. */
+export const INGGRIS = /\b(Yes|No|navigate|select|submit|invert|all|You must|disabled)\b/;
+
 export function wksbmPty(db: string, args: string[], steps: [string, string][]): HasilPty {
   const spec = {
     cmd: [process.execPath, BIN, '--db', db, ...args],

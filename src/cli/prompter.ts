@@ -1,4 +1,5 @@
 // The one module that talks to a person at a terminal. Tests replace it with a scripted fake.
+import { temaCari, temaCentang, temaPilih, temaYaTidak } from './tema.js';
 
 export interface Pilihan<T = string> {
   name: string;
@@ -21,6 +22,14 @@ export interface Prompter {
   select<T>(o: { message: string; choices: Pilihan<T>[]; default?: T }): Promise<T>;
   checkbox<T>(o: { message: string; choices: Pilihan<T>[] }): Promise<T[]>;
   confirm(o: { message: string; default?: boolean }): Promise<boolean>;
+  /** a list narrowed by what is typed (a voucher among hundreds) */
+  search<T>(o: Cari<T>): Promise<T>;
+}
+
+export interface Cari<T> {
+  message: string;
+  /** the choices matching the typed text (all of them when nothing is typed) */
+  source: (term: string) => Pilihan<T>[] | Promise<Pilihan<T>[]>;
 }
 
 /** @inquirer/prompts, loaded only when a prompt is really shown; prompts go to stderr so stdout stays data. */
@@ -30,9 +39,22 @@ export function inquirerPrompter(): Prompter {
   return {
     input: async (o) => (await load()).input({ message: o.message, default: o.default, validate: o.validate }, ctx),
     select: async <T>(o: { message: string; choices: Pilihan<T>[]; default?: T }) =>
-      (await load()).select<T>({ message: o.message, choices: o.choices, default: o.default, pageSize: 12, loop: false }, ctx),
-    checkbox: async <T>(o: { message: string; choices: Pilihan<T>[] }) => (await load()).checkbox<T>({ message: o.message, choices: o.choices, pageSize: 15, loop: false }, ctx),
-    confirm: async (o) => (await load()).confirm({ message: o.message, default: o.default ?? true }, ctx),
+      (await load()).select<T>(
+        { message: o.message, choices: o.choices, default: o.default, pageSize: 12, loop: false, theme: temaPilih },
+        ctx,
+      ),
+    checkbox: async <T>(o: { message: string; choices: Pilihan<T>[] }) =>
+      (await load()).checkbox<T>(
+        { message: o.message, choices: o.choices, pageSize: 15, loop: false, theme: temaCentang },
+        ctx,
+      ),
+    confirm: async (o) =>
+      (await load()).confirm({ message: o.message, default: o.default ?? true, theme: temaYaTidak }, ctx),
+    search: async <T>(o: Cari<T>) =>
+      (await load()).search<T>(
+        { message: o.message, source: async (term) => o.source(term ?? ''), pageSize: 12, theme: temaCari },
+        ctx,
+      ),
   };
 }
 
@@ -65,6 +87,14 @@ export function scriptedPrompter(jawaban: unknown[], log: string[] = []): Prompt
     confirm: async (o) => {
       const v = next(o.message);
       return v === undefined ? (o.default ?? true) : Boolean(v);
+    },
+    // the answer is the value to pick, or the text to type (the first match is taken)
+    search: async <T>(o: Cari<T>) => {
+      const v = next(o.message);
+      const all = await o.source('');
+      const c = all.find((x) => x.value === v) ?? (await o.source(String(v)))[0];
+      if (!c) throw new Error(`pilihan ${String(v)} tidak ada untuk ${o.message}`);
+      return c.value;
     },
   };
 }

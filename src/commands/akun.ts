@@ -3,8 +3,7 @@ import type { Command } from 'commander';
 import { parseField } from '../books/field.js';
 import { daftarAkun, kodeAkunBaru, tambahAkun } from '../books/akun.js';
 import { bacaReferensi } from '../books/referensi.js';
-import { enforce } from '../domain/rule.js';
-import { type Form, collect, declareOptions } from '../cli/form.js';
+import { type Form, askArgumenTeks, collect, declareOptions } from '../cli/form.js';
 import { type Kolom, renderJson, renderTable } from '../render/teks.js';
 import { pesan } from '../domain/pesan.js';
 import { type Run, subcommand } from '../cli/command.js';
@@ -22,11 +21,16 @@ const KOLOM_AKUN: Kolom<{ kode: string; nama: string; saldo: number }>[] = [
 export function register(program: Command, run: Run): void {
   const akun = subcommand(program, 'akun', 'akun kas: tunai dan rekening bank');
   const ringkas = 'menambah akun, mis. `akun tambah bri --nama "BRI Unit Bantul"`';
-  declareOptions(subcommand(akun, 'tambah <kode>', ringkas), FORM_AKUN).action(
+  declareOptions(subcommand(akun, 'tambah [kode]', ringkas), FORM_AKUN).action(
     run(async (ctx, opts, [kodeRaw]) => {
-      const kode = parseField(KODE, kodeRaw!) as string;
       const { db } = await ctx.ledger();
-      enforce(kodeAkunBaru(await bacaReferensi(db), kode));
+      const ref = await bacaReferensi(db);
+      const teks = await askArgumenTeks(ctx, kodeRaw, {
+        label: 'kode akun',
+        contoh: 'wksbm akun tambah bri --nama "BRI Unit Bantul"',
+        check: (raw) => kodeAkunBaru(ref, parseField(KODE, raw) as string),
+      });
+      const kode = parseField(KODE, teks) as string;
       const n = await collect(ctx, FORM_AKUN, opts);
       const row = await tambahAkun(db, { kode, nama: n.nama }, ctx.now());
       ctx.io.out(ctx.json ? renderJson(row) : pesan.akunDibuat(kode));

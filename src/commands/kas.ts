@@ -1,13 +1,13 @@
 // `wksbm kas …`: receipts, payments, transfers, voids, the cash book, balances, closing quarters.
 import type { Command } from 'commander';
 import { KAS_FIELDS } from '../books/kas.js';
-import { type Opsi, dbOf, refOf } from '../books/field.js';
+import { type Nilai, type Opsi, dbOf, refOf } from '../books/field.js';
 import { kegiatanAda } from '../books/kegiatan.js';
 import { cariDonatur, pilihanDonatur } from '../books/donatur.js';
-import { bacaReferensi } from '../books/referensi.js';
+import { type Referensi, bacaReferensi } from '../books/referensi.js';
 import type { Context } from '../cli/context.js';
 import { UserError } from '../domain/errors.js';
-import { type Form, collect, confirmSummary, declareOptions } from '../cli/form.js';
+import { type Form, type FormField, askArgumen, collect, collectConfirmed, declareOptions } from '../cli/form.js';
 import { renderCsv, renderJson, renderTable } from '../render/teks.js';
 import { pesan } from '../domain/pesan.js';
 import { type Run, opsiCsv, pemisahCsv, subcommand } from '../cli/command.js';
@@ -21,13 +21,18 @@ import {
   danaBolehMenerima,
   danaPerluAsnaf,
   jenisPerluLayanan,
+  keteranganSaldo,
   peringatanMeterai,
+  tanggalMundur,
+  uangCukup,
 } from '../ledger/aturan.js';
 import {
   type Kas,
   type LingkupKas,
   bacaBukuKas,
   batalkanBukti,
+  buktiBisaDibatalkan,
+  buktiUntukDibatalkan,
   catatKeluar,
   catatMasuk,
   catatPindah,
@@ -42,6 +47,9 @@ type BukuKas = ReturnType<typeof bukuKas>;
 
 const F = KAS_FIELDS;
 const TANGGAL = { ...F.tanggal, hariIni: true };
+/** An entry's date; one before the newest voucher of its kind is confirmed at a terminal. */
+const tanggalBukti = (bukti: 'BKM' | 'BKK' | 'PB') =>
+  ({ ...TANGGAL, konfirmasi: (v, _, env) => tanggalMundur(dbOf(env), bukti, v) }) satisfies FormField;
 const AKUN = { ...F.akun, bawaan: () => 'tunai' };
 
 export const FORM_MASUK = {
@@ -53,7 +61,7 @@ export const FORM_MASUK = {
     aturan: (dana, isi, env) => danaBolehMenerima(refOf(env), dana, isi.sumber),
   },
   akun: AKUN,
-  tanggal: TANGGAL,
+  tanggal: tanggalBukti('BKM'),
   donatur: {
     ...F.donatur,
     tanya: (_, env) => Boolean(env.pilihan.donatur?.length),
@@ -62,8 +70,17 @@ export const FORM_MASUK = {
   uraian: F.uraian,
 } satisfies Form;
 
+/** Where money leaves from: the fund and account of a payment, the source account of a transfer. */
+const asalUang = (isi: Record<string, Nilai>) => ({ dana: isi.dana, akun: isi.akun ?? isi.dari, tanggal: isi.tanggal });
+
+/** An amount paid out, checked against its fund and account on the entry's day, which the question shows. */
+const JUMLAH_KELUAR = {
+  ...F.jumlah,
+  keterangan: (isi, env) => keteranganSaldo(dbOf(env), refOf(env), asalUang(isi)),
+  aturan: (jumlah, isi, env) => uangCukup(dbOf(env), refOf(env), asalUang(isi), jumlah),
+} satisfies FormField;
+
 export const FORM_KELUAR = {
-  jumlah: F.jumlah,
   jenis: F.jenis,
   dana: {
     ...F.dana,
@@ -73,15 +90,18 @@ export const FORM_KELUAR = {
   layanan: {
     ...F.layanan,
     tanya: (isi, env) => jenisPerluLayanan(refOf(env), isi.jenis),
+    wajib: (isi, env) => jenisPerluLayanan(refOf(env), isi.jenis),
     aturan: (layanan, isi, env) => danaBolehMembayar(refOf(env), { dana: isi.dana, jenis: isi.jenis, layanan }),
   },
   asnaf: {
     ...F.asnaf,
     tanya: (isi, env) => danaPerluAsnaf(refOf(env), isi.dana),
+    wajib: (isi, env) => danaPerluAsnaf(refOf(env), isi.dana),
     aturan: (asnaf, isi, env) => danaBolehMembayar(refOf(env), { dana: isi.dana, jenis: isi.jenis, asnaf }),
   },
   akun: AKUN,
-  tanggal: TANGGAL,
+  tanggal: tanggalBukti('BKK'),
+  jumlah: JUMLAH_KELUAR,
   kegiatan: {
     ...F.kegiatan,
     tanya: (isi) => isi.jenis === 'kegiatan',
@@ -91,10 +111,10 @@ export const FORM_KELUAR = {
 } satisfies Form;
 
 export const FORM_PINDAH = {
-  jumlah: F.jumlah,
   dari: F.dari,
   ke: { ...F.ke, aturan: (ke, isi) => akunBerbeda(isi.dari, ke) },
-  tanggal: TANGGAL,
+  tanggal: tanggalBukti('PB'),
+  jumlah: JUMLAH_KELUAR,
   uraian: F.uraian,
 } satisfies Form;
 
@@ -120,16 +140,24 @@ interface Ringkas {
   uraian?: string | null;
 }
 
-function ringkasan(e: Ringkas): [string, string][] {
+/** `zakat — Zakat maal`: a code with the name the unit gave it. */
+function bernama(rows: { kode: string; nama: string }[], kode: string | null | undefined): string {
+  if (!kode) return '';
+  const nama = rows.find((r) => r.kode === kode)?.nama;
+  return nama && nama !== kode ? `${kode} — ${nama}` : kode;
+}
+
+function ringkasan(e: Ringkas, ref: Referensi, donatur = ''): [string, string][] {
   return [
     ['jumlah', formatRupiah(e.jumlah)],
     ['tanggal', formatTanggal(e.tanggal, true)],
-    ['sumber', e.sumber ?? ''],
-    ['jenis', e.jenis ?? ''],
-    ['layanan', e.layanan ?? ''],
-    ['asnaf', e.asnaf ?? ''],
-    ['dana', e.dana ?? ''],
-    ['akun', e.ke ? `${e.akun} → ${e.ke}` : e.akun],
+    ['sumber', bernama(ref.sumber, e.sumber)],
+    ['donatur', donatur],
+    ['jenis', bernama(ref.jenis, e.jenis)],
+    ['layanan', bernama(ref.layanan, e.layanan)],
+    ['asnaf', bernama(ref.asnaf, e.asnaf)],
+    ['dana', bernama(ref.dana, e.dana)],
+    ['akun', e.ke ? `${bernama(ref.akun, e.akun)} → ${bernama(ref.akun, e.ke)}` : bernama(ref.akun, e.akun)],
     ['uraian', e.uraian ?? ''],
   ];
 }
@@ -147,10 +175,14 @@ function pasangMasuk(kas: Command, run: Run): void {
   declareOptions(subcommand(kas, 'masuk', 'mencatat pemasukan (BKM)'), FORM_MASUK).action(
     run(async (ctx, opts) => {
       const { db } = await ctx.ledger();
+      const ref = await bacaReferensi(db);
       const pilihan: Record<string, Opsi[]> =
         ctx.interactive && opts.donatur === undefined ? { donatur: await pilihanDonatur(db) } : {};
-      const n = await collect(ctx, FORM_MASUK, opts, { ref: await bacaReferensi(db), db, pilihan });
-      await confirmSummary(ctx, 'Pemasukan baru:', ringkasan(n));
+      const donatur = (id: unknown) => pilihan.donatur?.find((o) => o.kode === String(id))?.nama ?? String(id ?? '');
+      const n = await collectConfirmed(ctx, FORM_MASUK, opts, { ref, db, pilihan }, (n) => [
+        'Pemasukan baru:',
+        ringkasan(n, ref, donatur(n.donatur)),
+      ]);
       tercatat(ctx, await catatMasuk(db, n, ctx.now()));
     }),
   );
@@ -160,8 +192,11 @@ function pasangKeluar(kas: Command, run: Run): void {
   declareOptions(subcommand(kas, 'keluar', 'mencatat pengeluaran (BKK)'), FORM_KELUAR).action(
     run(async (ctx, opts) => {
       const { db } = await ctx.ledger();
-      const n = await collect(ctx, FORM_KELUAR, opts, { ref: await bacaReferensi(db), db });
-      await confirmSummary(ctx, 'Pengeluaran baru:', ringkasan(n));
+      const ref = await bacaReferensi(db);
+      const n = await collectConfirmed(ctx, FORM_KELUAR, opts, { ref, db }, (n) => [
+        'Pengeluaran baru:',
+        ringkasan(n, ref),
+      ]);
       tercatat(ctx, await catatKeluar(db, n, ctx.now()));
     }),
   );
@@ -172,24 +207,46 @@ function pasangPindah(kas: Command, run: Run): void {
   declareOptions(subcommand(kas, 'pindah', ringkas), FORM_PINDAH).action(
     run(async (ctx, opts) => {
       const { db } = await ctx.ledger();
-      const n = await collect(ctx, FORM_PINDAH, opts, { ref: await bacaReferensi(db), db });
-      await confirmSummary(ctx, 'Pemindahan baru:', ringkasan({ ...n, akun: n.dari }));
+      const ref = await bacaReferensi(db);
+      const n = await collectConfirmed(ctx, FORM_PINDAH, opts, { ref, db }, (n) => [
+        'Pemindahan baru:',
+        ringkasan({ ...n, akun: n.dari }, ref),
+      ]);
       tercatat(ctx, await catatPindah(db, n, ctx.now()));
     }),
   );
 }
 
+/** `001/BKK/XI/2026 · 22 Nov 2026 · Rp 45.000 · Map`: a voucher as a treasurer finds it in a list. */
+function barisBukti(k: Kas): string {
+  const bagian = [k.nomor, formatTanggal(k.tanggal), formatRupiah(Math.abs(k.jumlah)), k.uraian ?? ''];
+  return bagian.filter(Boolean).join(' · ');
+}
+
 function pasangBatal(kas: Command, run: Run): void {
   declareOptions(
-    subcommand(kas, 'batal <nomor>', 'membatalkan bukti dengan entri pembalik; keduanya tetap tercatat'),
+    subcommand(kas, 'batal [nomor]', 'membatalkan bukti dengan entri pembalik; keduanya tetap tercatat'),
     FORM_BATAL,
   ).action(
-    run(async (ctx, opts, [nomor]) => {
+    run(async (ctx, opts, [diberikan]) => {
       const { db } = await ctx.ledger();
-      const n = await collect(ctx, FORM_BATAL, opts);
-      await confirmSummary(ctx, `Batalkan ${nomor}?`, [['alasan', n.alasan]]);
-      const { pembatal } = await batalkanBukti(db, { nomor: nomor!, ...n }, ctx.now());
-      ctx.io.out(ctx.json ? renderJson(kasJson(pembatal)) : pesan.dibatalkan(nomor!, pembatal.nomor));
+      const nomor = await askArgumen(ctx, diberikan, {
+        label: 'nomor bukti yang dibatalkan',
+        contoh: 'wksbm kas batal 001/BKK/XI/2026',
+        pilihan: async () => (await buktiBisaDibatalkan(db)).map((k) => ({ name: barisBukti(k), value: k.nomor })),
+      });
+      const asli = await buktiUntukDibatalkan(db, nomor);
+      const n = await collectConfirmed(ctx, FORM_BATAL, opts, {}, (n) => [
+        `Batalkan ${nomor}?`,
+        [
+          ['tanggal', formatTanggal(asli.tanggal, true)],
+          ['jumlah', formatRupiah(Math.abs(asli.jumlah))],
+          ['uraian', asli.uraian ?? ''],
+          ['alasan', n.alasan],
+        ],
+      ]);
+      const { pembatal } = await batalkanBukti(db, { nomor, ...n }, ctx.now());
+      ctx.io.out(ctx.json ? renderJson(kasJson(pembatal)) : pesan.dibatalkan(nomor, pembatal.nomor));
     }),
   );
 }

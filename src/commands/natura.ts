@@ -7,7 +7,7 @@ import { NATURA_FIELDS } from '../books/natura.js';
 import { bacaReferensi } from '../books/referensi.js';
 import type { Context } from '../cli/context.js';
 import { enforce } from '../domain/rule.js';
-import { type Form, collect, confirmSummary, declareOptions } from '../cli/form.js';
+import { type Form, type FormField, collect, confirmSummary, declareOptions } from '../cli/form.js';
 import { renderCsv, renderJson, renderTable } from '../render/teks.js';
 import { pesan } from '../domain/pesan.js';
 import { type Run, opsiCsv, pemisahCsv, subcommand } from '../cli/command.js';
@@ -23,6 +23,8 @@ import {
   daftarNatura,
   idNatura,
   jualNatura,
+  keteranganStok,
+  kuantitasCukup,
   stokBarang,
 } from '../ledger/stok.js';
 
@@ -40,11 +42,24 @@ const FORM_MASUK = {
   uraian: K.uraian,
 } satisfies Form;
 
-const FORM_KELUAR = { barang: N.barang, kuantitas: N.kuantitas, tanggal: TANGGAL, uraian: K.uraian } satisfies Form;
+/** A quantity leaving the stock, checked against the stock on the entry's day, which the question shows. */
+const KUANTITAS_KELUAR = {
+  ...N.kuantitas,
+  keterangan: (isi, env) => keteranganStok(dbOf(env), isi.barang, isi.tanggal),
+  aturan: (k, isi, env) => kuantitasCukup(dbOf(env), isi.barang, isi.tanggal, k),
+} satisfies FormField;
+
+const FORM_KELUAR = {
+  barang: N.barang,
+  tanggal: TANGGAL,
+  kuantitas: KUANTITAS_KELUAR,
+  uraian: K.uraian,
+} satisfies Form;
 
 const FORM_JUAL = {
   barang: N.barang,
-  kuantitas: N.kuantitas,
+  tanggal: TANGGAL,
+  kuantitas: KUANTITAS_KELUAR,
   jumlah: K.jumlah,
   sumber: { ...K.sumber, bawaan: () => 'jimpitan', tanya: false },
   dana: {
@@ -54,7 +69,6 @@ const FORM_JUAL = {
     aturan: (dana, isi, env) => danaBolehMenerima(refOf(env), dana, isi.sumber),
   },
   akun: { ...K.akun, bawaan: () => 'tunai' },
-  tanggal: TANGGAL,
   uraian: K.uraian,
 } satisfies Form;
 

@@ -18,6 +18,7 @@ import type { Context } from '../cli/context.js';
 import {
   Dibatalkan,
   type Form,
+  askArgumen,
   collect,
   collectGiven,
   confirmSummary,
@@ -136,12 +137,28 @@ function pasangDaftar(noun: Command, run: Run, buku: Buku): void {
   );
 }
 
+/** The record's ID: as given, else at a terminal searched among the book's rows by what they say. */
+async function idCatatan(ctx: Context, buku: Buku, perintah: string, diberikan: string | undefined): Promise<string> {
+  const { db } = await ctx.ledger();
+  const tampak = buku.fields.filter((f) => f.type !== 'nik').slice(0, 3);
+  return askArgumen(ctx, diberikan, {
+    label: `ID ${buku.judul.toLowerCase()}`,
+    contoh: `wksbm ${buku.nama} ${perintah} 1`,
+    pilihan: async () =>
+      (await daftarBaris(db, buku, { sama: {} })).map((b) => ({
+        name: [String(b.id), ...tampak.map((f) => b[f.name]).filter((v) => v !== null && v !== '')].join(' · '),
+        value: String(b.id),
+      })),
+  });
+}
+
 function pasangTampil(noun: Command, run: Run, buku: Buku): void {
-  const tampil = subcommand(noun, 'tampil <id>', 'menampilkan satu catatan beserta riwayat perubahannya');
+  const tampil = subcommand(noun, 'tampil [id]', 'menampilkan satu catatan beserta riwayat perubahannya');
   if (adaNik(buku)) tampil.option('--lengkap', 'tampilkan NIK utuh');
   tampil.action(
-    run(async (ctx, opts, [idTeks]) => {
-      const { baris, riwayat } = await bacaBaris((await ctx.ledger()).db, buku, idTeks!);
+    run(async (ctx, opts, [diberikan]) => {
+      const idTeks = await idCatatan(ctx, buku, 'tampil', diberikan);
+      const { baris, riwayat } = await bacaBaris((await ctx.ledger()).db, buku, idTeks);
       tampilRekaman(ctx, buku, baris, riwayat, tampilan(opts));
     }),
   );
@@ -151,11 +168,12 @@ function pasangUbah(noun: Command, run: Run, buku: Buku): void {
   const form = formDari(buku.fields);
   const contoh = `--${flagOf(buku.fields[0]!)} "..."`;
   const ringkas = `mengubah isian catatan, mis. ${contoh}; setiap perubahan disimpan di jejak perubahan`;
-  declareOptions(subcommand(noun, 'ubah <id>', ringkas), opsional(form)).action(
-    run(async (ctx, opts, [idTeks]) => {
+  declareOptions(subcommand(noun, 'ubah [id]', ringkas), opsional(form)).action(
+    run(async (ctx, opts, [diberikan]) => {
+      const idTeks = await idCatatan(ctx, buku, 'ubah', diberikan);
       const { db } = await ctx.ledger();
       const baru = collectGiven(form, opts, { ref: await bacaReferensi(db) });
-      const { baris, diubah, peringatan } = await ubahBaris(db, buku, idTeks!, baru, ctx.jejak());
+      const { baris, diubah, peringatan } = await ubahBaris(db, buku, idTeks, baru, ctx.jejak());
       warn(ctx, peringatan);
       ctx.io.out(
         ctx.json

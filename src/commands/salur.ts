@@ -10,14 +10,21 @@ import { cariPpks, peringatanPenerima, pilihanPpks } from '../books/ppks.js';
 import { bacaReferensi } from '../books/referensi.js';
 import type { Context } from '../cli/context.js';
 import { OK, enforce } from '../domain/rule.js';
-import { type Form, type Isi, collect, confirmSummary, declareOptions } from '../cli/form.js';
+import { type Form, type Isi, collect, collectConfirmed, confirmSummary, declareOptions } from '../cli/form.js';
 import { renderJson } from '../render/teks.js';
 import { pesan } from '../domain/pesan.js';
 import { type Run, subcommand } from '../cli/command.js';
 import type { Baris } from '../books/register.js';
 import { formatTanggal } from '../domain/dates.js';
 import { formatRupiah, miliKeAngka } from '../domain/money.js';
-import { danaBolehMembayar, danaPerluAsnaf, peringatanMeterai } from '../ledger/aturan.js';
+import {
+  danaBolehMembayar,
+  danaPerluAsnaf,
+  keteranganSaldo,
+  peringatanMeterai,
+  uangCukup,
+} from '../ledger/aturan.js';
+import { keteranganStok, kuantitasCukup } from '../ledger/stok.js';
 import { formatKuantitas, namaBarang } from '../ledger/natura.js';
 import {
   type Tersalur,
@@ -32,6 +39,7 @@ const K = KAS_FIELDS;
 const S = SALUR_FIELDS;
 const TANGGAL = { ...K.tanggal, hariIni: true };
 const uang = (isi: Record<string, Nilai>) => isi.bentuk === 'uang';
+const asal = (isi: Record<string, Nilai>) => ({ dana: isi.dana, akun: isi.akun, tanggal: isi.tanggal });
 
 export const FORM_SALUR = {
   ppks: { ...S.ppks, aturan: (v, _, env) => cariPpks(dbOf(env), v) },
@@ -40,10 +48,8 @@ export const FORM_SALUR = {
     ...S.bentuk,
     bawaan: (_, env) => (env.flag.barang !== undefined ? 'barang' : env.flag.jumlah !== undefined ? 'uang' : undefined),
     tanya: (_, env) => env.flag.barang === undefined && env.flag.jumlah === undefined,
+    wajib: () => true,
   },
-  jumlah: { ...S.jumlah, tanya: uang },
-  barang: { ...NATURA_FIELDS.barang, required: false, tanya: (isi) => !uang(isi) },
-  kuantitas: { ...NATURA_FIELDS.kuantitas, required: false, tanya: (isi) => !uang(isi) },
   // the fund and asnaf matter only for money; goods come from the stock
   dana: {
     ...K.dana,
@@ -54,11 +60,29 @@ export const FORM_SALUR = {
   asnaf: {
     ...K.asnaf,
     tanya: (isi, env) => uang(isi) && danaPerluAsnaf(refOf(env), isi.dana),
+    wajib: (isi, env) => uang(isi) && danaPerluAsnaf(refOf(env), isi.dana),
     aturan: (asnaf, isi, env) =>
       uang(isi) ? danaBolehMembayar(refOf(env), { dana: isi.dana, jenis: 'penyaluran', asnaf }) : OK,
   },
   akun: { ...K.akun, bawaan: () => 'tunai', tanya: uang },
   tanggal: TANGGAL,
+  // an amount or quantity is asked last, against what the fund, account or stock holds that day
+  jumlah: {
+    ...S.jumlah,
+    tanya: uang,
+    wajib: uang,
+    keterangan: (isi, env) => keteranganSaldo(dbOf(env), refOf(env), asal(isi)),
+    aturan: (jumlah, isi, env) => (uang(isi) ? uangCukup(dbOf(env), refOf(env), asal(isi), jumlah) : OK),
+  },
+  barang: { ...NATURA_FIELDS.barang, required: false, tanya: (isi) => !uang(isi), wajib: (isi) => !uang(isi) },
+  kuantitas: {
+    ...NATURA_FIELDS.kuantitas,
+    required: false,
+    tanya: (isi) => !uang(isi),
+    wajib: (isi) => !uang(isi),
+    keterangan: (isi, env) => keteranganStok(dbOf(env), isi.barang, isi.tanggal),
+    aturan: (k, isi, env) => kuantitasCukup(dbOf(env), isi.barang, isi.tanggal, k),
+  },
   kegiatan: { ...K.kegiatan, tanya: false, aturan: (id, _, env) => kegiatanAda(dbOf(env), id) },
   uraian: K.uraian,
 } satisfies Form;
@@ -158,11 +182,14 @@ export function register(program: Command, run: Run): void {
       const { db } = await ctx.ledger();
       const pilihan: Record<string, Opsi[]> =
         ctx.interactive && opts.ppks === undefined ? { ppks: await pilihanPpks(db) } : {};
-      const n = await collect(ctx, FORM_SALUR, opts, { ref: await bacaReferensi(db), db, pilihan });
+      const env = { ref: await bacaReferensi(db), db, pilihan };
+      const n = await collectConfirmed(ctx, FORM_SALUR, opts, env, async (n) => {
+        enforce(bentukLengkap(n));
+        const ppks = enforce(await cariPpks(db, n.ppks));
+        warn(ctx, peringatanPenerima(ppks));
+        return ['Penyaluran bantuan:', ringkasanSalur(n, ppks)];
+      });
       enforce(bentukLengkap(n));
-      const ppks = enforce(await cariPpks(db, n.ppks));
-      warn(ctx, peringatanPenerima(ppks));
-      await confirmSummary(ctx, 'Penyaluran bantuan:', ringkasanSalur(n, ppks));
       tersalur(ctx, n, await salurBantuan(db, n, ctx.now()));
     }),
   );

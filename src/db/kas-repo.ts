@@ -104,6 +104,28 @@ export async function saldoAkun(db: Kysely<Database>, sampai?: string): Promise<
 }
 
 /** All entries in posting order, for the hash chain and the integrity checks. */
+/** The newest voucher of one kind in one year (numbering follows entry order, not dates). */
+export async function buktiTerakhir(db: Kysely<Database>, bukti: Bukti, tahun: number): Promise<Kas | undefined> {
+  return db
+    .selectFrom('kas')
+    .selectAll()
+    .where('bukti', '=', bukti)
+    .where('tahun', '=', tahun)
+    .orderBy('urut', 'desc')
+    .executeTakeFirst();
+}
+
+/** Vouchers that are neither a void nor voided, newest first. */
+export async function listBelumBatal(db: Kysely<Database>): Promise<Kas[]> {
+  return db
+    .selectFrom('kas')
+    .selectAll()
+    .where('batal_dari', 'is', null)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('kas as p').select('p.id').whereRef('p.batal_dari', '=', 'kas.id'))))
+    .orderBy('id', 'desc')
+    .execute();
+}
+
 export async function allKas(db: Kysely<Database>): Promise<Kas[]> {
   return db.selectFrom('kas').selectAll().orderBy('id').execute();
 }

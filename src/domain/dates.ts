@@ -1,7 +1,7 @@
 // Dates are ISO strings (YYYY-MM-DD) inside the program; users type day-first; "today" is WIB.
 import { UserError } from './errors.js';
 import { pesan } from './pesan.js';
-import { type RuleResult, pass, refuse } from './rule.js';
+import { OK, type RuleResult, pass, refuse } from './rule.js';
 
 export const BULAN = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 export const BULAN_SINGKAT = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
@@ -18,20 +18,47 @@ function iso(y: number, m: number, d: number): string | null {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** `2026-10-05`, `05/10/2026`, `5-10-2026`, `5.10.2026` → `2026-10-05`, or null. */
-export function tryParseDate(text: string): string | null {
+/** A month by its Indonesian name or short name (`Mei`, `agustus`, `Agt`), 1-12, or 0. */
+function bulanDari(nama: string): number {
+  const n = nama.toLowerCase().replace(/\.$/, '');
+  if (n === 'agt') return 8;
+  const i = BULAN.findIndex((b) => b.toLowerCase() === n);
+  return i >= 0 ? i + 1 : BULAN_SINGKAT.findIndex((b) => b.toLowerCase() === n) + 1;
+}
+
+/** The year, month and day a text names, whether or not that day exists; null when it is no date at all. */
+function bacaBagian(text: string): { y: number; m: number; d: number } | null {
   const s = text.trim();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (m) return { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
-  if (m) return iso(Number(m[3]), Number(m[2]), Number(m[1]));
+  if (m) return { y: Number(m[3]), m: Number(m[2]), d: Number(m[1]) };
+  m = /^(\d{1,2})[\s-]+([A-Za-z]+\.?)[\s-]+(\d{4})$/.exec(s);
+  if (m && bulanDari(m[2]!)) return { y: Number(m[3]), m: bulanDari(m[2]!), d: Number(m[1]) };
   return null;
 }
 
+/** `2026-10-05`, `05/10/2026`, `5-10-2026`, `5.10.2026`, `5 Okt 2026`, `5 Oktober 2026` → `2026-10-05`, or null. */
+export function tryParseDate(text: string): string | null {
+  const b = bacaBagian(text);
+  return b ? iso(b.y, b.m, b.d) : null;
+}
+
 export function parseDate(text: string, field = 'tanggal'): string {
-  const d = tryParseDate(text);
-  if (!d) throw new UserError(pesan.tanggalTidakSah(field, text));
-  return d;
+  const b = bacaBagian(text);
+  const d = b ? iso(b.y, b.m, b.d) : null;
+  if (d) return d;
+  if (b && b.m >= 1 && b.m <= 12 && b.d >= 1 && b.d <= 31 && b.y >= 1900 && b.y <= 2200)
+    throw new UserError(pesan.hariTidakAda(field, text, `${b.d} ${BULAN[b.m - 1]} ${b.y}`));
+  if (b && (b.m < 1 || b.m > 12)) throw new UserError(pesan.bulanTidakAda(field, text, b.m));
+  throw new UserError(pesan.tanggalTidakSah(field, text));
+}
+
+/** An entry is dated today or before: what has not happened is not written down. */
+export function bukanMasaDepan(tanggal: string, hariIni: string, field = 'tanggal'): RuleResult {
+  if (tanggal <= hariIni) return OK;
+  // the same words as tanggalEntriSah: one sentence for one rule
+  return refuse(new UserError(pesan.tanggalMasaDepan(field, formatTanggal(tanggal), formatTanggal(hariIni))));
 }
 
 /** Today in Asia/Jakarta. WKSBM_HARI_INI fixes the clock (tests, back-office catch-up). */
@@ -46,6 +73,12 @@ export function bagian(tanggal: string): { tahun: number; bulan: number; hari: n
   if (tanggal.length === 10 && tanggal[4] === '-' && tanggal[7] === '-') return { tahun: +tanggal.slice(0, 4), bulan: +tanggal.slice(5, 7), hari: +tanggal.slice(8, 10) };
   const [y, m, d] = tanggal.split('-').map(Number);
   return { tahun: y!, bulan: m!, hari: d! };
+}
+
+/** `22/11/2026`: a date as the treasurer types it, for a prompt's default. */
+export function tanggalIsian(tanggal: string | undefined): string | undefined {
+  if (!tanggal || !/^\d{4}-\d{2}-\d{2}$/.test(tanggal)) return tanggal;
+  return `${tanggal.slice(8, 10)}/${tanggal.slice(5, 7)}/${tanggal.slice(0, 4)}`;
 }
 
 /** `5 Okt 2026` for screens, `5 Oktober 2026` for documents. */

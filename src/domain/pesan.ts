@@ -22,6 +22,11 @@ export const pesan = {
   angkaTidakSah: (field: string, v: string) => `${field} ${q(v)} tidak sah: tulis bilangan bulat, misalnya 40.`,
   tanggalTidakSah: (field: string, v: string) =>
     `${field} ${q(v)} tidak sah: tulis tanggal seperti 05/10/2026 (hari/bulan/tahun) atau 2026-10-05.`,
+  hariTidakAda: (field: string, v: string, hari: string) => `${field} ${q(v)} tidak sah: ${hari} tidak ada.`,
+  bulanTidakAda: (field: string, v: string, bulan: number) => `${field} ${q(v)} tidak sah: bulan ${bulan} tidak ada.`,
+  tanggalSebelumBuktiTerakhir: (nomor: string, akhir: string, tanggal: string) =>
+    `Bukti terakhir ${nomor} bertanggal ${akhir}; entri bertanggal ${tanggal} tetap mendapat nomor berikutnya ` +
+    '(nomor mengikuti urutan pencatatan, bukan tanggal). Lanjutkan?',
   triwulanTidakSah: (field: string, v: string) => `${field} ${q(v)} tidak sah: tulis tahun-triwulan, misalnya 2026-3.`,
   pilihanTidakDikenal: (field: string, v: string, pilihan: string[]) =>
     `${field} ${q(v)} tidak dikenal. Pilihan: ${pilihan.join(', ')}.`,
@@ -31,6 +36,10 @@ export const pesan = {
     ' Tulis kode (mis. FM, LUT, PD) atau nama kategori; daftarnya: wksbm kode ppks.',
   wajibDiisi: (field: string, flag: string) =>
     `${field} wajib diisi: berikan --${flag} (tidak bisa bertanya karena masukan bukan terminal atau --no-input).`,
+  argumenWajib: (label: string, contoh: string) =>
+    `${label} wajib diisi: berikan, misalnya ${contoh} ` +
+    '(tidak bisa bertanya karena masukan bukan terminal atau --no-input).',
+  tidakAdaPilihan: (label: string) => `Belum ada ${label} yang bisa dipilih.`,
   wajibDiisiPrompt: (field: string) => `${field} wajib diisi.`,
   teksKosong: (field: string) => `${field} tidak boleh kosong.`,
   teksTerlaluPanjang: (field: string, maks: number) => `${field} terlalu panjang (paling banyak ${maks} huruf).`,
@@ -88,6 +97,7 @@ export const pesan = {
   kodeSudahAda: (jenis: string, kode: string) => `${jenis} ${q(kode)} sudah ada.`,
   danaTerikatMinus: (dana: string, tanggal: string, saldo: string) =>
     `Dana terikat ${q(dana)} tidak boleh di bawah nol: saldonya akan menjadi ${saldo} pada ${tanggal}. Tidak ada yang dicatat.`,
+  saldoPer: (kantong: string, tanggal: string, saldo: string) => `saldo ${kantong} per ${tanggal}: ${saldo}`,
   akunMinus: (akun: string, tanggal: string, saldo: string) =>
     `Saldo akun ${q(akun)} tidak boleh di bawah nol: saldonya akan menjadi ${saldo} pada ${tanggal}. Tidak ada yang dicatat.`,
   danaHanyaUntuk: (dana: string, jenis: string, diminta: string) =>
@@ -198,6 +208,7 @@ export const pesan = {
   segelTidakAda: (berkas: string) => `Laporan ${berkas} tidak memuat segel (dibuat oleh wksbm versi lama).`,
   segelLaporanRusak: (berkas: string, masalah: string) => `Laporan ${berkas} tidak bisa diperiksa: ${masalah}`,
   konfirmasiSimpan: () => 'Simpan?',
+  ubahIsianMana: () => 'Isian mana yang diubah?',
   tidakAdaData: () => 'Belum ada data.',
 
   // register books, meetings, aid and natura (issue 3)
@@ -239,6 +250,7 @@ export const pesan = {
   santunanDibayar: (nomor: string, jumlah: string, ahliWaris: string, almarhum: string) => `Tercatat ${nomor}: santunan ${jumlah} kepada ${ahliWaris} (alm. ${almarhum}).`,
   wafatSesudahBayar: (wafat: string, bayar: string) => `Tanggal wafat ${wafat} sesudah tanggal pembayaran ${bayar}; periksa kembali tanggalnya.`,
   satuanBeda: (barang: string, ada: string, diminta: string) => `${barang} dihitung dalam ${ada}, bukan ${q(diminta)}; pakai --satuan ${ada} atau nama barang lain.`,
+  stokPer: (barang: string, tanggal: string, stok: string) => `stok ${barang} per ${tanggal}: ${stok}`,
   stokMinus: (barang: string, tanggal: string, sisa: string) => `Stok ${barang} tidak boleh di bawah nol: stoknya akan menjadi ${sisa} pada ${tanggal}. Tidak ada yang dicatat.`,
   naturaTercatat: (arah: string, barang: string, kuantitas: string) => `Tercatat ${barang} ${arah} ${kuantitas}.`,
   naturaDijual: (kuantitas: string, barang: string, nomor: string, jumlah: string) => `Tercatat penjualan ${kuantitas} ${barang} dengan ${nomor} sebesar ${jumlah}.`,

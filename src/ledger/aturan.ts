@@ -4,9 +4,9 @@ import type { Kysely } from 'kysely';
 import { RuleError, UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import { OK, type RuleResult, pass, refuse } from '../domain/rule.js';
-import { formatTanggal } from '../domain/dates.js';
+import { formatTanggal, tanggalIsian } from '../domain/dates.js';
 import { formatRupiah } from '../domain/money.js';
-import { type Kas, findKasByNomor, findReversal, saldoAkun, saldoDana } from '../db/kas-repo.js';
+import { type Kas, buktiTerakhir, findKasByNomor, findReversal, saldoAkun, saldoDana } from '../db/kas-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';
 import type { Database } from '../db/types.js';
 import type { Nilai } from '../books/field.js';
@@ -160,4 +160,53 @@ export async function saldoCukup(
       'dana' in kantong ? pesan.danaTerikatMinus(kantong.dana, tgl, rp) : pesan.akunMinus(kantong.akun, tgl, rp),
     ),
   );
+}
+
+/** Where a payment leaves from: its fund (none for a transfer) and account, on a day. */
+export interface Asal {
+  dana?: Kode;
+  akun: Kode;
+  tanggal: Kode;
+}
+
+/** Can `jumlah` leave this fund and this account on that day? The same floors the posting keeps. */
+export async function uangCukup(db: Kysely<Database>, ref: Referensi, a: Asal, jumlah: Kode): Promise<RuleResult> {
+  if (typeof jumlah !== 'number' || !a.akun || !a.tanggal) return OK;
+  const tanggal = String(a.tanggal);
+  if (a.dana) {
+    const r = await saldoCukup(db, ref, { dana: String(a.dana) }, tanggal, jumlah);
+    if (!r.ok) return r;
+  }
+  return saldoCukup(db, ref, { akun: String(a.akun) }, tanggal, jumlah);
+}
+
+/** `saldo dana zakat per 22/11/2026: Rp 500.000; saldo akun tunai …`: what an amount may not pass. */
+export async function keteranganSaldo(db: Kysely<Database>, ref: Referensi, a: Asal): Promise<string | undefined> {
+  if (!a.akun || !a.tanggal) return undefined;
+  const tanggal = String(a.tanggal);
+  const baris: string[] = [];
+  const terikat = a.dana && ref.dana.find((d) => d.kode === a.dana)?.terikat;
+  if (terikat) {
+    const saldo = await saldoTersedia(db, { dana: String(a.dana) }, tanggal);
+    baris.push(pesan.saldoPer(`dana ${String(a.dana)}`, tanggalIsian(tanggal)!, formatRupiah(saldo)));
+  }
+  const saldo = await saldoTersedia(db, { akun: String(a.akun) }, tanggal);
+  baris.push(pesan.saldoPer(`akun ${String(a.akun)}`, tanggalIsian(tanggal)!, formatRupiah(saldo)));
+  return baris.join('; ');
+}
+
+/**
+ * An entry dated before the newest voucher of its kind that year still takes the next number: the
+ * question to put before going on, or nothing when the date is in order.
+ */
+export async function tanggalMundur(
+  db: Kysely<Database>,
+  bukti: 'BKM' | 'BKK' | 'PB',
+  tanggal: Kode,
+): Promise<string | undefined> {
+  if (typeof tanggal !== 'string') return undefined;
+  const akhir = await buktiTerakhir(db, bukti, Number(tanggal.slice(0, 4)));
+  if (!akhir || akhir.tanggal <= tanggal) return undefined;
+  const [dulu, kini] = [formatTanggal(akhir.tanggal, true), formatTanggal(tanggal, true)];
+  return pesan.tanggalSebelumBuktiTerakhir(akhir.nomor, dulu, kini);
 }

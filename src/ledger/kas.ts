@@ -6,7 +6,7 @@ import { NOL, type Rupiah, jumlahSemua } from '../domain/money.js';
 import { enforce } from '../domain/rule.js';
 import { cariDonatur } from '../books/donatur.js';
 import { kegiatanAda } from '../books/kegiatan.js';
-import { type Kas, listKas, saldoAkun, saldoDana } from '../db/kas-repo.js';
+import { type Kas, listBelumBatal, listKas, saldoAkun, saldoDana } from '../db/kas-repo.js';
 import { loadReferensi } from '../db/referensi-repo.js';
 import { withTransaction } from '../db/transaction.js';
 import type { Database } from '../db/types.js';
@@ -122,6 +122,16 @@ export async function batalkanBukti(
     enforce(await buktiBolehDibatalkan(tx, b.nomor));
     return voidEntry(tx, b.nomor, b.alasan, b.tanggal, await loadReferensi(tx), waktu);
   });
+}
+
+/** The vouchers a treasurer may still void (not a void, not voided), newest first. */
+export function buktiBisaDibatalkan(db: Db): Promise<Kas[]> {
+  return listBelumBatal(db);
+}
+
+/** The voucher to void, by its number, once the rule allows it (before any reason is asked). */
+export async function buktiUntukDibatalkan(db: Db, nomor: string): Promise<Kas> {
+  return enforce(await buktiBolehDibatalkan(db, nomor));
 }
 
 export interface LingkupKas {

@@ -2,7 +2,7 @@
 // in stock, and whether a quantity can leave it.
 import type { Kysely } from 'kysely';
 import { RuleError, UserError } from '../domain/errors.js';
-import { formatTanggal } from '../domain/dates.js';
+import { formatTanggal, tanggalIsian } from '../domain/dates.js';
 import type { Rupiah } from '../domain/money.js';
 import { pesan } from '../domain/pesan.js';
 import { OK, type RuleResult, enforce, pass, refuse } from '../domain/rule.js';
@@ -40,6 +40,24 @@ export async function stokCukup(db: Db, barang: string, tanggal: string, kuantit
   return refuse(
     new RuleError(pesan.stokMinus(namaBarang(barang), formatTanggal(tanggal), formatKuantitas(sisa, stok.satuan))),
   );
+}
+
+/** `stok beras per 22/11/2026: 40 kg`: what a quantity taken out may not pass. */
+export async function keteranganStok(db: Db, barang: unknown, tanggal: unknown): Promise<string | undefined> {
+  if (typeof barang !== 'string' || typeof tanggal !== 'string' || !barang) return undefined;
+  const stok = await stokPada(db, barang, tanggal);
+  return pesan.stokPer(namaBarang(barang), tanggalIsian(tanggal)!, formatKuantitas(stok.kuantitas_mili, stok.satuan));
+}
+
+/** A quantity taken out as a prompt hands it over, checked only once the item and day are known. */
+export async function kuantitasCukup(
+  db: Db,
+  barang: unknown,
+  tanggal: unknown,
+  kuantitas: unknown,
+): Promise<RuleResult> {
+  if (typeof barang !== 'string' || typeof tanggal !== 'string' || typeof kuantitas !== 'number') return OK;
+  return stokCukup(db, barang, tanggal, kuantitas);
 }
 
 /** A stock record by the ID the user typed. */

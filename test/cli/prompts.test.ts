@@ -4,7 +4,7 @@ import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/output.js';
 import { scriptedPrompter } from '../../src/cli/prompter.js';
 import { Chalk } from 'chalk';
-import { snapshot, tmpDir, unitBaru, wksbm, wksbmBin, wksbmPty } from '../helpers.js';
+import { INGGRIS, snapshot, tmpDir, unitBaru, wksbm, wksbmBin, wksbmPty } from '../helpers.js';
 
 function captureIo() {
   const out: string[] = [];
@@ -27,7 +27,7 @@ describe('kas masuk by prompts (scripted prompter, real ledger file)', () => {
     expect(r.err).toContain('Pemasukan baru:');
     expect(r.err).toContain('Rp 1.250.000');
     expect(r.code, r.err).toBe(0);
-    expect(r.asked).toEqual(['jumlah', 'sumber', 'dana', 'akun', 'tanggal', 'uraian (boleh kosong)', 'Simpan?']);
+    expect(r.asked).toEqual(['Jumlah (Rp)', 'Sumber', 'Dana', 'Akun', 'Tanggal', 'Uraian (boleh kosong)', 'Simpan?']);
     expect(r.out).toBe('Tercatat 001/BKM/VII/2026 sebesar Rp 1.250.000.');
     const [e] = (await wksbm(db, ['kas', 'daftar', '--json'])).json();
     expect(e).toMatchObject({ tanggal: '2026-07-03', sumber: 'jimpitan', dana: 'umum', akun: 'tunai', penerimaan: 1_250_000, uraian: 'Jimpitan Juni' });
@@ -37,15 +37,18 @@ describe('kas masuk by prompts (scripted prompter, real ledger file)', () => {
     const db = await unitBaru();
     const r = await interaktif(db, ['kas', 'masuk', '--jumlah', '500000', '--tanggal', '2026-07-02', '--uraian', 'zakat'], ['zakat', undefined, undefined, true]);
     expect(r.code, r.err).toBe(0);
-    expect(r.asked).toEqual(['sumber', 'dana', 'akun', 'Simpan?']);
+    expect(r.asked).toEqual(['Sumber', 'Dana', 'Akun', 'Simpan?']);
     expect((await wksbm(db, ['kas', 'saldo', '--json'])).json().per.zakat).toBe(500_000);
   });
 
   it('writes nothing when the summary is declined', async () => {
     const db = await unitBaru();
+    await wksbm(db, ['kas', 'masuk', '--jumlah', '100000', '--sumber', 'jimpitan', '--tanggal', '2026-07-01']);
     const before = snapshot(db);
-    const r = await interaktif(db, ['kas', 'keluar'], ['45.000', 'operasional', undefined, undefined, '2026-07-05', 'Map', false]);
-    expect(r.asked).toEqual(['jumlah', 'jenis pengeluaran', 'dana', 'akun', 'tanggal', 'uraian (boleh kosong)', 'Simpan?']);
+    const r = await interaktif(db, ['kas', 'keluar'], ['operasional', undefined, undefined, '2026-07-05', '45.000', 'Map', false]);
+    expect(r.asked).toEqual([
+      'Jenis pengeluaran', 'Dana', 'Akun', 'Tanggal', 'Jumlah (Rp) — saldo akun tunai per 05/07/2026: Rp 100.000', 'Uraian (boleh kosong)', 'Simpan?',
+    ]);
     expect(r.code).toBe(1);
     expect(r.err).toContain('Dibatalkan; tidak ada yang dicatat.');
     expect(snapshot(db)).toBe(before);
@@ -56,14 +59,14 @@ describe('kas masuk by prompts (scripted prompter, real ledger file)', () => {
     expect((await wksbm(db, ['kas', 'masuk', '--jumlah', '500000', '--sumber', 'zakat', '--tanggal', '2026-07-01'])).code).toBe(0);
     const r = await interaktif(db, ['--yes', 'kas', 'keluar', '--jumlah', '200000', '--tanggal', '2026-07-02', '--uraian', 'Bantuan'], ['penyaluran', 'zakat', 'jaminan', 'miskin', undefined]);
     expect(r.code, r.err).toBe(0);
-    expect(r.asked).toEqual(['jenis pengeluaran', 'dana', 'layanan (boleh kosong)', 'asnaf (boleh kosong)', 'akun']);
+    expect(r.asked).toEqual(['Jenis pengeluaran', 'Dana', 'Layanan', 'Asnaf', 'Akun']);
   });
 
   it('init by prompts', async () => {
     const db = path.join(tmpDir(), 'unit.sqlite');
     const r = await interaktif(db, ['init'], ['Sido Rukun', 'Karanganom', 'Sumbermulyo', 'Bambanglipuro', undefined, undefined, '', '', 'Parjo', '', 'Sri', 'Harjono', true]);
     expect(r.code, r.err).toBe(0);
-    expect(r.asked[0]).toBe('nama unit WKSBM');
+    expect(r.asked[0]).toBe('Nama unit WKSBM');
     expect((await wksbm(db, ['profil', '--json'])).json()).toMatchObject({ nama: 'Sido Rukun', kapanewon: 'Bambanglipuro', kabupaten: 'Bantul', ketua: 'Parjo', bendahara: 'Sri', lurah: 'Harjono', sekretaris: null });
   });
 });
@@ -73,14 +76,16 @@ describe('kas masuk in a real pseudo-terminal', () => {
     const db = await unitBaru();
     const down = '\u001b[B';
     const hasil = wksbmPty(db, ['kas', 'masuk'], [
-      ['jumlah', '1.250.000\r'],
-      ['sumber', `${down.repeat(5)}\r`],
-      ['dana', '\r'],
-      ['akun', '\r'],
-      ['tanggal', '03/07/2026\r'],
-      ['uraian', 'Jimpitan Juni\r'],
-      ['Simpan\\?', 'y\r'],
+      ['Jumlah \\(Rp\\)', '1.250.000\r'],
+      ['Sumber', `${down.repeat(5)}\r`],
+      ['Dana', '\r'],
+      ['Akun', '\r'],
+      ['Tanggal \\(22/11/2026\\)', '03/07/2026\r'],
+      ['Uraian', 'Jimpitan Juni\r'],
+      ['Simpan\\?', '\r'],
     ]);
+    expect(hasil.output).toContain('↑↓ pindah • ⏎ pilih');
+    expect(hasil.output).not.toMatch(INGGRIS);
     expect(hasil.waiting_for, hasil.output).toBeUndefined();
     expect(hasil.code, hasil.output).toBe(0);
     expect(hasil.output).toContain('Tercatat 001/BKM/VII/2026 sebesar Rp 1.250.000.');

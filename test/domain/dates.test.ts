@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/domain/errors.js';
-import { formatTanggal, hariIni, parseDate, parseTriwulan, rentangTriwulan, triwulanDari, triwulanSebelumnya } from '../../src/domain/dates.js';
+import { bukanMasaDepan, formatTanggal, hariIni, parseDate, parseTriwulan, rentangTriwulan, triwulanDari, triwulanSebelumnya } from '../../src/domain/dates.js';
 
 describe('dates', () => {
   const saved = process.env.WKSBM_HARI_INI;
@@ -14,6 +14,30 @@ describe('dates', () => {
     expect(parseDate('2026-10-05')).toBe('2026-10-05');
     expect(() => parseDate('31/02/2026')).toThrow(UserError);
     expect(() => parseDate('10/2026')).toThrow(/tanggal "10\/2026" tidak sah/);
+  });
+
+  it('reads a month by its Indonesian name, and dashes day-first', () => {
+    expect(parseDate('12 Mei 2025')).toBe('2025-05-12');
+    expect(parseDate('12 mei 2025')).toBe('2025-05-12');
+    expect(parseDate('3 Agustus 2026')).toBe('2026-08-03');
+    expect(parseDate('3 Agt 2026')).toBe('2026-08-03');
+    expect(parseDate('5 Okt 2026')).toBe('2026-10-05');
+    expect(parseDate('12-05-2025')).toBe('2025-05-12');
+    expect(() => parseDate('12 Mai 2025')).toThrow(/tulis tanggal seperti/);
+  });
+
+  it('says a day does not exist instead of calling it a format problem', () => {
+    expect(() => parseDate('31/02/2026')).toThrow('tanggal "31/02/2026" tidak sah: 31 Februari 2026 tidak ada.');
+    expect(() => parseDate('29 Februari 2025')).toThrow(/29 Februari 2025 tidak ada/);
+    expect(parseDate('29/02/2028')).toBe('2028-02-29');
+    expect(() => parseDate('12/13/2026')).toThrow(/bulan 13 tidak ada/);
+  });
+
+  it('refuses a day after today', () => {
+    expect(bukanMasaDepan('2026-11-22', '2026-11-22').ok).toBe(true);
+    const r = bukanMasaDepan('2026-11-29', '2026-11-22');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.pesan).toBe('tanggal "29 Nov 2026" tidak sah: lewat dari hari ini (22 Nov 2026); mencatat hanya yang sudah terjadi.');
   });
 
   it('formats in Indonesian', () => {

@@ -99,12 +99,20 @@ describe('refusals leave the ledger unchanged', () => {
     await refused(db, ['kas', 'masuk', '--jumlah', '5000', '--sumber', 'iuran', '--bogus', 'x'], /opsi tidak dikenal: --bogus/);
   });
 
+  it('refuses an entry dated after today', async () => {
+    const db = await unitBaru();
+    await refused(db, ['kas', 'masuk', '--jumlah', '5000', '--sumber', 'iuran', '--tanggal', '23/11/2026'], /^tanggal "23 Nov 2026" tidak sah: lewat dari hari ini/);
+  });
+
   it('missing required fields without a terminal name their flag', async () => {
     const db = await unitBaru();
     await refused(db, ['kas', 'masuk', '--sumber', 'iuran'], /^jumlah wajib diisi: berikan --jumlah/);
     await refused(db, ['kas', 'masuk', '--jumlah', '5000'], /^sumber wajib diisi: berikan --sumber/);
     await refused(db, ['kas', 'keluar', '--jumlah', '5000'], /wajib diisi: berikan --jenis/);
     await refused(db, ['kas', 'pindah', '--jumlah', '5000', '--dari', 'tunai'], /wajib diisi: berikan --ke/);
+    // the voucher is checked before anything is asked about it
+    await refused(db, ['kas', 'batal', '001/BKM/VII/2026'], /^Bukti "001\/BKM\/VII\/2026" tidak ada di buku kas/);
+    await wksbm(db, ['kas', 'masuk', '--jumlah', '5000', '--sumber', 'iuran', '--tanggal', '2026-07-01']);
     await refused(db, ['kas', 'batal', '001/BKM/VII/2026'], /alasan pembatalan wajib diisi: berikan --alasan/);
     await refused(db, ['--no-input', 'kas', 'masuk'], /berikan --jumlah/);
   });

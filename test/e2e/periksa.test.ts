@@ -133,7 +133,8 @@ describe('errors', () => {
     const r = wksbmBin(db, ['kas', 'bayar']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/perintah tidak dikenal: bayar/);
-    expect((await wksbm(db, ['kas', 'batal'])).stderr).toMatch(/argumen nomor wajib diisi/);
+    expect((await wksbm(db, ['kas', 'tutup'])).stderr).toMatch(/argumen triwulan wajib diisi/);
+    expect((await wksbm(db, ['kas', 'batal'])).stderr).toMatch(/nomor bukti yang dibatalkan wajib diisi/);
     const help = await wksbm(db, ['kas', 'masuk', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Pemakaian: wksbm kas masuk [opsi]');

@@ -87,7 +87,7 @@ describe('donatur tambah by prompts', () => {
     const { io, out } = bufferIo();
     const code = await main(['node', 'wksbm', '--db', db, '--json', 'donatur', 'tambah'], { prompter, interactive: true, io });
     expect(code).toBe(0);
-    expect(log).toEqual(['Nama', 'Jenis (boleh kosong)', 'No. HP (boleh kosong)', 'Alamat (boleh kosong)', 'Email (boleh kosong)', 'Janji sumbangan (boleh kosong)', 'Keterangan (boleh kosong)', 'Tanggal terdata', 'Simpan?']);
+    expect(log).toEqual(['Nama', 'Jenis (boleh kosong)', 'No. HP (boleh kosong)', 'Alamat (boleh kosong)', 'Email (boleh kosong)', 'Janji sumbangan (Rp) (boleh kosong)', 'Keterangan (boleh kosong)', 'Tanggal terdata', 'Simpan?']);
     expect(JSON.parse(out.join(''))).toMatchObject({ id: 1, nama: 'Toko Makmur', jenis: 'lembaga', hp: '081233334444', alamat: 'Jl. Parangtritis 5', email: null, janji: 1500000, terdaftar: '2026-11-22' });
     expect((await wksbm(db, ['donatur', 'daftar', '--json'])).json()).toHaveLength(1);
   });

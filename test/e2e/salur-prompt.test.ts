@@ -18,24 +18,28 @@ describe('salur by prompts', () => {
     const log: string[] = [];
     const prompter = scriptedPrompter([
       '1', // recipient from the PPKS list
-      'jaminan', 'uang', '250000', 'zakat', 'miskin', undefined /* akun: tunai */, undefined /* tanggal: today */, undefined /* uraian */,
+      'jaminan', 'uang', 'zakat', 'miskin', undefined /* akun: tunai */, undefined /* tanggal: today */, '250000', undefined /* uraian */,
       true,
     ], log);
     const { io, out, err } = bufferIo();
     const code = await main(['node', 'wksbm', '--db', db, '--json', 'salur'], { prompter, interactive: true, io });
     expect(code, err.join('\n')).toBe(0);
-    expect(log.slice(0, 6)).toEqual(['penerima (PPKS)', 'layanan', 'bentuk bantuan (boleh kosong)', 'jumlah (boleh kosong)', 'dana', 'asnaf (boleh kosong)']);
+    expect(log.slice(0, 7)).toEqual(['Penerima (PPKS)', 'Layanan', 'Bentuk bantuan', 'Dana', 'Asnaf', 'Akun', 'Tanggal']);
+    expect(log[7]).toBe('Jumlah (Rp) — saldo dana zakat per 22/11/2026: Rp 1.000.000; saldo akun tunai per 22/11/2026: Rp 1.000.000');
     expect(JSON.parse(out.join(''))).toMatchObject({ nomor: '001/BKK/XI/2026', jumlah: 250000, dana: 'zakat', asnaf: 'miskin', ppks_id: 1, bentuk: 'uang' });
   });
 
-  it('refuses zakat aid when the asnaf is left empty at the prompt, writing nothing', async () => {
+  it('never offers an empty asnaf for zakat at the prompt; a script without one is refused, writing nothing', async () => {
     const db = await unitZakat();
     const sebelum = snapshot(db);
-    const prompter = scriptedPrompter(['1', 'jaminan', 'uang', '250000', 'zakat', '\u0000kosong', undefined, undefined, undefined, true]);
+    const prompter = scriptedPrompter(['1', 'jaminan', 'uang', 'zakat', '\u0000kosong']);
     const { io, err } = bufferIo();
     const code = await main(['node', 'wksbm', '--db', db, 'salur'], { prompter, interactive: true, io });
-    expect(code).toBe(2);
-    expect(err.join('\n')).toMatch(/wajib menyebut asnaf/);
+    expect(code).toBe(1);
+    expect(err.join('\n')).toMatch(/pilihan \u0000kosong tidak ada untuk Asnaf/);
+    const r = await wksbm(db, ['salur', '--ppks', '1', '--layanan', 'jaminan', '--jumlah', '250000', '--dana', 'zakat']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/wajib menyebut asnaf/);
     expect(snapshot(db)).toBe(sebelum);
   });
 });
