@@ -123,7 +123,7 @@ describe('santunan for a registered PPKS', () => {
     ];
     const r = await wksbm(db, ['--json', 'santunan'], { prompter: scriptedPrompter(jawaban, log) });
     expect(r.code, r.stderr).toBe(0);
-    expect(log[0]).toMatch(/almarhum di buku PPKS/);
+    expect(log[0]).toMatch(/almarhum di buku PPKS/i);
     expect(log).not.toContain('nama almarhum/almarhumah');
     expect(r.json()).toMatchObject({ almarhum: 'Mbah Tukiyem', ppks_id: 1 });
   });

@@ -36,7 +36,7 @@ describe('salur by prompts', () => {
     const { io, err } = bufferIo();
     const code = await main(['node', 'wksbm', '--db', db, 'salur'], { prompter, interactive: true, io });
     expect(code).toBe(1);
-    expect(err.join('\n')).toMatch(/pilihan \u0000kosong tidak ada untuk Asnaf/);
+    expect(err.join('\n')).toMatch(/pilihan \\x00kosong tidak ada untuk Asnaf/);
     const r = await wksbm(db, ['salur', '--ppks', '1', '--layanan', 'jaminan', '--jumlah', '250000', '--dana', 'zakat']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/wajib menyebut asnaf/);
