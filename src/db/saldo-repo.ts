@@ -58,24 +58,9 @@ export interface BedaHarian {
   satuan: string | null;
 }
 
-/**
- * Per key, the first day whose stored total differs from what the cash and stock books add up to
- * (`gerak_saldo`): an entry inserted, deleted or changed outside the tool, or a tampered total.
- */
-export async function bedaDenganBuku(db: Kysely<Database>): Promise<BedaHarian[]> {
-  const r = await sql<BedaHarian>`
-    WITH semua AS (
-      SELECT buku, kode, tanggal, gerak AS seharusnya, 0 AS tercatat FROM gerak_saldo
-      UNION ALL SELECT buku, kode, tanggal, 0, gerak FROM saldo_harian
-    ),
-    beda AS (
-      SELECT buku, kode, tanggal, sum(seharusnya) AS seharusnya, sum(tercatat) AS tercatat FROM semua
-      GROUP BY buku, kode, tanggal HAVING sum(seharusnya) <> sum(tercatat)
-    )
-    SELECT buku, kode, min(tanggal) AS tanggal, tercatat, seharusnya,
-      CASE buku WHEN 'stok' THEN (SELECT satuan FROM natura WHERE barang = kode ORDER BY id LIMIT 1) END AS satuan
-    FROM beda GROUP BY buku, kode ORDER BY buku, kode`.execute(db);
-  return r.rows;
+/** Every stored day total, for periksa (days × keys: small next to the books). */
+export async function semuaSaldoHarian(db: Kysely<Database>): Promise<SaldoHarianRow[]> {
+  return db.selectFrom('saldo_harian').selectAll().execute();
 }
 
 /** Per key, the first day whose stored day-end is not the running sum of its day totals. */

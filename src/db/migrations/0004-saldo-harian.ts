@@ -1,6 +1,6 @@
 // Day totals per account, fund and stock item, so a posting's floor check reads only the days from
 // its date on (see src/db/saldo-repo.ts). `gerak_saldo` says in SQL how each posted row moves the
-// balances; the migration fills the table from it, and `periksa` compares the table with it.
+// balances (as gerakKas and gerakNatura do in src/ledger); the migration fills the table from it.
 import { type Kysely, sql } from 'kysely';
 import { splitStatements } from './0001-awal.js';
 
