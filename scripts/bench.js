@@ -38,7 +38,10 @@ function unit(dir) {
 
 function donorCsv(file, n) {
   const baris = ['No;Nama Donatur;Alamat;No. HP;Jenis;Janji'];
-  for (let i = 1; i <= n; i++) baris.push(`${i};Bpk. Donatur ${i};Jetis, RT ${String(i % 20).padStart(2, '0')};0812${String(10_000_000 + i).padStart(8, '0')};${i % 3 ? 'Perorangan' : 'Lembaga'};${(i % 50) * 1000 + 5000}`);
+  for (let i = 1; i <= n; i++)
+    baris.push(
+      `${i};Bpk. Donatur ${i};Jetis, RT ${String(i % 20).padStart(2, '0')};0812${String(10_000_000 + i).padStart(8, '0')};${i % 3 ? 'Perorangan' : 'Lembaga'};${(i % 50) * 1000 + 5000}`,
+    );
   fs.writeFileSync(file, '\ufeff' + baris.join('\r\n') + '\r\n');
 }
 
@@ -51,7 +54,11 @@ function kasCsv(file, n) {
     const bulan = (Math.floor(i / 28) % 12) + 1;
     const tahun = 2020 + Math.floor(i / (28 * 12 * 300));
     const tgl = `${String(hari).padStart(2, '0')}/${String(bulan).padStart(2, '0')}/${tahun}`;
-    buf.push(i % 4 === 3 ? `${tgl},Beli alat tulis ${i},operasional,umum,,"5.000"` : `${tgl},Jimpitan ${i},jimpitan,umum,"${(i % 7) * 1000 + 10000}",`);
+    buf.push(
+      i % 4 === 3
+        ? `${tgl},Beli alat tulis ${i},operasional,umum,,"5.000"`
+        : `${tgl},Jimpitan ${i},jimpitan,umum,"${(i % 7) * 1000 + 10000}",`,
+    );
     if (buf.length === 10_000) {
       fs.writeSync(out, buf.join('\n') + '\n');
       buf = [];
@@ -69,7 +76,11 @@ function kasCsvSampai(file, n, akhir, hari) {
   let buf = [];
   for (let i = 0; i < n; i++) {
     const tgl = new Date(akhirMs - Math.floor(((n - 1 - i) * hari) / n) * 86_400_000).toISOString().slice(0, 10);
-    buf.push(i % 4 === 3 ? `${tgl},Beli alat tulis ${i},operasional,umum,,"5.000"` : `${tgl},Jimpitan ${i},jimpitan,umum,"${(i % 7) * 1000 + 10000}",`);
+    buf.push(
+      i % 4 === 3
+        ? `${tgl},Beli alat tulis ${i},operasional,umum,,"5.000"`
+        : `${tgl},Jimpitan ${i},jimpitan,umum,"${(i % 7) * 1000 + 10000}",`,
+    );
     if (buf.length === 10_000) {
       fs.writeSync(out, buf.join('\n') + '\n');
       buf = [];
@@ -79,7 +90,11 @@ function kasCsvSampai(file, n, akhir, hari) {
   fs.closeSync(out);
 }
 
-const beban = () => os.loadavg().map((x) => x.toFixed(1)).join(' ');
+const beban = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function benchPosting() {
@@ -91,23 +106,34 @@ function benchPosting() {
     // each ledger's entries run up to yesterday: ten years of days for the big one, a thousand days for the small one
     const kemarin = new Date(Date.parse(`${hariIni}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     const buku = [];
-    for (const [nama, n, hari] of [['kecil', 1_000, 1_000], ['besar', 1_000_000, 3_650]]) {
+    for (const [nama, n, hari] of [
+      ['kecil', 1_000, 1_000],
+      ['besar', 1_000_000, 3_650],
+    ]) {
       fs.mkdirSync(path.join(dir, nama));
       const db = unit(path.join(dir, nama));
       wksbm(db, ['akun', 'tambah', 'bri', '--nama', 'BRI']);
       const csv = path.join(dir, `${nama}.csv`);
       kasCsvSampai(csv, n, kemarin, hari);
       const r = wksbm(db, ['kas', 'impor', csv, '--json']);
-      if (JSON.parse(r.out).ditambah !== n) throw new Error(`${nama}: ditambah ${JSON.parse(r.out).ditambah}, bukan ${n}`);
-      console.log(`buku ${nama}: ${n.toLocaleString('id-ID')} entri selama ${hari} hari, diimpor dalam ${r.detik.toFixed(2)} s`);
+      if (JSON.parse(r.out).ditambah !== n)
+        throw new Error(`${nama}: ditambah ${JSON.parse(r.out).ditambah}, bukan ${n}`);
+      console.log(
+        `buku ${nama}: ${n.toLocaleString('id-ID')} entri selama ${hari} hari, diimpor dalam ${r.detik.toFixed(2)} s`,
+      );
       buku.push({ nama, n, db });
     }
     const perintah = [
       ['kas pindah (hari ini)', ['kas', 'pindah', '--jumlah', '1000', '--dari', 'tunai', '--ke', 'bri']],
-      [`kas keluar (mundur ke ${mundur})`, ['kas', 'keluar', '--jumlah', '5000', '--jenis', 'operasional', '--tanggal', mundur]],
+      [
+        `kas keluar (mundur ke ${mundur})`,
+        ['kas', 'keluar', '--jumlah', '5000', '--jenis', 'operasional', '--tanggal', mundur],
+      ],
     ];
     const ULANG = 7;
-    console.log(`beban mesin sebelum posting: ${beban()}; ${ULANG} kali per perintah per buku, bergantian, median dipakai`);
+    console.log(
+      `beban mesin sebelum posting: ${beban()}; ${ULANG} kali per perintah per buku, bergantian, median dipakai`,
+    );
     for (const [label, args] of perintah) {
       const waktu = { kecil: [], besar: [] };
       for (let i = 0; i < ULANG; i++) for (const b of buku) waktu[b.nama].push(wksbm(b.db, args).detik);
@@ -115,8 +141,12 @@ function benchPosting() {
       const rasio = besar / kecil;
       const lulus = rasio <= 1.5;
       hasil.push({ nama: label, lulus });
-      console.log(`${label}: 1.000 entri ${kecil.toFixed(3)} s, 1.000.000 entri ${besar.toFixed(3)} s — rasio ${rasio.toFixed(2)}×, target ≤ 1.5×: ${lulus ? 'LULUS' : 'GAGAL'}`);
-      console.log(`  semua (s): kecil ${waktu.kecil.map((x) => x.toFixed(2)).join(' ')} | besar ${waktu.besar.map((x) => x.toFixed(2)).join(' ')}`);
+      console.log(
+        `${label}: 1.000 entri ${kecil.toFixed(3)} s, 1.000.000 entri ${besar.toFixed(3)} s — rasio ${rasio.toFixed(2)}×, target ≤ 1.5×: ${lulus ? 'LULUS' : 'GAGAL'}`,
+      );
+      console.log(
+        `  semua (s): kecil ${waktu.kecil.map((x) => x.toFixed(2)).join(' ')} | besar ${waktu.besar.map((x) => x.toFixed(2)).join(' ')}`,
+      );
     }
     console.log(`  (beban mesin sesudah: ${beban()})`);
   } finally {
@@ -135,7 +165,9 @@ function benchImpor() {
     const a = wksbm(dDon, ['impor', 'donatur', fDon, '--json']);
     const ra = JSON.parse(a.out);
     if (ra.ditambah !== 100_000) throw new Error(`donatur: ditambah ${ra.ditambah}, bukan 100000`);
-    console.log(`donatur 100.000 baris (${(fs.statSync(fDon).size / 1e6).toFixed(1)} MB), ditambah ${ra.ditambah}: ${nilai('donatur 100.000', a.detik, 2)}`);
+    console.log(
+      `donatur 100.000 baris (${(fs.statSync(fDon).size / 1e6).toFixed(1)} MB), ditambah ${ra.ditambah}: ${nilai('donatur 100.000', a.detik, 2)}`,
+    );
     const a2 = wksbm(dDon, ['impor', 'donatur', fDon, '--json']);
     console.log(`  impor ulang: ${a2.detik.toFixed(2)} s, sudah ada ${JSON.parse(a2.out).sudah_ada}`);
 
@@ -145,16 +177,29 @@ function benchImpor() {
     kasCsv(fKas, 1_000_000);
     const b = wksbm(dKas, ['kas', 'impor', fKas, '--json']);
     const rb = JSON.parse(b.out);
-    if (rb.ditambah !== 1_000_000) throw new Error(`kas: ditambah ${rb.ditambah}, ditolak ${rb.ditolak}, bukan 1000000`);
-    console.log(`kas 1.000.000 baris (${(fs.statSync(fKas).size / 1e6).toFixed(1)} MB), ditambah ${rb.ditambah}: ${nilai('kas 1.000.000', b.detik, 15)}`);
-    console.log(`  (beban mesin saat diukur: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')})`);
+    if (rb.ditambah !== 1_000_000)
+      throw new Error(`kas: ditambah ${rb.ditambah}, ditolak ${rb.ditolak}, bukan 1000000`);
+    console.log(
+      `kas 1.000.000 baris (${(fs.statSync(fKas).size / 1e6).toFixed(1)} MB), ditambah ${rb.ditambah}: ${nilai('kas 1.000.000', b.detik, 15)}`,
+    );
+    console.log(
+      `  (beban mesin saat diukur: ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')})`,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
 const BENCH = { impor: benchImpor, posting: benchPosting };
-console.log(`beban mesin sebelum: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (di atas ~1 berarti proses lain ikut memakai ${os.cpus().length} inti ini; angka jadi lebih lambat)`);
+console.log(
+  `beban mesin sebelum: ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} (di atas ~1 berarti proses lain ikut memakai ${os.cpus().length} inti ini; angka jadi lebih lambat)`,
+);
 const dipilih = process.argv.slice(2).filter((a) => a !== '--');
 for (const nama of dipilih.length ? dipilih : Object.keys(BENCH)) {
   const f = BENCH[nama];

@@ -23,6 +23,8 @@ await build({
   sourcemap: true,
   external: ['better-sqlite3', 'exceljs'],
   // CommonJS dependencies call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __wksbmRequire } from 'node:module'; const require = __wksbmRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __wksbmRequire } from 'node:module'; const require = __wksbmRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });

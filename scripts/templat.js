@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { RP_FMT, TGL_FMT, opsiCetak } from '../dist/render/gaya.js';
+import { opsiCetak, RP_FMT, TGL_FMT } from '../dist/render/gaya.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BERKAS_TEMPLAT = path.join(root, 'templates', 'laporan-triwulan.xlsx');
@@ -25,7 +25,7 @@ function sheet(wb, nama, lebar, orientation, barisJudulKolom) {
     // the template's footer also names the unit and the quarter
     headerFooter: { oddFooter: '&L&8{{nama}} · Triwulan {{triwulan_romawi}}/{{tahun}}&R&8Halaman &P dari &N' },
   });
-  lebar.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const [i, w] of lebar.entries()) ws.getColumn(i + 1).width = w;
   kepala(ws, lebar.length);
   return ws;
 }
@@ -33,7 +33,12 @@ function sheet(wb, nama, lebar, orientation, barisJudulKolom) {
 function tulis(ws, alamat, value, gaya = {}) {
   const c = ws.getCell(alamat);
   c.value = value;
-  c.style = { font: { ...FONT, ...(gaya.font ?? {}) }, alignment: { vertical: 'middle', ...(gaya.alignment ?? {}) }, ...(gaya.numFmt ? { numFmt: gaya.numFmt } : {}), ...(gaya.border ? { border: gaya.border } : {}) };
+  c.style = {
+    font: { ...FONT, ...(gaya.font ?? {}) },
+    alignment: { vertical: 'middle', ...(gaya.alignment ?? {}) },
+    ...(gaya.numFmt ? { numFmt: gaya.numFmt } : {}),
+    ...(gaya.border ? { border: gaya.border } : {}),
+  };
   return c;
 }
 
@@ -45,7 +50,10 @@ function kepala(ws, kolom) {
   const baris = [
     ['LAPORAN TRIWULAN {{triwulan_romawi}} TAHUN {{tahun}}', { bold: true, size: 12 }],
     ['WAHANA KESEJAHTERAAN SOSIAL BERBASIS MASYARAKAT (WKSBM) {{nama}}', { bold: true, size: 11 }],
-    ['{{sebutan_padukuhan}} {{padukuhan}} · {{sebutan_kalurahan}} {{kalurahan}} · {{sebutan_kapanewon}} {{kapanewon}} · {{sebutan_kabupaten}} {{kabupaten}}', {}],
+    [
+      '{{sebutan_padukuhan}} {{padukuhan}} · {{sebutan_kalurahan}} {{kalurahan}} · {{sebutan_kapanewon}} {{kapanewon}} · {{sebutan_kabupaten}} {{kabupaten}}',
+      {},
+    ],
     ['Periode {{periode}}', {}],
   ];
   baris.forEach(([teks, font], i) => {
@@ -59,7 +67,13 @@ function judulBagian(ws, baris, teks) {
 }
 
 function judulKolom(ws, baris, judul) {
-  judul.forEach((t, i) => tulis(ws, `${huruf(i + 1)}${baris}`, t, { font: { bold: true }, alignment: { horizontal: 'center', wrapText: true }, border: KOTAK }));
+  for (const [i, t] of judul.entries()) {
+    tulis(ws, `${huruf(i + 1)}${baris}`, t, {
+      font: { bold: true },
+      alignment: { horizontal: 'center', wrapText: true },
+      border: KOTAK,
+    });
+  }
   ws.getRow(baris).height = 30;
 }
 
@@ -67,14 +81,21 @@ function judulKolom(ws, baris, judul) {
 function barisData(ws, baris, sel, tebal = false) {
   sel.forEach((s, i) => {
     const [v, numFmt, horizontal] = Array.isArray(s) ? s : [s];
-    tulis(ws, `${huruf(i + 1)}${baris}`, v, { font: tebal ? { bold: true } : {}, numFmt, border: KOTAK, alignment: { horizontal, wrapText: typeof v === 'string' && !v.startsWith('{{=') } });
+    tulis(ws, `${huruf(i + 1)}${baris}`, v, {
+      font: tebal ? { bold: true } : {},
+      numFmt,
+      border: KOTAK,
+      alignment: { horizontal, wrapText: typeof v === 'string' && !v.startsWith('{{=') },
+    });
   });
 }
 
 /** Left: Lurah; right: ketua (with the stamp) and bendahara. Returns the last row used. */
 function tandaTangan(ws, baris, kiri, kanan) {
-  const k = (r, v, bold = false) => tulis(ws, `${kiri}${r}`, v, { font: { bold }, alignment: { horizontal: 'center' } });
-  const n = (r, v, bold = false) => tulis(ws, `${kanan}${r}`, v, { font: { bold }, alignment: { horizontal: 'center' } });
+  const k = (r, v, bold = false) =>
+    tulis(ws, `${kiri}${r}`, v, { font: { bold }, alignment: { horizontal: 'center' } });
+  const n = (r, v, bold = false) =>
+    tulis(ws, `${kanan}${r}`, v, { font: { bold }, alignment: { horizontal: 'center' } });
   n(baris, '{{kabupaten}}, {{tanggal_laporan}}');
   k(baris + 1, 'Mengetahui,');
   n(baris + 1, 'Ketua WKSBM {{nama}}');
@@ -120,7 +141,7 @@ export function buatWorkbook() {
       ['Periode laporan', '{{periode}}'],
       ['Tanggal laporan', ['{{tanggal_laporan}}', TGL, 'left']],
     ];
-    isi.forEach(([label, nilai], i) => barisData(ws, 7 + i, [[i + 1, undefined, 'center'], label, nilai]));
+    for (const [i, [label, nilai]] of isi.entries()) barisData(ws, 7 + i, [[i + 1, undefined, 'center'], label, nilai]);
   }
 
   // 2. Keuangan
@@ -154,7 +175,14 @@ export function buatWorkbook() {
 
     judulBagian(ws, 25, 'C. PERSEDIAAN NATURA (BARANG)');
     judulKolom(ws, 26, ['No', 'Barang (satuan)', 'Awal', 'Masuk', 'Keluar', 'Akhir']);
-    barisData(ws, 27, [['{{#natura}}{{.no}}', undefined, 'center'], '{{.barang}} ({{.satuan}})', ['{{.awal}}', KG], ['{{.masuk}}', KG], ['{{.keluar}}', KG], ['{{.akhir}}', KG]]);
+    barisData(ws, 27, [
+      ['{{#natura}}{{.no}}', undefined, 'center'],
+      '{{.barang}} ({{.satuan}})',
+      ['{{.awal}}', KG],
+      ['{{.masuk}}', KG],
+      ['{{.keluar}}', KG],
+      ['{{.akhir}}', KG],
+    ]);
     const akhir = tandaTangan(ws, 30, 'B', 'F');
     // the seal of the books as this report left them; `wksbm periksa --laporan` checks it
     tulis(ws, `B${akhir + 2}`, 'Kode segel buku: {{kode_segel}}', { font: { bold: true } });
@@ -165,10 +193,45 @@ export function buatWorkbook() {
     const ws = sheet(wb, 'Buku Kas', [5, 17, 19, 40, 18, 11, 17, 17, 17], 'landscape', '7:7');
     judulBagian(ws, 6, 'BUKU KAS UMUM');
     // the running balance is a formula copied down the repeated row (I8+G9-H9, I9+G10-H10, …)
-    judulKolom(ws, 7, ['No', 'Tanggal', 'No. Bukti', 'Uraian', 'Sumber/Jenis', 'Dana', 'Penerimaan (Rp)', 'Pengeluaran (Rp)', 'Saldo (Rp)']);
+    judulKolom(ws, 7, [
+      'No',
+      'Tanggal',
+      'No. Bukti',
+      'Uraian',
+      'Sumber/Jenis',
+      'Dana',
+      'Penerimaan (Rp)',
+      'Pengeluaran (Rp)',
+      'Saldo (Rp)',
+    ]);
     barisData(ws, 8, ['', '', '', 'Saldo awal', '', '', '', '', ['{{saldo_awal}}', RP]]);
-    barisData(ws, 9, [['{{#kas}}{{.no}}', undefined, 'center'], ['{{.tanggal}}', TGL], '{{.nomor}}', '{{.uraian}}', '{{.sumber_jenis}}', '{{.dana}}', ['{{.penerimaan}}', RP], ['{{.pengeluaran}}', RP], [{ formula: 'I8+G9-H9' }, RP]]);
-    barisData(ws, 10, ['', '', '', 'JUMLAH', '', '', ['{{=SUM(kas.penerimaan)}}', RP], ['{{=SUM(kas.pengeluaran)}}', RP], [{ formula: 'I8+G10-H10' }, RP]], true);
+    barisData(ws, 9, [
+      ['{{#kas}}{{.no}}', undefined, 'center'],
+      ['{{.tanggal}}', TGL],
+      '{{.nomor}}',
+      '{{.uraian}}',
+      '{{.sumber_jenis}}',
+      '{{.dana}}',
+      ['{{.penerimaan}}', RP],
+      ['{{.pengeluaran}}', RP],
+      [{ formula: 'I8+G9-H9' }, RP],
+    ]);
+    barisData(
+      ws,
+      10,
+      [
+        '',
+        '',
+        '',
+        'JUMLAH',
+        '',
+        '',
+        ['{{=SUM(kas.penerimaan)}}', RP],
+        ['{{=SUM(kas.pengeluaran)}}', RP],
+        [{ formula: 'I8+G10-H10' }, RP],
+      ],
+      true,
+    );
     tandaTangan(ws, 12, 'D', 'H');
   }
 
@@ -176,8 +239,36 @@ export function buatWorkbook() {
   {
     const ws = sheet(wb, 'Penyaluran', [5, 17, 19, 24, 20, 22, 14, 16, 10, 30, 16, 11, 11], 'landscape', '7:7');
     judulBagian(ws, 6, 'PENYALURAN BANTUAN DAN SANTUNAN');
-    judulKolom(ws, 7, ['No', 'Tanggal', 'No. Bukti', 'Nama Penerima', 'NIK', 'Alamat (RT/Padukuhan)', 'Kategori PPKS', 'Layanan', 'Bentuk', 'Uraian', 'Nilai (Rp)', 'Kuantitas', 'Sumber dana']);
-    barisData(ws, 8, [['{{#penyaluran}}{{.no}}', undefined, 'center'], ['{{.tanggal}}', TGL], '{{.nomor}}', '{{.nama}}', '{{.nik}}', '{{.alamat}}', '{{.kategori}}', '{{.layanan}}', '{{.bentuk}}', '{{.uraian}}', ['{{.nilai}}', RP], '{{.kuantitas}}', '{{.sumber_dana}}']);
+    judulKolom(ws, 7, [
+      'No',
+      'Tanggal',
+      'No. Bukti',
+      'Nama Penerima',
+      'NIK',
+      'Alamat (RT/Padukuhan)',
+      'Kategori PPKS',
+      'Layanan',
+      'Bentuk',
+      'Uraian',
+      'Nilai (Rp)',
+      'Kuantitas',
+      'Sumber dana',
+    ]);
+    barisData(ws, 8, [
+      ['{{#penyaluran}}{{.no}}', undefined, 'center'],
+      ['{{.tanggal}}', TGL],
+      '{{.nomor}}',
+      '{{.nama}}',
+      '{{.nik}}',
+      '{{.alamat}}',
+      '{{.kategori}}',
+      '{{.layanan}}',
+      '{{.bentuk}}',
+      '{{.uraian}}',
+      ['{{.nilai}}', RP],
+      '{{.kuantitas}}',
+      '{{.sumber_dana}}',
+    ]);
     barisData(ws, 9, ['', '', '', 'JUMLAH', '', '', '', '', '', '', ['{{=SUM(penyaluran.nilai)}}', RP], '', ''], true);
   }
 
@@ -185,9 +276,34 @@ export function buatWorkbook() {
   {
     const ws = sheet(wb, 'Kegiatan', [5, 17, 30, 15, 20, 20, 11, 17, 34], 'landscape', '7:7');
     judulBagian(ws, 6, 'KEGIATAN');
-    judulKolom(ws, 7, ['No', 'Tanggal', 'Nama kegiatan', 'Jenis', 'Tempat', 'Sasaran', 'Jumlah peserta', 'Biaya (Rp)', 'Hasil']);
-    barisData(ws, 8, [['{{#kegiatan}}{{.no}}', undefined, 'center'], ['{{.tanggal}}', TGL], '{{.nama}}', '{{.jenis}}', '{{.tempat}}', '{{.sasaran}}', ['{{.peserta}}', '#,##0'], ['{{.biaya}}', RP], '{{.hasil}}']);
-    barisData(ws, 9, ['', '', 'JUMLAH', '', '', '', ['{{=SUM(kegiatan.peserta)}}', '#,##0'], ['{{=SUM(kegiatan.biaya)}}', RP], ''], true);
+    judulKolom(ws, 7, [
+      'No',
+      'Tanggal',
+      'Nama kegiatan',
+      'Jenis',
+      'Tempat',
+      'Sasaran',
+      'Jumlah peserta',
+      'Biaya (Rp)',
+      'Hasil',
+    ]);
+    barisData(ws, 8, [
+      ['{{#kegiatan}}{{.no}}', undefined, 'center'],
+      ['{{.tanggal}}', TGL],
+      '{{.nama}}',
+      '{{.jenis}}',
+      '{{.tempat}}',
+      '{{.sasaran}}',
+      ['{{.peserta}}', '#,##0'],
+      ['{{.biaya}}', RP],
+      '{{.hasil}}',
+    ]);
+    barisData(
+      ws,
+      9,
+      ['', '', 'JUMLAH', '', '', '', ['{{=SUM(kegiatan.peserta)}}', '#,##0'], ['{{=SUM(kegiatan.biaya)}}', RP], ''],
+      true,
+    );
   }
 
   // 6. Rapat
@@ -195,16 +311,59 @@ export function buatWorkbook() {
     const ws = sheet(wb, 'Rapat', [5, 17, 12, 22, 36, 11, 40], 'landscape', '7:7');
     judulBagian(ws, 6, 'RAPAT');
     judulKolom(ws, 7, ['No', 'Tanggal', 'Jenis', 'Tempat', 'Agenda', 'Jumlah hadir', 'Keputusan']);
-    barisData(ws, 8, [['{{#rapat}}{{.no}}', undefined, 'center'], ['{{.tanggal}}', TGL], '{{.jenis}}', '{{.tempat}}', '{{.agenda}}', ['{{.hadir}}', '#,##0'], '{{.keputusan}}']);
+    barisData(ws, 8, [
+      ['{{#rapat}}{{.no}}', undefined, 'center'],
+      ['{{.tanggal}}', TGL],
+      '{{.jenis}}',
+      '{{.tempat}}',
+      '{{.agenda}}',
+      ['{{.hadir}}', '#,##0'],
+      '{{.keputusan}}',
+    ]);
   }
 
   // 7. PPKS
   {
     const ws = sheet(wb, 'PPKS', [5, 52, 10, 10, 10, 12, 12, 14, 17], 'landscape', '7:7');
     judulBagian(ws, 6, 'PEMERLU PELAYANAN KESEJAHTERAAN SOSIAL (PPKS) PADA {{tanggal_akhir}}');
-    judulKolom(ws, 7, ['No', 'Kategori PPKS', 'Kode', 'L', 'P', 'Jumlah terdata', 'Baru triwulan ini', 'Menerima bantuan', 'Nilai bantuan (Rp)']);
-    barisData(ws, 8, [['{{#ppks}}{{.no}}', undefined, 'center'], '{{.nama}}', ['{{.kode}}', undefined, 'center'], ['{{.l}}', '#,##0'], ['{{.p}}', '#,##0'], ['{{.jumlah}}', '#,##0'], ['{{.baru}}', '#,##0'], ['{{.menerima}}', '#,##0'], ['{{.nilai}}', RP]]);
-    barisData(ws, 9, ['', 'JUMLAH', '', ['{{=SUM(ppks.l)}}', '#,##0'], ['{{=SUM(ppks.p)}}', '#,##0'], ['{{=SUM(ppks.jumlah)}}', '#,##0'], ['{{=SUM(ppks.baru)}}', '#,##0'], ['{{=SUM(ppks.menerima)}}', '#,##0'], ['{{=SUM(ppks.nilai)}}', RP]], true);
+    judulKolom(ws, 7, [
+      'No',
+      'Kategori PPKS',
+      'Kode',
+      'L',
+      'P',
+      'Jumlah terdata',
+      'Baru triwulan ini',
+      'Menerima bantuan',
+      'Nilai bantuan (Rp)',
+    ]);
+    barisData(ws, 8, [
+      ['{{#ppks}}{{.no}}', undefined, 'center'],
+      '{{.nama}}',
+      ['{{.kode}}', undefined, 'center'],
+      ['{{.l}}', '#,##0'],
+      ['{{.p}}', '#,##0'],
+      ['{{.jumlah}}', '#,##0'],
+      ['{{.baru}}', '#,##0'],
+      ['{{.menerima}}', '#,##0'],
+      ['{{.nilai}}', RP],
+    ]);
+    barisData(
+      ws,
+      9,
+      [
+        '',
+        'JUMLAH',
+        '',
+        ['{{=SUM(ppks.l)}}', '#,##0'],
+        ['{{=SUM(ppks.p)}}', '#,##0'],
+        ['{{=SUM(ppks.jumlah)}}', '#,##0'],
+        ['{{=SUM(ppks.baru)}}', '#,##0'],
+        ['{{=SUM(ppks.menerima)}}', '#,##0'],
+        ['{{=SUM(ppks.nilai)}}', RP],
+      ],
+      true,
+    );
   }
 
   // 8. PSKS & Jejaring
@@ -212,12 +371,38 @@ export function buatWorkbook() {
     const ws = sheet(wb, 'PSKS & Jejaring', [5, 44, 16, 30, 17, 17], 'landscape', '7:7');
     judulBagian(ws, 6, 'A. POTENSI DAN SUMBER KESEJAHTERAAN SOSIAL (PSKS)');
     judulKolom(ws, 7, ['No', 'Kategori PSKS', 'Kode', 'Perorangan', 'Lembaga', 'Jumlah']);
-    barisData(ws, 8, [['{{#psks}}{{.no}}', undefined, 'center'], '{{.nama}}', ['{{.kode}}', undefined, 'center'], ['{{.perorangan}}', '#,##0'], ['{{.lembaga}}', '#,##0'], ['{{.jumlah}}', '#,##0']]);
-    barisData(ws, 9, ['', 'JUMLAH', '', ['{{=SUM(psks.perorangan)}}', '#,##0'], ['{{=SUM(psks.lembaga)}}', '#,##0'], ['{{=SUM(psks.jumlah)}}', '#,##0']], true);
+    barisData(ws, 8, [
+      ['{{#psks}}{{.no}}', undefined, 'center'],
+      '{{.nama}}',
+      ['{{.kode}}', undefined, 'center'],
+      ['{{.perorangan}}', '#,##0'],
+      ['{{.lembaga}}', '#,##0'],
+      ['{{.jumlah}}', '#,##0'],
+    ]);
+    barisData(
+      ws,
+      9,
+      [
+        '',
+        'JUMLAH',
+        '',
+        ['{{=SUM(psks.perorangan)}}', '#,##0'],
+        ['{{=SUM(psks.lembaga)}}', '#,##0'],
+        ['{{=SUM(psks.jumlah)}}', '#,##0'],
+      ],
+      true,
+    );
 
     judulBagian(ws, 11, 'B. JEJARING KERJA');
     judulKolom(ws, 12, ['No', 'Nama mitra', 'Jenis', 'Bidang kerja sama', 'Sejak', 'Nomor kerja sama']);
-    barisData(ws, 13, [['{{#jejaring}}{{.no}}', undefined, 'center'], '{{.nama}}', '{{.jenis}}', '{{.bidang}}', ['{{.sejak}}', TGL], '{{.nomor_kerjasama}}']);
+    barisData(ws, 13, [
+      ['{{#jejaring}}{{.no}}', undefined, 'center'],
+      '{{.nama}}',
+      '{{.jenis}}',
+      '{{.bidang}}',
+      ['{{.sejak}}', TGL],
+      '{{.nomor_kerjasama}}',
+    ]);
 
     judulBagian(ws, 15, 'C. DONATUR');
     judulKolom(ws, 16, ['No', 'Uraian', '', '', '', 'Jumlah']);

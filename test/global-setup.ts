@@ -15,7 +15,10 @@ const BUNDLE = path.join(ROOT, 'dist', 'bundle', 'main.js');
 /** Every input of the build: the sources, the compiler settings, the bundler script and the locked dependencies. */
 function sidikMasukan(): string {
   const hash = createHash('sha256');
-  const berkas = [...daftar(path.join(ROOT, 'src')), ...['tsconfig.json', 'package.json', 'package-lock.json', 'scripts/bundle.js'].map((f) => path.join(ROOT, f))];
+  const berkas = [
+    ...daftar(path.join(ROOT, 'src')),
+    ...['tsconfig.json', 'package.json', 'package-lock.json', 'scripts/bundle.js'].map((f) => path.join(ROOT, f)),
+  ];
   for (const f of berkas.sort()) {
     hash.update(path.relative(ROOT, f)).update('\0');
     hash.update(fs.existsSync(f) ? fs.readFileSync(f) : '-').update('\0');
@@ -24,12 +27,15 @@ function sidikMasukan(): string {
 }
 
 function daftar(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? daftar(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? daftar(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 function jalankan(args: string[]): void {
   const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`bangun gagal: node ${args.join(' ')} (kode ${r.status})\n${r.stdout}${r.stderr}`);
+  if (r.status !== 0)
+    throw new Error(`bangun gagal: node ${args.join(' ')} (kode ${r.status})\n${r.stdout}${r.stderr}`);
 }
 
 export default function setup(): void {

@@ -49,7 +49,11 @@ export function captureIo(): { io: Io; out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
   const baris = (t: string) => (t.endsWith('\n') ? t : t + '\n');
-  return { out, err, io: { out: (t) => void out.push(baris(t)), err: (t) => void err.push(baris(t)), color: new Chalk({ level: 0 }) } };
+  return {
+    out,
+    err,
+    io: { out: (t) => void out.push(baris(t)), err: (t) => void err.push(baris(t)), color: new Chalk({ level: 0 }) },
+  };
 }
 
 // process.env and the working folder belong to the whole process: one in-process run at a time.
@@ -90,7 +94,8 @@ async function jalankan(db: string | null, args: string[], opts: Opsi & { prompt
     pakai(sebelum);
   }
   // A command that leaves its ledger open would hold the file in every later test (and its temp folder).
-  if (berkas !== null && terbuka(berkas) > terbukaSebelum) throw new Error(`wksbm ${args.join(' ')}: berkas buku masih terbuka setelah perintah selesai (${db})`);
+  if (berkas !== null && terbuka(berkas) > terbukaSebelum)
+    throw new Error(`wksbm ${args.join(' ')}: berkas buku masih terbuka setelah perintah selesai (${db})`);
   return hasil(code, out.join(''), err.join(''));
 }
 
@@ -128,7 +133,24 @@ export function wksbmBin(db: string | null, args: string[], opts: Opsi & { input
   return hasil(r.status ?? -1, r.stdout, r.stderr);
 }
 
-export const PROFIL_DEMO = ['--nama', 'Ngudi Mulyo', '--padukuhan', 'Jetis', '--kalurahan', 'Sumberagung', '--kapanewon', 'Jetis', '--ketua', 'Sukardi', '--sekretaris', 'Wartini', '--bendahara', 'Siti Aminah', '--lurah', 'Suharjo'];
+export const PROFIL_DEMO = [
+  '--nama',
+  'Ngudi Mulyo',
+  '--padukuhan',
+  'Jetis',
+  '--kalurahan',
+  'Sumberagung',
+  '--kapanewon',
+  'Jetis',
+  '--ketua',
+  'Sukardi',
+  '--sekretaris',
+  'Wartini',
+  '--bendahara',
+  'Siti Aminah',
+  '--lurah',
+  'Suharjo',
+];
 
 /** A fresh unit in a temp folder; returns the ledger path. */
 export async function unitBaru(): Promise<string> {
@@ -142,7 +164,9 @@ export async function unitBaru(): Promise<string> {
 export function snapshot(db: string): string {
   const s = new Database(db, { readonly: true });
   try {
-    const tables = (s.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      s.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]
+    ).map((t) => t.name);
     return JSON.stringify(tables.map((t) => [t, s.prepare(`SELECT * FROM "${t}"`).raw().all()]));
   } finally {
     s.close();
@@ -169,7 +193,10 @@ export function wksbmPty(db: string, args: string[], steps: [string, string][]):
     env: { WKSBM_HARI_INI: '2026-11-22', TERM: 'xterm', COLUMNS: '100', LINES: '40' },
     steps,
   };
-  const r = spawnSync('python3', [path.join(ROOT, 'test', 'pty', 'drive.py'), JSON.stringify(spec)], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync('python3', [path.join(ROOT, 'test', 'pty', 'drive.py'), JSON.stringify(spec)], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   if (r.status !== 0) throw new Error(`drive.py gagal: ${r.stderr}`);
   return JSON.parse(r.stdout) as HasilPty;
 }

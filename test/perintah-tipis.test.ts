@@ -35,5 +35,4 @@ describe('thin commands', () => {
     });
     expect(salah).toEqual([]);
   });
-
 });

@@ -1,12 +1,12 @@
 // Cash accounts (`tunai` from init, bank accounts added by the unit) and their balances.
 import type { Kysely } from 'kysely';
-import { UserError } from '../domain/errors.js';
-import { pesan } from '../domain/pesan.js';
-import { OK, type RuleResult, enforce, refuse } from '../domain/rule.js';
 import { saldoAkun } from '../db/kas-repo.js';
-import { type Referensi, insertAkun, loadReferensi } from '../db/referensi-repo.js';
+import { insertAkun, loadReferensi, type Referensi } from '../db/referensi-repo.js';
 import { withTransaction } from '../db/transaction.js';
 import type { AkunRow, Database } from '../db/types.js';
+import { UserError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
+import { enforce, OK, type RuleResult, refuse } from '../domain/rule.js';
 
 /** An account code is used once. */
 export function kodeAkunBaru(ref: Referensi, kode: string): RuleResult {

@@ -1,7 +1,6 @@
 // What `cetak` prints a book from: the unit's profile for the heading and the book's rows, streamed
 // in order (a whole book can be large), with the cash book's balance carried in from before `dari`.
 import type { Kysely } from 'kysely';
-import { NOL, type Rupiah } from '../domain/money.js';
 import {
   type Rentang,
   saldoSebelum,
@@ -12,7 +11,8 @@ import {
 } from '../db/cetak-repo.js';
 import { streamKas } from '../db/kas-repo.js';
 import type { Database } from '../db/types.js';
-import { type Profil, bacaProfil } from './profil.js';
+import { NOL, type Rupiah } from '../domain/money.js';
+import { bacaProfil, type Profil } from './profil.js';
 
 /** Where a printed book's rows come from (src/reports/cetak.ts declares one per book). */
 export type SumberBaris =

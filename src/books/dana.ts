@@ -1,12 +1,12 @@
 // Funds (`umum`, `zakat`, `kematian` from init, more added by the unit) and their balances.
 import type { Kysely } from 'kysely';
-import { UserError } from '../domain/errors.js';
-import { pesan } from '../domain/pesan.js';
-import { OK, type RuleResult, enforce, refuse } from '../domain/rule.js';
 import { saldoDana } from '../db/kas-repo.js';
-import { type Referensi, insertDana, loadReferensi } from '../db/referensi-repo.js';
+import { insertDana, loadReferensi, type Referensi } from '../db/referensi-repo.js';
 import { withTransaction } from '../db/transaction.js';
 import type { DanaRow, Database } from '../db/types.js';
+import { UserError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
+import { enforce, OK, type RuleResult, refuse } from '../domain/rule.js';
 
 /** A fund code is used once. */
 export function kodeDanaBaru(ref: Referensi, kode: string): RuleResult {

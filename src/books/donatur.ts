@@ -1,13 +1,13 @@
 // Book 11's rules beyond its declaration: finding the donor a receipt names.
 import type { Kysely } from 'kysely';
-import { UserError } from '../domain/errors.js';
-import { pesan } from '../domain/pesan.js';
-import { type RuleResult, pass, refuse } from '../domain/rule.js';
 import { type DonaturRingkas, findDonatur, listDonaturRingkas } from '../db/donatur-repo.js';
 import type { Database } from '../db/types.js';
+import { UserError } from '../domain/errors.js';
 // title-stripping, so `Bpk. Sukardi` finds the donor the book calls `Sukardi`
 import { bersihkanNama } from '../domain/nama.js';
-import { type Nilai, type Opsi, normalizePhone } from './field.js';
+import { pesan } from '../domain/pesan.js';
+import { pass, type RuleResult, refuse } from '../domain/rule.js';
+import { type Nilai, normalizePhone, type Opsi } from './field.js';
 
 const ID = /^\d{1,7}$/;
 

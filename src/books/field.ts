@@ -1,15 +1,15 @@
 // A field of a book, declared once: flags, prompts, validation, listings and import mapping derive from it.
 import type { Kysely } from 'kysely';
-import { UserError, denganIsian } from '../domain/errors.js';
-import { cocokKategori, kategoriTerdekat } from './kategori-ppks.js';
-import { pesan } from '../domain/pesan.js';
+import { getProfil } from '../db/profil-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';
 import type { Database } from '../db/types.js';
 import { awalPencatatan, hariIni, parseDate, tanggalEntriSah, tanggalLahirSah } from '../domain/dates.js';
-import { getProfil } from '../db/profil-repo.js';
+import { denganIsian, UserError } from '../domain/errors.js';
+import { parseAmount, parseKuantitas, type Rupiah } from '../domain/money.js';
+import { pesan } from '../domain/pesan.js';
+import { enforce, OK, type RuleResult } from '../domain/rule.js';
+import { cocokKategori, kategoriTerdekat } from './kategori-ppks.js';
 import { alasanNikTidakSah } from './nik.js';
-import { type Rupiah, parseAmount, parseKuantitas } from '../domain/money.js';
-import { OK, type RuleResult, enforce } from '../domain/rule.js';
 
 /** What each type of field holds once parsed: amounts are Rupiah, quantities thousandths, dates ISO text. */
 export interface NilaiTipe {
@@ -79,12 +79,20 @@ export function optionsOf(f: Field, ref: Referensi | undefined): Opsi[] {
   return rows.map((r) => ({ kode: r.kode, nama: r.nama, nomor: r.nomor }));
 }
 
-const norm = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+const norm = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
 
 /** A choice by code, number or full name, any case. */
 export function matchOpsi(opsi: Opsi[], raw: string): Opsi | undefined {
   const n = norm(raw);
-  return opsi.find((o) => norm(o.kode) === n) ?? opsi.find((o) => o.nomor !== undefined && String(o.nomor) === n) ?? opsi.find((o) => norm(o.nama) === n);
+  return (
+    opsi.find((o) => norm(o.kode) === n) ??
+    opsi.find((o) => o.nomor !== undefined && String(o.nomor) === n) ??
+    opsi.find((o) => norm(o.nama) === n)
+  );
 }
 
 export type Nilai = NilaiTipe[FieldType] | null;
@@ -184,7 +192,13 @@ function parseRaw(f: Field, raw: string, ref?: Referensi): Nilai {
       const o = ppks ? cocokKategori(opsi, s) : matchOpsi(opsi, s);
       if (o) return o.kode;
       if (ppks) throw new UserError(pesan.kategoriPpksTidakDikenal(f.label, s, kategoriTerdekat(opsi, s)));
-      throw new UserError(pesan.pilihanTidakDikenal(f.label, s, opsi.map((x) => x.kode)));
+      throw new UserError(
+        pesan.pilihanTidakDikenal(
+          f.label,
+          s,
+          opsi.map((x) => x.kode),
+        ),
+      );
     }
     case 'hp':
       return normalizePhone(s);

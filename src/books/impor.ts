@@ -1,15 +1,15 @@
 // The import log as a service: past imports, and reversing one (the reversal itself is src/import/batal.ts,
 // which needs the unit's reference lists and the raw connection; both are found here).
 import type { Kysely } from 'kysely';
+import type { Ledger } from '../db/connection.js';
+import { findImpor, type Impor, listImpor } from '../db/impor-repo.js';
+import { loadReferensi } from '../db/referensi-repo.js';
+import type { Database } from '../db/types.js';
 import { UserError } from '../domain/errors.js';
 import type { Jejak } from '../domain/jejak.js';
 import { pesan } from '../domain/pesan.js';
-import { type RuleResult, pass, refuse } from '../domain/rule.js';
-import type { Ledger } from '../db/connection.js';
-import { type Impor, findImpor, listImpor } from '../db/impor-repo.js';
-import { loadReferensi } from '../db/referensi-repo.js';
-import type { Database } from '../db/types.js';
-import { type HasilBatal, batalkanImpor } from '../import/batal.js';
+import { pass, type RuleResult, refuse } from '../domain/rule.js';
+import { batalkanImpor, type HasilBatal } from '../import/batal.js';
 import { buatCadangan } from '../ledger/cadangan.js';
 
 export type { HasilBatal, Impor };

@@ -8,10 +8,20 @@ const F = KAS_FIELDS;
 export const KAS_IMPOR_FIELDS: Field[] = [
   F.tanggal,
   F.uraian,
-  { name: 'kode', label: 'Sumber/Jenis', type: 'teks', sinonim: ['sumber jenis', 'jenis sumber', 'kode', 'kode sumber jenis', 'pos', 'akun biaya'] },
+  {
+    name: 'kode',
+    label: 'Sumber/Jenis',
+    type: 'teks',
+    sinonim: ['sumber jenis', 'jenis sumber', 'kode', 'kode sumber jenis', 'pos', 'akun biaya'],
+  },
   { ...F.sumber, required: false },
   { ...F.jenis, required: false },
-  { name: 'masuk', label: 'Masuk', type: 'jumlah', sinonim: ['pemasukan', 'penerimaan', 'uang masuk', 'debet', 'debit'] },
+  {
+    name: 'masuk',
+    label: 'Masuk',
+    type: 'jumlah',
+    sinonim: ['pemasukan', 'penerimaan', 'uang masuk', 'debet', 'debit'],
+  },
   { name: 'keluar', label: 'Keluar', type: 'jumlah', sinonim: ['pengeluaran', 'uang keluar', 'kredit'] },
   { ...F.jumlah, required: false },
   { name: 'arah', label: 'Arah', type: 'teks', sinonim: ['masuk keluar', 'm k', 'jenis transaksi', 'debet kredit'] },

@@ -1,14 +1,14 @@
 // Book 9's own rules on top of its declaration: what a NIK says about a person, category hints,
 // and the basis for processing a person's data (UU 27/2022).
 import type { Kysely } from 'kysely';
-import { UserError } from '../domain/errors.js';
-import { pesan } from '../domain/pesan.js';
-import { OK, type RuleResult, pass, refuse } from '../domain/rule.js';
 import { type Baris, findPpksByNik, getBaris, listBaris } from '../db/register-repo.js';
 import type { Database, KategoriPpksRow } from '../db/types.js';
 import { formatTanggal, umur } from '../domain/dates.js';
-import { maskNik } from './buku.js';
+import { UserError } from '../domain/errors.js';
 import { namaSama } from '../domain/nama.js';
+import { pesan } from '../domain/pesan.js';
+import { OK, pass, type RuleResult, refuse } from '../domain/rule.js';
+import { maskNik } from './buku.js';
 import type { Nilai, Opsi } from './field.js';
 
 export interface DariNik {
@@ -26,7 +26,9 @@ export function bacaNik(nik: string, hariIni: string): DariNik {
   if (dd > 40) dd -= 40;
   const tanggal = (tahun: number) => {
     const d = new Date(Date.UTC(tahun, mm - 1, dd));
-    return mm >= 1 && mm <= 12 && dd >= 1 && d.getUTCDate() === dd && d.getUTCMonth() === mm - 1 ? d.toISOString().slice(0, 10) : null;
+    return mm >= 1 && mm <= 12 && dd >= 1 && d.getUTCDate() === dd && d.getUTCMonth() === mm - 1
+      ? d.toISOString().slice(0, 10)
+      : null;
   };
   const abad = Number(hariIni.slice(0, 2)) * 100;
   let lahir = tanggal(abad + yy);
@@ -59,14 +61,17 @@ export function periksaPpks(p: DataPpks, kategori: KategoriPpksRow[], hariIni: s
   const peringatan: string[] = [];
   const dariNik = p.nik ? bacaNik(p.nik, hariIni) : undefined;
   if (dariNik && dariNik.lahir === null) peringatan.push(pesan.nikTanpaTanggal());
-  if (dariNik?.lahir && p.tanggal_lahir && dariNik.lahir !== p.tanggal_lahir) peringatan.push(pesan.nikBedaLahir(formatTanggal(dariNik.lahir), formatTanggal(p.tanggal_lahir)));
+  if (dariNik?.lahir && p.tanggal_lahir && dariNik.lahir !== p.tanggal_lahir)
+    peringatan.push(pesan.nikBedaLahir(formatTanggal(dariNik.lahir), formatTanggal(p.tanggal_lahir)));
   if (dariNik && p.jk && dariNik.jk !== p.jk) peringatan.push(pesan.nikBedaJk(dariNik.jk, p.jk));
   const lahir = p.tanggal_lahir ?? dariNik?.lahir ?? null;
   const usia = lahir ? umur(lahir, hariIni) : null;
   const k = kategori.find((x) => x.kode === p.kategori);
   if (k) {
-    if (usia !== null && k.umur_min !== null && usia < k.umur_min) peringatan.push(pesan.kategoriUmur(k.kode, usia, k.umur_min, k.umur_maks));
-    if (usia !== null && k.umur_maks !== null && usia > k.umur_maks) peringatan.push(pesan.kategoriUmur(k.kode, usia, k.umur_min, k.umur_maks));
+    if (usia !== null && k.umur_min !== null && usia < k.umur_min)
+      peringatan.push(pesan.kategoriUmur(k.kode, usia, k.umur_min, k.umur_maks));
+    if (usia !== null && k.umur_maks !== null && usia > k.umur_maks)
+      peringatan.push(pesan.kategoriUmur(k.kode, usia, k.umur_min, k.umur_maks));
     if (k.jk && p.jk && k.jk !== p.jk) peringatan.push(pesan.kategoriJk(k.kode, k.jk));
   }
   const anak = usia !== null && usia < 18;

@@ -1,17 +1,22 @@
 // The unit profile (and book 13, the stamp, stored with it): its fields, creating a unit, editing it.
 import fs from 'node:fs';
 import type { Kysely } from 'kysely';
-import { LedgerError, UserError } from '../domain/errors.js';
-import type { Jejak } from '../domain/jejak.js';
-import { pesan } from '../domain/pesan.js';
-import { namaSama } from '../domain/nama.js';
-import { OK, type RuleResult, enforce, pass, refuse } from '../domain/rule.js';
 import { type Ledger, openLedger } from '../db/connection.js';
 import {
-  type Profil, getProfil, insertAnggota, insertPerubahan, insertProfil, updateProfil,
+  getProfil,
+  insertAnggota,
+  insertPerubahan,
+  insertProfil,
+  type Profil,
+  updateProfil,
 } from '../db/profil-repo.js';
 import { withTransaction } from '../db/transaction.js';
 import type { Database } from '../db/types.js';
+import { LedgerError, UserError } from '../domain/errors.js';
+import type { Jejak } from '../domain/jejak.js';
+import { namaSama } from '../domain/nama.js';
+import { pesan } from '../domain/pesan.js';
+import { enforce, OK, pass, type RuleResult, refuse } from '../domain/rule.js';
 import type { Field, Nilai } from './field.js';
 
 export type { Profil };
@@ -42,7 +47,20 @@ export const PROFIL: Field[] = [
 ];
 
 /** Fields asked by `init` at a terminal; the rest keep their defaults and are set with `profil ubah`. */
-export const PROFIL_INIT = ['nama', 'padukuhan', 'kalurahan', 'kapanewon', 'kabupaten', 'provinsi', 'sk_nomor', 'sk_tanggal', 'ketua', 'sekretaris', 'bendahara', 'lurah'];
+export const PROFIL_INIT = [
+  'nama',
+  'padukuhan',
+  'kalurahan',
+  'kapanewon',
+  'kabupaten',
+  'provinsi',
+  'sk_nomor',
+  'sk_tanggal',
+  'ketua',
+  'sekretaris',
+  'bendahara',
+  'lurah',
+];
 
 export const BAWAAN_PROFIL: Record<string, string> = {
   kabupaten: 'Bantul',
@@ -120,9 +138,16 @@ export async function ubahProfil(db: Kysely<Database>, ubahan: Record<string, Ni
     const berubah = Object.entries(ubahan).filter(([k, v]) => lama[k] !== v);
     const teks = (v: unknown) => (v === null ? null : String(v));
     const baris = (k: string, v: Nilai) => ({
-      tabel: 'profil', baris_id: 1, kolom: k, lama: teks(lama[k]), baru: teks(v),
+      tabel: 'profil',
+      baris_id: 1,
+      kolom: k,
+      lama: teks(lama[k]),
+      baru: teks(v),
     });
-    await insertPerubahan(tx, berubah.map(([k, v]) => ({ ...baris(k, v), ...oleh(jejak) })));
+    await insertPerubahan(
+      tx,
+      berubah.map(([k, v]) => ({ ...baris(k, v), ...oleh(jejak) })),
+    );
     await updateProfil(tx, { ...ubahan, diubah: jejak.waktu });
   });
   return Object.keys(ubahan);

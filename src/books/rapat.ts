@@ -1,14 +1,14 @@
 // Books 6 and 7, meetings: who may be listed as present (active members, by name or ID; guests with
 // their origin), and recording the minutes with their attendance in one transaction.
 import type { Kysely } from 'kysely';
-import { UserError } from '../domain/errors.js';
-import type { Jejak } from '../domain/jejak.js';
-import { pesan } from '../domain/pesan.js';
-import { type RuleResult, enforce, pass, refuse } from '../domain/rule.js';
 import { type AnggotaRingkas, type Hadir, insertHadir, listAnggotaRingkas, listHadir } from '../db/rapat-repo.js';
 import { type Baris, getBaris, insertBaris } from '../db/register-repo.js';
 import { withTransaction } from '../db/transaction.js';
 import type { Database } from '../db/types.js';
+import { UserError } from '../domain/errors.js';
+import type { Jejak } from '../domain/jejak.js';
+import { pesan } from '../domain/pesan.js';
+import { enforce, pass, type RuleResult, refuse } from '../domain/rule.js';
 import type { Nilai } from './field.js';
 import { barisAda, tanggalEntriBuku, tulis } from './register.js';
 import { RAPAT } from './registers.js';

@@ -1,16 +1,11 @@
 // The register books as services: add, edit, list, show, dispose, each in one transaction, with each
 // book's own rules (a NIK once in the book, agenda numbers) and computed figures (an activity's cost).
 import type { Kysely } from 'kysely';
-import { RuleError, UserError } from '../domain/errors.js';
-import type { Jejak } from '../domain/jejak.js';
-import { pesan } from '../domain/pesan.js';
-import { OK, type RuleResult, enforce, pass, refuse } from '../domain/rule.js';
-import { namaSama } from '../domain/nama.js';
-import { type Referensi, loadReferensi } from '../db/referensi-repo.js';
 import { tempatKendala } from '../db/kendala.js';
+import { getProfil } from '../db/profil-repo.js';
+import { loadReferensi, type Referensi } from '../db/referensi-repo.js';
 import {
   type Baris,
-  type Ubahan,
   biayaKegiatan,
   getBaris,
   insertBaris,
@@ -18,18 +13,24 @@ import {
   listBaris,
   nextNomorAgenda,
   riwayatPerubahan,
+  type Ubahan,
   updateDenganJejak,
 } from '../db/register-repo.js';
-import { getProfil } from '../db/profil-repo.js';
 import { type Tx, withTransaction } from '../db/transaction.js';
-import { awalPencatatan, tanggalEntriSah } from '../domain/dates.js';
 import type { Database } from '../db/types.js';
+import { awalPencatatan, tanggalEntriSah } from '../domain/dates.js';
+import { RuleError, UserError } from '../domain/errors.js';
+import type { Jejak } from '../domain/jejak.js';
+import { namaSama } from '../domain/nama.js';
+import { pesan } from '../domain/pesan.js';
+import { enforce, OK, pass, type RuleResult, refuse } from '../domain/rule.js';
 import { type Buku, kolomBuku } from './buku.js';
-import { type FieldRule, type Nilai, dbOf, flagOf, parseField } from './field.js';
+import { dbOf, type FieldRule, flagOf, type Nilai, parseField } from './field.js';
 import { nikUnik, periksaPpks } from './ppks.js';
 import { ANGGOTA, INVENTARIS } from './registers.js';
 
 type Db = Kysely<Database>;
+
 export type { Baris };
 
 export interface HasilAturan {

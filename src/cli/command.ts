@@ -1,9 +1,9 @@
 // What every command module builds on: a subcommand with Indonesian help and errors, and the
 // wrapper type its actions run in. Kept apart from program.ts so commands never import the registry.
-import { Command, Help } from 'commander';
-import type { Context } from './context.js';
+import { type Command, Help } from 'commander';
 import { UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
+import type { Context } from './context.js';
 
 export type Action = (ctx: Context, opts: Record<string, unknown>, args: string[]) => Promise<void>;
 export type Run = (action: Action) => (...args: unknown[]) => Promise<void>;

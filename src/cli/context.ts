@@ -4,7 +4,7 @@ import { type Ledger, openLedger } from '../db/connection.js';
 import { hariIni } from '../domain/dates.js';
 import type { Jejak } from '../domain/jejak.js';
 import { type Io, processIo } from './output.js';
-import { type Prompter, inquirerPrompter } from './prompter.js';
+import { inquirerPrompter, type Prompter } from './prompter.js';
 
 export interface GlobalOptions {
   db?: string;

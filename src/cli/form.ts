@@ -6,22 +6,22 @@ import {
   type Field,
   type FieldEnv,
   type FieldRule,
+  flagOf,
   type Nilai,
   type NilaiField,
   type Opsi,
-  flagOf,
   optionKey,
   optionsOf,
   parseField,
   tanggalEntriIsian,
 } from '../books/field.js';
-import type { Context } from './context.js';
-import type { Pilihan } from './prompter.js';
 import { bukanMasaDepan, tanggalIsian } from '../domain/dates.js';
-import { LedgerError, UserError, denganIsian } from '../domain/errors.js';
+import { denganIsian, LedgerError, UserError } from '../domain/errors.js';
 import { formatRupiah } from '../domain/money.js';
 import { pesan } from '../domain/pesan.js';
-import { OK, type RuleResult, enforce, pass, refuse } from '../domain/rule.js';
+import { enforce, OK, pass, type RuleResult, refuse } from '../domain/rule.js';
+import type { Context } from './context.js';
+import type { Pilihan } from './prompter.js';
 
 export interface FormEnv extends FieldEnv {
   /** the flags given on the command line, by commander's key */

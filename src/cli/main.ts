@@ -1,11 +1,12 @@
 // The one place errors become messages and exit codes.
-import { exitCodeOf, isCommanderError } from './errors.js';
-import type { ContextParts } from './context.js';
-import { type Io, processIo } from './output.js';
-import { pesan, tampak } from '../domain/pesan.js';
+
 import { adalahKendala, tempatKendala } from '../db/kendala.js';
-import { buildProgram } from './program.js';
+import { pesan, tampak } from '../domain/pesan.js';
 import { translateCommanderMessage } from './command.js';
+import type { ContextParts } from './context.js';
+import { exitCodeOf, isCommanderError } from './errors.js';
+import { type Io, processIo } from './output.js';
+import { buildProgram } from './program.js';
 
 /** Whatever a message quotes, a terminal sees no control character but the line breaks between sentences. */
 const tanpaKendaliTerminal = (m: string) => m.split('\n').map(tampak).join('\n');
@@ -13,7 +14,13 @@ const tanpaKendaliTerminal = (m: string) => m.split('\n').map(tampak).join('\n')
 export async function main(argv: string[], parts: ContextParts = {}): Promise<number> {
   const asli = parts.io ?? processIo();
   let ditulis = false;
-  const io: Io = { ...asli, out: (t) => ((ditulis = true), asli.out(t)) };
+  const io: Io = {
+    ...asli,
+    out: (t) => {
+      ditulis = true;
+      asli.out(t);
+    },
+  };
   try {
     const program = await buildProgram(argv, { ...parts, io });
     await program.parseAsync(argv);

@@ -33,6 +33,9 @@ export function processIo(): Io {
     out: (t) => void (pipaTertutup || process.stdout.write(t.endsWith('\n') ? t : t + '\n')),
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
     color: new Chalk({ level: warna ? 1 : 0 }),
-    terminal: { out: process.stdout.isTTY ? process.stdout : undefined, err: process.stderr.isTTY ? process.stderr : undefined },
+    terminal: {
+      out: process.stdout.isTTY ? process.stdout : undefined,
+      err: process.stderr.isTTY ? process.stderr : undefined,
+    },
   };
 }

@@ -1,8 +1,8 @@
 // The commander program: global options, Indonesian help, and the wrapper every action runs in.
 import { Command } from 'commander';
-import { type Run, BantuanIndonesia, configure } from './command.js';
-import { type ContextParts, type GlobalOptions, createContext } from './context.js';
 import { petakanGalat } from '../db/galat.js';
+import { BantuanIndonesia, configure, type Run } from './command.js';
+import { type ContextParts, createContext, type GlobalOptions } from './context.js';
 import { processIo } from './output.js';
 import { COMMANDS } from './registry.js';
 import { VERSION } from './version.js';
@@ -29,19 +29,23 @@ export async function buildProgram(argv: string[], parts: ContextParts = {}): Pr
     .option('-y, --yes', 'jawab ya untuk konfirmasi')
     .showSuggestionAfterError(true);
 
-  const run: Run = (action) => async (...args: unknown[]) => {
-    const command = args[args.length - 1] as Command;
-    const opts = command.optsWithGlobals() as Record<string, unknown>;
-    const positional = args.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a.map(String) : a === undefined ? [] : [String(a)]));
-    const ctx = createContext(opts as GlobalOptions, { ...parts, io });
-    try {
-      await action(ctx, opts, positional);
-    } catch (err) {
-      throw petakanGalat(err, ctx.dbPath);
-    } finally {
-      await ctx.close();
-    }
-  };
+  const run: Run =
+    (action) =>
+    async (...args: unknown[]) => {
+      const command = args[args.length - 1] as Command;
+      const opts = command.optsWithGlobals() as Record<string, unknown>;
+      const positional = args
+        .slice(0, -2)
+        .flatMap((a) => (Array.isArray(a) ? a.map(String) : a === undefined ? [] : [String(a)]));
+      const ctx = createContext(opts as GlobalOptions, { ...parts, io });
+      try {
+        await action(ctx, opts, positional);
+      } catch (err) {
+        throw petakanGalat(err, ctx.dbPath);
+      } finally {
+        await ctx.close();
+      }
+    };
 
   const name = firstCommand(argv.slice(2));
   const chosen = COMMANDS.filter((c) => c.name === name);

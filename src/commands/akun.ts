@@ -1,13 +1,13 @@
 // `wksbm akun`: cash accounts; `tunai` exists from init.
 import type { Command } from 'commander';
-import { parseField } from '../books/field.js';
 import { daftarAkun, kodeAkunBaru, tambahAkun } from '../books/akun.js';
+import { parseField } from '../books/field.js';
 import { bacaReferensi } from '../books/referensi.js';
-import { type Form, askArgumenTeks, collect, declareOptions } from '../cli/form.js';
-import { type Kolom, renderJson, renderTable } from '../render/teks.js';
-import { pesan } from '../domain/pesan.js';
 import { type Run, subcommand } from '../cli/command.js';
+import { askArgumenTeks, collect, declareOptions, type Form } from '../cli/form.js';
 import { formatRupiah } from '../domain/money.js';
+import { pesan } from '../domain/pesan.js';
+import { type Kolom, renderJson, renderTable } from '../render/teks.js';
 
 const KODE = { name: 'kode', label: 'kode akun', type: 'kode', required: true } as const;
 const FORM_AKUN = { nama: { name: 'nama', label: 'nama akun', type: 'teks', required: true } } satisfies Form;

@@ -1,10 +1,10 @@
 // `wksbm cadangkan`: a consistent copy through SQLite's backup API, keeping the newest N.
 import type { Command } from 'commander';
-import { enforce } from '../domain/rule.js';
-import { pesan } from '../domain/pesan.js';
-import { renderJson } from '../render/teks.js';
 import { type Run, subcommand } from '../cli/command.js';
+import { pesan } from '../domain/pesan.js';
+import { enforce } from '../domain/rule.js';
 import { buatCadangan, jumlahSimpan } from '../ledger/cadangan.js';
+import { renderJson } from '../render/teks.js';
 
 export function register(program: Command, run: Run): void {
   subcommand(program, 'cadangkan', 'membuat salinan cadangan berkas buku (bertanggal) dan menyimpan N yang terbaru')

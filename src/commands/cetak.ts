@@ -1,13 +1,13 @@
 // `wksbm cetak BUKU`: any of the 13 books as a printable .xlsx sheet.
 import type { Command } from 'commander';
-import { PROFIL, type Profil } from '../books/profil.js';
 import { type BahanCetak, bahanCetak } from '../books/cetak.js';
-import type { Context } from '../cli/context.js';
-import { UserError } from '../domain/errors.js';
-import { renderJson } from '../render/teks.js';
-import { pesan } from '../domain/pesan.js';
+import { PROFIL, type Profil } from '../books/profil.js';
 import { type Run, subcommand } from '../cli/command.js';
+import type { Context } from '../cli/context.js';
 import { formatTanggal, parseDate } from '../domain/dates.js';
+import { UserError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
+import { renderJson } from '../render/teks.js';
 import { BUKU_CETAK, type BukuCetak, cariBukuCetak, tataCetak } from '../reports/cetak.js';
 
 interface Rentang {

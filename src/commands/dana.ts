@@ -1,14 +1,14 @@
 // `wksbm dana`: funds; `umum`, `zakat` and `kematian` exist from init.
 import type { Command } from 'commander';
-import { parseField } from '../books/field.js';
 import { type DanaSaldo, daftarDana, kodeDanaBaru, tambahDana } from '../books/dana.js';
+import { parseField } from '../books/field.js';
 import { bacaReferensi } from '../books/referensi.js';
-import { enforce } from '../domain/rule.js';
-import { type Form, collect, declareOptions } from '../cli/form.js';
-import { type Kolom, renderJson, renderTable } from '../render/teks.js';
-import { pesan } from '../domain/pesan.js';
 import { type Run, subcommand } from '../cli/command.js';
+import { collect, declareOptions, type Form } from '../cli/form.js';
 import { formatRupiah } from '../domain/money.js';
+import { pesan } from '../domain/pesan.js';
+import { enforce } from '../domain/rule.js';
+import { type Kolom, renderJson, renderTable } from '../render/teks.js';
 
 const KODE = { name: 'kode', label: 'kode dana', type: 'kode', required: true } as const;
 const FORM_DANA = {

@@ -2,28 +2,44 @@
 // from CSV/XLSX, the import history, and reversing an import.
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import type { Context } from '../cli/context.js';
-import { UserError } from '../domain/errors.js';
-import { confirmSummary } from '../cli/form.js';
-import { type Kolom, renderJson, renderTable } from '../render/teks.js';
-import { pesan } from '../domain/pesan.js';
-import { type Run, subcommand } from '../cli/command.js';
 import { batalImpor, imporAda, riwayatImpor } from '../books/impor.js';
+import { type Run, subcommand } from '../cli/command.js';
+import type { Context } from '../cli/context.js';
+import { confirmSummary } from '../cli/form.js';
+import { UserError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
 import { enforce } from '../domain/rule.js';
-import { BUKU_IMPOR, type BukuImpor, type Ringkasan, bukuImpor, jalankanImpor } from '../import/impor.js';
+import { BUKU_IMPOR, type BukuImpor, bukuImpor, jalankanImpor, type Ringkasan } from '../import/impor.js';
 import type { HasilBaris } from '../import/jenis.js';
 import { parseKolomOpsi } from '../import/kolom.js';
+import { type Kolom, renderJson, renderTable } from '../render/teks.js';
 
-const KEPUTUSAN: Record<HasilBaris['keputusan'], string> = { baru: 'baru', sudah_ada: 'sudah ada', mungkin_ganda: 'mungkin ganda', ditolak: 'ditolak' };
+const KEPUTUSAN: Record<HasilBaris['keputusan'], string> = {
+  baru: 'baru',
+  sudah_ada: 'sudah ada',
+  mungkin_ganda: 'mungkin ganda',
+  ditolak: 'ditolak',
+};
 const TAMPIL_MAKS = 30;
 
 function tambahOpsi(cmd: Command, buku: BukuImpor | undefined): Command {
   cmd
     .option('--uji', 'uji coba: laporkan apa yang akan ditambah, dilewati dan ditolak, tanpa menulis apa pun')
-    .option('--ketat', 'semua baris atau tidak sama sekali: bila ada baris ditolak, tidak ada yang diimpor (kode keluar 2)')
-    .option('--kolom <isian=judul>', 'tunjukkan kolom untuk satu isian, mis. --kolom hp="TELP." (boleh berulang)', (v: string, acc: string[] | undefined) => [...(acc ?? []), v])
-    .option('--ditolak <berkas>', 'tulis baris yang tidak diimpor ke berkas ini (tata letak sama, ditambah kolom alasan)');
-  if (buku !== 'kas') cmd.option('--terima-mirip', 'tambahkan juga baris yang mungkin orang yang sama dengan data yang sudah ada');
+    .option(
+      '--ketat',
+      'semua baris atau tidak sama sekali: bila ada baris ditolak, tidak ada yang diimpor (kode keluar 2)',
+    )
+    .option(
+      '--kolom <isian=judul>',
+      'tunjukkan kolom untuk satu isian, mis. --kolom hp="TELP." (boleh berulang)',
+      (v: string, acc: string[] | undefined) => [...(acc ?? []), v],
+    )
+    .option(
+      '--ditolak <berkas>',
+      'tulis baris yang tidak diimpor ke berkas ini (tata letak sama, ditambah kolom alasan)',
+    );
+  if (buku !== 'kas')
+    cmd.option('--terima-mirip', 'tambahkan juga baris yang mungkin orang yang sama dengan data yang sudah ada');
   if (buku === 'ppks' || buku === undefined)
     cmd
       .option('--kategori <kategori>', 'PPKS: kategori untuk baris tanpa kolom kategori (daftar BNBA/DTSEN), mis. FM')
@@ -40,7 +56,10 @@ function progres(io: Context['io']): { update: (posisi: number, total: number) =
   return {
     update(posisi, total) {
       if (!bar) {
-        bar = new cliProgress.SingleBar({ stream, format: 'Mengimpor [{bar}] {percentage}%', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+        bar = new cliProgress.SingleBar(
+          { stream, format: 'Mengimpor [{bar}] {percentage}%', hideCursor: true, clearOnComplete: true },
+          cliProgress.Presets.shades_classic,
+        );
         bar.start(total, posisi);
       } else bar.update(posisi);
     },
@@ -80,7 +99,11 @@ async function jalankan(ctx: Context, buku: BukuImpor, berkas: string, opts: Rec
 
 /** `--kategori`, `--status`, `--dasar`: the PPKS fields a BNBA list leaves out, for every row. */
 function bawaanPpks(opts: Record<string, unknown>): Record<string, string> {
-  const pasang: [string, unknown][] = [['kategori', opts.kategori], ['status', opts.status], ['dasar_pemrosesan', opts.dasar]];
+  const pasang: [string, unknown][] = [
+    ['kategori', opts.kategori],
+    ['status', opts.status],
+    ['dasar_pemrosesan', opts.dasar],
+  ];
   return Object.fromEntries(pasang.filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
 }
 
@@ -90,8 +113,23 @@ function tampilkan(ctx: Context, r: Ringkasan): void {
     ctx.io.out(renderJson({ dibaca, ditambah, sudah_ada, mungkin_ganda, ditolak, impor_id, uji, baris }));
     return;
   }
-  const angka: [string, number][] = [['Dibaca', r.dibaca], ['Ditambah', r.ditambah], ['Sudah ada', r.sudah_ada], ['Mungkin ganda', r.mungkin_ganda], ['Ditolak', r.ditolak]];
-  ctx.io.out(renderTable(ctx.io, [{ header: 'Baris', key: 'k', value: (x: [string, number]) => x[0] }, { header: 'Jumlah', key: 'n', value: (x: [string, number]) => x[1], align: 'right' }], angka));
+  const angka: [string, number][] = [
+    ['Dibaca', r.dibaca],
+    ['Ditambah', r.ditambah],
+    ['Sudah ada', r.sudah_ada],
+    ['Mungkin ganda', r.mungkin_ganda],
+    ['Ditolak', r.ditolak],
+  ];
+  ctx.io.out(
+    renderTable(
+      ctx.io,
+      [
+        { header: 'Baris', key: 'k', value: (x: [string, number]) => x[0] },
+        { header: 'Jumlah', key: 'n', value: (x: [string, number]) => x[1], align: 'right' },
+      ],
+      angka,
+    ),
+  );
   if (r.baris.length) {
     const kolom: Kolom<HasilBaris>[] = [
       { header: 'Baris', key: 'baris', value: (b) => b.baris, align: 'right' },
@@ -113,12 +151,29 @@ function defineImpor(cmd: Command, buku: BukuImpor, run: Run): Command {
 
 /** `wksbm <buku> impor FILE`: hooked under donatur, ppks, psks and kas. */
 export function addImporCommand(parent: Command, buku: string, run: Run): Command {
-  return defineImpor(subcommand(parent, 'impor <berkas>', `mengimpor ${buku} dari berkas CSV atau XLSX`), bukuImpor(buku), run);
+  return defineImpor(
+    subcommand(parent, 'impor <berkas>', `mengimpor ${buku} dari berkas CSV atau XLSX`),
+    bukuImpor(buku),
+    run,
+  );
 }
 
 export function register(program: Command, run: Run): void {
-  const impor = subcommand(program, 'impor', 'impor massal dari CSV/XLSX (donatur, ppks, psks, kas), riwayat impor, dan pembatalannya');
-  for (const buku of BUKU_IMPOR) defineImpor(subcommand(impor, `${buku} <berkas>`, `mengimpor ${buku} dari berkas CSV atau XLSX (sama dengan wksbm ${buku} impor)`), buku, run);
+  const impor = subcommand(
+    program,
+    'impor',
+    'impor massal dari CSV/XLSX (donatur, ppks, psks, kas), riwayat impor, dan pembatalannya',
+  );
+  for (const buku of BUKU_IMPOR)
+    defineImpor(
+      subcommand(
+        impor,
+        `${buku} <berkas>`,
+        `mengimpor ${buku} dari berkas CSV atau XLSX (sama dengan wksbm ${buku} impor)`,
+      ),
+      buku,
+      run,
+    );
 
   subcommand(impor, 'riwayat', 'daftar impor yang pernah dilakukan').action(
     run(async (ctx) => {
@@ -136,21 +191,42 @@ export function register(program: Command, run: Run): void {
         { header: 'Sudah ada', key: 'sudah_ada', value: (r) => r.sudah_ada, align: 'right' },
         { header: 'Mungkin ganda', key: 'mungkin_ganda', value: (r) => r.mungkin_ganda, align: 'right' },
         { header: 'Ditolak', key: 'ditolak', value: (r) => r.ditolak, align: 'right' },
-        { header: 'Status', key: 'status', value: (r) => (r.dibatalkan ? `dibatalkan ${r.dibatalkan.slice(0, 10)}` : '') },
+        {
+          header: 'Status',
+          key: 'status',
+          value: (r) => (r.dibatalkan ? `dibatalkan ${r.dibatalkan.slice(0, 10)}` : ''),
+        },
       ];
       ctx.io.out(renderTable(ctx.io, kolom, rows));
     }),
   );
 
-  subcommand(impor, 'batal <id>', 'membatalkan satu impor: entri kas dibatalkan dengan entri pembalik, baris buku yang belum dipakai dihapus').action(
+  subcommand(
+    impor,
+    'batal <id>',
+    'membatalkan satu impor: entri kas dibatalkan dengan entri pembalik, baris buku yang belum dipakai dihapus',
+  ).action(
     run(async (ctx, _opts, [id]) => {
       const ledger = await ctx.ledger();
       const imp = enforce(await imporAda(ledger.db, id!));
-      await confirmSummary(ctx, `Batalkan impor #${imp.id}?`, [['buku', imp.buku], ['berkas', imp.berkas], ['ditambah', String(imp.ditambah)]]);
+      await confirmSummary(ctx, `Batalkan impor #${imp.id}?`, [
+        ['buku', imp.buku],
+        ['berkas', imp.berkas],
+        ['ditambah', String(imp.ditambah)],
+      ]);
       const h = await batalImpor(ledger, id!, ctx.jejak());
       if (ctx.json) return ctx.io.out(renderJson(h));
       ctx.io.out(pesan.imporDibatalkan(h.id, h.kas_dibatalkan, h.dihapus));
-      if (h.dipertahankan.length) ctx.io.out(pesan.imporDipertahankan(h.dipertahankan.length, h.dipertahankan.slice(0, 20).map((d) => `ID ${d.id} (${d.nama})`).join(', ')));
+      if (h.dipertahankan.length)
+        ctx.io.out(
+          pesan.imporDipertahankan(
+            h.dipertahankan.length,
+            h.dipertahankan
+              .slice(0, 20)
+              .map((d) => `ID ${d.id} (${d.nama})`)
+              .join(', '),
+          ),
+        );
     }),
   );
 }

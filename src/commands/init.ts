@@ -1,10 +1,10 @@
 // `wksbm init`: a new unit in a new ledger file.
 import type { Command } from 'commander';
-import { BAWAAN_PROFIL, PROFIL, PROFIL_INIT, berkasSiapInit, buatUnit } from '../books/profil.js';
-import { type Form, collect, confirmSummary, declareOptions } from '../cli/form.js';
-import { enforce } from '../domain/rule.js';
-import { pesan } from '../domain/pesan.js';
+import { BAWAAN_PROFIL, berkasSiapInit, buatUnit, PROFIL, PROFIL_INIT } from '../books/profil.js';
 import { type Run, subcommand } from '../cli/command.js';
+import { collect, confirmSummary, declareOptions, type Form } from '../cli/form.js';
+import { pesan } from '../domain/pesan.js';
+import { enforce } from '../domain/rule.js';
 import { renderJson } from '../render/teks.js';
 
 /** Asked at a terminal: the fields of PROFIL_INIT; the rest keep their defaults. */

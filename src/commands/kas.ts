@@ -1,18 +1,17 @@
 // `wksbm kas …`: receipts, payments, transfers, voids, the cash book, balances, closing quarters.
 import type { Command } from 'commander';
-import { KAS_FIELDS } from '../books/kas.js';
-import { type Nilai, type Opsi, dbOf, refOf } from '../books/field.js';
-import { kegiatanAda } from '../books/kegiatan.js';
 import { cariDonatur, pilihanDonatur } from '../books/donatur.js';
-import { type Referensi, bacaReferensi } from '../books/referensi.js';
+import { dbOf, type Nilai, type Opsi, refOf } from '../books/field.js';
+import { KAS_FIELDS } from '../books/kas.js';
+import { kegiatanAda } from '../books/kegiatan.js';
+import { bacaReferensi, type Referensi } from '../books/referensi.js';
+import { opsiCsv, pemisahCsv, type Run, subcommand } from '../cli/command.js';
 import type { Context } from '../cli/context.js';
-import { UserError } from '../domain/errors.js';
-import { type Form, type FormField, askArgumen, collect, collectConfirmed, declareOptions } from '../cli/form.js';
-import { renderCsv, renderJson, renderTable } from '../render/teks.js';
-import { pesan } from '../domain/pesan.js';
-import { type Run, opsiCsv, pemisahCsv, subcommand } from '../cli/command.js';
+import { askArgumen, collect, collectConfirmed, declareOptions, type Form, type FormField } from '../cli/form.js';
 import { formatTanggal, labelTriwulan, parseDate, parseTriwulan, rentangTriwulan } from '../domain/dates.js';
+import { UserError } from '../domain/errors.js';
 import { formatRupiah } from '../domain/money.js';
+import { pesan } from '../domain/pesan.js';
 import {
   akunBerbeda,
   danaBawaanKeluar,
@@ -27,8 +26,6 @@ import {
   uangCukup,
 } from '../ledger/aturan.js';
 import {
-  type Kas,
-  type LingkupKas,
   bacaBukuKas,
   batalkanBukti,
   buktiBisaDibatalkan,
@@ -36,10 +33,13 @@ import {
   catatKeluar,
   catatMasuk,
   catatPindah,
+  type Kas,
+  type LingkupKas,
   saldoKas,
 } from '../ledger/kas.js';
 import { bukaTriwulan, tutupTriwulan } from '../ledger/period.js';
 import { CSV_BUKU_KAS, KOLOM_BUKU_KAS, kasJson } from '../render/kas-view.js';
+import { renderCsv, renderJson, renderTable } from '../render/teks.js';
 import { bukuKas } from '../reports/buku-kas.js';
 import { addImporCommand } from './impor.js';
 
@@ -288,13 +288,13 @@ function pasangDaftar(kas: Command, run: Run): void {
     .option('--dana <dana>', 'hanya satu dana')
     .option('--akun <akun>', 'hanya satu akun');
   opsiCsv(daftar).action(
-      run(async (ctx, opts) => {
-        const lingkup = lingkupDaftar(opts);
-        const { db } = await ctx.ledger();
-        const { saldoAwal, entri } = await bacaBukuKas(db, lingkup);
-        tampilBukuKas(ctx, bukuKas(saldoAwal, entri, { dana: lingkup.dana, akun: lingkup.akun }), pemisahCsv(opts));
-      }),
-    );
+    run(async (ctx, opts) => {
+      const lingkup = lingkupDaftar(opts);
+      const { db } = await ctx.ledger();
+      const { saldoAwal, entri } = await bacaBukuKas(db, lingkup);
+      tampilBukuKas(ctx, bukuKas(saldoAwal, entri, { dana: lingkup.dana, akun: lingkup.akun }), pemisahCsv(opts));
+    }),
+  );
 }
 
 function pasangSaldo(kas: Command, run: Run): void {

@@ -1,25 +1,33 @@
 // `wksbm laporan triwulan`: the quarterly workbook for Dinas Sosial, filled from the books.
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { Context } from '../cli/context.js';
-import { renderJson } from '../render/teks.js';
-import { pesan } from '../domain/pesan.js';
 import { type Run, subcommand } from '../cli/command.js';
-import { type Form, collect, declareOptions } from '../cli/form.js';
+import type { Context } from '../cli/context.js';
+import { collect, declareOptions, type Form } from '../cli/form.js';
 import { parseDate, romawi, type Triwulan, triwulanTerakhirSelesai } from '../domain/dates.js';
+import { pesan } from '../domain/pesan.js';
 import { bahanLaporan, tahunSah } from '../ledger/laporan.js';
 import { rantaiSekarang } from '../ledger/segel.js';
+import { renderJson } from '../render/teks.js';
 import { type LaporanTriwulan, laporanTriwulan } from '../reports/laporan-triwulan.js';
 
 const ROMAWI_TW = ['I', 'II', 'III', 'IV'];
 
 const FORM_TRIWULAN = {
   tahun: {
-    name: 'tahun', label: 'tahun', type: 'angka', required: true, help: 'bawaan: tahun ini',
-    bawaan: (_, env) => env.hariIni.slice(0, 4), aturan: (tahun) => tahunSah(tahun),
+    name: 'tahun',
+    label: 'tahun',
+    type: 'angka',
+    required: true,
+    help: 'bawaan: tahun ini',
+    bawaan: (_, env) => env.hariIni.slice(0, 4),
+    aturan: (tahun) => tahunSah(tahun),
   },
   triwulan: {
-    name: 'triwulan', label: 'triwulan', type: 'pilihan', required: true,
+    name: 'triwulan',
+    label: 'triwulan',
+    type: 'pilihan',
+    required: true,
     help: '1 (Jan–Mar), 2 (Apr–Jun), 3 (Jul–Sep), 4 (Okt–Des)',
     pilihan: { tetap: ROMAWI_TW.map((r, i) => ({ kode: String(i + 1), nama: r })) },
   },
@@ -48,7 +56,11 @@ async function muatLaporan(ctx: Context, t: Triwulan, tanggalLaporan: string) {
 }
 
 export function namaBerkasLaporan(m: LaporanTriwulan): string {
-  const unit = String(m.unit.nama ?? 'unit').toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const unit = String(m.unit.nama ?? 'unit')
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return `laporan-triwulan-${romawi(m.periode.triwulan)}-${m.periode.tahun}-${unit}.xlsx`;
 }
 
@@ -56,9 +68,15 @@ export function register(program: Command, run: Run): void {
   const laporan = subcommand(program, 'laporan', 'laporan untuk Dinas Sosial');
   const ringkas = 'menulis buku kerja laporan triwulan (.xlsx) dari templat; --json mencetak angkanya saja';
   declareOptions(subcommand(laporan, 'triwulan', ringkas), FORM_TRIWULAN)
-    .option('-o, --keluar <berkas>', 'berkas .xlsx yang ditulis (bawaan: laporan-triwulan-III-2026-<unit>.xlsx); dengan --json hanya ditulis bila diberikan')
+    .option(
+      '-o, --keluar <berkas>',
+      'berkas .xlsx yang ditulis (bawaan: laporan-triwulan-III-2026-<unit>.xlsx); dengan --json hanya ditulis bila diberikan',
+    )
     .option('--tanggal <tanggal>', 'tanggal laporan di tanda tangan (bawaan: hari ini)')
-    .option('--templat <berkas>', 'templat .xlsx lain dengan penanda yang sama (bawaan: templates/laporan-triwulan.xlsx)')
+    .option(
+      '--templat <berkas>',
+      'templat .xlsx lain dengan penanda yang sama (bawaan: templates/laporan-triwulan.xlsx)',
+    )
     .action(
       run(async (ctx, opts) => {
         const n = await collect(ctx, formTriwulan(ctx, opts), opts);
@@ -70,7 +88,9 @@ export function register(program: Command, run: Run): void {
           const { tulisLaporan } = await import('../render/laporan-xlsx.js');
           // the seal: where the chains stand as this workbook leaves the file
           const rantai = await rantaiSekarang((await ctx.ledger()).db);
-          const gambar = cap ? { buffer: cap.buffer, extension: cap.mime === 'image/jpeg' ? ('jpeg' as const) : ('png' as const) } : null;
+          const gambar = cap
+            ? { buffer: cap.buffer, extension: cap.mime === 'image/jpeg' ? ('jpeg' as const) : ('png' as const) }
+            : null;
           const templat = opts.templat ? String(opts.templat) : undefined;
           await tulisLaporan(model, gambar, { templat, keluar, rantai });
         }

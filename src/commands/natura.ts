@@ -1,22 +1,20 @@
 // `wksbm natura …`: goods in kind (jimpitan rice): in, out, sold (with a BKM), stock.
 import type { Command } from 'commander';
-import { KAS_FIELDS } from '../books/kas.js';
-import { dbOf, refOf } from '../books/field.js';
 import { cariDonatur } from '../books/donatur.js';
+import { dbOf, refOf } from '../books/field.js';
+import { KAS_FIELDS } from '../books/kas.js';
 import { NATURA_FIELDS } from '../books/natura.js';
 import { bacaReferensi } from '../books/referensi.js';
+import { opsiCsv, pemisahCsv, type Run, subcommand } from '../cli/command.js';
 import type { Context } from '../cli/context.js';
-import { enforce } from '../domain/rule.js';
-import { type Form, type FormField, collect, confirmSummary, declareOptions } from '../cli/form.js';
-import { renderCsv, renderJson, renderTable } from '../render/teks.js';
-import { pesan } from '../domain/pesan.js';
-import { type Run, opsiCsv, pemisahCsv, subcommand } from '../cli/command.js';
+import { collect, confirmSummary, declareOptions, type Form, type FormField } from '../cli/form.js';
 import { formatTanggal, parseDate } from '../domain/dates.js';
 import { formatRupiah, miliKeAngka } from '../domain/money.js';
+import { pesan } from '../domain/pesan.js';
+import { enforce } from '../domain/rule.js';
 import { danaBawaanMasuk, danaBolehMenerima, peringatanMeterai } from '../ledger/aturan.js';
 import { formatKuantitas, namaBarang } from '../ledger/natura.js';
 import {
-  type Natura,
   batalkanNatura,
   catatNaturaKeluar,
   catatNaturaMasuk,
@@ -25,8 +23,10 @@ import {
   jualNatura,
   keteranganStok,
   kuantitasCukup,
+  type Natura,
   stokBarang,
 } from '../ledger/stok.js';
+import { renderCsv, renderJson, renderTable } from '../render/teks.js';
 
 const N = NATURA_FIELDS;
 const K = KAS_FIELDS;
@@ -274,16 +274,16 @@ function pasangDaftar(natura: Command, run: Run): void {
     .option('--dari <tanggal>', 'sejak tanggal')
     .option('--sampai <tanggal>', 'sampai tanggal');
   opsiCsv(daftar).action(
-      run(async (ctx, opts) => {
-        const { db } = await ctx.ledger();
-        const rows = await daftarNatura(db, {
-          barang: opts.barang ? String(opts.barang) : undefined,
-          dari: opts.dari ? parseDate(String(opts.dari), 'dari') : undefined,
-          sampai: opts.sampai ? parseDate(String(opts.sampai), 'sampai') : undefined,
-        });
-        tampilDaftar(ctx, rows.map(naturaJson), pemisahCsv(opts));
-      }),
-    );
+    run(async (ctx, opts) => {
+      const { db } = await ctx.ledger();
+      const rows = await daftarNatura(db, {
+        barang: opts.barang ? String(opts.barang) : undefined,
+        dari: opts.dari ? parseDate(String(opts.dari), 'dari') : undefined,
+        sampai: opts.sampai ? parseDate(String(opts.sampai), 'sampai') : undefined,
+      });
+      tampilDaftar(ctx, rows.map(naturaJson), pemisahCsv(opts));
+    }),
+  );
 }
 
 export function register(program: Command, run: Run): void {

@@ -1,10 +1,10 @@
 // `wksbm periksa`: exit 0 only when every check holds.
 import type { Command } from 'commander';
-import { LedgerError } from '../domain/errors.js';
-import { renderJson } from '../render/teks.js';
-import { pesan } from '../domain/pesan.js';
 import { type Run, subcommand } from '../cli/command.js';
-import { type Temuan, periksa, periksaLaporan } from '../ledger/periksa.js';
+import { LedgerError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
+import { periksa, periksaLaporan, type Temuan } from '../ledger/periksa.js';
+import { renderJson } from '../render/teks.js';
 
 export class AdaTemuan extends LedgerError {}
 

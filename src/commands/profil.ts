@@ -1,12 +1,12 @@
 // `wksbm profil`: show and edit the unit profile; `profil cap` stores the stamp (book 13).
 import type { Command } from 'commander';
-import { PROFIL, type Profil, bacaProfil, simpanCap, ubahProfil } from '../books/profil.js';
+import { bacaProfil, PROFIL, type Profil, simpanCap, ubahProfil } from '../books/profil.js';
+import { type Run, subcommand } from '../cli/command.js';
 import type { Context } from '../cli/context.js';
 import { collectGiven, declareOptions, formDari, opsional } from '../cli/form.js';
-import { pesan } from '../domain/pesan.js';
-import { type Run, subcommand } from '../cli/command.js';
-import { renderJson, renderTable } from '../render/teks.js';
 import { formatTanggal } from '../domain/dates.js';
+import { pesan } from '../domain/pesan.js';
+import { renderJson, renderTable } from '../render/teks.js';
 
 const FORM_PROFIL = formDari(PROFIL);
 

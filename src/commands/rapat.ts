@@ -1,25 +1,25 @@
 // `wksbm rapat`: minutes (book 6) with their attendance of members and guests (book 7).
 import type { Command } from 'commander';
-import { RAPAT } from '../books/registers.js';
 import {
   type AnggotaRingkas,
-  type Hadir,
-  type Tamu,
   anggotaAktif,
   bacaRapat,
   bacaTamu,
   catatRapat,
   cocokkanHadir,
+  type Hadir,
+  type Tamu,
 } from '../books/rapat.js';
 import { bacaReferensi } from '../books/referensi.js';
 import type { Baris } from '../books/register.js';
-import type { Context } from '../cli/context.js';
-import { enforce } from '../domain/rule.js';
-import { type Form, collect, confirmSummary, declareOptions } from '../cli/form.js';
-import { renderJson, renderTable } from '../render/teks.js';
-import { pesan } from '../domain/pesan.js';
+import { RAPAT } from '../books/registers.js';
 import { type Run, subcommand } from '../cli/command.js';
+import type { Context } from '../cli/context.js';
+import { collect, confirmSummary, declareOptions, type Form } from '../cli/form.js';
 import { formatTanggal } from '../domain/dates.js';
+import { pesan } from '../domain/pesan.js';
+import { enforce } from '../domain/rule.js';
+import { renderJson, renderTable } from '../render/teks.js';
 import { formTambah, pasangBuku } from './register.js';
 import { barisJson, ringkasanIsi } from './tampilan-buku.js';
 

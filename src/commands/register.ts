@@ -3,7 +3,7 @@
 // masuk/keluar, inventaris hapus) come in through hooks (`Kait`).
 import type { Command } from 'commander';
 import { type Buku, fieldOf } from '../books/buku.js';
-import { type Nilai, flagOf, optionKey } from '../books/field.js';
+import { flagOf, type Nilai, optionKey } from '../books/field.js';
 import { bacaReferensi } from '../books/referensi.js';
 import {
   ATURAN_BUKU,
@@ -14,22 +14,22 @@ import {
   tambahBaris,
   ubahBaris,
 } from '../books/register.js';
+import { opsiCsv, pemisahCsv, type Run, subcommand } from '../cli/command.js';
 import type { Context } from '../cli/context.js';
 import {
-  Dibatalkan,
-  type Form,
   askArgumen,
   collect,
   collectGiven,
   confirmSummary,
+  Dibatalkan,
   declareOptions,
+  type Form,
   formDari,
   opsional,
 } from '../cli/form.js';
-import { renderJson } from '../render/teks.js';
-import { pesan } from '../domain/pesan.js';
-import { type Run, opsiCsv, pemisahCsv, subcommand } from '../cli/command.js';
 import { parseDate } from '../domain/dates.js';
+import { pesan } from '../domain/pesan.js';
+import { renderJson } from '../render/teks.js';
 import { adaNik, barisJson, ringkasanIsi, tampilan, tampilDaftar, tampilRekaman } from './tampilan-buku.js';
 
 /** A way to add to the book: `tambah`, or e.g. `surat masuk` with its direction fixed. */

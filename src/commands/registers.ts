@@ -1,15 +1,15 @@
 // The register books as commands: each is its declaration plus the few command shapes of its own
 // (surat masuk/keluar, inventaris hapus, anggota keluar); their rules live in src/books/register.ts.
 import type { Command } from 'commander';
-import { ANGGOTA, DONATUR, INVENTARIS, JEJARING, KEGIATAN, PPKS, PSKS, SURAT, TAMU } from '../books/registers.js';
 import type { Buku } from '../books/buku.js';
 import { fieldOf } from '../books/buku.js';
 import { aturKeanggotaan, bolehDihapus, hapusInventaris } from '../books/register.js';
-import { enforce } from '../domain/rule.js';
-import { type Form, collect, declareOptions } from '../cli/form.js';
-import { renderJson } from '../render/teks.js';
-import { pesan } from '../domain/pesan.js';
+import { ANGGOTA, DONATUR, INVENTARIS, JEJARING, KEGIATAN, PPKS, PSKS, SURAT, TAMU } from '../books/registers.js';
 import { type Run, subcommand } from '../cli/command.js';
+import { collect, declareOptions, type Form } from '../cli/form.js';
+import { pesan } from '../domain/pesan.js';
+import { enforce } from '../domain/rule.js';
+import { renderJson } from '../render/teks.js';
 import { addImporCommand } from './impor.js';
 import { type Kait, pasangBuku } from './register.js';
 

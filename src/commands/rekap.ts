@@ -1,13 +1,17 @@
 // `wksbm rekap`: the Dinas side — many units' quarterly workbooks into one recap workbook.
 import type { Command } from 'commander';
-import { LedgerError, UserError } from '../domain/errors.js';
-import { renderJson } from '../render/teks.js';
-import { pesan } from '../domain/pesan.js';
 import { type Run, subcommand } from '../cli/command.js';
+import { LedgerError, UserError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
+import { renderJson } from '../render/teks.js';
 import { type Bermasalah, rekapLaporan, type UnitMasuk } from '../reports/rekap.js';
 
 export function register(program: Command, run: Run): void {
-  subcommand(program, 'rekap <berkas...>', 'merekap laporan triwulan banyak unit (.xlsx) menjadi satu buku kerja; berkas yang diubah setelah diekspor atau tak terbaca didaftar, tidak direkap')
+  subcommand(
+    program,
+    'rekap <berkas...>',
+    'merekap laporan triwulan banyak unit (.xlsx) menjadi satu buku kerja; berkas yang diubah setelah diekspor atau tak terbaca didaftar, tidak direkap',
+  )
     .option('-o, --keluar <berkas>', 'berkas rekap yang ditulis', 'rekap-laporan-triwulan.xlsx')
     .action(
       run(async (ctx, opts, berkas) => {
@@ -24,7 +28,15 @@ export function register(program: Command, run: Run): void {
           } else {
             // the same unit and quarter twice (a resent file) would be counted twice
             const l = hasil.laporan;
-            const kunci = [l.unit.nama, l.unit.padukuhan, l.unit.kalurahan, l.unit.kapanewon, l.unit.kabupaten, l.periode.tahun, l.periode.triwulan].join('|');
+            const kunci = [
+              l.unit.nama,
+              l.unit.padukuhan,
+              l.unit.kalurahan,
+              l.unit.kapanewon,
+              l.unit.kabupaten,
+              l.periode.tahun,
+              l.periode.triwulan,
+            ].join('|');
             const sudah = dilihat.get(kunci);
             if (sudah) {
               const m = { berkas: b, masalah: pesan.rekapGanda(sudah) };

@@ -1,39 +1,33 @@
 // `wksbm salur` (aid to a PPKS, money or goods) and `wksbm santunan` (death benefit to the heir).
 import type { Command } from 'commander';
 import { maskNik } from '../books/buku.js';
+import { dbOf, type Nilai, type Opsi, refOf } from '../books/field.js';
 import { KAS_FIELDS } from '../books/kas.js';
-import { type Nilai, type Opsi, dbOf, refOf } from '../books/field.js';
 import { kegiatanAda } from '../books/kegiatan.js';
 import { NATURA_FIELDS } from '../books/natura.js';
 import { SALUR_FIELDS, SANTUNAN_FIELDS } from '../books/penyaluran.js';
 import { cariPpks, peringatanPenerima, pilihanPpks } from '../books/ppks.js';
 import { bacaReferensi } from '../books/referensi.js';
-import type { Context } from '../cli/context.js';
-import { OK, enforce } from '../domain/rule.js';
-import { type Form, type Isi, collect, collectConfirmed, confirmSummary, declareOptions } from '../cli/form.js';
-import { renderJson } from '../render/teks.js';
-import { pesan } from '../domain/pesan.js';
-import { type Run, subcommand } from '../cli/command.js';
 import type { Baris } from '../books/register.js';
+import { type Run, subcommand } from '../cli/command.js';
+import type { Context } from '../cli/context.js';
+import { collect, collectConfirmed, confirmSummary, declareOptions, type Form, type Isi } from '../cli/form.js';
 import { formatTanggal } from '../domain/dates.js';
 import { formatRupiah, miliKeAngka } from '../domain/money.js';
-import {
-  danaBolehMembayar,
-  danaPerluAsnaf,
-  keteranganSaldo,
-  peringatanMeterai,
-  uangCukup,
-} from '../ledger/aturan.js';
-import { keteranganStok, kuantitasCukup } from '../ledger/stok.js';
+import { pesan } from '../domain/pesan.js';
+import { enforce, OK } from '../domain/rule.js';
+import { danaBolehMembayar, danaPerluAsnaf, keteranganSaldo, peringatanMeterai, uangCukup } from '../ledger/aturan.js';
 import { formatKuantitas, namaBarang } from '../ledger/natura.js';
 import {
-  type Tersalur,
   bayarSantunanKematian,
   bentukLengkap,
   salurBantuan,
   satuBentuk,
+  type Tersalur,
   wafatSebelumBayar,
 } from '../ledger/salur.js';
+import { keteranganStok, kuantitasCukup } from '../ledger/stok.js';
+import { renderJson } from '../render/teks.js';
 
 const K = KAS_FIELDS;
 const S = SALUR_FIELDS;

@@ -14,7 +14,9 @@ export async function integrityCheck(db: Kysely<Database>): Promise<string[]> {
   }
 }
 
-export async function foreignKeyCheck(db: Kysely<Database>): Promise<{ table: string; rowid: number; parent: string }[]> {
+export async function foreignKeyCheck(
+  db: Kysely<Database>,
+): Promise<{ table: string; rowid: number; parent: string }[]> {
   const r = await sql<{ table: string; rowid: number; parent: string }>`PRAGMA foreign_key_check`.execute(db);
   return r.rows;
 }
@@ -35,7 +37,9 @@ export async function voidsNotMirroring(db: Kysely<Database>): Promise<{ id: num
 }
 
 /** Day-end balances per fund and per account that are below zero, over the whole book. */
-export async function negativeDayEnds(db: Kysely<Database>): Promise<{ jenis: 'dana' | 'akun'; kode: string; tanggal: string; saldo: number }[]> {
+export async function negativeDayEnds(
+  db: Kysely<Database>,
+): Promise<{ jenis: 'dana' | 'akun'; kode: string; tanggal: string; saldo: number }[]> {
   const r = await sql<{ jenis: 'dana' | 'akun'; kode: string; tanggal: string; saldo: number }>`
     WITH g AS (
       SELECT 'dana' AS jenis, dana AS kode, tanggal, CASE arah WHEN 'masuk' THEN jumlah ELSE -jumlah END AS d
@@ -50,7 +54,10 @@ export async function negativeDayEnds(db: Kysely<Database>): Promise<{ jenis: 'd
 }
 
 export async function jumlahBaris(db: Kysely<Database>, tabel: 'kas' | 'natura'): Promise<number> {
-  const r = await db.selectFrom(tabel).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom(tabel)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

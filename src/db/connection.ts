@@ -81,7 +81,12 @@ function keepPrivate(file: string): void {
 }
 
 async function migrate(ledger: Ledger, existed: boolean): Promise<void> {
-  const migrator = new Migrator({ db: ledger.db, provider: penyediaMigrasi, migrationTableName: 'migrasi', migrationLockTableName: 'migrasi_kunci' });
+  const migrator = new Migrator({
+    db: ledger.db,
+    provider: penyediaMigrasi,
+    migrationTableName: 'migrasi',
+    migrationLockTableName: 'migrasi_kunci',
+  });
   const known = await migrator.getMigrations();
   const pending = known.filter((m) => !m.executedAt);
   const executedUnknown = await executedNames(ledger);

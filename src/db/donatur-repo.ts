@@ -12,7 +12,10 @@ export async function listDonaturRingkas(db: Kysely<Database>): Promise<DonaturR
   return db.selectFrom('donatur').select(['id', 'nama', 'hp']).orderBy('nama').execute() as Promise<DonaturRingkas[]>;
 }
 
-export async function findDonatur(db: Kysely<Database>, by: { id?: number; hp?: string; nama?: string }): Promise<DonaturRingkas[]> {
+export async function findDonatur(
+  db: Kysely<Database>,
+  by: { id?: number; hp?: string; nama?: string },
+): Promise<DonaturRingkas[]> {
   let q = db.selectFrom('donatur').select(['id', 'nama', 'hp']);
   if (by.id !== undefined) q = q.where('id', '=', by.id);
   if (by.hp !== undefined) q = q.where('hp', '=', by.hp);

@@ -3,7 +3,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { uidBaru } from '../domain/jurnal.js';
-import { jurnalkan, jurnalkanSync, penjurnal } from './jurnal-repo.js';
+import { jurnalkan, penjurnal } from './jurnal-repo.js';
 import type { Kas } from './kas-repo.js';
 import type { Database, ImporRow } from './types.js';
 
@@ -49,7 +49,11 @@ export async function markImporBatal(db: Kysely<Database>, id: number, waktu: st
 }
 
 /** A prepared INSERT for a register; a null value takes the column's default (e.g. jenis `perorangan`). */
-export function registerInserter(sqlite: BetterSqlite3.Database, tabel: string, kolom: string[]): (nilai: unknown[]) => number {
+export function registerInserter(
+  sqlite: BetterSqlite3.Database,
+  tabel: string,
+  kolom: string[],
+): (nilai: unknown[]) => number {
   const info = sqlite.prepare(`PRAGMA table_info("${tabel}")`).all() as { name: string; dflt_value: string | null }[];
   const bawaan = new Map(info.map((c) => [c.name, c.dflt_value]));
   const nilai = [...kolom.map((k) => (bawaan.get(k) != null ? `coalesce(?, ${bawaan.get(k)})` : '?')), '?'];
@@ -70,23 +74,57 @@ export function kolomTabel(sqlite: BetterSqlite3.Database, tabel: string): Set<s
 }
 
 /** Streams the rows already in a register, for the duplicate check. */
-export function iterateRegister(sqlite: BetterSqlite3.Database, tabel: string, kolom: string[]): IterableIterator<Record<string, unknown>> {
-  return sqlite.prepare(`SELECT id, ${kolom.map((k) => `"${k}"`).join(', ')} FROM "${tabel}" ORDER BY id`).iterate() as IterableIterator<Record<string, unknown>>;
+export function iterateRegister(
+  sqlite: BetterSqlite3.Database,
+  tabel: string,
+  kolom: string[],
+): IterableIterator<Record<string, unknown>> {
+  return sqlite
+    .prepare(`SELECT id, ${kolom.map((k) => `"${k}"`).join(', ')} FROM "${tabel}" ORDER BY id`)
+    .iterate() as IterableIterator<Record<string, unknown>>;
 }
 
 export function lastKas(sqlite: BetterSqlite3.Database): { id: number; hash: string } | undefined {
-  return sqlite.prepare('SELECT id, hash FROM kas ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+  return sqlite.prepare('SELECT id, hash FROM kas ORDER BY id DESC LIMIT 1').get() as
+    | { id: number; hash: string }
+    | undefined;
 }
 
 export function maxUrut(sqlite: BetterSqlite3.Database): { bukti: string; tahun: number; maks: number }[] {
-  return sqlite.prepare('SELECT bukti, tahun, max(urut) AS maks FROM kas GROUP BY bukti, tahun').all() as { bukti: string; tahun: number; maks: number }[];
+  return sqlite.prepare('SELECT bukti, tahun, max(urut) AS maks FROM kas GROUP BY bukti, tahun').all() as {
+    bukti: string;
+    tahun: number;
+    maks: number;
+  }[];
 }
 
 /** Entries that stand (neither voided nor a reversal), for matching rows of a re-imported file. */
-export function iterateKasBerlaku(sqlite: BetterSqlite3.Database): IterableIterator<{ nomor: string; tanggal: string; arah: string; jumlah: number; sumber: string | null; jenis: string | null; dana: string | null; akun: string; uraian: string | null }> {
+export function iterateKasBerlaku(sqlite: BetterSqlite3.Database): IterableIterator<{
+  nomor: string;
+  tanggal: string;
+  arah: string;
+  jumlah: number;
+  sumber: string | null;
+  jenis: string | null;
+  dana: string | null;
+  akun: string;
+  uraian: string | null;
+}> {
   return sqlite
-    .prepare('SELECT nomor, tanggal, arah, jumlah, sumber, jenis, dana, akun, uraian FROM kas k WHERE batal_dari IS NULL AND NOT EXISTS (SELECT 1 FROM kas b WHERE b.batal_dari = k.id) ORDER BY id')
-    .iterate() as IterableIterator<{ nomor: string; tanggal: string; arah: string; jumlah: number; sumber: string | null; jenis: string | null; dana: string | null; akun: string; uraian: string | null }>;
+    .prepare(
+      'SELECT nomor, tanggal, arah, jumlah, sumber, jenis, dana, akun, uraian FROM kas k WHERE batal_dari IS NULL AND NOT EXISTS (SELECT 1 FROM kas b WHERE b.batal_dari = k.id) ORDER BY id',
+    )
+    .iterate() as IterableIterator<{
+    nomor: string;
+    tanggal: string;
+    arah: string;
+    jumlah: number;
+    sumber: string | null;
+    jenis: string | null;
+    dana: string | null;
+    akun: string;
+    uraian: string | null;
+  }>;
 }
 
 /** Entries of an import that still stand, in posting order. */
@@ -96,7 +134,9 @@ export async function kasBerlakuDariImpor(db: Kysely<Database>, imporId: number)
     .selectAll('k')
     .where('k.impor_id', '=', imporId)
     .where('k.batal_dari', 'is', null)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('kas as b').select('b.id').whereRef('b.batal_dari', '=', 'k.id'))))
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('kas as b').select('b.id').whereRef('b.batal_dari', '=', 'k.id'))),
+    )
     .orderBy('k.id')
     .execute();
 }
@@ -108,12 +148,23 @@ const DIPAKAI: Record<string, string> = {
   psks: `0`,
 };
 
-export async function removeUnusedRegisterRows(db: Kysely<Database>, tabel: 'donatur' | 'ppks' | 'psks', imporId: number): Promise<{ dihapus: number; dipertahankan: { id: number; nama: string }[] }> {
+export async function removeUnusedRegisterRows(
+  db: Kysely<Database>,
+  tabel: 'donatur' | 'ppks' | 'psks',
+  imporId: number,
+): Promise<{ dihapus: number; dipertahankan: { id: number; nama: string }[] }> {
   const dipakai = `(${DIPAKAI[tabel]} OR id IN (SELECT baris_id FROM perubahan WHERE tabel = '${tabel}'))`;
-  const tetap = await sql<{ id: number; nama: string }>`SELECT id, nama FROM ${sql.table(tabel)} WHERE impor_id = ${imporId} AND ${sql.raw(dipakai)} ORDER BY id`.execute(db);
+  const tetap = await sql<{
+    id: number;
+    nama: string;
+  }>`SELECT id, nama FROM ${sql.table(tabel)} WHERE impor_id = ${imporId} AND ${sql.raw(dipakai)} ORDER BY id`.execute(
+    db,
+  );
   const hapus = await sql<{ id: number; uid: string }>`
     SELECT id, uid FROM ${sql.table(tabel)} WHERE impor_id = ${imporId} AND NOT ${sql.raw(dipakai)}`.execute(db);
-  const r = await sql`DELETE FROM ${sql.table(tabel)} WHERE impor_id = ${imporId} AND NOT ${sql.raw(dipakai)}`.execute(db);
+  const r = await sql`DELETE FROM ${sql.table(tabel)} WHERE impor_id = ${imporId} AND NOT ${sql.raw(dipakai)}`.execute(
+    db,
+  );
   const waktu = new Date().toISOString();
   for (const h of hapus.rows) await jurnalkan(db, tabel, h.id, 'hapus', waktu, h.uid);
   return { dihapus: Number(r.numAffectedRows ?? 0), dipertahankan: tetap.rows };

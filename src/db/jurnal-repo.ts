@@ -3,8 +3,8 @@
 // the write, so the journal holds exactly what the table holds.
 import { type Kysely, sql } from 'kysely';
 import { type AksiJurnal, type EntriJurnal, GENESIS_JURNAL, isiJurnal } from '../domain/jurnal.js';
-import type { Database } from './types.js';
 import { nilaiEntri } from './jurnal-sync.js';
+import type { Database } from './types.js';
 
 export { jurnalkanSync, penjurnal } from './jurnal-sync.js';
 

@@ -42,4 +42,3 @@ export function penjurnal(
     sebelum = String(v[7]);
   };
 }
-

@@ -2,12 +2,20 @@
 // in-memory files, tests), or to a writer thread holding the import's transaction (bukaPenulisKas),
 // so checking a row and inserting one run on both cores: on one core each costs about 10 µs, side
 // by side the import takes the longer of the two instead of their sum.
-import type BetterSqlite3 from 'better-sqlite3';
+
 import { Worker } from 'node:worker_threads';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Hitungan } from './impor-repo.js';
 import type { DariPenulis, DataPenulis, GalatPenulis, KePenulis } from './kas-penulis.js';
 import type { Kas } from './kas-repo.js';
-import { KOLOM_BERUBAH, KOLOM_TETAP, type LogImpor, kasInserter, pushBerubah, tulisSaldoHarian } from './tulis-massal.js';
+import {
+  KOLOM_BERUBAH,
+  KOLOM_TETAP,
+  kasInserter,
+  type LogImpor,
+  pushBerubah,
+  tulisSaldoHarian,
+} from './tulis-massal.js';
 import type { SaldoHarianRow } from './types.js';
 
 /** A bulk run's rows, as they are decided; then, once, the day totals the run changed. */
@@ -102,7 +110,8 @@ export async function bukaPenulisKas(modul: URL, berkas: string, impor: LogImpor
     dikirim++;
     // keep memory bounded: wait while the worker is more than ANTRE_MAKS batches behind
     for (let s = Atomics.load(selesai, 0), diam = 0; dikirim - s > ANTRE_MAKS; s = Atomics.load(selesai, 0)) {
-      if (Atomics.wait(selesai, 0, s, 1000) === 'timed-out' && ++diam > 120) throw new Error('penulis impor berhenti menjawab');
+      if (Atomics.wait(selesai, 0, s, 1000) === 'timed-out' && ++diam > 120)
+        throw new Error('penulis impor berhenti menjawab');
     }
     if (galat) throw galat;
   };

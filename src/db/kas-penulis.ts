@@ -6,8 +6,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { Hitungan } from './impor-repo.js';
+import {
+  insertImpor,
+  KOLOM_BARIS,
+  KOLOM_BERUBAH,
+  type LogImpor,
+  SisipKas,
+  tulisSaldoHarian,
+  updateImporHitungan,
+} from './tulis-massal.js';
 import type { SaldoHarianRow } from './types.js';
-import { KOLOM_BARIS, KOLOM_BERUBAH, type LogImpor, SisipKas, insertImpor, tulisSaldoHarian, updateImporHitungan } from './tulis-massal.js';
 
 export interface DataPenulis {
   berkas: string;
@@ -17,7 +25,10 @@ export interface DataPenulis {
 }
 
 /** A batch carries per row the KOLOM_BERUBAH values, and once the KOLOM_TETAP values and the first row's hash_sebelum. */
-export type KePenulis = { lot: unknown[]; tetap: unknown[]; sebelum: string } | { commit: Hitungan; saldo: SaldoHarianRow[] } | { rollback: true };
+export type KePenulis =
+  | { lot: unknown[]; tetap: unknown[]; sebelum: string }
+  | { commit: Hitungan; saldo: SaldoHarianRow[] }
+  | { rollback: true };
 export interface GalatPenulis {
   message: string;
   code?: string;
@@ -31,7 +42,11 @@ const HASH = KOLOM_BERUBAH.indexOf('hash');
 
 function lapor(e: unknown): GalatPenulis {
   const x = e as { message?: unknown; code?: unknown; name?: unknown } | null;
-  return { message: String(x?.message ?? e), code: typeof x?.code === 'string' ? x.code : undefined, name: typeof x?.name === 'string' ? x.name : undefined };
+  return {
+    message: String(x?.message ?? e),
+    code: typeof x?.code === 'string' ? x.code : undefined,
+    name: typeof x?.name === 'string' ? x.name : undefined,
+  };
 }
 
 if (parentPort) {

@@ -6,13 +6,21 @@ import type { Bukti, Database, KasRow } from './types.js';
 
 export type Kas = Selectable<KasRow>;
 
-export async function lastHash(db: Kysely<Database>, tabel: 'kas' | 'natura'): Promise<{ id: number; hash: string } | undefined> {
+export async function lastHash(
+  db: Kysely<Database>,
+  tabel: 'kas' | 'natura',
+): Promise<{ id: number; hash: string } | undefined> {
   return db.selectFrom(tabel).select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
 
 /** The last voucher sequence of a kind in a year (0 before the first). */
 export async function urutTerakhir(db: Kysely<Database>, bukti: Bukti, tahun: number): Promise<number> {
-  const r = await db.selectFrom('kas').select(sql<number>`coalesce(max(urut), 0)`.as('maks')).where('bukti', '=', bukti).where('tahun', '=', tahun).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('kas')
+    .select(sql<number>`coalesce(max(urut), 0)`.as('maks'))
+    .where('bukti', '=', bukti)
+    .where('tahun', '=', tahun)
+    .executeTakeFirstOrThrow();
   return Number(r.maks);
 }
 
@@ -46,7 +54,18 @@ function queryBukuKas(db: Kysely<Database>, f: KasFilter) {
     .selectFrom('kas as k')
     .leftJoin('kas as asal', 'asal.id', 'k.batal_dari')
     .leftJoin('kas as pembatal', 'pembatal.batal_dari', 'k.id')
-    .select(['k.id', 'k.nomor', 'k.tanggal', 'k.arah', 'k.jumlah', 'k.sumber', 'k.jenis', 'k.layanan', 'k.asnaf', 'k.dana'])
+    .select([
+      'k.id',
+      'k.nomor',
+      'k.tanggal',
+      'k.arah',
+      'k.jumlah',
+      'k.sumber',
+      'k.jenis',
+      'k.layanan',
+      'k.asnaf',
+      'k.dana',
+    ])
     .select(['k.akun', 'k.akun_tujuan', 'k.donatur_id', 'k.kegiatan_id', 'k.uraian', 'k.batal_dari'])
     .select(['asal.nomor as nomor_batal', 'pembatal.nomor as dibatalkan_oleh']);
   if (f.dari) q = q.where('k.tanggal', '>=', f.dari);

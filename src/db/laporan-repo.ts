@@ -8,17 +8,17 @@ import type {
   KegiatanBaris,
   NaturaGerak,
   PenyaluranBaris,
+  PpksTerdata,
   ProfilUnit,
   PsksTerdata,
-  PpksTerdata,
   RapatBaris,
   ReferensiLaporan,
   SantunanBaris,
 } from '../domain/laporan.js';
 import { KOLOM_UNIT } from '../domain/laporan.js'; // a value beside the types above
 import { type Rupiah, rupiahTersimpan } from '../domain/money.js';
-import { getProfil, type Profil } from './profil-repo.js';
 import { listKas, saldoAkun, saldoDana } from './kas-repo.js';
+import { getProfil, type Profil } from './profil-repo.js';
 import { loadReferensi, type Referensi } from './referensi-repo.js';
 import type { Database } from './types.js';
 

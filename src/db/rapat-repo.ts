@@ -1,7 +1,7 @@
 // Meetings' attendance (book 7) and the members it draws on.
 import type { Kysely } from 'kysely';
-import type { Database } from './types.js';
 import { insertBaris } from './register-repo.js';
+import type { Database } from './types.js';
 
 export interface AnggotaRingkas {
   id: number;
@@ -18,7 +18,12 @@ export interface Hadir {
 }
 
 export async function listAnggotaRingkas(db: Kysely<Database>): Promise<AnggotaRingkas[]> {
-  return db.selectFrom('anggota').select(['id', 'nama', 'jabatan']).where('aktif', '=', 1).orderBy('id').execute() as Promise<AnggotaRingkas[]>;
+  return db
+    .selectFrom('anggota')
+    .select(['id', 'nama', 'jabatan'])
+    .where('aktif', '=', 1)
+    .orderBy('id')
+    .execute() as Promise<AnggotaRingkas[]>;
 }
 
 export async function insertHadir(db: Kysely<Database>, rapatId: number, rows: Hadir[]): Promise<void> {
@@ -27,5 +32,11 @@ export async function insertHadir(db: Kysely<Database>, rapatId: number, rows: H
 }
 
 export async function listHadir(db: Kysely<Database>, rapatId: number): Promise<Hadir[]> {
-  return db.selectFrom('rapat_hadir').select(['anggota_id', 'nama', 'peran', 'asal', 'tamu']).where('rapat_id', '=', rapatId).orderBy('tamu').orderBy('id').execute() as Promise<Hadir[]>;
+  return db
+    .selectFrom('rapat_hadir')
+    .select(['anggota_id', 'nama', 'peran', 'asal', 'tamu'])
+    .where('rapat_id', '=', rapatId)
+    .orderBy('tamu')
+    .orderBy('id')
+    .execute() as Promise<Hadir[]>;
 }

@@ -3,9 +3,9 @@ import type { Kysely } from 'kysely';
 import type {
   AkunRow,
   AsnafRow,
-  Database,
   DanaRow,
   DanaSumberRow,
+  Database,
   JenisRow,
   KategoriPpksRow,
   KategoriPsksRow,

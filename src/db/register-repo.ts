@@ -14,7 +14,10 @@ export async function insertBaris(db: Db, tabel: string, nilai: Record<string, u
   const dijurnal = (BUKU_JURNAL as readonly string[]).includes(tabel);
   const isi = Object.fromEntries(Object.entries(nilai).filter(([, v]) => v !== null && v !== undefined));
   if (dijurnal) isi.uid = uidBaru();
-  const r = await db.insertInto(tabel as Tabel).values(isi as never).executeTakeFirstOrThrow();
+  const r = await db
+    .insertInto(tabel as Tabel)
+    .values(isi as never)
+    .executeTakeFirstOrThrow();
   const id = Number(r.insertId);
   if (dijurnal) await jurnalkan(db, tabel, id, 'tambah', String(nilai.dibuat ?? new Date().toISOString()));
   return id;
@@ -37,13 +40,25 @@ export async function listBaris(db: Db, tabel: string, s: Saringan): Promise<Bar
   const syarat = [sql`1 = 1`];
   for (const [k, v] of Object.entries(s.sama)) syarat.push(sql`${sql.ref(k)} = ${v}`);
   if (s.cari && s.cari.teks.trim() !== '') {
-    const pola = `%${s.cari.teks.trim().toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-    syarat.push(sql`(${sql.join(s.cari.kolom.map((k) => sql`lower(coalesce(${sql.ref(k)}, '')) LIKE ${pola} ESCAPE '\\'`), sql` OR `)})`);
+    const pola = `%${s.cari.teks
+      .trim()
+      .toLowerCase()
+      .replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    syarat.push(
+      sql`(${sql.join(
+        s.cari.kolom.map((k) => sql`lower(coalesce(${sql.ref(k)}, '')) LIKE ${pola} ESCAPE '\\'`),
+        sql` OR `,
+      )})`,
+    );
   }
   if (s.tanggal?.dari) syarat.push(sql`${sql.ref(s.tanggal.kolom)} >= ${s.tanggal.dari}`);
   if (s.tanggal?.sampai) syarat.push(sql`${sql.ref(s.tanggal.kolom)} <= ${s.tanggal.sampai}`);
   const urut = s.tanggal ? sql`${sql.ref(s.tanggal.kolom)}, id` : sql`id`;
-  return (await sql<Baris>`SELECT * FROM ${sql.table(tabel)} WHERE ${sql.join(syarat, sql` AND `)} ORDER BY ${urut}`.execute(db)).rows;
+  return (
+    await sql<Baris>`SELECT * FROM ${sql.table(tabel)} WHERE ${sql.join(syarat, sql` AND `)} ORDER BY ${urut}`.execute(
+      db,
+    )
+  ).rows;
 }
 
 export interface Ubahan {
@@ -55,24 +70,45 @@ export interface Ubahan {
 const teks = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 /** Updates the changed columns of one row and keeps each change in `perubahan`. */
-export async function updateDenganJejak(db: Db, tabel: string, id: number, ubahan: Ubahan[], oleh: string, waktu: string): Promise<void> {
+export async function updateDenganJejak(
+  db: Db,
+  tabel: string,
+  id: number,
+  ubahan: Ubahan[],
+  oleh: string,
+  waktu: string,
+): Promise<void> {
   if (ubahan.length === 0) return;
   const set = sql.join(ubahan.map((u) => sql`${sql.ref(u.kolom)} = ${u.baru as string | number | null}`));
   await sql`UPDATE ${sql.table(tabel)} SET ${set} WHERE id = ${id}`.execute(db);
   await jurnalkan(db, tabel, id, 'ubah', waktu);
   await db
     .insertInto('perubahan')
-    .values(ubahan.map((u) => ({ tabel, baris_id: id, kolom: u.kolom, lama: teks(u.lama), baru: teks(u.baru), oleh, waktu })))
+    .values(
+      ubahan.map((u) => ({ tabel, baris_id: id, kolom: u.kolom, lama: teks(u.lama), baru: teks(u.baru), oleh, waktu })),
+    )
     .execute();
 }
 
-export async function riwayatPerubahan(db: Db, tabel: string, id: number): Promise<{ kolom: string; lama: string | null; baru: string | null; oleh: string; waktu: string }[]> {
-  return db.selectFrom('perubahan').select(['kolom', 'lama', 'baru', 'oleh', 'waktu']).where('tabel', '=', tabel).where('baris_id', '=', id).orderBy('id').execute();
+export async function riwayatPerubahan(
+  db: Db,
+  tabel: string,
+  id: number,
+): Promise<{ kolom: string; lama: string | null; baru: string | null; oleh: string; waktu: string }[]> {
+  return db
+    .selectFrom('perubahan')
+    .select(['kolom', 'lama', 'baru', 'oleh', 'waktu'])
+    .where('tabel', '=', tabel)
+    .where('baris_id', '=', id)
+    .orderBy('id')
+    .execute();
 }
 
 /** The next agenda number of letters for one direction and year. */
 export async function nextNomorAgenda(db: Db, arah: string, tahun: number): Promise<number> {
-  const r = await sql<{ maks: number }>`SELECT coalesce(max(nomor_agenda), 0) AS maks FROM surat WHERE arah = ${arah} AND tahun = ${tahun}`.execute(db);
+  const r = await sql<{
+    maks: number;
+  }>`SELECT coalesce(max(nomor_agenda), 0) AS maks FROM surat WHERE arah = ${arah} AND tahun = ${tahun}`.execute(db);
   return Number(r.rows[0]?.maks ?? 0) + 1;
 }
 
@@ -93,6 +129,11 @@ export async function biayaKegiatan(db: Db, ids: number[]): Promise<Map<number, 
 /** Number of people present at each meeting. */
 export async function jumlahHadir(db: Db, ids: number[]): Promise<Map<number, number>> {
   if (ids.length === 0) return new Map();
-  const r = await sql<{ id: number; n: number }>`SELECT rapat_id AS id, count(*) AS n FROM rapat_hadir WHERE rapat_id IN (${sql.join(ids)}) GROUP BY rapat_id`.execute(db);
+  const r = await sql<{
+    id: number;
+    n: number;
+  }>`SELECT rapat_id AS id, count(*) AS n FROM rapat_hadir WHERE rapat_id IN (${sql.join(ids)}) GROUP BY rapat_id`.execute(
+    db,
+  );
   return new Map(r.rows.map((x) => [Number(x.id), Number(x.n)]));
 }

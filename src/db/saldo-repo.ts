@@ -8,18 +8,35 @@ import type { Database, SaldoHarianRow } from './types.js';
 type Buku = SaldoHarianRow['buku'];
 
 /** The day-end before `dari` and every stored day-end from `dari` on, in date order. */
-export async function bacaGaris(db: Kysely<Database>, buku: Buku, kode: string, dari: string): Promise<{ saldoSebelum: number; baris: { tanggal: string; saldo: number }[] }> {
+export async function bacaGaris(
+  db: Kysely<Database>,
+  buku: Buku,
+  kode: string,
+  dari: string,
+): Promise<{ saldoSebelum: number; baris: { tanggal: string; saldo: number }[] }> {
   const kunci = db.selectFrom('saldo_harian').where('buku', '=', buku).where('kode', '=', kode);
-  const sebelum = await kunci.select('saldo').where('tanggal', '<', dari).orderBy('tanggal', 'desc').limit(1).executeTakeFirst();
+  const sebelum = await kunci
+    .select('saldo')
+    .where('tanggal', '<', dari)
+    .orderBy('tanggal', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const baris = await kunci.select(['tanggal', 'saldo']).where('tanggal', '>=', dari).orderBy('tanggal').execute();
-  return { saldoSebelum: Number(sebelum?.saldo ?? 0), baris: baris.map((b) => ({ tanggal: b.tanggal, saldo: Number(b.saldo) })) };
+  return {
+    saldoSebelum: Number(sebelum?.saldo ?? 0),
+    baris: baris.map((b) => ({ tanggal: b.tanggal, saldo: Number(b.saldo) })),
+  };
 }
 
 /**
  * Counts one posting's movements on day `tanggal`: the day's row (created with the balance carried
  * into it) and every day-end from it on. A posting dated today touches one row per key.
  */
-export async function tambahSaldoHarian(db: Kysely<Database>, tanggal: string, gerak: readonly { buku: Buku; kode: string; gerak: number }[]): Promise<void> {
+export async function tambahSaldoHarian(
+  db: Kysely<Database>,
+  tanggal: string,
+  gerak: readonly { buku: Buku; kode: string; gerak: number }[],
+): Promise<void> {
   for (const g of gerak) {
     const bawaan = db
       .selectFrom('saldo_harian')
@@ -36,7 +53,10 @@ export async function tambahSaldoHarian(db: Kysely<Database>, tanggal: string, g
       .execute();
     await db
       .updateTable('saldo_harian')
-      .set({ gerak: sql<number>`gerak + CASE WHEN tanggal = ${tanggal} THEN ${g.gerak} ELSE 0 END`, saldo: sql<number>`saldo + ${g.gerak}` })
+      .set({
+        gerak: sql<number>`gerak + CASE WHEN tanggal = ${tanggal} THEN ${g.gerak} ELSE 0 END`,
+        saldo: sql<number>`saldo + ${g.gerak}`,
+      })
       .where('buku', '=', g.buku)
       .where('kode', '=', g.kode)
       .where('tanggal', '>=', tanggal)
@@ -45,8 +65,15 @@ export async function tambahSaldoHarian(db: Kysely<Database>, tanggal: string, g
 }
 
 /** One key's stored day totals, for a bulk run that touches it. */
-export function harianKunci(sqlite: BetterSqlite3.Database, buku: Buku, kode: string): { tanggal: string; gerak: number }[] {
-  return sqlite.prepare('SELECT tanggal, gerak FROM saldo_harian WHERE buku = ? AND kode = ?').all(buku, kode) as { tanggal: string; gerak: number }[];
+export function harianKunci(
+  sqlite: BetterSqlite3.Database,
+  buku: Buku,
+  kode: string,
+): { tanggal: string; gerak: number }[] {
+  return sqlite.prepare('SELECT tanggal, gerak FROM saldo_harian WHERE buku = ? AND kode = ?').all(buku, kode) as {
+    tanggal: string;
+    gerak: number;
+  }[];
 }
 
 export interface BedaHarian {

@@ -2,7 +2,7 @@
 // `periksa` compares a ledger's triggers with it, so a trigger dropped or rewritten is found.
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
-import { type Pemicu, daftarPemicu } from './check-repo.js';
+import { daftarPemicu, type Pemicu } from './check-repo.js';
 import { penyediaMigrasi } from './migrations/index.js';
 import type { Database } from './types.js';
 

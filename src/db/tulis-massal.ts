@@ -3,8 +3,8 @@
 // (kas-penulis.ts) loads this module too.
 import type BetterSqlite3 from 'better-sqlite3';
 import { uidBaru } from '../domain/jurnal.js';
-import { jurnalkanSync } from './jurnal-sync.js';
 import type { Hitungan } from './impor-repo.js';
+import { jurnalkanSync } from './jurnal-sync.js';
 import type { Kas } from './kas-repo.js';
 import type { SaldoHarianRow } from './types.js';
 
@@ -27,7 +27,9 @@ export function insertImpor(sqlite: BetterSqlite3.Database, r: LogImpor): number
 }
 
 export function updateImporHitungan(sqlite: BetterSqlite3.Database, id: number, h: Hitungan): void {
-  sqlite.prepare('UPDATE impor SET dibaca = ?, ditambah = ?, sudah_ada = ?, mungkin_ganda = ?, ditolak = ? WHERE id = ?').run(h.dibaca, h.ditambah, h.sudah_ada, h.mungkin_ganda, h.ditolak, id);
+  sqlite
+    .prepare('UPDATE impor SET dibaca = ?, ditambah = ?, sudah_ada = ?, mungkin_ganda = ?, ditolak = ? WHERE id = ?')
+    .run(h.dibaca, h.ditambah, h.sudah_ada, h.mungkin_ganda, h.ditolak, id);
   // the import's row is journalled once, complete, in the same transaction as its rows (also in the writer thread)
   jurnalkanSync(sqlite, 'impor', id, 'tambah', new Date().toISOString());
 }
@@ -37,13 +39,56 @@ export function updateImporHitungan(sqlite: BetterSqlite3.Database, id: number, 
  * (the hash of the row before), bound by position; the columns an import's rows share, bound by
  * name once per statement (a writer thread also receives them once per batch).
  */
-export const KOLOM_BERUBAH = ['id', 'nomor', 'bukti', 'tahun', 'urut', 'arah', 'tanggal', 'jumlah', 'sumber', 'jenis', 'layanan', 'asnaf', 'dana', 'akun', 'donatur_id', 'uraian', 'hash'] as const satisfies readonly (keyof Kas)[];
-export const KOLOM_TETAP = ['akun_tujuan', 'kegiatan_id', 'batal_dari', 'alasan_batal', 'impor_id', 'dibuat'] as const satisfies readonly (keyof Kas)[];
+export const KOLOM_BERUBAH = [
+  'id',
+  'nomor',
+  'bukti',
+  'tahun',
+  'urut',
+  'arah',
+  'tanggal',
+  'jumlah',
+  'sumber',
+  'jenis',
+  'layanan',
+  'asnaf',
+  'dana',
+  'akun',
+  'donatur_id',
+  'uraian',
+  'hash',
+] as const satisfies readonly (keyof Kas)[];
+export const KOLOM_TETAP = [
+  'akun_tujuan',
+  'kegiatan_id',
+  'batal_dari',
+  'alasan_batal',
+  'impor_id',
+  'dibuat',
+] as const satisfies readonly (keyof Kas)[];
 export const KOLOM_BARIS = [...KOLOM_BERUBAH, 'hash_sebelum'] as const;
 
 /** Appends a row's KOLOM_BERUBAH values in that order (written out: it runs a million times an import; a test holds it to the list). */
 export function pushBerubah(lot: unknown[], r: Kas): void {
-  lot.push(r.id, r.nomor, r.bukti, r.tahun, r.urut, r.arah, r.tanggal, r.jumlah, r.sumber, r.jenis, r.layanan, r.asnaf, r.dana, r.akun, r.donatur_id, r.uraian, r.hash);
+  lot.push(
+    r.id,
+    r.nomor,
+    r.bukti,
+    r.tahun,
+    r.urut,
+    r.arah,
+    r.tanggal,
+    r.jumlah,
+    r.sumber,
+    r.jenis,
+    r.layanan,
+    r.asnaf,
+    r.dana,
+    r.akun,
+    r.donatur_id,
+    r.uraian,
+    r.hash,
+  );
 }
 
 /** rows per INSERT statement: one call and one statement run for 32 rows saves about 1 µs a row */
@@ -119,6 +164,8 @@ export function kasInserter(sqlite: BetterSqlite3.Database): { tulis(row: Kas): 
 
 /** Writes the day rows a bulk run computed (final totals and day-ends, not increments). */
 export function tulisSaldoHarian(sqlite: BetterSqlite3.Database, baris: readonly SaldoHarianRow[]): void {
-  const stmt = sqlite.prepare('INSERT INTO saldo_harian (buku, kode, tanggal, gerak, saldo) VALUES (?, ?, ?, ?, ?) ON CONFLICT (buku, kode, tanggal) DO UPDATE SET gerak = excluded.gerak, saldo = excluded.saldo');
+  const stmt = sqlite.prepare(
+    'INSERT INTO saldo_harian (buku, kode, tanggal, gerak, saldo) VALUES (?, ?, ?, ?, ?) ON CONFLICT (buku, kode, tanggal) DO UPDATE SET gerak = excluded.gerak, saldo = excluded.saldo',
+  );
   for (const b of baris) stmt.run(b.buku, b.kode, b.tanggal, b.gerak, b.saldo);
 }

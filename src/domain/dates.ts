@@ -1,9 +1,22 @@
 // Dates are ISO strings (YYYY-MM-DD) inside the program; users type day-first; "today" is WIB.
 import { UserError } from './errors.js';
 import { pesan } from './pesan.js';
-import { OK, type RuleResult, pass, refuse } from './rule.js';
+import { OK, pass, type RuleResult, refuse } from './rule.js';
 
-export const BULAN = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+export const BULAN = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
 export const BULAN_SINGKAT = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
 const ROMAWI = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 
@@ -65,12 +78,18 @@ export function bukanMasaDepan(tanggal: string, hariIni: string, field = 'tangga
 export function hariIni(now: Date = new Date()): string {
   const tetap = process.env.WKSBM_HARI_INI;
   if (tetap) return parseDate(tetap, 'WKSBM_HARI_INI');
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Jakarta',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 export function bagian(tanggal: string): { tahun: number; bulan: number; hari: number } {
   // ISO YYYY-MM-DD (every stored date): sliced, as imports call this per row; anything else split as before
-  if (tanggal.length === 10 && tanggal[4] === '-' && tanggal[7] === '-') return { tahun: +tanggal.slice(0, 4), bulan: +tanggal.slice(5, 7), hari: +tanggal.slice(8, 10) };
+  if (tanggal.length === 10 && tanggal[4] === '-' && tanggal[7] === '-')
+    return { tahun: +tanggal.slice(0, 4), bulan: +tanggal.slice(5, 7), hari: +tanggal.slice(8, 10) };
   const [y, m, d] = tanggal.split('-').map(Number);
   return { tahun: y!, bulan: m!, hari: d! };
 }
@@ -108,11 +127,16 @@ export function triwulanDari(tanggal: string): Triwulan {
 export function rentangTriwulan(t: Triwulan): { dari: string; sampai: string } {
   const awal = (t.triwulan - 1) * 3 + 1;
   const akhir = awal + 2;
-  return { dari: iso(t.tahun, awal, 1)!, sampai: iso(t.tahun, akhir, new Date(Date.UTC(t.tahun, akhir, 0)).getUTCDate())! };
+  return {
+    dari: iso(t.tahun, awal, 1)!,
+    sampai: iso(t.tahun, akhir, new Date(Date.UTC(t.tahun, akhir, 0)).getUTCDate())!,
+  };
 }
 
 export function triwulanSebelumnya(t: Triwulan): Triwulan {
-  return t.triwulan === 1 ? { tahun: t.tahun - 1, triwulan: 4 } : { tahun: t.tahun, triwulan: (t.triwulan - 1) as Triwulan['triwulan'] };
+  return t.triwulan === 1
+    ? { tahun: t.tahun - 1, triwulan: 4 }
+    : { tahun: t.tahun, triwulan: (t.triwulan - 1) as Triwulan['triwulan'] };
 }
 
 /** The quarter that ended last before `hariIni` (on 5 October: III of the year; on 15 January: IV of last year). */

@@ -55,7 +55,13 @@ export function parseRupiahBerkas(v: unknown, isian: string): Rupiah {
 }
 
 const PENGALI: Record<string, number> = {
-  jt: 1_000_000, juta: 1_000_000, rb: 1_000, ribu: 1_000, k: 1_000, m: 1_000_000_000, miliar: 1_000_000_000,
+  jt: 1_000_000,
+  juta: 1_000_000,
+  rb: 1_000,
+  ribu: 1_000,
+  k: 1_000,
+  m: 1_000_000_000,
+  miliar: 1_000_000_000,
 };
 
 /** Parses an amount as Indonesians type it; returns null when the text is not one. */
@@ -98,7 +104,20 @@ export function formatRupiah(n: number): string {
   return (n < 0 ? '-' : '') + 'Rp ' + s;
 }
 
-const SATUAN = ['', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan', 'sepuluh', 'sebelas'];
+const SATUAN = [
+  '',
+  'satu',
+  'dua',
+  'tiga',
+  'empat',
+  'lima',
+  'enam',
+  'tujuh',
+  'delapan',
+  'sembilan',
+  'sepuluh',
+  'sebelas',
+];
 
 function ratusan(n: number): string {
   if (n < 12) return SATUAN[n]!;
@@ -111,7 +130,12 @@ function ratusan(n: number): string {
 /** Amount in words for receipts: 1250000 → "satu juta dua ratus lima puluh ribu rupiah". */
 export function terbilang(n: number): string {
   if (n === 0) return 'nol rupiah';
-  const kelompok: [number, string][] = [[1e12, 'triliun'], [1e9, 'miliar'], [1e6, 'juta'], [1e3, 'ribu']];
+  const kelompok: [number, string][] = [
+    [1e12, 'triliun'],
+    [1e9, 'miliar'],
+    [1e6, 'juta'],
+    [1e3, 'ribu'],
+  ];
   let sisa = Math.abs(n);
   const kata: string[] = [];
   for (const [nilai, nama] of kelompok) {

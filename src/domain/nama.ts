@@ -14,6 +14,7 @@ export function bersihkanNama(nama: string): string {
   const tanpaGelarBelakang = nama.split(',')[0]!;
   let t = tanpaGelarBelakang.toLowerCase();
   // most names are plain ASCII; accents (Déwi) fold to their letters
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII, not a control character
   if (/[^\x00-\x7f]/.test(t)) t = t.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   const kata = t
     .replace(/[^a-z0-9]+/g, ' ')

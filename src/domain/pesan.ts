@@ -18,7 +18,8 @@ export const pesan = {
   // input
   jumlahTidakSah: (field: string, v: string) =>
     `${field} ${q(v)} tidak sah: tulis rupiah bulat lebih dari nol, misalnya 1250000, 1.250.000, Rp 1.250.000 atau 1,25jt.`,
-  kuantitasTidakSah: (field: string, v: string) => `${field} ${q(v)} tidak sah: tulis angka lebih dari nol, misalnya 12,5.`,
+  kuantitasTidakSah: (field: string, v: string) =>
+    `${field} ${q(v)} tidak sah: tulis angka lebih dari nol, misalnya 12,5.`,
   angkaTidakSah: (field: string, v: string) => `${field} ${q(v)} tidak sah: tulis bilangan bulat, misalnya 40.`,
   tanggalTidakSah: (field: string, v: string) =>
     `${field} ${q(v)} tidak sah: tulis tanggal seperti 05/10/2026 (hari/bulan/tahun) atau 2026-10-05.`,
@@ -114,7 +115,8 @@ export const pesan = {
     `Tanggal ${tanggal} berada di triwulan ${label} yang sudah ditutup; buka dulu dengan "wksbm kas buka" bila memang perlu.`,
   sudahDitutup: (label: string) => `Triwulan ${label} sudah ditutup.`,
   belumDitutup: (label: string) => `Triwulan ${label} tidak sedang ditutup.`,
-  triwulanBelumBerakhir: (label: string, sampai: string) => `Triwulan ${label} belum berakhir (sampai ${sampai}); belum bisa ditutup.`,
+  triwulanBelumBerakhir: (label: string, sampai: string) =>
+    `Triwulan ${label} belum berakhir (sampai ${sampai}); belum bisa ditutup.`,
   buktiTidakAda: (nomor: string) => `Bukti ${q(nomor)} tidak ada di buku kas.`,
   buktiSudahBatal: (nomor: string, oleh: string) => `Bukti ${q(nomor)} sudah dibatalkan oleh ${oleh}.`,
   buktiPembatalan: (nomor: string) => `Bukti ${q(nomor)} adalah pembatalan; pembatalan tidak bisa dibatalkan lagi.`,
@@ -125,13 +127,17 @@ export const pesan = {
 
   // bulk import (wksbm … impor)
   imporBerkasKosong: (berkas: string) => `Berkas ${q(berkas)} kosong: tidak ada baris untuk diimpor.`,
-  imporXlsLama: (berkas: string) => `Berkas ${q(berkas)} berformat Excel lama (.xls); simpan dulu sebagai .xlsx atau .csv.`,
+  imporXlsLama: (berkas: string) =>
+    `Berkas ${q(berkas)} berformat Excel lama (.xls); simpan dulu sebagai .xlsx atau .csv.`,
   imporXlsxRusak: (m: string) => `Berkas XLSX tidak bisa dibaca (${m}).`,
-  imporKutipTerbuka: (baris: number) => `Tanda kutip (") yang dibuka pada baris ${baris} tidak pernah ditutup; perbaiki baris itu lalu impor lagi. Tidak ada yang diimpor.`,
-  imporCsvRusak: (baris: number, m: string) => `Berkas CSV rusak sekitar baris ${baris} (${m}). Tidak ada yang diimpor.`,
+  imporKutipTerbuka: (baris: number) =>
+    `Tanda kutip (") yang dibuka pada baris ${baris} tidak pernah ditutup; perbaiki baris itu lalu impor lagi. Tidak ada yang diimpor.`,
+  imporCsvRusak: (baris: number, m: string) =>
+    `Berkas CSV rusak sekitar baris ${baris} (${m}). Tidak ada yang diimpor.`,
   imporBukuTidakDikenal: (v: string, ada: string[]) => pesan.pilihanTidakDikenal('buku', v, ada),
   imporKolomTidakSah: (v: string) => `--kolom ${q(v)} tidak sah: tulis isian=Judul, misalnya --kolom hp="TELP."`,
-  imporKolomIsianTidakAda: (v: string, ada: string[]) => `--kolom: isian ${q(v)} tidak ada di buku ini. Isian: ${ada.join(', ')}.`,
+  imporKolomIsianTidakAda: (v: string, ada: string[]) =>
+    `--kolom: isian ${q(v)} tidak ada di buku ini. Isian: ${ada.join(', ')}.`,
   imporKolomJudulTidakAda: (isian: string, judul: string, ada: string[]) =>
     `--kolom ${isian}=${q(judul)}: judul kolom itu tidak ada. Judul yang ada: ${ada.join(', ')}.`,
   imporKolomWajibTidakAda: (kurang: string[], ada: string[], contoh: string) =>
@@ -145,21 +151,28 @@ export const pesan = {
   imporHpBersama: (rujukan: string) =>
     `nomor HP sama dengan ${rujukan} yang namanya lain (mungkin satu keluarga); tidak ditambahkan. ` +
     'Impor ulang dengan --terima-mirip bila memang orang lain.',
-  imporMungkinGanda: (rujukan: string) => `mungkin orang yang sama dengan ${rujukan}; tidak ditambahkan. Impor ulang dengan --terima-mirip bila memang orang lain.`,
+  imporMungkinGanda: (rujukan: string) =>
+    `mungkin orang yang sama dengan ${rujukan}; tidak ditambahkan. Impor ulang dengan --terima-mirip bila memang orang lain.`,
   imporMasukDanKeluar: () => 'Masuk dan Keluar keduanya terisi; satu baris hanya boleh salah satunya.',
   imporJumlahKosong: () => 'jumlah kosong: isi kolom Masuk atau Keluar (atau Jumlah).',
   imporArahTidakDikenal: (v: string) => `arah ${q(v)} tidak dikenal. Pilihan: masuk, keluar.`,
   imporKodeKosong: () => 'sumber/jenis kosong: isi kode sumber (untuk pemasukan) atau jenis pengeluaran.',
-  imporKodeDuaArti: (v: string) => `kode ${q(v)} bisa sumber pemasukan atau jenis pengeluaran; isi kolom Masuk atau Keluar agar jelas.`,
-  imporKetat: (n: number) => `--ketat: ${n} baris ditolak, jadi tidak ada yang diimpor. Perbaiki baris itu (lihat --ditolak) lalu impor lagi.`,
+  imporKodeDuaArti: (v: string) =>
+    `kode ${q(v)} bisa sumber pemasukan atau jenis pengeluaran; isi kolom Masuk atau Keluar agar jelas.`,
+  imporKetat: (n: number) =>
+    `--ketat: ${n} baris ditolak, jadi tidak ada yang diimpor. Perbaiki baris itu (lihat --ditolak) lalu impor lagi.`,
   imporUji: () => 'Uji coba (--uji): tidak ada yang ditulis ke berkas buku.',
-  imporTercatat: (id: number, ditambah: number) => `Impor #${id} tercatat: ${ditambah} baris ditambahkan. Batalkan dengan "wksbm impor batal ${id}" bila keliru.`,
-  imporDitolakDitulis: (n: number, berkas: string) => `${n} baris yang tidak diimpor ditulis ke ${berkas} (kolom alasan); perbaiki lalu impor lagi.`,
+  imporTercatat: (id: number, ditambah: number) =>
+    `Impor #${id} tercatat: ${ditambah} baris ditambahkan. Batalkan dengan "wksbm impor batal ${id}" bila keliru.`,
+  imporDitolakDitulis: (n: number, berkas: string) =>
+    `${n} baris yang tidak diimpor ditulis ke ${berkas} (kolom alasan); perbaiki lalu impor lagi.`,
   imporDanLainnya: (n: number) => `… dan ${n} baris lain (lihat --json atau --ditolak).`,
   imporTidakAda: (id: string) => `Impor ${q(id)} tidak ada (lihat wksbm impor riwayat).`,
   imporSudahBatal: (id: number, waktu: string) => `Impor #${id} sudah dibatalkan pada ${waktu}.`,
-  imporDibatalkan: (id: number, kas: number, dihapus: number) => `Impor #${id} dibatalkan: ${kas} entri kas dibatalkan dengan entri pembalik, ${dihapus} baris dihapus.`,
-  imporDipertahankan: (n: number, daftar: string) => `${n} baris tetap disimpan karena sudah dipakai atau diubah sejak diimpor: ${daftar}.`,
+  imporDibatalkan: (id: number, kas: number, dihapus: number) =>
+    `Impor #${id} dibatalkan: ${kas} entri kas dibatalkan dengan entri pembalik, ${dihapus} baris dihapus.`,
+  imporDipertahankan: (n: number, daftar: string) =>
+    `${n} baris tetap disimpan karena sudah dipakai atau diubah sejak diimpor: ${daftar}.`,
   imporJeda: () => '[tes] impor berhenti sejenak di dalam transaksi',
 
   // results
@@ -170,7 +183,8 @@ export const pesan = {
   dibuka: (label: string) => `Triwulan ${label} dibuka kembali.`,
   unitDibuat: (nama: string, path: string) => `Unit WKSBM ${nama} dibuat di ${path}.`,
   profilDiubah: () => 'Profil diperbarui.',
-  profilTanpaUbahan: () => 'Tidak ada yang diubah: berikan isian yang diubah, misalnya --lurah "Suharjo" (lihat wksbm profil ubah --help).',
+  profilTanpaUbahan: () =>
+    'Tidak ada yang diubah: berikan isian yang diubah, misalnya --lurah "Suharjo" (lihat wksbm profil ubah --help).',
   capDisimpan: (byte: number) => `Cap disimpan (${byte} byte).`,
   danaDibuat: (kode: string) => `Dana ${kode} ditambahkan.`,
   akunDibuat: (kode: string) => `Akun ${kode} ditambahkan.`,
@@ -212,57 +226,86 @@ export const pesan = {
   tidakAdaData: () => 'Belum ada data.',
 
   // register books, meetings, aid and natura (issue 3)
-  barisDicatat: (buku: string, id: number, nama: string) => `Tercatat di ${buku} dengan ID ${id}${nama ? `: ${nama}` : ''}.`,
-  barisDiubah: (buku: string, id: number, n: number) => (n === 0 ? `Tidak ada yang berubah pada ${buku} ID ${id}.` : `${buku} ID ${id} diperbarui (${n} isian; tercatat di jejak perubahan).`),
+  barisDicatat: (buku: string, id: number, nama: string) =>
+    `Tercatat di ${buku} dengan ID ${id}${nama ? `: ${nama}` : ''}.`,
+  barisDiubah: (buku: string, id: number, n: number) =>
+    n === 0
+      ? `Tidak ada yang berubah pada ${buku} ID ${id}.`
+      : `${buku} ID ${id} diperbarui (${n} isian; tercatat di jejak perubahan).`,
   barisTidakAda: (buku: string, id: string) => `${buku} dengan ID ${q(id)} tidak ada (lihat wksbm ${buku} daftar).`,
-  tanpaUbahan: (buku: string, flag: string) => `Tidak ada yang diubah: berikan isian yang diubah, misalnya --${flag} "..." (lihat wksbm ${buku} ubah --help).`,
+  tanpaUbahan: (buku: string, flag: string) =>
+    `Tidak ada yang diubah: berikan isian yang diubah, misalnya --${flag} "..." (lihat wksbm ${buku} ubah --help).`,
   jumlahBaris: (n: number) => `${n} catatan.`,
   ditolakAturanBuku: (m: string) => `Isian ditolak oleh aturan buku (${m}). Tidak ada yang dicatat.`,
-  nikSudahAda: (id: number) => `NIK itu sudah terdaftar sebagai PPKS ID ${id}; ubah data yang ada dengan wksbm ppks ubah ${id}.`,
+  nikSudahAda: (id: number) =>
+    `NIK itu sudah terdaftar sebagai PPKS ID ${id}; ubah data yang ada dengan wksbm ppks ubah ${id}.`,
   nikTanpaTanggal: () => 'Peringatan: digit 7–12 NIK bukan tanggal lahir yang sah; periksa kembali NIK-nya.',
-  nikBedaLahir: (dariNik: string, lahir: string) => `Peringatan: menurut NIK tanggal lahirnya ${dariNik}, tetapi tercatat ${lahir}. Data tetap disimpan.`,
-  nikBedaJk: (dariNik: string, jk: string) => `Peringatan: menurut NIK jenis kelaminnya ${dariNik}, tetapi tercatat ${jk}. Data tetap disimpan.`,
+  nikBedaLahir: (dariNik: string, lahir: string) =>
+    `Peringatan: menurut NIK tanggal lahirnya ${dariNik}, tetapi tercatat ${lahir}. Data tetap disimpan.`,
+  nikBedaJk: (dariNik: string, jk: string) =>
+    `Peringatan: menurut NIK jenis kelaminnya ${dariNik}, tetapi tercatat ${jk}. Data tetap disimpan.`,
   kategoriUmur: (kode: string, umur: number, min: number | null, maks: number | null) =>
     `Peringatan: kategori ${kode} biasanya untuk umur ${min ?? 0}${maks === null ? ' tahun ke atas' : `–${maks} tahun`}, sedangkan umurnya ${umur} tahun.`,
   kategoriJk: (kode: string, jk: string) => `Peringatan: kategori ${kode} hanya untuk jenis kelamin ${jk}.`,
   anakPerluWali: (umur: number) =>
     `Penerima berumur ${umur} tahun (anak): dengan dasar pemrosesan persetujuan, persetujuan wali wajib dicatat (--wali "nama wali"). Tidak ada yang dicatat.`,
-  anakTanpaWali: (umur: number) => `Peringatan: penerima berumur ${umur} tahun (anak) dan persetujuan wali belum dicatat (--wali).`,
-  dasarBelumDicatat: () => 'Peringatan: dasar pemrosesan data pribadi belum dicatat (--dasar persetujuan atau tugas_publik).',
+  anakTanpaWali: (umur: number) =>
+    `Peringatan: penerima berumur ${umur} tahun (anak) dan persetujuan wali belum dicatat (--wali).`,
+  dasarBelumDicatat: () =>
+    'Peringatan: dasar pemrosesan data pribadi belum dicatat (--dasar persetujuan atau tugas_publik).',
   sudahDihapus: (id: number, alasan: string) => `Barang inventaris ID ${id} sudah dihapus dari daftar (${alasan}).`,
-  barangDihapus: (nama: string, alasan: string) => `${nama} dicatat dihapus (${alasan}); tetap tercatat di buku inventaris.`,
-  anggotaAktif: (nama: string, aktif: boolean) => (aktif ? `${nama} tercatat sebagai anggota aktif.` : `${nama} tercatat sudah keluar; tetap ada di buku dan di daftar hadir lama.`),
-  anggotaTidakAda: (v: string) => `--hadir: ${q(v)} bukan anggota aktif (lihat wksbm anggota daftar; tambahkan dengan wksbm anggota tambah, atau catat sebagai --tamu). Tidak ada yang dicatat.`,
+  barangDihapus: (nama: string, alasan: string) =>
+    `${nama} dicatat dihapus (${alasan}); tetap tercatat di buku inventaris.`,
+  anggotaAktif: (nama: string, aktif: boolean) =>
+    aktif
+      ? `${nama} tercatat sebagai anggota aktif.`
+      : `${nama} tercatat sudah keluar; tetap ada di buku dan di daftar hadir lama.`,
+  anggotaTidakAda: (v: string) =>
+    `--hadir: ${q(v)} bukan anggota aktif (lihat wksbm anggota daftar; tambahkan dengan wksbm anggota tambah, atau catat sebagai --tamu). Tidak ada yang dicatat.`,
   anggotaGanda: (v: string, n: number) => `--hadir: ${q(v)} cocok dengan ${n} anggota; pakai ID-nya.`,
   tamuRapatTidakSah: (v: string) => `--tamu ${q(v)} tidak sah: tulis misalnya "Ibu Endang (Dinas Sosial), Pak Bayu".`,
   tanyaHadir: () => 'Anggota yang hadir (spasi untuk memilih)',
   tanyaTamuRapat: () => 'Tamu yang hadir, mis. Ibu Endang (Dinas Sosial) (kosongkan bila selesai)',
-  rapatDicatat: (id: number, anggota: number, tamu: number) => `Rapat tercatat dengan ID ${id}: ${anggota} anggota dan ${tamu} tamu hadir.`,
+  rapatDicatat: (id: number, anggota: number, tamu: number) =>
+    `Rapat tercatat dengan ID ${id}: ${anggota} anggota dan ${tamu} tamu hadir.`,
   ppksTidakAda: (v: string) => `PPKS ${q(v)} tidak ditemukan (pakai ID, NIK atau nama; lihat wksbm ppks daftar).`,
   ppksGanda: (v: string, n: number) => `PPKS ${q(v)} cocok dengan ${n} orang; pakai ID atau NIK.`,
   ppksTidakAktif: (nama: string, status: string) => `Peringatan: ${nama} berstatus ${status}.`,
-  salurPerluJumlahAtauBarang: () => 'Berikan --jumlah (bantuan uang) atau --barang dengan --kuantitas (bantuan natura).',
-  salurBentukGanda: () => 'Berikan --jumlah (uang) atau --barang (natura), tidak keduanya; catat dua penyaluran bila keduanya diberikan.',
+  salurPerluJumlahAtauBarang: () =>
+    'Berikan --jumlah (bantuan uang) atau --barang dengan --kuantitas (bantuan natura).',
+  salurBentukGanda: () =>
+    'Berikan --jumlah (uang) atau --barang (natura), tidak keduanya; catat dua penyaluran bila keduanya diberikan.',
   uraianPenyaluran: (layanan: string, nama: string) => `Penyaluran ${layanan} kepada ${nama}`,
   uraianSantunan: (almarhum: string, ahliWaris: string) => `Santunan kematian alm. ${almarhum} kepada ${ahliWaris}`,
-  disalurkanUang: (nomor: string, jumlah: string, nama: string) => `Tercatat ${nomor}: ${jumlah} disalurkan kepada ${nama}.`,
-  disalurkanBarang: (kuantitas: string, barang: string, nama: string) => `Tercatat: ${kuantitas} ${barang} disalurkan kepada ${nama}.`,
-  santunanDibayar: (nomor: string, jumlah: string, ahliWaris: string, almarhum: string) => `Tercatat ${nomor}: santunan ${jumlah} kepada ${ahliWaris} (alm. ${almarhum}).`,
-  wafatSesudahBayar: (wafat: string, bayar: string) => `Tanggal wafat ${wafat} sesudah tanggal pembayaran ${bayar}; periksa kembali tanggalnya.`,
-  satuanBeda: (barang: string, ada: string, diminta: string) => `${barang} dihitung dalam ${ada}, bukan ${q(diminta)}; pakai --satuan ${ada} atau nama barang lain.`,
+  disalurkanUang: (nomor: string, jumlah: string, nama: string) =>
+    `Tercatat ${nomor}: ${jumlah} disalurkan kepada ${nama}.`,
+  disalurkanBarang: (kuantitas: string, barang: string, nama: string) =>
+    `Tercatat: ${kuantitas} ${barang} disalurkan kepada ${nama}.`,
+  santunanDibayar: (nomor: string, jumlah: string, ahliWaris: string, almarhum: string) =>
+    `Tercatat ${nomor}: santunan ${jumlah} kepada ${ahliWaris} (alm. ${almarhum}).`,
+  wafatSesudahBayar: (wafat: string, bayar: string) =>
+    `Tanggal wafat ${wafat} sesudah tanggal pembayaran ${bayar}; periksa kembali tanggalnya.`,
+  satuanBeda: (barang: string, ada: string, diminta: string) =>
+    `${barang} dihitung dalam ${ada}, bukan ${q(diminta)}; pakai --satuan ${ada} atau nama barang lain.`,
   stokPer: (barang: string, tanggal: string, stok: string) => `stok ${barang} per ${tanggal}: ${stok}`,
-  stokMinus: (barang: string, tanggal: string, sisa: string) => `Stok ${barang} tidak boleh di bawah nol: stoknya akan menjadi ${sisa} pada ${tanggal}. Tidak ada yang dicatat.`,
+  stokMinus: (barang: string, tanggal: string, sisa: string) =>
+    `Stok ${barang} tidak boleh di bawah nol: stoknya akan menjadi ${sisa} pada ${tanggal}. Tidak ada yang dicatat.`,
   naturaTercatat: (arah: string, barang: string, kuantitas: string) => `Tercatat ${barang} ${arah} ${kuantitas}.`,
-  naturaDijual: (kuantitas: string, barang: string, nomor: string, jumlah: string) => `Tercatat penjualan ${kuantitas} ${barang} dengan ${nomor} sebesar ${jumlah}.`,
+  naturaDijual: (kuantitas: string, barang: string, nomor: string, jumlah: string) =>
+    `Tercatat penjualan ${kuantitas} ${barang} dengan ${nomor} sebesar ${jumlah}.`,
   uraianJualNatura: (kuantitas: string, barang: string) => `Penjualan ${barang} ${kuantitas}`,
   naturaTidakAda: (v: string) => `Catatan natura ID ${q(v)} tidak ada (lihat wksbm natura daftar).`,
   naturaPembatalan: (id: number) => `Catatan natura ID ${id} adalah pembatalan; pembatalan tidak bisa dibatalkan lagi.`,
   naturaSudahBatal: (id: number, oleh: number) => `Catatan natura ID ${id} sudah dibatalkan oleh ID ${oleh}.`,
-  naturaPenyaluran: (id: number) => `Catatan natura ID ${id} adalah penyaluran ke PPKS; penyaluran tidak dibatalkan lewat natura batal.`,
+  naturaPenyaluran: (id: number) =>
+    `Catatan natura ID ${id} adalah penyaluran ke PPKS; penyaluran tidak dibatalkan lewat natura batal.`,
   uraianBatalNatura: (id: number, alasan: string) => `Pembatalan natura ID ${id}: ${alasan}`,
-  naturaDibatalkan: (id: number, oleh: number, kas?: string) => `Catatan natura ID ${id} dibatalkan dengan ID ${oleh}${kas ? `; bukti ${kas} ikut dibatalkan` : ''}.`,
-  jualTanpaBkm: (id: number, nomor: string) => `Penjualan natura ID ${id}: bukti ${nomor} sudah dibatalkan tetapi stoknya belum; batalkan juga dengan wksbm natura batal ${id}.`,
-  stokMinusPeriksa: (barang: string, sisa: string, tanggal: string) => `Stok natura ${barang} minus (${sisa}) pada ${tanggal}.`,
+  naturaDibatalkan: (id: number, oleh: number, kas?: string) =>
+    `Catatan natura ID ${id} dibatalkan dengan ID ${oleh}${kas ? `; bukti ${kas} ikut dibatalkan` : ''}.`,
+  jualTanpaBkm: (id: number, nomor: string) =>
+    `Penjualan natura ID ${id}: bukti ${nomor} sudah dibatalkan tetapi stoknya belum; batalkan juga dengan wksbm natura batal ${id}.`,
+  stokMinusPeriksa: (barang: string, sisa: string, tanggal: string) =>
+    `Stok natura ${barang} minus (${sisa}) pada ${tanggal}.`,
   /** `apa`: `akun tunai`, `dana zakat`, `stok beras` */
   saldoHarianBeda: (apa: string, tanggal: string, tercatat: string, seharusnya: string) =>
     `Total harian ${apa} pada ${tanggal} tercatat ${tercatat}, padahal entrinya berjumlah ${seharusnya}: ada entri yang ditambah, dihapus atau diubah di luar wksbm, atau totalnya diubah.`,
@@ -271,9 +314,12 @@ export const pesan = {
 
   // reports and workbooks
   penandaTidakDikenal: (sel: string, penanda: string) => `${sel}: ${penanda} tidak dikenal`,
-  penandaDuaDaftar: (sel: string, a: string, b: string) => `${sel}: satu baris hanya boleh mengulang satu daftar ({{#${a}}} dan {{#${b}}})`,
-  isianDiLuarDaftar: (sel: string, penanda: string) => `${sel}: ${penanda} hanya boleh di baris yang berisi {{#daftar}}`,
-  jumlahTanpaBaris: (sel: string, penanda: string) => `${sel}: ${penanda} menjumlah daftar yang tidak punya baris ulang dengan isian itu di sheet ini`,
+  penandaDuaDaftar: (sel: string, a: string, b: string) =>
+    `${sel}: satu baris hanya boleh mengulang satu daftar ({{#${a}}} dan {{#${b}}})`,
+  isianDiLuarDaftar: (sel: string, penanda: string) =>
+    `${sel}: ${penanda} hanya boleh di baris yang berisi {{#daftar}}`,
+  jumlahTanpaBaris: (sel: string, penanda: string) =>
+    `${sel}: ${penanda} menjumlah daftar yang tidak punya baris ulang dengan isian itu di sheet ini`,
   templatTidakTerbaca: (path: string) => `Templat ${q(path)} tidak bisa dibaca sebagai berkas .xlsx.`,
   tahunTidakSah: (v: string) => `tahun ${q(v)} tidak sah: tulis empat angka, misalnya 2026.`,
   laporanDitulis: (path: string) => `Laporan ditulis ke ${path}.`,
@@ -285,8 +331,10 @@ export const pesan = {
   rekapTidakTerbaca: () => 'tidak bisa dibaca sebagai laporan triwulan wksbm',
   rekapTanpaData: () => 'tidak berisi sheet _data dari wksbm',
   rekapHashBeda: () => 'data di sheet _data diubah setelah diekspor (hash tidak cocok)',
-  rekapSelBeda: (sel: string, asli: number, sekarang: string) => `sel ${sel} diubah setelah diekspor (semula ${asli}, sekarang ${sekarang})`,
-  rekapGanda: (berkasLain: string) => `laporan unit dan triwulan yang sama sudah direkap dari ${berkasLain}; tidak dihitung dua kali`,
+  rekapSelBeda: (sel: string, asli: number, sekarang: string) =>
+    `sel ${sel} diubah setelah diekspor (semula ${asli}, sekarang ${sekarang})`,
+  rekapGanda: (berkasLain: string) =>
+    `laporan unit dan triwulan yang sama sudah direkap dari ${berkasLain}; tidak dihitung dua kali`,
   rekapVersi: (v: unknown) => `versi format ${q(v)} tidak dikenal`,
   rekapTanpaBerkas: () => 'berikan paling sedikit satu berkas laporan .xlsx',
   rekapSemuaGagal: () => 'Tidak ada satu pun berkas yang bisa direkap.',

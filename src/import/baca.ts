@@ -44,21 +44,27 @@ export async function bukaTabel(berkas: string): Promise<Tabel> {
   if (buf.length === 0) throw new UserError(pesan.imporBerkasKosong(berkas));
   const ext = path.extname(berkas).toLowerCase();
   if (buf.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return bacaXlsx(buf, sha256);
-  if (ext === '.xls' || buf.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) throw new UserError(pesan.imporXlsLama(berkas));
+  if (ext === '.xls' || buf.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
+    throw new UserError(pesan.imporXlsLama(berkas));
   return bacaCsv(buf, sha256);
 }
 
 /** BOM first; then UTF-16 without BOM by its zero bytes; then UTF-8 if it decodes cleanly; else Windows-1252. */
 export function decode(buf: Buffer): { teks: string; encoding: string; bom: boolean } {
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { teks: new TextDecoder('utf-8').decode(buf.subarray(3)), encoding: 'utf-8', bom: true };
-  if (buf[0] === 0xff && buf[1] === 0xfe) return { teks: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le', bom: true };
-  if (buf[0] === 0xfe && buf[1] === 0xff) return { teks: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be', bom: true };
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+    return { teks: new TextDecoder('utf-8').decode(buf.subarray(3)), encoding: 'utf-8', bom: true };
+  if (buf[0] === 0xff && buf[1] === 0xfe)
+    return { teks: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le', bom: true };
+  if (buf[0] === 0xfe && buf[1] === 0xff)
+    return { teks: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be', bom: true };
   const contoh = buf.subarray(0, Math.min(buf.length, 4096));
   let nolGanjil = 0;
   let nolGenap = 0;
-  for (let i = 0; i < contoh.length; i++) if (contoh[i] === 0) (i % 2 ? nolGanjil++ : nolGenap++);
-  if (nolGanjil > contoh.length / 4) return { teks: new TextDecoder('utf-16le').decode(buf), encoding: 'utf-16le', bom: false };
-  if (nolGenap > contoh.length / 4) return { teks: new TextDecoder('utf-16be').decode(buf), encoding: 'utf-16be', bom: false };
+  for (let i = 0; i < contoh.length; i++) if (contoh[i] === 0) i % 2 ? nolGanjil++ : nolGenap++;
+  if (nolGanjil > contoh.length / 4)
+    return { teks: new TextDecoder('utf-16le').decode(buf), encoding: 'utf-16le', bom: false };
+  if (nolGenap > contoh.length / 4)
+    return { teks: new TextDecoder('utf-16be').decode(buf), encoding: 'utf-16be', bom: false };
   try {
     return { teks: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8', bom: false };
   } catch {
@@ -67,7 +73,8 @@ export function decode(buf: Buffer): { teks: string; encoding: string; bom: bool
 }
 
 // 0x80–0x9F in Windows-1252 (Node's TextDecoder treats the label as Latin-1 and keeps C1 controls there).
-const CP1252 = '\u20ac\ufffd\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\ufffd\u017d\ufffd\ufffd\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\ufffd\u017e\u0178';
+const CP1252 =
+  '\u20ac\ufffd\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\ufffd\u017d\ufffd\ufffd\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\ufffd\u017e\u0178';
 
 export function decodeCp1252(buf: Buffer): string {
   const latin1 = buf.toString('latin1');
@@ -76,7 +83,11 @@ export function decodeCp1252(buf: Buffer): string {
 
 /** The delimiter that splits the first lines most consistently: `;` (Excel, Indonesian locale), `,` or tab. */
 export function detectDelimiter(teks: string): string {
-  const baris = teks.slice(0, 64 * 1024).split(/\r\n|\n|\r/).filter((b) => b.trim() !== '').slice(0, 20);
+  const baris = teks
+    .slice(0, 64 * 1024)
+    .split(/\r\n|\n|\r/)
+    .filter((b) => b.trim() !== '')
+    .slice(0, 20);
   let terbaik = ',';
   let skor = -1;
   for (const p of [';', ',', '\t']) {
@@ -120,7 +131,13 @@ function bacaCsv(buf: Buffer, sha256: string): Tabel {
   const total = perluInfo ? teks.length : hitungBaris(teks);
   let posisi = 0;
   async function* rows(): AsyncIterable<BarisMentah[]> {
-    const parser = parse({ delimiter: pemisah, relax_column_count: true, relax_quotes: true, info: perluInfo, skip_empty_lines: false });
+    const parser = parse({
+      delimiter: pemisah,
+      relax_column_count: true,
+      relax_quotes: true,
+      info: perluInfo,
+      skip_empty_lines: false,
+    });
     let selesai = false;
     let galat: unknown;
     let ada = false;
@@ -130,8 +147,14 @@ function bacaCsv(buf: Buffer, sha256: string): Tabel {
       bangun?.();
     };
     parser.on('readable', sinyal);
-    parser.on('end', () => ((selesai = true), sinyal()));
-    parser.on('error', (e) => ((galat = e), sinyal()));
+    parser.on('end', () => {
+      selesai = true;
+      sinyal();
+    });
+    parser.on('error', (e) => {
+      galat = e;
+      sinyal();
+    });
     let akhirSebelumnya = 0;
     let lot: BarisMentah[] = [];
     // the fast path: plain lines split here; csv-parse takes over from the first line it must judge
@@ -183,7 +206,8 @@ function bacaCsv(buf: Buffer, sha256: string): Tabel {
       }
       if (galat) {
         // csv-parse counted lines from where it started
-        if (barisAwal && typeof (galat as { lines?: unknown }).lines === 'number') (galat as { lines: number }).lines += barisAwal;
+        if (barisAwal && typeof (galat as { lines?: unknown }).lines === 'number')
+          (galat as { lines: number }).lines += barisAwal;
         throw galatCsv(galat, teks, pemisah);
       }
       if (lot.length) {
@@ -302,7 +326,8 @@ function hitungBaris(teks: string): number {
 function galatCsv(err: unknown, teks: string, pemisah: string): unknown {
   const code = (err as { code?: string }).code;
   if (code === 'CSV_QUOTE_NOT_CLOSED') return new UserError(pesan.imporKutipTerbuka(barisKutipTerbuka(teks, pemisah)));
-  if (typeof code === 'string' && code.startsWith('CSV_')) return new UserError(pesan.imporCsvRusak((err as { lines?: number }).lines ?? 0, (err as Error).message));
+  if (typeof code === 'string' && code.startsWith('CSV_'))
+    return new UserError(pesan.imporCsvRusak((err as { lines?: number }).lines ?? 0, (err as Error).message));
   return err;
 }
 
@@ -357,7 +382,16 @@ async function bacaXlsx(buf: Buffer, sha256: string): Promise<Tabel> {
     }
     if (lot.length) yield lot;
   }
-  return { jenis: 'xlsx', pemisah: ';', encoding: 'xlsx', bom: false, sha256, total, posisi: () => posisi, rows: rows() };
+  return {
+    jenis: 'xlsx',
+    pemisah: ';',
+    encoding: 'xlsx',
+    bom: false,
+    sha256,
+    total,
+    posisi: () => posisi,
+    rows: rows(),
+  };
 }
 
 /** An exceljs cell value as text or number: formulas give their result, rich text its text, dates ISO. */

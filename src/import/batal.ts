@@ -1,17 +1,26 @@
 // Reversing one import: its cash entries are voided by reversing entries (the ledger's void rules,
 // in bulk), its register rows are removed unless something uses them now. Refused for a closed quarter.
-import { RuleError, UserError } from '../domain/errors.js';
-import { pesan } from '../domain/pesan.js';
+
 import type { Ledger } from '../db/connection.js';
-import { beginImmediate, findImpor, kasBerlakuDariImpor, lastKas, markImporBatal, maxUrut, removeUnusedRegisterRows } from '../db/impor-repo.js';
+import {
+  beginImmediate,
+  findImpor,
+  kasBerlakuDariImpor,
+  lastKas,
+  markImporBatal,
+  maxUrut,
+  removeUnusedRegisterRows,
+} from '../db/impor-repo.js';
 import { kasLangsung } from '../db/kas-bulk.js';
 import { closedQuarters } from '../db/periode-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';
 import { harianKunci } from '../db/saldo-repo.js';
+import { RuleError, UserError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
 import { PostingMassal } from '../ledger/bulk.js';
 import { bacaRentang, setTertutup } from '../ledger/keadaan.js';
-import type { Buku } from '../ledger/saldo.js';
 import { cekTerbuka } from '../ledger/period.js';
+import type { Buku } from '../ledger/saldo.js';
 
 export interface HasilBatal {
   id: number;
@@ -21,7 +30,14 @@ export interface HasilBatal {
   dipertahankan: { id: number; nama: string }[];
 }
 
-export async function batalkanImpor(ledger: Ledger, idTeks: string, ref: Referensi, hariIni: string, waktu: string, oleh: string): Promise<HasilBatal> {
+export async function batalkanImpor(
+  ledger: Ledger,
+  idTeks: string,
+  ref: Referensi,
+  hariIni: string,
+  waktu: string,
+  oleh: string,
+): Promise<HasilBatal> {
   const id = Number(idTeks.replace(/^#/, ''));
   if (!Number.isSafeInteger(id) || id <= 0) throw new UserError(pesan.imporTidakAda(idTeks));
   const tx = beginImmediate(ledger.sqlite);
@@ -47,7 +63,10 @@ export async function batalkanImpor(ledger: Ledger, idTeks: string, ref: Referen
       const poster = new PostingMassal(ref, awal, waktu);
       const tujuan = kasLangsung(sqlite);
       // payments first: undoing them raises balances, so undoing the receipts after never dips below zero needlessly
-      const urutan = [...entri.filter((e) => e.arah === 'keluar').reverse(), ...entri.filter((e) => e.arah !== 'keluar').reverse()];
+      const urutan = [
+        ...entri.filter((e) => e.arah === 'keluar').reverse(),
+        ...entri.filter((e) => e.arah !== 'keluar').reverse(),
+      ];
       for (const e of urutan) tujuan.tulis(poster.pembalik(e, `impor #${id} dibatalkan`, hariIni));
       tujuan.akhiri(poster.hariBerubah());
       hasil.kas_dibatalkan = urutan.length;

@@ -1,11 +1,16 @@
 // Rows that were not imported, written back in the file's own layout (same headers, same delimiter)
 // with an `alasan` column, so the user can fix them and import the file again.
 import fs from 'node:fs';
-import type { Sel, Tabel } from './baca.js';
-import { siapkanBerkasPribadi } from '../render/pribadi.js';
 import { barisCsv } from '../domain/csv.js';
+import { siapkanBerkasPribadi } from '../render/pribadi.js';
+import type { Sel, Tabel } from './baca.js';
 
-export async function tulisDitolak(berkas: string, kepala: Sel[], rows: { sel: Sel[]; alasan: string }[], tabel: Tabel): Promise<void> {
+export async function tulisDitolak(
+  berkas: string,
+  kepala: Sel[],
+  rows: { sel: Sel[]; alasan: string }[],
+  tabel: Tabel,
+): Promise<void> {
   const lebar = kepala.length;
   const isi = rows.map((r) => [...Array.from({ length: lebar }, (_, i) => r.sel[i] ?? ''), r.alasan]);
   if (berkas.toLowerCase().endsWith('.xlsx')) {

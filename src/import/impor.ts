@@ -1,17 +1,17 @@
 // One import from start to end: read the file, find the header, map columns, decide every row,
 // write the new ones in one transaction (none with --ketat if any row is refused), log the import.
 import path from 'node:path';
-import { DONATUR, PPKS, PSKS } from '../books/registers.js';
 import type { Buku } from '../books/buku.js';
 import { parseField } from '../books/field.js';
+import { DONATUR, PPKS, PSKS } from '../books/registers.js';
+import type { Ledger } from '../db/connection.js';
+import { beginImmediate, type Hitungan } from '../db/impor-repo.js';
+import { bukaPenulisKas, modulPenulis, type PenulisKas } from '../db/kas-bulk.js';
+import { loadReferensi } from '../db/referensi-repo.js';
+import { insertImpor, updateImporHitungan } from '../db/tulis-massal.js';
 import { UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
-import type { Ledger } from '../db/connection.js';
-import { type Hitungan, beginImmediate } from '../db/impor-repo.js';
-import { type PenulisKas, bukaPenulisKas, modulPenulis } from '../db/kas-bulk.js';
-import { insertImpor, updateImporHitungan } from '../db/tulis-massal.js';
-import { loadReferensi } from '../db/referensi-repo.js';
-import { type BarisMentah, type Sel, bukaTabel } from './baca.js';
+import { type BarisMentah, bukaTabel, type Sel } from './baca.js';
 import { tulisDitolak } from './ditolak.js';
 import type { DeklarasiImpor, HasilBaris, Pengolah } from './jenis.js';
 import { DEKLARASI_KAS, pengolahKas } from './kas.js';
@@ -24,7 +24,8 @@ export type BukuImpor = (typeof BUKU_IMPOR)[number];
 const REGISTER: Record<Exclude<BukuImpor, 'kas'>, Buku> = { donatur: DONATUR, ppks: PPKS, psks: PSKS };
 
 export function bukuImpor(nama: string): BukuImpor {
-  if (!(BUKU_IMPOR as readonly string[]).includes(nama)) throw new UserError(pesan.imporBukuTidakDikenal(nama, [...BUKU_IMPOR]));
+  if (!(BUKU_IMPOR as readonly string[]).includes(nama))
+    throw new UserError(pesan.imporBukuTidakDikenal(nama, [...BUKU_IMPOR]));
   return nama as BukuImpor;
 }
 
@@ -90,7 +91,12 @@ export async function jalankanImpor(ledger: Ledger, o: OpsiImpor): Promise<Ringk
     }
   }
   if (awal.length === 0) throw new UserError(pesan.imporBerkasKosong(o.berkas));
-  const pilih = cariKepala(awal.map((b) => b.sel), dek.fields, o.kolom, dek.wajib);
+  const pilih = cariKepala(
+    awal.map((b) => b.sel),
+    dek.fields,
+    o.kolom,
+    dek.wajib,
+  );
   const kepala = { sel: awal[pilih.indeks]!.sel, peta: pilih.peta };
   sisa = [...awal.slice(pilih.indeks + 1), ...sisa];
   const peta = kepala.peta;
@@ -98,14 +104,25 @@ export async function jalankanImpor(ledger: Ledger, o: OpsiImpor): Promise<Ringk
   const ref = await loadReferensi(ledger.db);
   // `--kategori lansia` is checked once, and stored as its code for every row
   const bawaan = Object.fromEntries(
-    Object.entries(o.bawaan ?? {}).map(([nama, v]) => [nama, String(parseField(dek.fields.find((f) => f.name === nama)!, v, ref))]),
+    Object.entries(o.bawaan ?? {}).map(([nama, v]) => [
+      nama,
+      String(parseField(dek.fields.find((f) => f.name === nama)!, v, ref)),
+    ]),
   );
-  const logImpor = { buku: o.buku, berkas: path.basename(o.berkas), sha256: tabel.sha256, oleh: o.oleh, waktu: o.waktu };
+  const logImpor = {
+    buku: o.buku,
+    berkas: path.basename(o.berkas),
+    sha256: tabel.sha256,
+    oleh: o.oleh,
+    waktu: o.waktu,
+  };
   // Cash rows are written by a worker holding the transaction (src/db/kas-bulk.ts), so checking and
   // writing run on both cores; registers are small enough to write here.
   const modul = !o.uji && o.buku === 'kas' && berkasNyata(ledger.path) ? modulPenulis() : undefined;
   const penulis: PenulisKas | undefined = modul ? await bukaPenulisKas(modul, ledger.path, logImpor) : undefined;
-  const tx: { commit(h: Hitungan): void | Promise<void>; rollback(): void | Promise<void> } | undefined = o.uji ? undefined : (penulis ?? txUtama(ledger, () => imporId));
+  const tx: { commit(h: Hitungan): void | Promise<void>; rollback(): void | Promise<void> } | undefined = o.uji
+    ? undefined
+    : (penulis ?? txUtama(ledger, () => imporId));
   let imporId: number | null = null;
   try {
     imporId = penulis ? penulis.imporId : tx ? insertImpor(ledger.sqlite, logImpor) : null;
@@ -162,7 +179,14 @@ export async function jalankanImpor(ledger: Ledger, o: OpsiImpor): Promise<Ringk
         await tx.commit(h);
       }
     }
-    const ringkasan: Ringkasan = { ...h, ditambah: batalKetat ? 0 : h.ditambah, impor_id: batalKetat ? null : imporId, uji: o.uji, batal_ketat: batalKetat, baris };
+    const ringkasan: Ringkasan = {
+      ...h,
+      ditambah: batalKetat ? 0 : h.ditambah,
+      impor_id: batalKetat ? null : imporId,
+      uji: o.uji,
+      batal_ketat: batalKetat,
+      baris,
+    };
     if (o.ditolak && tidakMasuk.length) {
       await tulisDitolak(o.ditolak, kepala.sel, tidakMasuk, tabel);
       ringkasan.berkas_ditolak = o.ditolak;

@@ -1,23 +1,23 @@
 // Importing cash entries: each row becomes a receipt or a payment checked by the ledger's rules
 // (src/ledger/bulk.ts); a row already in the book (same content, same occurrence) is not posted twice.
-import { KAS_IMPOR_FIELDS, KAS_IMPOR_WAJIB } from '../books/kas-impor.js';
+
+import { type Field, matchOpsi, normalizePhone, type Opsi, optionsOf, parseField } from '../books/field.js';
 import { KAS_FIELDS } from '../books/kas.js';
-import { type Field, type Opsi, matchOpsi, normalizePhone, optionsOf, parseField } from '../books/field.js';
-import { LedgerError, UserError } from '../domain/errors.js';
-import { pesan } from '../domain/pesan.js';
+import { KAS_IMPOR_FIELDS, KAS_IMPOR_WAJIB } from '../books/kas-impor.js';
 import type { Ledger } from '../db/connection.js';
 import { iterateKasBerlaku, iterateRegister, lastKas, maxUrut } from '../db/impor-repo.js';
-import { type TujuanKas, kasLangsung } from '../db/kas-bulk.js';
-import { harianKunci } from '../db/saldo-repo.js';
-import { bacaRentang } from '../ledger/keadaan.js';
-import type { Buku } from '../ledger/saldo.js';
-import type { Referensi } from '../db/referensi-repo.js';
+import { kasLangsung, type TujuanKas } from '../db/kas-bulk.js';
 import { closedQuarters } from '../db/periode-repo.js';
-import { PostingMassal } from '../ledger/bulk.js';
+import type { Referensi } from '../db/referensi-repo.js';
+import { harianKunci } from '../db/saldo-repo.js';
 import { formatTanggal } from '../domain/dates.js';
+import { LedgerError, UserError } from '../domain/errors.js';
 import { formatRupiah } from '../domain/money.js';
+import { pesan } from '../domain/pesan.js';
+import { PostingMassal } from '../ledger/bulk.js';
+import { bacaRentang } from '../ledger/keadaan.js';
 import type { EntriBaru } from '../ledger/posting.js';
-import type { Sel } from './baca.js';
+import type { Buku } from '../ledger/saldo.js';
 import type { DeklarasiImpor, HasilBaris, Pengolah } from './jenis.js';
 import { bersihkanNama, normTeks } from './kunci.js';
 
@@ -25,8 +25,20 @@ export const DEKLARASI_KAS: DeklarasiImpor = { fields: KAS_IMPOR_FIELDS, wajib: 
 
 const FIELD = new Map(KAS_IMPOR_FIELDS.map((f) => [f.name, f]));
 const ARAH: Record<string, 'masuk' | 'keluar'> = {
-  masuk: 'masuk', m: 'masuk', pemasukan: 'masuk', penerimaan: 'masuk', debet: 'masuk', debit: 'masuk', bkm: 'masuk', in: 'masuk',
-  keluar: 'keluar', k: 'keluar', pengeluaran: 'keluar', kredit: 'keluar', bkk: 'keluar', out: 'keluar',
+  masuk: 'masuk',
+  m: 'masuk',
+  pemasukan: 'masuk',
+  penerimaan: 'masuk',
+  debet: 'masuk',
+  debit: 'masuk',
+  bkm: 'masuk',
+  in: 'masuk',
+  keluar: 'keluar',
+  k: 'keluar',
+  pengeluaran: 'keluar',
+  kredit: 'keluar',
+  bkk: 'keluar',
+  out: 'keluar',
 };
 
 export interface OpsiKas {
@@ -39,7 +51,16 @@ export interface OpsiKas {
   tujuan?: TujuanKas;
 }
 
-export function kunciKas(e: { tanggal: string; arah: string; jumlah: number; sumber?: string | null; jenis?: string | null; dana?: string | null; akun: string; uraian?: string | null }): string {
+export function kunciKas(e: {
+  tanggal: string;
+  arah: string;
+  jumlah: number;
+  sumber?: string | null;
+  jenis?: string | null;
+  dana?: string | null;
+  akun: string;
+  uraian?: string | null;
+}): string {
   return `${e.tanggal}|${e.arah}|${e.jumlah}|${e.sumber ?? e.jenis ?? ''}|${e.dana ?? ''}|${e.akun}|${normTeks(e.uraian)}`;
 }
 
@@ -155,7 +176,9 @@ export async function pengolahKas(o: OpsiKas): Promise<Pengolah> {
       else if (teks('jumlah') !== '') {
         const raw = teks('jumlah');
         const negatif = /^-/.test(raw);
-        jumlah = nilai<number>('jumlah', { ...FIELD.get('jumlah')!, required: true }) ?? (negatif ? nilaiNegatif(raw, salah) : null);
+        jumlah =
+          nilai<number>('jumlah', { ...FIELD.get('jumlah')!, required: true }) ??
+          (negatif ? nilaiNegatif(raw, salah) : null);
         if (negatif && jumlah !== null) arah ??= 'keluar';
       } else if (teks('masuk') === '' && teks('keluar') === '') salah.push(pesan.imporJumlahKosong());
 
@@ -171,13 +194,37 @@ export async function pengolahKas(o: OpsiKas): Promise<Pengolah> {
         arah ??= s ? 'masuk' : j ? 'keluar' : undefined;
         if (arah === 'masuk') {
           if (s) sumber = s.kode;
-          else salah.push(pesan.pilihanTidakDikenal('sumber', kodeTeks, sumberOpsi.map((x) => x.kode)));
+          else
+            salah.push(
+              pesan.pilihanTidakDikenal(
+                'sumber',
+                kodeTeks,
+                sumberOpsi.map((x) => x.kode),
+              ),
+            );
         } else if (arah === 'keluar') {
           if (j) jenis = j.kode;
-          else salah.push(pesan.pilihanTidakDikenal('jenis pengeluaran', kodeTeks, jenisOpsi.map((x) => x.kode)));
-        } else salah.push(pesan.pilihanTidakDikenal('sumber/jenis', kodeTeks, [...sumberOpsi, ...jenisOpsi].map((x) => x.kode)));
+          else
+            salah.push(
+              pesan.pilihanTidakDikenal(
+                'jenis pengeluaran',
+                kodeTeks,
+                jenisOpsi.map((x) => x.kode),
+              ),
+            );
+        } else
+          salah.push(
+            pesan.pilihanTidakDikenal(
+              'sumber/jenis',
+              kodeTeks,
+              [...sumberOpsi, ...jenisOpsi].map((x) => x.kode),
+            ),
+          );
       }
-      const danaBawaan = arah === 'masuk' ? (o.ref.sumber.find((x) => x.kode === sumber)?.dana ?? 'umum') : (o.ref.dana.find((d) => d.hanya_jenis === jenis)?.kode ?? 'umum');
+      const danaBawaan =
+        arah === 'masuk'
+          ? (o.ref.sumber.find((x) => x.kode === sumber)?.dana ?? 'umum')
+          : (o.ref.dana.find((d) => d.hanya_jenis === jenis)?.kode ?? 'umum');
       const dana = teks('dana') ? nilai<string>('dana') : danaBawaan;
       const akun = teks('akun') ? nilai<string>('akun') : 'tunai';
       const layanan = nilai<string>('layanan');
@@ -192,23 +239,42 @@ export async function pengolahKas(o: OpsiKas): Promise<Pengolah> {
         }
       }
       // only rows that are not simply added are reported, so the summary text is made only for them
-      const ringkas = () => [tanggal ? formatTanggal(tanggal) : teks('tanggal'), uraian ?? '', jumlah !== null ? formatRupiah(jumlah) : ''].filter(Boolean).join(' · ');
-      if (salah.length || !tanggal || jumlah === null || !arah || !akun || !dana) return { baris, keputusan: 'ditolak', ringkas: ringkas(), alasan: salah.join(' ') };
+      const ringkas = () =>
+        [tanggal ? formatTanggal(tanggal) : teks('tanggal'), uraian ?? '', jumlah !== null ? formatRupiah(jumlah) : '']
+          .filter(Boolean)
+          .join(' · ');
+      if (salah.length || !tanggal || jumlah === null || !arah || !akun || !dana)
+        return { baris, keputusan: 'ditolak', ringkas: ringkas(), alasan: salah.join(' ') };
 
-      const e: EntriBaru & { arah: 'masuk' | 'keluar' } = { arah, tanggal, jumlah, sumber, jenis, layanan, asnaf, dana, akun, donatur_id, uraian, impor_id: o.imporId };
+      const e: EntriBaru & { arah: 'masuk' | 'keluar' } = {
+        arah,
+        tanggal,
+        jumlah,
+        sumber,
+        jenis,
+        layanan,
+        asnaf,
+        dana,
+        akun,
+        donatur_id,
+        uraian,
+        impor_id: o.imporId,
+      };
       const k = ada.size ? kunciKas(e) : '';
       const sudah = ada.get(k);
       if (sudah) {
         const ke = (kemunculan.get(k) ?? 0) + 1;
         kemunculan.set(k, ke);
-        if (ke <= sudah.length) return { baris, keputusan: 'sudah_ada', ringkas: ringkas(), alasan: pesan.imporSudahAda(sudah[ke - 1]!) };
+        if (ke <= sudah.length)
+          return { baris, keputusan: 'sudah_ada', ringkas: ringkas(), alasan: pesan.imporSudahAda(sudah[ke - 1]!) };
       }
       try {
         const row = poster.posting(e);
         tujuan?.tulis(row);
         return { baris, keputusan: 'baru', ringkas: '', id: row.nomor };
       } catch (err) {
-        if (err instanceof UserError || err instanceof LedgerError) return { baris, keputusan: 'ditolak', ringkas: ringkas(), alasan: err.message };
+        if (err instanceof UserError || err instanceof LedgerError)
+          return { baris, keputusan: 'ditolak', ringkas: ringkas(), alasan: err.message };
         throw err;
       }
     },

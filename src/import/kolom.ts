@@ -54,7 +54,8 @@ export function petakan(header: Sel[], fields: Field[], kolom: Record<string, st
     if (peta.has(f.name)) continue;
     for (const k of kataField(f)) {
       judul.forEach((j, i) => {
-        if (!dipakai.has(i) && j !== '' && j.split(' ').length <= KATA_MAKS_JUDUL && ` ${j} `.includes(` ${k} `)) calon.push({ f, i, panjang: k.length });
+        if (!dipakai.has(i) && j !== '' && j.split(' ').length <= KATA_MAKS_JUDUL && ` ${j} `.includes(` ${k} `))
+          calon.push({ f, i, panjang: k.length });
       });
     }
   }
@@ -77,7 +78,13 @@ export function lengkap(peta: Peta, wajib: Wajib): boolean {
 /** Checks `--kolom` before reading: the field must exist in the book. */
 export function checkKolom(kolom: Record<string, string>, fields: Field[]): void {
   for (const nama of Object.keys(kolom)) {
-    if (!fields.some((f) => f.name === nama)) throw new UserError(pesan.imporKolomIsianTidakAda(nama, fields.map((f) => f.name)));
+    if (!fields.some((f) => f.name === nama))
+      throw new UserError(
+        pesan.imporKolomIsianTidakAda(
+          nama,
+          fields.map((f) => f.name),
+        ),
+      );
   }
 }
 
@@ -123,13 +130,19 @@ export function cariKepala(rows: Sel[][], fields: Field[], kolom: Record<string,
     }
   }
   if (pilihan) {
-    for (const [nama, h] of Object.entries(kolom)) if (!pilihan.peta.has(nama)) throw new UserError(pesan.imporKolomJudulTidakAda(nama, h, judulAda(rows[pilihan.indeks]!)));
+    for (const [nama, h] of Object.entries(kolom))
+      if (!pilihan.peta.has(nama))
+        throw new UserError(pesan.imporKolomJudulTidakAda(nama, h, judulAda(rows[pilihan.indeks]!)));
     return pilihan;
   }
   const kepala = terbaik >= 0 ? rows[terbaik]! : [];
   const peta = petakan(kepala, fields, kolom);
-  const kurang = wajib.filter((alt) => !alt.some((n) => peta.has(n))).map((alt) => alt.map((n) => fields.find((f) => f.name === n)?.label ?? n).join(' atau '));
-  throw new UserError(pesan.imporKolomWajibTidakAda(kurang, judulAda(kepala), wajib.find((alt) => !alt.some((n) => peta.has(n)))![0]!));
+  const kurang = wajib
+    .filter((alt) => !alt.some((n) => peta.has(n)))
+    .map((alt) => alt.map((n) => fields.find((f) => f.name === n)?.label ?? n).join(' atau '));
+  throw new UserError(
+    pesan.imporKolomWajibTidakAda(kurang, judulAda(kepala), wajib.find((alt) => !alt.some((n) => peta.has(n)))![0]!),
+  );
 }
 
 function judulAda(row: Sel[]): string[] {

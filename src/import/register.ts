@@ -2,13 +2,13 @@
 // book's stable key (phone, NIK, or cleaned name + address) decides new, already there, or maybe the same person.
 import type { Buku } from '../books/buku.js';
 import { type Nilai, parseField } from '../books/field.js';
-import { UserError } from '../domain/errors.js';
-import { pesan } from '../domain/pesan.js';
 import type { Ledger } from '../db/connection.js';
 import { iterateRegister, kolomTabel, registerInserter } from '../db/impor-repo.js';
-import { selSebagaiTeks } from './kolom.js';
 import type { Referensi } from '../db/referensi-repo.js';
+import { UserError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
 import type { DeklarasiImpor, HasilBaris, Pengolah } from './jenis.js';
+import { selSebagaiTeks } from './kolom.js';
 import { bersihkanNama, normAlamat } from './kunci.js';
 
 /**
@@ -16,7 +16,11 @@ import { bersihkanNama, normAlamat } from './kunci.js';
  * (terdaftar), or that the command gives for every row (`--kategori`), need not be in the file;
  * one the book takes from another (a PPKS's sex from the NIK) needs that one or its own.
  */
-export function deklarasiRegister(buku: Buku, kolomAda?: Set<string>, bawaan: Record<string, string> = {}): DeklarasiImpor {
+export function deklarasiRegister(
+  buku: Buku,
+  kolomAda?: Set<string>,
+  bawaan: Record<string, string> = {},
+): DeklarasiImpor {
   const fields = buku.fields.filter((f) => !kolomAda || kolomAda.has(f.name));
   const wajib = fields
     .filter((f) => f.required && !f.hariIni && bawaan[f.name] === undefined)
@@ -70,9 +74,18 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
   const kunciDari = (nilai: Record<string, unknown>): { kunci: (string | undefined)[]; nama: string } => {
     const kv: Record<string, string> = {};
     for (const f of kolomKunci) kv[f] = nilaiKunci(f, nilai[f]);
-    return { kunci: kunci.map((g) => (g.every((f) => kv[f] !== '') ? `${g.join('+')}:${g.map((f) => kv[f]).join('|')}` : undefined)), nama: kv.nama ?? '' };
+    return {
+      kunci: kunci.map((g) =>
+        g.every((f) => kv[f] !== '') ? `${g.join('+')}:${g.map((f) => kv[f]).join('|')}` : undefined,
+      ),
+      nama: kv.nama ?? '',
+    };
   };
-  const ingat = (nilai: Record<string, unknown>, k: { kunci: (string | undefined)[]; nama: string }, rujukan: string) => {
+  const ingat = (
+    nilai: Record<string, unknown>,
+    k: { kunci: (string | undefined)[]; nama: string },
+    rujukan: string,
+  ) => {
     const calon = { rujukan, nik: adaNik ? ((nilai.nik as string | null) ?? null) : null };
     for (const x of k.kunci) if (x && !kunciMap.has(x)) kunciMap.set(x, { ...calon, nama: k.nama });
     if (!k.nama) return;
@@ -81,7 +94,8 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
     else namaMap.set(k.nama, [calon]);
   };
 
-  for (const r of iterateRegister(o.ledger.sqlite, buku.tabel, kolomKunci)) ingat(r, kunciDari(r), `ID ${String(r.id)} (${String(r.nama)})`);
+  for (const r of iterateRegister(o.ledger.sqlite, buku.tabel, kolomKunci))
+    ingat(r, kunciDari(r), `ID ${String(r.id)} (${String(r.nama)})`);
 
   const kolom = [...fields.map((f) => f.name), 'impor_id', 'dibuat'];
   const insert = o.uji ? undefined : registerInserter(o.ledger.sqlite, buku.tabel, kolom);
@@ -114,7 +128,13 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
       if (ada && !keluarga) return { baris, keputusan: 'sudah_ada', ringkas, alasan: pesan.imporSudahAda(ada.rujukan) };
 
       const mirip = (namaMap.get(k.nama) ?? []).filter((c) => !(c.nik && nilai.nik && c.nik !== nilai.nik));
-      if (mirip.length && !o.terimaMirip) return { baris, keputusan: 'mungkin_ganda', ringkas, alasan: pesan.imporMungkinGanda(mirip.map((c) => c.rujukan).join(', ')) };
+      if (mirip.length && !o.terimaMirip)
+        return {
+          baris,
+          keputusan: 'mungkin_ganda',
+          ringkas,
+          alasan: pesan.imporMungkinGanda(mirip.map((c) => c.rujukan).join(', ')),
+        };
 
       const id = insert ? insert([...fields.map((f) => nilai[f.name]), o.imporId, o.waktu]) : undefined;
       ingat(nilai, k, `baris ${baris} berkas ini (${ringkas})`);

@@ -1,16 +1,16 @@
 // The cash book's rules, one named function each. A prompt checks one answer with them the moment it
 // is given; checkRules (posting.ts) composes them for the write path. Each returns a RuleResult.
 import type { Kysely } from 'kysely';
-import { RuleError, UserError } from '../domain/errors.js';
-import { pesan } from '../domain/pesan.js';
-import { OK, type RuleResult, pass, refuse } from '../domain/rule.js';
-import { formatTanggal, tanggalIsian } from '../domain/dates.js';
-import { formatRupiah } from '../domain/money.js';
-import { type Kas, buktiTerakhir, findKasByNomor, findReversal, saldoAkun, saldoDana } from '../db/kas-repo.js';
-import type { Referensi } from '../db/referensi-repo.js';
-import type { Database } from '../db/types.js';
 import type { Nilai } from '../books/field.js';
 import { BATAS_METERAI } from '../books/kas.js';
+import { buktiTerakhir, findKasByNomor, findReversal, type Kas, saldoAkun, saldoDana } from '../db/kas-repo.js';
+import type { Referensi } from '../db/referensi-repo.js';
+import type { Database } from '../db/types.js';
+import { formatTanggal, tanggalIsian } from '../domain/dates.js';
+import { RuleError, UserError } from '../domain/errors.js';
+import { formatRupiah } from '../domain/money.js';
+import { pesan } from '../domain/pesan.js';
+import { OK, pass, type RuleResult, refuse } from '../domain/rule.js';
 
 /** A code as a prompt hands it over (a parsed answer) or as an entry carries it. */
 type Kode = Nilai | undefined;

@@ -4,12 +4,11 @@
 // writer once, at the end (hariBerubah).
 import type { Kas } from '../db/kas-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';
-import type { SaldoHarianRow } from '../db/types.js';
+import type { Bukti, SaldoHarianRow } from '../db/types.js';
 import { type Ujung, ujungKosong } from './hash.js';
 import { type KeadaanKas, type RentangTanggal, setTertutup } from './keadaan.js';
-import { type EntriBaru, catatKas, checkRules, entriPembalik, kunciUrut } from './posting.js';
-import { type Buku, type Gerak, GarisPanjang, JUMLAH_HARI, nomorHari, tanggalDariHari } from './saldo.js';
-import type { Bukti } from '../db/types.js';
+import { catatKas, checkRules, type EntriBaru, entriPembalik, kunciUrut } from './posting.js';
+import { type Buku, GarisPanjang, type Gerak, JUMLAH_HARI, nomorHari, tanggalDariHari } from './saldo.js';
 
 /** What the run needs from the file, read before the first row. */
 export interface AwalMassal {
@@ -121,7 +120,8 @@ export class PostingMassal {
         for (let h = 0; h < JUMLAH_HARI; h++) {
           const gerak = k.awal[h]! + k.tambahan[h]!;
           saldo += gerak;
-          if (h >= k.dari && k.tanda[h]) out.push({ buku: k.buku, kode: k.kode, tanggal: tanggalDariHari(h), gerak, saldo });
+          if (h >= k.dari && k.tanda[h])
+            out.push({ buku: k.buku, kode: k.kode, tanggal: tanggalDariHari(h), gerak, saldo });
         }
       }
     }

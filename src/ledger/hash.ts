@@ -5,8 +5,46 @@ import crypto, { createHash } from 'node:crypto';
 export const GENESIS = '0'.repeat(64);
 
 export const KOLOM_RANTAI = {
-  kas: ['id', 'nomor', 'bukti', 'tahun', 'urut', 'arah', 'tanggal', 'jumlah', 'sumber', 'jenis', 'layanan', 'asnaf', 'dana', 'akun', 'akun_tujuan', 'donatur_id', 'kegiatan_id', 'uraian', 'batal_dari', 'alasan_batal', 'impor_id', 'dibuat'],
-  natura: ['id', 'tanggal', 'barang', 'satuan', 'arah', 'kuantitas_mili', 'sumber', 'tujuan', 'kas_id', 'donatur_id', 'uraian', 'batal_dari', 'impor_id', 'dibuat'],
+  kas: [
+    'id',
+    'nomor',
+    'bukti',
+    'tahun',
+    'urut',
+    'arah',
+    'tanggal',
+    'jumlah',
+    'sumber',
+    'jenis',
+    'layanan',
+    'asnaf',
+    'dana',
+    'akun',
+    'akun_tujuan',
+    'donatur_id',
+    'kegiatan_id',
+    'uraian',
+    'batal_dari',
+    'alasan_batal',
+    'impor_id',
+    'dibuat',
+  ],
+  natura: [
+    'id',
+    'tanggal',
+    'barang',
+    'satuan',
+    'arah',
+    'kuantitas_mili',
+    'sumber',
+    'tujuan',
+    'kas_id',
+    'donatur_id',
+    'uraian',
+    'batal_dari',
+    'impor_id',
+    'dibuat',
+  ],
 } as const;
 
 export type TabelRantai = keyof typeof KOLOM_RANTAI;
@@ -34,7 +72,11 @@ export const ujungKosong = (): Ujung => ({ id: 0, hash: GENESIS });
  * id and its link, and moves the chain's end to it. Fills the row in place, so a million-row import
  * makes no copies.
  */
-export function sambung<T extends { id: number; hash_sebelum: string; hash: string }>(tabel: TabelRantai, ujung: Ujung, row: T): T {
+export function sambung<T extends { id: number; hash_sebelum: string; hash: string }>(
+  tabel: TabelRantai,
+  ujung: Ujung,
+  row: T,
+): T {
   row.id = ujung.id + 1;
   row.hash_sebelum = ujung.hash;
   // hashRow reads only the chained columns, so the row may already carry its link fields

@@ -1,9 +1,6 @@
 // The cash book's services behind `wksbm kas`: each write owns its transaction and runs every rule
 // again (checkRules in postEntry, the donor, the activity, the voucher to void), whatever a prompt checked.
 import type { Kysely } from 'kysely';
-import type { EntriKas } from '../domain/kas.js';
-import { NOL, type Rupiah, jumlahSemua } from '../domain/money.js';
-import { enforce } from '../domain/rule.js';
 import { cariDonatur } from '../books/donatur.js';
 import { kegiatanAda } from '../books/kegiatan.js';
 import { type Kas, listBelumBatal, listKas, saldoAkun, saldoDana } from '../db/kas-repo.js';
@@ -11,11 +8,15 @@ import { loadReferensi } from '../db/referensi-repo.js';
 import { withTransaction } from '../db/transaction.js';
 import type { Database } from '../db/types.js';
 import { hariSebelum } from '../domain/dates.js';
+import type { EntriKas } from '../domain/kas.js';
+import { jumlahSemua, NOL, type Rupiah } from '../domain/money.js';
+import { enforce } from '../domain/rule.js';
 import { akunAda, buktiBolehDibatalkan, danaAda } from './aturan.js';
 import { type EntriBaru, postEntry, voidEntry } from './posting.js';
 
 type Db = Kysely<Database>;
-export type { Kas, EntriKas };
+
+export type { EntriKas, Kas };
 
 export interface MasukBaru {
   jumlah: Rupiah;

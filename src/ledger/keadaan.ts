@@ -8,7 +8,7 @@ import { bacaGaris } from '../db/saldo-repo.js';
 import type { Tx } from '../db/transaction.js';
 import { awalPencatatan, hariIni } from '../domain/dates.js';
 import { type Ujung, ujungKosong } from './hash.js';
-import { type Buku, type GarisSaldo, type Gerak, GarisPendek, nomorHari } from './saldo.js';
+import { type Buku, GarisPendek, type GarisSaldo, type Gerak, nomorHari } from './saldo.js';
 
 /** The dates an entry may carry: from the unit's founding (`awalPencatatan`) to today. */
 export interface RentangTanggal {
@@ -38,19 +38,33 @@ export interface KeadaanKas extends KeadaanBuku {
   readonly urut: Map<string, number>;
 }
 
-export const setTertutup = (t: readonly { tahun: number; triwulan: number }[]): Set<string> => new Set(t.map((x) => `${x.tahun}-${x.triwulan}`));
+export const setTertutup = (t: readonly { tahun: number; triwulan: number }[]): Set<string> =>
+  new Set(t.map((x) => `${x.tahun}-${x.triwulan}`));
 
 /**
  * The state one posting dated `tanggal` needs, read inside its transaction: the closed quarters (a
  * few rows), the chain's end, its voucher series (`urut`, cash only) and, for each balance it
  * lowers, that key's day-ends from `tanggal` on.
  */
-export async function keadaanSatu(tx: Tx, ujung: Ujung | undefined, tanggal: string, turun: readonly Gerak[], urut = new Map<string, number>()): Promise<KeadaanKas> {
+export async function keadaanSatu(
+  tx: Tx,
+  ujung: Ujung | undefined,
+  tanggal: string,
+  turun: readonly Gerak[],
+  urut = new Map<string, number>(),
+): Promise<KeadaanKas> {
   const dari = nomorHari(tanggal);
   const garis = new Map<string, GarisSaldo>();
   for (const g of turun) {
     const { saldoSebelum, baris } = await bacaGaris(tx, g.buku, g.kode, tanggal);
-    garis.set(`${g.buku}:${g.kode}`, new GarisPendek(dari, saldoSebelum, baris.map((b) => ({ hari: nomorHari(b.tanggal), saldo: b.saldo }))));
+    garis.set(
+      `${g.buku}:${g.kode}`,
+      new GarisPendek(
+        dari,
+        saldoSebelum,
+        baris.map((b) => ({ hari: nomorHari(b.tanggal), saldo: b.saldo })),
+      ),
+    );
   }
   return {
     urut,

@@ -1,13 +1,13 @@
 // What the quarterly report is built from: the books of one quarter (src/reports builds the model).
 import type { Kysely } from 'kysely';
+import type { Nilai } from '../books/field.js';
+import { loadBahanLaporan } from '../db/laporan-repo.js';
+import type { Database } from '../db/types.js';
+import { hariSebelum, rentangTriwulan, type Triwulan } from '../domain/dates.js';
 import { LedgerError, UserError } from '../domain/errors.js';
-import { type Triwulan, hariSebelum, rentangTriwulan } from '../domain/dates.js';
+import type { BahanLaporan } from '../domain/laporan.js';
 import { pesan } from '../domain/pesan.js';
 import { OK, type RuleResult, refuse } from '../domain/rule.js';
-import { loadBahanLaporan } from '../db/laporan-repo.js';
-import type { BahanLaporan } from '../domain/laporan.js';
-import type { Database } from '../db/types.js';
-import type { Nilai } from '../books/field.js';
 
 /** A report year is one the program counts dates in. */
 export function tahunSah(tahun: Nilai | undefined): RuleResult {

@@ -1,14 +1,15 @@
 // The stock book of goods in kind: append-only movements, hash-chained like the cash book,
 // refused in closed quarters, and never below zero. Every stock row is decided, built and chained
 // by catatNatura, the same way catatKas does a cash row.
-import { RuleError, UserError } from '../domain/errors.js';
-import { pesan } from '../domain/pesan.js';
+
 import { findKasById, findReversal, lastHash } from '../db/kas-repo.js';
-import { type Natura, findNatura, findNaturaReversal, insertNatura, satuanBarang } from '../db/natura-repo.js';
+import { findNatura, findNaturaReversal, insertNatura, type Natura, satuanBarang } from '../db/natura-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';
 import { tambahSaldoHarian } from '../db/saldo-repo.js';
 import type { Tx } from '../db/transaction.js';
 import { formatTanggal, tanggalEntriSah } from '../domain/dates.js';
+import { RuleError, UserError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
 import { enforce } from '../domain/rule.js';
 import { sambung } from './hash.js';
 import { type KeadaanBuku, keadaanSatu } from './keadaan.js';
@@ -84,7 +85,10 @@ export function catatNatura(k: KeadaanBuku, g: GerakNaturaSah, waktu: string, ba
   for (const x of gerak) {
     if (x.gerak >= 0) continue;
     const minus = titikMinus(k.garis(x.buku, x.kode), hari, -x.gerak);
-    if (minus) throw new RuleError(pesan.stokMinus(x.kode, formatTanggal(minus.tanggal), formatKuantitas(minus.saldo, g.satuan)));
+    if (minus)
+      throw new RuleError(
+        pesan.stokMinus(x.kode, formatTanggal(minus.tanggal), formatKuantitas(minus.saldo, g.satuan)),
+      );
   }
   const row = sambung('natura', k.ujung, susunNatura(g, waktu, batalDari));
   k.terima(hari, gerak);
@@ -92,20 +96,43 @@ export function catatNatura(k: KeadaanBuku, g: GerakNaturaSah, waktu: string, ba
 }
 
 /** Posts one movement inside the caller's transaction and returns the stored row. */
-export async function postNatura(tx: Tx, g: GerakNatura, ref: Referensi, waktu: string, batalDari?: number): Promise<Natura> {
+export async function postNatura(
+  tx: Tx,
+  g: GerakNatura,
+  ref: Referensi,
+  waktu: string,
+  batalDari?: number,
+): Promise<Natura> {
   const barang = namaBarang(g.barang);
   if (barang === '') throw new UserError(pesan.teksKosong('barang'));
   // a reversal carries the negated quantity of its original, like a void in the cash book
-  if (!Number.isSafeInteger(g.kuantitas_mili) || g.kuantitas_mili === 0 || (g.kuantitas_mili < 0 && batalDari === undefined)) throw new UserError(pesan.kuantitasTidakSah('kuantitas', String(g.kuantitas_mili / 1000)));
+  if (
+    !Number.isSafeInteger(g.kuantitas_mili) ||
+    g.kuantitas_mili === 0 ||
+    (g.kuantitas_mili < 0 && batalDari === undefined)
+  )
+    throw new UserError(pesan.kuantitasTidakSah('kuantitas', String(g.kuantitas_mili / 1000)));
   const ada = await satuanBarang(tx, barang);
   const diminta = g.satuan?.trim().toLowerCase() || undefined;
   if (ada && diminta && ada !== diminta) throw new UserError(pesan.satuanBeda(barang, ada, diminta));
   const satuan = ada ?? diminta ?? 'kg';
   if (g.arah === 'masuk') {
-    if (!g.sumber || !ref.sumber.some((s) => s.kode === g.sumber)) throw new UserError(pesan.pilihanTidakDikenal('sumber', String(g.sumber), ref.sumber.map((s) => s.kode)));
+    if (!g.sumber || !ref.sumber.some((s) => s.kode === g.sumber))
+      throw new UserError(
+        pesan.pilihanTidakDikenal(
+          'sumber',
+          String(g.sumber),
+          ref.sumber.map((s) => s.kode),
+        ),
+      );
   } else if (!g.tujuan) throw new UserError(pesan.teksKosong('tujuan'));
   const sah: GerakNaturaSah = { ...g, barang, satuan };
-  const k = await keadaanSatu(tx, await lastHash(tx, 'natura'), g.tanggal, gerakNatura(sah).filter((x) => x.gerak < 0));
+  const k = await keadaanSatu(
+    tx,
+    await lastHash(tx, 'natura'),
+    g.tanggal,
+    gerakNatura(sah).filter((x) => x.gerak < 0),
+  );
   const row = catatNatura(k, sah, waktu, batalDari);
   await insertNatura(tx, row);
   await tambahSaldoHarian(tx, row.tanggal, gerakNatura(row));
@@ -117,7 +144,14 @@ export async function postNatura(tx: Tx, g: GerakNatura, ref: Referensi, waktu: 
  * Reversing a sale also voids its BKM in the same transaction; a stock-out for aid is part of
  * the aid record and is not reversed here.
  */
-export async function voidNatura(tx: Tx, id: number, alasan: string, tanggal: string, ref: Referensi, waktu: string): Promise<{ asli: Natura; pembatal: Natura; kasPembatal?: string }> {
+export async function voidNatura(
+  tx: Tx,
+  id: number,
+  alasan: string,
+  tanggal: string,
+  ref: Referensi,
+  waktu: string,
+): Promise<{ asli: Natura; pembatal: Natura; kasPembatal?: string }> {
   const asli = await findNatura(tx, id);
   if (!asli) throw new UserError(pesan.naturaTidakAda(String(id)));
   if (asli.batal_dari !== null) throw new RuleError(pesan.naturaPembatalan(id));
@@ -127,11 +161,23 @@ export async function voidNatura(tx: Tx, id: number, alasan: string, tanggal: st
   let kasPembatal: string | undefined;
   if (asli.kas_id !== null) {
     const kas = await findKasById(tx, asli.kas_id);
-    if (kas && !(await findReversal(tx, kas.id))) kasPembatal = (await voidEntry(tx, kas.nomor, alasan, tanggal, ref, waktu)).pembatal.nomor;
+    if (kas && !(await findReversal(tx, kas.id)))
+      kasPembatal = (await voidEntry(tx, kas.nomor, alasan, tanggal, ref, waktu)).pembatal.nomor;
   }
   const pembatal = await postNatura(
     tx,
-    { arah: asli.arah, tanggal, barang: asli.barang, satuan: asli.satuan, kuantitas_mili: -asli.kuantitas_mili, sumber: asli.sumber, tujuan: asli.tujuan as GerakNatura['tujuan'], kas_id: asli.kas_id, donatur_id: asli.donatur_id, uraian: pesan.uraianBatalNatura(id, alasan) },
+    {
+      arah: asli.arah,
+      tanggal,
+      barang: asli.barang,
+      satuan: asli.satuan,
+      kuantitas_mili: -asli.kuantitas_mili,
+      sumber: asli.sumber,
+      tujuan: asli.tujuan as GerakNatura['tujuan'],
+      kas_id: asli.kas_id,
+      donatur_id: asli.donatur_id,
+      uraian: pesan.uraianBatalNatura(id, alasan),
+    },
     ref,
     waktu,
     asli.id,

@@ -1,29 +1,36 @@
 // `wksbm periksa`: everything that must hold in a ledger file, each as a finding when it does not.
-import { LedgerError } from '../domain/errors.js';
-import { pesan } from '../domain/pesan.js';
+
 import { foreignKeyCheck, integrityCheck, negativeDayEnds, streamRows, voidsNotMirroring } from '../db/check-repo.js';
-import { saldoAkun, saldoDana } from '../db/kas-repo.js';
-import { negativeStokDayEnds, salesWithVoidedReceipt } from '../db/natura-repo.js';
 import type { Kas } from '../db/kas-repo.js';
+import { saldoAkun, saldoDana } from '../db/kas-repo.js';
 import type { Natura } from '../db/natura-repo.js';
+import { negativeStokDayEnds, salesWithVoidedReceipt } from '../db/natura-repo.js';
+import { segelTerakhir } from '../db/periode-repo.js';
 import { type BedaHarian, saldoTakBerjalan, semuaSaldoHarian } from '../db/saldo-repo.js';
-import type { SaldoHarianRow } from '../db/types.js';
 import type { Tx } from '../db/transaction.js';
-import { formatTanggal } from '../domain/dates.js';
-import { PemeriksaRantai, type TabelRantai } from './hash.js';
+import type { SaldoHarianRow } from '../db/types.js';
+import { formatTanggal, labelTriwulan, type Triwulan } from '../domain/dates.js';
+import { LedgerError } from '../domain/errors.js';
 import { formatRupiah, jumlahSemua } from '../domain/money.js';
+import { pesan } from '../domain/pesan.js';
+import { kodeSegel, type Segel } from '../domain/segel.js';
+import { PemeriksaRantai, type TabelRantai } from './hash.js';
+import { periksaJurnal, type TemuanJurnal } from './jurnal.js';
 import { formatKuantitas, gerakNatura } from './natura.js';
 import { formatNomor, gerakKas } from './posting.js';
 import type { Gerak } from './saldo.js';
-import { type TemuanSegel, periksaPemicu, periksaSegel } from './segel.js';
-import { type TemuanJurnal, periksaJurnal } from './jurnal.js';
-import { segelTerakhir } from '../db/periode-repo.js';
-import { type Segel, kodeSegel } from '../domain/segel.js';
-import { type Triwulan, labelTriwulan } from '../domain/dates.js';
+import { periksaPemicu, periksaSegel, type TemuanSegel } from './segel.js';
 
 export interface Temuan {
   jenis:
-    | 'integritas' | 'kunci_asing' | 'rantai_hash' | 'urutan_bukti' | 'saldo' | 'pembatalan' | 'stok' | 'saldo_harian'
+    | 'integritas'
+    | 'kunci_asing'
+    | 'rantai_hash'
+    | 'urutan_bukti'
+    | 'saldo'
+    | 'pembatalan'
+    | 'stok'
+    | 'saldo_harian'
     | TemuanSegel['jenis']
     | TemuanJurnal['jenis'];
   pesan: string;
@@ -32,10 +39,15 @@ export interface Temuan {
 
 export async function periksa(db: Tx): Promise<Temuan[]> {
   const temuan: Temuan[] = [];
-  for (const m of await integrityCheck(db)) temuan.push({ jenis: 'integritas', pesan: `SQLite melaporkan kerusakan: ${m}` });
+  for (const m of await integrityCheck(db))
+    temuan.push({ jenis: 'integritas', pesan: `SQLite melaporkan kerusakan: ${m}` });
   // the other checks read the damaged pages and would stop at the first; the damage is the finding
   if (temuan.length) return [...temuan, { jenis: 'integritas', pesan: pesan.periksaRusak() }];
-  for (const f of await foreignKeyCheck(db)) temuan.push({ jenis: 'kunci_asing', pesan: `Baris ${f.rowid} di tabel ${f.table} menunjuk ke ${f.parent} yang tidak ada.` });
+  for (const f of await foreignKeyCheck(db))
+    temuan.push({
+      jenis: 'kunci_asing',
+      pesan: `Baris ${f.rowid} di tabel ${f.table} menunjuk ke ${f.parent} yang tidak ada.`,
+    });
 
   const seri = new SeriBukti();
   const harian = new TotalHarian();
@@ -50,28 +62,46 @@ export async function periksa(db: Tx): Promise<Temuan[]> {
     }
     const putus = rantai.putus;
     if (putus) {
-      const nama = tabel === 'kas' ? `entri kas ${String(putus.row.nomor)} (id ${putus.id})` : `entri natura id ${putus.id}`;
+      const nama =
+        tabel === 'kas' ? `entri kas ${String(putus.row.nomor)} (id ${putus.id})` : `entri natura id ${putus.id}`;
       temuan.push({
         jenis: 'rantai_hash',
         id: putus.id,
-        pesan: putus.alasan === 'isi' ? `Isi ${nama} diubah di luar wksbm: hash-nya tidak cocok lagi.` : `Rantai hash putus di ${nama}: entri sebelumnya diubah, dihapus atau disisipkan.`,
+        pesan:
+          putus.alasan === 'isi'
+            ? `Isi ${nama} diubah di luar wksbm: hash-nya tidak cocok lagi.`
+            : `Rantai hash putus di ${nama}: entri sebelumnya diubah, dihapus atau disisipkan.`,
       });
     }
   }
   temuan.push(...seri.celah());
-  for (const v of await voidsNotMirroring(db)) temuan.push({ jenis: 'pembatalan', id: v.id, pesan: `Pembatalan ${v.nomor} tidak mencerminkan entri yang dibatalkannya.` });
+  for (const v of await voidsNotMirroring(db))
+    temuan.push({
+      jenis: 'pembatalan',
+      id: v.id,
+      pesan: `Pembatalan ${v.nomor} tidak mencerminkan entri yang dibatalkannya.`,
+    });
 
   for (const n of await negativeDayEnds(db)) {
     const apa = n.jenis === 'dana' ? `Dana terikat ${n.kode}` : `Akun ${n.kode}`;
-    temuan.push({ jenis: 'saldo', pesan: `${apa} bersaldo minus (${formatRupiah(Number(n.saldo))}) pada ${formatTanggal(n.tanggal)}.` });
+    temuan.push({
+      jenis: 'saldo',
+      pesan: `${apa} bersaldo minus (${formatRupiah(Number(n.saldo))}) pada ${formatTanggal(n.tanggal)}.`,
+    });
   }
   for (const n of await negativeStokDayEnds(db)) {
-    temuan.push({ jenis: 'stok', pesan: pesan.stokMinusPeriksa(n.barang, formatKuantitas(Number(n.sisa_mili), n.satuan), formatTanggal(n.tanggal)) });
+    temuan.push({
+      jenis: 'stok',
+      pesan: pesan.stokMinusPeriksa(n.barang, formatKuantitas(Number(n.sisa_mili), n.satuan), formatTanggal(n.tanggal)),
+    });
   }
-  for (const j of await salesWithVoidedReceipt(db)) temuan.push({ jenis: 'stok', id: j.id, pesan: pesan.jualTanpaBkm(j.id, j.nomor) });
+  for (const j of await salesWithVoidedReceipt(db))
+    temuan.push({ jenis: 'stok', id: j.id, pesan: pesan.jualTanpaBkm(j.id, j.nomor) });
   // the day totals the floor checks rely on must be what the books add up to
-  for (const b of harian.beda(await semuaSaldoHarian(db))) temuan.push({ jenis: 'saldo_harian', pesan: pesan.saldoHarianBeda(...uraianHarian(b)) });
-  for (const b of await saldoTakBerjalan(db)) temuan.push({ jenis: 'saldo_harian', pesan: pesan.saldoHarianBerjalan(...uraianHarian(b)) });
+  for (const b of harian.beda(await semuaSaldoHarian(db)))
+    temuan.push({ jenis: 'saldo_harian', pesan: pesan.saldoHarianBeda(...uraianHarian(b)) });
+  for (const b of await saldoTakBerjalan(db))
+    temuan.push({ jenis: 'saldo_harian', pesan: pesan.saldoHarianBerjalan(...uraianHarian(b)) });
   temuan.push(...(await periksaTotalSaldo(db)));
   temuan.push(...(await periksaPemicu(db)));
   temuan.push(...(await periksaJurnal(db)));
@@ -159,14 +189,25 @@ class TotalHarian {
       const s = simpan.get(`${x.buku}:${x.kode}`) ?? new Map<string, number>();
       const hari = [...new Set([...x.hari.keys(), ...s.keys()])].sort();
       const t = hari.find((h) => (x.hari.get(h) ?? 0) !== (s.get(h) ?? 0));
-      if (t) out.push({ buku: x.buku, kode: x.kode, tanggal: t, tercatat: s.get(t) ?? 0, seharusnya: x.hari.get(t) ?? 0, satuan: x.buku === 'stok' ? (this.satuan.get(x.kode) ?? null) : null });
+      if (t)
+        out.push({
+          buku: x.buku,
+          kode: x.kode,
+          tanggal: t,
+          tercatat: s.get(t) ?? 0,
+          seharusnya: x.hari.get(t) ?? 0,
+          satuan: x.buku === 'stok' ? (this.satuan.get(x.kode) ?? null) : null,
+        });
     }
-    return out.sort((a, b) => (a.buku === b.buku ? (a.kode < b.kode ? -1 : a.kode > b.kode ? 1 : 0) : a.buku < b.buku ? -1 : 1));
+    return out.sort((a, b) =>
+      a.buku === b.buku ? (a.kode < b.kode ? -1 : a.kode > b.kode ? 1 : 0) : a.buku < b.buku ? -1 : 1,
+    );
   }
 }
 
 function uraianHarian(b: BedaHarian): [string, string, string, string] {
-  const jumlah = (n: number) => (b.buku === 'stok' ? formatKuantitas(Number(n), b.satuan ?? undefined) : formatRupiah(Number(n)));
+  const jumlah = (n: number) =>
+    b.buku === 'stok' ? formatKuantitas(Number(n), b.satuan ?? undefined) : formatRupiah(Number(n));
   return [`${b.buku} ${b.kode}`, formatTanggal(b.tanggal), jumlah(b.tercatat), jumlah(b.seharusnya)];
 }
 
@@ -185,11 +226,20 @@ class SeriBukti {
     }
     this.terlihat.set(kunci, bit);
     const temuan: Temuan[] = [];
-    if (urut > 0 && bit[urut]) temuan.push({ jenis: 'urutan_bukti', id: Number(r.id), pesan: `Nomor ${String(r.bukti)} tahun ${String(r.tahun)} urutan ${urut} dipakai dua kali.` });
+    if (urut > 0 && bit[urut])
+      temuan.push({
+        jenis: 'urutan_bukti',
+        id: Number(r.id),
+        pesan: `Nomor ${String(r.bukti)} tahun ${String(r.tahun)} urutan ${urut} dipakai dua kali.`,
+      });
     if (urut > 0) bit[urut] = 1;
     const seharusnya = formatNomor(urut, r.bukti as 'BKM', String(r.tanggal));
     if (seharusnya !== r.nomor || Number(String(r.tanggal).slice(0, 4)) !== Number(r.tahun)) {
-      temuan.push({ jenis: 'urutan_bukti', id: Number(r.id), pesan: `Nomor bukti ${String(r.nomor)} tidak sesuai dengan urutan dan tanggalnya (seharusnya ${seharusnya}).` });
+      temuan.push({
+        jenis: 'urutan_bukti',
+        id: Number(r.id),
+        pesan: `Nomor bukti ${String(r.nomor)} tidak sesuai dengan urutan dan tanggalnya (seharusnya ${seharusnya}).`,
+      });
     }
     return temuan;
   }
@@ -201,7 +251,11 @@ class SeriBukti {
       const maks = bit.lastIndexOf(1);
       const hilang: number[] = [];
       for (let i = 1; i <= maks && hilang.length < 10; i++) if (!bit[i]) hilang.push(i);
-      if (hilang.length) temuan.push({ jenis: 'urutan_bukti', pesan: `Nomor ${bukti} tahun ${tahun} melompat: urutan ${hilang.join(', ')} tidak ada.` });
+      if (hilang.length)
+        temuan.push({
+          jenis: 'urutan_bukti',
+          pesan: `Nomor ${bukti} tahun ${tahun} melompat: urutan ${hilang.join(', ')} tidak ada.`,
+        });
     }
     return temuan;
   }

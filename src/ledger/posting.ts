@@ -2,23 +2,32 @@
 // voids, closed quarters and the hash chain. Every cash row — a posting, a void, an aid, a sale, a
 // bulk import — is decided, numbered, built and chained by catatKas; postEntry is its single-row
 // shell and PostingMassal (bulk.ts) its many-row one.
-import { RuleError, UserError } from '../domain/errors.js';
-import { pesan } from '../domain/pesan.js';
-import { type Kas, findKasByNomor, findReversal, insertKas, lastHash, urutTerakhir } from '../db/kas-repo.js';
+
+import { findKasByNomor, findReversal, insertKas, type Kas, lastHash, urutTerakhir } from '../db/kas-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';
 import { tambahSaldoHarian } from '../db/saldo-repo.js';
 import type { Tx } from '../db/transaction.js';
 import type { Arah, Bukti } from '../db/types.js';
 import { bagian, formatTanggal, romawi, tanggalEntriSah } from '../domain/dates.js';
-import { sambung } from './hash.js';
-import { type KeadaanKas, keadaanSatu } from './keadaan.js';
+import { RuleError, UserError } from '../domain/errors.js';
 import { formatRupiah } from '../domain/money.js';
+import { pesan } from '../domain/pesan.js';
 import { enforce } from '../domain/rule.js';
 import {
-  akunAda, akunBerbeda, asnafAda, danaAda, danaBolehMembayar, danaBolehMenerima, jenisAda, layananAda, sumberAda,
+  akunAda,
+  akunBerbeda,
+  asnafAda,
+  danaAda,
+  danaBolehMembayar,
+  danaBolehMenerima,
+  jenisAda,
+  layananAda,
+  sumberAda,
 } from './aturan.js';
+import { sambung } from './hash.js';
+import { type KeadaanKas, keadaanSatu } from './keadaan.js';
 import { cekTerbuka } from './period.js';
-import { type Gerak, type TitikMinus, infoTanggal, titikMinus } from './saldo.js';
+import { type Gerak, infoTanggal, type TitikMinus, titikMinus } from './saldo.js';
 
 export interface EntriBaru {
   arah: Arah;
@@ -79,10 +88,23 @@ export function checkRules(e: EntriBaru, ref: Referensi): void {
  * How an entry moves balances: a receipt or payment its fund, then its account (so a restricted fund
  * is reported before the account); a transfer the account it leaves and the one it enters.
  */
-export function gerakKas(e: { arah: Arah; jumlah: number; dana?: string | null; akun: string; akun_tujuan?: string | null }): Gerak[] {
-  if (e.arah === 'pindah') return [{ buku: 'akun', kode: e.akun, gerak: -e.jumlah }, { buku: 'akun', kode: e.akun_tujuan!, gerak: e.jumlah }];
+export function gerakKas(e: {
+  arah: Arah;
+  jumlah: number;
+  dana?: string | null;
+  akun: string;
+  akun_tujuan?: string | null;
+}): Gerak[] {
+  if (e.arah === 'pindah')
+    return [
+      { buku: 'akun', kode: e.akun, gerak: -e.jumlah },
+      { buku: 'akun', kode: e.akun_tujuan!, gerak: e.jumlah },
+    ];
   const gerak = e.arah === 'masuk' ? e.jumlah : -e.jumlah;
-  return [{ buku: 'dana', kode: e.dana!, gerak }, { buku: 'akun', kode: e.akun, gerak }];
+  return [
+    { buku: 'dana', kode: e.dana!, gerak },
+    { buku: 'akun', kode: e.akun, gerak },
+  ];
 }
 
 /** Balances that may never be below zero: every account, and restricted funds. */
@@ -92,7 +114,9 @@ function berlantai(g: Gerak, ref: Referensi): boolean {
 
 function pesanMinus(g: Gerak, t: TitikMinus): string {
   const tanggal = formatTanggal(t.tanggal);
-  return g.buku === 'dana' ? pesan.danaTerikatMinus(g.kode, tanggal, formatRupiah(t.saldo)) : pesan.akunMinus(g.kode, tanggal, formatRupiah(t.saldo));
+  return g.buku === 'dana'
+    ? pesan.danaTerikatMinus(g.kode, tanggal, formatRupiah(t.saldo))
+    : pesan.akunMinus(g.kode, tanggal, formatRupiah(t.saldo));
 }
 
 /**
@@ -158,7 +182,13 @@ export async function postEntry(tx: Tx, e: EntriBaru, ref: Referensi, waktu: str
   const bukti = BUKTI[e.arah];
   const { tahun } = infoTanggal(e.tanggal);
   const urut = new Map([[kunciUrut(bukti, tahun), await urutTerakhir(tx, bukti, tahun)]]);
-  const k = await keadaanSatu(tx, await lastHash(tx, 'kas'), e.tanggal, gerakKas(e).filter((g) => g.gerak < 0), urut);
+  const k = await keadaanSatu(
+    tx,
+    await lastHash(tx, 'kas'),
+    e.tanggal,
+    gerakKas(e).filter((g) => g.gerak < 0),
+    urut,
+  );
   const row = catatKas(k, e, ref, waktu, batal);
   await insertKas(tx, row);
   await tambahSaldoHarian(tx, row.tanggal, gerakKas(row));
@@ -171,7 +201,14 @@ export function entriPembalik(asli: Kas, alasan: string, tanggal: string): Entri
 }
 
 /** Voids a posted entry by a reversing entry that points at it; both stay in the book. */
-export async function voidEntry(tx: Tx, nomor: string, alasan: string, tanggal: string, ref: Referensi, waktu: string): Promise<{ asli: Kas; pembatal: Kas }> {
+export async function voidEntry(
+  tx: Tx,
+  nomor: string,
+  alasan: string,
+  tanggal: string,
+  ref: Referensi,
+  waktu: string,
+): Promise<{ asli: Kas; pembatal: Kas }> {
   const asli = await findKasByNomor(tx, nomor);
   if (!asli) throw new UserError(pesan.buktiTidakAda(nomor));
   if (asli.batal_dari !== null) throw new RuleError(pesan.buktiPembatalan(nomor));

@@ -37,7 +37,11 @@ export function infoTanggal(tanggal: string): InfoTanggal {
   if (n === undefined) {
     const { tahun, bulan, hari } = bagian(tanggal);
     const t = triwulanDari(tanggal);
-    n = { hari: Math.round((Date.UTC(tahun, bulan - 1, hari) - HARI_AWAL) / 86_400_000), tahun, triwulan: `${t.tahun}-${t.triwulan}` };
+    n = {
+      hari: Math.round((Date.UTC(tahun, bulan - 1, hari) - HARI_AWAL) / 86_400_000),
+      tahun,
+      triwulan: `${t.tahun}-${t.triwulan}`,
+    };
     if (cache.size < 200_000) cache.set(tanggal, n);
   }
   return n;

@@ -1,11 +1,6 @@
 // The services behind `wksbm salur` and `wksbm santunan`, and their rules: aid is money or goods (not
 // both), its recipient is in the PPKS book, a death is paid for after it happened.
 import type { Kysely } from 'kysely';
-import { UserError } from '../domain/errors.js';
-import { formatTanggal } from '../domain/dates.js';
-import type { Rupiah } from '../domain/money.js';
-import { pesan } from '../domain/pesan.js';
-import { OK, type RuleResult, enforce, pass, refuse } from '../domain/rule.js';
 import type { Nilai } from '../books/field.js';
 import { kegiatanAda } from '../books/kegiatan.js';
 import { cariPpks } from '../books/ppks.js';
@@ -15,6 +10,11 @@ import { loadReferensi } from '../db/referensi-repo.js';
 import type { Baris } from '../db/register-repo.js';
 import { withTransaction } from '../db/transaction.js';
 import type { Database } from '../db/types.js';
+import { formatTanggal } from '../domain/dates.js';
+import { UserError } from '../domain/errors.js';
+import type { Rupiah } from '../domain/money.js';
+import { pesan } from '../domain/pesan.js';
+import { enforce, OK, pass, type RuleResult, refuse } from '../domain/rule.js';
 import { bayarSantunan, salurkan } from './penyaluran.js';
 
 type Db = Kysely<Database>;
@@ -95,7 +95,6 @@ export async function salurBantuan(db: Db, s: SalurBaru, waktu: string): Promise
 export function wafatSebelumBayar(wafat: Nilai | undefined, bayar: Nilai | undefined): RuleResult {
   if (!wafat || !bayar || String(wafat) <= String(bayar)) return OK;
   return refuse(new UserError(pesan.wafatSesudahBayar(formatTanggal(String(wafat)), formatTanggal(String(bayar)))));
-  return OK;
 }
 
 export interface SantunanKematian {

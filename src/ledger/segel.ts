@@ -7,8 +7,8 @@ import { pemicuHarapan } from '../db/skema-harapan.js';
 import type { Database } from '../db/types.js';
 import { formatTanggal } from '../domain/dates.js';
 import { pesan } from '../domain/pesan.js';
-import { type KepalaRantai, PANJANG_TITIK, type RantaiSegel, langkahTitik } from '../domain/segel.js';
-import { GENESIS, type TabelRantai, hashRow } from './hash.js';
+import { type KepalaRantai, langkahTitik, PANJANG_TITIK, type RantaiSegel } from '../domain/segel.js';
+import { GENESIS, hashRow, type TabelRantai } from './hash.js';
 
 type Db = Kysely<Database>;
 

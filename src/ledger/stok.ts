@@ -1,21 +1,22 @@
 // The stock book's services behind `wksbm natura`, and its rules on a date: how much of an item is
 // in stock, and whether a quantity can leave it.
 import type { Kysely } from 'kysely';
-import { RuleError, UserError } from '../domain/errors.js';
-import { formatTanggal, tanggalIsian } from '../domain/dates.js';
-import type { Rupiah } from '../domain/money.js';
-import { pesan } from '../domain/pesan.js';
-import { OK, type RuleResult, enforce, pass, refuse } from '../domain/rule.js';
 import { cariDonatur } from '../books/donatur.js';
 import type { Kas } from '../db/kas-repo.js';
-import { type Natura, listNatura, satuanBarang, stokNatura } from '../db/natura-repo.js';
+import { listNatura, type Natura, satuanBarang, stokNatura } from '../db/natura-repo.js';
 import { loadReferensi } from '../db/referensi-repo.js';
 import { withTransaction } from '../db/transaction.js';
 import type { Database } from '../db/types.js';
+import { formatTanggal, tanggalIsian } from '../domain/dates.js';
+import { RuleError, UserError } from '../domain/errors.js';
+import type { Rupiah } from '../domain/money.js';
+import { pesan } from '../domain/pesan.js';
+import { enforce, OK, pass, type RuleResult, refuse } from '../domain/rule.js';
 import { formatKuantitas, namaBarang, postNatura, voidNatura } from './natura.js';
 import { postEntry } from './posting.js';
 
 type Db = Kysely<Database>;
+
 export type { Natura };
 
 /** The stock of an item at the end of a day, in thousandths of its unit (0 kg for an item never counted). */

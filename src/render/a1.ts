@@ -63,16 +63,27 @@ export function geserRumus(formula: string, peta: PemetaBaris): string {
 }
 
 function geserBagian(teks: string, peta: PemetaBaris): string {
-  return teks.replace(REF, (cocok: string, sheetBang: string | undefined, dk: string, kol: string, db: string, brs: string, offset: number) => {
-    const sebelum = offset > 0 ? teks[offset - 1]! : '';
-    if (/[\w$.]/.test(sebelum)) return cocok;
-    const sesudah = teks[offset + cocok.length] ?? '';
-    const prev = teks.slice(0, offset).trimEnd();
-    const peran: Peran = sesudah === ':' ? 'awal' : prev.endsWith(':') ? 'akhir' : 'tunggal';
-    const sheet = sheetBang ? namaSheet(sheetBang.slice(0, -1)) : undefined;
-    const baru = peta({ sheet, baris: Number(brs), absolut: db === '$', peran });
-    return `${sheetBang ?? ''}${dk}${kol}${db}${baru}`;
-  });
+  return teks.replace(
+    REF,
+    (
+      cocok: string,
+      sheetBang: string | undefined,
+      dk: string,
+      kol: string,
+      db: string,
+      brs: string,
+      offset: number,
+    ) => {
+      const sebelum = offset > 0 ? teks[offset - 1]! : '';
+      if (/[\w$.]/.test(sebelum)) return cocok;
+      const sesudah = teks[offset + cocok.length] ?? '';
+      const prev = teks.slice(0, offset).trimEnd();
+      const peran: Peran = sesudah === ':' ? 'awal' : prev.endsWith(':') ? 'akhir' : 'tunggal';
+      const sheet = sheetBang ? namaSheet(sheetBang.slice(0, -1)) : undefined;
+      const baru = peta({ sheet, baris: Number(brs), absolut: db === '$', peran });
+      return `${sheetBang ?? ''}${dk}${kol}${db}${baru}`;
+    },
+  );
 }
 
 function namaSheet(s: string): string {
@@ -85,7 +96,8 @@ export function geserRentang(rentang: string, peta: (baris: number, peran: Peran
     .split(',')
     .map((bagian) => {
       const [a, b] = bagian.split(':');
-      const satu = (s: string, peran: Peran) => s.replace(/(\$?)(\d+)$/, (_m, d: string, n: string) => `${d}${peta(Number(n), peran)}`);
+      const satu = (s: string, peran: Peran) =>
+        s.replace(/(\$?)(\d+)$/, (_m, d: string, n: string) => `${d}${peta(Number(n), peran)}`);
       return b === undefined ? satu(a!, 'tunggal') : `${satu(a!, 'awal')}:${satu(b, 'akhir')}`;
     })
     .join(',');

@@ -3,10 +3,10 @@
 import fs from 'node:fs';
 import type ExcelJSNs from 'exceljs';
 import { angkaKeKolom } from './a1.js';
-import { opsiCetak, gayaJudulKolom, gayaSel, RP_FMT, TGL_FMT } from './gaya.js';
+import { gayaJudulKolom, gayaSel, opsiCetak, RP_FMT, TGL_FMT } from './gaya.js';
 import { tanggalSel } from './laporan-xlsx.js';
-import { loadExcelJS } from './templat.js';
 import { siapkanBerkasPribadi } from './pribadi.js';
+import { loadExcelJS } from './templat.js';
 
 export type JenisKolom = 'teks' | 'tanggal' | 'rupiah' | 'angka' | 'kuantitas';
 
@@ -30,7 +30,13 @@ export interface TandaTangan {
   kanan: [jabatan: string, nama: string];
 }
 
-const FORMAT: Record<JenisKolom, string | undefined> = { teks: undefined, tanggal: TGL_FMT, rupiah: RP_FMT, angka: '#,##0', kuantitas: '#,##0.0##' };
+const FORMAT: Record<JenisKolom, string | undefined> = {
+  teks: undefined,
+  tanggal: TGL_FMT,
+  rupiah: RP_FMT,
+  angka: '#,##0',
+  kuantitas: '#,##0.0##',
+};
 
 function nilaiSel(v: NilaiCetak, jenis: JenisKolom): ExcelJSNs.CellValue {
   if (v === null || v === undefined || v === '') return null;
@@ -42,7 +48,8 @@ function nilaiSel(v: NilaiCetak, jenis: JenisKolom): ExcelJSNs.CellValue {
 function tinggiBaris(isi: NilaiCetak[], kolom: KolomCetak[]): number | undefined {
   let baris = 1;
   isi.forEach((v, i) => {
-    if (typeof v === 'string') baris = Math.max(baris, Math.ceil(v.length / Math.max(4, Math.floor(kolom[i]!.lebar * 1.2) - 1)));
+    if (typeof v === 'string')
+      baris = Math.max(baris, Math.ceil(v.length / Math.max(4, Math.floor(kolom[i]!.lebar * 1.2) - 1)));
   });
   return baris > 1 ? baris * 12.75 + 3 : undefined;
 }
@@ -113,7 +120,11 @@ function tulisKepala(tambah: Tambah, kepala: KepalaCetak, semua: KolomCetak[]): 
   tambah([kepala.judul.toUpperCase()], () => tengah({ bold: true, size: 12 }), undefined, true);
   for (const b of kepala.baris) tambah([b], () => tengah(), undefined, true);
   tambah([], () => ({}));
-  tambah(semua.map((k) => k.judul), () => gayaJudulKolom(), 30);
+  tambah(
+    semua.map((k) => k.judul),
+    () => gayaJudulKolom(),
+    30,
+  );
 }
 
 /** The numbered rows as they stream in (amounts in the Rupiah format of their column); "–" when there are none. */
@@ -134,7 +145,11 @@ async function tulisIsi(
   let n = 0;
   for await (const isi of baris) {
     n++;
-    tambah([n, ...isi.map((v, i) => nilaiSel(v, kolom[i]!.jenis))], (i) => ({ ...gayaKolom[i]! }), tinggiBaris(isi, kolom));
+    tambah(
+      [n, ...isi.map((v, i) => nilaiSel(v, kolom[i]!.jenis))],
+      (i) => ({ ...gayaKolom[i]! }),
+      tinggiBaris(isi, kolom),
+    );
   }
   if (n === 0) tambah(['–', ...kolom.map(() => null)], () => gayaSel({}, undefined, true));
   return n;
@@ -159,7 +174,12 @@ function tulisTandaTangan(tambah: Tambah, ttd: TandaTangan, jumlahKolom: number)
 }
 
 /** Book 13 and the profile: a small sheet of label and value, with the stamp image. */
-export async function tulisProfil(keluar: string, kepala: KepalaCetak, isi: [string, NilaiCetak, JenisKolom][], cap: { buffer: Buffer; extension: 'png' | 'jpeg' } | null): Promise<void> {
+export async function tulisProfil(
+  keluar: string,
+  kepala: KepalaCetak,
+  isi: [string, NilaiCetak, JenisKolom][],
+  cap: { buffer: Buffer; extension: 'png' | 'jpeg' } | null,
+): Promise<void> {
   const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'wksbm';
@@ -181,7 +201,10 @@ export async function tulisProfil(keluar: string, kepala: KepalaCetak, isi: [str
     a.style = gayaSel({ bold: true }, undefined, true);
     const b = ws.getCell(`B${awal + i}`);
     b.value = nilaiSel(v, jenis);
-    b.style = { ...gayaSel({}, FORMAT[jenis], true), alignment: { horizontal: 'left', vertical: 'top', wrapText: true } };
+    b.style = {
+      ...gayaSel({}, FORMAT[jenis], true),
+      alignment: { horizontal: 'left', vertical: 'top', wrapText: true },
+    };
   });
   const capBaris = awal + isi.length + 1;
   ws.getCell(`A${capBaris}`).value = cap ? 'Cap / stempel (buku 13):' : 'Cap / stempel (buku 13): belum ada';

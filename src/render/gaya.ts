@@ -19,11 +19,18 @@ export function gayaSel(font: Partial<ExcelJSNs.Font> = {}, numFmt?: string, kot
 }
 
 export function gayaJudulKolom(): Partial<ExcelJSNs.Style> {
-  return { font: { name: 'Arial', size: 10, bold: true }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, border: structuredClone(KOTAK) };
+  return {
+    font: { name: 'Arial', size: 10, bold: true },
+    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+    border: structuredClone(KOTAK),
+  };
 }
 
 /** A4, fit to one page wide, header rows repeated, page numbers in the footer, no gridlines: options for addWorksheet. */
-export function opsiCetak(orientation: 'portrait' | 'landscape', printTitlesRow?: string): Partial<ExcelJSNs.AddWorksheetOptions> {
+export function opsiCetak(
+  orientation: 'portrait' | 'landscape',
+  printTitlesRow?: string,
+): Partial<ExcelJSNs.AddWorksheetOptions> {
   return {
     pageSetup: {
       paperSize: 9,

@@ -1,9 +1,10 @@
 // How cash entries look to scripts (JSON) and to people (tables).
-import type { Kolom } from './teks.js';
+
 import type { Kas } from '../db/kas-repo.js';
 import { formatTanggal } from '../domain/dates.js';
 import { formatRupiah } from '../domain/money.js';
 import type { BarisBukuKas } from '../reports/buku-kas.js';
+import type { Kolom } from './teks.js';
 
 /** The created or voided entry as `--json` prints it: stable keys, integer amounts, ISO dates. */
 export function kasJson(k: Kas): Record<string, unknown> {

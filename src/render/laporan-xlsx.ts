@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatTanggal } from '../domain/dates.js';
-import { type RantaiSegel, type Segel, kodeSegel } from '../domain/segel.js';
+import { kodeSegel, type RantaiSegel, type Segel } from '../domain/segel.js';
 import type { BarisBukuKas } from '../reports/buku-kas.js';
 import {
   type LaporanTriwulan,
@@ -13,8 +13,8 @@ import {
   ringkasanLaporan,
   type TanpaRupiah,
 } from '../reports/laporan-triwulan.js';
-import { type Gambar, isiTemplat, type Konteks, type NilaiSel } from './templat.js';
 import { siapkanBerkasPribadi } from './pribadi.js';
+import { type Gambar, isiTemplat, type Konteks, type NilaiSel } from './templat.js';
 
 /** The shipped template: the nearest templates/ above this module (dist/render/ or a bundle's chunk). */
 export const TEMPLAT_BAWAAN = cariTemplat(path.dirname(fileURLToPath(import.meta.url)));
@@ -73,17 +73,38 @@ function nilaiLaporan(m: LaporanTriwulan): Record<string, NilaiSel> {
 }
 
 const KOLOM_KAS = [
-  'no', 'tanggal', 'nomor', 'uraian', 'sumber_jenis', 'dana', 'akun', 'penerimaan', 'pengeluaran', 'saldo',
+  'no',
+  'tanggal',
+  'nomor',
+  'uraian',
+  'sumber_jenis',
+  'dana',
+  'akun',
+  'penerimaan',
+  'pengeluaran',
+  'saldo',
 ];
 const KOLOM_PENYALURAN = [
-  'no', 'tanggal', 'nomor', 'nama', 'nik', 'alamat', 'kategori', 'layanan', 'bentuk', 'uraian', 'nilai', 'kuantitas',
-  'satuan', 'sumber_dana', 'santunan',
+  'no',
+  'tanggal',
+  'nomor',
+  'nama',
+  'nik',
+  'alamat',
+  'kategori',
+  'layanan',
+  'bentuk',
+  'uraian',
+  'nilai',
+  'kuantitas',
+  'satuan',
+  'sumber_dana',
+  'santunan',
 ];
 
 /** The repeating rows `{{#list}}`, each with the fields its row may name. */
 function daftarLaporan(m: LaporanTriwulan): Konteks['daftar'] {
-  const bernomor = <T extends object>(xs: T[]) =>
-    xs.map((x, i) => ({ no: i + 1, ...x }) as Record<string, NilaiSel>);
+  const bernomor = <T extends object>(xs: T[]) => xs.map((x, i) => ({ no: i + 1, ...x }) as Record<string, NilaiSel>);
   const k = m.keuangan;
   return {
     penerimaan: kolomDari(bernomor(k.penerimaan), ['no', 'kode', 'nama', 'jumlah']),
@@ -112,10 +133,14 @@ function daftarLaporan(m: LaporanTriwulan): Konteks['daftar'] {
       m.psks.map((p) => ({ no: p.nomor, ...p })),
       ['no', 'nomor', 'kode', 'nama', 'perorangan', 'lembaga', 'jumlah'],
     ),
-    jejaring: kolomDari(
-      bernomor(m.jejaring.map((j) => ({ ...j, sejak: tanggalSel(j.sejak) }))),
-      ['no', 'nama', 'jenis', 'bidang', 'sejak', 'nomor_kerjasama'],
-    ),
+    jejaring: kolomDari(bernomor(m.jejaring.map((j) => ({ ...j, sejak: tanggalSel(j.sejak) }))), [
+      'no',
+      'nama',
+      'jenis',
+      'bidang',
+      'sejak',
+      'nomor_kerjasama',
+    ]),
   };
 }
 
@@ -172,7 +197,7 @@ export async function tulisLaporan(
   const json = JSON.stringify(isi);
   const ws = workbook.addWorksheet(SHEET_DATA, { state: 'hidden' });
   // A cell holds at most 32 767 characters; a longer JSON continues in B1, C1, … (rekap joins row 1).
-  potongJson(json).forEach((bagian, i) => (ws.getCell(1, i + 1).value = bagian));
+  for (const [i, bagian] of potongJson(json).entries()) ws.getCell(1, i + 1).value = bagian;
   ws.getCell('A2').value = hashData(json);
   ws.getCell('A3').value = `${FORMAT_DATA}/${m.versi}`;
   const sementara = `${opsi.keluar}.${process.pid}.tmp`;

@@ -6,11 +6,11 @@ import { UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import { bacaRingkasan, type RingkasanLaporan, VERSI_FORMAT } from '../reports/laporan-triwulan.js';
 import { ANGKA_REKAP, type Bermasalah, type Rekap, type UnitMasuk } from '../reports/rekap.js';
-import { FORMAT_DATA, hashData, type IsiData, SHEET_DATA } from './laporan-xlsx.js';
-import { loadExcelJS } from './templat.js';
 import { angkaKeKolom } from './a1.js';
-import { RP_FMT, opsiCetak, gayaJudulKolom, gayaSel } from './gaya.js';
+import { gayaJudulKolom, gayaSel, opsiCetak, RP_FMT } from './gaya.js';
+import { FORMAT_DATA, hashData, type IsiData, SHEET_DATA } from './laporan-xlsx.js';
 import { siapkanBerkasPribadi } from './pribadi.js';
+import { loadExcelJS } from './templat.js';
 
 function teks(v: ExcelJSNs.CellValue): string | null {
   if (typeof v === 'string') return v;

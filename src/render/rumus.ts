@@ -6,13 +6,18 @@ import { kolomKeAngka } from './a1.js';
 
 export type Pembaca = (baris: number, kolom: number) => number | string | undefined;
 
-type Token = { t: 'angka'; v: number } | { t: 'ref'; b1: number; k1: number; b2: number; k2: number } | { t: 'fungsi'; v: string } | { t: 'op'; v: string };
+type Token =
+  | { t: 'angka'; v: number }
+  | { t: 'ref'; b1: number; k1: number; b2: number; k2: number }
+  | { t: 'fungsi'; v: string }
+  | { t: 'op'; v: string };
 
 class TakDikenal extends Error {}
 
 function tokens(rumus: string): Token[] {
   const out: Token[] = [];
-  const re = /\s*(?:(\d+(?:\.\d+)?)|(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?(?![\w(])|([A-Z][A-Z0-9.]*)\s*\(|([-+*/(),]))/y;
+  const re =
+    /\s*(?:(\d+(?:\.\d+)?)|(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?(?![\w(])|([A-Z][A-Z0-9.]*)\s*\(|([-+*/(),]))/y;
   let i = 0;
   const s = rumus.replace(/^=/, '');
   while (i < s.length) {
@@ -25,7 +30,13 @@ function tokens(rumus: string): Token[] {
     else if (m[2] !== undefined) {
       const a = sel(m[2]);
       const b = m[3] ? sel(m[3]) : a;
-      out.push({ t: 'ref', b1: Math.min(a.b, b.b), k1: Math.min(a.k, b.k), b2: Math.max(a.b, b.b), k2: Math.max(a.k, b.k) });
+      out.push({
+        t: 'ref',
+        b1: Math.min(a.b, b.b),
+        k1: Math.min(a.k, b.k),
+        b2: Math.max(a.b, b.b),
+        k2: Math.max(a.k, b.k),
+      });
     } else if (m[4] !== undefined) {
       out.push({ t: 'fungsi', v: m[4] });
       out.push({ t: 'op', v: '(' });

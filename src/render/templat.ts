@@ -2,9 +2,9 @@
 // and lays every sheet out anew — repeating rows, moving the rows below with their formulas,
 // merges, heights and print areas — into a fresh workbook. exceljs is loaded only here.
 import type ExcelJSNs from 'exceljs';
+import { formatTanggal } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
-import { formatTanggal } from '../domain/dates.js';
 import { alamat, angkaKeKolom, geserRentang, geserRumus, kolomKeAngka, type RefBaris } from './a1.js';
 import { hitungRumus, type Pembaca } from './rumus.js';
 
@@ -54,7 +54,8 @@ function bacaPenanda(isi: string): Penanda | null {
   let m: RegExpExecArray | null;
   if ((m = /^#([\w]+)$/.exec(s))) return { jenis: 'ulang', daftar: m[1]! };
   if ((m = /^\.([\w]+)$/.exec(s))) return { jenis: 'isian', nama: m[1]! };
-  if ((m = /^=(SUM|COUNT|MIN|MAX)\(\s*([\w]+)\.([\w]+)\s*\)$/i.exec(s))) return { jenis: 'jumlah', fungsi: m[1]!.toUpperCase(), daftar: m[2]!, isian: m[3]! };
+  if ((m = /^=(SUM|COUNT|MIN|MAX)\(\s*([\w]+)\.([\w]+)\s*\)$/i.exec(s)))
+    return { jenis: 'jumlah', fungsi: m[1]!.toUpperCase(), daftar: m[2]!, isian: m[3]! };
   if ((m = /^gambar:([\w]+)$/.exec(s))) return { jenis: 'gambar', nama: m[1]! };
   if ((m = /^([\w]+)$/.exec(s))) return { jenis: 'nilai', nama: m[1]! };
   return null;
@@ -115,8 +116,10 @@ function bacaSheet(ws: ExcelJSNs.Worksheet, k: Konteks, salah: string[]): SheetT
       for (const m of teks.matchAll(PENANDA)) {
         const p = bacaPenanda(m[1]!);
         if (p?.jenis === 'ulang') {
-          if (!(p.daftar in k.daftar)) salah.push(pesan.penandaTidakDikenal(`${ws.name}!${alamat(nomor, kolom)}`, m[0]));
-          else if (ulang && ulang !== p.daftar) salah.push(pesan.penandaDuaDaftar(`${ws.name}!${alamat(nomor, kolom)}`, ulang, p.daftar));
+          if (!(p.daftar in k.daftar))
+            salah.push(pesan.penandaTidakDikenal(`${ws.name}!${alamat(nomor, kolom)}`, m[0]));
+          else if (ulang && ulang !== p.daftar)
+            salah.push(pesan.penandaDuaDaftar(`${ws.name}!${alamat(nomor, kolom)}`, ulang, p.daftar));
           else ulang = p.daftar;
         }
       }
@@ -135,7 +138,8 @@ function periksaPenanda(s: SheetTemplat, k: Konteks, salah: string[]): void {
     if (typeof teks !== 'string') continue;
     for (const m of teks.matchAll(PENANDA)) {
       const p = bacaPenanda(m[1]!);
-      if (p?.jenis !== 'nilai' || !(p.nama in k.nilai)) salah.push(pesan.penandaTidakDikenal(`${s.nama}!${bagian}`, m[0]));
+      if (p?.jenis !== 'nilai' || !(p.nama in k.nilai))
+        salah.push(pesan.penandaTidakDikenal(`${s.nama}!${bagian}`, m[0]));
     }
   }
   for (const b of s.baris) {
@@ -154,7 +158,7 @@ function periksaPenanda(s: SheetTemplat, k: Konteks, salah: string[]): void {
         } else if (p.jenis === 'jumlah') {
           const d = k.daftar[p.daftar];
           const r = s.barisDaftar.get(p.daftar);
-          if (!d || !d.kolom.includes(p.isian)) tidakDikenal();
+          if (!d?.kolom.includes(p.isian)) tidakDikenal();
           else if (r === undefined || !kolomIsian(s, r, p.isian)) salah.push(pesan.jumlahTanpaBaris(di, m[0]));
         }
       }
@@ -185,7 +189,10 @@ function teksNilai(v: NilaiSel): string {
   if (v === null) return '';
   if (v instanceof Date) return formatTanggal(v.toISOString().slice(0, 10), true);
   // whole numbers stay plain inside text (a year must not read 2.026)
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : new Intl.NumberFormat('id-ID', { maximumFractionDigits: 3, useGrouping: false }).format(v);
+  if (typeof v === 'number')
+    return Number.isInteger(v)
+      ? String(v)
+      : new Intl.NumberFormat('id-ID', { maximumFractionDigits: 3, useGrouping: false }).format(v);
   return v;
 }
 
@@ -202,7 +209,9 @@ export async function isiTemplat(berkas: string, k: Konteks, opsi: { lewati?: st
     throw new UserError(pesan.templatTidakTerbaca(berkas));
   }
   const salah: string[] = [];
-  const sheets = tpl.worksheets.filter((ws) => !(opsi.lewati ?? []).includes(ws.name)).map((ws) => bacaSheet(ws, k, salah));
+  const sheets = tpl.worksheets
+    .filter((ws) => !(opsi.lewati ?? []).includes(ws.name))
+    .map((ws) => bacaSheet(ws, k, salah));
   for (const s of sheets) periksaPenanda(s, k, salah);
   if (salah.length) throw new UserError(salah.join('\n'));
 
@@ -392,7 +401,10 @@ function gabungSel(ws: ExcelJSNs.Worksheet, x: Susunan): { lebar: Map<string, nu
     const n = x.s.jumlah.get(ra) ?? 1;
     const gabung = (r0: number, r1: number) => {
       ws.mergeCells(`${kolA}${r0}:${kolB}${r1}`);
-      lebar.set(`${kolA}${r0}`, kolomAntara(kolA, kolB).reduce((w, k) => w + (x.s.ws.getColumn(k).width ?? 9), 0));
+      lebar.set(
+        `${kolA}${r0}`,
+        kolomAntara(kolA, kolB).reduce((w, k) => w + (x.s.ws.getColumn(k).width ?? 9), 0),
+      );
       for (let r = r0; r <= r1; r++) {
         for (const k of kolomAntara(kolA, kolB)) if (k !== kolA || r !== r0) bagian.add(`${k}${r}`);
       }
@@ -448,11 +460,17 @@ function geserCetak(ps: Partial<ExcelJSNs.PageSetup>, p: Peta): Partial<ExcelJSN
 }
 
 /** Page headers and footers may name values too (`{{nama}}`); they become plain text. */
-function isiKepalaKaki(hf: Partial<ExcelJSNs.HeaderFooter> | undefined, k: Konteks): Partial<ExcelJSNs.HeaderFooter> | undefined {
+function isiKepalaKaki(
+  hf: Partial<ExcelJSNs.HeaderFooter> | undefined,
+  k: Konteks,
+): Partial<ExcelJSNs.HeaderFooter> | undefined {
   if (!hf) return hf;
   const out: Record<string, unknown> = { ...hf };
   for (const [bagian, teks] of Object.entries(hf)) {
-    if (typeof teks === 'string') out[bagian] = teks.replace(PENANDA, (_m, isi: string) => teksNilai(k.nilai[isi.trim()] ?? null).replace(/&/g, '&&'));
+    if (typeof teks === 'string')
+      out[bagian] = teks.replace(PENANDA, (_m, isi: string) =>
+        teksNilai(k.nilai[isi.trim()] ?? null).replace(/&/g, '&&'),
+      );
   }
   return out as Partial<ExcelJSNs.HeaderFooter>;
 }
@@ -468,7 +486,13 @@ function kolomAntara(a: string, b: string): string[] {
  * wrapped cells need more lines are made taller here (never shorter than the template's).
  * A column width counts "0" characters; ordinary text is narrower, about 1.2 letters per unit.
  */
-function tinggiBaris(grid: Map<string, Keluaran>, tinggi: Map<number, number>, lebarGabung: Map<string, number>, bagianGabung: Set<string>, lebarKolom: (k: string) => number): void {
+function tinggiBaris(
+  grid: Map<string, Keluaran>,
+  tinggi: Map<number, number>,
+  lebarGabung: Map<string, number>,
+  bagianGabung: Set<string>,
+  lebarKolom: (k: string) => number,
+): void {
   for (const [key, c] of grid) {
     if (typeof c.value !== 'string' || !c.style.alignment?.wrapText || bagianGabung.has(key)) continue;
     const lebar = Math.max(4, Math.floor((lebarGabung.get(key) ?? lebarKolom(key.replace(/\d+$/, ''))) * 1.2) - 1);

@@ -1,15 +1,23 @@
 // What each of the 13 books prints: its columns and how a stored row becomes a printed row.
 // Registers take their columns from their declaration (src/books/registers.ts).
 import { type Buku, maskNik } from '../books/buku.js';
-import { REGISTER } from '../books/registers.js';
 import type { Field } from '../books/field.js';
+import { REGISTER } from '../books/registers.js';
 import type { BarisRegister, CatatanNatura, HadirRapat, NilaiTersimpan, PenyaluranCetak } from '../domain/cetak.js';
 import type { EntriKas } from '../domain/kas.js';
 import { miliKeAngka, NOL, type Rupiah, rupiahTersimpan } from '../domain/money.js';
 import type { JenisKolom, KolomCetak, NilaiCetak } from '../render/cetak-xlsx.js';
 import { gerak, saldoSetelah } from './buku-kas.js';
 
-export type Sumber = { jenis: 'register'; buku: Buku } | { jenis: 'kas'; arah?: 'masuk' | 'keluar' } | { jenis: 'natura' } | { jenis: 'rapat' } | { jenis: 'hadir' } | { jenis: 'kegiatan' } | { jenis: 'penyaluran' } | { jenis: 'profil' };
+export type Sumber =
+  | { jenis: 'register'; buku: Buku }
+  | { jenis: 'kas'; arah?: 'masuk' | 'keluar' }
+  | { jenis: 'natura' }
+  | { jenis: 'rapat' }
+  | { jenis: 'hadir' }
+  | { jenis: 'kegiatan' }
+  | { jenis: 'penyaluran' }
+  | { jenis: 'profil' };
 
 export interface BukuCetak {
   kode: string;
@@ -26,38 +34,132 @@ export interface BukuCetak {
 const reg = (nama: string) => REGISTER.find((b) => b.nama === nama)!;
 const register = (nama: string): BukuCetak => {
   const b = reg(nama);
-  return { kode: b.nama, nomorBuku: b.nomorBuku, judul: b.judul, orientasi: b.kolomDaftar.length > 5 ? 'landscape' : 'portrait', penandatangan: 'sekretaris', sumber: { jenis: 'register', buku: b }, bertanggal: Boolean(b.tanggal) };
+  return {
+    kode: b.nama,
+    nomorBuku: b.nomorBuku,
+    judul: b.judul,
+    orientasi: b.kolomDaftar.length > 5 ? 'landscape' : 'portrait',
+    penandatangan: 'sekretaris',
+    sumber: { jenis: 'register', buku: b },
+    bertanggal: Boolean(b.tanggal),
+  };
 };
 
 export const BUKU_CETAK: BukuCetak[] = [
   register('surat'),
-  { kode: 'pemasukan', nomorBuku: 2, judul: 'Buku Catatan Pemasukan Dana', orientasi: 'landscape', penandatangan: 'bendahara', sumber: { jenis: 'kas', arah: 'masuk' }, bertanggal: true },
-  { kode: 'pengeluaran', nomorBuku: 3, judul: 'Buku Catatan Pengeluaran', orientasi: 'landscape', penandatangan: 'bendahara', sumber: { jenis: 'kas', arah: 'keluar' }, bertanggal: true },
-  { kode: 'kas', nomorBuku: 2, judul: 'Buku Kas Umum', orientasi: 'landscape', penandatangan: 'bendahara', sumber: { jenis: 'kas' }, bertanggal: true },
-  { kode: 'natura', nomorBuku: 2, judul: 'Buku Persediaan Natura', orientasi: 'landscape', penandatangan: 'bendahara', sumber: { jenis: 'natura' }, bertanggal: true },
+  {
+    kode: 'pemasukan',
+    nomorBuku: 2,
+    judul: 'Buku Catatan Pemasukan Dana',
+    orientasi: 'landscape',
+    penandatangan: 'bendahara',
+    sumber: { jenis: 'kas', arah: 'masuk' },
+    bertanggal: true,
+  },
+  {
+    kode: 'pengeluaran',
+    nomorBuku: 3,
+    judul: 'Buku Catatan Pengeluaran',
+    orientasi: 'landscape',
+    penandatangan: 'bendahara',
+    sumber: { jenis: 'kas', arah: 'keluar' },
+    bertanggal: true,
+  },
+  {
+    kode: 'kas',
+    nomorBuku: 2,
+    judul: 'Buku Kas Umum',
+    orientasi: 'landscape',
+    penandatangan: 'bendahara',
+    sumber: { jenis: 'kas' },
+    bertanggal: true,
+  },
+  {
+    kode: 'natura',
+    nomorBuku: 2,
+    judul: 'Buku Persediaan Natura',
+    orientasi: 'landscape',
+    penandatangan: 'bendahara',
+    sumber: { jenis: 'natura' },
+    bertanggal: true,
+  },
   register('tamu'),
   register('inventaris'),
-  { kode: 'rapat', nomorBuku: 6, judul: 'Buku Notulensi Rapat', orientasi: 'landscape', penandatangan: 'sekretaris', sumber: { jenis: 'rapat' }, bertanggal: true },
-  { kode: 'hadir', nomorBuku: 7, judul: 'Daftar Hadir Rapat', orientasi: 'portrait', penandatangan: 'sekretaris', sumber: { jenis: 'hadir' }, bertanggal: true },
-  { kode: 'kegiatan', nomorBuku: 8, judul: 'Laporan Kegiatan', orientasi: 'landscape', penandatangan: 'sekretaris', sumber: { jenis: 'kegiatan' }, bertanggal: true },
-  { kode: 'penyaluran', nomorBuku: 8, judul: 'Laporan Penyantunan dan Penyaluran', orientasi: 'landscape', penandatangan: 'bendahara', sumber: { jenis: 'penyaluran' }, bertanggal: true },
+  {
+    kode: 'rapat',
+    nomorBuku: 6,
+    judul: 'Buku Notulensi Rapat',
+    orientasi: 'landscape',
+    penandatangan: 'sekretaris',
+    sumber: { jenis: 'rapat' },
+    bertanggal: true,
+  },
+  {
+    kode: 'hadir',
+    nomorBuku: 7,
+    judul: 'Daftar Hadir Rapat',
+    orientasi: 'portrait',
+    penandatangan: 'sekretaris',
+    sumber: { jenis: 'hadir' },
+    bertanggal: true,
+  },
+  {
+    kode: 'kegiatan',
+    nomorBuku: 8,
+    judul: 'Laporan Kegiatan',
+    orientasi: 'landscape',
+    penandatangan: 'sekretaris',
+    sumber: { jenis: 'kegiatan' },
+    bertanggal: true,
+  },
+  {
+    kode: 'penyaluran',
+    nomorBuku: 8,
+    judul: 'Laporan Penyantunan dan Penyaluran',
+    orientasi: 'landscape',
+    penandatangan: 'bendahara',
+    sumber: { jenis: 'penyaluran' },
+    bertanggal: true,
+  },
   register('ppks'),
   register('psks'),
   register('donatur'),
   register('jejaring'),
-  { kode: 'cap', nomorBuku: 13, judul: 'Profil dan Cap/Stempel WKSBM', orientasi: 'portrait', penandatangan: 'sekretaris', sumber: { jenis: 'profil' }, bertanggal: false },
+  {
+    kode: 'cap',
+    nomorBuku: 13,
+    judul: 'Profil dan Cap/Stempel WKSBM',
+    orientasi: 'portrait',
+    penandatangan: 'sekretaris',
+    sumber: { jenis: 'profil' },
+    bertanggal: false,
+  },
   register('anggota'),
 ];
 
 /** A book by its code, an alias, or its number in the Dinas list (2 → the cash book). */
 export function cariBukuCetak(nama: string): BukuCetak | undefined {
   const s = nama.trim().toLowerCase();
-  const alias: Record<string, string> = { profil: 'cap', stempel: 'cap', notulen: 'rapat', daftar_hadir: 'hadir', santunan: 'penyaluran', agenda: 'surat', '2': 'kas', '3': 'pengeluaran', '8': 'kegiatan' };
+  const alias: Record<string, string> = {
+    profil: 'cap',
+    stempel: 'cap',
+    notulen: 'rapat',
+    daftar_hadir: 'hadir',
+    santunan: 'penyaluran',
+    agenda: 'surat',
+    '2': 'kas',
+    '3': 'pengeluaran',
+    '8': 'kegiatan',
+  };
   const kode = alias[s] ?? s;
   return BUKU_CETAK.find((b) => b.kode === kode) ?? BUKU_CETAK.find((b) => String(b.nomorBuku) === kode);
 }
 
-const LABEL_LAIN: Record<string, string> = { arah: 'Masuk/Keluar', nomor_agenda: 'No. Agenda', hapus_alasan: 'Dihapus karena' };
+const LABEL_LAIN: Record<string, string> = {
+  arah: 'Masuk/Keluar',
+  nomor_agenda: 'No. Agenda',
+  hapus_alasan: 'Dihapus karena',
+};
 
 function jenisField(f: Field | undefined): JenisKolom {
   if (!f) return 'teks';
@@ -127,7 +229,8 @@ function tataRegister(buku: Buku, nik: Nik): Tata<BarisRegister> {
     const v = row[k];
     if (f?.type === 'nik') return nik(v);
     if (f?.type === 'kuantitas' && typeof v === 'number') return miliKeAngka(v);
-    if (f?.type === 'jumlah' && v !== null && v !== undefined) return rupiahTersimpan(v, `${buku.judul} ID ${String(row.id)}`);
+    if (f?.type === 'jumlah' && v !== null && v !== undefined)
+      return rupiahTersimpan(v, `${buku.judul} ID ${String(row.id)}`);
     return t(v);
   };
   return { kolom, baris: (row) => fields.map(({ k, f }) => sel(row, k, f)) };
@@ -140,12 +243,27 @@ function tataKasSatuArah(arah: 'masuk' | 'keluar'): Tata<EntriKas> {
   const masuk = arah === 'masuk';
   return {
     kolom: [
-      kol('Tanggal', 17, 'tanggal'), kol('No. Bukti', 19), kol('Uraian', 40), kol(masuk ? 'Sumber' : 'Jenis', 18),
-      kol(masuk ? 'Donatur (ID)' : 'Layanan', 14), kol('Dana', 11), kol('Akun', 11), kol('Jumlah (Rp)', 17, 'rupiah'),
+      kol('Tanggal', 17, 'tanggal'),
+      kol('No. Bukti', 19),
+      kol('Uraian', 40),
+      kol(masuk ? 'Sumber' : 'Jenis', 18),
+      kol(masuk ? 'Donatur (ID)' : 'Layanan', 14),
+      kol('Dana', 11),
+      kol('Akun', 11),
+      kol('Jumlah (Rp)', 17, 'rupiah'),
     ],
     baris: (e) => {
       const uraian = [e.uraian, dibatalkan(e)].filter(Boolean).join(' ');
-      return [e.tanggal, e.nomor, uraian, masuk ? e.sumber : e.jenis, masuk ? t(e.donatur_id) : e.layanan, e.dana, e.akun, e.jumlah];
+      return [
+        e.tanggal,
+        e.nomor,
+        uraian,
+        masuk ? e.sumber : e.jenis,
+        masuk ? t(e.donatur_id) : e.layanan,
+        e.dana,
+        e.akun,
+        e.jumlah,
+      ];
     },
   };
 }
@@ -156,8 +274,15 @@ function tataBukuKasUmum(saldoAwal: Rupiah, dari: string | undefined): Tata<Entr
   return {
     pembuka: dari ? [dari, null, 'Saldo awal', null, null, null, null, null, saldoAwal] : undefined,
     kolom: [
-      kol('Tanggal', 17, 'tanggal'), kol('No. Bukti', 19), kol('Uraian', 40), kol('Sumber/Jenis', 18), kol('Dana', 11),
-      kol('Akun', 13), kol('Penerimaan (Rp)', 17, 'rupiah'), kol('Pengeluaran (Rp)', 17, 'rupiah'), kol('Saldo (Rp)', 17, 'rupiah'),
+      kol('Tanggal', 17, 'tanggal'),
+      kol('No. Bukti', 19),
+      kol('Uraian', 40),
+      kol('Sumber/Jenis', 18),
+      kol('Dana', 11),
+      kol('Akun', 13),
+      kol('Penerimaan (Rp)', 17, 'rupiah'),
+      kol('Pengeluaran (Rp)', 17, 'rupiah'),
+      kol('Saldo (Rp)', 17, 'rupiah'),
     ],
     baris: (e) => {
       const g = gerak(e, {});
@@ -165,7 +290,17 @@ function tataBukuKasUmum(saldoAwal: Rupiah, dari: string | undefined): Tata<Entr
       const pindah = e.arah === 'pindah' ? `Pindah ${e.akun} → ${e.akun_tujuan}` : null;
       const uraian = [e.uraian ?? pindah, dibatalkan(e)].filter(Boolean).join(' ');
       const akun = e.akun_tujuan ? `${e.akun}→${e.akun_tujuan}` : e.akun;
-      return [e.tanggal, e.nomor, uraian, e.sumber ?? e.jenis ?? 'pindah', e.dana, akun, g.penerimaan, g.pengeluaran, saldo];
+      return [
+        e.tanggal,
+        e.nomor,
+        uraian,
+        e.sumber ?? e.jenis ?? 'pindah',
+        e.dana,
+        akun,
+        g.penerimaan,
+        g.pengeluaran,
+        saldo,
+      ];
     },
   };
 }
@@ -173,12 +308,25 @@ function tataBukuKasUmum(saldoAwal: Rupiah, dari: string | undefined): Tata<Entr
 function tataNatura(): Tata<CatatanNatura> {
   return {
     kolom: [
-      kol('Tanggal', 17, 'tanggal'), kol('Barang', 20), kol('Masuk', 11, 'kuantitas'), kol('Keluar', 11, 'kuantitas'),
-      kol('Satuan', 9), kol('Sumber/Tujuan', 16), kol('Uraian', 40),
+      kol('Tanggal', 17, 'tanggal'),
+      kol('Barang', 20),
+      kol('Masuk', 11, 'kuantitas'),
+      kol('Keluar', 11, 'kuantitas'),
+      kol('Satuan', 9),
+      kol('Sumber/Tujuan', 16),
+      kol('Uraian', 40),
     ],
     baris: (r) => {
       const q = miliKeAngka(r.kuantitas_mili);
-      return [t(r.tanggal), t(r.barang), r.arah === 'masuk' ? q : null, r.arah === 'keluar' ? q : null, t(r.satuan), t(r.sumber ?? r.tujuan), t(r.uraian)];
+      return [
+        t(r.tanggal),
+        t(r.barang),
+        r.arah === 'masuk' ? q : null,
+        r.arah === 'keluar' ? q : null,
+        t(r.satuan),
+        t(r.sumber ?? r.tujuan),
+        t(r.uraian),
+      ];
     },
   };
 }
@@ -191,16 +339,29 @@ interface KolomTetap {
 
 const RAPAT: KolomTetap = {
   kolom: [
-    kol('Tanggal', 17, 'tanggal'), kol('Waktu', 8), kol('Tempat', 18), kol('Jenis', 11), kol('Pimpinan', 18), kol('Notulis', 18),
-    kol('Agenda', 30), kol('Pembahasan', 40), kol('Keputusan', 36),
+    kol('Tanggal', 17, 'tanggal'),
+    kol('Waktu', 8),
+    kol('Tempat', 18),
+    kol('Jenis', 11),
+    kol('Pimpinan', 18),
+    kol('Notulis', 18),
+    kol('Agenda', 30),
+    kol('Pembahasan', 40),
+    kol('Keputusan', 36),
   ],
   kunci: ['tanggal', 'waktu', 'tempat', 'jenis', 'pimpinan', 'notulis', 'agenda', 'pembahasan', 'keputusan'],
 };
 
 const KEGIATAN: KolomTetap = {
   kolom: [
-    kol('Tanggal', 17, 'tanggal'), kol('Nama kegiatan', 30), kol('Jenis', 14), kol('Layanan', 14), kol('Tempat', 18),
-    kol('Sasaran', 18), kol('Peserta', 10, 'angka'), kol('Hasil', 36),
+    kol('Tanggal', 17, 'tanggal'),
+    kol('Nama kegiatan', 30),
+    kol('Jenis', 14),
+    kol('Layanan', 14),
+    kol('Tempat', 18),
+    kol('Sasaran', 18),
+    kol('Peserta', 10, 'angka'),
+    kol('Hasil', 36),
   ],
   kunci: ['tanggal', 'nama', 'jenis', 'layanan', 'tempat', 'sasaran', 'peserta', 'hasil'],
 };
@@ -211,7 +372,14 @@ function tataKolom(k: KolomTetap): Tata<BarisRegister> {
 
 function tataHadir(): Tata<HadirRapat> {
   return {
-    kolom: [kol('Tanggal rapat', 17, 'tanggal'), kol('Agenda', 28), kol('Nama', 26), kol('Peran', 14), kol('Asal', 18), kol('Tanda tangan', 16)],
+    kolom: [
+      kol('Tanggal rapat', 17, 'tanggal'),
+      kol('Agenda', 28),
+      kol('Nama', 26),
+      kol('Peran', 14),
+      kol('Asal', 18),
+      kol('Tanda tangan', 16),
+    ],
     baris: (r) => [t(r.tanggal), t(r.agenda), t(r.nama), t(r.peran ?? (r.tamu ? 'tamu' : 'anggota')), t(r.asal), null],
   };
 }
@@ -219,16 +387,38 @@ function tataHadir(): Tata<HadirRapat> {
 function tataPenyaluran(nik: Nik): Tata<PenyaluranCetak> {
   return {
     kolom: [
-      kol('Tanggal', 17, 'tanggal'), kol('No. Bukti', 19), kol('Nama penerima', 24), kol('NIK', 20), kol('Kategori PPKS', 12),
-      kol('Layanan', 14), kol('Bentuk', 9), kol('Nilai (Rp)', 17, 'rupiah'), kol('Kuantitas', 10, 'kuantitas'), kol('Barang', 12),
-      kol('Dana', 10), kol('Asnaf', 10), kol('Uraian', 30),
+      kol('Tanggal', 17, 'tanggal'),
+      kol('No. Bukti', 19),
+      kol('Nama penerima', 24),
+      kol('NIK', 20),
+      kol('Kategori PPKS', 12),
+      kol('Layanan', 14),
+      kol('Bentuk', 9),
+      kol('Nilai (Rp)', 17, 'rupiah'),
+      kol('Kuantitas', 10, 'kuantitas'),
+      kol('Barang', 12),
+      kol('Dana', 10),
+      kol('Asnaf', 10),
+      kol('Uraian', 30),
     ],
     baris: (r) => {
-      const kuantitas = r.kuantitas_mili === null || r.kuantitas_mili === undefined ? null : miliKeAngka(r.kuantitas_mili);
+      const kuantitas =
+        r.kuantitas_mili === null || r.kuantitas_mili === undefined ? null : miliKeAngka(r.kuantitas_mili);
       const barang = t(r.barang ? `${r.barang} (${r.satuan})` : null);
       return [
-        t(r.tanggal), t(r.nomor), t(r.nama), nik(r.nik), t(r.kategori), t(r.layanan), t(r.bentuk), r.jumlah, kuantitas, barang,
-        t(r.dana), t(r.asnaf), t(r.uraian),
+        t(r.tanggal),
+        t(r.nomor),
+        t(r.nama),
+        nik(r.nik),
+        t(r.kategori),
+        t(r.layanan),
+        t(r.bentuk),
+        r.jumlah,
+        kuantitas,
+        barang,
+        t(r.dana),
+        t(r.asnaf),
+        t(r.uraian),
       ];
     },
   };

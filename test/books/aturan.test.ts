@@ -68,8 +68,7 @@ describe('PPKS', () => {
     const r = await cariPpks(ledger.db, '3402.0841.0765.0003');
     expect(r.ok && r.value.nama).toBe('Tukiyem');
     expect(putusan(await cariPpks(ledger.db, '3402084107650099'))).toBe(
-      'UserError: PPKS "3402••••••••0099" tidak ditemukan ' +
-        '(pakai ID, NIK atau nama; lihat wksbm ppks daftar).',
+      'UserError: PPKS "3402••••••••0099" tidak ditemukan ' + '(pakai ID, NIK atau nama; lihat wksbm ppks daftar).',
     );
     expect(putusan(await cariPpks(ledger.db, '7'))).toMatch(/PPKS "7" tidak ditemukan/);
     const bertitik = await cariPpks(ledger.db, '3402.0841.0765.0099');

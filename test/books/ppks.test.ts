@@ -18,19 +18,49 @@ describe('bacaNik', () => {
 
 describe('periksaPpks', () => {
   it('is quiet when everything agrees', () => {
-    expect(periksaPpks({ nik: '3402084107650003', jk: 'P', tanggal_lahir: '1965-07-01', kategori: 'LUT', dasar_pemrosesan: 'persetujuan' }, KATEGORI, HARI_INI)).toEqual([]);
+    expect(
+      periksaPpks(
+        {
+          nik: '3402084107650003',
+          jk: 'P',
+          tanggal_lahir: '1965-07-01',
+          kategori: 'LUT',
+          dasar_pemrosesan: 'persetujuan',
+        },
+        KATEGORI,
+        HARI_INI,
+      ),
+    ).toEqual([]);
   });
 
   it('warns on NIK mismatches and category hints, using the NIK date when no birth date is given', () => {
-    const w = periksaPpks({ nik: '3402081505900001', jk: 'P', kategori: 'LUT', dasar_pemrosesan: 'tugas_publik' }, KATEGORI, HARI_INI);
+    const w = periksaPpks(
+      { nik: '3402081505900001', jk: 'P', kategori: 'LUT', dasar_pemrosesan: 'tugas_publik' },
+      KATEGORI,
+      HARI_INI,
+    );
     expect(w).toHaveLength(2);
     expect(w[0]).toMatch(/jenis kelaminnya L/);
     expect(w[1]).toMatch(/umurnya 36 tahun/);
-    expect(periksaPpks({ kategori: 'ABT', tanggal_lahir: '2018-01-01', persetujuan_wali: 'ibu', dasar_pemrosesan: 'persetujuan' }, KATEGORI, HARI_INI)[0]).toMatch(/ABT biasanya untuk umur 0–5 tahun, sedangkan umurnya 8/);
+    expect(
+      periksaPpks(
+        { kategori: 'ABT', tanggal_lahir: '2018-01-01', persetujuan_wali: 'ibu', dasar_pemrosesan: 'persetujuan' },
+        KATEGORI,
+        HARI_INI,
+      )[0],
+    ).toMatch(/ABT biasanya untuk umur 0–5 tahun, sedangkan umurnya 8/);
   });
 
   it('refuses a child on consent without a guardian, warns on the public task', () => {
-    expect(() => periksaPpks({ tanggal_lahir: '2015-05-15', kategori: 'AT', dasar_pemrosesan: 'persetujuan' }, KATEGORI, HARI_INI)).toThrow(/--wali/);
-    expect(periksaPpks({ tanggal_lahir: '2015-05-15', kategori: 'AT', dasar_pemrosesan: 'tugas_publik' }, KATEGORI, HARI_INI)).toEqual([expect.stringMatching(/anak/)]);
+    expect(() =>
+      periksaPpks({ tanggal_lahir: '2015-05-15', kategori: 'AT', dasar_pemrosesan: 'persetujuan' }, KATEGORI, HARI_INI),
+    ).toThrow(/--wali/);
+    expect(
+      periksaPpks(
+        { tanggal_lahir: '2015-05-15', kategori: 'AT', dasar_pemrosesan: 'tugas_publik' },
+        KATEGORI,
+        HARI_INI,
+      ),
+    ).toEqual([expect.stringMatching(/anak/)]);
   });
 });

@@ -7,7 +7,7 @@ import { collect, declareOptions } from '../../src/cli/form.js';
 import type { Pilihan, Prompter } from '../../src/cli/prompter.js';
 import { FORM_KELUAR, FORM_MASUK } from '../../src/commands/kas.js';
 import { type Ledger, openLedger } from '../../src/db/connection.js';
-import { type Referensi, loadReferensi } from '../../src/db/referensi-repo.js';
+import { loadReferensi, type Referensi } from '../../src/db/referensi-repo.js';
 import { RuleError } from '../../src/domain/errors.js';
 import { unitBaru, wksbm } from '../helpers.js';
 
@@ -62,8 +62,18 @@ let ref: Referensi;
 beforeAll(async () => {
   berkas = await unitBaru();
   expect(
-    (await wksbm(berkas, ['kegiatan', 'catat', '--tanggal', '2026-08-10', '--nama', 'Penyuluhan', '--jenis', 'pencegahan']))
-      .code,
+    (
+      await wksbm(berkas, [
+        'kegiatan',
+        'catat',
+        '--tanggal',
+        '2026-08-10',
+        '--nama',
+        'Penyuluhan',
+        '--jenis',
+        'pencegahan',
+      ])
+    ).code,
   ).toBe(0);
   const masuk = ['kas', 'masuk', '--jumlah', '100000', '--sumber', 'jimpitan', '--tanggal', '2026-08-01'];
   expect((await wksbm(berkas, masuk)).code).toBe(0);

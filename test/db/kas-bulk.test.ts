@@ -1,9 +1,10 @@
 // The cash import's writer thread: a real module found beside its caller in tsc's output (the
 // bundle is covered by the e2e imports, which run bin/wksbm.js); from the TypeScript sources the
 // rows are written in-thread by the same statements.
+
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openLedger } from '../../src/db/connection.js';
 import { lastKas, maxUrut } from '../../src/db/impor-repo.js';
@@ -12,8 +13,8 @@ import { closedQuarters } from '../../src/db/periode-repo.js';
 import { loadReferensi } from '../../src/db/referensi-repo.js';
 import { harianKunci } from '../../src/db/saldo-repo.js';
 import { KOLOM_BERUBAH, pushBerubah } from '../../src/db/tulis-massal.js';
-import { bacaRentang } from '../../src/ledger/keadaan.js';
 import { PostingMassal } from '../../src/ledger/bulk.js';
+import { bacaRentang } from '../../src/ledger/keadaan.js';
 import { periksa } from '../../src/ledger/periksa.js';
 import { ROOT, tmpDir } from '../helpers.js';
 
@@ -41,20 +42,66 @@ describe('kas import writer', () => {
     const file = path.join(tmpDir(), 'u.sqlite');
     const l = await openLedger(file, { create: true });
     const ref = await loadReferensi(l.db);
-    const penulis = await bukaPenulisKas(modul, file, { buku: 'kas', berkas: 'x.csv', sha256: 'a'.repeat(64), oleh: 'uji', waktu: WAKTU });
-    const poster = new PostingMassal(ref, { ujung: lastKas(l.sqlite), maxUrut: maxUrut(l.sqlite), tertutup: await closedQuarters(l.db), rentang: await bacaRentang(l.db), harian: (b, k) => harianKunci(l.sqlite, b, k) }, WAKTU);
+    const penulis = await bukaPenulisKas(modul, file, {
+      buku: 'kas',
+      berkas: 'x.csv',
+      sha256: 'a'.repeat(64),
+      oleh: 'uji',
+      waktu: WAKTU,
+    });
+    const poster = new PostingMassal(
+      ref,
+      {
+        ujung: lastKas(l.sqlite),
+        maxUrut: maxUrut(l.sqlite),
+        tertutup: await closedQuarters(l.db),
+        rentang: await bacaRentang(l.db),
+        harian: (b, k) => harianKunci(l.sqlite, b, k),
+      },
+      WAKTU,
+    );
     try {
       for (let i = 0; i < 5000; i++) {
         const tanggal = `2026-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}`;
-        penulis.tulis(poster.posting(i % 3 !== 2 ? { arah: 'masuk', tanggal, jumlah: 10_000, sumber: 'jimpitan', dana: 'umum', akun: 'tunai', impor_id: penulis.imporId } : { arah: 'keluar', tanggal, jumlah: 5_000, jenis: 'operasional', dana: 'umum', akun: 'tunai', impor_id: penulis.imporId }));
+        penulis.tulis(
+          poster.posting(
+            i % 3 !== 2
+              ? {
+                  arah: 'masuk',
+                  tanggal,
+                  jumlah: 10_000,
+                  sumber: 'jimpitan',
+                  dana: 'umum',
+                  akun: 'tunai',
+                  impor_id: penulis.imporId,
+                }
+              : {
+                  arah: 'keluar',
+                  tanggal,
+                  jumlah: 5_000,
+                  jenis: 'operasional',
+                  dana: 'umum',
+                  akun: 'tunai',
+                  impor_id: penulis.imporId,
+                },
+          ),
+        );
       }
       penulis.akhiri(poster.hariBerubah());
       await penulis.commit({ dibaca: 5000, ditambah: 5000, sudah_ada: 0, mungkin_ganda: 0, ditolak: 0 });
     } finally {
       await penulis.rollback(); // no-op after a commit; otherwise the worker would outlive the test
     }
-    expect(l.sqlite.prepare('SELECT count(*) AS n, sum(CASE arah WHEN ? THEN jumlah ELSE -jumlah END) AS saldo FROM kas').get('masuk')).toEqual({ n: 5000, saldo: 3334 * 10_000 - 1666 * 5_000 });
-    expect(l.sqlite.prepare("SELECT saldo FROM saldo_harian WHERE buku = 'akun' AND kode = 'tunai' ORDER BY tanggal DESC LIMIT 1").get()).toEqual({ saldo: 3334 * 10_000 - 1666 * 5_000 });
+    expect(
+      l.sqlite
+        .prepare('SELECT count(*) AS n, sum(CASE arah WHEN ? THEN jumlah ELSE -jumlah END) AS saldo FROM kas')
+        .get('masuk'),
+    ).toEqual({ n: 5000, saldo: 3334 * 10_000 - 1666 * 5_000 });
+    expect(
+      l.sqlite
+        .prepare("SELECT saldo FROM saldo_harian WHERE buku = 'akun' AND kode = 'tunai' ORDER BY tanggal DESC LIMIT 1")
+        .get(),
+    ).toEqual({ saldo: 3334 * 10_000 - 1666 * 5_000 });
     expect(l.sqlite.prepare('SELECT ditambah FROM impor').get()).toEqual({ ditambah: 5000 });
     expect(await periksa(l.db)).toEqual([]);
     await l.close();

@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  bukanMasaDepan,
+  formatTanggal,
+  hariIni,
+  parseDate,
+  parseTriwulan,
+  rentangTriwulan,
+  triwulanDari,
+  triwulanSebelumnya,
+} from '../../src/domain/dates.js';
 import { UserError } from '../../src/domain/errors.js';
-import { bukanMasaDepan, formatTanggal, hariIni, parseDate, parseTriwulan, rentangTriwulan, triwulanDari, triwulanSebelumnya } from '../../src/domain/dates.js';
 
 describe('dates', () => {
   const saved = process.env.WKSBM_HARI_INI;
@@ -37,7 +46,9 @@ describe('dates', () => {
     expect(bukanMasaDepan('2026-11-22', '2026-11-22').ok).toBe(true);
     const r = bukanMasaDepan('2026-11-29', '2026-11-22');
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.pesan).toBe('tanggal "29 Nov 2026" tidak sah: lewat dari hari ini (22 Nov 2026); mencatat hanya yang sudah terjadi.');
+    expect(!r.ok && r.pesan).toBe(
+      'tanggal "29 Nov 2026" tidak sah: lewat dari hari ini (22 Nov 2026); mencatat hanya yang sudah terjadi.',
+    );
   });
 
   it('formats in Indonesian', () => {

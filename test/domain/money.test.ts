@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { LedgerError, UserError } from '../../src/domain/errors.js';
 import {
-  formatRupiah, jumlahkan, jumlahSemua, kurangkan, parseAmount, parseKuantitas, parseRupiahBerkas, rupiah, RUPIAH_MAKS,
-  rupiahTersimpan, terbilang, tryParseAmount, tryRupiah,
+  formatRupiah,
+  jumlahkan,
+  jumlahSemua,
+  kurangkan,
+  parseAmount,
+  parseKuantitas,
+  parseRupiahBerkas,
+  RUPIAH_MAKS,
+  rupiah,
+  rupiahTersimpan,
+  terbilang,
+  tryParseAmount,
+  tryRupiah,
 } from '../../src/domain/money.js';
 
 describe('parseAmount', () => {
@@ -23,15 +34,18 @@ describe('parseAmount', () => {
     expect(parseAmount(text)).toBe(expected);
   });
 
-  it.each(['0', '-5000', 'abc', '', '1,250', '12.50', '1.2345678 juta', '1.250.00', '9'.repeat(20), 'Rp', '1e6'])('refuses %s naming what was typed', (text) => {
-    expect(() => parseAmount(text)).toThrow(UserError);
-    try {
-      parseAmount(text, 'jumlah');
-    } catch (e) {
-      expect((e as Error).message).toContain(`"${text}"`);
-      expect((e as Error).message).toMatch(/^jumlah /);
-    }
-  });
+  it.each(['0', '-5000', 'abc', '', '1,250', '12.50', '1.2345678 juta', '1.250.00', '9'.repeat(20), 'Rp', '1e6'])(
+    'refuses %s naming what was typed',
+    (text) => {
+      expect(() => parseAmount(text)).toThrow(UserError);
+      try {
+        parseAmount(text, 'jumlah');
+      } catch (e) {
+        expect((e as Error).message).toContain(`"${text}"`);
+        expect((e as Error).message).toMatch(/^jumlah /);
+      }
+    },
+  );
 
   it('never produces a fraction', () => {
     expect(tryParseAmount('1,2345jt')).toBe(1_234_500);
@@ -80,7 +94,11 @@ describe('sums of Rupiah', () => {
 });
 
 describe('amounts read back', () => {
-  it.each([[0, 0], [-125_000, -125_000], [999_999_999_999_999, 999_999_999_999_999]])('take %s as Rupiah', (v, r) => {
+  it.each([
+    [0, 0],
+    [-125_000, -125_000],
+    [999_999_999_999_999, 999_999_999_999_999],
+  ])('take %s as Rupiah', (v, r) => {
     expect(tryRupiah(v)).toBe(r);
     expect(parseRupiahBerkas(v, 'x')).toBe(r);
   });

@@ -3,10 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../src/cli/registry.js';
 import { scriptedPrompter } from '../../src/cli/prompter.js';
-import { ROOT, type Hasil, snapshot, tmpDir, unitBaru, wksbm, wksbmBin, wksbmPty } from '../helpers.js';
+import { COMMANDS } from '../../src/cli/registry.js';
 import { unitContoh } from '../fixtures/unit-contoh.js';
+import { type Hasil, ROOT, snapshot, tmpDir, unitBaru, wksbm, wksbmBin, wksbmPty } from '../helpers.js';
 
 const DATA = path.join(ROOT, 'test', 'fixtures', 'data');
 
@@ -26,9 +26,29 @@ describe('the bundle', () => {
 
   it('exit codes: 0 on success, 2 for bad input (nothing written), 1 for any other failure', async () => {
     const db = path.join(tmpDir(), 'unit.sqlite');
-    const init = wksbmBin(db, ['init', '--nama', 'Sido Rukun', '--padukuhan', 'Jetis', '--kalurahan', 'Sumberagung', '--kapanewon', 'Jetis']);
+    const init = wksbmBin(db, [
+      'init',
+      '--nama',
+      'Sido Rukun',
+      '--padukuhan',
+      'Jetis',
+      '--kalurahan',
+      'Sumberagung',
+      '--kapanewon',
+      'Jetis',
+    ]);
     expect(init.code, init.stderr).toBe(0);
-    const masuk = wksbmBin(db, ['--json', 'kas', 'masuk', '--jumlah', '1.250.000', '--sumber', 'jimpitan', '--tanggal', '03/07/2026']);
+    const masuk = wksbmBin(db, [
+      '--json',
+      'kas',
+      'masuk',
+      '--jumlah',
+      '1.250.000',
+      '--sumber',
+      'jimpitan',
+      '--tanggal',
+      '03/07/2026',
+    ]);
     expect(masuk.code, masuk.stderr).toBe(0);
     expect(masuk.json()).toMatchObject({ nomor: '001/BKM/VII/2026', jumlah: 1_250_000 });
     const sebelum = snapshot(db);
@@ -54,7 +74,9 @@ describe('--no-input', () => {
   it('in-process, wins over a terminal too: the prompter is never asked', async () => {
     const db = await unitBaru();
     const ditanya: string[] = [];
-    const r = await wksbm(db, ['--no-input', 'kas', 'masuk', '--sumber', 'iuran'], { prompter: scriptedPrompter(['1000', true], ditanya) });
+    const r = await wksbm(db, ['--no-input', 'kas', 'masuk', '--sumber', 'iuran'], {
+      prompter: scriptedPrompter(['1000', true], ditanya),
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^jumlah wajib diisi: berikan --jumlah/);
     expect(ditanya).toEqual([]);
@@ -67,14 +89,23 @@ describe('in-process runs', () => {
     const dir = tmpDir();
     const cwd = process.cwd();
     const env = { ...process.env };
-    const r = await wksbm(db, ['--json', 'kas', 'masuk', '--jumlah', '1000', '--sumber', 'iuran'], { env: { WKSBM_HARI_INI: '2027-01-03', WKSBM_PENGGUNA: 'wartini' }, cwd: dir });
+    const r = await wksbm(db, ['--json', 'kas', 'masuk', '--jumlah', '1000', '--sumber', 'iuran'], {
+      env: { WKSBM_HARI_INI: '2027-01-03', WKSBM_PENGGUNA: 'wartini' },
+      cwd: dir,
+    });
     expect(r.json().tanggal).toBe('2027-01-03');
     expect(process.cwd()).toBe(cwd);
     expect(process.env).toEqual(env);
-    expect((await wksbm(db, ['--json', 'kas', 'masuk', '--jumlah', '1000', '--sumber', 'iuran'])).json().tanggal).toBe('2026-11-22');
-    const debug = await wksbm(db, ['kas', 'masuk', '--jumlah', 'x', '--sumber', 'iuran'], { env: { WKSBM_DEBUG: '1' } });
+    expect((await wksbm(db, ['--json', 'kas', 'masuk', '--jumlah', '1000', '--sumber', 'iuran'])).json().tanggal).toBe(
+      '2026-11-22',
+    );
+    const debug = await wksbm(db, ['kas', 'masuk', '--jumlah', 'x', '--sumber', 'iuran'], {
+      env: { WKSBM_DEBUG: '1' },
+    });
     expect(debug.stderr).toMatch(/\n\s+at /);
-    expect((await wksbm(db, ['kas', 'masuk', '--jumlah', 'x', '--sumber', 'iuran'])).stderr.trim().split('\n')).toHaveLength(1);
+    expect(
+      (await wksbm(db, ['kas', 'masuk', '--jumlah', 'x', '--sumber', 'iuran'])).stderr.trim().split('\n'),
+    ).toHaveLength(1);
   });
 });
 
@@ -113,7 +144,22 @@ describe('in-process output equals the binary output', () => {
     ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3'],
     ['cetak', 'kas', '-o', 'buku-kas.xlsx'],
     ['ppks', 'daftar'],
-    ['ppks', 'tambah', '--nik', '3402084107650003', '--nama', 'Tukiyem', '--jk', 'L', '--kategori', 'PRSE', '--lahir', '1966-07-01', '--dasar', 'persetujuan'],
+    [
+      'ppks',
+      'tambah',
+      '--nik',
+      '3402084107650003',
+      '--nama',
+      'Tukiyem',
+      '--jk',
+      'L',
+      '--kategori',
+      'PRSE',
+      '--lahir',
+      '1966-07-01',
+      '--dasar',
+      'persetujuan',
+    ],
     ['rapat', 'tampil', '1'],
     ['kas', 'impor', path.join(DATA, 'kas-juli-2026.csv')],
     ['donatur', 'impor', path.join(DATA, 'donatur-rt03.csv'), '--uji'],
@@ -122,7 +168,8 @@ describe('in-process output equals the binary output', () => {
     ['init', '--nama', 'Lagi', '--padukuhan', 'Jetis', '--kalurahan', 'Sumberagung', '--kapanewon', 'Jetis'],
     ['--db', 'tidak-ada.sqlite', 'kas', 'saldo'],
   ];
-  const nama = (args: string[]) => args.map((a) => (a.startsWith(DATA) ? path.relative(ROOT, a) : a)).join(' ') || '(tanpa argumen)';
+  const nama = (args: string[]) =>
+    args.map((a) => (a.startsWith(DATA) ? path.relative(ROOT, a) : a)).join(' ') || '(tanpa argumen)';
   it.each(KASUS.map((args) => [nama(args), args] as const))('wksbm %s', async (_, args) => {
     const a = tmpDir();
     const b = tmpDir();

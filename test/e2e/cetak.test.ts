@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bacaWorkbook, barisDengan, HARAP, unitContoh } from '../fixtures/unit-contoh.js';
 import { tmpDir, wksbm } from '../helpers.js';
-import { HARAP, bacaWorkbook, barisDengan, unitContoh } from '../fixtures/unit-contoh.js';
 
 let db: string;
 let dir: string;
@@ -22,7 +22,25 @@ async function cetak(...args: string[]) {
 
 describe('cetak', () => {
   it('prints every book', async () => {
-    for (const buku of ['surat', 'pemasukan', 'pengeluaran', 'kas', 'natura', 'tamu', 'inventaris', 'rapat', 'hadir', 'kegiatan', 'penyaluran', 'ppks', 'psks', 'donatur', 'jejaring', 'cap', 'anggota']) {
+    for (const buku of [
+      'surat',
+      'pemasukan',
+      'pengeluaran',
+      'kas',
+      'natura',
+      'tamu',
+      'inventaris',
+      'rapat',
+      'hadir',
+      'kegiatan',
+      'penyaluran',
+      'ppks',
+      'psks',
+      'donatur',
+      'jejaring',
+      'cap',
+      'anggota',
+    ]) {
       const r = await wksbm(db, ['cetak', buku, '-o', path.join(dir, `${buku}.xlsx`)]);
       expect(r.code, `${buku}: ${r.stderr}`).toBe(0);
     }
@@ -34,7 +52,19 @@ describe('cetak', () => {
     expect(ws.getCell('A1').value).toBe('BUKU 2: BUKU KAS UMUM');
     expect(ws.getCell('A4').value).toBe('Periode 1 Juli 2026 – 30 September 2026');
     const h = barisDengan(ws, 'A', 'No');
-    expect(ws.getRow(h).values).toEqual([undefined, 'No', 'Tanggal', 'No. Bukti', 'Uraian', 'Sumber/Jenis', 'Dana', 'Akun', 'Penerimaan (Rp)', 'Pengeluaran (Rp)', 'Saldo (Rp)']);
+    expect(ws.getRow(h).values).toEqual([
+      undefined,
+      'No',
+      'Tanggal',
+      'No. Bukti',
+      'Uraian',
+      'Sumber/Jenis',
+      'Dana',
+      'Akun',
+      'Penerimaan (Rp)',
+      'Pengeluaran (Rp)',
+      'Saldo (Rp)',
+    ]);
     expect(ws.getCell(`D${h + 1}`).value).toBe('Saldo awal');
     expect(ws.getCell(`A${h + 1}`).value).toBeNull();
     expect(ws.getCell(`J${h + 1}`).value).toBe(1_000_000);
@@ -66,7 +96,19 @@ describe('cetak', () => {
     const { ws } = await cetak('9');
     expect(ws.getCell('A1').value).toBe('BUKU 9: DATA PPKS');
     const h = barisDengan(ws, 'A', 'No');
-    expect(ws.getRow(h).values).toEqual([undefined, 'No', 'NIK', 'Nama', 'Jenis kelamin', 'Tanggal lahir', 'RT', 'Padukuhan', 'Kategori PPKS', 'Status', 'Tanggal terdata']);
+    expect(ws.getRow(h).values).toEqual([
+      undefined,
+      'No',
+      'NIK',
+      'Nama',
+      'Jenis kelamin',
+      'Tanggal lahir',
+      'RT',
+      'Padukuhan',
+      'Kategori PPKS',
+      'Status',
+      'Tanggal terdata',
+    ]);
     const rapat = await cetak('hadir');
     expect(rapat.hasil.baris).toBe(3);
   });

@@ -35,7 +35,13 @@ async function periksaBersih(db: string): Promise<void> {
   expect(p.json(), p.stdout).toEqual({ ok: true, temuan: [] });
 }
 
-const DONATUR_CSV = ['Nama;Alamat;No HP;Jenis', 'Bpk. Sukardi;Jetis RT 01;0812-1000-2000;Perorangan', 'Ibu Wartini;Jetis RT 02;+62 813 2000 3000;Lembaga', 'Toko Maju;Jl. Parangtritis;;CSR'].join('\r\n') + '\r\n';
+const DONATUR_CSV =
+  [
+    'Nama;Alamat;No HP;Jenis',
+    'Bpk. Sukardi;Jetis RT 01;0812-1000-2000;Perorangan',
+    'Ibu Wartini;Jetis RT 02;+62 813 2000 3000;Lembaga',
+    'Toko Maju;Jl. Parangtritis;;CSR',
+  ].join('\r\n') + '\r\n';
 
 describe('the sample files in test/fixtures/data', () => {
   it('donatur-rt03.csv: one person twice, one row without a name, one empty row; a second import adds nothing', async () => {
@@ -44,13 +50,31 @@ describe('the sample files in test/fixtures/data', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(ringkas(r)).toEqual({ dibaca: 28, ditambah: 26, sudah_ada: 1, mungkin_ganda: 0, ditolak: 1 });
     const baris = r.json().baris;
-    expect(baris.find((b: any) => b.keputusan === 'sudah_ada')).toMatchObject({ baris: 27, ringkas: 'Bapak Sukardi', alasan: expect.stringContaining('H. Sukardi') });
-    expect(baris.find((b: any) => b.keputusan === 'ditolak')).toMatchObject({ baris: 28, alasan: expect.stringContaining('Nama tidak boleh kosong') });
+    expect(baris.find((b: any) => b.keputusan === 'sudah_ada')).toMatchObject({
+      baris: 27,
+      ringkas: 'Bapak Sukardi',
+      alasan: expect.stringContaining('H. Sukardi'),
+    });
+    expect(baris.find((b: any) => b.keputusan === 'ditolak')).toMatchObject({
+      baris: 28,
+      alasan: expect.stringContaining('Nama tidak boleh kosong'),
+    });
     const rows = donatur(db);
     expect(rows).toHaveLength(26);
     // stored as written, phones normalised, every row carries the import
-    expect(rows[0]).toMatchObject({ nama: 'H. Sukardi', hp: '081210002000', alamat: 'Jetis, RT 02', jenis: 'perorangan', impor_id: r.json().impor_id });
-    expect(rows[1]).toMatchObject({ nama: 'Bpk. Suparmi', hp: '081310372091', jenis: 'lembaga', keterangan: 'rutin bulanan' });
+    expect(rows[0]).toMatchObject({
+      nama: 'H. Sukardi',
+      hp: '081210002000',
+      alamat: 'Jetis, RT 02',
+      jenis: 'perorangan',
+      impor_id: r.json().impor_id,
+    });
+    expect(rows[1]).toMatchObject({
+      nama: 'Bpk. Suparmi',
+      hp: '081310372091',
+      jenis: 'lembaga',
+      keterangan: 'rutin bulanan',
+    });
     expect(rows[2]!.hp).toBe('081410742182');
     expect(rows.at(-1)).toMatchObject({ nama: 'Toko Bangunan Maju Jaya', hp: '0274367111' });
 
@@ -65,9 +89,17 @@ describe('the sample files in test/fixtures/data', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(ringkas(r)).toEqual({ dibaca: 12, ditambah: 12, sudah_ada: 0, mungkin_ganda: 0, ditolak: 0 });
     const rows = donatur(db);
-    expect(rows.map((d) => d.janji)).toEqual([100000, 100000, 50000, 10000, 100000, 10000, 20000, 25000, 10000, 10000, 25000, 15000]);
+    expect(rows.map((d) => d.janji)).toEqual([
+      100000, 100000, 50000, 10000, 100000, 10000, 20000, 25000, 10000, 10000, 25000, 15000,
+    ]);
     expect(rows[0]).toMatchObject({ nama: 'Giyanto', hp: '081347003100', alamat: 'Jetis RT 01' });
-    expect(ringkas(await wksbm(db, ['impor', 'donatur', contoh('donatur-pkk.xlsx'), '--json']))).toEqual({ dibaca: 12, ditambah: 0, sudah_ada: 12, mungkin_ganda: 0, ditolak: 0 });
+    expect(ringkas(await wksbm(db, ['impor', 'donatur', contoh('donatur-pkk.xlsx'), '--json']))).toEqual({
+      dibaca: 12,
+      ditambah: 0,
+      sudah_ada: 12,
+      mungkin_ganda: 0,
+      ditolak: 0,
+    });
   });
 
   it('the PKK list after the RT 03 list: same cleaned name with another phone is "mungkin ganda", added only with --terima-mirip', async () => {
@@ -93,22 +125,47 @@ describe('the sample files in test/fixtures/data', () => {
     expect(daftar.map((d: any) => d.nomor)).toContain('012/BKM/VII/2026');
     expect(daftar.map((d: any) => d.nomor)).toContain('002/BKK/VII/2026');
     await periksaBersih(db);
-    expect(ringkas(await wksbm(db, ['kas', 'impor', contoh('kas-juli-2026.csv'), '--json']))).toEqual({ dibaca: 14, ditambah: 0, sudah_ada: 14, mungkin_ganda: 0, ditolak: 0 });
+    expect(ringkas(await wksbm(db, ['kas', 'impor', contoh('kas-juli-2026.csv'), '--json']))).toEqual({
+      dibaca: 14,
+      ditambah: 0,
+      sudah_ada: 14,
+      mungkin_ganda: 0,
+      ditolak: 0,
+    });
     expect((await wksbm(db, ['kas', 'daftar', '--json'])).json()).toHaveLength(14);
   });
 });
 
 describe('encodings, delimiters, titles and header words', () => {
-  const baris = (p: string) => [`Nama${p}Alamat${p}No HP`, `Déwi Sukmawati${p}Jetis RT 01${p}081211112222`, `Bpk. Suparno${p}Jetis RT 02${p}081322223333`];
+  const baris = (p: string) => [
+    `Nama${p}Alamat${p}No HP`,
+    `Déwi Sukmawati${p}Jetis RT 01${p}081211112222`,
+    `Bpk. Suparno${p}Jetis RT 02${p}081322223333`,
+  ];
 
   const varian: [string, (dir: string) => string][] = [
     ['UTF-8 with BOM, ;', (d) => tulis(d, 'a.csv', '\ufeff' + baris(';').join('\r\n'))],
     ['UTF-8 without BOM, ,', (d) => tulis(d, 'b.csv', baris(',').join('\n') + '\n')],
     ['tab-separated', (d) => tulis(d, 'c.tsv', baris('\t').join('\n'))],
     ['Windows-1252', (d) => tulis(d, 'd.csv', Buffer.from(baris(';').join('\r\n'), 'latin1'))],
-    ['UTF-16LE with BOM', (d) => tulis(d, 'e.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(baris('\t').join('\r\n'), 'utf16le')]))],
-    ['UTF-16BE with BOM', (d) => tulis(d, 'f.csv', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(baris(';').join('\r\n'), 'utf16le').swap16()]))],
-    ['title rows and a blank row above the header', (d) => tulis(d, 'g.csv', ['DAFTAR DONATUR RT 03;;', 'Tahun 2026;;', ';;', ...baris(';')].join('\r\n'))],
+    [
+      'UTF-16LE with BOM',
+      (d) =>
+        tulis(d, 'e.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(baris('\t').join('\r\n'), 'utf16le')])),
+    ],
+    [
+      'UTF-16BE with BOM',
+      (d) =>
+        tulis(
+          d,
+          'f.csv',
+          Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(baris(';').join('\r\n'), 'utf16le').swap16()]),
+        ),
+    ],
+    [
+      'title rows and a blank row above the header',
+      (d) => tulis(d, 'g.csv', ['DAFTAR DONATUR RT 03;;', 'Tahun 2026;;', ';;', ...baris(';')].join('\r\n')),
+    ],
   ];
   for (const [nama, buat] of varian) {
     it(nama, async () => {
@@ -125,10 +182,19 @@ describe('encodings, delimiters, titles and header words', () => {
 
   it('header synonyms in other words and cases; quoted fields with line breaks', async () => {
     const db = await unitBaru();
-    const f = tulis(tmpDir(), 'x.csv', 'NAMA LENGKAP,Alamat Rumah,WA,Ket.\r\nSuyatno,"Jetis\r\nRT 05",0815-5555-6666,"kata ""baik"""\r\n');
+    const f = tulis(
+      tmpDir(),
+      'x.csv',
+      'NAMA LENGKAP,Alamat Rumah,WA,Ket.\r\nSuyatno,"Jetis\r\nRT 05",0815-5555-6666,"kata ""baik"""\r\n',
+    );
     const r = await wksbm(db, ['impor', 'donatur', f, '--json']);
     expect(ringkas(r)).toMatchObject({ dibaca: 1, ditambah: 1 });
-    expect(donatur(db)[0]).toMatchObject({ nama: 'Suyatno', alamat: 'Jetis\r\nRT 05', hp: '081555556666', keterangan: 'kata "baik"' });
+    expect(donatur(db)[0]).toMatchObject({
+      nama: 'Suyatno',
+      alamat: 'Jetis\r\nRT 05',
+      hp: '081555556666',
+      keterangan: 'kata "baik"',
+    });
   });
 
   it('--kolom maps a header the book does not know; an unmapped required field stops before any row, naming the headers', async () => {
@@ -142,11 +208,24 @@ describe('encodings, delimiters, titles and header words', () => {
     expect(gagal.stderr).toContain('Penyumbang Tetap, Kontak');
     expect(gagal.stderr).toContain('--kolom nama=');
     expect(snapshot(db)).toBe(sebelum);
-    const r = await wksbm(db, ['impor', 'donatur', f, '--kolom', 'nama=penyumbang tetap', '--kolom', 'hp=Kontak', '--json']);
+    const r = await wksbm(db, [
+      'impor',
+      'donatur',
+      f,
+      '--kolom',
+      'nama=penyumbang tetap',
+      '--kolom',
+      'hp=Kontak',
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(donatur(db)[0]).toMatchObject({ nama: 'Suyatno', hp: '081555556666' });
-    expect((await wksbm(db, ['impor', 'donatur', f, '--kolom', 'telepon=Kontak'])).stderr).toContain('isian "telepon" tidak ada');
-    expect((await wksbm(db, ['impor', 'donatur', f, '--kolom', 'nama=Penyumbang Tetap', '--kolom', 'hp=Telp'])).stderr).toContain('judul kolom itu tidak ada');
+    expect((await wksbm(db, ['impor', 'donatur', f, '--kolom', 'telepon=Kontak'])).stderr).toContain(
+      'isian "telepon" tidak ada',
+    );
+    expect(
+      (await wksbm(db, ['impor', 'donatur', f, '--kolom', 'nama=Penyumbang Tetap', '--kolom', 'hp=Telp'])).stderr,
+    ).toContain('judul kolom itu tidak ada');
   });
 
   it('an XLSX made by a spreadsheet: titles, number and text amounts, formulas, a number phone', async () => {
@@ -157,7 +236,12 @@ describe('encodings, delimiters, titles and header words', () => {
     ws.addRow([]);
     ws.addRow(['No', 'Nama Donatur', 'No. HP', 'Janji']);
     ws.addRow([1, 'Hj. Marsini', 81277778888, 1250000]);
-    ws.addRow([2, { richText: [{ text: 'Sugeng ' }, { text: 'Riyadi' }] }, '0813-1111-0000', { formula: 'D4*2', result: 2500000 }]);
+    ws.addRow([
+      2,
+      { richText: [{ text: 'Sugeng ' }, { text: 'Riyadi' }] },
+      '0813-1111-0000',
+      { formula: 'D4*2', result: 2500000 },
+    ]);
     ws.addRow([3, 'Paiman', '', '1,5 juta']);
     const f = path.join(dir, 'x.xlsx');
     await wb.xlsx.writeFile(f);
@@ -234,7 +318,11 @@ describe('validation, duplicates, refused rows', () => {
   it('--ditolak writes the rows not imported in the same layout with alasan; fixed, they import', async () => {
     const db = await unitBaru();
     const dir = tmpDir();
-    const f = tulis(dir, 'x.csv', '\ufeffNo;Nama;No HP\r\n1;Sumini;0812-1111-2222\r\n2;;0812-3333-4444\r\n3;Parmin;12ab\r\n');
+    const f = tulis(
+      dir,
+      'x.csv',
+      '\ufeffNo;Nama;No HP\r\n1;Sumini;0812-1111-2222\r\n2;;0812-3333-4444\r\n3;Parmin;12ab\r\n',
+    );
     const tolak = path.join(dir, 'perbaiki.csv');
     const r = await wksbm(db, ['impor', 'donatur', f, '--ditolak', tolak]);
     expect(r.code).toBe(0);
@@ -244,7 +332,10 @@ describe('validation, duplicates, refused rows', () => {
     const lines = isi.slice(1).trim().split('\r\n');
     expect(lines[1]).toMatch(/^2;;0812-3333-4444;Nama tidak boleh kosong\.$/);
     expect(lines[2]).toMatch(/^3;Parmin;12ab;"nomor HP ""12ab"" tidak sah/);
-    fs.writeFileSync(tolak, isi.replace('2;;0812', '2;Sarinah;0812').replace('3;Parmin;12ab', '3;Parmin;0812-5555-6666'));
+    fs.writeFileSync(
+      tolak,
+      isi.replace('2;;0812', '2;Sarinah;0812').replace('3;Parmin;12ab', '3;Parmin;0812-5555-6666'),
+    );
     const lagi = await wksbm(db, ['impor', 'donatur', tolak, '--json']);
     expect(ringkas(lagi)).toEqual({ dibaca: 2, ditambah: 2, sudah_ada: 0, mungkin_ganda: 0, ditolak: 0 });
   });
@@ -253,7 +344,11 @@ describe('validation, duplicates, refused rows', () => {
     const db = await unitBaru();
     const dir = tmpDir();
     const sebelum = snapshot(db);
-    const kutip = await wksbm(db, ['impor', 'donatur', tulis(dir, 'q.csv', 'Nama;Alamat\nSatu;Jetis\n"Dua;Jetis\nTiga;Jetis\n')]);
+    const kutip = await wksbm(db, [
+      'impor',
+      'donatur',
+      tulis(dir, 'q.csv', 'Nama;Alamat\nSatu;Jetis\n"Dua;Jetis\nTiga;Jetis\n'),
+    ]);
     expect(kutip.code).toBe(2);
     expect(kutip.stderr).toContain('baris 3');
     const kosong = await wksbm(db, ['impor', 'donatur', tulis(dir, 'k.csv', '')]);
@@ -289,7 +384,10 @@ describe('validation, duplicates, refused rows', () => {
     const dir = tmpDir();
     const n = 280_000;
     const out: string[] = ['No;Nama Donatur;Alamat;No. HP;Jenis;Keterangan'];
-    for (let i = 1; i <= n; i++) out.push(`${i};Ibu Donatur Nomor ${i};Padukuhan Jetis RT ${i % 30};0812${String(10_000_000 + i)};Perorangan;donatur rutin bulanan jimpitan`);
+    for (let i = 1; i <= n; i++)
+      out.push(
+        `${i};Ibu Donatur Nomor ${i};Padukuhan Jetis RT ${i % 30};0812${String(10_000_000 + i)};Perorangan;donatur rutin bulanan jimpitan`,
+      );
     out.push(`${n + 1};Ibu Donatur Nomor 1;Padukuhan Jetis RT 1;0812${String(10_000_001)};Perorangan;dobel`);
     const f = tulis(dir, 'besar.csv', out.join('\r\n'));
     expect(fs.statSync(f).size).toBeGreaterThan(20_000_000);
@@ -328,14 +426,21 @@ describe('PPKS and PSKS', () => {
       { nik: '3402015505550002', nama: 'Sutinah', jk: 'P', tanggal_lahir: '1955-05-15', kategori: 'PRSE' },
       { nik: null, nama: 'Parjo', jk: 'L', tanggal_lahir: null, kategori: 'FM' },
     ]);
-    const alasan = r.json().baris.map((b: any) => b.alasan).join('\n');
+    const alasan = r
+      .json()
+      .baris.map((b: any) => b.alasan)
+      .join('\n');
     expect(alasan).toContain('NIK harus 16 angka');
     expect(alasan).toContain('Kategori PPKS "XYZ" tidak dikenal');
   });
 
   it('PSKS by name + address', async () => {
     const db = await unitBaru();
-    const f = tulis(tmpDir(), 'psks.csv', 'Nama Lembaga,Kategori,Alamat\nKarang Taruna Jetis,KT,Jetis\nKarang Taruna Jetis,Karang Taruna,jetis\nLKS Sejahtera,4,Bantul\n');
+    const f = tulis(
+      tmpDir(),
+      'psks.csv',
+      'Nama Lembaga,Kategori,Alamat\nKarang Taruna Jetis,KT,Jetis\nKarang Taruna Jetis,Karang Taruna,jetis\nLKS Sejahtera,4,Bantul\n',
+    );
     const r = await wksbm(db, ['psks', 'impor', f, '--json']);
     expect(ringkas(r)).toEqual({ dibaca: 3, ditambah: 2, sudah_ada: 1, mungkin_ganda: 0, ditolak: 0 });
     expect((await wksbm(db, ['impor', 'ppks', f])).code).toBe(2);
@@ -345,8 +450,12 @@ describe('PPKS and PSKS', () => {
 describe('kas impor: the same rules as kas masuk/keluar', () => {
   it('continues the voucher sequence, keeps restricted funds and accounts above zero, refuses closed quarters', async () => {
     const db = await unitBaru();
-    expect((await wksbm(db, ['kas', 'masuk', '--jumlah', '100000', '--sumber', 'iuran', '--tanggal', '2026-07-01'])).code).toBe(0);
-    expect((await wksbm(db, ['kas', 'masuk', '--jumlah', '50000', '--sumber', 'iuran', '--tanggal', '2026-03-01'])).code).toBe(0);
+    expect(
+      (await wksbm(db, ['kas', 'masuk', '--jumlah', '100000', '--sumber', 'iuran', '--tanggal', '2026-07-01'])).code,
+    ).toBe(0);
+    expect(
+      (await wksbm(db, ['kas', 'masuk', '--jumlah', '50000', '--sumber', 'iuran', '--tanggal', '2026-03-01'])).code,
+    ).toBe(0);
     expect((await wksbm(db, ['kas', 'tutup', '2026-1'])).code).toBe(0);
     const f = tulis(
       tmpDir(),
@@ -389,10 +498,20 @@ describe('kas impor: the same rules as kas masuk/keluar', () => {
   it('identical rows in one file are separate entries; a re-import matches them by occurrence', async () => {
     const db = await unitBaru();
     const dir = tmpDir();
-    const dua = tulis(dir, 'a.csv', 'Tanggal,Uraian,Sumber/Jenis,Dana,Masuk,Keluar\n01/07/2026,Jimpitan,jimpitan,umum,"10.000",\n01/07/2026,Jimpitan,jimpitan,umum,"10.000",\n');
+    const dua = tulis(
+      dir,
+      'a.csv',
+      'Tanggal,Uraian,Sumber/Jenis,Dana,Masuk,Keluar\n01/07/2026,Jimpitan,jimpitan,umum,"10.000",\n01/07/2026,Jimpitan,jimpitan,umum,"10.000",\n',
+    );
     expect(ringkas(await wksbm(db, ['kas', 'impor', dua, '--json']))).toMatchObject({ ditambah: 2 });
     const tiga = tulis(dir, 'b.csv', fs.readFileSync(dua, 'utf8') + '01/07/2026,Jimpitan,jimpitan,umum,"10.000",\n');
-    expect(ringkas(await wksbm(db, ['kas', 'impor', tiga, '--json']))).toEqual({ dibaca: 3, ditambah: 1, sudah_ada: 2, mungkin_ganda: 0, ditolak: 0 });
+    expect(ringkas(await wksbm(db, ['kas', 'impor', tiga, '--json']))).toEqual({
+      dibaca: 3,
+      ditambah: 1,
+      sudah_ada: 2,
+      mungkin_ganda: 0,
+      ditolak: 0,
+    });
   });
 });
 
@@ -402,27 +521,56 @@ describe('impor riwayat and impor batal', () => {
     const r = await wksbm(db, ['kas', 'impor', contoh('kas-juli-2026.csv'), '--json']);
     const id = r.json().impor_id;
     const riwayat = (await wksbm(db, ['impor', 'riwayat', '--json'])).json();
-    expect(riwayat).toEqual([expect.objectContaining({ id, buku: 'kas', berkas: 'kas-juli-2026.csv', dibaca: 14, ditambah: 14, dibatalkan: null })]);
+    expect(riwayat).toEqual([
+      expect.objectContaining({
+        id,
+        buku: 'kas',
+        berkas: 'kas-juli-2026.csv',
+        dibaca: 14,
+        ditambah: 14,
+        dibatalkan: null,
+      }),
+    ]);
     expect(riwayat[0].sha256).toMatch(/^[0-9a-f]{64}$/);
     const b = await wksbm(db, ['impor', 'batal', String(id), '--json']);
     expect(b.code, b.stderr).toBe(0);
     expect(b.json()).toMatchObject({ kas_dibatalkan: 14 });
     const s = sqlite(db);
-    const pembalik = s.prepare('SELECT count(*) AS n, count(impor_id) AS imp FROM kas WHERE batal_dari IS NOT NULL').get();
+    const pembalik = s
+      .prepare('SELECT count(*) AS n, count(impor_id) AS imp FROM kas WHERE batal_dari IS NOT NULL')
+      .get();
     s.close();
     expect(pembalik).toEqual({ n: 14, imp: 0 });
     expect((await wksbm(db, ['kas', 'saldo', '--json'])).json().total).toBe(0);
     await periksaBersih(db);
     expect((await wksbm(db, ['impor', 'riwayat', '--json'])).json()[0].dibatalkan).not.toBeNull();
     expect((await wksbm(db, ['impor', 'batal', String(id)])).code).toBe(2);
-    expect(ringkas(await wksbm(db, ['kas', 'impor', contoh('kas-juli-2026.csv'), '--json']))).toMatchObject({ ditambah: 14, sudah_ada: 0 });
+    expect(ringkas(await wksbm(db, ['kas', 'impor', contoh('kas-juli-2026.csv'), '--json']))).toMatchObject({
+      ditambah: 14,
+      sudah_ada: 0,
+    });
     await periksaBersih(db);
   });
 
   it('reversing a donor import keeps the donors used since, and says so', async () => {
     const db = await unitBaru();
     const r = await wksbm(db, ['impor', 'donatur', tulis(tmpDir(), 'a.csv', DONATUR_CSV), '--json']);
-    expect((await wksbm(db, ['kas', 'masuk', '--jumlah', '50000', '--sumber', 'donatur', '--donatur', '0812-1000-2000', '--tanggal', '2026-11-01'])).code).toBe(0);
+    expect(
+      (
+        await wksbm(db, [
+          'kas',
+          'masuk',
+          '--jumlah',
+          '50000',
+          '--sumber',
+          'donatur',
+          '--donatur',
+          '0812-1000-2000',
+          '--tanggal',
+          '2026-11-01',
+        ])
+      ).code,
+    ).toBe(0);
     const b = await wksbm(db, ['impor', 'batal', String(r.json().impor_id)]);
     expect(b.code, b.stderr).toBe(0);
     expect(b.stdout).toContain('2 baris dihapus');
@@ -433,13 +581,35 @@ describe('impor riwayat and impor batal', () => {
 
   it('reversing a PPKS import keeps a PPKS who has received aid', async () => {
     const db = await unitBaru();
-    const f = tulis(tmpDir(), 'p.csv', 'NIK;Nama;JK;Kategori\n3402011505500001;Mbah Karto;L;LUT\n3402015505550002;Sutinah;P;PRSE\n');
+    const f = tulis(
+      tmpDir(),
+      'p.csv',
+      'NIK;Nama;JK;Kategori\n3402011505500001;Mbah Karto;L;LUT\n3402015505550002;Sutinah;P;PRSE\n',
+    );
     const r = await wksbm(db, ['impor', 'ppks', f, '--json']);
     expect(r.json().ditambah).toBe(2);
-    expect((await wksbm(db, ['kas', 'masuk', '--jumlah', '100000', '--sumber', 'iuran', '--tanggal', '2026-11-01'])).code).toBe(0);
-    const k = await wksbm(db, ['kas', 'keluar', '--jumlah', '50000', '--jenis', 'penyaluran', '--layanan', 'jaminan', '--dana', 'umum', '--tanggal', '2026-11-02', '--json']);
+    expect(
+      (await wksbm(db, ['kas', 'masuk', '--jumlah', '100000', '--sumber', 'iuran', '--tanggal', '2026-11-01'])).code,
+    ).toBe(0);
+    const k = await wksbm(db, [
+      'kas',
+      'keluar',
+      '--jumlah',
+      '50000',
+      '--jenis',
+      'penyaluran',
+      '--layanan',
+      'jaminan',
+      '--dana',
+      'umum',
+      '--tanggal',
+      '2026-11-02',
+      '--json',
+    ]);
     const s = sqlite(db);
-    s.prepare("INSERT INTO penyaluran (tanggal, ppks_id, layanan, bentuk, kas_id, dibuat) VALUES ('2026-11-02', 1, 'jaminan', 'uang', ?, 'x')").run(k.json().id);
+    s.prepare(
+      "INSERT INTO penyaluran (tanggal, ppks_id, layanan, bentuk, kas_id, dibuat) VALUES ('2026-11-02', 1, 'jaminan', 'uang', ?, 'x')",
+    ).run(k.json().id);
     s.close();
     const b = await wksbm(db, ['impor', 'batal', String(r.json().impor_id), '--json']);
     expect(b.code, b.stderr).toBe(0);
@@ -487,6 +657,8 @@ describe('a process killed mid-import leaves the file as before', () => {
     expect(kode).toBe('SIGKILL');
     expect(snapshot(db)).toBe(sebelum);
     await periksaBersih(db);
-    expect(ringkas(await wksbm(db, ['kas', 'impor', contoh('kas-juli-2026.csv'), '--json']))).toMatchObject({ ditambah: 14 });
+    expect(ringkas(await wksbm(db, ['kas', 'impor', contoh('kas-juli-2026.csv'), '--json']))).toMatchObject({
+      ditambah: 14,
+    });
   });
 });

@@ -8,13 +8,26 @@ describe('init', () => {
     const db = await unitBaru();
     expect(fs.statSync(db).mode & 0o777).toBe(0o600);
     const p = (await wksbm(db, ['profil', '--json'])).json();
-    expect(p).toMatchObject({ nama: 'Ngudi Mulyo', padukuhan: 'Jetis', kabupaten: 'Bantul', provinsi: 'DI Yogyakarta', ketua: 'Sukardi', lurah: 'Suharjo', sebutan_kalurahan: 'Kalurahan', cap: null });
+    expect(p).toMatchObject({
+      nama: 'Ngudi Mulyo',
+      padukuhan: 'Jetis',
+      kabupaten: 'Bantul',
+      provinsi: 'DI Yogyakarta',
+      ketua: 'Sukardi',
+      lurah: 'Suharjo',
+      sebutan_kalurahan: 'Kalurahan',
+      cap: null,
+    });
     const s = sqlite(db);
     expect(s.prepare('SELECT count(*) n FROM kategori_ppks').get()).toEqual({ n: 26 });
     expect(s.prepare('SELECT count(*) n FROM kategori_psks').get()).toEqual({ n: 12 });
-    expect(s.prepare('SELECT kode FROM dana ORDER BY kode').all()).toEqual([{ kode: 'kematian' }, { kode: 'umum' }, { kode: 'zakat' }]);
+    expect(s.prepare('SELECT kode FROM dana ORDER BY kode').all()).toEqual([
+      { kode: 'kematian' },
+      { kode: 'umum' },
+      { kode: 'zakat' },
+    ]);
     expect(s.prepare('SELECT kode FROM akun').all()).toEqual([{ kode: 'tunai' }]);
-    expect(s.prepare("SELECT nama, jabatan FROM anggota ORDER BY id").all()).toEqual([
+    expect(s.prepare('SELECT nama, jabatan FROM anggota ORDER BY id').all()).toEqual([
       { nama: 'Sukardi', jabatan: 'ketua' },
       { nama: 'Wartini', jabatan: 'sekretaris' },
       { nama: 'Siti Aminah', jabatan: 'bendahara' },
@@ -37,7 +50,9 @@ describe('init', () => {
     const db = path.join(tmpDir(), 'baru.sqlite');
     const r = await wksbm(db, ['init', '--nama', 'X', '--padukuhan', 'Jetis']);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe('kalurahan wajib diisi: berikan --kalurahan (tidak bisa bertanya karena masukan bukan terminal atau --no-input).');
+    expect(r.stderr.trim()).toBe(
+      'kalurahan wajib diisi: berikan --kalurahan (tidak bisa bertanya karena masukan bukan terminal atau --no-input).',
+    );
     expect(r.stderr).not.toMatch(/at .*\.js/);
     expect(fs.existsSync(db)).toBe(false);
   });
@@ -59,10 +74,26 @@ describe('init', () => {
 describe('profil', () => {
   it('edits fields with an audit trail, including level names for Jawa Tengah', async () => {
     const db = await unitBaru();
-    const r = await wksbm(db, ['profil', 'ubah', '--lurah', 'Kades Parno', '--sebutan-kalurahan', 'Desa', '--sebutan-lurah', 'Kepala Desa', '--tanggal-sk', '15/03/2024']);
+    const r = await wksbm(db, [
+      'profil',
+      'ubah',
+      '--lurah',
+      'Kades Parno',
+      '--sebutan-kalurahan',
+      'Desa',
+      '--sebutan-lurah',
+      'Kepala Desa',
+      '--tanggal-sk',
+      '15/03/2024',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const p = (await wksbm(db, ['profil', '--json'])).json();
-    expect(p).toMatchObject({ lurah: 'Kades Parno', sebutan_kalurahan: 'Desa', sebutan_lurah: 'Kepala Desa', sk_tanggal: '2024-03-15' });
+    expect(p).toMatchObject({
+      lurah: 'Kades Parno',
+      sebutan_kalurahan: 'Desa',
+      sebutan_lurah: 'Kepala Desa',
+      sk_tanggal: '2024-03-15',
+    });
     const s = sqlite(db);
     const audit = s.prepare("SELECT kolom, lama, baru FROM perubahan WHERE tabel = 'profil' ORDER BY kolom").all();
     s.close();
@@ -86,7 +117,10 @@ describe('profil', () => {
   it('stores the stamp image in the file and refuses a non-image', async () => {
     const db = await unitBaru();
     const dir = path.dirname(db);
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+    const png = Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+      'hex',
+    );
     fs.writeFileSync(path.join(dir, 'cap.png'), png);
     fs.writeFileSync(path.join(dir, 'cap.txt'), 'bukan gambar');
     const bad = await wksbm(db, ['profil', 'cap', path.join(dir, 'cap.txt')]);

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { angka, bacaWorkbook, barisDengan, HARAP, unitContoh } from '../fixtures/unit-contoh.js';
 import { tmpDir, unitBaru, wksbm } from '../helpers.js';
-import { HARAP, angka, bacaWorkbook, barisDengan, unitContoh } from '../fixtures/unit-contoh.js';
 
 const RP = '[$Rp-421]#,##0';
 const TGL = '[$-421]d mmmm yyyy';
@@ -27,7 +27,17 @@ beforeAll(async () => {
 
 describe('laporan triwulan: the workbook', () => {
   it('has the eight sheets in order and a hidden _data', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Identitas', 'Keuangan', 'Buku Kas', 'Penyaluran', 'Kegiatan', 'Rapat', 'PPKS', 'PSKS & Jejaring', '_data']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Identitas',
+      'Keuangan',
+      'Buku Kas',
+      'Penyaluran',
+      'Kegiatan',
+      'Rapat',
+      'PPKS',
+      'PSKS & Jejaring',
+      '_data',
+    ]);
     expect(wb.getWorksheet('_data')!.state).toBe('hidden');
     expect(wb.getWorksheet('Keuangan')!.state).toBe('visible');
   });
@@ -36,7 +46,9 @@ describe('laporan triwulan: the workbook', () => {
     for (const ws of wb.worksheets.filter((w) => w.name !== '_data')) {
       expect(ws.getCell('A1').value).toBe('LAPORAN TRIWULAN III TAHUN 2026');
       expect(ws.getCell('A2').value).toBe('WAHANA KESEJAHTERAAN SOSIAL BERBASIS MASYARAKAT (WKSBM) Ngudi Mulyo');
-      expect(ws.getCell('A3').value).toBe('Padukuhan Jetis · Kalurahan Sumberagung · Kapanewon Jetis · Kabupaten Bantul');
+      expect(ws.getCell('A3').value).toBe(
+        'Padukuhan Jetis · Kalurahan Sumberagung · Kapanewon Jetis · Kabupaten Bantul',
+      );
       expect(ws.getCell('A4').value).toBe('Periode 1 Juli 2026 – 30 September 2026');
     }
   });
@@ -46,9 +58,20 @@ describe('laporan triwulan: the workbook', () => {
     const awal = ws.getCell(`F${barisDengan(ws, 'B', 'Saldo awal triwulan')}`);
     expect(awal.value).toBe(HARAP.saldoAwal);
     expect(awal.numFmt).toBe(RP);
-    const sumber = ['Usaha WKSBM (sewa tenda, warung, katering)', 'Donatur dan proposal', 'Kerja sama dan CSR', 'Zakat maal', 'Penjualan barang bekas', 'Jimpitan (beras atau uang)', 'Iuran dana kematian', 'Arisan', 'Iuran anggota', 'Lainnya'];
+    const sumber = [
+      'Usaha WKSBM (sewa tenda, warung, katering)',
+      'Donatur dan proposal',
+      'Kerja sama dan CSR',
+      'Zakat maal',
+      'Penjualan barang bekas',
+      'Jimpitan (beras atau uang)',
+      'Iuran dana kematian',
+      'Arisan',
+      'Iuran anggota',
+      'Lainnya',
+    ];
     const r0 = barisDengan(ws, 'B', sumber[0]!);
-    sumber.forEach((s, i) => expect(ws.getCell(`B${r0 + i}`).value).toBe(s));
+    for (const [i, s] of sumber.entries()) expect(ws.getCell(`B${r0 + i}`).value).toBe(s);
     expect(ws.getCell(`F${r0}`).value).toBe(HARAP.penerimaan.usaha);
     expect(ws.getCell(`F${r0 + 2}`).value).toBe(0);
     expect(ws.getCell(`F${r0 + 5}`).value).toBe(HARAP.penerimaan.jimpitan);
@@ -62,7 +85,10 @@ describe('laporan triwulan: the workbook', () => {
     expect(angka(ws.getCell(`F${rPeng}`))).toBe(HARAP.totalPengeluaran);
     const rAkhir = barisDengan(ws, 'B', 'Saldo akhir triwulan (1 + 2 − 3)');
     const rTotalPen = barisDengan(ws, 'B', 'Jumlah penerimaan');
-    expect(ws.getCell(`F${rAkhir}`).value).toEqual({ formula: `F${barisDengan(ws, 'B', 'Saldo awal triwulan')}+F${rTotalPen}-F${rPeng}`, result: HARAP.saldoAkhir });
+    expect(ws.getCell(`F${rAkhir}`).value).toEqual({
+      formula: `F${barisDengan(ws, 'B', 'Saldo awal triwulan')}+F${rTotalPen}-F${rPeng}`,
+      result: HARAP.saldoAkhir,
+    });
   });
 
   it('Keuangan: balances per fund and per account at the quarter end agree with kas saldo', async () => {
@@ -81,14 +107,23 @@ describe('laporan triwulan: the workbook', () => {
   it('Keuangan: the natura block shows rice opening, in, out (sold and given) and closing in kg', async () => {
     const ws = wb.getWorksheet('Keuangan')!;
     const kepala = barisDengan(ws, 'A', 'C. PERSEDIAAN NATURA (BARANG)') + 1;
-    expect(['A', 'B', 'C', 'D', 'E', 'F'].map((c) => ws.getCell(`${c}${kepala}`).value)).toEqual(['No', 'Barang (satuan)', 'Awal', 'Masuk', 'Keluar', 'Akhir']);
+    expect(['A', 'B', 'C', 'D', 'E', 'F'].map((c) => ws.getCell(`${c}${kepala}`).value)).toEqual([
+      'No',
+      'Barang (satuan)',
+      'Awal',
+      'Masuk',
+      'Keluar',
+      'Akhir',
+    ]);
     const r = barisDengan(ws, 'B', 'beras (kg)');
     expect(r).toBe(kepala + 1);
     const { awal, masuk, keluar, akhir } = HARAP.beras;
     expect(awal + masuk - keluar).toBe(akhir);
     expect(['A', 'C', 'D', 'E', 'F'].map((c) => ws.getCell(`${c}${r}`).value)).toEqual([1, awal, masuk, keluar, akhir]);
     expect(ws.getCell(`B${r + 1}`).value ?? null).toBeNull(); // one item only
-    expect((await wksbm(db, ['--json', 'natura', 'saldo', '--tanggal', '2026-09-30'])).json()).toEqual({ beras: { kuantitas: akhir, satuan: 'kg' } });
+    expect((await wksbm(db, ['--json', 'natura', 'saldo', '--tanggal', '2026-09-30'])).json()).toEqual({
+      beras: { kuantitas: akhir, satuan: 'kg' },
+    });
   });
 
   it('Keuangan: the signature block names the Lurah, ketua and bendahara', () => {
@@ -103,7 +138,13 @@ describe('laporan triwulan: the workbook', () => {
 
   it('Buku Kas: the quarter as kas daftar shows it, dates as dates, voids with their reversals, JUMLAH formulas', async () => {
     const ws = wb.getWorksheet('Buku Kas')!;
-    const daftar = (await wksbm(db, ['--json', 'kas', 'daftar', '--triwulan', '2026-3'])).json() as { nomor: string; penerimaan: number; pengeluaran: number; saldo: number; tanggal: string }[];
+    const daftar = (await wksbm(db, ['--json', 'kas', 'daftar', '--triwulan', '2026-3'])).json() as {
+      nomor: string;
+      penerimaan: number;
+      pengeluaran: number;
+      saldo: number;
+      tanggal: string;
+    }[];
     const r0 = barisDengan(ws, 'D', 'Saldo awal');
     expect(ws.getCell(`I${r0}`).value).toBe(HARAP.saldoAwal);
     daftar.forEach((d, i) => {
@@ -121,8 +162,14 @@ describe('laporan triwulan: the workbook', () => {
     expect(daftar.some((d) => d.penerimaan === -150_000)).toBe(true);
     const rj = barisDengan(ws, 'D', 'JUMLAH');
     expect(rj).toBe(r0 + daftar.length + 1);
-    expect(ws.getCell(`G${rj}`).value).toEqual({ formula: `SUM(G${r0 + 1}:G${rj - 1})`, result: HARAP.totalPenerimaan });
-    expect(ws.getCell(`H${rj}`).value).toEqual({ formula: `SUM(H${r0 + 1}:H${rj - 1})`, result: HARAP.totalPengeluaran });
+    expect(ws.getCell(`G${rj}`).value).toEqual({
+      formula: `SUM(G${r0 + 1}:G${rj - 1})`,
+      result: HARAP.totalPenerimaan,
+    });
+    expect(ws.getCell(`H${rj}`).value).toEqual({
+      formula: `SUM(H${r0 + 1}:H${rj - 1})`,
+      result: HARAP.totalPengeluaran,
+    });
     expect(ws.getCell(`I${rj}`).value).toEqual({ formula: `I${r0}+G${rj}-H${rj}`, result: HARAP.saldoAkhir });
     expect(ws.pageSetup.printTitlesRow).toBe('7:7');
   });
@@ -174,7 +221,34 @@ describe('laporan triwulan: the workbook', () => {
     const ws = wb.getWorksheet('PPKS')!;
     const r0 = barisDengan(ws, 'B', 'Anak Balita Terlantar');
     const kode = Array.from({ length: 26 }, (_, i) => ws.getCell(`C${r0 + i}`).value);
-    expect(kode).toEqual(['ABT', 'AT', 'ABH', 'AJ', 'ADK', 'AKTK', 'AMPK', 'LUT', 'PD', 'TS', 'GLD', 'PGM', 'PML', 'KM', 'BWBLP', 'ODHA', 'NAPZA', 'KTR', 'KTK', 'PMBS', 'KBA', 'KBS', 'PRSE', 'FM', 'KBSP', 'KAT']);
+    expect(kode).toEqual([
+      'ABT',
+      'AT',
+      'ABH',
+      'AJ',
+      'ADK',
+      'AKTK',
+      'AMPK',
+      'LUT',
+      'PD',
+      'TS',
+      'GLD',
+      'PGM',
+      'PML',
+      'KM',
+      'BWBLP',
+      'ODHA',
+      'NAPZA',
+      'KTR',
+      'KTK',
+      'PMBS',
+      'KBA',
+      'KBS',
+      'PRSE',
+      'FM',
+      'KBSP',
+      'KAT',
+    ]);
     // every PPKS was registered (--terdaftar) in Q3, so each is terdata and baru; aid counts by its date
     const lut = r0 + 7;
     // LUT: Mbah Sastro (P, Rp 300.000) and Mbah Darmo (L, 5 kg rice) both aided this quarter
@@ -184,7 +258,7 @@ describe('laporan triwulan: the workbook', () => {
     expect(ws.getCell(`F${r0 + 26}`).value).toEqual({ formula: `SUM(F${r0}:F${r0 + 25})`, result: 3 });
   });
 
-  it('PSKS & Jejaring: categories, partners and donors registered by the quarter end; the quarter\'s donations', () => {
+  it("PSKS & Jejaring: categories, partners and donors registered by the quarter end; the quarter's donations", () => {
     const ws = wb.getWorksheet('PSKS & Jejaring')!;
     expect(ws.getCell(`F${barisDengan(ws, 'B', 'Pekerja Sosial Masyarakat')}`).value).toBe(1);
     expect(ws.getCell(`D${barisDengan(ws, 'B', 'Pekerja Sosial Masyarakat')}`).value).toBe(1);
@@ -225,7 +299,9 @@ describe('laporan triwulan: the workbook', () => {
     expect(data.laporan.ppks).toEqual(model.ppks);
     expect(model.keuangan.saldo_akhir).toBe(HARAP.saldoAkhir);
     expect(model.keuangan.total_penerimaan).toBe(HARAP.totalPenerimaan);
-    expect(Object.fromEntries(model.keuangan.per_akun.map((a: { kode: string; saldo: number }) => [a.kode, a.saldo]))).toEqual(HARAP.perAkun);
+    expect(
+      Object.fromEntries(model.keuangan.per_akun.map((a: { kode: string; saldo: number }) => [a.kode, a.saldo])),
+    ).toEqual(HARAP.perAkun);
     expect(model.buku_kas.length).toBe(HARAP.barisBukuKas);
     expect(model.natura).toEqual([{ barang: 'beras', satuan: 'kg', ...HARAP.beras }]);
     expect(json).not.toContain('Mbah Sastro');
@@ -246,7 +322,22 @@ describe('laporan triwulan: other quarters', () => {
   it('an empty quarter gives a complete workbook of zeros', async () => {
     const kosong = await unitBaru();
     // a Jawa Tengah unit: level names and the signer's title come from the profile
-    expect((await wksbm(kosong, ['profil', 'ubah', '--sebutan-lurah', 'Kepala Desa', '--sebutan-kalurahan', 'Desa', '--sebutan-kapanewon', 'Kecamatan', '--sebutan-padukuhan', 'Dusun'])).code).toBe(0);
+    expect(
+      (
+        await wksbm(kosong, [
+          'profil',
+          'ubah',
+          '--sebutan-lurah',
+          'Kepala Desa',
+          '--sebutan-kalurahan',
+          'Desa',
+          '--sebutan-kapanewon',
+          'Kecamatan',
+          '--sebutan-padukuhan',
+          'Dusun',
+        ])
+      ).code,
+    ).toBe(0);
     const out = path.join(tmpDir(), 'kosong.xlsx');
     const r = await wksbm(kosong, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '1', '-o', out]);
     expect(r.code).toBe(0);
@@ -273,7 +364,22 @@ describe('laporan triwulan: other quarters', () => {
 
   it('--tanggal sets the report date of the signature', async () => {
     const out = path.join(dir, 'bertanggal.xlsx');
-    expect((await wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '--tanggal', '05/10/2026', '-o', out])).code).toBe(0);
+    expect(
+      (
+        await wksbm(db, [
+          'laporan',
+          'triwulan',
+          '--tahun',
+          '2026',
+          '--triwulan',
+          '3',
+          '--tanggal',
+          '05/10/2026',
+          '-o',
+          out,
+        ])
+      ).code,
+    ).toBe(0);
     const ws = (await bacaWorkbook(out)).getWorksheet('Keuangan')!;
     expect(barisDengan(ws, 'F', 'Bantul, 5 Oktober 2026')).toBeGreaterThan(0);
   });

@@ -5,15 +5,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { angka, bacaWorkbook, HARAP, unitContoh } from '../fixtures/unit-contoh.js';
 import { tmpDir, wksbm } from '../helpers.js';
-import { HARAP, angka, bacaWorkbook, unitContoh } from '../fixtures/unit-contoh.js';
 
 const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
 // In CI (CI=true) a missing LibreOffice is a failure, not a skip: .ci/run installs it.
 const lewati = !soffice && !process.env.CI;
 
 function jalankan(args: string[], profil: string): void {
-  const r = spawnSync(soffice, [`-env:UserInstallation=file://${profil}`, '--headless', ...args], { encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(soffice, [`-env:UserInstallation=file://${profil}`, '--headless', ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   if (r.status !== 0) throw new Error(`soffice gagal (${r.status}): ${r.stderr}`);
 }
 
@@ -77,7 +80,8 @@ describe.skipIf(lewati)('LibreOffice reads the quarterly workbook', () => {
     const out = path.join(dir, 'csv');
     // 12th token -1: every sheet to its own CSV; values unformatted
     jalankan(['--convert-to', CSV_SEMUA, '--outdir', out, file], profil);
-    const lembar = (nama: string): string[][] => parse(fs.readFileSync(path.join(out, `laporan-${nama}.csv`), 'utf8'), { relax_column_count: true });
+    const lembar = (nama: string): string[][] =>
+      parse(fs.readFileSync(path.join(out, `laporan-${nama}.csv`), 'utf8'), { relax_column_count: true });
     const keuangan = lembar('Keuangan');
     const baris = (rows: string[][], kolom: number, teks: string) => rows.find((r) => r[kolom] === teks)!;
     expect(baris(keuangan, 1, 'Saldo awal triwulan')[5]).toBe(String(HARAP.saldoAwal));
@@ -85,7 +89,11 @@ describe.skipIf(lewati)('LibreOffice reads the quarterly workbook', () => {
     expect(baris(keuangan, 1, 'Jumlah pengeluaran')[5]).toBe(String(HARAP.totalPengeluaran));
     expect(baris(keuangan, 1, 'Saldo akhir triwulan (1 + 2 − 3)')[5]).toBe(String(HARAP.saldoAkhir));
     const kas = lembar('Buku Kas');
-    expect(baris(kas, 3, 'JUMLAH').slice(6, 9)).toEqual([String(HARAP.totalPenerimaan), String(HARAP.totalPengeluaran), String(HARAP.saldoAkhir)]);
+    expect(baris(kas, 3, 'JUMLAH').slice(6, 9)).toEqual([
+      String(HARAP.totalPenerimaan),
+      String(HARAP.totalPengeluaran),
+      String(HARAP.saldoAkhir),
+    ]);
     expect(baris(kas, 1, '03/07/2026')?.[2]).toBe('002/BKM/VII/2026');
 
     // Every formula cell's cached value equals what LibreOffice computed.
@@ -96,7 +104,13 @@ describe.skipIf(lewati)('LibreOffice reads the quarterly workbook', () => {
   it('a workbook opened and saved again in LibreOffice (recalculated) still passes rekap', async () => {
     const out = path.join(dir, 'disimpan');
     jalankan(['--convert-to', 'xlsx', '--outdir', out, file], profil);
-    const r = await wksbm(path.join(dir, 'tidak-dipakai.sqlite'), ['--json', 'rekap', path.join(out, 'laporan.xlsx'), '-o', path.join(dir, 'rekap.xlsx')]);
+    const r = await wksbm(path.join(dir, 'tidak-dipakai.sqlite'), [
+      '--json',
+      'rekap',
+      path.join(out, 'laporan.xlsx'),
+      '-o',
+      path.join(dir, 'rekap.xlsx'),
+    ]);
     expect(r.stderr).toBe('');
     expect(r.json().unit).toBe(1);
     expect(r.json().total.saldo_akhir).toBe(HARAP.saldoAkhir);
@@ -107,7 +121,8 @@ describe.skipIf(lewati)('LibreOffice reads the quarterly workbook', () => {
     expect((await wksbm(path.join(dir, 'tidak-dipakai.sqlite'), ['rekap', file, '-o', rekap])).code).toBe(0);
     const out = path.join(dir, 'csv-rekap');
     jalankan(['--convert-to', CSV_SEMUA, '--outdir', out, rekap], profil);
-    const lembar = (nama: string): string[][] => parse(fs.readFileSync(path.join(out, `rekap-lo-${nama}.csv`), 'utf8'), { relax_column_count: true });
+    const lembar = (nama: string): string[][] =>
+      parse(fs.readFileSync(path.join(out, `rekap-lo-${nama}.csv`), 'utf8'), { relax_column_count: true });
     expect(lembar('Rekap').find((r) => r[1] === 'JUMLAH')?.[10]).toBe(String(HARAP.saldoAkhir));
     expect(await cocokHitungUlang(rekap, lembar)).toBeGreaterThan(20);
     const db = await unitContoh();
@@ -116,7 +131,9 @@ describe.skipIf(lewati)('LibreOffice reads the quarterly workbook', () => {
     jalankan(['--convert-to', CSV_SEMUA, '--outdir', path.join(dir, 'csv-buku'), buku], profil);
     const csv = fs.readdirSync(path.join(dir, 'csv-buku'));
     expect(csv).toHaveLength(1);
-    const rows: string[][] = parse(fs.readFileSync(path.join(dir, 'csv-buku', csv[0]!), 'utf8'), { relax_column_count: true });
+    const rows: string[][] = parse(fs.readFileSync(path.join(dir, 'csv-buku', csv[0]!), 'utf8'), {
+      relax_column_count: true,
+    });
     expect(rows.find((r) => r[2] === '001/BKK/VII/2026')?.[8]).toBe('45000');
   });
 });

@@ -9,7 +9,8 @@ async function isi(db: string) {
     ['kas', 'masuk', '--jumlah', '500000', '--sumber', 'zakat', '--tanggal', '2026-07-02'],
     ['kas', 'keluar', '--jumlah', '45000', '--jenis', 'operasional', '--tanggal', '2026-07-03'],
     ['kas', 'keluar', '--jumlah', '20000', '--jenis', 'operasional', '--tanggal', '2026-07-04'],
-  ]) expect((await wksbm(db, args)).code).toBe(0);
+  ])
+    expect((await wksbm(db, args)).code).toBe(0);
 }
 
 describe('periksa', () => {
@@ -28,7 +29,7 @@ describe('periksa', () => {
     const s = sqlite(db);
     expect(() => s.prepare('UPDATE kas SET jumlah = 1 WHERE id = 1').run()).toThrow(/tidak boleh diubah/);
     expect(() => s.prepare('DELETE FROM kas WHERE id = 4').run()).toThrow(/tidak boleh dihapus/);
-    expect(() => s.prepare("DELETE FROM tutup_buku").run()).not.toThrow(); // empty table: nothing to refuse
+    expect(() => s.prepare('DELETE FROM tutup_buku').run()).not.toThrow(); // empty table: nothing to refuse
     s.close();
   });
 
@@ -44,7 +45,13 @@ describe('periksa', () => {
     const hasil = r.json();
     expect(hasil.ok).toBe(false);
     const rantai = hasil.temuan.filter((t: { jenis: string }) => t.jenis === 'rantai_hash');
-    expect(rantai).toEqual([{ jenis: 'rantai_hash', id: 3, pesan: 'Isi entri kas 001/BKK/VII/2026 (id 3) diubah di luar wksbm: hash-nya tidak cocok lagi.' }]);
+    expect(rantai).toEqual([
+      {
+        jenis: 'rantai_hash',
+        id: 3,
+        pesan: 'Isi entri kas 001/BKK/VII/2026 (id 3) diubah di luar wksbm: hash-nya tidak cocok lagi.',
+      },
+    ]);
     const teks = await wksbm(db, ['periksa']);
     expect(teks.code).toBe(1);
     expect(teks.stdout).toContain('[rantai_hash] Isi entri kas 001/BKK/VII/2026 (id 3)');
@@ -81,7 +88,26 @@ describe('periksa', () => {
   it('finds a deleted entry, the voucher gap it leaves, and an overdrawn restricted fund', async () => {
     const db = await unitBaru();
     await isi(db);
-    expect((await wksbm(db, ['kas', 'keluar', '--jumlah', '500000', '--jenis', 'penyaluran', '--layanan', 'jaminan', '--dana', 'zakat', '--asnaf', 'miskin', '--tanggal', '2026-07-05'])).code).toBe(0);
+    expect(
+      (
+        await wksbm(db, [
+          'kas',
+          'keluar',
+          '--jumlah',
+          '500000',
+          '--jenis',
+          'penyaluran',
+          '--layanan',
+          'jaminan',
+          '--dana',
+          'zakat',
+          '--asnaf',
+          'miskin',
+          '--tanggal',
+          '2026-07-05',
+        ])
+      ).code,
+    ).toBe(0);
     const s = sqlite(db);
     s.exec('DROP TRIGGER kas_tanpa_hapus');
     s.prepare('DELETE FROM kas WHERE nomor = ?').run('002/BKM/VII/2026'); // the zakat receipt
@@ -90,7 +116,9 @@ describe('periksa', () => {
     const hasil = (await wksbm(db, ['periksa', '--json'])).json();
     const jenis = hasil.temuan.map((t: { jenis: string }) => t.jenis);
     expect(jenis).toContain('rantai_hash');
-    expect(hasil.temuan.find((t: { jenis: string }) => t.jenis === 'rantai_hash').pesan).toMatch(/Rantai hash putus di entri kas 001\/BKK\/VII\/2026 \(id 3\)/);
+    expect(hasil.temuan.find((t: { jenis: string }) => t.jenis === 'rantai_hash').pesan).toMatch(
+      /Rantai hash putus di entri kas 001\/BKK\/VII\/2026 \(id 3\)/,
+    );
     expect(hasil.temuan.map((t: { pesan: string }) => t.pesan)).toEqual(
       expect.arrayContaining([
         'Nomor BKK tahun 2026 melompat: urutan 2 tidak ada.',

@@ -11,7 +11,8 @@ async function unitDenganAnggota(): Promise<string> {
   const s = sqlite(db);
   const ada = s.prepare('SELECT id, nama FROM anggota ORDER BY id').all();
   s.close();
-  if (!ada.some((a: any) => a.nama === 'Wartini')) await wksbm(db, ['anggota', 'tambah', '--nama', 'Wartini', '--jabatan', 'sekretaris']);
+  if (!ada.some((a: any) => a.nama === 'Wartini'))
+    await wksbm(db, ['anggota', 'tambah', '--nama', 'Wartini', '--jabatan', 'sekretaris']);
   return db;
 }
 
@@ -20,13 +21,50 @@ describe('rapat catat', () => {
     const db = await unitDenganAnggota();
     const anggota = (await wksbm(db, ['anggota', 'daftar', '--json'])).json<{ id: number; nama: string }[]>();
     const wartini = anggota.find((a) => a.nama === 'Wartini')!;
-    const r = await wksbm(db, ['--json', 'rapat', 'catat', '--tanggal', '2026-08-03', '--waktu', '19:30', '--tempat', 'Balai padukuhan', '--jenis', 'rutin', '--pimpinan', 'Sukardi', '--notulis', 'Wartini',
-      '--agenda', 'Evaluasi jimpitan', '--hadir', `sukardi, ${wartini.id}`, '--tamu', 'Ibu Endang (Dinas Sosial), Pak Bayu', '--keputusan', 'Jimpitan dinaikkan']);
+    const r = await wksbm(db, [
+      '--json',
+      'rapat',
+      'catat',
+      '--tanggal',
+      '2026-08-03',
+      '--waktu',
+      '19:30',
+      '--tempat',
+      'Balai padukuhan',
+      '--jenis',
+      'rutin',
+      '--pimpinan',
+      'Sukardi',
+      '--notulis',
+      'Wartini',
+      '--agenda',
+      'Evaluasi jimpitan',
+      '--hadir',
+      `sukardi, ${wartini.id}`,
+      '--tamu',
+      'Ibu Endang (Dinas Sosial), Pak Bayu',
+      '--keputusan',
+      'Jimpitan dinaikkan',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const rapat = r.json();
-    expect(rapat).toMatchObject({ id: 1, tanggal: '2026-08-03', waktu: '19.30', jenis: 'rutin', agenda: 'Evaluasi jimpitan', keputusan: 'Jimpitan dinaikkan', hadir: 4 });
+    expect(rapat).toMatchObject({
+      id: 1,
+      tanggal: '2026-08-03',
+      waktu: '19.30',
+      jenis: 'rutin',
+      agenda: 'Evaluasi jimpitan',
+      keputusan: 'Jimpitan dinaikkan',
+      hadir: 4,
+    });
     expect(rapat.daftar_hadir).toEqual([
-      { anggota_id: anggota.find((a) => a.nama === 'Sukardi')!.id, nama: 'Sukardi', peran: 'ketua', asal: null, tamu: false },
+      {
+        anggota_id: anggota.find((a) => a.nama === 'Sukardi')!.id,
+        nama: 'Sukardi',
+        peran: 'ketua',
+        asal: null,
+        tamu: false,
+      },
       { anggota_id: wartini.id, nama: 'Wartini', peran: 'sekretaris', asal: null, tamu: false },
       { anggota_id: null, nama: 'Ibu Endang', peran: 'tamu', asal: 'Dinas Sosial', tamu: true },
       { anggota_id: null, nama: 'Pak Bayu', peran: 'tamu', asal: null, tamu: true },
@@ -37,7 +75,9 @@ describe('rapat catat', () => {
     expect(tampil.stdout).toMatch(/Waktu\s+: 19\.30 WIB/);
     expect(tampil.stdout).toMatch(/KEPUTUSAN\nJimpitan dinaikkan/);
     expect(tampil.stdout).toMatch(/DAFTAR HADIR[\s\S]*Sukardi[\s\S]*Wartini[\s\S]*Ibu Endang[\s\S]*Dinas Sosial/);
-    expect((await wksbm(db, ['rapat', 'daftar', '--json'])).json()).toEqual([expect.objectContaining({ id: 1, agenda: 'Evaluasi jimpitan', hadir: 4 })]);
+    expect((await wksbm(db, ['rapat', 'daftar', '--json'])).json()).toEqual([
+      expect.objectContaining({ id: 1, agenda: 'Evaluasi jimpitan', hadir: 4 }),
+    ]);
     expect((await wksbm(db, ['rapat', 'daftar'])).stdout).toContain('3 Agu 2026');
   });
 
@@ -49,7 +89,15 @@ describe('rapat catat', () => {
   ])('refuses %s (exit 2, nothing written)', async (_, args, pesan) => {
     const db = await unitDenganAnggota();
     const sebelum = snapshot(db);
-    const r = await wksbm(db, ['rapat', 'catat', '--tanggal', '2026-08-03', '--agenda', 'Rapat', ...(args as string[])]);
+    const r = await wksbm(db, [
+      'rapat',
+      'catat',
+      '--tanggal',
+      '2026-08-03',
+      '--agenda',
+      'Rapat',
+      ...(args as string[]),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(pesan as RegExp);
     expect(snapshot(db)).toBe(sebelum);
@@ -60,20 +108,41 @@ describe('rapat catat', () => {
     const anggota = (await wksbm(db, ['anggota', 'daftar', '--json'])).json<{ id: number; nama: string }[]>();
     const ids = anggota.filter((a) => a.nama !== 'Siti Aminah').map((a) => a.id);
     const log: string[] = [];
-    const prompter = scriptedPrompter([
-      undefined, // tanggal: today
-      '19.30', 'Rumah Pak Dukuh', 'insidental', 'Sukardi', 'Wartini', 'Persiapan santunan',
-      ids, // checkbox of members
-      'Ibu Endang (Dinas Sosial)', '', // guests, then done
-      'Data calon penerima', 'Santunan Rp750.000',
-      true, // confirm
-    ], log);
+    const prompter = scriptedPrompter(
+      [
+        undefined, // tanggal: today
+        '19.30',
+        'Rumah Pak Dukuh',
+        'insidental',
+        'Sukardi',
+        'Wartini',
+        'Persiapan santunan',
+        ids, // checkbox of members
+        'Ibu Endang (Dinas Sosial)',
+        '', // guests, then done
+        'Data calon penerima',
+        'Santunan Rp750.000',
+        true, // confirm
+      ],
+      log,
+    );
     const { io, out } = bufferIo();
-    const code = await main(['node', 'wksbm', '--db', db, '--json', 'rapat', 'catat'], { prompter, interactive: true, io });
+    const code = await main(['node', 'wksbm', '--db', db, '--json', 'rapat', 'catat'], {
+      prompter,
+      interactive: true,
+      io,
+    });
     expect(code).toBe(0);
     expect(log[7]).toMatch(/Anggota yang hadir/);
     const rapat = JSON.parse(out.join(''));
-    expect(rapat).toMatchObject({ tanggal: '2026-11-22', waktu: '19.30', jenis: 'insidental', agenda: 'Persiapan santunan', keputusan: 'Santunan Rp750.000', hadir: 3 });
+    expect(rapat).toMatchObject({
+      tanggal: '2026-11-22',
+      waktu: '19.30',
+      jenis: 'insidental',
+      agenda: 'Persiapan santunan',
+      keputusan: 'Santunan Rp750.000',
+      hadir: 3,
+    });
     expect(rapat.daftar_hadir.map((h: { nama: string }) => h.nama)).toEqual(['Sukardi', 'Wartini', 'Ibu Endang']);
     expect((await wksbm(db, ['--json', 'rapat', 'tampil', String(rapat.id)])).json().daftar_hadir).toHaveLength(3);
   });
@@ -83,12 +152,48 @@ describe('donatur tambah by prompts', () => {
   it('asks each field, validates at the prompt, confirms and saves', async () => {
     const db = await unitBaru();
     const log: string[] = [];
-    const prompter = scriptedPrompter(['Toko Makmur', 'lembaga', '0812 3333 4444', 'Jl. Parangtritis 5', undefined, '1,5jt', undefined, undefined /* tanggal terdata: today */, true], log);
+    const prompter = scriptedPrompter(
+      [
+        'Toko Makmur',
+        'lembaga',
+        '0812 3333 4444',
+        'Jl. Parangtritis 5',
+        undefined,
+        '1,5jt',
+        undefined,
+        undefined /* tanggal terdata: today */,
+        true,
+      ],
+      log,
+    );
     const { io, out } = bufferIo();
-    const code = await main(['node', 'wksbm', '--db', db, '--json', 'donatur', 'tambah'], { prompter, interactive: true, io });
+    const code = await main(['node', 'wksbm', '--db', db, '--json', 'donatur', 'tambah'], {
+      prompter,
+      interactive: true,
+      io,
+    });
     expect(code).toBe(0);
-    expect(log).toEqual(['Nama', 'Jenis (boleh kosong)', 'No. HP (boleh kosong)', 'Alamat (boleh kosong)', 'Email (boleh kosong)', 'Janji sumbangan (Rp) (boleh kosong)', 'Keterangan (boleh kosong)', 'Tanggal terdata', 'Simpan?']);
-    expect(JSON.parse(out.join(''))).toMatchObject({ id: 1, nama: 'Toko Makmur', jenis: 'lembaga', hp: '081233334444', alamat: 'Jl. Parangtritis 5', email: null, janji: 1500000, terdaftar: '2026-11-22' });
+    expect(log).toEqual([
+      'Nama',
+      'Jenis (boleh kosong)',
+      'No. HP (boleh kosong)',
+      'Alamat (boleh kosong)',
+      'Email (boleh kosong)',
+      'Janji sumbangan (Rp) (boleh kosong)',
+      'Keterangan (boleh kosong)',
+      'Tanggal terdata',
+      'Simpan?',
+    ]);
+    expect(JSON.parse(out.join(''))).toMatchObject({
+      id: 1,
+      nama: 'Toko Makmur',
+      jenis: 'lembaga',
+      hp: '081233334444',
+      alamat: 'Jl. Parangtritis 5',
+      email: null,
+      janji: 1500000,
+      terdaftar: '2026-11-22',
+    });
     expect((await wksbm(db, ['donatur', 'daftar', '--json'])).json()).toHaveLength(1);
   });
 
@@ -96,7 +201,33 @@ describe('donatur tambah by prompts', () => {
     const db = await unitBaru();
     const sebelum = snapshot(db);
     const { io } = bufferIo();
-    const code = await main(['node', 'wksbm', '--db', db, 'donatur', 'tambah', '--nama', 'X', '--jenis', 'csr', '--hp', '081233334444', '--alamat', 'a', '--email', 'e', '--janji', '1000', '--keterangan', 'k', '--terdaftar', '01/07/2026'], { prompter: scriptedPrompter([false]), interactive: true, io });
+    const code = await main(
+      [
+        'node',
+        'wksbm',
+        '--db',
+        db,
+        'donatur',
+        'tambah',
+        '--nama',
+        'X',
+        '--jenis',
+        'csr',
+        '--hp',
+        '081233334444',
+        '--alamat',
+        'a',
+        '--email',
+        'e',
+        '--janji',
+        '1000',
+        '--keterangan',
+        'k',
+        '--terdaftar',
+        '01/07/2026',
+      ],
+      { prompter: scriptedPrompter([false]), interactive: true, io },
+    );
     expect(code).toBe(1);
     expect(snapshot(db)).toBe(sebelum);
   });

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tmpDir, wksbm } from '../helpers.js';
-import { HARAP, bacaWorkbook, barisDengan, kas, unitContoh } from '../fixtures/unit-contoh.js';
-import { unitBaru } from '../helpers.js';
+import { bacaWorkbook, barisDengan, HARAP, kas, unitContoh } from '../fixtures/unit-contoh.js';
+import { tmpDir, unitBaru, wksbm } from '../helpers.js';
 
 let dir: string;
 let a: string;
@@ -31,7 +30,13 @@ beforeAll(async () => {
   b = path.join(dir, 'b.xlsx');
   c = path.join(dir, 'c.xlsx');
   d = path.join(dir, 'd.xlsx');
-  for (const [db, f] of [[unitA, a], [unitB, b], [unitA, c], [unitA, d]] as const) expect((await wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '-o', f])).code).toBe(0);
+  for (const [db, f] of [
+    [unitA, a],
+    [unitB, b],
+    [unitA, c],
+    [unitA, d],
+  ] as const)
+    expect((await wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '-o', f])).code).toBe(0);
 });
 
 describe('rekap', () => {
@@ -43,7 +48,10 @@ describe('rekap', () => {
     await ubahSel(c, 'Keuangan', alamat, 9_999_999);
     const wbD = await bacaWorkbook(d);
     const data = wbD.getWorksheet('_data')!;
-    data.getCell('A1').value = String(data.getCell('A1').value).replace(`"saldo_awal":${HARAP.saldoAwal}`, '"saldo_awal":5');
+    data.getCell('A1').value = String(data.getCell('A1').value).replace(
+      `"saldo_awal":${HARAP.saldoAwal}`,
+      '"saldo_awal":5',
+    );
     await wbD.xlsx.writeFile(d);
     const rusak = path.join(dir, 'rusak.xlsx');
     fs.writeFileSync(rusak, 'bukan xlsx');
@@ -55,7 +63,12 @@ describe('rekap', () => {
     expect(r.code).toBe(0);
     const hasil = r.json();
     expect(hasil.unit).toBe(2);
-    expect(hasil.bermasalah.map((m: { berkas: string }) => path.basename(m.berkas))).toEqual(['c.xlsx', 'd.xlsx', 'rusak.xlsx', 'a-dikirim-lagi.xlsx']);
+    expect(hasil.bermasalah.map((m: { berkas: string }) => path.basename(m.berkas))).toEqual([
+      'c.xlsx',
+      'd.xlsx',
+      'rusak.xlsx',
+      'a-dikirim-lagi.xlsx',
+    ]);
     expect(hasil.bermasalah[3].masalah).toContain('sudah direkap dari');
     expect(hasil.bermasalah[0].masalah).toContain(`Keuangan!${alamat}`);
     expect(hasil.bermasalah[1].masalah).toContain('hash');
@@ -70,14 +83,19 @@ describe('rekap', () => {
     expect(rekap.getCell(`K${rb}`).value).toBe(400_000);
     expect(rekap.getCell(`C${rb}`).value).toBe('Bakulan');
     const rj = barisDengan(rekap, 'B', 'JUMLAH');
-    expect(rekap.getCell(`K${rj}`).value).toEqual({ formula: `SUM(K5:K${rj - 1})`, result: HARAP.saldoAkhir + 400_000 });
+    expect(rekap.getCell(`K${rj}`).value).toEqual({
+      formula: `SUM(K5:K${rj - 1})`,
+      result: HARAP.saldoAkhir + 400_000,
+    });
     expect(rekap.getCell(`I${rj}`).numFmt).toBe('[$Rp-421]#,##0');
     const ppks = w.getWorksheet('PPKS')!;
     const lut = barisDengan(ppks, 'B', 'Lanjut Usia Terlantar');
     // unitContoh() registers its two LUT residents in Q3 (--terdaftar)
     expect([ppks.getCell(`D${lut}`).value, ppks.getCell(`E${lut}`).value]).toEqual([2, 0]);
     expect(ppks.getCell(`F${lut}`).value).toEqual({ formula: `SUM(D${lut}:E${lut})`, result: 2 });
-    expect(barisDengan(ppks, 'B', 'Komunitas Adat Terpencil') - barisDengan(ppks, 'B', 'Anak Balita Terlantar')).toBe(25);
+    expect(barisDengan(ppks, 'B', 'Komunitas Adat Terpencil') - barisDengan(ppks, 'B', 'Anak Balita Terlantar')).toBe(
+      25,
+    );
     const masalah = w.getWorksheet('Bermasalah')!;
     expect(masalah.getCell('B4').value).toBe(c);
     expect(masalah.getCell('B6').value).toBe(rusak);
@@ -106,7 +124,14 @@ describe('rekap', () => {
     ws.getCell('A1').value = json;
     ws.getCell('A2').value = createHash('sha256').update(json, 'utf8').digest('hex');
     await wb.xlsx.writeFile(pecahan);
-    const r = await wksbm(await unitBaru(), ['--json', 'rekap', b, pecahan, '-o', path.join(dir, 'rekap-pecahan.xlsx')]);
+    const r = await wksbm(await unitBaru(), [
+      '--json',
+      'rekap',
+      b,
+      pecahan,
+      '-o',
+      path.join(dir, 'rekap-pecahan.xlsx'),
+    ]);
     expect(r.code).toBe(0);
     const masalah = 'isian keuangan.saldo_awal di sheet _data bernilai "0.5", bukan rupiah bulat';
     expect(r.json().bermasalah).toEqual([{ berkas: pecahan, masalah }]);

@@ -1,8 +1,9 @@
 // saldo_harian, the day totals the floor checks read: kept by every write of the real binary (single
 // postings, voids, aid, death benefits, stock, sales, imports through the writer thread and their
 // reversal), filled by the migration from an older file's rows, and checked by periksa.
-import path from 'node:path';
+
 import fs from 'node:fs';
+import path from 'node:path';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { penyediaMigrasi } from '../../src/db/migrations/index.js';
@@ -33,7 +34,8 @@ function query(db: string, q: string): unknown[] {
   }
 }
 
-const tersimpan = (db: string) => query(db, 'SELECT buku, kode, tanggal, gerak, saldo FROM saldo_harian ORDER BY buku, kode, tanggal');
+const tersimpan = (db: string) =>
+  query(db, 'SELECT buku, kode, tanggal, gerak, saldo FROM saldo_harian ORDER BY buku, kode, tanggal');
 /** the same rows added up from the books themselves */
 const dariBuku = (db: string) =>
   query(
@@ -52,25 +54,100 @@ describe('saldo_harian', () => {
     const db = await unitBaru();
     const dir = path.dirname(db);
     await ok(db, ['akun', 'tambah', 'bri', '--nama', 'BRI']);
-    await ok(db, ['ppks', 'tambah', '--nik', '3402084107650003', '--nama', 'Tukiyem', '--jk', 'P', '--kategori', 'LUT', '--dasar', 'tugas_publik']);
+    await ok(db, [
+      'ppks',
+      'tambah',
+      '--nik',
+      '3402084107650003',
+      '--nama',
+      'Tukiyem',
+      '--jk',
+      'P',
+      '--kategori',
+      'LUT',
+      '--dasar',
+      'tugas_publik',
+    ]);
     await ok(db, ['kas', 'masuk', '--jumlah', '2000000', '--sumber', 'donatur', '--tanggal', '2026-10-01']);
     await ok(db, ['kas', 'masuk', '--jumlah', '500000', '--sumber', 'iuran_kematian', '--tanggal', '2026-10-01']);
     await ok(db, ['kas', 'pindah', '--jumlah', '700000', '--dari', 'tunai', '--ke', 'bri', '--tanggal', '2026-10-02']);
     await ok(db, ['kas', 'keluar', '--jumlah', '45000', '--jenis', 'operasional', '--tanggal', '2026-10-03']);
     await ok(db, ['kas', 'batal', '001/PB/X/2026', '--alasan', 'salah akun', '--tanggal', '2026-10-04']);
     await ok(db, ['salur', '--ppks', '1', '--layanan', 'jaminan', '--jumlah', '300000', '--tanggal', '2026-10-05']);
-    await ok(db, ['santunan', '--almarhum', 'Wiryo', '--tanggal-wafat', '2026-10-01', '--ahli-waris', 'Sumarni', '--hubungan', 'istri', '--jumlah', '250000', '--tanggal', '2026-10-05']);
-    await ok(db, ['natura', 'masuk', '--barang', 'beras', '--kuantitas', '12,5', '--sumber', 'jimpitan', '--tanggal', '2026-10-01']);
+    await ok(db, [
+      'santunan',
+      '--almarhum',
+      'Wiryo',
+      '--tanggal-wafat',
+      '2026-10-01',
+      '--ahli-waris',
+      'Sumarni',
+      '--hubungan',
+      'istri',
+      '--jumlah',
+      '250000',
+      '--tanggal',
+      '2026-10-05',
+    ]);
+    await ok(db, [
+      'natura',
+      'masuk',
+      '--barang',
+      'beras',
+      '--kuantitas',
+      '12,5',
+      '--sumber',
+      'jimpitan',
+      '--tanggal',
+      '2026-10-01',
+    ]);
     await ok(db, ['natura', 'keluar', '--barang', 'beras', '--kuantitas', '1', '--tanggal', '2026-10-02']);
-    await ok(db, ['natura', 'jual', '--barang', 'beras', '--kuantitas', '5', '--jumlah', '60000', '--tanggal', '2026-10-03']);
+    await ok(db, [
+      'natura',
+      'jual',
+      '--barang',
+      'beras',
+      '--kuantitas',
+      '5',
+      '--jumlah',
+      '60000',
+      '--tanggal',
+      '2026-10-03',
+    ]);
     await ok(db, ['natura', 'batal', '3', '--alasan', 'batal jual', '--tanggal', '2026-10-06']);
-    await ok(db, ['salur', '--ppks', '1', '--layanan', 'jaminan', '--barang', 'beras', '--kuantitas', '2', '--tanggal', '2026-10-07']);
+    await ok(db, [
+      'salur',
+      '--ppks',
+      '1',
+      '--layanan',
+      'jaminan',
+      '--barang',
+      'beras',
+      '--kuantitas',
+      '2',
+      '--tanggal',
+      '2026-10-07',
+    ]);
     const csv = path.join(dir, 'kas.csv');
-    fs.writeFileSync(csv, ['Tanggal,Uraian,Sumber/Jenis,Dana,Masuk,Keluar', '01/09/2026,Jimpitan,jimpitan,umum,"20.000",', '02/10/2026,ATK,operasional,umum,,"15.000"', '02/10/2026,Iuran,iuran_kematian,kematian,"10.000",'].join('\n') + '\n');
+    fs.writeFileSync(
+      csv,
+      [
+        'Tanggal,Uraian,Sumber/Jenis,Dana,Masuk,Keluar',
+        '01/09/2026,Jimpitan,jimpitan,umum,"20.000",',
+        '02/10/2026,ATK,operasional,umum,,"15.000"',
+        '02/10/2026,Iuran,iuran_kematian,kematian,"10.000",',
+      ].join('\n') + '\n',
+    );
     const impor = (await ok(db, ['kas', 'impor', csv, '--json'])).json();
     expect(impor.ditambah).toBe(3);
     expect(tersimpan(db)).toEqual(dariBuku(db));
-    expect(tersimpan(db)).toContainEqual({ buku: 'stok', kode: 'beras', tanggal: '2026-10-07', gerak: -2000, saldo: 9500 });
+    expect(tersimpan(db)).toContainEqual({
+      buku: 'stok',
+      kode: 'beras',
+      tanggal: '2026-10-07',
+      gerak: -2000,
+      saldo: 9500,
+    });
     await periksaBersih(db);
     await ok(db, ['impor', 'batal', String(impor.impor_id)]);
     expect(tersimpan(db)).toEqual(dariBuku(db));
@@ -81,14 +158,41 @@ describe('saldo_harian', () => {
     const db = await unitBaru();
     await ok(db, ['kas', 'masuk', '--jumlah', '100000', '--sumber', 'iuran', '--tanggal', '2026-07-01']);
     await ok(db, ['kas', 'keluar', '--jumlah', '80000', '--jenis', 'operasional', '--tanggal', '2026-07-10']);
-    await refused(db, ['kas', 'keluar', '--jumlah', '50000', '--jenis', 'operasional', '--tanggal', '2026-07-05'], /^Saldo akun "tunai" tidak boleh di bawah nol: saldonya akan menjadi -Rp 30\.000 pada 10 Jul 2026\. Tidak ada yang dicatat\.$/m);
-    await refused(db, ['kas', 'keluar', '--jumlah', '150000', '--jenis', 'operasional', '--tanggal', '2026-07-05'], /saldonya akan menjadi -Rp 50\.000 pada 5 Jul 2026\./);
+    await refused(
+      db,
+      ['kas', 'keluar', '--jumlah', '50000', '--jenis', 'operasional', '--tanggal', '2026-07-05'],
+      /^Saldo akun "tunai" tidak boleh di bawah nol: saldonya akan menjadi -Rp 30\.000 pada 10 Jul 2026\. Tidak ada yang dicatat\.$/m,
+    );
+    await refused(
+      db,
+      ['kas', 'keluar', '--jumlah', '150000', '--jenis', 'operasional', '--tanggal', '2026-07-05'],
+      /saldonya akan menjadi -Rp 50\.000 pada 5 Jul 2026\./,
+    );
     await ok(db, ['kas', 'masuk', '--jumlah', '60000', '--sumber', 'iuran_kematian', '--tanggal', '2026-07-01']);
     await ok(db, ['kas', 'keluar', '--jumlah', '40000', '--jenis', 'santunan_kematian', '--tanggal', '2026-07-10']);
-    await refused(db, ['kas', 'keluar', '--jumlah', '30000', '--jenis', 'santunan_kematian', '--tanggal', '2026-07-05'], /^Dana terikat "kematian" tidak boleh di bawah nol: saldonya akan menjadi -Rp 10\.000 pada 10 Jul 2026\./m);
-    await ok(db, ['natura', 'masuk', '--barang', 'beras', '--kuantitas', '5', '--sumber', 'jimpitan', '--tanggal', '2026-07-01']);
+    await refused(
+      db,
+      ['kas', 'keluar', '--jumlah', '30000', '--jenis', 'santunan_kematian', '--tanggal', '2026-07-05'],
+      /^Dana terikat "kematian" tidak boleh di bawah nol: saldonya akan menjadi -Rp 10\.000 pada 10 Jul 2026\./m,
+    );
+    await ok(db, [
+      'natura',
+      'masuk',
+      '--barang',
+      'beras',
+      '--kuantitas',
+      '5',
+      '--sumber',
+      'jimpitan',
+      '--tanggal',
+      '2026-07-01',
+    ]);
     await ok(db, ['natura', 'keluar', '--barang', 'beras', '--kuantitas', '4', '--tanggal', '2026-07-10']);
-    await refused(db, ['natura', 'keluar', '--barang', 'beras', '--kuantitas', '2', '--tanggal', '2026-07-05'], /^Stok beras tidak boleh di bawah nol: stoknya akan menjadi -1 kg pada 10 Jul 2026\./m);
+    await refused(
+      db,
+      ['natura', 'keluar', '--barang', 'beras', '--kuantitas', '2', '--tanggal', '2026-07-05'],
+      /^Stok beras tidak boleh di bawah nol: stoknya akan menjadi -1 kg pada 10 Jul 2026\./m,
+    );
     expect(tersimpan(db)).toEqual(dariBuku(db));
   });
 
@@ -96,7 +200,11 @@ describe('saldo_harian', () => {
     const db = await unitBaru();
     await ok(db, ['kas', 'masuk', '--jumlah', '100000', '--sumber', 'iuran', '--tanggal', '2026-07-01']);
     await ok(db, ['kas', 'keluar', '--jumlah', '80000', '--jenis', 'operasional', '--tanggal', '2026-07-10']);
-    await refused(db, ['kas', 'keluar', '--jumlah', '50000', '--jenis', 'operasional', '--tanggal', '2026-07-12'], /-Rp 30\.000 pada 12 Jul 2026/);
+    await refused(
+      db,
+      ['kas', 'keluar', '--jumlah', '50000', '--jenis', 'operasional', '--tanggal', '2026-07-12'],
+      /-Rp 30\.000 pada 12 Jul 2026/,
+    );
     await ok(db, ['kas', 'batal', '001/BKK/VII/2026', '--alasan', 'salah ketik', '--tanggal', '2026-07-10']);
     // the payment and its void share the day: the day stays, with no net movement
     expect(tersimpan(db)).toEqual([
@@ -116,13 +224,23 @@ describe('saldo_harian', () => {
     await ok(db, ['kas', 'keluar', '--jumlah', '20000', '--jenis', 'operasional', '--tanggal', '2026-07-02']);
     await ok(db, ['kas', 'masuk', '--jumlah', '30000', '--sumber', 'iuran', '--tanggal', '2026-07-03']);
     const s = sqlite(db);
-    s.prepare("UPDATE saldo_harian SET gerak = gerak + 1000 WHERE buku = 'akun' AND kode = 'tunai' AND tanggal = '2026-07-02'").run();
+    s.prepare(
+      "UPDATE saldo_harian SET gerak = gerak + 1000 WHERE buku = 'akun' AND kode = 'tunai' AND tanggal = '2026-07-02'",
+    ).run();
     s.close();
     const r = await wksbm(db, ['periksa', '--json']);
     expect(r.code).toBe(1);
     expect(r.json().temuan).toEqual([
-      { jenis: 'saldo_harian', pesan: 'Total harian akun tunai pada 2 Jul 2026 tercatat -Rp 19.000, padahal entrinya berjumlah -Rp 20.000: ada entri yang ditambah, dihapus atau diubah di luar wksbm, atau totalnya diubah.' },
-      { jenis: 'saldo_harian', pesan: 'Saldo akhir hari akun tunai pada 2 Jul 2026 tercatat Rp 80.000, padahal jumlah total hariannya Rp 81.000: tabel saldo_harian diubah di luar wksbm.' },
+      {
+        jenis: 'saldo_harian',
+        pesan:
+          'Total harian akun tunai pada 2 Jul 2026 tercatat -Rp 19.000, padahal entrinya berjumlah -Rp 20.000: ada entri yang ditambah, dihapus atau diubah di luar wksbm, atau totalnya diubah.',
+      },
+      {
+        jenis: 'saldo_harian',
+        pesan:
+          'Saldo akhir hari akun tunai pada 2 Jul 2026 tercatat Rp 80.000, padahal jumlah total hariannya Rp 81.000: tabel saldo_harian diubah di luar wksbm.',
+      },
     ]);
 
     const d = await unitBaru();
@@ -135,11 +253,19 @@ describe('saldo_harian', () => {
       "INSERT INTO kas (nomor, bukti, tahun, urut, arah, tanggal, jumlah, sumber, dana, akun, dibuat, hash_sebelum, hash) VALUES ('002/BKM/VII/2026', 'BKM', 2026, 2, 'masuk', '2026-07-05', 5000, 'zakat', 'zakat', 'tunai', 'x', 'x', 'x')",
     ).run();
     t.close();
-    const pesan = ((await wksbm(d, ['periksa', '--json'])).json().temuan as { jenis: string; pesan: string }[]).filter((x) => x.jenis === 'saldo_harian').map((x) => x.pesan);
+    const pesan = ((await wksbm(d, ['periksa', '--json'])).json().temuan as { jenis: string; pesan: string }[])
+      .filter((x) => x.jenis === 'saldo_harian')
+      .map((x) => x.pesan);
     expect(pesan).toEqual([
-      expect.stringMatching(/^Total harian akun tunai pada 2 Jul 2026 tercatat -Rp 20\.000, padahal entrinya berjumlah Rp 0:/),
-      expect.stringMatching(/^Total harian dana umum pada 2 Jul 2026 tercatat -Rp 20\.000, padahal entrinya berjumlah Rp 0:/),
-      expect.stringMatching(/^Total harian dana zakat pada 5 Jul 2026 tercatat Rp 0, padahal entrinya berjumlah Rp 5\.000:/),
+      expect.stringMatching(
+        /^Total harian akun tunai pada 2 Jul 2026 tercatat -Rp 20\.000, padahal entrinya berjumlah Rp 0:/,
+      ),
+      expect.stringMatching(
+        /^Total harian dana umum pada 2 Jul 2026 tercatat -Rp 20\.000, padahal entrinya berjumlah Rp 0:/,
+      ),
+      expect.stringMatching(
+        /^Total harian dana zakat pada 5 Jul 2026 tercatat Rp 0, padahal entrinya berjumlah Rp 5\.000:/,
+      ),
     ]);
   });
 
@@ -148,8 +274,30 @@ describe('saldo_harian', () => {
     await ok(db, ['akun', 'tambah', 'bri', '--nama', 'BRI']);
     await ok(db, ['kas', 'masuk', '--jumlah', '100000', '--sumber', 'iuran', '--tanggal', '2026-07-01']);
     await ok(db, ['kas', 'pindah', '--jumlah', '60000', '--dari', 'tunai', '--ke', 'bri', '--tanggal', '2026-07-02']);
-    await ok(db, ['kas', 'keluar', '--jumlah', '20000', '--jenis', 'operasional', '--akun', 'bri', '--tanggal', '2026-07-02']);
-    await ok(db, ['natura', 'masuk', '--barang', 'beras', '--kuantitas', '3', '--sumber', 'jimpitan', '--tanggal', '2026-07-01']);
+    await ok(db, [
+      'kas',
+      'keluar',
+      '--jumlah',
+      '20000',
+      '--jenis',
+      'operasional',
+      '--akun',
+      'bri',
+      '--tanggal',
+      '2026-07-02',
+    ]);
+    await ok(db, [
+      'natura',
+      'masuk',
+      '--barang',
+      'beras',
+      '--kuantitas',
+      '3',
+      '--sumber',
+      'jimpitan',
+      '--tanggal',
+      '2026-07-01',
+    ]);
     const dulu = tersimpan(db);
     expect(dulu.length).toBe(6);
     // the file as the previous version left it
@@ -171,4 +319,3 @@ describe('saldo_harian', () => {
     await periksaBersih(db);
   });
 });
-

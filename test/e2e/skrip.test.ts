@@ -3,8 +3,8 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { BIN, captureIo, snapshot, tmpDir, unitBaru, wksbm } from '../helpers.js';
 

@@ -2,14 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bacaWorkbook, barisDengan, HARAP, unitContoh } from '../fixtures/unit-contoh.js';
 import { snapshot, tmpDir, wksbm } from '../helpers.js';
-import { HARAP, bacaWorkbook, barisDengan, unitContoh } from '../fixtures/unit-contoh.js';
 
 let db: string;
 let dir: string;
 
 // a 1×1 PNG: the Dinas logo of the custom form, and the unit's stamp
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 beforeAll(async () => {
   db = await unitContoh();
@@ -19,7 +22,9 @@ beforeAll(async () => {
 /** A Dinas form of its own: markers in other places, a repeat with rows, formulas and merges below it. */
 async function templatDinas(file: string, salahKetik = false): Promise<void> {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Form Dinas', { pageSetup: { paperSize: 9, orientation: 'landscape', printArea: 'A1:E20', printTitlesRow: '5:5' } });
+  const ws = wb.addWorksheet('Form Dinas', {
+    pageSetup: { paperSize: 9, orientation: 'landscape', printArea: 'A1:E20', printTitlesRow: '5:5' },
+  });
   ws.getCell('B2').value = 'Unit: {{nama}} — TW {{triwulan_romawi}}/{{tahun}}';
   ws.getCell('D2').value = '{{tanggal_laporan}}';
   ws.getCell('D2').numFmt = '[$-421]d mmmm yyyy';
@@ -44,7 +49,10 @@ async function templatDinas(file: string, salahKetik = false): Promise<void> {
   ws.getCell('B12').value = 'Ketua: {{ketua}}';
   ws.mergeCells('B12:D13');
   ws.getCell('E12').value = '{{gambar:cap}}';
-  ws.addImage(wb.addImage({ buffer: PNG as unknown as ExcelJS.Buffer, extension: 'png' }), { tl: { col: 0, row: 8 }, ext: { width: 20, height: 20 } });
+  ws.addImage(wb.addImage({ buffer: PNG as unknown as ExcelJS.Buffer, extension: 'png' }), {
+    tl: { col: 0, row: 8 },
+    ext: { width: 20, height: 20 },
+  });
   await wb.xlsx.writeFile(file);
 }
 
@@ -53,7 +61,18 @@ describe('laporan triwulan --templat', () => {
     const tpl = path.join(dir, 'form-dinas.xlsx');
     await templatDinas(tpl);
     const out = path.join(dir, 'kirim.xlsx');
-    const r = await wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '--templat', tpl, '-o', out]);
+    const r = await wksbm(db, [
+      'laporan',
+      'triwulan',
+      '--tahun',
+      '2026',
+      '--triwulan',
+      '3',
+      '--templat',
+      tpl,
+      '-o',
+      out,
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const wb = await bacaWorkbook(out);
@@ -92,9 +111,15 @@ describe('laporan triwulan --templat', () => {
     const tpl = path.join(dir, 'form-dinas-cap.xlsx');
     await templatDinas(tpl);
     const out = path.join(dir, 'dengan-cap.xlsx');
-    expect((await wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '--templat', tpl, '-o', out])).code).toBe(0);
+    expect(
+      (await wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '--templat', tpl, '-o', out]))
+        .code,
+    ).toBe(0);
     const gambar = (await bacaWorkbook(out)).getWorksheet('Form Dinas')!.getImages();
-    expect(gambar.map((g) => [g.range.tl.nativeRow, g.range.tl.nativeCol]).sort()).toEqual([[17, 0], [20, 4]]);
+    expect(gambar.map((g) => [g.range.tl.nativeRow, g.range.tl.nativeCol]).sort()).toEqual([
+      [17, 0],
+      [20, 4],
+    ]);
     const bawaan = path.join(dir, 'bawaan-cap.xlsx');
     expect((await wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '-o', bawaan])).code).toBe(0);
     const keuangan = (await bacaWorkbook(bawaan)).getWorksheet('Keuangan')!;
@@ -110,7 +135,18 @@ describe('laporan triwulan --templat', () => {
     await templatDinas(tpl, true);
     const out = path.join(dir, 'tidak-ada.xlsx');
     const sebelum = snapshot(db);
-    const r = await wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '--templat', tpl, '-o', out]);
+    const r = await wksbm(db, [
+      'laporan',
+      'triwulan',
+      '--tahun',
+      '2026',
+      '--triwulan',
+      '3',
+      '--templat',
+      tpl,
+      '-o',
+      out,
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe('Form Dinas!E3: {{salod_awal}} tidak dikenal');
     expect(fs.existsSync(out)).toBe(false);
@@ -120,7 +156,18 @@ describe('laporan triwulan --templat', () => {
   it('a template that is not a workbook is bad input (exit 2)', async () => {
     const tpl = path.join(dir, 'bukan.xlsx');
     fs.writeFileSync(tpl, 'bukan xlsx');
-    const r = await wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '--templat', tpl, '-o', path.join(dir, 'x.xlsx')]);
+    const r = await wksbm(db, [
+      'laporan',
+      'triwulan',
+      '--tahun',
+      '2026',
+      '--triwulan',
+      '3',
+      '--templat',
+      tpl,
+      '-o',
+      path.join(dir, 'x.xlsx'),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('tidak bisa dibaca');
   });

@@ -8,11 +8,23 @@ import { bersihkanNama, normAlamat } from '../../src/import/kunci.js';
 describe('decode', () => {
   it('detects, never assumes, the encoding', () => {
     expect(decode(Buffer.from('\ufeffNama;Déwi', 'utf8'))).toEqual({ teks: 'Nama;Déwi', encoding: 'utf-8', bom: true });
-    expect(decode(Buffer.from('Nama;Déwi', 'utf8'))).toMatchObject({ teks: 'Nama;Déwi', encoding: 'utf-8', bom: false });
+    expect(decode(Buffer.from('Nama;Déwi', 'utf8'))).toMatchObject({
+      teks: 'Nama;Déwi',
+      encoding: 'utf-8',
+      bom: false,
+    });
     expect(decode(Buffer.from('Nama;Déwi – “Bu”', 'latin1'))).toMatchObject({ encoding: 'windows-1252' });
     expect(decode(Buffer.from([0x44, 0xe9, 0x77, 0x69, 0x20, 0x93, 0x42, 0x75, 0x94])).teks).toBe('Déwi “Bu”');
-    expect(decode(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Nama\tDéwi', 'utf16le')]))).toEqual({ teks: 'Nama\tDéwi', encoding: 'utf-16le', bom: true });
-    expect(decode(Buffer.from('Nama;Dewi', 'utf16le'))).toMatchObject({ teks: 'Nama;Dewi', encoding: 'utf-16le', bom: false });
+    expect(decode(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Nama\tDéwi', 'utf16le')]))).toEqual({
+      teks: 'Nama\tDéwi',
+      encoding: 'utf-16le',
+      bom: true,
+    });
+    expect(decode(Buffer.from('Nama;Dewi', 'utf16le'))).toMatchObject({
+      teks: 'Nama;Dewi',
+      encoding: 'utf-16le',
+      bom: false,
+    });
   });
 
   it('finds the delimiter even below title lines', () => {
@@ -37,11 +49,20 @@ describe('header mapping', () => {
   it('maps declared words, any case and punctuation, and short headers containing a word', () => {
     const peta = petakan(['NO', 'NAMA DONATUR', 'ALAMAT', 'TELP.', 'SUMBANGAN PER BULAN (Rp)'], DONATUR.fields, {});
     expect(Object.fromEntries(peta)).toEqual({ nama: 1, alamat: 2, hp: 3, janji: 4 });
-    expect(Object.fromEntries(petakan(['Nama Lengkap', 'WA', 'e-mail'], DONATUR.fields, {}))).toEqual({ nama: 0, hp: 1, email: 2 });
+    expect(Object.fromEntries(petakan(['Nama Lengkap', 'WA', 'e-mail'], DONATUR.fields, {}))).toEqual({
+      nama: 0,
+      hp: 1,
+      email: 2,
+    });
   });
 
   it('prefers the real header over a title that mentions the book', () => {
-    const k = cariKepala([['DAFTAR DONATUR TP PKK PADUKUHAN JETIS'], ['Data Donatur'], ['Nama', 'No HP']], DONATUR.fields, {}, [['nama']]);
+    const k = cariKepala(
+      [['DAFTAR DONATUR TP PKK PADUKUHAN JETIS'], ['Data Donatur'], ['Nama', 'No HP']],
+      DONATUR.fields,
+      {},
+      [['nama']],
+    );
     expect(k.indeks).toBe(2);
   });
 });

@@ -1,10 +1,10 @@
 // The cash rules one by one, on a real unit file: each answer a prompt could give, and what checkRules makes of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Ledger, openLedger } from '../../src/db/connection.js';
-import { type Referensi, loadReferensi } from '../../src/db/referensi-repo.js';
+import { loadReferensi, type Referensi } from '../../src/db/referensi-repo.js';
 import { RuleError, UserError } from '../../src/domain/errors.js';
 import { type Rupiah, rupiah } from '../../src/domain/money.js';
-import { type RuleResult, enforce } from '../../src/domain/rule.js';
+import { enforce, type RuleResult } from '../../src/domain/rule.js';
 import {
   akunAda,
   akunBerbeda,

@@ -3,7 +3,7 @@
 // totals in saldo_harian.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openLedger, type Ledger } from '../../src/db/connection.js';
+import { type Ledger, openLedger } from '../../src/db/connection.js';
 import { lastKas, maxUrut } from '../../src/db/impor-repo.js';
 import { kasLangsung } from '../../src/db/kas-bulk.js';
 import { closedQuarters } from '../../src/db/periode-repo.js';
@@ -37,7 +37,15 @@ function entri(r: () => number): EntriBaru {
   if (pilih === 1) return { arah: 'masuk', tanggal, jumlah, sumber: 'iuran_kematian', dana: 'kematian', akun };
   if (pilih === 2) return { arah: 'keluar', tanggal, jumlah, jenis: 'operasional', dana: 'umum', akun };
   if (pilih === 3) return { arah: 'keluar', tanggal, jumlah, jenis: 'santunan_kematian', dana: 'kematian', akun };
-  return { arah: 'keluar', tanggal, jumlah, jenis: 'operasional', dana: r() < 0.5 ? 'kematian' : 'umum', akun, uraian: 'mungkin salah dana' };
+  return {
+    arah: 'keluar',
+    tanggal,
+    jumlah,
+    jenis: 'operasional',
+    dana: r() < 0.5 ? 'kematian' : 'umum',
+    akun,
+    uraian: 'mungkin salah dana',
+  };
 }
 
 async function awal(l: Ledger): Promise<AwalMassal> {
@@ -62,7 +70,14 @@ describe('PostingMassal decides as postEntry', () => {
       const [a, b] = [await unit(), await unit()];
       for (const l of [a, b]) {
         const ref = await loadReferensi(l.db);
-        await withTransaction(l.db, (tx) => postEntry(tx, { arah: 'masuk', tanggal: '2026-01-05', jumlah: 500_000, sumber: 'iuran', dana: 'umum', akun: 'tunai' }, ref, WAKTU));
+        await withTransaction(l.db, (tx) =>
+          postEntry(
+            tx,
+            { arah: 'masuk', tanggal: '2026-01-05', jumlah: 500_000, sumber: 'iuran', dana: 'umum', akun: 'tunai' },
+            ref,
+            WAKTU,
+          ),
+        );
         await withTransaction(l.db, (tx) => closeQuarter(tx, { tahun: 2026, triwulan: 1 }, '2026-11-22', WAKTU));
       }
       const r = acak(seed);
@@ -109,11 +124,17 @@ describe('PostingMassal decides as postEntry', () => {
       expect(await periksa(b.db)).toEqual([]);
 
       // reversals in bulk match voidEntry too
-      const asli = ['keluar', 'pindah', 'masuk'].flatMap((arah) => b.sqlite.prepare('SELECT * FROM kas WHERE arah = ? AND id > 1 ORDER BY id DESC LIMIT 3').all(arah) as never[]);
+      const asli = ['keluar', 'pindah', 'masuk'].flatMap(
+        (arah) =>
+          b.sqlite.prepare('SELECT * FROM kas WHERE arah = ? AND id > 1 ORDER BY id DESC LIMIT 3').all(arah) as never[],
+      );
       const pembalikA: string[] = [];
       for (const k of asli as { nomor: string }[]) {
         try {
-          pembalikA.push((await withTransaction(a.db, (tx) => voidEntry(tx, k.nomor, 'uji', '2026-11-20', refA, WAKTU))).pembatal.nomor);
+          pembalikA.push(
+            (await withTransaction(a.db, (tx) => voidEntry(tx, k.nomor, 'uji', '2026-11-20', refA, WAKTU))).pembatal
+              .nomor,
+          );
         } catch (err) {
           pembalikA.push((err as Error).message);
         }

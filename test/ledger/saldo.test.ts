@@ -1,7 +1,14 @@
 // The floor rule reads a balance line: the short one a single posting reads from saldo_harian and the
 // segment tree a bulk run keeps must answer alike, over any history and any order of movements.
 import { describe, expect, it } from 'vitest';
-import { GarisPanjang, GarisPendek, JUMLAH_HARI, nomorHari, tanggalDariHari, titikMinus } from '../../src/ledger/saldo.js';
+import {
+  GarisPanjang,
+  GarisPendek,
+  JUMLAH_HARI,
+  nomorHari,
+  tanggalDariHari,
+  titikMinus,
+} from '../../src/ledger/saldo.js';
 
 function acak(seed: number): () => number {
   let s = seed;
@@ -33,7 +40,8 @@ function panjang(harian: Map<number, number>): GarisPanjang {
 
 describe('balance lines', () => {
   it('day numbers and dates round-trip, from 1900 to the end of 2200', () => {
-    for (const t of ['1900-01-01', '2026-02-28', '2028-02-29', '2200-12-31']) expect(tanggalDariHari(nomorHari(t))).toBe(t);
+    for (const t of ['1900-01-01', '2026-02-28', '2028-02-29', '2200-12-31'])
+      expect(tanggalDariHari(nomorHari(t))).toBe(t);
     expect(nomorHari('1900-01-01')).toBe(0);
     expect(nomorHari('2200-12-31')).toBeLessThan(JUMLAH_HARI);
   });

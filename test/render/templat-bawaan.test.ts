@@ -19,7 +19,12 @@ async function ringkas(file: string) {
       sel,
       merges: [...((ws.model as { merges?: string[] }).merges ?? [])].sort(),
       lebar: Array.from({ length: ws.columnCount }, (_, i) => ws.getColumn(i + 1).width),
-      cetak: { o: ws.pageSetup.orientation, p: ws.pageSetup.paperSize, t: ws.pageSetup.printTitlesRow, fit: [ws.pageSetup.fitToPage, ws.pageSetup.fitToWidth, ws.pageSetup.fitToHeight] },
+      cetak: {
+        o: ws.pageSetup.orientation,
+        p: ws.pageSetup.paperSize,
+        t: ws.pageSetup.printTitlesRow,
+        fit: [ws.pageSetup.fitToPage, ws.pageSetup.fitToWidth, ws.pageSetup.fitToHeight],
+      },
       kaki: ws.headerFooter.oddFooter,
     };
   });
@@ -31,7 +36,10 @@ describe('templates/laporan-triwulan.xlsx', () => {
     const { buatTemplat } = await import('../../scripts/templat.js');
     const baru = path.join(tmpDir(), 'templat.xlsx');
     await buatTemplat(baru);
-    expect(await ringkas(path.join(ROOT, 'templates', 'laporan-triwulan.xlsx')), 'templates/laporan-triwulan.xlsx is stale: run `npm run templat`').toEqual(await ringkas(baru));
+    expect(
+      await ringkas(path.join(ROOT, 'templates', 'laporan-triwulan.xlsx')),
+      'templates/laporan-triwulan.xlsx is stale: run `npm run templat`',
+    ).toEqual(await ringkas(baru));
   });
 
   it('uses the Indonesian money and date formats and is wide enough for Rp999.999.999', async () => {
@@ -45,7 +53,8 @@ describe('templates/laporan-triwulan.xlsx', () => {
         const lebar = s.lebar[kolom.charCodeAt(0) - 65] ?? 9;
         // "Rp999.999.999" is 13 characters; dates like "30 September 2026" are 17
         if (c.f === '[$Rp-421]#,##0') expect(lebar, `${s.nama}!${addr}`).toBeGreaterThanOrEqual(15);
-        if (c.f === '[$-421]d mmmm yyyy' && s.nama !== 'Identitas') expect(lebar, `${s.nama}!${addr}`).toBeGreaterThanOrEqual(17);
+        if (c.f === '[$-421]d mmmm yyyy' && s.nama !== 'Identitas')
+          expect(lebar, `${s.nama}!${addr}`).toBeGreaterThanOrEqual(17);
       }
     }
   });

@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { isiTemplat, type Konteks } from '../../src/render/templat.js';
 import { tmpDir } from '../helpers.js';
 
-async function templat(isi: (ws: ExcelJS.Worksheet) => void, opsi: Partial<ExcelJS.AddWorksheetOptions> = {}): Promise<string> {
+async function templat(
+  isi: (ws: ExcelJS.Worksheet) => void,
+  opsi: Partial<ExcelJS.AddWorksheetOptions> = {},
+): Promise<string> {
   const wb = new ExcelJS.Workbook();
   isi(wb.addWorksheet('S', opsi));
   const file = path.join(tmpDir(), 't.xlsx');
@@ -15,7 +18,17 @@ async function templat(isi: (ws: ExcelJS.Worksheet) => void, opsi: Partial<Excel
 
 const k = (over: Partial<Konteks> = {}): Konteks => ({
   nilai: { nama: 'Ngudi Mulyo', tahun: 2026, tanggal: new Date(Date.UTC(2026, 9, 5)), kosong: null, uang: 1_250_000 },
-  daftar: { item: { kolom: ['nama', 'nilai'], baris: [{ nama: 'a', nilai: 1 }, { nama: 'b', nilai: 2 }, { nama: 'c', nilai: 3 }] }, nol: { kolom: ['nama', 'nilai'], baris: [] } },
+  daftar: {
+    item: {
+      kolom: ['nama', 'nilai'],
+      baris: [
+        { nama: 'a', nilai: 1 },
+        { nama: 'b', nilai: 2 },
+        { nama: 'c', nilai: 3 },
+      ],
+    },
+    nol: { kolom: ['nama', 'nilai'], baris: [] },
+  },
   gambar: { cap: null },
   ...over,
 });

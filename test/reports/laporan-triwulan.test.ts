@@ -1,10 +1,10 @@
 // The report model as a pure function: natura stock, voids netting out, aid and PPKS counting.
 import { describe, expect, it } from 'vitest';
+import { REFERENSI } from '../../src/db/migrations/referensi-awal.js';
 import { LedgerError } from '../../src/domain/errors.js';
 import type { EntriKas } from '../../src/domain/kas.js';
 import type { BahanLaporan, PenyaluranBaris, ReferensiLaporan } from '../../src/domain/laporan.js';
 import { type Rupiah, rupiah } from '../../src/domain/money.js';
-import { REFERENSI } from '../../src/db/migrations/referensi-awal.js';
 import { laporanTriwulan, ringkasanLaporan } from '../../src/reports/laporan-triwulan.js';
 
 const kode = ({ kode, nama }: { kode: string; nama: string }) => ({ kode, nama });
@@ -24,19 +24,48 @@ type EntriUji = Partial<Omit<EntriKas, 'jumlah'>> & Pick<EntriKas, 'arah' | 'tan
 function entri(e: EntriUji): EntriKas {
   id++;
   return {
-    id, nomor: `${String(id).padStart(3, '0')}/X/2026`, sumber: null, jenis: null, layanan: null, asnaf: null,
-    dana: 'umum', akun: 'tunai', akun_tujuan: null, donatur_id: null, kegiatan_id: null, uraian: null,
-    batal_dari: null, nomor_batal: null, dibatalkan_oleh: null, ...e, jumlah: rupiah(e.jumlah),
+    id,
+    nomor: `${String(id).padStart(3, '0')}/X/2026`,
+    sumber: null,
+    jenis: null,
+    layanan: null,
+    asnaf: null,
+    dana: 'umum',
+    akun: 'tunai',
+    akun_tujuan: null,
+    donatur_id: null,
+    kegiatan_id: null,
+    uraian: null,
+    batal_dari: null,
+    nomor_batal: null,
+    dibatalkan_oleh: null,
+    ...e,
+    jumlah: rupiah(e.jumlah),
   };
 }
 
 function bahan(over: Partial<BahanLaporan> = {}): BahanLaporan {
   return {
-    dari: '2026-07-01', sampai: '2026-09-30',
-    profil: { nama: 'Ngudi Mulyo' } as BahanLaporan['profil'], cap: null, ref,
-    saldoAwalAkun: new Map([['tunai', rupiah(500_000)]]), saldoAkhirDana: new Map(), saldoAkhirAkun: new Map(),
-    kas: [], natura: [], penyaluran: [], santunan: [], kegiatan: [], rapat: [], ppks: [], psks: [], donatur: [],
-    sumbanganDonatur: rupiah(0), jejaring: [], jumlahAnggota: 0,
+    dari: '2026-07-01',
+    sampai: '2026-09-30',
+    profil: { nama: 'Ngudi Mulyo' } as BahanLaporan['profil'],
+    cap: null,
+    ref,
+    saldoAwalAkun: new Map([['tunai', rupiah(500_000)]]),
+    saldoAkhirDana: new Map(),
+    saldoAkhirAkun: new Map(),
+    kas: [],
+    natura: [],
+    penyaluran: [],
+    santunan: [],
+    kegiatan: [],
+    rapat: [],
+    ppks: [],
+    psks: [],
+    donatur: [],
+    sumbanganDonatur: rupiah(0),
+    jejaring: [],
+    jumlahAnggota: 0,
     ...over,
   };
 }
@@ -45,27 +74,66 @@ const T3 = { tahun: 2026, triwulan: 3 as const };
 
 describe('laporanTriwulan', () => {
   it('nets a void against its original and keeps every sumber and layanan row', () => {
-    const m = laporanTriwulan(bahan({
-      kas: [
-        entri({ arah: 'masuk', tanggal: '2026-07-03', jumlah: 150_000, sumber: 'usaha' }),
-        entri({ arah: 'masuk', tanggal: '2026-07-04', jumlah: -150_000, sumber: 'usaha', batal_dari: 1 }),
-        entri({ arah: 'keluar', tanggal: '2026-07-05', jumlah: 80_000, jenis: 'penyaluran', layanan: 'rehabilitasi' }),
-        entri({ arah: 'pindah', tanggal: '2026-07-06', jumlah: 100_000, dana: null, akun_tujuan: 'bri' }),
-      ],
-    }), T3, '2026-10-01');
+    const m = laporanTriwulan(
+      bahan({
+        kas: [
+          entri({ arah: 'masuk', tanggal: '2026-07-03', jumlah: 150_000, sumber: 'usaha' }),
+          entri({ arah: 'masuk', tanggal: '2026-07-04', jumlah: -150_000, sumber: 'usaha', batal_dari: 1 }),
+          entri({
+            arah: 'keluar',
+            tanggal: '2026-07-05',
+            jumlah: 80_000,
+            jenis: 'penyaluran',
+            layanan: 'rehabilitasi',
+          }),
+          entri({ arah: 'pindah', tanggal: '2026-07-06', jumlah: 100_000, dana: null, akun_tujuan: 'bri' }),
+        ],
+      }),
+      T3,
+      '2026-10-01',
+    );
     expect(m.keuangan.penerimaan).toHaveLength(10);
     expect(m.keuangan.penerimaan.find((p) => p.kode === 'usaha')!.jumlah).toBe(0);
-    expect(m.keuangan.pengeluaran.map((p) => p.kode)).toEqual(['penyaluran.pencegahan', 'penyaluran.rehabilitasi', 'penyaluran.perlindungan', 'penyaluran.pemberdayaan', 'penyaluran.jaminan', 'penyaluran.rujukan', 'santunan_kematian', 'kegiatan', 'operasional', 'usaha', 'lainnya']);
+    expect(m.keuangan.pengeluaran.map((p) => p.kode)).toEqual([
+      'penyaluran.pencegahan',
+      'penyaluran.rehabilitasi',
+      'penyaluran.perlindungan',
+      'penyaluran.pemberdayaan',
+      'penyaluran.jaminan',
+      'penyaluran.rujukan',
+      'santunan_kematian',
+      'kegiatan',
+      'operasional',
+      'usaha',
+      'lainnya',
+    ]);
     expect(m.keuangan.pengeluaran[1]!.jumlah).toBe(80_000);
     expect(m.keuangan.saldo_akhir).toBe(500_000 - 80_000);
     expect(m.buku_kas.map((b) => b.saldo)).toEqual([650_000, 500_000, 420_000, 420_000]);
   });
 
   it('counts natura stock: opening from before the quarter, in, out (reversals negative), closing', () => {
-    const g = (tanggal: string, arah: 'masuk' | 'keluar', kg: number, barang = 'beras') => ({ tanggal, barang, satuan: 'kg', arah, kuantitas_mili: kg * 1000 });
-    const m = laporanTriwulan(bahan({
-      natura: [g('2026-06-01', 'masuk', 30), g('2026-06-20', 'keluar', 5), g('2026-07-02', 'masuk', 12.5), g('2026-08-01', 'keluar', 20), g('2026-08-02', 'keluar', -2), g('2026-07-09', 'masuk', 3, 'gula')],
-    }), T3, '2026-10-01');
+    const g = (tanggal: string, arah: 'masuk' | 'keluar', kg: number, barang = 'beras') => ({
+      tanggal,
+      barang,
+      satuan: 'kg',
+      arah,
+      kuantitas_mili: kg * 1000,
+    });
+    const m = laporanTriwulan(
+      bahan({
+        natura: [
+          g('2026-06-01', 'masuk', 30),
+          g('2026-06-20', 'keluar', 5),
+          g('2026-07-02', 'masuk', 12.5),
+          g('2026-08-01', 'keluar', 20),
+          g('2026-08-02', 'keluar', -2),
+          g('2026-07-09', 'masuk', 3, 'gula'),
+        ],
+      }),
+      T3,
+      '2026-10-01',
+    );
     expect(m.natura).toEqual([
       { barang: 'beras', satuan: 'kg', awal: 25, masuk: 12.5, keluar: 18, akhir: 19.5 },
       { barang: 'gula', satuan: 'kg', awal: 0, masuk: 3, keluar: 0, akhir: 3 },
@@ -74,25 +142,55 @@ describe('laporanTriwulan', () => {
 
   it('aid voided by the quarter end is worth nothing; PPKS counted by registration day', () => {
     const p = (o: Partial<PenyaluranBaris>): PenyaluranBaris => ({
-      id: 1, tanggal: '2026-08-01', layanan: 'jaminan', bentuk: 'uang' as const, uraian: null, asnaf: null,
-      nomor: '001/BKK/VIII/2026', jumlah: rupiah(100_000), dana: 'umum', jumlah_batal: null, nomor_batal: null,
-      kuantitas_mili: null, barang: null, satuan: null, ppks_id: 1, nama: 'A', nik: '3402014507500003',
-      alamat: null, rt: '1', padukuhan: null, kategori: 'LUT', ...o,
+      id: 1,
+      tanggal: '2026-08-01',
+      layanan: 'jaminan',
+      bentuk: 'uang' as const,
+      uraian: null,
+      asnaf: null,
+      nomor: '001/BKK/VIII/2026',
+      jumlah: rupiah(100_000),
+      dana: 'umum',
+      jumlah_batal: null,
+      nomor_batal: null,
+      kuantitas_mili: null,
+      barang: null,
+      satuan: null,
+      ppks_id: 1,
+      nama: 'A',
+      nik: '3402014507500003',
+      alamat: null,
+      rt: '1',
+      padukuhan: null,
+      kategori: 'LUT',
+      ...o,
     });
-    const m = laporanTriwulan(bahan({
-      penyaluran: [
-        p({}),
-        p({
-          id: 2, ppks_id: 2, nama: 'B', nik: null, jumlah_batal: rupiah(-100_000), nomor_batal: '002/BKK/VIII/2026',
-        }),
-      ],
-      ppks: [
-        { id: 1, jk: 'P', kategori: 'LUT', terdata: '2026-03-01' },
-        { id: 2, jk: 'L', kategori: 'LUT', terdata: '2026-09-30' },
-        { id: 3, jk: 'L', kategori: 'LUT', terdata: '2026-10-01' },
-      ],
-    }), T3, '2026-10-01');
-    expect(m.penyaluran.map((x) => [x.nama, x.nilai, x.nik])).toEqual([['A', 100_000, '3402••••••••0003'], ['B', 0, '']]);
+    const m = laporanTriwulan(
+      bahan({
+        penyaluran: [
+          p({}),
+          p({
+            id: 2,
+            ppks_id: 2,
+            nama: 'B',
+            nik: null,
+            jumlah_batal: rupiah(-100_000),
+            nomor_batal: '002/BKK/VIII/2026',
+          }),
+        ],
+        ppks: [
+          { id: 1, jk: 'P', kategori: 'LUT', terdata: '2026-03-01' },
+          { id: 2, jk: 'L', kategori: 'LUT', terdata: '2026-09-30' },
+          { id: 3, jk: 'L', kategori: 'LUT', terdata: '2026-10-01' },
+        ],
+      }),
+      T3,
+      '2026-10-01',
+    );
+    expect(m.penyaluran.map((x) => [x.nama, x.nilai, x.nik])).toEqual([
+      ['A', 100_000, '3402••••••••0003'],
+      ['B', 0, ''],
+    ]);
     expect(m.penyaluran[1]!.uraian).toContain('dibatalkan 002/BKK/VIII/2026');
     expect(m.total_penyaluran).toBe(100_000);
     const lut = m.ppks.find((k) => k.kode === 'LUT')!;
@@ -117,29 +215,63 @@ function angkaDi(v: unknown, jalur = ''): [string, number][] {
 describe('laporanTriwulan: money', () => {
   const ramai = () =>
     bahan({
-      saldoAwalAkun: new Map([['tunai', rupiah(1_000_000)], ['bri', rupiah(2_500_000)]]),
-      saldoAkhirDana: new Map([['umum', rupiah(3_000_000)], ['kematian', rupiah(450_000)]]),
-      saldoAkhirAkun: new Map([['tunai', rupiah(1_950_000)], ['bri', rupiah(1_500_000)]]),
+      saldoAwalAkun: new Map([
+        ['tunai', rupiah(1_000_000)],
+        ['bri', rupiah(2_500_000)],
+      ]),
+      saldoAkhirDana: new Map([
+        ['umum', rupiah(3_000_000)],
+        ['kematian', rupiah(450_000)],
+      ]),
+      saldoAkhirAkun: new Map([
+        ['tunai', rupiah(1_950_000)],
+        ['bri', rupiah(1_500_000)],
+      ]),
       kas: [
         entri({ arah: 'masuk', tanggal: '2026-07-03', jumlah: 1_250_000, sumber: 'jimpitan' }),
         entri({ arah: 'masuk', tanggal: '2026-07-10', jumlah: 1_200_000, sumber: 'iuran_kematian', dana: 'kematian' }),
         entri({ arah: 'keluar', tanggal: '2026-07-28', jumlah: 750_000, jenis: 'santunan_kematian', dana: 'kematian' }),
         entri({ arah: 'keluar', tanggal: '2026-08-05', jumlah: 300_000, jenis: 'penyaluran', layanan: 'jaminan' }),
         entri({
-          arah: 'keluar', tanggal: '2026-08-06', jumlah: -300_000, jenis: 'penyaluran', layanan: 'jaminan',
+          arah: 'keluar',
+          tanggal: '2026-08-06',
+          jumlah: -300_000,
+          jenis: 'penyaluran',
+          layanan: 'jaminan',
           batal_dari: 4,
         }),
         entri({ arah: 'pindah', tanggal: '2026-08-07', jumlah: 1_000_000, dana: null, akun_tujuan: 'bri' }),
       ],
-      santunan: [{
-        id: 1, tanggal: '2026-07-28', nomor: '003/X/2026', jumlah: rupiah(750_000), dana: 'kematian',
-        jumlah_batal: null, nomor_batal: null, almarhum: 'Bpk. Wiryo', tanggal_wafat: '2026-07-27',
-        ahli_waris: 'Ibu Wiryo', hubungan: 'istri', alamat: null,
-      }],
-      kegiatan: [{
-        id: 1, tanggal: '2026-08-10', nama: 'Posyandu', jenis: 'penanganan', layanan: null, tempat: null, sasaran: null,
-        peserta: 25, hasil: null, biaya: rupiah(200_000),
-      }],
+      santunan: [
+        {
+          id: 1,
+          tanggal: '2026-07-28',
+          nomor: '003/X/2026',
+          jumlah: rupiah(750_000),
+          dana: 'kematian',
+          jumlah_batal: null,
+          nomor_batal: null,
+          almarhum: 'Bpk. Wiryo',
+          tanggal_wafat: '2026-07-27',
+          ahli_waris: 'Ibu Wiryo',
+          hubungan: 'istri',
+          alamat: null,
+        },
+      ],
+      kegiatan: [
+        {
+          id: 1,
+          tanggal: '2026-08-10',
+          nama: 'Posyandu',
+          jenis: 'penanganan',
+          layanan: null,
+          tempat: null,
+          sasaran: null,
+          peserta: 25,
+          hasil: null,
+          biaya: rupiah(200_000),
+        },
+      ],
       sumbanganDonatur: rupiah(500_000),
     });
 
@@ -149,8 +281,13 @@ describe('laporanTriwulan: money', () => {
     expect(angka.length).toBeGreaterThan(100);
     expect(angka.filter(([, v]) => !Number.isSafeInteger(v))).toEqual([]);
     const uang: Rupiah[] = [
-      m.keuangan.saldo_awal, m.keuangan.total_penerimaan, m.keuangan.total_pengeluaran, m.keuangan.saldo_akhir,
-      m.total_penyaluran, m.donatur.sumbangan, ...m.buku_kas.flatMap((b) => [b.penerimaan, b.pengeluaran, b.saldo]),
+      m.keuangan.saldo_awal,
+      m.keuangan.total_penerimaan,
+      m.keuangan.total_pengeluaran,
+      m.keuangan.saldo_akhir,
+      m.total_penyaluran,
+      m.donatur.sumbangan,
+      ...m.buku_kas.flatMap((b) => [b.penerimaan, b.pengeluaran, b.saldo]),
     ];
     expect(uang.every((v) => Number.isSafeInteger(v))).toBe(true);
     expect(m.keuangan.saldo_awal).toBe(3_500_000);

@@ -27,7 +27,8 @@ BEGIN SELECT RAISE(ABORT, 'tanggal terdata wajib diisi (YYYY-MM-DD)'); END;
 }
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  for (const tabel of TABEL_TERDAFTAR) for (const stmt of splitStatements(untuk(tabel))) await sql.raw(stmt).execute(db);
+  for (const tabel of TABEL_TERDAFTAR)
+    for (const stmt of splitStatements(untuk(tabel))) await sql.raw(stmt).execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
