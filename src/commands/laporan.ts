@@ -70,7 +70,8 @@ export function register(program: Command, run: Run): void {
   declareOptions(subcommand(laporan, 'triwulan', ringkas), FORM_TRIWULAN)
     .option(
       '-o, --keluar <berkas>',
-      'berkas .xlsx yang ditulis (bawaan: laporan-triwulan-III-2026-<unit>.xlsx); dengan --json hanya ditulis bila diberikan',
+      'berkas .xlsx yang ditulis (bawaan: laporan-triwulan-III-2026-<unit>.xlsx); dengan --json hanya ditulis bila ' +
+        'diberikan',
     )
     .option('--tanggal <tanggal>', 'tanggal laporan di tanda tangan (bawaan: hari ini)')
     .option(

@@ -10,7 +10,8 @@ export function register(program: Command, run: Run): void {
   subcommand(
     program,
     'rekap <berkas...>',
-    'merekap laporan triwulan banyak unit (.xlsx) menjadi satu buku kerja; berkas yang diubah setelah diekspor atau tak terbaca didaftar, tidak direkap',
+    'merekap laporan triwulan banyak unit (.xlsx) menjadi satu buku kerja; berkas yang diubah setelah diekspor atau ' +
+      'tak terbaca didaftar, tidak direkap',
   )
     .option('-o, --keluar <berkas>', 'berkas rekap yang ditulis', 'rekap-laporan-triwulan.xlsx')
     .action(

@@ -31,7 +31,8 @@ export async function voidsNotMirroring(db: Kysely<Database>): Promise<{ id: num
   const r = await sql<{ id: number; nomor: string }>`
     SELECT r.id, r.nomor FROM kas r LEFT JOIN kas a ON a.id = r.batal_dari
     WHERE r.batal_dari IS NOT NULL
-      AND (a.id IS NULL OR a.arah IS NOT r.arah OR a.jumlah <> -r.jumlah OR a.dana IS NOT r.dana OR a.akun IS NOT r.akun OR a.akun_tujuan IS NOT r.akun_tujuan)
+      AND (a.id IS NULL OR a.arah IS NOT r.arah OR a.jumlah <> -r.jumlah OR a.dana IS NOT r.dana OR a.akun IS NOT
+        r.akun OR a.akun_tujuan IS NOT r.akun_tujuan)
     ORDER BY r.id`.execute(db);
   return r.rows;
 }
@@ -48,7 +49,8 @@ export async function negativeDayEnds(
       UNION ALL SELECT 'akun', akun_tujuan, tanggal, jumlah FROM kas WHERE arah = 'pindah'
     ),
     harian AS (SELECT jenis, kode, tanggal, sum(d) AS d FROM g GROUP BY jenis, kode, tanggal),
-    kumulatif AS (SELECT jenis, kode, tanggal, sum(d) OVER (PARTITION BY jenis, kode ORDER BY tanggal) AS saldo FROM harian)
+    kumulatif AS (SELECT jenis, kode, tanggal, sum(d) OVER (PARTITION BY jenis, kode ORDER BY tanggal) AS saldo FROM
+      harian)
     SELECT jenis, kode, min(tanggal) AS tanggal, saldo FROM kumulatif WHERE saldo < 0 GROUP BY jenis, kode`.execute(db);
   return r.rows;
 }

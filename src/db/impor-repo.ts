@@ -143,7 +143,9 @@ export async function kasBerlakuDariImpor(db: Kysely<Database>, imporId: number)
 
 /** What keeps a register row alive after its import is reversed: money or aid pointing at it, or edits since. */
 const DIPAKAI: Record<string, string> = {
-  donatur: `id IN (SELECT donatur_id FROM kas WHERE donatur_id IS NOT NULL) OR id IN (SELECT donatur_id FROM natura WHERE donatur_id IS NOT NULL)`,
+  donatur:
+    `id IN (SELECT donatur_id FROM kas WHERE donatur_id IS NOT NULL) OR id IN (SELECT donatur_id FROM natura ` +
+    `WHERE donatur_id IS NOT NULL)`,
   ppks: `id IN (SELECT ppks_id FROM penyaluran)`,
   psks: `0`,
 };

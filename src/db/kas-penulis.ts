@@ -24,7 +24,9 @@ export interface DataPenulis {
   impor: LogImpor;
 }
 
-/** A batch carries per row the KOLOM_BERUBAH values, and once the KOLOM_TETAP values and the first row's hash_sebelum. */
+/**
+ * A batch carries per row the KOLOM_BERUBAH values, and once the KOLOM_TETAP values and the first row's hash_sebelum.
+ */
 export type KePenulis =
   | { lot: unknown[]; tetap: unknown[]; sebelum: string }
   | { commit: Hitungan; saldo: SaldoHarianRow[] }

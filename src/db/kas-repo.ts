@@ -101,7 +101,8 @@ function keSaldo(rows: { kode: string; saldo: number }[], apa: 'dana' | 'akun'):
 
 export async function saldoDana(db: Kysely<Database>, sampai?: string): Promise<SaldoPerKode> {
   const rows = await sql<{ kode: string; saldo: number }>`
-    SELECT d.kode AS kode, coalesce((SELECT sum(${GERAK_DANA}) FROM kas WHERE kas.dana = d.kode AND (${sampai ?? null} IS NULL OR tanggal <= ${sampai ?? null})), 0) AS saldo
+    SELECT d.kode AS kode, coalesce((SELECT sum(${GERAK_DANA}) FROM kas WHERE kas.dana = d.kode AND (${sampai ?? null}
+      IS NULL OR tanggal <= ${sampai ?? null})), 0) AS saldo
     FROM dana d ORDER BY d.dibuat, d.kode`.execute(db);
   return keSaldo(rows.rows, 'dana');
 }
@@ -109,15 +110,18 @@ export async function saldoDana(db: Kysely<Database>, sampai?: string): Promise<
 /** Movements per account: a transfer leaves its `akun` and enters its `akun_tujuan`. */
 function gerakAkun(akun: string | null) {
   return sql`
-    SELECT akun AS akun, tanggal, CASE arah WHEN 'masuk' THEN jumlah ELSE -jumlah END AS d FROM kas WHERE (${akun} IS NULL OR akun = ${akun})
+    SELECT akun AS akun, tanggal, CASE arah WHEN 'masuk' THEN jumlah ELSE -jumlah END AS d FROM kas WHERE (${akun} IS
+      NULL OR akun = ${akun})
     UNION ALL
-    SELECT akun_tujuan AS akun, tanggal, jumlah AS d FROM kas WHERE arah = 'pindah' AND (${akun} IS NULL OR akun_tujuan = ${akun})`;
+    SELECT akun_tujuan AS akun, tanggal, jumlah AS d FROM kas WHERE arah = 'pindah' AND (${akun} IS NULL OR
+      akun_tujuan = ${akun})`;
 }
 
 export async function saldoAkun(db: Kysely<Database>, sampai?: string): Promise<SaldoPerKode> {
   const rows = await sql<{ kode: string; saldo: number }>`
     WITH g AS (${gerakAkun(null)})
-    SELECT a.kode AS kode, coalesce((SELECT sum(d) FROM g WHERE g.akun = a.kode AND (${sampai ?? null} IS NULL OR g.tanggal <= ${sampai ?? null})), 0) AS saldo
+    SELECT a.kode AS kode, coalesce((SELECT sum(d) FROM g WHERE g.akun = a.kode AND (${sampai ?? null} IS NULL OR
+      g.tanggal <= ${sampai ?? null})), 0) AS saldo
     FROM akun a ORDER BY a.dibuat, a.kode`.execute(db);
   return keSaldo(rows.rows, 'akun');
 }

@@ -49,11 +49,12 @@ export async function negativeStokDayEnds(
   db: Kysely<Database>,
 ): Promise<{ barang: string; satuan: string; tanggal: string; sisa_mili: number }[]> {
   const r = await sql<{ barang: string; satuan: string; tanggal: string; sisa_mili: number }>`
-    WITH harian AS (SELECT barang, min(satuan) AS satuan, tanggal, sum(${GERAK}) AS d FROM natura GROUP BY barang, tanggal),
-         kumulatif AS (SELECT barang, satuan, tanggal, sum(d) OVER (PARTITION BY barang ORDER BY tanggal) AS sisa_mili FROM harian)
-    SELECT barang, satuan, min(tanggal) AS tanggal, sisa_mili FROM kumulatif WHERE sisa_mili < 0 GROUP BY barang`.execute(
-    db,
-  );
+    WITH harian AS (SELECT barang, min(satuan) AS satuan, tanggal, sum(${GERAK}) AS d FROM natura GROUP BY barang,
+      tanggal),
+         kumulatif AS (SELECT barang, satuan, tanggal, sum(d) OVER (PARTITION BY barang ORDER BY tanggal) AS sisa_mili
+           FROM harian)
+    SELECT barang, satuan, min(tanggal) AS tanggal, sisa_mili FROM kumulatif WHERE sisa_mili < 0 GROUP BY
+      barang`.execute(db);
   return r.rows;
 }
 

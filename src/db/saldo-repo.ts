@@ -94,7 +94,8 @@ export async function semuaSaldoHarian(db: Kysely<Database>): Promise<SaldoHaria
 export async function saldoTakBerjalan(db: Kysely<Database>): Promise<BedaHarian[]> {
   const r = await sql<BedaHarian>`
     WITH berjalan AS (
-      SELECT buku, kode, tanggal, saldo, sum(gerak) OVER (PARTITION BY buku, kode ORDER BY tanggal) AS seharusnya FROM saldo_harian
+      SELECT buku, kode, tanggal, saldo, sum(gerak) OVER (PARTITION BY buku, kode ORDER BY tanggal) AS seharusnya FROM
+        saldo_harian
     )
     SELECT buku, kode, min(tanggal) AS tanggal, saldo AS tercatat, seharusnya,
       CASE buku WHEN 'stok' THEN (SELECT satuan FROM natura WHERE barang = kode ORDER BY id LIMIT 1) END AS satuan

@@ -68,7 +68,10 @@ export const KOLOM_TETAP = [
 ] as const satisfies readonly (keyof Kas)[];
 export const KOLOM_BARIS = [...KOLOM_BERUBAH, 'hash_sebelum'] as const;
 
-/** Appends a row's KOLOM_BERUBAH values in that order (written out: it runs a million times an import; a test holds it to the list). */
+/**
+ * Appends a row's KOLOM_BERUBAH values in that order (written out: it runs a million times an import; a test holds it
+ * to the list).
+ */
 export function pushBerubah(lot: unknown[], r: Kas): void {
   lot.push(
     r.id,
@@ -165,7 +168,8 @@ export function kasInserter(sqlite: BetterSqlite3.Database): { tulis(row: Kas): 
 /** Writes the day rows a bulk run computed (final totals and day-ends, not increments). */
 export function tulisSaldoHarian(sqlite: BetterSqlite3.Database, baris: readonly SaldoHarianRow[]): void {
   const stmt = sqlite.prepare(
-    'INSERT INTO saldo_harian (buku, kode, tanggal, gerak, saldo) VALUES (?, ?, ?, ?, ?) ON CONFLICT (buku, kode, tanggal) DO UPDATE SET gerak = excluded.gerak, saldo = excluded.saldo',
+    'INSERT INTO saldo_harian (buku, kode, tanggal, gerak, saldo) VALUES (?, ?, ?, ?, ?) ON CONFLICT (buku, kode, ' +
+      'tanggal) DO UPDATE SET gerak = excluded.gerak, saldo = excluded.saldo',
   );
   for (const b of baris) stmt.run(b.buku, b.kode, b.tanggal, b.gerak, b.saldo);
 }

@@ -17,7 +17,8 @@ export function tampak(v: string): string {
 export const pesan = {
   // input
   jumlahTidakSah: (field: string, v: string) =>
-    `${field} ${q(v)} tidak sah: tulis rupiah bulat lebih dari nol, misalnya 1250000, 1.250.000, Rp 1.250.000 atau 1,25jt.`,
+    `${field} ${q(v)} tidak sah: tulis rupiah bulat lebih dari nol, misalnya 1250000, 1.250.000, Rp 1.250.000 atau ` +
+    `1,25jt.`,
   kuantitasTidakSah: (field: string, v: string) =>
     `${field} ${q(v)} tidak sah: tulis angka lebih dari nol, misalnya 12,5.`,
   angkaTidakSah: (field: string, v: string) => `${field} ${q(v)} tidak sah: tulis bilangan bulat, misalnya 40.`,
@@ -45,7 +46,8 @@ export const pesan = {
   teksKosong: (field: string) => `${field} tidak boleh kosong.`,
   teksTerlaluPanjang: (field: string, maks: number) => `${field} terlalu panjang (paling banyak ${maks} huruf).`,
   kodeTidakSah: (field: string, v: string) =>
-    `${field} ${q(v)} tidak sah: pakai huruf kecil, angka dan garis bawah, diawali huruf (misalnya bri atau infak_masjid).`,
+    `${field} ${q(v)} tidak sah: pakai huruf kecil, angka dan garis bawah, diawali huruf (misalnya bri atau ` +
+    `infak_masjid).`,
   teksKendali: (field: string, v: string, bolehBaris: boolean) =>
     `${field} ${q(v.length > 80 ? `${v.slice(0, 80)}…` : v)} tidak sah: ` +
     'berisi karakter kendali (seperti ESC atau bel)' +
@@ -74,7 +76,8 @@ export const pesan = {
 
   // file and unit
   berkasTidakAda: (path: string) =>
-    `Berkas buku ${q(path)} belum ada. Buat dulu dengan "wksbm init", atau pilih berkas lain dengan --db atau WKSBM_DB.`,
+    `Berkas buku ${q(path)} belum ada. Buat dulu dengan "wksbm init", atau pilih berkas lain dengan --db atau ` +
+    `WKSBM_DB.`,
   unitSudahAda: (path: string) => `Berkas ${q(path)} sudah berisi unit WKSBM; init tidak menimpa unit yang ada.`,
   bukanBerkasWksbm: (path: string) => `Berkas ${q(path)} bukan buku WKSBM atau rusak.`,
   berkasKosong: (path: string) =>
@@ -100,11 +103,13 @@ export const pesan = {
     `Dana terikat ${q(dana)} tidak boleh di bawah nol: saldonya akan menjadi ${saldo} pada ${tanggal}. Tidak ada yang dicatat.`,
   saldoPer: (kantong: string, tanggal: string, saldo: string) => `saldo ${kantong} per ${tanggal}: ${saldo}`,
   akunMinus: (akun: string, tanggal: string, saldo: string) =>
-    `Saldo akun ${q(akun)} tidak boleh di bawah nol: saldonya akan menjadi ${saldo} pada ${tanggal}. Tidak ada yang dicatat.`,
+    `Saldo akun ${q(akun)} tidak boleh di bawah nol: saldonya akan menjadi ${saldo} pada ${tanggal}. Tidak ada yang ` +
+    `dicatat.`,
   danaHanyaUntuk: (dana: string, jenis: string, diminta: string) =>
     `Dana ${q(dana)} hanya boleh dipakai untuk ${jenis}, bukan ${q(diminta)}.`,
   danaPerluAsnaf: (dana: string) =>
-    `Penyaluran dari dana ${q(dana)} wajib menyebut asnaf penerima (--asnaf): fakir, miskin, amil, mualaf, riqab, gharimin, fisabilillah, ibnu_sabil.`,
+    `Penyaluran dari dana ${q(dana)} wajib menyebut asnaf penerima (--asnaf): fakir, miskin, amil, mualaf, riqab, ` +
+    `gharimin, fisabilillah, ibnu_sabil.`,
   sumberWajibDana: (sumber: string, dana: string, diminta: string) =>
     `Pemasukan dari sumber ${q(sumber)} harus masuk ke dana ${q(dana)}, bukan ${q(diminta)}.`,
   danaTidakMenerima: (dana: string, sumber: string, diterima: string[]) =>
@@ -131,7 +136,8 @@ export const pesan = {
     `Berkas ${q(berkas)} berformat Excel lama (.xls); simpan dulu sebagai .xlsx atau .csv.`,
   imporXlsxRusak: (m: string) => `Berkas XLSX tidak bisa dibaca (${m}).`,
   imporKutipTerbuka: (baris: number) =>
-    `Tanda kutip (") yang dibuka pada baris ${baris} tidak pernah ditutup; perbaiki baris itu lalu impor lagi. Tidak ada yang diimpor.`,
+    `Tanda kutip (") yang dibuka pada baris ${baris} tidak pernah ditutup; perbaiki baris itu lalu impor lagi. Tidak ` +
+    `ada yang diimpor.`,
   imporCsvRusak: (baris: number, m: string) =>
     `Berkas CSV rusak sekitar baris ${baris} (${m}). Tidak ada yang diimpor.`,
   imporBukuTidakDikenal: (v: string, ada: string[]) => pesan.pilihanTidakDikenal('buku', v, ada),
@@ -141,7 +147,8 @@ export const pesan = {
   imporKolomJudulTidakAda: (isian: string, judul: string, ada: string[]) =>
     `--kolom ${isian}=${q(judul)}: judul kolom itu tidak ada. Judul yang ada: ${ada.join(', ')}.`,
   imporKolomWajibTidakAda: (kurang: string[], ada: string[], contoh: string) =>
-    `Kolom untuk ${kurang.join(', ')} tidak ditemukan, jadi tidak ada baris yang dibaca. Judul kolom yang ada: ${ada.length ? ada.join(', ') : '(tidak ada)'}. Tunjukkan kolomnya dengan --kolom ${contoh}="Judul Kolom".`,
+    `Kolom untuk ${kurang.join(', ')} tidak ditemukan, jadi tidak ada baris yang dibaca. Judul kolom yang ada: ` +
+    `${ada.length ? ada.join(', ') : '(tidak ada)'}. Tunjukkan kolomnya dengan --kolom ${contoh}="Judul Kolom".`,
   imporSudahAda: (rujukan: string) => `sudah ada: ${rujukan}`,
   sudahAdaDiBuku: (buku: string, nama: string, id: number, namaAda: string) =>
     `${q(nama)} sudah ada di buku ${buku} (ID ${id}, ${q(namaAda)}); tidak ditambahkan. ` +
@@ -152,7 +159,8 @@ export const pesan = {
     `nomor HP sama dengan ${rujukan} yang namanya lain (mungkin satu keluarga); tidak ditambahkan. ` +
     'Impor ulang dengan --terima-mirip bila memang orang lain.',
   imporMungkinGanda: (rujukan: string) =>
-    `mungkin orang yang sama dengan ${rujukan}; tidak ditambahkan. Impor ulang dengan --terima-mirip bila memang orang lain.`,
+    `mungkin orang yang sama dengan ${rujukan}; tidak ditambahkan. Impor ulang dengan --terima-mirip bila memang ` +
+    `orang lain.`,
   imporMasukDanKeluar: () => 'Masuk dan Keluar keduanya terisi; satu baris hanya boleh salah satunya.',
   imporJumlahKosong: () => 'jumlah kosong: isi kolom Masuk atau Keluar (atau Jumlah).',
   imporArahTidakDikenal: (v: string) => `arah ${q(v)} tidak dikenal. Pilihan: masuk, keluar.`,
@@ -248,7 +256,8 @@ export const pesan = {
     `Peringatan: kategori ${kode} biasanya untuk umur ${min ?? 0}${maks === null ? ' tahun ke atas' : `–${maks} tahun`}, sedangkan umurnya ${umur} tahun.`,
   kategoriJk: (kode: string, jk: string) => `Peringatan: kategori ${kode} hanya untuk jenis kelamin ${jk}.`,
   anakPerluWali: (umur: number) =>
-    `Penerima berumur ${umur} tahun (anak): dengan dasar pemrosesan persetujuan, persetujuan wali wajib dicatat (--wali "nama wali"). Tidak ada yang dicatat.`,
+    `Penerima berumur ${umur} tahun (anak): dengan dasar pemrosesan persetujuan, persetujuan wali wajib dicatat ` +
+    `(--wali "nama wali"). Tidak ada yang dicatat.`,
   anakTanpaWali: (umur: number) =>
     `Peringatan: penerima berumur ${umur} tahun (anak) dan persetujuan wali belum dicatat (--wali).`,
   dasarBelumDicatat: () =>
@@ -261,7 +270,8 @@ export const pesan = {
       ? `${nama} tercatat sebagai anggota aktif.`
       : `${nama} tercatat sudah keluar; tetap ada di buku dan di daftar hadir lama.`,
   anggotaTidakAda: (v: string) =>
-    `--hadir: ${q(v)} bukan anggota aktif (lihat wksbm anggota daftar; tambahkan dengan wksbm anggota tambah, atau catat sebagai --tamu). Tidak ada yang dicatat.`,
+    `--hadir: ${q(v)} bukan anggota aktif (lihat wksbm anggota daftar; tambahkan dengan wksbm anggota tambah, atau ` +
+    `catat sebagai --tamu). Tidak ada yang dicatat.`,
   anggotaGanda: (v: string, n: number) => `--hadir: ${q(v)} cocok dengan ${n} anggota; pakai ID-nya.`,
   tamuRapatTidakSah: (v: string) => `--tamu ${q(v)} tidak sah: tulis misalnya "Ibu Endang (Dinas Sosial), Pak Bayu".`,
   tanyaHadir: () => 'Anggota yang hadir (spasi untuk memilih)',
@@ -303,14 +313,17 @@ export const pesan = {
   naturaDibatalkan: (id: number, oleh: number, kas?: string) =>
     `Catatan natura ID ${id} dibatalkan dengan ID ${oleh}${kas ? `; bukti ${kas} ikut dibatalkan` : ''}.`,
   jualTanpaBkm: (id: number, nomor: string) =>
-    `Penjualan natura ID ${id}: bukti ${nomor} sudah dibatalkan tetapi stoknya belum; batalkan juga dengan wksbm natura batal ${id}.`,
+    `Penjualan natura ID ${id}: bukti ${nomor} sudah dibatalkan tetapi stoknya belum; batalkan juga dengan wksbm ` +
+    `natura batal ${id}.`,
   stokMinusPeriksa: (barang: string, sisa: string, tanggal: string) =>
     `Stok natura ${barang} minus (${sisa}) pada ${tanggal}.`,
   /** `apa`: `akun tunai`, `dana zakat`, `stok beras` */
   saldoHarianBeda: (apa: string, tanggal: string, tercatat: string, seharusnya: string) =>
-    `Total harian ${apa} pada ${tanggal} tercatat ${tercatat}, padahal entrinya berjumlah ${seharusnya}: ada entri yang ditambah, dihapus atau diubah di luar wksbm, atau totalnya diubah.`,
+    `Total harian ${apa} pada ${tanggal} tercatat ${tercatat}, padahal entrinya berjumlah ${seharusnya}: ada entri ` +
+    `yang ditambah, dihapus atau diubah di luar wksbm, atau totalnya diubah.`,
   saldoHarianBerjalan: (apa: string, tanggal: string, tercatat: string, seharusnya: string) =>
-    `Saldo akhir hari ${apa} pada ${tanggal} tercatat ${tercatat}, padahal jumlah total hariannya ${seharusnya}: tabel saldo_harian diubah di luar wksbm.`,
+    `Saldo akhir hari ${apa} pada ${tanggal} tercatat ${tercatat}, padahal jumlah total hariannya ${seharusnya}: ` +
+    `tabel saldo_harian diubah di luar wksbm.`,
 
   // reports and workbooks
   penandaTidakDikenal: (sel: string, penanda: string) => `${sel}: ${penanda} tidak dikenal`,

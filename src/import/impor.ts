@@ -64,7 +64,10 @@ function deklarasi(buku: BukuImpor, bawaan?: Record<string, string>): DeklarasiI
 
 const kosong = (sel: Sel[]) => sel.every((s) => typeof s === 'string' && (s === '' || s.trim() === ''));
 
-/** Test hook: WKSBM_TES_JEDA_IMPOR=ms pauses inside the transaction after the first row, so a test can kill the process there. */
+/**
+ * Test hook: WKSBM_TES_JEDA_IMPOR=ms pauses inside the transaction after the first row, so a test can kill the process
+ * there.
+ */
 function jedaTes(err: ((teks: string) => void) | undefined): void {
   const ms = Number(process.env.WKSBM_TES_JEDA_IMPOR);
   if (!ms) return;

@@ -22,7 +22,9 @@ function kataField(f: Field): string[] {
 /** field name → column index */
 export type Peta = Map<string, number> & { tepat?: number };
 
-/** Titles above the header ("DAFTAR DONATUR TP PKK 2026") are long; a header that merely contains a word must be short. */
+/**
+ * Titles above the header ("DAFTAR DONATUR TP PKK 2026") are long; a header that merely contains a word must be short.
+ */
 const KATA_MAKS_JUDUL = 4;
 
 /**
@@ -112,7 +114,10 @@ export function skorKepala(peta: Peta): number {
   return peta.size + (peta.tepat ?? 0);
 }
 
-/** Of the rows at the top, the complete one with the most (and most exact) matches; else an error naming the headers of the best row. */
+/**
+ * Of the rows at the top, the complete one with the most (and most exact) matches; else an error naming the headers of
+ * the best row.
+ */
 export function cariKepala(rows: Sel[][], fields: Field[], kolom: Record<string, string>, wajib: Wajib): Kepala {
   let terbaik = -1;
   let skor = -1;

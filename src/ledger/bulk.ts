@@ -24,7 +24,10 @@ export interface AwalMassal {
 const TERSIMPAN = 1;
 const DISENTUH = 2;
 
-/** One balance the run touches: its stored day totals, what the run adds to each day, and its day-ends once a floor is checked. */
+/**
+ * One balance the run touches: its stored day totals, what the run adds to each day, and its day-ends once a floor is
+ * checked.
+ */
 class Kunci {
   readonly awal = new Float64Array(JUMLAH_HARI);
   readonly tambahan = new Float64Array(JUMLAH_HARI);

@@ -26,7 +26,9 @@ export function gayaJudulKolom(): Partial<ExcelJSNs.Style> {
   };
 }
 
-/** A4, fit to one page wide, header rows repeated, page numbers in the footer, no gridlines: options for addWorksheet. */
+/**
+ * A4, fit to one page wide, header rows repeated, page numbers in the footer, no gridlines: options for addWorksheet.
+ */
 export function opsiCetak(
   orientation: 'portrait' | 'landscape',
   printTitlesRow?: string,

@@ -194,7 +194,9 @@ const t = (v: unknown): NilaiCetak => (v === null || v === undefined ? null : ty
 const kol = (judul: string, lebar: number, jenis: JenisKolom = 'teks'): KolomCetak => ({ judul, lebar, jenis });
 type Nik = (v: NilaiTersimpan | undefined) => NilaiCetak;
 
-/** Columns and row mapping of a book; NIKs masked unless `lengkap`; `saldoAwal` opens a cash book printed from `dari`. */
+/**
+ * Columns and row mapping of a book; NIKs masked unless `lengkap`; `saldoAwal` opens a cash book printed from `dari`.
+ */
 export function tataCetak(b: BukuCetak, lengkap: boolean, saldoAwal: Rupiah = NOL, dari?: string): TataCetak {
   const nik: Nik = (v) => (lengkap ? t(v) : maskNik(typeof v === 'string' ? v : null));
   const s = b.sumber;

@@ -396,7 +396,8 @@ describe('validation, duplicates, refused rows', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(ringkas(r)).toEqual({ dibaca: n + 1, ditambah: n, sudah_ada: 1, mungkin_ganda: 0, ditolak: 0 });
     expect(r.stderr, 'no progress bar when stderr is not a terminal').toBe('');
-  });
+    // 280,000 rows, each journalled: far above the default limit on a loaded 2-core machine
+  }, 240_000);
 });
 
 describe('PPKS and PSKS', () => {
