@@ -28,6 +28,20 @@ export async function bacaGaris(
   };
 }
 
+/** The day-end balance of one key at the end of `tanggal`: one indexed row, whatever the ledger's age. */
+export async function saldoPada(db: Kysely<Database>, buku: Buku, kode: string, tanggal: string): Promise<number> {
+  const r = await db
+    .selectFrom('saldo_harian')
+    .select('saldo')
+    .where('buku', '=', buku)
+    .where('kode', '=', kode)
+    .where('tanggal', '<=', tanggal)
+    .orderBy('tanggal', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return Number(r?.saldo ?? 0);
+}
+
 /**
  * Counts one posting's movements on day `tanggal`: the day's row (created with the balance carried
  * into it) and every day-end from it on. A posting dated today touches one row per key.

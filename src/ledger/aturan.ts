@@ -3,8 +3,9 @@
 import type { Kysely } from 'kysely';
 import type { Nilai } from '../books/field.js';
 import { BATAS_METERAI } from '../books/kas.js';
-import { buktiTerakhir, findKasByNomor, findReversal, type Kas, saldoAkun, saldoDana } from '../db/kas-repo.js';
+import { buktiTerakhir, findKasByNomor, findReversal, type Kas } from '../db/kas-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';
+import { saldoPada } from '../db/saldo-repo.js';
 import type { Database } from '../db/types.js';
 import { formatTanggal, tanggalIsian } from '../domain/dates.js';
 import { RuleError, UserError } from '../domain/errors.js';
@@ -135,8 +136,9 @@ export type Kantong = { dana: string } | { akun: string };
 
 /** The balance of one fund or account at the end of a day. */
 export async function saldoTersedia(db: Kysely<Database>, kantong: Kantong, tanggal: string): Promise<number> {
-  if ('dana' in kantong) return (await saldoDana(db, tanggal)).get(kantong.dana) ?? 0;
-  return (await saldoAkun(db, tanggal)).get(kantong.akun) ?? 0;
+  // the day totals the write path keeps: a prompt's check costs one row, not the ledger's history
+  if ('dana' in kantong) return saldoPada(db, 'dana', kantong.dana, tanggal);
+  return saldoPada(db, 'akun', kantong.akun, tanggal);
 }
 
 /**

@@ -1,10 +1,12 @@
 // The stock book's services behind `wksbm natura`, and its rules on a date: how much of an item is
 // in stock, and whether a quantity can leave it.
+
 import type { Kysely } from 'kysely';
 import { cariDonatur } from '../books/donatur.js';
 import type { Kas } from '../db/kas-repo.js';
 import { listNatura, type Natura, satuanBarang, stokNatura } from '../db/natura-repo.js';
 import { loadReferensi } from '../db/referensi-repo.js';
+import { saldoPada } from '../db/saldo-repo.js';
 import { withTransaction } from '../db/transaction.js';
 import type { Database } from '../db/types.js';
 import { formatTanggal, tanggalIsian } from '../domain/dates.js';
@@ -26,8 +28,9 @@ export async function stokPada(
   tanggal: string,
 ): Promise<{ kuantitas_mili: number; satuan: string }> {
   const nama = namaBarang(barang);
-  const s = (await stokNatura(db, tanggal)).find((x) => x.barang === nama);
-  return { kuantitas_mili: s?.kuantitas_mili ?? 0, satuan: s?.satuan ?? (await satuanBarang(db, nama)) ?? 'kg' };
+  // the day totals the write path keeps: one row, whatever the stock book's length
+  const kuantitas_mili = await saldoPada(db, 'stok', nama, tanggal);
+  return { kuantitas_mili, satuan: (await satuanBarang(db, nama)) ?? 'kg' };
 }
 
 /**
