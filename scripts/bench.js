@@ -27,7 +27,10 @@ const hasil = [];
 function nilai(nama, detik, target) {
   const lulus = detik <= target;
   hasil.push({ nama, detik, target, lulus });
-  return `${detik.toFixed(2)} s — target ≤ ${target} s: ${lulus ? 'LULUS' : 'GAGAL'} (${lulus ? 'sisa' : 'lebih'} ${Math.abs(target - detik).toFixed(2)} s)`;
+  return (
+    `${detik.toFixed(2)} s — target ≤ ${target} s: ${lulus ? 'LULUS' : 'GAGAL'} (${lulus ? 'sisa' : 'lebih'} ` +
+    `${Math.abs(target - detik).toFixed(2)} s)`
+  );
 }
 
 function unit(dir) {
@@ -40,7 +43,8 @@ function donorCsv(file, n) {
   const baris = ['No;Nama Donatur;Alamat;No. HP;Jenis;Janji'];
   for (let i = 1; i <= n; i++)
     baris.push(
-      `${i};Bpk. Donatur ${i};Jetis, RT ${String(i % 20).padStart(2, '0')};0812${String(10_000_000 + i).padStart(8, '0')};${i % 3 ? 'Perorangan' : 'Lembaga'};${(i % 50) * 1000 + 5000}`,
+      `${i};Bpk. Donatur ${i};Jetis, RT ` +
+        `${String(i % 20).padStart(2, '0')};0812${String(10_000_000 + i).padStart(8, '0')};${i % 3 ? 'Perorangan' : 'Lembaga'};${(i % 50) * 1000 + 5000}`,
     );
   fs.writeFileSync(file, '\ufeff' + baris.join('\r\n') + '\r\n');
 }
@@ -142,10 +146,12 @@ function benchPosting() {
       const lulus = rasio <= 1.5;
       hasil.push({ nama: label, lulus });
       console.log(
-        `${label}: 1.000 entri ${kecil.toFixed(3)} s, 1.000.000 entri ${besar.toFixed(3)} s — rasio ${rasio.toFixed(2)}×, target ≤ 1.5×: ${lulus ? 'LULUS' : 'GAGAL'}`,
+        `${label}: 1.000 entri ${kecil.toFixed(3)} s, 1.000.000 entri ${besar.toFixed(3)} s — rasio ` +
+          `${rasio.toFixed(2)}×, target ≤ 1.5×: ${lulus ? 'LULUS' : 'GAGAL'}`,
       );
       console.log(
-        `  semua (s): kecil ${waktu.kecil.map((x) => x.toFixed(2)).join(' ')} | besar ${waktu.besar.map((x) => x.toFixed(2)).join(' ')}`,
+        `  semua (s): kecil ${waktu.kecil.map((x) => x.toFixed(2)).join(' ')} | besar ` +
+          `${waktu.besar.map((x) => x.toFixed(2)).join(' ')}`,
       );
     }
     console.log(`  (beban mesin sesudah: ${beban()})`);
@@ -166,7 +172,8 @@ function benchImpor() {
     const ra = JSON.parse(a.out);
     if (ra.ditambah !== 100_000) throw new Error(`donatur: ditambah ${ra.ditambah}, bukan 100000`);
     console.log(
-      `donatur 100.000 baris (${(fs.statSync(fDon).size / 1e6).toFixed(1)} MB), ditambah ${ra.ditambah}: ${nilai('donatur 100.000', a.detik, 2)}`,
+      `donatur 100.000 baris (${(fs.statSync(fDon).size / 1e6).toFixed(1)} MB), ditambah ${ra.ditambah}: ` +
+        `${nilai('donatur 100.000', a.detik, 2)}`,
     );
     const a2 = wksbm(dDon, ['impor', 'donatur', fDon, '--json']);
     console.log(`  impor ulang: ${a2.detik.toFixed(2)} s, sudah ada ${JSON.parse(a2.out).sudah_ada}`);
@@ -180,7 +187,8 @@ function benchImpor() {
     if (rb.ditambah !== 1_000_000)
       throw new Error(`kas: ditambah ${rb.ditambah}, ditolak ${rb.ditolak}, bukan 1000000`);
     console.log(
-      `kas 1.000.000 baris (${(fs.statSync(fKas).size / 1e6).toFixed(1)} MB), ditambah ${rb.ditambah}: ${nilai('kas 1.000.000', b.detik, 15)}`,
+      `kas 1.000.000 baris (${(fs.statSync(fKas).size / 1e6).toFixed(1)} MB), ditambah ${rb.ditambah}: ` +
+        `${nilai('kas 1.000.000', b.detik, 15)}`,
     );
     console.log(
       `  (beban mesin saat diukur: ${os

@@ -51,7 +51,8 @@ function kepala(ws, kolom) {
     ['LAPORAN TRIWULAN {{triwulan_romawi}} TAHUN {{tahun}}', { bold: true, size: 12 }],
     ['WAHANA KESEJAHTERAAN SOSIAL BERBASIS MASYARAKAT (WKSBM) {{nama}}', { bold: true, size: 11 }],
     [
-      '{{sebutan_padukuhan}} {{padukuhan}} · {{sebutan_kalurahan}} {{kalurahan}} · {{sebutan_kapanewon}} {{kapanewon}} · {{sebutan_kabupaten}} {{kabupaten}}',
+      '{{sebutan_padukuhan}} {{padukuhan}} · {{sebutan_kalurahan}} {{kalurahan}} · {{sebutan_kapanewon}} ' +
+        '{{kapanewon}} · {{sebutan_kabupaten}} {{kabupaten}}',
       {},
     ],
     ['Periode {{periode}}', {}],

@@ -14,7 +14,8 @@ function ppks(db: string): Record<string, unknown>[] {
   try {
     return s
       .prepare(
-        'SELECT nik, no_kk, nama, jk, tanggal_lahir, alamat, kategori, status, dasar_pemrosesan, id_dtks, desil FROM ppks ORDER BY id',
+        'SELECT nik, no_kk, nama, jk, tanggal_lahir, alamat, kategori, status, dasar_pemrosesan, id_dtks, desil FROM ' +
+          'ppks ORDER BY id',
       )
       .all() as Record<string, unknown>[];
   } finally {

@@ -1,4 +1,5 @@
-// `wksbm impor …` end to end through the CLI (the real binary where a process matters): the sample files, a corpus of real-world variants
+// `wksbm impor …` end to end through the CLI (the real binary where a process matters): the sample files, a corpus of
+// real-world variants
 // made here (encodings, delimiters, titles, synonyms, bad values, duplicates), safety and reversal.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -386,7 +387,8 @@ describe('validation, duplicates, refused rows', () => {
     const out: string[] = ['No;Nama Donatur;Alamat;No. HP;Jenis;Keterangan'];
     for (let i = 1; i <= n; i++)
       out.push(
-        `${i};Ibu Donatur Nomor ${i};Padukuhan Jetis RT ${i % 30};0812${String(10_000_000 + i)};Perorangan;donatur rutin bulanan jimpitan`,
+        `${i};Ibu Donatur Nomor ${i};Padukuhan Jetis RT ${i % 30};0812${String(10_000_000 + i)};Perorangan;donatur ` +
+          `rutin bulanan jimpitan`,
       );
     out.push(`${n + 1};Ibu Donatur Nomor 1;Padukuhan Jetis RT 1;0812${String(10_000_001)};Perorangan;dobel`);
     const f = tulis(dir, 'besar.csv', out.join('\r\n'));
@@ -440,7 +442,8 @@ describe('PPKS and PSKS', () => {
     const f = tulis(
       tmpDir(),
       'psks.csv',
-      'Nama Lembaga,Kategori,Alamat\nKarang Taruna Jetis,KT,Jetis\nKarang Taruna Jetis,Karang Taruna,jetis\nLKS Sejahtera,4,Bantul\n',
+      'Nama Lembaga,Kategori,Alamat\nKarang Taruna Jetis,KT,Jetis\nKarang Taruna Jetis,Karang Taruna,jetis\nLKS ' +
+        'Sejahtera,4,Bantul\n',
     );
     const r = await wksbm(db, ['psks', 'impor', f, '--json']);
     expect(ringkas(r)).toEqual({ dibaca: 3, ditambah: 2, sudah_ada: 1, mungkin_ganda: 0, ditolak: 0 });

@@ -192,7 +192,8 @@ describe('entry dates lie between the founding and today', () => {
     const code = await main(argv, { prompter: prompter as any, interactive: true, io });
     expect(code).toBe(0);
     expect(ditolak).toEqual([
-      'tanggal "1 Jan 1900" tidak sah: sebelum unit berdiri (1 Jan 2000); periksa tahunnya atau isi tanggal SK di profil.',
+      'tanggal "1 Jan 1900" tidak sah: sebelum unit berdiri (1 Jan 2000); periksa tahunnya atau isi tanggal SK di ' +
+        'profil.',
     ]);
     expect(sqlite(unit).prepare('SELECT tanggal FROM kas').all()).toEqual([{ tanggal: '2026-10-05' }]);
   });

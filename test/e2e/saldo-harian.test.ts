@@ -234,12 +234,14 @@ describe('saldo_harian', () => {
       {
         jenis: 'saldo_harian',
         pesan:
-          'Total harian akun tunai pada 2 Jul 2026 tercatat -Rp 19.000, padahal entrinya berjumlah -Rp 20.000: ada entri yang ditambah, dihapus atau diubah di luar wksbm, atau totalnya diubah.',
+          'Total harian akun tunai pada 2 Jul 2026 tercatat -Rp 19.000, padahal entrinya berjumlah -Rp 20.000: ada ' +
+          'entri yang ditambah, dihapus atau diubah di luar wksbm, atau totalnya diubah.',
       },
       {
         jenis: 'saldo_harian',
         pesan:
-          'Saldo akhir hari akun tunai pada 2 Jul 2026 tercatat Rp 80.000, padahal jumlah total hariannya Rp 81.000: tabel saldo_harian diubah di luar wksbm.',
+          'Saldo akhir hari akun tunai pada 2 Jul 2026 tercatat Rp 80.000, padahal jumlah total hariannya Rp 81.000: ' +
+          'tabel saldo_harian diubah di luar wksbm.',
       },
     ]);
 

@@ -214,7 +214,8 @@ describe('santunan', () => {
     expect(
       rows(
         db,
-        'SELECT s.almarhum, s.tanggal_wafat, s.ahli_waris, s.hubungan, k.jenis, k.dana FROM santunan s JOIN kas k ON k.id = s.kas_id',
+        'SELECT s.almarhum, s.tanggal_wafat, s.ahli_waris, s.hubungan, k.jenis, k.dana FROM santunan s JOIN kas k ON ' +
+          'k.id = s.kas_id',
       ),
     ).toEqual([
       {

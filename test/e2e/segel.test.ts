@@ -121,7 +121,9 @@ describe('the seal of a quarterly workbook', () => {
       {
         jenis: 'segel',
         id: 5,
-        pesan: `Entri kas 003/BKK/VII/2026 (id 5) tertanggal 4 Jul 2026 ditambahkan sesudah disegel laporan ${xlsx}, padahal masuk periode yang dilaporkan.`,
+        pesan:
+          `Entri kas 003/BKK/VII/2026 (id 5) tertanggal 4 Jul 2026 ditambahkan sesudah disegel laporan ${xlsx}, ` +
+          `padahal masuk periode yang dilaporkan.`,
       },
     ]);
   });
