@@ -56,7 +56,8 @@ function kasCsv(file, n) {
   for (let i = 0; i < n; i++) {
     const hari = (i % 28) + 1;
     const bulan = (Math.floor(i / 28) % 12) + 1;
-    const tahun = 2020 + Math.floor(i / (28 * 12 * 300));
+    // ten years ending before the fixed today: an entry is never dated after today
+    const tahun = 2016 + Math.floor(i / (28 * 12 * 300));
     const tgl = `${String(hari).padStart(2, '0')}/${String(bulan).padStart(2, '0')}/${tahun}`;
     buf.push(
       i % 4 === 3
