@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Chalk } from 'chalk';
+import { expect } from 'vitest';
 import { main } from '../src/cli/main.js';
 import type { Io } from '../src/cli/output.js';
 import type { Prompter } from '../src/cli/prompter.js';
@@ -199,4 +200,15 @@ export function wksbmPty(db: string, args: string[], steps: [string, string][]):
   });
   if (r.status !== 0) throw new Error(`drive.py gagal: ${r.stderr}`);
   return JSON.parse(r.stdout) as HasilPty;
+}
+
+/** Runs a command that must be refused with exit 2, one line on stderr, and every table left as it was. */
+export async function refused(db: string, args: string[], message: RegExp): Promise<Hasil> {
+  const before = snapshot(db);
+  const r = await wksbm(db, args);
+  expect(r.code, r.stdout + r.stderr).toBe(2);
+  expect(r.stderr).toMatch(message);
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  expect(snapshot(db)).toBe(before);
+  return r;
 }

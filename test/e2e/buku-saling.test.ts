@@ -4,17 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scriptedPrompter } from '../../src/cli/prompter.js';
-import { snapshot, tmpDir, unitBaru, wksbm } from '../helpers.js';
-
-async function refused(db: string, args: string[], message: RegExp) {
-  const before = snapshot(db);
-  const r = await wksbm(db, args);
-  expect(r.code, r.stdout + r.stderr).toBe(2);
-  expect(r.stderr).toMatch(message);
-  expect(r.stderr.trim().split('\n')).toHaveLength(1);
-  expect(snapshot(db)).toBe(before);
-  return r;
-}
+import { refused, snapshot, tmpDir, unitBaru, wksbm } from '../helpers.js';
 
 describe('a restricted fund names the sources it accepts', () => {
   it('refuses business income into zakat or the death fund, writing nothing', async () => {

@@ -1,22 +1,11 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { BIN, snapshot, sqlite, unitBaru, wksbm } from '../helpers.js';
+import { BIN, refused, sqlite, unitBaru, wksbm } from '../helpers.js';
 
 async function ok(db: string, args: string[], env?: Record<string, string>) {
   const r = await wksbm(db, [...args, '--json'], { env });
   expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
   return r.json();
-}
-
-/** Runs a command that must be refused with exit 2 and must leave every table as it was. */
-async function refused(db: string, args: string[], message: RegExp) {
-  const before = snapshot(db);
-  const r = await wksbm(db, args);
-  expect(r.code, r.stdout + r.stderr).toBe(2);
-  expect(r.stderr).toMatch(message);
-  expect(r.stderr.trim().split('\n')).toHaveLength(1);
-  expect(snapshot(db)).toBe(before);
-  return r;
 }
 
 describe('kas masuk / keluar / pindah', () => {

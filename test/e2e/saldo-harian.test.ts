@@ -7,22 +7,12 @@ import path from 'node:path';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { penyediaMigrasi } from '../../src/db/migrations/index.js';
-import { snapshot, sqlite, unitBaru, wksbm } from '../helpers.js';
+import { refused, sqlite, unitBaru, wksbm } from '../helpers.js';
 
 async function ok(db: string, args: string[]) {
   const r = await wksbm(db, args);
   expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
   return r;
-}
-
-/** Runs a command that must be refused with exit 2 and must leave every table as it was. */
-async function refused(db: string, args: string[], message: RegExp) {
-  const before = snapshot(db);
-  const r = await wksbm(db, args);
-  expect(r.code, r.stdout + r.stderr).toBe(2);
-  expect(r.stderr).toMatch(message);
-  expect(r.stderr.trim().split('\n')).toHaveLength(1);
-  expect(snapshot(db)).toBe(before);
 }
 
 function query(db: string, q: string): unknown[] {
