@@ -104,51 +104,6 @@ export function formatRupiah(n: number): string {
   return (n < 0 ? '-' : '') + 'Rp ' + s;
 }
 
-const SATUAN = [
-  '',
-  'satu',
-  'dua',
-  'tiga',
-  'empat',
-  'lima',
-  'enam',
-  'tujuh',
-  'delapan',
-  'sembilan',
-  'sepuluh',
-  'sebelas',
-];
-
-function ratusan(n: number): string {
-  if (n < 12) return SATUAN[n]!;
-  if (n < 20) return `${SATUAN[n - 10]} belas`;
-  if (n < 100) return `${SATUAN[Math.floor(n / 10)]} puluh ${ratusan(n % 10)}`.trim();
-  if (n < 200) return `seratus ${ratusan(n - 100)}`.trim();
-  return `${SATUAN[Math.floor(n / 100)]} ratus ${ratusan(n % 100)}`.trim();
-}
-
-/** Amount in words for receipts: 1250000 → "satu juta dua ratus lima puluh ribu rupiah". */
-export function terbilang(n: number): string {
-  if (n === 0) return 'nol rupiah';
-  const kelompok: [number, string][] = [
-    [1e12, 'triliun'],
-    [1e9, 'miliar'],
-    [1e6, 'juta'],
-    [1e3, 'ribu'],
-  ];
-  let sisa = Math.abs(n);
-  const kata: string[] = [];
-  for (const [nilai, nama] of kelompok) {
-    const q = Math.floor(sisa / nilai);
-    if (q > 0) {
-      kata.push(nilai === 1e3 && q === 1 ? 'seribu' : `${ratusan(q)} ${nama}`);
-      sisa -= q * nilai;
-    }
-  }
-  if (sisa > 0) kata.push(ratusan(sisa));
-  return `${n < 0 ? 'minus ' : ''}${kata.join(' ')} rupiah`;
-}
-
 /** Stock quantities (kg of rice) are kept in thousandths so sums stay exact. */
 export function parseKuantitas(text: string | number, field = 'kuantitas'): number {
   const raw = String(text).trim().replace(',', '.');

@@ -11,7 +11,6 @@ import {
   RUPIAH_MAKS,
   rupiah,
   rupiahTersimpan,
-  terbilang,
   tryParseAmount,
   tryRupiah,
 } from '../../src/domain/money.js';
@@ -54,17 +53,11 @@ describe('parseAmount', () => {
   });
 });
 
-describe('formatRupiah and terbilang', () => {
+describe('formatRupiah', () => {
   it('formats Indonesian style', () => {
     expect(formatRupiah(1_250_000)).toBe('Rp 1.250.000');
     expect(formatRupiah(-45_000)).toBe('-Rp 45.000');
     expect(formatRupiah(0)).toBe('Rp 0');
-  });
-  it('spells amounts', () => {
-    expect(terbilang(1_250_000)).toBe('satu juta dua ratus lima puluh ribu rupiah');
-    expect(terbilang(1_000)).toBe('seribu rupiah');
-    expect(terbilang(111_011)).toBe('seratus sebelas ribu sebelas rupiah');
-    expect(terbilang(2_000_000_000)).toBe('dua miliar rupiah');
   });
 });
 
