@@ -117,6 +117,11 @@ export const COMMANDS: Entry[] = [
     load: () => import('../commands/cetak.js'),
   },
   {
+    name: 'kwitansi',
+    summary: 'kwitansi dan bukti pengeluaran kas siap cetak, satu bukti atau satu triwulan',
+    load: () => import('../commands/kwitansi.js'),
+  },
+  {
     name: 'rekap',
     summary: 'sisi Dinas: merekap laporan triwulan banyak unit menjadi satu buku kerja',
     load: () => import('../commands/rekap.js'),

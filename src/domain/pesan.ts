@@ -337,6 +337,22 @@ export const pesan = {
   tahunTidakSah: (v: string) => `tahun ${q(v)} tidak sah: tulis empat angka, misalnya 2026.`,
   laporanDitulis: (path: string) => `Laporan ditulis ke ${path}.`,
   bukuDicetak: (path: string, baris: number) => `Buku dicetak ke ${path} (${baris} baris).`,
+
+  // receipts (wksbm kwitansi) and the residents' notice (cetak pengumuman)
+  kwitansiDibatalkan: (nomor: string, oleh: string) =>
+    `Bukti ${q(nomor)} sudah dibatalkan oleh ${oleh}: bukti yang dibatalkan tidak diberi kwitansi.`,
+  kwitansiPembatalan: (nomor: string, asal: string) =>
+    `Bukti ${q(nomor)} adalah pembatalan bukti ${asal}, bukan penerimaan atau pembayaran: tidak diberi kwitansi.`,
+  kwitansiPemindahan: (nomor: string) =>
+    `Bukti ${q(nomor)} adalah pemindahan antarakun: tidak ada uang yang diterima atau dibayarkan, jadi tidak ada ` +
+    'kwitansi.',
+  kwitansiTanpaPilihan: () => 'Sebutkan nomor bukti (misalnya 005/BKM/VII/2026) atau --triwulan (misalnya 2026-3).',
+  kwitansiDuaPilihan: () => 'Pilih salah satu: nomor bukti atau --triwulan, tidak keduanya.',
+  kwitansiTriwulanKosong: (triwulan: string) =>
+    `Tidak ada bukti penerimaan atau pengeluaran yang berlaku di triwulan ${triwulan}: tidak ada kwitansi ditulis.`,
+  kwitansiDitulis: (path: string, n: number) => `${n} kwitansi ditulis ke ${path}.`,
+  pengumumanTanpaTriwulan: () => 'Pengumuman perlu --triwulan, misalnya --triwulan 2026-3.',
+  pengumumanDitulis: (path: string) => `Pengumuman ditulis ke ${path} (satu halaman A4).`,
   bukuTidakDikenal: (v: string, pilihan: string[]) => `buku ${q(v)} tidak dikenal. Pilihan: ${pilihan.join(', ')}.`,
   rekapDitulis: (path: string, unit: number, masalah: number) =>
     `Rekap ${unit} unit ditulis ke ${path}${masalah ? `; ${masalah} berkas bermasalah (lihat sheet Bermasalah)` : ''}.`,

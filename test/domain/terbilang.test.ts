@@ -37,13 +37,12 @@ describe('terbilang', () => {
     [2_000_000_000, 'dua miliar rupiah'],
     [1_000_001_000, 'satu miliar seribu rupiah'],
     [1_000_000_000_000, 'satu triliun rupiah'],
-    [999_999_999_999_999, `${'sembilan ratus sembilan puluh sembilan '.repeat(1)}triliun ${[
-      'miliar',
-      'juta',
-      'ribu',
-    ]
-      .map((k) => `sembilan ratus sembilan puluh sembilan ${k}`)
-      .join(' ')} sembilan ratus sembilan puluh sembilan rupiah`],
+    [
+      999_999_999_999_999,
+      `${'sembilan ratus sembilan puluh sembilan '.repeat(1)}triliun ${['miliar', 'juta', 'ribu']
+        .map((k) => `sembilan ratus sembilan puluh sembilan ${k}`)
+        .join(' ')} sembilan ratus sembilan puluh sembilan rupiah`,
+    ],
     [-45_000, 'minus empat puluh lima ribu rupiah'],
   ])('%i → %s', (n, kata) => {
     expect(terbilang(n)).toBe(kata);
