@@ -113,7 +113,7 @@ export const COMMANDS: Entry[] = [
   },
   {
     name: 'cetak',
-    summary: 'mencetak salah satu dari 13 buku sebagai lembar .xlsx siap cetak',
+    summary: 'mencetak salah satu dari 13 buku, atau pengumuman warga, sebagai lembar .xlsx siap cetak',
     load: () => import('../commands/cetak.js'),
   },
   {

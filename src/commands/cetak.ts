@@ -9,6 +9,7 @@ import { UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import { renderJson } from '../render/teks.js';
 import { BUKU_CETAK, type BukuCetak, cariBukuCetak, tataCetak } from '../reports/cetak.js';
+import { cetakPengumuman } from './pengumuman.js';
 
 interface Rentang {
   dari?: string;
@@ -79,22 +80,20 @@ async function cetakBaris(
 
 export function register(program: Command, run: Run): void {
   const buku = BUKU_CETAK.map((b) => b.kode).join(', ');
-  const ringkas = `mencetak satu buku sebagai lembar .xlsx siap cetak (A4). Buku: ${buku} (atau nomornya 1–13)`;
+  const ringkas =
+    `mencetak satu buku sebagai lembar .xlsx siap cetak (A4). Buku: ${buku} (atau nomornya 1–13); ` +
+    'pengumuman --triwulan 2026-3: satu halaman untuk papan pengumuman warga';
   subcommand(program, 'cetak <buku>', ringkas)
     .option('--dari <tanggal>', 'sejak tanggal (buku bertanggal)')
     .option('--sampai <tanggal>', 'sampai tanggal (buku bertanggal)')
     .option('-o, --keluar <berkas>', 'berkas .xlsx yang ditulis (bawaan: buku-<buku>.xlsx)')
     .option('--lengkap', 'tampilkan NIK utuh (bawaan: disamarkan)')
+    .option('--triwulan <tahun-triwulan>', 'triwulan pengumuman, mis. 2026-3')
     .action(
       run(async (ctx, opts, [nama]) => {
+        if (nama!.trim().toLowerCase() === 'pengumuman') return cetakPengumuman(ctx, opts);
         const buku = cariBukuCetak(nama!);
-        if (!buku)
-          throw new UserError(
-            pesan.bukuTidakDikenal(
-              nama!,
-              BUKU_CETAK.map((b) => b.kode),
-            ),
-          );
+        if (!buku) throw new UserError(pesan.bukuTidakDikenal(nama!, [...BUKU_CETAK.map((b) => b.kode), 'pengumuman']));
         const dari = opts.dari ? parseDate(String(opts.dari), 'dari') : undefined;
         const sampai = opts.sampai ? parseDate(String(opts.sampai), 'sampai') : undefined;
         const keluar = opts.keluar ? String(opts.keluar) : `buku-${buku.kode}.xlsx`;
