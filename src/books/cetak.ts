@@ -10,6 +10,7 @@ import {
   streamRegister,
 } from '../db/cetak-repo.js';
 import { streamKas } from '../db/kas-repo.js';
+import { loadReferensi, type Referensi } from '../db/referensi-repo.js';
 import type { Database } from '../db/types.js';
 import { NOL, type Rupiah } from '../domain/money.js';
 import { bacaProfil, type Profil } from './profil.js';
@@ -25,6 +26,8 @@ export interface BahanCetak {
   /** the balance before `dari`, for the whole cash book only */
   saldoAwal: Rupiah;
   baris: AsyncIterable<object>;
+  /** the official lists, so a register prints a category's name rather than its code */
+  ref: Referensi;
 }
 
 function streamBaris(db: Kysely<Database>, s: SumberBaris, r: Rentang): AsyncIterable<object> {
@@ -47,5 +50,6 @@ function streamBaris(db: Kysely<Database>, s: SumberBaris, r: Rentang): AsyncIte
 export async function bahanCetak(db: Kysely<Database>, s: SumberBaris, r: Rentang): Promise<BahanCetak> {
   const profil = await bacaProfil(db);
   const saldoAwal = s.jenis === 'kas' && !s.arah && r.dari ? await saldoSebelum(db, r.dari) : NOL;
-  return { profil, saldoAwal, baris: s.jenis === 'profil' ? (async function* () {})() : streamBaris(db, s, r) };
+  const ref = await loadReferensi(db);
+  return { profil, saldoAwal, ref, baris: s.jenis === 'profil' ? (async function* () {})() : streamBaris(db, s, r) };
 }

@@ -100,7 +100,7 @@ export function register(program: Command, run: Run): void {
         const r: Rentang = buku.bertanggal ? { dari, sampai } : {};
         const bahan = await bahanCetak((await ctx.ledger()).db, buku.sumber, r);
         const kepala = kepalaCetak(ctx, buku, bahan.profil, { dari, sampai });
-        const tata = () => tataCetak(buku, Boolean(opts.lengkap), bahan.saldoAwal, r.dari);
+        const tata = () => tataCetak(buku, Boolean(opts.lengkap), bahan.saldoAwal, r.dari, bahan.ref);
         const baris =
           buku.sumber.jenis === 'profil'
             ? await cetakProfil(keluar, kepala, bahan.profil)

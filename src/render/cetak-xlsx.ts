@@ -14,6 +14,8 @@ export interface KolomCetak {
   judul: string;
   lebar: number;
   jenis: JenisKolom;
+  /** the least row height (points) this column needs, e.g. room for a signature */
+  tinggiMin?: number;
 }
 
 export type NilaiCetak = string | number | null;
@@ -51,7 +53,16 @@ function tinggiBaris(isi: NilaiCetak[], kolom: KolomCetak[]): number | undefined
     if (typeof v === 'string')
       baris = Math.max(baris, Math.ceil(v.length / Math.max(4, Math.floor(kolom[i]!.lebar * 1.2) - 1)));
   });
-  return baris > 1 ? baris * 12.75 + 3 : undefined;
+  const min = Math.max(0, ...kolom.map((k) => k.tinggiMin ?? 0));
+  const perlu = baris > 1 ? baris * 12.75 + 3 : 0;
+  return Math.max(perlu, min) || undefined;
+}
+
+/** Body cells: text kept off the borders by an indent, numbers to the right, the same indent from the border. */
+function gayaIsi(jenis: JenisKolom): Partial<ExcelJSNs.Style> {
+  const g = gayaSel({}, FORMAT[jenis], true);
+  const kanan = jenis === 'rupiah' || jenis === 'angka' || jenis === 'kuantitas';
+  return { ...g, alignment: { ...g.alignment, horizontal: kanan ? 'right' : 'left', indent: 1 } };
 }
 
 /** Adds the next row: values, a style per column, an optional height, merged across the sheet. */
@@ -141,7 +152,7 @@ async function tulisIsi(
   }
   // One style per column, built once and copied shallowly per cell: rows are serialised as they
   // are committed and nothing mutates a style afterwards, so the nested parts can be shared.
-  const gayaKolom = [gayaSel({}, FORMAT.angka, true), ...kolom.map((k) => gayaSel({}, FORMAT[k.jenis], true))];
+  const gayaKolom = [gayaIsi('angka'), ...kolom.map((k) => gayaIsi(k.jenis))];
   let n = 0;
   for await (const isi of baris) {
     n++;

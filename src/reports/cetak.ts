@@ -1,8 +1,9 @@
 // What each of the 13 books prints: its columns and how a stored row becomes a printed row.
 // Registers take their columns from their declaration (src/books/registers.ts).
 import { type Buku, maskNik } from '../books/buku.js';
-import type { Field } from '../books/field.js';
+import { type Field, optionsOf } from '../books/field.js';
 import { REGISTER } from '../books/registers.js';
+import type { Referensi } from '../db/referensi-repo.js';
 import type { BarisRegister, CatatanNatura, HadirRapat, NilaiTersimpan, PenyaluranCetak } from '../domain/cetak.js';
 import type { EntriKas } from '../domain/kas.js';
 import { miliKeAngka, NOL, type Rupiah, rupiahTersimpan } from '../domain/money.js';
@@ -197,12 +198,18 @@ type Nik = (v: NilaiTersimpan | undefined) => NilaiCetak;
 /**
  * Columns and row mapping of a book; NIKs masked unless `lengkap`; `saldoAwal` opens a cash book printed from `dari`.
  */
-export function tataCetak(b: BukuCetak, lengkap: boolean, saldoAwal: Rupiah = NOL, dari?: string): TataCetak {
+export function tataCetak(
+  b: BukuCetak,
+  lengkap: boolean,
+  saldoAwal: Rupiah = NOL,
+  dari?: string,
+  ref?: Referensi,
+): TataCetak {
   const nik: Nik = (v) => (lengkap ? t(v) : maskNik(typeof v === 'string' ? v : null));
   const s = b.sumber;
   switch (s.jenis) {
     case 'register':
-      return untukSumber(tataRegister(s.buku, nik));
+      return untukSumber(tataRegister(s.buku, nik, ref));
     case 'kas':
       return untukSumber(s.arah ? tataKasSatuArah(s.arah) : tataBukuKasUmum(saldoAwal, dari));
     case 'natura':
@@ -220,22 +227,49 @@ export function tataCetak(b: BukuCetak, lengkap: boolean, saldoAwal: Rupiah = NO
   }
 }
 
+/**
+ * What a register prints where it differs from its list on screen: the PPKS book shows one address column
+ * (a printed list is read by people who visit) instead of RT and padukuhan apart.
+ */
+const KOLOM_CETAK: Record<string, string[]> = {
+  ppks: ['nik', 'nama', 'jk', 'tanggal_lahir', 'alamat', 'kategori', 'status', 'terdaftar'],
+};
+
+/** Street, RT/RW and padukuhan in one line, as a visitor needs them. */
+function alamatLengkap(row: BarisRegister): NilaiCetak {
+  const rtRw = [row.rt ? `RT ${row.rt}` : null, row.rw ? `RW ${row.rw}` : null].filter(Boolean).join('/');
+  const isi = [row.alamat, rtRw, row.padukuhan].filter((v) => v !== null && v !== undefined && v !== '');
+  return isi.length ? isi.join(', ') : null;
+}
+
+/** A choice from an official list (a PPKS or PSKS category) prints by its name, not its code. */
+function namaPilihan(f: Field | undefined, ref: Referensi | undefined): Map<string, string> | null {
+  if (!f?.pilihan || !('referensi' in f.pilihan) || !ref) return null;
+  return new Map(optionsOf(f, ref).map((o) => [o.kode, o.nama]));
+}
+
 /** A register prints the columns of its declaration; money columns are read back as Rupiah. */
-function tataRegister(buku: Buku, nik: Nik): Tata<BarisRegister> {
-  const fields = buku.kolomDaftar.map((k) => ({ k, f: buku.fields.find((x) => x.name === k) }));
+function tataRegister(buku: Buku, nik: Nik, ref?: Referensi): Tata<BarisRegister> {
+  const gabungAlamat = KOLOM_CETAK[buku.nama]?.includes('alamat') ?? false;
+  const fields = (KOLOM_CETAK[buku.nama] ?? buku.kolomDaftar).map((k) => {
+    const f = buku.fields.find((x) => x.name === k);
+    return { k, f, nama: namaPilihan(f, ref) };
+  });
   const kolom = fields.map(({ k, f }) => {
     const jenis = jenisField(f);
-    return kol(f?.label ?? LABEL_LAIN[k] ?? k, k === 'nama' ? 28 : LEBAR[jenis], jenis);
+    return kol(f?.label ?? LABEL_LAIN[k] ?? k, k === 'nama' || k === 'alamat' ? 28 : LEBAR[jenis], jenis);
   });
-  const sel = (row: BarisRegister, k: string, f: Field | undefined): NilaiCetak => {
+  const sel = (row: BarisRegister, k: string, f: Field | undefined, nama: Map<string, string> | null): NilaiCetak => {
     const v = row[k];
+    if (k === 'alamat' && gabungAlamat) return alamatLengkap(row);
+    if (nama && typeof v === 'string') return nama.get(v) ?? v;
     if (f?.type === 'nik') return nik(v);
     if (f?.type === 'kuantitas' && typeof v === 'number') return miliKeAngka(v);
     if (f?.type === 'jumlah' && v !== null && v !== undefined)
       return rupiahTersimpan(v, `${buku.judul} ID ${String(row.id)}`);
     return t(v);
   };
-  return { kolom, baris: (row) => fields.map(({ k, f }) => sel(row, k, f)) };
+  return { kolom, baris: (row) => fields.map(({ k, f, nama }) => sel(row, k, f, nama)) };
 }
 
 const dibatalkan = (e: EntriKas) => (e.dibatalkan_oleh ? `(dibatalkan ${e.dibatalkan_oleh})` : null);
@@ -380,7 +414,8 @@ function tataHadir(): Tata<HadirRapat> {
       kol('Nama', 26),
       kol('Peran', 14),
       kol('Asal', 18),
-      kol('Tanda tangan', 16),
+      // room to sign: about 1 cm a row
+      { ...kol('Tanda tangan', 20), tinggiMin: 28 },
     ],
     baris: (r) => [t(r.tanggal), t(r.agenda), t(r.nama), t(r.peran ?? (r.tamu ? 'tamu' : 'anggota')), t(r.asal), null],
   };

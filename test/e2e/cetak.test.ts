@@ -103,14 +103,31 @@ describe('cetak', () => {
       'Nama',
       'Jenis kelamin',
       'Tanggal lahir',
-      'RT',
-      'Padukuhan',
+      'Alamat',
       'Kategori PPKS',
       'Status',
       'Tanggal terdata',
     ]);
     const rapat = await cetak('hadir');
     expect(rapat.hasil.baris).toBe(3);
+  });
+
+  it('cetak ppks: one address column, category names, text kept off the borders', async () => {
+    const { ws } = await cetak('ppks');
+    const r = barisDengan(ws, 'C', 'Mbah Sastro');
+    expect(ws.getCell(`F${r}`).value).toBe('RT 03, Jetis');
+    expect(ws.getCell(`G${r}`).value).toBe('Lanjut Usia Terlantar');
+    expect(ws.getCell(`G${barisDengan(ws, 'C', 'Pak Karyo')}`).value).toBe('Fakir Miskin');
+    expect(ws.getCell(`C${r}`).alignment).toMatchObject({ horizontal: 'left', indent: 1 });
+    expect(ws.getCell(`A${r}`).alignment).toMatchObject({ horizontal: 'right', indent: 1 });
+    const psks = await cetak('psks');
+    expect(psks.ws.getCell(`D${barisDengan(psks.ws, 'B', 'Bu Tini')}`).value).toBe('Pekerja Sosial Masyarakat');
+  });
+
+  it('cetak hadir: every row tall enough to sign in (about 1 cm)', async () => {
+    const { ws } = await cetak('hadir');
+    const h = barisDengan(ws, 'A', 'No');
+    for (let r = h + 1; r <= h + 3; r++) expect(ws.getRow(r).height, `baris ${r}`).toBeGreaterThanOrEqual(28);
   });
 
   it('an unknown book is bad input', async () => {
