@@ -62,7 +62,7 @@ function tinggiBaris(isi: NilaiCetak[], kolom: KolomCetak[]): number | undefined
 function gayaIsi(jenis: JenisKolom): Partial<ExcelJSNs.Style> {
   const g = gayaSel({}, FORMAT[jenis], true);
   const kanan = jenis === 'rupiah' || jenis === 'angka' || jenis === 'kuantitas';
-  return { ...g, alignment: { ...g.alignment, horizontal: kanan ? 'right' : 'left', indent: 1 } };
+  return { ...g, alignment: { ...g.alignment, horizontal: kanan ? 'right' : 'left', vertical: 'middle', indent: 1 } };
 }
 
 /** Adds the next row: values, a style per column, an optional height, merged across the sheet. */

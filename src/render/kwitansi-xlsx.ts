@@ -44,7 +44,7 @@ const kiri = (font: Partial<ExcelJSNs.Font> = {}, extra: Partial<ExcelJSNs.Style
   ...extra,
 });
 
-const TINGGI = [20, 26, 8, 26, 16, 10, 24, 36, 36, 12, 26, 8, 16, 22, 22, 22, 22, 16, 22];
+const TINGGI = [20, 26, 8, 26, 16, 10, 24, 36, 36, 12, 26, 18, 16, 22, 22, 22, 22, 16, 22];
 
 function kepala(tulis: Tulis, k: Kwitansi, r: number): void {
   tulis(`A${r}`, k.unit.nama.toUpperCase(), tengah({ bold: true, size: 12 }), `H${r}`);

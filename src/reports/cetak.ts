@@ -409,13 +409,13 @@ function tataKolom(k: KolomTetap): Tata<BarisRegister> {
 function tataHadir(): Tata<HadirRapat> {
   return {
     kolom: [
-      kol('Tanggal rapat', 17, 'tanggal'),
-      kol('Agenda', 28),
-      kol('Nama', 26),
-      kol('Peran', 14),
-      kol('Asal', 18),
-      // room to sign: about 1 cm a row
-      { ...kol('Tanda tangan', 20), tinggiMin: 28 },
+      kol('Tanggal rapat', 15, 'tanggal'),
+      kol('Agenda', 20),
+      kol('Nama', 24),
+      kol('Peran', 12),
+      kol('Asal', 12),
+      // room to sign: about 1 cm a row once the sheet is fitted to the page's width
+      { ...kol('Tanda tangan', 22), tinggiMin: 34 },
     ],
     baris: (r) => [t(r.tanggal), t(r.agenda), t(r.nama), t(r.peran ?? (r.tamu ? 'tamu' : 'anggota')), t(r.asal), null],
   };
