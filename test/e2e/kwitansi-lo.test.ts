@@ -1,7 +1,6 @@
 // Receipts and the residents' notice as a person holds them: LibreOffice converts them headless to
 // PDF; the pages are counted and their words read back (poppler's pdfinfo and pdftotext).
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bacaWorkbook, unitContoh } from '../fixtures/unit-contoh.js';
