@@ -415,7 +415,7 @@ function tataHadir(): Tata<HadirRapat> {
       kol('Peran', 12),
       kol('Asal', 12),
       // room to sign: about 1 cm a row once the sheet is fitted to the page's width
-      { ...kol('Tanda tangan', 22), tinggiMin: 34 },
+      { ...kol('Tanda tangan', 22), tinggiMin: 38 },
     ],
     baris: (r) => [t(r.tanggal), t(r.agenda), t(r.nama), t(r.peran ?? (r.tamu ? 'tamu' : 'anggota')), t(r.asal), null],
   };

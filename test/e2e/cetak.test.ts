@@ -127,7 +127,7 @@ describe('cetak', () => {
   it('cetak hadir: every row tall enough to sign in (about 1 cm)', async () => {
     const { ws } = await cetak('hadir');
     const h = barisDengan(ws, 'A', 'No');
-    for (let r = h + 1; r <= h + 3; r++) expect(ws.getRow(r).height, `baris ${r}`).toBeGreaterThanOrEqual(34);
+    for (let r = h + 1; r <= h + 3; r++) expect(ws.getRow(r).height, `baris ${r}`).toBeGreaterThanOrEqual(38);
   });
 
   it('an unknown book is bad input', async () => {
