@@ -6,6 +6,7 @@ import { formatTanggal } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import { alamat, angkaKeKolom, geserRentang, geserRumus, kolomKeAngka, type RefBaris } from './a1.js';
+import { formatRupiah, formatRupiahKah } from './gaya.js';
 import { hitungRumus, type Pembaca } from './rumus.js';
 
 export type NilaiSel = string | number | Date | null;
@@ -253,9 +254,20 @@ function tulisSheet(
   tulisGrid(ws, x);
   const gabung = gabungSel(ws, x);
   tinggiBaris(x.grid, x.tinggi, gabung.lebar, gabung.bagian, (kolom) => s.ws.getColumn(kolom).width ?? 9);
+  samakanTinggi(x);
   for (const [r, h] of x.tinggi) ws.getRow(r).height = h;
   salinGambarTemplat(out, tpl, ws, x);
   pasangGambar(out, ws, x);
+}
+
+/** The rows of one list all get the height of its tallest, so a printed table has even rows. */
+function samakanTinggi(x: Susunan): void {
+  for (const [nomor, n] of x.s.jumlah) {
+    const awal = x.p.awal(nomor);
+    let tinggi = 0;
+    for (let r = awal; r < awal + n; r++) tinggi = Math.max(tinggi, x.tinggi.get(r) ?? 0);
+    if (tinggi > 0) for (let r = awal; r < awal + n; r++) x.tinggi.set(r, tinggi);
+  }
 }
 
 /** Where a formula's row reference lands for instance `instans` of a (repeating) template row. */
@@ -380,9 +392,18 @@ function tulisGrid(ws: ExcelJSNs.Worksheet, x: Susunan): void {
       cell.value =
         result === undefined ? { formula: c.rumus, date1904: false } : { formula: c.rumus, result, date1904: false };
       if (typeof result === 'number' && /^(SUM|COUNT|MIN|MAX)\(/.test(c.rumus)) x.angka[`${x.s.nama}!${key}`] = result;
-    } else cell.value = c.value;
+      aturRupiah(c.style, result);
+    } else {
+      cell.value = c.value;
+      aturRupiah(c.style, c.value);
+    }
     cell.style = c.style;
   }
+}
+
+/** A rupiah cell gets the code for its value's sign (see gaya.ts: dots and minus as literals). */
+function aturRupiah(style: Partial<ExcelJSNs.Style>, v: unknown): void {
+  if (formatRupiahKah(style.numFmt)) style.numFmt = formatRupiah(v);
 }
 
 /**
@@ -452,7 +473,12 @@ function pasangGambar(out: ExcelJSNs.Workbook, ws: ExcelJSNs.Worksheet, x: Susun
   }
 }
 
+/**
+ * Print areas and titles move with their rows. A fixed first page number is dropped, so pages are
+ * numbered on across the sheets (`&P dari &N` then counts the whole printed workbook).
+ */
 function geserCetak(ps: Partial<ExcelJSNs.PageSetup>, p: Peta): Partial<ExcelJSNs.PageSetup> {
+  ps.firstPageNumber = undefined;
   const peta = (r: number, peran: string) => (peran === 'akhir' ? p.akhir(r) : p.awal(r));
   if (ps.printArea) ps.printArea = geserRentang(ps.printArea, peta);
   if (ps.printTitlesRow) ps.printTitlesRow = geserRentang(ps.printTitlesRow, peta);
