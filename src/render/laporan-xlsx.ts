@@ -180,12 +180,15 @@ function barisKas(b: BarisBukuKas, nama: NamaKode): Record<string, NilaiSel> {
   const jenis = b.jenis
     ? [namaDari(nama.jenis, b.jenis), b.layanan ? namaDari(nama.layanan, b.layanan) : ''].filter(Boolean).join(': ')
     : null;
+  const sumberJenis = b.sumber ? namaDari(nama.sumber, b.sumber) : (jenis ?? 'Pemindahan antarakun');
+  // an entry recorded without uraian reads as its source or kind, so a voided one is never just "(dibatalkan …)"
+  const uraian = b.uraian?.trim() || sumberJenis;
   return {
     no: b.no,
     tanggal: tanggalSel(b.tanggal),
     nomor: b.nomor,
-    uraian: [b.uraian, b.dibatalkan_oleh ? `(dibatalkan ${b.dibatalkan_oleh})` : ''].filter(Boolean).join(' '),
-    sumber_jenis: b.sumber ? namaDari(nama.sumber, b.sumber) : (jenis ?? 'Pemindahan antarakun'),
+    uraian: b.dibatalkan_oleh ? `${uraian} (dibatalkan ${b.dibatalkan_oleh})` : uraian,
+    sumber_jenis: sumberJenis,
     dana: namaDari(nama.dana, b.dana),
     akun: b.akun_tujuan ? `${akun(b.akun)} → ${akun(b.akun_tujuan)}` : akun(b.akun),
     // a cash book leaves the other side blank rather than printing Rp0
