@@ -19,12 +19,17 @@ const FONT = { name: 'Arial', size: 10 };
 const TIPIS = { style: 'thin', color: { argb: 'FF000000' } };
 const KOTAK = { top: TIPIS, left: TIPIS, bottom: TIPIS, right: TIPIS };
 
+/**
+ * A sheet fitted to one A4 page wide. Its columns add up to at most about 158 units landscape
+ * (about 100 portrait), so the fitted page keeps 10 pt text at 8.4 pt or more.
+ */
 function sheet(wb, nama, lebar, orientation, barisJudulKolom) {
   const ws = wb.addWorksheet(nama, {
     ...opsiCetak(orientation, barisJudulKolom),
     // the template's footer also names the unit and the quarter
-    // pages are numbered on across the sheets (the filler drops a fixed first page number)
-    headerFooter: { oddFooter: '&L&8{{nama}} · Triwulan {{triwulan_romawi}}/{{tahun}} · &A&R&8Halaman &P dari &N' },
+    // pages are numbered on across the sheets (the filler drops a fixed first page number); the footer
+    // keeps the body's 10 pt, since fitting a sheet to the page width scales the footer with it
+    headerFooter: { oddFooter: '&L{{nama}} · Triwulan {{triwulan_romawi}}/{{tahun}} · &A&RHalaman &P dari &N' },
   });
   for (const [i, w] of lebar.entries()) ws.getColumn(i + 1).width = w;
   kepala(ws, lebar.length);
@@ -98,12 +103,14 @@ function barisData(ws, baris, sel, tebal = false) {
  * "Mengetahui, Lurah …" centred below both. `kiri`, `kanan` and `penuh` are column ranges ('B:C').
  * Returns the last row used.
  */
-function tandaTangan(ws, baris, kiri, kanan, penuh) {
+function tandaTangan(ws, baris, kiri, kanan, penuh, jaga = 14) {
   const teks = (rentang, r, v, bold = false) => {
     const [a, b] = rentang.split(':');
     tulis(ws, `${a}${r}`, v, { font: { bold }, alignment: { horizontal: 'center' } });
     if (b && b !== a) ws.mergeCells(`${a}${r}:${b}${r}`);
   };
+  // the block prints whole: the filler breaks the page before it when it would not fit
+  tulis(ws, `A${baris}`, `{{jaga:${jaga}}}`);
   teks(kanan, baris, '{{kabupaten}}, {{tanggal_laporan}}');
   teks(kiri, baris + 1, 'Ketua WKSBM {{nama}}');
   teks(kanan, baris + 1, 'Bendahara');
@@ -194,14 +201,15 @@ export function buatWorkbook() {
       ['{{.keluar}}', ...KANAN],
       ['{{.akhir}}', ...KANAN],
     ]);
-    const akhir = tandaTangan(ws, 30, 'B', 'D:F', 'A:F');
+    // the seal's line below the signatures stays on their page
+    const akhir = tandaTangan(ws, 30, 'B', 'D:F', 'A:F', 16);
     // the seal of the books as this report left them; `wksbm periksa --laporan` checks it
     tulis(ws, `B${akhir + 2}`, 'Kode segel buku: {{kode_segel}}', { font: { bold: true } });
   }
 
   // 3. Buku Kas
   {
-    const ws = sheet(wb, 'Buku Kas', [5, 17, 18, 34, 22, 13, 16, 16, 16, 16], 'landscape', '7:7');
+    const ws = sheet(wb, 'Buku Kas', [5, 17, 18, 28, 19, 12, 14, 15, 15, 15], 'landscape', '7:7');
     judulBagian(ws, 6, 'BUKU KAS UMUM');
     // the running balance is a formula copied down the repeated row (J8+H9-I9, J9+H10-I10, …)
     judulKolom(ws, 7, [
@@ -251,7 +259,7 @@ export function buatWorkbook() {
 
   // 4. Penyaluran: one cell per question an officer asks (who, which aid, what form, how much, from which fund)
   {
-    const ws = sheet(wb, 'Penyaluran', [5, 17, 18, 30, 22, 18, 28, 16, 18], 'landscape', '7:7');
+    const ws = sheet(wb, 'Penyaluran', [5, 17, 18, 28, 18, 15, 26, 15, 16], 'landscape', '7:7');
     judulBagian(ws, 6, 'PENYALURAN BANTUAN DAN SANTUNAN');
     judulKolom(ws, 7, [
       'No',
@@ -281,7 +289,7 @@ export function buatWorkbook() {
 
   // 5. Kegiatan
   {
-    const ws = sheet(wb, 'Kegiatan', [5, 17, 30, 15, 20, 20, 11, 17, 34], 'landscape', '7:7');
+    const ws = sheet(wb, 'Kegiatan', [5, 17, 26, 13, 17, 17, 10, 15, 29], 'landscape', '7:7');
     judulBagian(ws, 6, 'KEGIATAN');
     judulKolom(ws, 7, [
       'No',

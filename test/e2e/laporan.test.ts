@@ -315,7 +315,7 @@ describe('laporan triwulan: the workbook', () => {
       expect(w.pageSetup.fitToWidth).toBe(1);
       expect(w.pageSetup.fitToHeight).toBe(0);
       // the sheet's name and the page counted across the workbook (no fixed first page number)
-      expect(w.headerFooter.oddFooter).toContain('&A&R&8Halaman &P dari &N');
+      expect(w.headerFooter.oddFooter).toContain('&A&RHalaman &P dari &N');
       expect(w.views[0]?.showGridLines).toBe(false);
     }
   });
