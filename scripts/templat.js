@@ -139,6 +139,7 @@ export function buatWorkbook() {
     const isi = [
       ['Nama WKSBM', '{{nama}}'],
       ['Alamat sekretariat', '{{alamat}}'],
+      ['Telepon sekretariat', '{{telepon}}'],
       ['{{sebutan_padukuhan}}', '{{padukuhan}}'],
       ['{{sebutan_kalurahan}}', '{{kalurahan}}'],
       ['{{sebutan_kapanewon}}', '{{kapanewon}}'],

@@ -7,6 +7,7 @@ import type { Rupiah } from './money.js';
 export const KOLOM_UNIT = [
   'nama',
   'alamat',
+  'telepon',
   'padukuhan',
   'kalurahan',
   'kapanewon',
