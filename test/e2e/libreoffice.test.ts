@@ -10,8 +10,9 @@ import { angka, bacaWorkbook, HARAP, unitContoh } from '../fixtures/unit-contoh.
 import { tmpDir, wksbm } from '../helpers.js';
 
 const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
-// In CI (CI=true) a missing LibreOffice is a failure, not a skip: .ci/run installs it.
-const lewati = !soffice && !process.env.CI;
+const pdftotext = spawnSync('sh', ['-c', 'command -v pdftotext'], { encoding: 'utf8' }).stdout.trim();
+// In CI (CI=true) a missing LibreOffice or poppler-utils is a failure, not a skip: .ci/run installs them.
+const lewati = (!soffice || !pdftotext) && !process.env.CI;
 
 function jalankan(args: string[], profil: string): void {
   const r = spawnSync(soffice, [`-env:UserInstallation=file://${profil}`, '--headless', ...args], {
@@ -83,6 +84,7 @@ describe.skipIf(lewati)('LibreOffice reads the quarterly workbook', () => {
 
   beforeAll(async () => {
     expect(soffice, 'soffice not found: install libreoffice-calc-nogui (see .ci/run)').not.toBe('');
+    expect(pdftotext, 'pdftotext not found: install poppler-utils (see .ci/run)').not.toBe('');
     dir = tmpDir();
     file = path.join(dir, 'laporan.xlsx');
     const db = await unitContoh();
