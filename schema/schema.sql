@@ -284,7 +284,7 @@ CREATE TABLE profil (
   cap_mime TEXT,
   dibuat TEXT NOT NULL,
   diubah TEXT NOT NULL
-, uid TEXT);
+, uid TEXT, telepon TEXT);
 
 CREATE TABLE psks (
   id INTEGER PRIMARY KEY,

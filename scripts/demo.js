@@ -57,6 +57,14 @@ wksbm(
   'Siti Aminah',
   '--lurah',
   'Suharjo',
+  '--alamat',
+  'Balai Padukuhan Jetis, RT 03, Sumberagung',
+  '--telepon',
+  '0274 367123',
+  '--hp-ketua',
+  '081328001234',
+  '--hp-bendahara',
+  '081392005678',
 );
 wksbm('akun', 'tambah', 'bri', '--nama', 'BRI Unit Bantul');
 wksbm('anggota', 'tambah', '--nama', 'Bayu Saputra', '--jabatan', 'seksi', '--jk', 'L', '--hp', '081227001122');

@@ -6,24 +6,30 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { opsiCetak, RP_FMT, TGL_FMT } from '../dist/render/gaya.js';
+import { opsiCetak, RP_ID, TGL_FMT } from '../dist/render/gaya.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BERKAS_TEMPLAT = path.join(root, 'templates', 'laporan-triwulan.xlsx');
 
-// the formats and the A4 print setup are the program's own (src/render/gaya.ts), shared with cetak and rekap
-export const RP = RP_FMT;
+// the formats and the A4 print setup are the program's own (src/render/gaya.ts), shared with cetak and rekap;
+// rupiah use the locale-proof code (literal dots), kg arrive as text with a decimal comma
+export const RP = RP_ID;
 export const TGL = TGL_FMT;
-export const KG = '#,##0.0##';
 const FONT = { name: 'Arial', size: 10 };
 const TIPIS = { style: 'thin', color: { argb: 'FF000000' } };
 const KOTAK = { top: TIPIS, left: TIPIS, bottom: TIPIS, right: TIPIS };
 
+/**
+ * A sheet fitted to one A4 page wide. Its columns add up to at most about 158 units landscape
+ * (about 100 portrait), so the fitted page keeps 10 pt text at 8.4 pt or more.
+ */
 function sheet(wb, nama, lebar, orientation, barisJudulKolom) {
   const ws = wb.addWorksheet(nama, {
     ...opsiCetak(orientation, barisJudulKolom),
     // the template's footer also names the unit and the quarter
-    headerFooter: { oddFooter: '&L&8{{nama}} · Triwulan {{triwulan_romawi}}/{{tahun}}&R&8Halaman &P dari &N' },
+    // pages are numbered on across the sheets (the filler drops a fixed first page number); the footer
+    // keeps the body's 10 pt, since fitting a sheet to the page width scales the footer with it
+    headerFooter: { oddFooter: '&L{{nama}} · Triwulan {{triwulan_romawi}}/{{tahun}} · &A&RHalaman &P dari &N' },
   });
   for (const [i, w] of lebar.entries()) ws.getColumn(i + 1).width = w;
   kepala(ws, lebar.length);
@@ -91,23 +97,34 @@ function barisData(ws, baris, sel, tebal = false) {
   });
 }
 
-/** Left: Lurah; right: ketua (with the stamp) and bendahara. Returns the last row used. */
-function tandaTangan(ws, baris, kiri, kanan) {
-  const k = (r, v, bold = false) =>
-    tulis(ws, `${kiri}${r}`, v, { font: { bold }, alignment: { horizontal: 'center' } });
-  const n = (r, v, bold = false) =>
-    tulis(ws, `${kanan}${r}`, v, { font: { bold }, alignment: { horizontal: 'center' } });
-  n(baris, '{{kabupaten}}, {{tanggal_laporan}}');
-  k(baris + 1, 'Mengetahui,');
-  n(baris + 1, 'Ketua WKSBM {{nama}}');
-  k(baris + 2, '{{sebutan_lurah}} {{kalurahan}}');
-  tulis(ws, `${huruf(kanan.charCodeAt(0) - 65)}${baris + 2}`, '{{gambar:cap}}');
-  k(baris + 6, '( {{lurah}} )', true);
-  n(baris + 6, '( {{ketua}} )', true);
-  n(baris + 8, 'Bendahara');
-  n(baris + 12, '( {{bendahara}} )', true);
-  return baris + 12;
+/**
+ * Signatures the Indonesian way: place and date above the treasurer; Ketua on the left (the stamp
+ * anchored on his signature space, overlapping it as a wet stamp does), Bendahara on the right;
+ * "Mengetahui, Lurah …" centred below both. `kiri`, `kanan` and `penuh` are column ranges ('B:C').
+ * Returns the last row used.
+ */
+function tandaTangan(ws, baris, kiri, kanan, penuh, jaga = 14) {
+  const teks = (rentang, r, v, bold = false) => {
+    const [a, b] = rentang.split(':');
+    tulis(ws, `${a}${r}`, v, { font: { bold }, alignment: { horizontal: 'center' } });
+    if (b && b !== a) ws.mergeCells(`${a}${r}:${b}${r}`);
+  };
+  // the block prints whole: the filler breaks the page before it when it would not fit
+  tulis(ws, `A${baris}`, `{{jaga:${jaga}}}`);
+  teks(kanan, baris, '{{kabupaten}}, {{tanggal_laporan}}');
+  teks(kiri, baris + 1, 'Ketua WKSBM {{nama}}');
+  teks(kanan, baris + 1, 'Bendahara');
+  tulis(ws, `${kiri.split(':')[0]}${baris + 2}`, '{{gambar:cap}}');
+  teks(kiri, baris + 6, '( {{ketua}} )', true);
+  teks(kanan, baris + 6, '( {{bendahara}} )', true);
+  teks(penuh, baris + 8, 'Mengetahui,');
+  teks(penuh, baris + 9, '{{sebutan_lurah}} {{kalurahan}}');
+  teks(penuh, baris + 13, '( {{lurah}} )', true);
+  return baris + 13;
 }
+
+/** A quantity as text, right-aligned like a number. */
+const KANAN = [undefined, 'right'];
 
 export function buatWorkbook() {
   const wb = new ExcelJS.Workbook();
@@ -122,6 +139,7 @@ export function buatWorkbook() {
     const isi = [
       ['Nama WKSBM', '{{nama}}'],
       ['Alamat sekretariat', '{{alamat}}'],
+      ['Telepon sekretariat', '{{telepon}}'],
       ['{{sebutan_padukuhan}}', '{{padukuhan}}'],
       ['{{sebutan_kalurahan}}', '{{kalurahan}}'],
       ['{{sebutan_kapanewon}}', '{{kapanewon}}'],
@@ -179,21 +197,22 @@ export function buatWorkbook() {
     barisData(ws, 27, [
       ['{{#natura}}{{.no}}', undefined, 'center'],
       '{{.barang}} ({{.satuan}})',
-      ['{{.awal}}', KG],
-      ['{{.masuk}}', KG],
-      ['{{.keluar}}', KG],
-      ['{{.akhir}}', KG],
+      ['{{.awal}}', ...KANAN],
+      ['{{.masuk}}', ...KANAN],
+      ['{{.keluar}}', ...KANAN],
+      ['{{.akhir}}', ...KANAN],
     ]);
-    const akhir = tandaTangan(ws, 30, 'B', 'F');
+    // the seal's line below the signatures stays on their page
+    const akhir = tandaTangan(ws, 30, 'B', 'D:F', 'A:F', 16);
     // the seal of the books as this report left them; `wksbm periksa --laporan` checks it
     tulis(ws, `B${akhir + 2}`, 'Kode segel buku: {{kode_segel}}', { font: { bold: true } });
   }
 
   // 3. Buku Kas
   {
-    const ws = sheet(wb, 'Buku Kas', [5, 17, 19, 40, 18, 11, 17, 17, 17], 'landscape', '7:7');
+    const ws = sheet(wb, 'Buku Kas', [5, 17, 18, 28, 19, 12, 14, 15, 15, 15], 'landscape', '7:7');
     judulBagian(ws, 6, 'BUKU KAS UMUM');
-    // the running balance is a formula copied down the repeated row (I8+G9-H9, I9+G10-H10, …)
+    // the running balance is a formula copied down the repeated row (J8+H9-I9, J9+H10-I10, …)
     judulKolom(ws, 7, [
       'No',
       'Tanggal',
@@ -201,21 +220,23 @@ export function buatWorkbook() {
       'Uraian',
       'Sumber/Jenis',
       'Dana',
+      'Akun',
       'Penerimaan (Rp)',
       'Pengeluaran (Rp)',
       'Saldo (Rp)',
     ]);
-    barisData(ws, 8, ['', '', '', 'Saldo awal', '', '', '', '', ['{{saldo_awal}}', RP]]);
+    barisData(ws, 8, ['', '', '', 'Saldo awal', '', '', '', '', '', ['{{saldo_awal}}', RP]]);
     barisData(ws, 9, [
       ['{{#kas}}{{.no}}', undefined, 'center'],
-      ['{{.tanggal}}', TGL],
-      '{{.nomor}}',
+      ['{{.tanggal}}', TGL, 'center'],
+      ['{{.nomor}}', undefined, 'center'],
       '{{.uraian}}',
       '{{.sumber_jenis}}',
       '{{.dana}}',
+      '{{.akun}}',
       ['{{.penerimaan}}', RP],
       ['{{.pengeluaran}}', RP],
-      [{ formula: 'I8+G9-H9' }, RP],
+      [{ formula: 'J8+H9-I9' }, RP],
     ]);
     barisData(
       ws,
@@ -227,55 +248,49 @@ export function buatWorkbook() {
         'JUMLAH',
         '',
         '',
+        '',
         ['{{=SUM(kas.penerimaan)}}', RP],
         ['{{=SUM(kas.pengeluaran)}}', RP],
-        [{ formula: 'I8+G10-H10' }, RP],
+        [{ formula: 'J8+H10-I10' }, RP],
       ],
       true,
     );
-    tandaTangan(ws, 12, 'D', 'H');
+    tandaTangan(ws, 12, 'B:D', 'H:J', 'A:J');
   }
 
-  // 4. Penyaluran
+  // 4. Penyaluran: one cell per question an officer asks (who, which aid, what form, how much, from which fund)
   {
-    const ws = sheet(wb, 'Penyaluran', [5, 17, 19, 24, 20, 22, 14, 16, 10, 30, 16, 11, 11], 'landscape', '7:7');
+    const ws = sheet(wb, 'Penyaluran', [5, 17, 18, 28, 18, 15, 26, 15, 16], 'landscape', '7:7');
     judulBagian(ws, 6, 'PENYALURAN BANTUAN DAN SANTUNAN');
     judulKolom(ws, 7, [
       'No',
       'Tanggal',
       'No. Bukti',
-      'Nama Penerima',
-      'NIK',
-      'Alamat (RT/Padukuhan)',
+      'Penerima (NIK, alamat)',
       'Kategori PPKS',
       'Layanan',
-      'Bentuk',
-      'Uraian',
-      'Nilai (Rp)',
-      'Kuantitas',
-      'Sumber dana',
+      'Bentuk dan uraian',
+      'Nilai (Rp) / jumlah',
+      'Dana / asnaf',
     ]);
     barisData(ws, 8, [
       ['{{#penyaluran}}{{.no}}', undefined, 'center'],
-      ['{{.tanggal}}', TGL],
-      '{{.nomor}}',
-      '{{.nama}}',
-      '{{.nik}}',
-      '{{.alamat}}',
+      ['{{.tanggal}}', TGL, 'center'],
+      ['{{.nomor}}', undefined, 'center'],
+      '{{.penerima}}',
       '{{.kategori}}',
       '{{.layanan}}',
-      '{{.bentuk}}',
-      '{{.uraian}}',
-      ['{{.nilai}}', RP],
-      '{{.kuantitas}}',
-      '{{.sumber_dana}}',
+      '{{.bentuk_uraian}}',
+      ['{{.nilai_jumlah}}', RP, 'right'],
+      '{{.dana_asnaf}}',
     ]);
-    barisData(ws, 9, ['', '', '', 'JUMLAH', '', '', '', '', '', '', ['{{=SUM(penyaluran.nilai)}}', RP], '', ''], true);
+    barisData(ws, 9, ['', '', '', 'JUMLAH', '', '', '', ['{{=SUM(penyaluran.nilai_jumlah)}}', RP], ''], true);
+    tandaTangan(ws, 11, 'B:D', 'G:I', 'A:I');
   }
 
   // 5. Kegiatan
   {
-    const ws = sheet(wb, 'Kegiatan', [5, 17, 30, 15, 20, 20, 11, 17, 34], 'landscape', '7:7');
+    const ws = sheet(wb, 'Kegiatan', [5, 17, 26, 13, 17, 17, 10, 15, 29], 'landscape', '7:7');
     judulBagian(ws, 6, 'KEGIATAN');
     judulKolom(ws, 7, [
       'No',
@@ -305,6 +320,7 @@ export function buatWorkbook() {
       ['', '', 'JUMLAH', '', '', '', ['{{=SUM(kegiatan.peserta)}}', '#,##0'], ['{{=SUM(kegiatan.biaya)}}', RP], ''],
       true,
     );
+    tandaTangan(ws, 11, 'B:C', 'G:I', 'A:I');
   }
 
   // 6. Rapat
@@ -321,16 +337,16 @@ export function buatWorkbook() {
       ['{{.hadir}}', '#,##0'],
       '{{.keputusan}}',
     ]);
+    tandaTangan(ws, 10, 'B:C', 'F:G', 'A:G');
   }
 
-  // 7. PPKS
+  // 7. PPKS (the category's number and name; its code stays in the data, not on paper)
   {
-    const ws = sheet(wb, 'PPKS', [5, 52, 10, 10, 10, 12, 12, 14, 17], 'landscape', '7:7');
+    const ws = sheet(wb, 'PPKS', [5, 52, 10, 10, 12, 12, 14, 17], 'landscape', '7:7');
     judulBagian(ws, 6, 'PEMERLU PELAYANAN KESEJAHTERAAN SOSIAL (PPKS) PADA {{tanggal_akhir}}');
     judulKolom(ws, 7, [
       'No',
       'Kategori PPKS',
-      'Kode',
       'L',
       'P',
       'Jumlah terdata',
@@ -341,7 +357,6 @@ export function buatWorkbook() {
     barisData(ws, 8, [
       ['{{#ppks}}{{.no}}', undefined, 'center'],
       '{{.nama}}',
-      ['{{.kode}}', undefined, 'center'],
       ['{{.l}}', '#,##0'],
       ['{{.p}}', '#,##0'],
       ['{{.jumlah}}', '#,##0'],
@@ -355,7 +370,6 @@ export function buatWorkbook() {
       [
         '',
         'JUMLAH',
-        '',
         ['{{=SUM(ppks.l)}}', '#,##0'],
         ['{{=SUM(ppks.p)}}', '#,##0'],
         ['{{=SUM(ppks.jumlah)}}', '#,##0'],
@@ -365,17 +379,18 @@ export function buatWorkbook() {
       ],
       true,
     );
+    tandaTangan(ws, 11, 'B', 'F:H', 'A:H');
   }
 
   // 8. PSKS & Jejaring
   {
     const ws = sheet(wb, 'PSKS & Jejaring', [5, 44, 16, 30, 17, 17], 'landscape', '7:7');
     judulBagian(ws, 6, 'A. POTENSI DAN SUMBER KESEJAHTERAAN SOSIAL (PSKS)');
-    judulKolom(ws, 7, ['No', 'Kategori PSKS', 'Kode', 'Perorangan', 'Lembaga', 'Jumlah']);
+    judulKolom(ws, 7, ['No', 'Kategori PSKS', '', 'Perorangan', 'Lembaga', 'Jumlah']);
     barisData(ws, 8, [
       ['{{#psks}}{{.no}}', undefined, 'center'],
       '{{.nama}}',
-      ['{{.kode}}', undefined, 'center'],
+      '',
       ['{{.perorangan}}', '#,##0'],
       ['{{.lembaga}}', '#,##0'],
       ['{{.jumlah}}', '#,##0'],
@@ -393,6 +408,7 @@ export function buatWorkbook() {
       ],
       true,
     );
+    for (const r of [7, 8, 9]) ws.mergeCells(`B${r}:C${r}`);
 
     judulBagian(ws, 11, 'B. JEJARING KERJA');
     judulKolom(ws, 12, ['No', 'Nama mitra', 'Jenis', 'Bidang kerja sama', 'Sejak', 'Nomor kerja sama']);
@@ -420,6 +436,7 @@ export function buatWorkbook() {
       barisData(ws, 17 + i, [[i + 1, undefined, 'center'], u, '', '', '', [v, f]], i === 3);
       ws.mergeCells(`B${17 + i}:E${17 + i}`);
     });
+    tandaTangan(ws, 24, 'B', 'D:F', 'A:F');
   }
   return wb;
 }

@@ -10,6 +10,7 @@ export interface ProfilRow {
   kabupaten: string;
   provinsi: string;
   alamat: string | null;
+  telepon: string | null;
   sk_nomor: string | null;
   sk_tanggal: string | null;
   tanggal_berdiri: string | null;

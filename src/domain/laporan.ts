@@ -7,6 +7,7 @@ import type { Rupiah } from './money.js';
 export const KOLOM_UNIT = [
   'nama',
   'alamat',
+  'telepon',
   'padukuhan',
   'kalurahan',
   'kapanewon',
@@ -128,7 +129,7 @@ export interface PpksTerdata {
   jk: string | null;
   kategori: string;
   terdata: string;
-  /** the day they died (santunan --ppks); not counted in quarters that begin after it */
+  /** the day they died (santunan --ppks); a quarter ending on or after it no longer counts them */
   meninggal?: string | null;
 }
 

@@ -5,6 +5,36 @@ import type ExcelJSNs from 'exceljs';
 export const RP_FMT = '[$Rp-421]#,##0';
 export const TGL_FMT = '[$-421]d mmmm yyyy';
 
+/*
+ * Rupiah that read as Indonesian in any viewer's locale ("Rp 1.500.000", never "Rp1,500,000").
+ * A grouping comma in a format code shows the viewer's own separator (Excel ignores the [$-421]
+ * locale tag for separators; LibreOffice ignores it too once a currency symbol is in the tag), so
+ * the dots are written as literals and the sections pick the pattern by size. Conditional sections
+ * decide the minus sign themselves, so a negative amount (a void's reversal) gets its own code, in
+ * which the minus is a literal too where the section would drop it. Checked in LibreOffice under
+ * en-US and id-ID (test/e2e/libreoffice.test.ts); up to Rp999.999.999 (a larger sum still shows
+ * every digit, with its first group unsplit).
+ */
+export const RP_ID = '[>=1000000]"Rp "#"."###"."###;[>=1000]"Rp "#"."###;"Rp "0';
+export const RP_ID_NEGATIF = '[<=-1000000]"Rp "#"."###"."###;[<=-1000]"-Rp "#"."###;"-Rp "0';
+
+/** The rupiah format for one value: the negative code below zero. */
+export function formatRupiah(v: unknown): string {
+  return typeof v === 'number' && v < 0 ? RP_ID_NEGATIF : RP_ID;
+}
+
+/** A rupiah format of a template, old or new: the filler picks the per-sign code for it. */
+export function formatRupiahKah(numFmt: string | undefined): boolean {
+  return numFmt === RP_ID || numFmt === RP_ID_NEGATIF || numFmt === RP_FMT;
+}
+
+/** A quantity with a decimal comma, as text (a number format's decimal separator is the viewer's). */
+export function teksKuantitas(n: number | null, satuan?: string | null): string | null {
+  if (n === null) return null;
+  const angka = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 3 }).format(n);
+  return satuan ? `${angka} ${satuan}` : angka;
+}
+
 const TIPIS = { style: 'thin', color: { argb: 'FF000000' } } as const;
 const KOTAK: Partial<ExcelJSNs.Borders> = { top: TIPIS, left: TIPIS, bottom: TIPIS, right: TIPIS };
 

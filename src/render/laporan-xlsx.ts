@@ -8,11 +8,14 @@ import { formatTanggal } from '../domain/dates.js';
 import { kodeSegel, type RantaiSegel, type Segel } from '../domain/segel.js';
 import type { BarisBukuKas } from '../reports/buku-kas.js';
 import {
+  type BarisPenyaluran,
   type LaporanTriwulan,
+  type NamaKode,
   type RingkasanLaporan,
   ringkasanLaporan,
   type TanpaRupiah,
 } from '../reports/laporan-triwulan.js';
+import { teksKuantitas } from './gaya.js';
 import { siapkanBerkasPribadi } from './pribadi.js';
 import { type Gambar, isiTemplat, type Konteks, type NilaiSel } from './templat.js';
 
@@ -91,6 +94,7 @@ const KOLOM_PENYALURAN = [
   'nama',
   'nik',
   'alamat',
+  'penerima',
   'kategori',
   'layanan',
   'bentuk',
@@ -98,7 +102,11 @@ const KOLOM_PENYALURAN = [
   'nilai',
   'kuantitas',
   'satuan',
+  'jumlah_barang',
+  'bentuk_uraian',
+  'nilai_jumlah',
   'sumber_dana',
+  'dana_asnaf',
   'santunan',
 ];
 
@@ -111,18 +119,29 @@ function daftarLaporan(m: LaporanTriwulan): Konteks['daftar'] {
     pengeluaran: kolomDari(bernomor(k.pengeluaran), ['no', 'kode', 'jenis', 'layanan', 'nama', 'jumlah']),
     dana: kolomDari(bernomor(k.per_dana), ['no', 'kode', 'nama', 'saldo']),
     akun: kolomDari(bernomor(k.per_akun), ['no', 'kode', 'nama', 'saldo']),
-    natura: kolomDari(bernomor(m.natura), ['no', 'barang', 'satuan', 'awal', 'masuk', 'keluar', 'akhir']),
-    kas: kolomDari(m.buku_kas.map(barisKas), KOLOM_KAS),
+    natura: kolomDari(bernomor(m.natura.map(barisNatura)), [
+      'no',
+      'barang',
+      'satuan',
+      'awal',
+      'masuk',
+      'keluar',
+      'akhir',
+    ]),
+    kas: kolomDari(
+      m.buku_kas.map((b) => barisKas(b, m.nama_kode)),
+      KOLOM_KAS,
+    ),
     penyaluran: kolomDari(
-      m.penyaluran.map((p) => ({ ...p, tanggal: tanggalSel(p.tanggal), santunan: p.santunan ? 'ya' : '' })),
+      m.penyaluran.map((p) => barisPenyaluran(p, m.nama_kode)),
       KOLOM_PENYALURAN,
     ),
     kegiatan: kolomDari(
-      m.kegiatan.map((g) => ({ ...g, tanggal: tanggalSel(g.tanggal) })),
+      m.kegiatan.map((g) => ({ ...g, tanggal: tanggalSel(g.tanggal), jenis: kataDariKode(g.jenis) })),
       ['no', 'tanggal', 'nama', 'jenis', 'tempat', 'sasaran', 'peserta', 'biaya', 'hasil'],
     ),
     rapat: kolomDari(
-      m.rapat.map((r) => ({ ...r, tanggal: tanggalSel(r.tanggal) })),
+      m.rapat.map((r) => ({ ...r, tanggal: tanggalSel(r.tanggal), jenis: kataDariKode(r.jenis) })),
       ['no', 'tanggal', 'jenis', 'tempat', 'agenda', 'hadir', 'keputusan'],
     ),
     ppks: kolomDari(
@@ -133,30 +152,68 @@ function daftarLaporan(m: LaporanTriwulan): Konteks['daftar'] {
       m.psks.map((p) => ({ no: p.nomor, ...p })),
       ['no', 'nomor', 'kode', 'nama', 'perorangan', 'lembaga', 'jumlah'],
     ),
-    jejaring: kolomDari(bernomor(m.jejaring.map((j) => ({ ...j, sejak: tanggalSel(j.sejak) }))), [
-      'no',
-      'nama',
-      'jenis',
-      'bidang',
-      'sejak',
-      'nomor_kerjasama',
-    ]),
+    jejaring: kolomDari(
+      bernomor(m.jejaring.map((j) => ({ ...j, jenis: kataDariKode(j.jenis), sejak: tanggalSel(j.sejak) }))),
+      ['no', 'nama', 'jenis', 'bidang', 'sejak', 'nomor_kerjasama'],
+    ),
   };
 }
 
-function barisKas(b: BarisBukuKas): Record<string, NilaiSel> {
+/** A code as words when no name is registered for it: `iuran_kematian` → "Iuran kematian". */
+export function kataDariKode(kode: string): string {
+  const kata = kode.replace(/[_-]+/g, ' ').trim();
+  return kata.charAt(0).toUpperCase() + kata.slice(1);
+}
+
+const namaDari = (peta: Record<string, string>, kode: string | null): string =>
+  kode ? (peta[kode] ?? kataDariKode(kode)) : '';
+
+/** Stock in kg with a decimal comma, as text: a number format's decimal separator is the viewer's own. */
+function barisNatura(n: LaporanTriwulan['natura'][number]): Record<string, NilaiSel> {
+  const q = (v: number) => teksKuantitas(v);
+  return { ...n, awal: q(n.awal), masuk: q(n.masuk), keluar: q(n.keluar), akhir: q(n.akhir) };
+}
+
+/** One line of the cash book in words: sources, kinds, funds and accounts by name, never by code. */
+function barisKas(b: BarisBukuKas, nama: NamaKode): Record<string, NilaiSel> {
+  const akun = (k: string | null) => namaDari(nama.akun, k);
+  const jenis = b.jenis
+    ? [namaDari(nama.jenis, b.jenis), b.layanan ? namaDari(nama.layanan, b.layanan) : ''].filter(Boolean).join(': ')
+    : null;
+  const sumberJenis = b.sumber ? namaDari(nama.sumber, b.sumber) : (jenis ?? 'Pemindahan antarakun');
+  // an entry recorded without uraian reads as its source or kind, so a voided one is never just "(dibatalkan …)"
+  const uraian = b.uraian?.trim() || sumberJenis;
   return {
     no: b.no,
     tanggal: tanggalSel(b.tanggal),
     nomor: b.nomor,
-    uraian: [b.uraian, b.dibatalkan_oleh ? `(dibatalkan ${b.dibatalkan_oleh})` : ''].filter(Boolean).join(' '),
-    sumber_jenis: b.sumber ?? (b.jenis ? (b.layanan ? `${b.jenis} (${b.layanan})` : b.jenis) : 'pindah'),
-    dana: b.dana ?? (b.akun_tujuan ? `${b.akun}→${b.akun_tujuan}` : ''),
-    akun: b.akun,
+    uraian: b.dibatalkan_oleh ? `${uraian} (dibatalkan ${b.dibatalkan_oleh})` : uraian,
+    sumber_jenis: sumberJenis,
+    dana: namaDari(nama.dana, b.dana),
+    akun: b.akun_tujuan ? `${akun(b.akun)} → ${akun(b.akun_tujuan)}` : akun(b.akun),
     // a cash book leaves the other side blank rather than printing Rp0
     penerimaan: b.penerimaan === 0 ? null : b.penerimaan,
     pengeluaran: b.pengeluaran === 0 ? null : b.pengeluaran,
     saldo: b.saldo,
+  };
+}
+
+/** One aid in words: the recipient on one cell, the amount or the quantity with its unit, fund and asnaf. */
+function barisPenyaluran(p: BarisPenyaluran, nama: NamaKode): Record<string, NilaiSel> {
+  const penerima = [p.nama, p.nik ? `NIK ${p.nik}` : '', p.alamat].filter(Boolean).join('\n');
+  const dana = p.bentuk === 'barang' ? 'Natura (barang)' : namaDari(nama.dana, p.sumber_dana);
+  return {
+    ...p,
+    tanggal: tanggalSel(p.tanggal),
+    penerima,
+    kategori: p.kategori ? namaDari(nama.ppks, p.kategori) : '',
+    bentuk: p.bentuk === 'uang' ? 'Uang' : 'Barang',
+    jumlah_barang: teksKuantitas(p.kuantitas, p.satuan),
+    bentuk_uraian: [p.bentuk === 'uang' ? 'Uang' : 'Barang', p.uraian].filter(Boolean).join(': '),
+    // the amount in rupiah, or for goods the quantity with its unit (text, so SUM counts only money)
+    nilai_jumlah: p.nilai ?? teksKuantitas(p.kuantitas, p.satuan),
+    dana_asnaf: p.asnaf ? `${dana}; asnaf ${kataDariKode(p.asnaf).toLowerCase()}` : dana,
+    santunan: p.santunan ? 'ya' : '',
   };
 }
 

@@ -6,6 +6,7 @@ import { formatTanggal } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import { alamat, angkaKeKolom, geserRentang, geserRumus, kolomKeAngka, type RefBaris } from './a1.js';
+import { formatRupiah, formatRupiahKah } from './gaya.js';
 import { hitungRumus, type Pembaca } from './rumus.js';
 
 export type NilaiSel = string | number | Date | null;
@@ -47,7 +48,8 @@ type Penanda =
   | { jenis: 'ulang'; daftar: string }
   | { jenis: 'isian'; nama: string }
   | { jenis: 'jumlah'; fungsi: string; daftar: string; isian: string }
-  | { jenis: 'gambar'; nama: string };
+  | { jenis: 'gambar'; nama: string }
+  | { jenis: 'jaga'; baris: number };
 
 function bacaPenanda(isi: string): Penanda | null {
   const s = isi.trim();
@@ -57,6 +59,7 @@ function bacaPenanda(isi: string): Penanda | null {
   if ((m = /^=(SUM|COUNT|MIN|MAX)\(\s*([\w]+)\.([\w]+)\s*\)$/i.exec(s)))
     return { jenis: 'jumlah', fungsi: m[1]!.toUpperCase(), daftar: m[2]!, isian: m[3]! };
   if ((m = /^gambar:([\w]+)$/.exec(s))) return { jenis: 'gambar', nama: m[1]! };
+  if ((m = /^jaga:(\d{1,3})$/.exec(s))) return { jenis: 'jaga', baris: Number(m[1]) };
   if ((m = /^([\w]+)$/.exec(s))) return { jenis: 'nilai', nama: m[1]! };
   return null;
 }
@@ -236,6 +239,8 @@ interface Susunan {
   grid: Map<string, Keluaran>;
   gambar: { nama: string; baris: number; kolom: number }[];
   tinggi: Map<number, number>;
+  /** `{{jaga:N}}`: the N rows from this one stay on one printed page (a signature block) */
+  jaga: { baris: number; n: number }[];
 }
 
 function tulisSheet(
@@ -247,15 +252,27 @@ function tulisSheet(
   angka: Record<string, number>,
 ): void {
   const p = semuaPeta.get(s.nama)!;
-  const x: Susunan = { s, p, semuaPeta, k, angka, grid: new Map(), gambar: [], tinggi: new Map() };
+  const x: Susunan = { s, p, semuaPeta, k, angka, grid: new Map(), gambar: [], tinggi: new Map(), jaga: [] };
   for (const b of s.baris) for (let i = 0; i < (s.jumlah.get(b.nomor) ?? 1); i++) susunBaris(x, b, i);
   const ws = buatSheet(out, x);
   tulisGrid(ws, x);
   const gabung = gabungSel(ws, x);
   tinggiBaris(x.grid, x.tinggi, gabung.lebar, gabung.bagian, (kolom) => s.ws.getColumn(kolom).width ?? 9);
+  samakanTinggi(x);
   for (const [r, h] of x.tinggi) ws.getRow(r).height = h;
+  for (const r of pisahHalaman(ws, x)) ws.getRow(r).addPageBreak();
   salinGambarTemplat(out, tpl, ws, x);
   pasangGambar(out, ws, x);
+}
+
+/** The rows of one list all get the height of its tallest, so a printed table has even rows. */
+function samakanTinggi(x: Susunan): void {
+  for (const [nomor, n] of x.s.jumlah) {
+    const awal = x.p.awal(nomor);
+    let tinggi = 0;
+    for (let r = awal; r < awal + n; r++) tinggi = Math.max(tinggi, x.tinggi.get(r) ?? 0);
+    if (tinggi > 0) for (let r = awal; r < awal + n; r++) x.tinggi.set(r, tinggi);
+  }
 }
 
 /** Where a formula's row reference lands for instance `instans` of a (repeating) template row. */
@@ -312,6 +329,10 @@ function isiPenanda(
   }
   if (pen?.jenis === 'gambar') {
     if (x.k.gambar[pen.nama]) x.gambar.push({ nama: pen.nama, baris: r, kolom });
+    return { value: null };
+  }
+  if (pen?.jenis === 'jaga') {
+    x.jaga.push({ baris: r, n: pen.baris });
     return { value: null };
   }
   if (pen?.jenis === 'nilai' || pen?.jenis === 'isian') {
@@ -380,9 +401,18 @@ function tulisGrid(ws: ExcelJSNs.Worksheet, x: Susunan): void {
       cell.value =
         result === undefined ? { formula: c.rumus, date1904: false } : { formula: c.rumus, result, date1904: false };
       if (typeof result === 'number' && /^(SUM|COUNT|MIN|MAX)\(/.test(c.rumus)) x.angka[`${x.s.nama}!${key}`] = result;
-    } else cell.value = c.value;
+      aturRupiah(c.style, result);
+    } else {
+      cell.value = c.value;
+      aturRupiah(c.style, c.value);
+    }
     cell.style = c.style;
   }
+}
+
+/** A rupiah cell gets the code for its value's sign (see gaya.ts: dots and minus as literals). */
+function aturRupiah(style: Partial<ExcelJSNs.Style>, v: unknown): void {
+  if (formatRupiahKah(style.numFmt)) style.numFmt = formatRupiah(v);
 }
 
 /**
@@ -452,7 +482,12 @@ function pasangGambar(out: ExcelJSNs.Workbook, ws: ExcelJSNs.Worksheet, x: Susun
   }
 }
 
+/**
+ * Print areas and titles move with their rows. A fixed first page number is dropped, so pages are
+ * numbered on across the sheets (`&P dari &N` then counts the whole printed workbook).
+ */
 function geserCetak(ps: Partial<ExcelJSNs.PageSetup>, p: Peta): Partial<ExcelJSNs.PageSetup> {
+  ps.firstPageNumber = undefined;
   const peta = (r: number, peran: string) => (peran === 'akhir' ? p.akhir(r) : p.awal(r));
   if (ps.printArea) ps.printArea = geserRentang(ps.printArea, peta);
   if (ps.printTitlesRow) ps.printTitlesRow = geserRentang(ps.printTitlesRow, peta);
@@ -501,4 +536,54 @@ function tinggiBaris(
     const r = Number(/\d+$/.exec(key)![0]);
     tinggi.set(r, Math.max(tinggi.get(r) ?? 15, baris * 12.75 + 3));
   }
+}
+
+/** A4 in points. */
+const A4 = { lebar: 595.3, tinggi: 841.9 };
+
+/**
+ * Where to break pages so each `{{jaga:N}}` block prints whole. The rows are laid on pages as a
+ * program fitting the sheet to one page wide would (column widths set the scale; the header rows
+ * repeat on each page). Programs differ (a column unit is about 7 px in Excel, 8 px in LibreOffice),
+ * so pages are filled generously (the smaller scale, the whole page) and a block is measured
+ * strictly (the larger scale, 95 % of the page): a break goes before a block rather than through it.
+ * Returns the rows after which a page break goes.
+ */
+function pisahHalaman(ws: ExcelJSNs.Worksheet, x: Susunan): number[] {
+  if (!x.jaga.length) return [];
+  const ps = ws.pageSetup;
+  const m = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, ...(ps.margins ?? {}) };
+  const [lebar, tinggi] = ps.orientation === 'landscape' ? [A4.tinggi, A4.lebar] : [A4.lebar, A4.tinggi];
+  const skala = (px: number) => {
+    let w = 0;
+    for (let c = 1; c <= ws.columnCount; c++) w += ((ws.getColumn(c).width ?? 9) * px + 5) * 0.75;
+    return ps.fitToPage ? Math.min(1, (lebar - (m.left + m.right) * 72) / w) : 1;
+  };
+  const halaman = tinggi - (m.top + m.bottom) * 72;
+  const [longgar, ketat] = [halaman / skala(8), (halaman * 0.95) / skala(7)];
+  const t = (r: number) => x.tinggi.get(r) ?? 12.75;
+  const judul = barisJudul(ps.printTitlesRow).reduce((n, r) => n + t(r), 0);
+  const jaga = new Map(x.jaga.map((j) => [j.baris, j.n]));
+  const pisah: number[] = [];
+  let terpakai = 0;
+  const akhir = Math.max(...x.jaga.map((j) => j.baris));
+  for (let r = 1; r <= akhir; r++) {
+    const n = jaga.get(r);
+    let blok = 0;
+    for (let i = 0; i < (n ?? 0); i++) blok += t(r + i);
+    if (n !== undefined && r > 1 && terpakai > judul && terpakai + blok > ketat) {
+      pisah.push(r - 1);
+      terpakai = judul;
+    } else if (terpakai > judul && terpakai + t(r) > longgar) terpakai = judul;
+    terpakai += t(r);
+  }
+  return pisah;
+}
+
+function barisJudul(rentang: string | undefined): number[] {
+  const m = rentang ? /^\$?(\d+):\$?(\d+)$/.exec(rentang) : null;
+  if (!m) return [];
+  const out: number[] = [];
+  for (let r = Number(m[1]); r <= Number(m[2]); r++) out.push(r);
+  return out;
 }

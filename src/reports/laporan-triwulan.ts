@@ -41,7 +41,19 @@ export interface BarisPenyaluran {
   kuantitas: number | null;
   satuan: string | null;
   sumber_dana: string;
+  /** the zakat asnaf the aid was given under, when one was named */
+  asnaf: string | null;
   santunan: boolean;
+}
+
+/** Code → the name a reader sees, for every code the report's rows carry. */
+export interface NamaKode {
+  sumber: Record<string, string>;
+  jenis: Record<string, string>;
+  layanan: Record<string, string>;
+  dana: Record<string, string>;
+  akun: Record<string, string>;
+  ppks: Record<string, string>;
 }
 
 export interface Keuangan {
@@ -122,6 +134,7 @@ export interface LaporanTriwulan {
   periode: { tahun: number; triwulan: number; romawi: string; dari: string; sampai: string };
   tanggal_laporan: string;
   unit: Record<string, string | null>;
+  nama_kode: NamaKode;
   keuangan: Keuangan;
   natura: StokNatura[];
   buku_kas: BarisBukuKas[];
@@ -151,6 +164,7 @@ export function laporanTriwulan(b: BahanLaporan, t: Triwulan, tanggalLaporan: st
     periode: { tahun: t.tahun, triwulan: t.triwulan, romawi: romawi(t.triwulan), dari, sampai },
     tanggal_laporan: tanggalLaporan,
     unit: Object.fromEntries(KOLOM_UNIT.map((k) => [k, b.profil[k] ?? null])),
+    nama_kode: namaKode(b.ref),
     keuangan,
     natura: stokNatura(b),
     buku_kas: bukuKas(keuangan.saldo_awal, b.kas, {}).baris,
@@ -163,6 +177,18 @@ export function laporanTriwulan(b: BahanLaporan, t: Triwulan, tanggalLaporan: st
     jejaring: b.jejaring.filter((j) => j.terdata <= sampai).map(({ terdata: _t, ...j }) => j),
     donatur: ringkasDonatur(b),
     jumlah_anggota: b.jumlahAnggota,
+  };
+}
+
+function namaKode(ref: ReferensiLaporan): NamaKode {
+  const peta = (xs: { kode: string; nama: string }[]) => Object.fromEntries(xs.map((x) => [x.kode, x.nama]));
+  return {
+    sumber: peta(ref.sumber),
+    jenis: peta(ref.jenis),
+    layanan: peta(ref.layanan),
+    dana: peta(ref.dana),
+    akun: peta(ref.akun),
+    ppks: peta(ref.ppks),
   };
 }
 
@@ -284,6 +310,7 @@ function barisBantuan(p: PenyaluranBaris, namaLayanan: Map<string, string>): Omi
     kuantitas: p.kuantitas_mili === null ? null : miliKeAngka(p.kuantitas_mili),
     satuan: p.satuan,
     sumber_dana: p.bentuk === 'uang' ? (p.dana ?? '') : 'natura',
+    asnaf: p.asnaf,
     santunan: false,
   };
 }
@@ -308,16 +335,17 @@ function barisSantunan(s: SantunanBaris): Omit<BarisPenyaluran, 'no'> {
     kuantitas: null,
     satuan: null,
     sumber_dana: s.dana ?? '',
+    asnaf: null,
     santunan: true,
   };
 }
 
 /**
- * PPKS per category: registered by the quarter's end and alive when it began, new this quarter, and aid this
- * quarter. Someone who died during the quarter still counts in it.
+ * PPKS per category: registered and alive at the quarter's end, new this quarter, and aid this quarter.
+ * Someone who died is no longer counted from the day of death on (aid given before it still counts).
  */
 function ppksPerKategori(b: BahanLaporan): BarisPpks[] {
-  const terdata = b.ppks.filter((p) => p.terdata <= b.sampai && !(p.meninggal && p.meninggal < b.dari));
+  const terdata = b.ppks.filter((p) => p.terdata <= b.sampai && !(p.meninggal && p.meninggal <= b.sampai));
   return b.ref.ppks.map((k) => {
     const di = terdata.filter((p) => p.kategori === k.kode);
     const aid = b.penyaluran.filter((p) => p.kategori === k.kode);

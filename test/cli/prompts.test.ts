@@ -109,6 +109,8 @@ describe('kas masuk by prompts (scripted prompter, real ledger file)', () => {
         'Bambanglipuro',
         undefined,
         undefined,
+        'Balai RT 01 Karanganom',
+        '(0274) 367123',
         '',
         '',
         'Parjo',
@@ -120,6 +122,8 @@ describe('kas masuk by prompts (scripted prompter, real ledger file)', () => {
     );
     expect(r.code, r.err).toBe(0);
     expect(r.asked[0]).toBe('Nama unit WKSBM');
+    // the secretariat's address and phone, for the report's Identitas sheet
+    expect(r.asked.slice(6, 8)).toEqual(['Alamat sekretariat (boleh kosong)', 'Telepon sekretariat (boleh kosong)']);
     expect((await wksbm(db, ['profil', '--json'])).json()).toMatchObject({
       nama: 'Sido Rukun',
       kapanewon: 'Bambanglipuro',
@@ -128,6 +132,8 @@ describe('kas masuk by prompts (scripted prompter, real ledger file)', () => {
       bendahara: 'Sri',
       lurah: 'Harjono',
       sekretaris: null,
+      alamat: 'Balai RT 01 Karanganom',
+      telepon: '0274367123',
     });
   });
 });

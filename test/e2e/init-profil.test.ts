@@ -106,6 +106,27 @@ describe('profil', () => {
     expect((await wksbm(db, ['profil'])).stdout).toContain('Kades Parno');
   });
 
+  it('init and profil ubah take the secretariat address and phone; a bad phone is refused', async () => {
+    const db = await unitBaru();
+    const ubah = ['profil', 'ubah', '--alamat', 'Balai Padukuhan Jetis', '--telepon', '(0274) 367123'];
+    expect((await wksbm(db, ubah)).code).toBe(0);
+    expect((await wksbm(db, ['profil', '--json'])).json()).toMatchObject({
+      alamat: 'Balai Padukuhan Jetis',
+      telepon: '0274367123',
+    });
+    const r = await wksbm(db, ['profil', 'ubah', '--telepon', 'kantor']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('kantor');
+    expect((await wksbm(db, ['profil', '--json'])).json().telepon).toBe('0274367123');
+    const baru = path.join(tmpDir(), 'baru.sqlite');
+    const init = await wksbm(baru, ['init', ...PROFIL_DEMO, '--alamat', 'Rumah Pak RT', '--telepon', '081227001122']);
+    expect(init.code, init.stderr).toBe(0);
+    expect((await wksbm(baru, ['profil', '--json'])).json()).toMatchObject({
+      alamat: 'Rumah Pak RT',
+      telepon: '081227001122',
+    });
+  });
+
   it('refuses a bad date and an emptied required field, changing nothing', async () => {
     const db = await unitBaru();
     expect((await wksbm(db, ['profil', 'ubah', '--tanggal-sk', '31/02/2024'])).code).toBe(2);

@@ -1,5 +1,6 @@
 // A real spreadsheet program reads the quarterly workbook: LibreOffice converts it headless to PDF
-// and, recalculating every formula on load, to CSV per sheet; no cached value may change.
+// (under an English locale, and the printed pages are checked as a Dinas officer reads them) and,
+// recalculating every formula on load, to CSV per sheet; no cached value may change.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,8 +10,9 @@ import { angka, bacaWorkbook, HARAP, unitContoh } from '../fixtures/unit-contoh.
 import { tmpDir, wksbm } from '../helpers.js';
 
 const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
-// In CI (CI=true) a missing LibreOffice is a failure, not a skip: .ci/run installs it.
-const lewati = !soffice && !process.env.CI;
+const pdftotext = spawnSync('sh', ['-c', 'command -v pdftotext'], { encoding: 'utf8' }).stdout.trim();
+// In CI (CI=true) a missing LibreOffice or poppler-utils is a failure, not a skip: .ci/run installs them.
+const lewati = (!soffice || !pdftotext) && !process.env.CI;
 
 function jalankan(args: string[], profil: string): void {
   const r = spawnSync(soffice, [`-env:UserInstallation=file://${profil}`, '--headless', ...args], {
@@ -20,7 +22,10 @@ function jalankan(args: string[], profil: string): void {
   if (r.status !== 0) throw new Error(`soffice gagal (${r.status}): ${r.stderr}`);
 }
 
-/** A LibreOffice profile that recalculates every formula of an .xlsx when loading it. */
+/**
+ * A LibreOffice profile that recalculates every formula of an .xlsx when loading it, set to an English
+ * locale: rupiah must still print the Indonesian way ("Rp 1.500.000", never "Rp1,500,000").
+ */
 function profilHitungUlang(dir: string): string {
   const profil = path.join(dir, 'profil-lo');
   fs.mkdirSync(path.join(profil, 'user'), { recursive: true });
@@ -29,6 +34,7 @@ function profilHitungUlang(dir: string): string {
     `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>en-US</value></prop></item>
 </oor:items>
 `,
   );
@@ -53,6 +59,22 @@ async function cocokHitungUlang(file: string, lembar: (nama: string) => string[]
   return dicek;
 }
 
+/** Every word of a PDF with its page and box (pdftotext -bbox). */
+function kataPdf(pdf: string): { halaman: number; tinggi: number; teks: string }[] {
+  const html = spawnSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' }).stdout;
+  const out: { halaman: number; tinggi: number; teks: string }[] = [];
+  let halaman = 0;
+  for (const baris of html.split('\n')) {
+    if (baris.includes('<page ')) halaman++;
+    const m = /yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*)<\/word>/.exec(baris);
+    if (m) out.push({ halaman, tinggi: Number(m[2]) - Number(m[1]), teks: m[3]! });
+  }
+  return out;
+}
+
+const teksHalaman = (pdf: string, i: number) =>
+  spawnSync('pdftotext', ['-f', String(i), '-l', String(i), '-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
+
 const CSV_SEMUA = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
 
 describe.skipIf(lewati)('LibreOffice reads the quarterly workbook', () => {
@@ -62,6 +84,7 @@ describe.skipIf(lewati)('LibreOffice reads the quarterly workbook', () => {
 
   beforeAll(async () => {
     expect(soffice, 'soffice not found: install libreoffice-calc-nogui (see .ci/run)').not.toBe('');
+    expect(pdftotext, 'pdftotext not found: install poppler-utils (see .ci/run)').not.toBe('');
     dir = tmpDir();
     file = path.join(dir, 'laporan.xlsx');
     const db = await unitContoh();
@@ -69,11 +92,38 @@ describe.skipIf(lewati)('LibreOffice reads the quarterly workbook', () => {
     profil = profilHitungUlang(dir);
   });
 
-  it('converts to PDF', () => {
+  it('prints as an officer reads it: pages numbered across, no ###, no text below 8 pt, rupiah in Indonesian', () => {
     jalankan(['--convert-to', 'pdf', '--outdir', path.join(dir, 'pdf'), file], profil);
-    const pdf = fs.readFileSync(path.join(dir, 'pdf', 'laporan.pdf'));
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf.length).toBeGreaterThan(10_000);
+    const pdf = path.join(dir, 'pdf', 'laporan.pdf');
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
+    const n = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+    // eight sheets; Buku Kas, Penyaluran and PPKS run over a page or keep their signatures whole on the next
+    expect(n).toBeGreaterThanOrEqual(9);
+    expect(n).toBeLessThanOrEqual(14);
+    const halaman = Array.from({ length: n }, (_, i) => teksHalaman(pdf, i + 1));
+    halaman.forEach((t, i) => {
+      expect(t, `halaman ${i + 1}`).toContain(`Halaman ${i + 1} dari ${n}`);
+      expect(t, `halaman ${i + 1}`).not.toContain('###');
+      // rupiah with dots whatever the locale; never the English "Rp1,500,000"
+      expect(t, `halaman ${i + 1}`).not.toMatch(/Rp ?-?\d{1,3},\d{3}/);
+      // a signature block is never cut by a page break: the officers, then the Lurah's name, on one page
+      if (t.includes('Ketua WKSBM') || t.includes('Mengetahui,'))
+        expect(t, `halaman ${i + 1}`).toMatch(/Ketua WKSBM[\s\S]*Bendahara[\s\S]*Mengetahui,[\s\S]*\( \S[^)]* \)/);
+    });
+    const semua = halaman.join('\n');
+    const rp = (v: number) => `Rp ${v.toLocaleString('id-ID')}`;
+    for (const v of [HARAP.totalPenerimaan, HARAP.totalPengeluaran, HARAP.saldoAkhir, 750_000])
+      expect(semua).toContain(rp(v));
+    expect(semua).toContain('-Rp 150.000'); // the void's reversal
+    expect(semua).toMatch(/12,5\s+15\s+2,5/); // rice in kg with a decimal comma
+    const keuangan = halaman.find((t) => t.includes('Kode segel buku:'))!;
+    expect(keuangan, 'the seal on the signed page').toContain('Mengetahui,');
+    // no word below 8 pt: word boxes measured against the 12 pt title of the (unscaled) Identitas page
+    const kata = kataPdf(pdf);
+    const judul = kata.find((w) => w.halaman === 1 && w.teks === 'LAPORAN')!;
+    const kecil = kata.filter((w) => w.tinggi < (judul.tinggi * 8) / 12 - 0.05);
+    expect(kecil.slice(0, 5), 'words printed below 8 pt').toEqual([]);
   });
 
   it('recalculated, every sheet shows the same figures and no cached formula value changes', async () => {
@@ -89,7 +139,7 @@ describe.skipIf(lewati)('LibreOffice reads the quarterly workbook', () => {
     expect(baris(keuangan, 1, 'Jumlah pengeluaran')[5]).toBe(String(HARAP.totalPengeluaran));
     expect(baris(keuangan, 1, 'Saldo akhir triwulan (1 + 2 − 3)')[5]).toBe(String(HARAP.saldoAkhir));
     const kas = lembar('Buku Kas');
-    expect(baris(kas, 3, 'JUMLAH').slice(6, 9)).toEqual([
+    expect(baris(kas, 3, 'JUMLAH').slice(7, 10)).toEqual([
       String(HARAP.totalPenerimaan),
       String(HARAP.totalPengeluaran),
       String(HARAP.saldoAkhir),

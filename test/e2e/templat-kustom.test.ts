@@ -88,7 +88,7 @@ describe('laporan triwulan --templat', () => {
     expect(ws.getCell('B16').value).toBe('Total');
     expect(ws.getCell('E16').value).toEqual({ formula: 'SUM(E6:E15)', result: HARAP.totalPenerimaan });
     expect(ws.getCell('E17').value).toEqual({ formula: 'E3+E16', result: HARAP.saldoAwal + HARAP.totalPenerimaan });
-    expect(ws.getCell('B19').value).toBe('Posyandu lansia (penanganan)');
+    expect(ws.getCell('B19').value).toBe('Posyandu lansia (Penanganan)');
     expect(ws.getCell('E20').value).toEqual({ formula: 'SUM(E6:E15)*2', result: 2 * HARAP.totalPenerimaan });
     expect(ws.getCell('B21').value).toBe('Ketua: Sukardi');
     const merges = (ws.model as { merges: string[] }).merges;
@@ -122,12 +122,15 @@ describe('laporan triwulan --templat', () => {
     ]);
     const bawaan = path.join(dir, 'bawaan-cap.xlsx');
     expect((await wksbm(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '-o', bawaan])).code).toBe(0);
-    const keuangan = (await bacaWorkbook(bawaan)).getWorksheet('Keuangan')!;
-    const stempel = keuangan.getImages();
-    expect(stempel).toHaveLength(1);
-    // beside "Lurah …", in the column left of the ketua's name: over the ketua's signature space
-    expect(stempel[0]!.range.tl.nativeRow + 1).toBe(barisDengan(keuangan, 'B', 'Lurah Sumberagung'));
-    expect(stempel[0]!.range.tl.nativeCol).toBe(4);
+    const wb = await bacaWorkbook(bawaan);
+    for (const nama of ['Keuangan', 'Buku Kas', 'Penyaluran', 'PPKS']) {
+      const ws = wb.getWorksheet(nama)!;
+      const stempel = ws.getImages();
+      expect(stempel, nama).toHaveLength(1);
+      // just below "Ketua WKSBM …" in the ketua's column: over the ketua's signature space, as a wet stamp
+      expect(stempel[0]!.range.tl.nativeRow, nama).toBe(barisDengan(ws, 'B', 'Ketua WKSBM Ngudi Mulyo'));
+      expect(stempel[0]!.range.tl.nativeCol, nama).toBe(1);
+    }
   });
 
   it('a misspelt marker fails naming the sheet and cell, exit 2, nothing written', async () => {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { RP_ID } from '../../src/render/gaya.js';
 import { ROOT, tmpDir } from '../helpers.js';
 
 /** Values, formats, merges, widths and print setup of every sheet: what a reviewer of the template cares about. */
@@ -45,14 +46,14 @@ describe('templates/laporan-triwulan.xlsx', () => {
   it('uses the Indonesian money and date formats and is wide enough for Rp999.999.999', async () => {
     const sheets = await ringkas(path.join(ROOT, 'templates', 'laporan-triwulan.xlsx'));
     const format = new Set(sheets.flatMap((s) => Object.values(s.sel).map((c) => (c as { f: string }).f)));
-    expect(format).toContain('[$Rp-421]#,##0');
+    expect(format).toContain(RP_ID);
     expect(format).toContain('[$-421]d mmmm yyyy');
     for (const s of sheets) {
       for (const [addr, c] of Object.entries(s.sel) as [string, { f: string }][]) {
         const kolom = addr.replace(/\d+$/, '');
         const lebar = s.lebar[kolom.charCodeAt(0) - 65] ?? 9;
-        // "Rp999.999.999" is 13 characters; dates like "30 September 2026" are 17
-        if (c.f === '[$Rp-421]#,##0') expect(lebar, `${s.nama}!${addr}`).toBeGreaterThanOrEqual(15);
+        // "Rp 999.999.999" is 14 characters; dates like "30 September 2026" are 17
+        if (c.f === RP_ID) expect(lebar, `${s.nama}!${addr}`).toBeGreaterThanOrEqual(15);
         if (c.f === '[$-421]d mmmm yyyy' && s.nama !== 'Identitas')
           expect(lebar, `${s.nama}!${addr}`).toBeGreaterThanOrEqual(17);
       }

@@ -70,6 +70,35 @@ describe('isiTemplat', () => {
     expect(ws.getCell('C5').value).toEqual({ formula: '$C$1+B5', result: 16 });
   });
 
+  it('{{jaga:N}} breaks the page before a block that would not fit whole, and only then', async () => {
+    const banyak = (n: number): Konteks['daftar'] => ({
+      ...k().daftar,
+      item: { kolom: ['nama', 'nilai'], baris: Array.from({ length: n }, (_, i) => ({ nama: `n${i}`, nilai: i })) },
+    });
+    const f = await templat(
+      (ws) => {
+        ws.getCell('A1').value = '{{#item}}{{.nama}}';
+        ws.getCell('A3').value = '{{jaga:10}}';
+        ws.getCell('B3').value = 'Ketua';
+      },
+      { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } },
+    );
+    // about 58 rows of 12.75 pt to an A4 page: 10 rows leave room for the block, 50 do not, so the
+    // page breaks after the blank row below the list (row 51) and the block starts the next page
+    for (const [n, breaks] of [
+      [10, []],
+      [50, [51]],
+    ] as [number, number[]][]) {
+      const ws = (await isiTemplat(f, k({ daftar: banyak(n) }))).workbook.getWorksheet('S')!;
+      expect(
+        ws.rowBreaks.map((b) => b.id),
+        `${n} rows`,
+      ).toEqual(breaks);
+      expect(ws.getCell(`A${n + 2}`).value ?? null).toBeNull(); // the marker's cell is left empty
+      expect(ws.getCell(`B${n + 2}`).value).toBe('Ketua');
+    }
+  });
+
   it('an empty list leaves one row reading – and sums to zero', async () => {
     const f = await templat((ws) => {
       ws.getCell('A1').value = '{{#nol}}{{.nama}}';

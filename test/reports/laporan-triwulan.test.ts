@@ -5,6 +5,7 @@ import { LedgerError } from '../../src/domain/errors.js';
 import type { EntriKas } from '../../src/domain/kas.js';
 import type { BahanLaporan, PenyaluranBaris, ReferensiLaporan } from '../../src/domain/laporan.js';
 import { type Rupiah, rupiah } from '../../src/domain/money.js';
+import { konteksLaporan } from '../../src/render/laporan-xlsx.js';
 import { laporanTriwulan, ringkasanLaporan } from '../../src/reports/laporan-triwulan.js';
 
 const kode = ({ kode, nama }: { kode: string; nama: string }) => ({ kode, nama });
@@ -309,5 +310,62 @@ describe('laporanTriwulan: money', () => {
     });
     expect(() => laporanTriwulan(b, T3, '2026-10-01')).toThrow(LedgerError);
     expect(() => laporanTriwulan(b, T3, '2026-10-01')).toThrow('Jumlah 1200000000000000 melampaui batas rupiah');
+  });
+});
+
+describe('the quarterly workbook rows in words', () => {
+  it('a voided entry keeps a uraian, aid names its fund and asnaf, a PPKS who died is not counted', () => {
+    const salur: PenyaluranBaris = {
+      id: 1,
+      tanggal: '2026-08-01',
+      layanan: 'jaminan',
+      bentuk: 'uang',
+      uraian: 'Sembako',
+      asnaf: 'ibnu_sabil',
+      nomor: '001/BKK/VIII/2026',
+      jumlah: rupiah(100_000),
+      dana: 'zakat',
+      jumlah_batal: null,
+      nomor_batal: null,
+      kuantitas_mili: null,
+      barang: null,
+      satuan: null,
+      ppks_id: 1,
+      nama: 'A',
+      nik: null,
+      alamat: null,
+      rt: '1',
+      padukuhan: 'Jetis',
+      kategori: 'FM',
+    };
+    const m = laporanTriwulan(
+      bahan({
+        kas: [
+          entri({ arah: 'masuk', tanggal: '2026-07-02', jumlah: 50_000, sumber: 'iuran_kematian' }),
+          entri({ arah: 'masuk', tanggal: '2026-07-03', jumlah: 20_000, sumber: 'usaha', dibatalkan_oleh: '9/X' }),
+        ],
+        penyaluran: [salur],
+        ppks: [
+          { id: 1, jk: 'P', kategori: 'FM', terdata: '2026-03-01', meninggal: '2026-09-30' },
+          { id: 2, jk: 'L', kategori: 'FM', terdata: '2026-03-01', meninggal: '2026-10-01' },
+        ],
+      }),
+      T3,
+      '2026-10-01',
+    );
+    const k = konteksLaporan(m, null);
+    const kas = k.daftar.kas!.baris;
+    expect([kas[0]!.uraian, kas[0]!.sumber_jenis]).toEqual(['Iuran dana kematian', 'Iuran dana kematian']);
+    expect(kas[1]!.uraian).toBe('Usaha WKSBM (sewa tenda, warung, katering) (dibatalkan 9/X)');
+    const p = k.daftar.penyaluran!.baris[0]!;
+    expect([p.penerima, p.kategori, p.bentuk_uraian, p.nilai_jumlah, p.dana_asnaf]).toEqual([
+      'A\nRT 1, Jetis',
+      'Fakir Miskin',
+      'Uang: Sembako',
+      100_000,
+      'Zakat maal; asnaf ibnu sabil',
+    ]);
+    // dead on the quarter's last day: no longer counted; dead after it: still counted
+    expect(m.ppks.find((x) => x.kode === 'FM')).toMatchObject({ l: 1, p: 0, jumlah: 1, menerima: 1 });
   });
 });
