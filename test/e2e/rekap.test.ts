@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { kodeSegelLaporan } from '../../src/domain/segel.js';
 import { bacaWorkbook, barisDengan, HARAP, kas, unitContoh } from '../fixtures/unit-contoh.js';
 import { tmpDir, unitBaru, wksbm } from '../helpers.js';
 
@@ -13,6 +15,25 @@ let c: string;
 let d: string;
 let unitA: string;
 let unitB: string;
+
+/** Re-saved through exceljs: formula results dropped (as some programs do) and/or one cell typed over. */
+async function simpanUlang(
+  dari: string,
+  ke: string,
+  o: { buangCache?: boolean; sel?: [string, number] },
+): Promise<void> {
+  const wb = await bacaWorkbook(dari);
+  if (o.sel) wb.getWorksheet('Keuangan')!.getCell(o.sel[0]).value = o.sel[1];
+  if (o.buangCache)
+    for (const ws of wb.worksheets)
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          const v = c.value;
+          if (v && typeof v === 'object' && 'formula' in v) c.value = { formula: v.formula } as ExcelJS.CellValue;
+        }),
+      );
+  await wb.xlsx.writeFile(ke);
+}
 
 async function ubahSel(file: string, sheet: string, alamat: string, nilai: ExcelJS.CellValue): Promise<void> {
   const wb = await bacaWorkbook(file);
@@ -115,12 +136,35 @@ describe('rekap', () => {
     expect(r.json().total.saldo_akhir).toBe(400_000);
   });
 
-  it('refuses a _data amount that is not whole rupiah, even with a hash that matches, naming the field', async () => {
+  it('refuses _data figures whose hash was recomputed: the kode segel no longer matches; periksa --laporan too', async () => {
+    const diubah = path.join(dir, 'kode-beda.xlsx');
+    const wb = await bacaWorkbook(b);
+    const ws = wb.getWorksheet('_data')!;
+    const json = String(ws.getCell('A1').value).replace('"saldo_akhir":400000', '"saldo_akhir":900000');
+    expect(json).toContain('"saldo_akhir":900000');
+    ws.getCell('A1').value = json;
+    ws.getCell('A2').value = createHash('sha256').update(json, 'utf8').digest('hex');
+    await wb.xlsx.writeFile(diubah);
+    const kode = (JSON.parse(json) as { segel: { kode: string } }).segel.kode;
+    const r = await wksbm(await unitBaru(), ['--json', 'rekap', b, diubah, '-o', path.join(dir, 'rekap-kode.xlsx')]);
+    const masalah = `angka di sheet _data tidak cocok dengan kode segel ${kode}: data diubah setelah diekspor`;
+    expect(r.json().bermasalah).toEqual([
+      { berkas: diubah, masalah, unit: expect.objectContaining({ nama: 'Sido Rukun' }) },
+    ]);
+    expect(r.json().kode_segel).toEqual([{ berkas: b, nama: 'Sido Rukun', periode: 'III/2026', kode_segel: kode }]);
+    const p = await wksbm(unitB, ['periksa', '--laporan', diubah]);
+    expect(p.code).toBe(1);
+    expect(p.stdout).toContain(`${diubah} tidak bisa diperiksa: ${masalah}`);
+  });
+
+  it('refuses a _data amount that is not whole rupiah, even with its hash and kode segel recomputed', async () => {
     const pecahan = path.join(dir, 'pecahan.xlsx');
     const wb = await bacaWorkbook(b);
     const ws = wb.getWorksheet('_data')!;
-    const json = String(ws.getCell('A1').value).replace('"saldo_awal":0,', '"saldo_awal":0.5,');
-    expect(json).toContain('"saldo_awal":0.5,');
+    const isi = JSON.parse(String(ws.getCell('A1').value).replace('"saldo_awal":0,', '"saldo_awal":0.5,'));
+    expect(isi.laporan.keuangan.saldo_awal).toBe(0.5);
+    isi.segel.kode = kodeSegelLaporan(isi.segel.rantai, isi);
+    const json = JSON.stringify(isi);
     ws.getCell('A1').value = json;
     ws.getCell('A2').value = createHash('sha256').update(json, 'utf8').digest('hex');
     await wb.xlsx.writeFile(pecahan);
@@ -134,8 +178,63 @@ describe('rekap', () => {
     ]);
     expect(r.code).toBe(0);
     const masalah = 'isian keuangan.saldo_awal di sheet _data bernilai "0.5", bukan rupiah bulat';
-    expect(r.json().bermasalah).toEqual([{ berkas: pecahan, masalah }]);
+    expect(r.json().bermasalah).toEqual([{ berkas: pecahan, masalah, unit: expect.objectContaining({ tahun: 2026 }) }]);
     expect(r.stderr).toBe(`Perhatian: ${pecahan}: ${masalah}\n`);
+    expect(r.json().total.saldo_akhir).toBe(400_000);
+  });
+
+  it('names the edited value cell in words, also when the saving program dropped cached formula results', async () => {
+    const ws = (await bacaWorkbook(a)).getWorksheet('Keuangan')!;
+    const alamat = `F${barisDengan(ws, 'B', 'Donatur dan proposal')}`;
+    const tanpaCache = path.join(dir, 'tanpa-cache.xlsx');
+    const diubah = path.join(dir, 'f11-tanpa-cache.xlsx');
+    const diubahCache = path.join(dir, 'f11.xlsx');
+    await simpanUlang(a, tanpaCache, { buangCache: true });
+    await simpanUlang(a, diubah, { buangCache: true, sel: [alamat, 2_500_000] });
+    await simpanUlang(a, diubahCache, { sel: [alamat, 2_500_000] });
+    const r = await wksbm(await unitBaru(), [
+      '--json',
+      'rekap',
+      tanpaCache,
+      diubah,
+      diubahCache,
+      '-o',
+      path.join(dir, 'r.xlsx'),
+    ]);
+    const masalah =
+      `diubah setelah diekspor di Keuangan!${alamat} Donatur dan proposal: ` +
+      'Rp 2.500.000 di berkas, Rp 500.000 menurut data';
+    // the untouched workbook without cached results counts; the two edited ones name the value cell
+    expect(r.json().unit).toBe(1);
+    expect(r.json().bermasalah.map((m: { masalah: string }) => m.masalah)).toEqual([masalah, masalah]);
+  });
+
+  it('counts a workbook re-saved by LibreOffice (formulas recalculated) as unedited', async () => {
+    const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
+    if (!soffice && !process.env.CI) return;
+    const keluar = path.join(dir, 'lo');
+    const r0 = spawnSync(
+      soffice,
+      [
+        `-env:UserInstallation=file://${path.join(dir, 'profil-lo')}`,
+        '--headless',
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        keluar,
+        b,
+      ],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(r0.status, r0.stderr).toBe(0);
+    const r = await wksbm(await unitBaru(), [
+      '--json',
+      'rekap',
+      path.join(keluar, 'b.xlsx'),
+      '-o',
+      path.join(dir, 'r-lo.xlsx'),
+    ]);
+    expect(r.json().bermasalah).toEqual([]);
     expect(r.json().total.saldo_akhir).toBe(400_000);
   });
 
