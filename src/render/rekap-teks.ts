@@ -12,8 +12,8 @@ import { type Gaya, type Kolom, renderCsv, renderTable } from './teks.js';
 export const STATUS: Record<StatusUnit, string> = {
   terkirim: 'terkirim',
   belum: 'belum mengirim',
-  ganda: 'dikirim lebih dari sekali',
-  diubah: 'berkas diubah/bermasalah',
+  ganda: 'dikirim dua kali',
+  diubah: 'berkas diubah',
 };
 
 export function tabelUnit(gaya: Gaya, unit: BarisRekap[]): string {
@@ -29,17 +29,19 @@ export function tabelUnit(gaya: Gaya, unit: BarisRekap[]): string {
 }
 
 export function tabelMeja(gaya: Gaya, meja: MejaDinas, kode: Map<string, string>): string {
+  const satuPeriode = new Set(meja.unit.map((u) => u.periode)).size <= 1;
   const kolom: Kolom<BarisMeja>[] = [
     { header: 'Kode', key: 'kode', value: (u) => u.kode },
     { header: 'Nama WKSBM', key: 'nama', value: (u) => u.nama, lentur: true },
-    { header: 'Kapanewon', key: 'kapanewon', value: (u) => u.kapanewon },
-    { header: 'Kalurahan', key: 'kalurahan', value: (u) => u.kalurahan },
-    { header: 'Triwulan', key: 'periode', value: (u) => u.periode },
-    { header: 'Status', key: 'status', value: (u) => STATUS[u.status] },
+    { header: 'Kapanewon', key: 'kapanewon', value: (u) => u.kapanewon, lentur: true },
+    { header: 'Kalurahan', key: 'kalurahan', value: (u) => u.kalurahan, lentur: true },
+    ...(satuPeriode ? [] : [{ header: 'Triwulan', key: 'periode', value: (u: BarisMeja) => u.periode }]),
+    { header: 'Status', key: 'status', value: (u) => STATUS[u.status], lentur: true },
     { header: 'Kode segel', key: 'kode_segel', value: (u) => (u.status === 'terkirim' ? kode.get(u.berkas[0]!) : '') },
     { header: 'Berkas', key: 'berkas', value: (u) => u.berkas.map((b) => path.basename(b)).join(', '), lentur: true },
   ];
-  return renderTable(gaya, kolom, meja.unit);
+  const judul = satuPeriode && meja.unit[0]?.periode ? `Laporan triwulan ${meja.unit[0].periode}:\n` : '';
+  return judul + renderTable(gaya, kolom, meja.unit);
 }
 
 export function tabelLuarDaftar(gaya: Gaya, meja: MejaDinas): string {
@@ -54,21 +56,25 @@ export function tabelLuarDaftar(gaya: Gaya, meja: MejaDinas): string {
 }
 
 export function tabelWilayah(gaya: Gaya, baris: TotalWilayah[], perKalurahan: boolean): string {
-  const rp = (k: 'penerimaan' | 'pengeluaran' | 'saldo_akhir' | 'nilai_bantuan') => (t: TotalWilayah) =>
-    formatRupiah(t[k]);
+  const rp = (k: 'penerimaan' | 'saldo_akhir' | 'nilai_bantuan') => (t: TotalWilayah) => formatRupiah(t[k]);
   const kolom: Kolom<TotalWilayah>[] = [
     { header: 'Kapanewon', key: 'kapanewon', value: (t) => t.kapanewon, lentur: true },
     ...(perKalurahan
       ? [{ header: 'Kalurahan', key: 'kalurahan', value: (t: TotalWilayah) => t.kalurahan ?? '', lentur: true }]
       : []),
     { header: 'Unit', key: 'terdaftar', value: (t) => t.terdaftar, align: 'right' },
-    { header: 'Terkirim', key: 'terkirim', value: (t) => t.terkirim, align: 'right' },
+    { header: 'Kirim', key: 'terkirim', value: (t) => t.terkirim, align: 'right' },
     { header: 'Belum', key: 'belum', value: (t) => t.belum, align: 'right' },
-    { header: 'Bermasalah', key: 'bermasalah', value: (t) => t.bermasalah, align: 'right' },
+    { header: 'Masalah', key: 'bermasalah', value: (t) => t.bermasalah, align: 'right' },
     { header: 'Penerimaan', key: 'penerimaan', value: rp('penerimaan'), align: 'right' },
-    { header: 'Pengeluaran', key: 'pengeluaran', value: rp('pengeluaran'), align: 'right' },
     { header: 'Saldo akhir', key: 'saldo_akhir', value: rp('saldo_akhir'), align: 'right' },
-    { header: 'PPKS', key: 'ppks', value: (t) => t.ppks, align: 'right' },
+    // per kalurahan the table is one column wider: aid and PPKS stay in the per-kapanewon table and --json
+    ...(perKalurahan
+      ? []
+      : [
+          { header: 'Bantuan', key: 'nilai_bantuan', value: rp('nilai_bantuan'), align: 'right' as const },
+          { header: 'PPKS', key: 'ppks', value: (t: TotalWilayah) => t.ppks, align: 'right' as const },
+        ]),
   ];
   return renderTable(gaya, kolom, baris);
 }

@@ -4,9 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { kodeSegelLaporan } from '../../src/domain/segel.js';
 import { bacaWorkbook, barisDengan, HARAP, kas, unitContoh } from '../fixtures/unit-contoh.js';
-import { tmpDir, unitBaru, wksbm } from '../helpers.js';
+import { captureIo, ROOT, refused, tmpDir, unitBaru, wksbm } from '../helpers.js';
 
 let dir: string;
 let a: string;
@@ -245,5 +246,107 @@ describe('rekap', () => {
     const r = await wksbm(await unitBaru(), ['rekap', rusak, '-o', out]);
     expect(r.code).toBe(1);
     expect(fs.existsSync(out)).toBe(true);
+  });
+});
+
+describe('rekap --unit (the Dinas desk) and --csv', () => {
+  const DAFTAR = path.join(ROOT, 'test', 'fixtures', 'daftar-unit.csv');
+  let t: string;
+  let luar: string;
+
+  beforeAll(async () => {
+    // Tunas Harapan sends an edited workbook; "=Karya Bakti" is not on the list (and tests formula-safe CSV)
+    const unitT = await unitBaru();
+    await wksbm(unitT, ['profil', 'ubah', '--nama', 'Tunas Harapan', '--kalurahan', 'Patalan']);
+    t = path.join(dir, 't.xlsx');
+    await wksbm(unitT, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '-o', t]);
+    const ws = (await bacaWorkbook(t)).getWorksheet('Keuangan')!;
+    await ubahSel(t, 'Keuangan', `F${barisDengan(ws, 'B', 'Saldo awal triwulan')}`, 1);
+    const unitL = await unitBaru();
+    await wksbm(unitL, ['profil', 'ubah', '--nama', '=Karya Bakti', '--kalurahan', 'Canden']);
+    luar = path.join(dir, 'luar.xlsx');
+    await wksbm(unitL, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '-o', luar]);
+  });
+
+  it('lists who sent, who is missing, who sent twice or an edited workbook, with totals per kapanewon and kalurahan', async () => {
+    const lagi = path.join(dir, 'b-lagi.xlsx');
+    fs.copyFileSync(b, lagi);
+    const csv = path.join(dir, 'rekap.csv');
+    const args = ['rekap', a, b, lagi, t, luar, '--unit', DAFTAR, '--csv', csv, '-o', path.join(dir, 'meja.xlsx')];
+    const r = await wksbm(await unitBaru(), ['--json', ...args]);
+    expect(r.code).toBe(0);
+    const meja = r.json().daftar;
+    expect(meja.unit.map((u: { nama: string; status: string }) => [u.nama, u.status])).toEqual([
+      ['Ngudi Mulyo', 'terkirim'],
+      ['Sido Rukun', 'ganda'],
+      ['Tunas Harapan', 'diubah'],
+      ['Maju Jaya', 'belum'],
+    ]);
+    expect(meja.unit[1].berkas).toEqual([b, lagi]);
+    expect(meja.luar_daftar).toEqual([
+      { berkas: luar, nama: '=Karya Bakti', kalurahan: 'Canden', kapanewon: 'Jetis', periode: 'III/2026' },
+    ]);
+    const jetis = meja.per_kapanewon.find((w: { kapanewon: string }) => w.kapanewon === 'Jetis');
+    expect(jetis).toMatchObject({ terdaftar: 3, terkirim: 1, belum: 0, bermasalah: 2 });
+    expect(jetis.saldo_akhir).toBe(HARAP.saldoAkhir + 400_000);
+    expect(meja.per_kapanewon.find((w: { kapanewon: string }) => w.kapanewon === 'Pajangan')).toMatchObject({
+      terdaftar: 1,
+      belum: 1,
+      saldo_akhir: 0,
+    });
+    expect(meja.per_kalurahan.map((w: { kalurahan: string }) => w.kalurahan)).toEqual([
+      'Canden',
+      'Patalan',
+      'Sumberagung',
+      'Guwosari',
+    ]);
+
+    // one flat row per counted unit and quarter: ; and a BOM, every figure a column, formula-safe text
+    const teks = fs.readFileSync(csv, 'utf8');
+    expect(teks.startsWith('\ufeffkode_unit;kode_segel;berkas;unit.nama;')).toBe(true);
+    const [kepala, ...baris] = teks.slice(1).trimEnd().split('\r\n');
+    const kolom = kepala!.split(';');
+    expect(kolom).toContain('keuangan.penerimaan.donatur.jumlah');
+    expect(kolom).toContain('ppks.LUT.baru');
+    expect(baris).toHaveLength(3);
+    const ngudi = baris.find((x) => x.startsWith('BTL-JTS-001;'))!.split(';');
+    expect(ngudi[kolom.indexOf('keuangan.penerimaan.donatur.jumlah')]).toBe('500000');
+    expect(ngudi[kolom.indexOf('keuangan.saldo_akhir')]).toBe(String(HARAP.saldoAkhir));
+    expect(baris.find((x) => x.includes('Canden'))!.split(';')[kolom.indexOf('unit.nama')]).toBe("'=Karya Bakti");
+
+    // at a terminal: the same desk as tables, within 100 columns
+    const { io, out } = captureIo();
+    io.terminal = { out: { columns: 100 } as NodeJS.WriteStream };
+    expect(await main(['node', 'wksbm', ...args], { io })).toBe(0);
+    const layar = out.join('');
+    expect(layar).toContain('belum mengirim');
+    expect(layar).toMatch(/│ dikirim/);
+    expect(layar).toContain('Laporan triwulan III/2026:');
+    expect(layar).toContain('1 dari 4 laporan unit terkirim; 1 belum mengirim; 2 ganda atau bermasalah.');
+    expect(Math.max(...layar.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(100);
+  });
+
+  it('refuses a list without the unit, kalurahan and kapanewon columns, or with a unit twice (exit 2, nothing written)', async () => {
+    const db = await unitBaru();
+    const buruk = path.join(dir, 'buruk.csv');
+    fs.writeFileSync(buruk, 'No,Nama\n1,Ngudi Mulyo\n');
+    const out = path.join(dir, 'tidak-ditulis.xlsx');
+    const r = await refused(db, ['rekap', a, '--unit', buruk, '-o', out], /Daftar unit .*buruk\.csv tidak punya kolom/);
+    expect(fs.existsSync(out)).toBe(false);
+    const j = await wksbm(db, ['--json', 'rekap', a, '--unit', buruk, '-o', out]);
+    expect(j.json().galat).toMatchObject({ kode: 2, isian: 'unit' });
+    expect(r.stdout).toBe('');
+    const ganda = path.join(dir, 'ganda.csv');
+    fs.writeFileSync(
+      ganda,
+      'Kode WKSBM,Nama Lembaga,Kecamatan,Desa\nA,Ngudi Mulyo,Jetis,Sumberagung\nB,WKSBM Ngudi  Mulyo,Jetis,Sumberagung\n',
+    );
+    await refused(
+      db,
+      ['rekap', a, '--unit', ganda, '-o', out],
+      /memuat "WKSBM Ngudi {2}Mulyo" dua kali \(baris 2 dan 3\)/,
+    );
+    await refused(db, ['rekap', a, '--csv', path.join(dir, 'x.csv'), '--pemisah', '|', '-o', out], /pemisah "\|"/);
+    expect(fs.existsSync(out)).toBe(false);
   });
 });
