@@ -21,13 +21,23 @@ export interface BukuXlsx {
 const ENTITAS: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 export function urai(s: string): string {
+  if (!s.includes('&')) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (m, e: string) => {
     if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1)));
     return ENTITAS[e] ?? m;
   });
 }
 
-const atribut = (attrs: string, nama: string) => new RegExp(`(?:^|\\s)${nama}="([^"]*)"`).exec(attrs)?.[1];
+const POLA_ATRIBUT = new Map<string, RegExp>();
+
+function atribut(attrs: string, nama: string): string | undefined {
+  let re = POLA_ATRIBUT.get(nama);
+  if (!re) {
+    re = new RegExp(`(?:^|\\s)${nama}="([^"]*)"`);
+    POLA_ATRIBUT.set(nama, re);
+  }
+  return re.exec(attrs)?.[1];
+}
 
 /** The text of an `<si>` or `<is>`: every `<t>` run joined (phonetic runs left out). */
 function teksRun(xml: string): string {
