@@ -31,19 +31,21 @@ const JUDUL_REKAP: [keyof Rekap['unit'][number], string, number, string?][] = [
   ['berkas', 'Berkas', 30],
 ];
 
+/** Written as a stream, each row committed when done: a thousand units' recap stays small in memory. */
 export async function tulisRekap(r: Rekap, keluar: string, tanggal: string): Promise<void> {
   const ExcelJS = await loadExcelJS();
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'wksbm';
-  tulisSheetRekap(wb, r, tanggal);
-  tulisSheetPpks(wb, r);
-  tulisSheetBermasalah(wb, r);
   siapkanBerkasPribadi(keluar);
-  await wb.xlsx.writeFile(keluar);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: keluar, useStyles: true, useSharedStrings: false });
+  wb.creator = 'wksbm';
+  const sheets = [tulisSheetRekap(wb, r, tanggal), tulisSheetPpks(wb, r), tulisSheetBermasalah(wb, r)];
+  for (const ws of sheets) ws.commit();
+  await wb.commit();
 }
 
+type Buku = Pick<ExcelJSNs.Workbook, 'addWorksheet'>;
+
 /** One row per unit, amounts as numbers in the Rupiah format, and a JUMLAH row of SUM formulas. */
-function tulisSheetRekap(wb: ExcelJSNs.Workbook, r: Rekap, tanggal: string): void {
+function tulisSheetRekap(wb: Buku, r: Rekap, tanggal: string): ExcelJSNs.Worksheet {
   const ws = wb.addWorksheet('Rekap', opsiCetak('landscape', '4:4'));
   ws.getCell('A1').value = `REKAPITULASI LAPORAN TRIWULAN WKSBM ${r.periode.join(', ')}`;
   ws.getCell('A1').style = gayaSel({ bold: true, size: 12 });
@@ -60,6 +62,7 @@ function tulisSheetRekap(wb: ExcelJSNs.Workbook, r: Rekap, tanggal: string): voi
       c.value = k === 'berkas' ? path.basename(u.berkas) : u[k];
       c.style = gayaSel({}, fmt, true);
     });
+    ws.getRow(5 + j).commit();
   });
   const akhir = 5 + r.unit.length;
   JUDUL_REKAP.forEach(([k, , , fmt], i) => {
@@ -71,13 +74,14 @@ function tulisSheetRekap(wb: ExcelJSNs.Workbook, r: Rekap, tanggal: string): voi
     }
     c.style = gayaSel({ bold: true }, fmt, true);
   });
+  return ws;
 }
 
 function isAngkaRekap(k: string): k is (typeof ANGKA_REKAP)[number] {
   return (ANGKA_REKAP as readonly string[]).includes(k);
 }
 
-function tulisSheetPpks(wb: ExcelJSNs.Workbook, r: Rekap): void {
+function tulisSheetPpks(wb: Buku, r: Rekap): ExcelJSNs.Worksheet {
   const wp = wb.addWorksheet('PPKS', opsiCetak('landscape', '3:3'));
   wp.getCell('A1').value = 'JUMLAH PPKS PER KATEGORI PER UNIT';
   wp.getCell('A1').style = gayaSel({ bold: true, size: 12 });
@@ -102,9 +106,10 @@ function tulisSheetPpks(wb: ExcelJSNs.Workbook, r: Rekap): void {
     c.value = r.unit.length ? { formula: `SUM(${dari}${b}:${sampai}${b})`, result: p.jumlah, date1904: false } : 0;
     c.style = gayaSel({ bold: true }, '#,##0', true);
   });
+  return wp;
 }
 
-function tulisSheetBermasalah(wb: ExcelJSNs.Workbook, r: Rekap): void {
+function tulisSheetBermasalah(wb: Buku, r: Rekap): ExcelJSNs.Worksheet {
   const wm = wb.addWorksheet('Bermasalah', opsiCetak('landscape', '3:3'));
   wm.getCell('A1').value = 'BERKAS YANG TIDAK DIREKAP';
   wm.getCell('A1').style = gayaSel({ bold: true, size: 12 });
@@ -123,4 +128,5 @@ function tulisSheetBermasalah(wb: ExcelJSNs.Workbook, r: Rekap): void {
       c.style = gayaSel({}, undefined, true);
     });
   });
+  return wm;
 }
