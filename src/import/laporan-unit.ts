@@ -9,7 +9,7 @@ import { angkaKeKolom, parseAlamat } from '../render/a1.js';
 import { FORMAT_DATA, hashData, type IsiData, SHEET_DATA } from '../render/laporan-xlsx.js';
 import { hitungRumus, type Pembaca } from '../render/rumus.js';
 import { bacaRingkasan, type RingkasanLaporan, VERSI_FORMAT } from '../reports/laporan-triwulan.js';
-import type { Bermasalah, IdentitasUnit, UnitMasuk } from '../reports/rekap.js';
+import { type Bermasalah, type IdentitasUnit, identitasLaporan, type UnitMasuk } from '../reports/rekap.js';
 import { type BukuXlsx, bukaXlsx, type IsiSheet, type SelXlsx } from './xlsx-sel.js';
 
 function buka(berkas: string): BukuXlsx | null {
@@ -26,7 +26,7 @@ export function bacaLaporanUnit(berkas: string): UnitMasuk | Bermasalah {
   if (!buku) return { berkas, masalah: pesan.rekapTidakTerbaca() };
   const isi = bacaIsiData(buku);
   if (typeof isi === 'string') return { berkas, masalah: isi, unit: identitasLonggar(buku) };
-  const unit = identitas(isi.laporan);
+  const unit = identitasLaporan(isi.laporan);
   let laporan: RingkasanLaporan;
   try {
     laporan = bacaRingkasan(isi.laporan);
@@ -76,25 +76,11 @@ function bacaIsiData(buku: BukuXlsx): IsiData | string {
   return isi;
 }
 
-function identitas(l: IsiData['laporan']): IdentitasUnit {
-  const u = l.unit as Record<string, unknown>;
-  const s = (k: string) => String(u[k] ?? '');
-  return {
-    nama: s('nama'),
-    padukuhan: s('padukuhan'),
-    kalurahan: s('kalurahan'),
-    kapanewon: s('kapanewon'),
-    kabupaten: s('kabupaten'),
-    tahun: Number(l.periode.tahun),
-    triwulan: Number(l.periode.triwulan),
-  };
-}
-
 /** Which unit an edited workbook says it is from, when its `_data` still reads as JSON. */
 function identitasLonggar(buku: BukuXlsx): IdentitasUnit | undefined {
   try {
     const json = teksData(buku)?.json;
-    return json ? identitas((JSON.parse(json) as IsiData).laporan) : undefined;
+    return json ? identitasLaporan((JSON.parse(json) as IsiData).laporan) : undefined;
   } catch {
     return undefined;
   }

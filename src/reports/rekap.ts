@@ -27,7 +27,11 @@ export interface Bermasalah {
   unit?: IdentitasUnit;
 }
 
-export function identitasLaporan(l: RingkasanLaporan): IdentitasUnit {
+/** Who a report is from; also of a `_data` read back before its amounts are checked. */
+export function identitasLaporan(l: {
+  unit: Record<string, unknown>;
+  periode: { tahun: number; triwulan: number };
+}): IdentitasUnit {
   const s = (v: unknown) => String(v ?? '');
   const u = l.unit;
   return {
