@@ -16,8 +16,8 @@ export function register(program: Command, run: Run): void {
         const ledger = await ctx.ledger();
         const temuan: Temuan[] = await periksa(ledger.db);
         for (const berkas of (opts.laporan as string[] | undefined) ?? []) {
-          const { bacaDataLaporan } = await import('../render/rekap-xlsx.js');
-          temuan.push(...(await periksaLaporan(ledger.db, berkas, await bacaDataLaporan(berkas))));
+          const { bacaDataLaporan } = await import('../import/laporan-unit.js');
+          temuan.push(...(await periksaLaporan(ledger.db, berkas, bacaDataLaporan(berkas))));
         }
         if (ctx.json) ctx.io.out(renderJson({ ok: temuan.length === 0, temuan }));
         else if (temuan.length === 0) ctx.io.out(ctx.io.color.green(pesan.periksaBaik()));

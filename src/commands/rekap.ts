@@ -1,10 +1,13 @@
-// `wksbm rekap`: the Dinas side — many units' quarterly workbooks into one recap workbook.
+// `wksbm rekap`: the Dinas side — many units' quarterly workbooks into one recap workbook; with
+// `--unit` the kabupaten's list of units against what came in, with `--csv` one flat row per unit.
 import type { Command } from 'commander';
-import { type Run, subcommand } from '../cli/command.js';
+import { pemisahCsv, type Run, subcommand } from '../cli/command.js';
+import type { Context } from '../cli/context.js';
 import { LedgerError, UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import { renderJson } from '../render/teks.js';
-import { type Bermasalah, rekapLaporan, type UnitMasuk } from '../reports/rekap.js';
+import type { MejaDinas } from '../reports/meja-dinas.js';
+import type { Rekap } from '../reports/rekap.js';
 
 export function register(program: Command, run: Run): void {
   subcommand(
@@ -14,47 +17,65 @@ export function register(program: Command, run: Run): void {
       'tak terbaca didaftar, tidak direkap',
   )
     .option('-o, --keluar <berkas>', 'berkas rekap yang ditulis', 'rekap-laporan-triwulan.xlsx')
+    .option('--unit <berkas>', 'daftar unit kabupaten (CSV/XLSX: kode, nama unit, kapanewon, kalurahan): siapa belum')
+    .option('--csv <berkas>', 'juga menulis satu baris per unit dan triwulan, setiap angka _data satu kolom')
+    .option('--pemisah <tanda>', 'pemisah kolom CSV: ; (bawaan), , atau tab')
     .action(
       run(async (ctx, opts, berkas) => {
         if (berkas.length === 0) throw new UserError(pesan.rekapTanpaBerkas());
-        const { bacaLaporanUnit, tulisRekap } = await import('../render/rekap-xlsx.js');
-        const masuk: UnitMasuk[] = [];
-        const bermasalah: Bermasalah[] = [];
-        const dilihat = new Map<string, string>();
-        for (const b of berkas) {
-          const hasil = await bacaLaporanUnit(b);
-          if ('masalah' in hasil) {
-            bermasalah.push(hasil);
-            ctx.io.err(ctx.io.color.yellow(pesan.rekapBermasalah(b, hasil.masalah)));
-          } else {
-            // the same unit and quarter twice (a resent file) would be counted twice
-            const l = hasil.laporan;
-            const kunci = [
-              l.unit.nama,
-              l.unit.padukuhan,
-              l.unit.kalurahan,
-              l.unit.kapanewon,
-              l.unit.kabupaten,
-              l.periode.tahun,
-              l.periode.triwulan,
-            ].join('|');
-            const sudah = dilihat.get(kunci);
-            if (sudah) {
-              const m = { berkas: b, masalah: pesan.rekapGanda(sudah) };
-              bermasalah.push(m);
-              ctx.io.err(ctx.io.color.yellow(pesan.rekapBermasalah(b, m.masalah)));
-            } else {
-              dilihat.set(kunci, b);
-              masuk.push(hasil);
-            }
-          }
-        }
-        const rekap = rekapLaporan(masuk, bermasalah);
-        const keluar = String(opts.keluar);
-        await tulisRekap(rekap, keluar, ctx.today());
-        if (ctx.json) ctx.io.out(renderJson({ keluar, unit: masuk.length, total: rekap.total, bermasalah }));
-        else ctx.io.out(pesan.rekapDitulis(keluar, masuk.length, bermasalah.length));
-        if (masuk.length === 0) throw new LedgerError(pesan.rekapSemuaGagal());
+        const pemisah = pemisahCsv({ csv: opts.csv, pemisah: opts.pemisah });
+        const { rekapBerkas } = await import('../import/rekap-berkas.js');
+        const hasil = await rekapBerkas(berkas, {
+          keluar: String(opts.keluar),
+          tanggal: ctx.today(),
+          daftar: opts.unit === undefined ? undefined : String(opts.unit),
+          csv: pemisah ? { keluar: String(opts.csv), pemisah } : undefined,
+          bermasalah: (m) => ctx.io.err(ctx.io.color.yellow(pesan.rekapBermasalah(m.berkas, m.masalah))),
+        });
+        if (ctx.json) ctx.io.out(renderJson(jsonRekap(hasil)));
+        else await cetak(ctx, hasil);
+        if (hasil.rekap.unit.length === 0) throw new LedgerError(pesan.rekapSemuaGagal());
       }),
     );
+}
+
+interface Hasil {
+  keluar: string;
+  rekap: Rekap;
+  meja?: MejaDinas;
+  csv?: { keluar: string; baris: number };
+}
+
+function jsonRekap(h: Hasil) {
+  const r = h.rekap;
+  return {
+    keluar: h.keluar,
+    unit: r.unit.length,
+    total: r.total,
+    kode_segel: r.unit.map((u) => ({ berkas: u.berkas, nama: u.nama, periode: u.periode, kode_segel: u.kode_segel })),
+    bermasalah: r.bermasalah,
+    ...(h.meja ? { daftar: h.meja } : {}),
+    ...(h.csv ? { csv: h.csv } : {}),
+  };
+}
+
+async function cetak(ctx: Context, h: Hasil): Promise<void> {
+  const t = await import('../render/rekap-teks.js');
+  const r = h.rekap;
+  if (h.meja) {
+    const kode = new Map(r.unit.map((u) => [u.berkas, u.kode_segel]));
+    ctx.io.out(t.tabelMeja(ctx.io, h.meja, kode));
+    if (h.meja.luar_daftar.length) {
+      ctx.io.out(pesan.rekapLuarDaftar(h.meja.luar_daftar.length));
+      ctx.io.out(t.tabelLuarDaftar(ctx.io, h.meja));
+    }
+    ctx.io.out(pesan.rekapPerKapanewon());
+    ctx.io.out(t.tabelWilayah(ctx.io, h.meja.per_kapanewon, false));
+    ctx.io.out(pesan.rekapPerKalurahan());
+    ctx.io.out(t.tabelWilayah(ctx.io, h.meja.per_kalurahan, true));
+    const n = (s: string) => h.meja!.unit.filter((u) => u.status === s).length;
+    ctx.io.out(pesan.rekapRingkasMeja(h.meja.unit.length, n('terkirim'), n('belum'), n('ganda') + n('diubah')));
+  } else if (r.unit.length) ctx.io.out(t.tabelUnit(ctx.io, r.unit));
+  ctx.io.out(pesan.rekapDitulis(h.keluar, r.unit.length, r.bermasalah.length));
+  if (h.csv) ctx.io.out(pesan.rekapCsvDitulis(h.csv.keluar, h.csv.baris));
 }

@@ -360,11 +360,26 @@ export const pesan = {
   rekapTidakTerbaca: () => 'tidak bisa dibaca sebagai laporan triwulan wksbm',
   rekapTanpaData: () => 'tidak berisi sheet _data dari wksbm',
   rekapHashBeda: () => 'data di sheet _data diubah setelah diekspor (hash tidak cocok)',
-  rekapSelBeda: (sel: string, asli: number, sekarang: string) =>
-    `sel ${sel} diubah setelah diekspor (semula ${asli}, sekarang ${sekarang})`,
+  rekapSelBeda: (sel: string, sekarang: string, asli: string) =>
+    `diubah setelah diekspor di ${sel}: ${sekarang} di berkas, ${asli} menurut data`,
+  rekapTanpaSegel: () => 'tidak memuat kode segel (dibuat oleh wksbm versi lama); minta unit mengekspor ulang',
+  rekapKodeBeda: (kode: string) =>
+    `angka di sheet _data tidak cocok dengan kode segel ${kode}: data diubah setelah diekspor`,
   rekapGanda: (berkasLain: string) =>
     `laporan unit dan triwulan yang sama sudah direkap dari ${berkasLain}; tidak dihitung dua kali`,
   rekapVersi: (v: unknown) => `versi format ${q(v)} tidak dikenal`,
+  daftarUnitTanpaKolom: (berkas: string) =>
+    `Daftar unit ${berkas} tidak punya kolom nama unit, kalurahan dan kapanewon ` +
+    '(judul kolom seperti "Nama WKSBM", "Kalurahan"/"Desa", "Kapanewon"/"Kecamatan").',
+  daftarUnitGanda: (nama: string, pertama: number, kedua: number) =>
+    `Daftar unit memuat ${q(nama)} dua kali (baris ${pertama} dan ${kedua}); satu unit satu baris.`,
+  daftarUnitIsianKosong: (baris: number, kolom: string) => `Daftar unit baris ${baris}: ${kolom} kosong.`,
+  rekapLuarDaftar: (n: number) => `${n} berkas dari unit yang tidak ada di daftar:`,
+  rekapPerKapanewon: () => 'Jumlah per kapanewon:',
+  rekapPerKalurahan: () => 'Jumlah per kalurahan:',
+  rekapRingkasMeja: (daftar: number, terkirim: number, belum: number, masalah: number) =>
+    `${terkirim} dari ${daftar} laporan unit terkirim; ${belum} belum mengirim; ${masalah} ganda atau bermasalah.`,
+  rekapCsvDitulis: (path: string, baris: number) => `${baris} baris unit dan triwulan ditulis ke ${path}.`,
   rekapTanpaBerkas: () => 'berikan paling sedikit satu berkas laporan .xlsx',
   rekapSemuaGagal: () => 'Tidak ada satu pun berkas yang bisa direkap.',
 

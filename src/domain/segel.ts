@@ -57,3 +57,11 @@ export function kodeSegel(rantai: RantaiSegel, figures: unknown): string {
   const kode = base32(createHash('sha256').update(isi, 'utf8').digest(), 12);
   return kode.match(/.{4}/g)!.join('-');
 }
+
+/**
+ * A quarterly workbook's code: the chain heads and every figure of its `_data` (the summary and the
+ * numbers of its visible cells), so the one code printed on the signed page checks the workbook too.
+ */
+export function kodeSegelLaporan(rantai: RantaiSegel, data: { laporan: unknown; sel?: unknown }): string {
+  return kodeSegel(rantai, { laporan: data.laporan, sel: data.sel ?? {} });
+}

@@ -13,7 +13,7 @@ import { formatTanggal, labelTriwulan, type Triwulan } from '../domain/dates.js'
 import { LedgerError } from '../domain/errors.js';
 import { formatRupiah, jumlahSemua } from '../domain/money.js';
 import { pesan } from '../domain/pesan.js';
-import { kodeSegel, type Segel } from '../domain/segel.js';
+import { kodeSegelLaporan, type Segel } from '../domain/segel.js';
 import { PemeriksaRantai, type TabelRantai } from './hash.js';
 import { periksaJurnal, type TemuanJurnal } from './jurnal.js';
 import { formatKuantitas, gerakNatura } from './natura.js';
@@ -120,6 +120,7 @@ async function periksaSegelTutup(db: Tx): Promise<TemuanSegel[]> {
 /** What `periksa --laporan` needs of a workbook's `_data`. */
 export interface IsiDataSegel {
   laporan: { periode: { sampai: string } };
+  sel?: Record<string, number>;
   segel?: Segel;
 }
 
@@ -127,7 +128,7 @@ export interface IsiDataSegel {
 export async function periksaLaporan(db: Tx, berkas: string, isi: IsiDataSegel | string): Promise<TemuanSegel[]> {
   if (typeof isi === 'string') return [{ jenis: 'segel', pesan: pesan.segelLaporanRusak(berkas, isi) }];
   if (!isi.segel) return [{ jenis: 'segel', pesan: pesan.segelTidakAda(berkas) }];
-  if (kodeSegel(isi.segel.rantai, isi.laporan) !== isi.segel.kode)
+  if (kodeSegelLaporan(isi.segel.rantai, isi) !== isi.segel.kode)
     return [{ jenis: 'segel', pesan: pesan.segelKodeBeda(berkas) }];
   return periksaSegel(db, isi.segel.rantai, { nama: `laporan ${berkas}`, sampai: isi.laporan.periode.sampai });
 }

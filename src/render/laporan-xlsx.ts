@@ -4,8 +4,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type ExcelJSNs from 'exceljs';
 import { formatTanggal } from '../domain/dates.js';
-import { kodeSegel, type RantaiSegel, type Segel } from '../domain/segel.js';
+import { kodeSegelLaporan, type RantaiSegel, type Segel } from '../domain/segel.js';
 import type { BarisBukuKas } from '../reports/buku-kas.js';
 import {
   type BarisPenyaluran,
@@ -240,6 +241,22 @@ export function hashData(json: string): string {
   return createHash('sha256').update(json, 'utf8').digest('hex');
 }
 
+const PENGGANTI_KODE = '\u2063kode-segel\u2063';
+
+/** Replaces a stand-in in every text cell (the kode segel, computed after the template is filled). */
+function gantiTeks(wb: ExcelJSNs.Workbook, dari: string, ke: string): void {
+  for (const ws of wb.worksheets) {
+    const hf = ws.headerFooter as unknown as Record<string, unknown>;
+    for (const [k, v] of Object.entries(hf ?? {}))
+      if (typeof v === 'string' && v.includes(dari)) hf[k] = v.split(dari).join(ke);
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        if (typeof c.value === 'string' && c.value.includes(dari)) c.value = c.value.split(dari).join(ke);
+      }),
+    );
+  }
+}
+
 /** Fills the template and writes the workbook (through a temporary file, so a failure leaves nothing half-written). */
 export async function tulisLaporan(
   m: LaporanTriwulan,
@@ -247,9 +264,12 @@ export async function tulisLaporan(
   opsi: { templat?: string; keluar: string; rantai: RantaiSegel },
 ): Promise<void> {
   const laporan = ringkasanLaporan(m);
-  const segel: Segel = { rantai: opsi.rantai, kode: kodeSegel(opsi.rantai, laporan) };
-  const konteks = konteksLaporan(m, cap, segel.kode);
+  // the code covers the visible cells' numbers, known once the template is filled: the signed page
+  // gets a stand-in, replaced by the code afterwards
+  const konteks = konteksLaporan(m, cap, PENGGANTI_KODE);
   const { workbook, angka } = await isiTemplat(opsi.templat ?? TEMPLAT_BAWAAN, konteks, { lewati: [SHEET_DATA] });
+  const segel: Segel = { rantai: opsi.rantai, kode: kodeSegelLaporan(opsi.rantai, { laporan, sel: angka }) };
+  gantiTeks(workbook, PENGGANTI_KODE, segel.kode);
   const isi: IsiData = { format: FORMAT_DATA, versi: m.versi, laporan, sel: angka, segel };
   const json = JSON.stringify(isi);
   const ws = workbook.addWorksheet(SHEET_DATA, { state: 'hidden' });

@@ -1,104 +1,11 @@
-// Reading units' quarterly workbooks back (checking that _data and the visible figures are as
-// exported) and writing the Dinas recap workbook.
+// The Dinas recap workbook (units' workbooks are read back in src/import/laporan-unit.ts).
 import path from 'node:path';
 import type ExcelJSNs from 'exceljs';
-import { UserError } from '../domain/errors.js';
-import { pesan } from '../domain/pesan.js';
-import { bacaRingkasan, type RingkasanLaporan, VERSI_FORMAT } from '../reports/laporan-triwulan.js';
-import { ANGKA_REKAP, type Bermasalah, type Rekap, type UnitMasuk } from '../reports/rekap.js';
+import { ANGKA_REKAP, type Rekap } from '../reports/rekap.js';
 import { angkaKeKolom } from './a1.js';
 import { gayaJudulKolom, gayaSel, opsiCetak, RP_FMT } from './gaya.js';
-import { FORMAT_DATA, hashData, type IsiData, SHEET_DATA } from './laporan-xlsx.js';
 import { siapkanBerkasPribadi } from './pribadi.js';
 import { loadExcelJS } from './templat.js';
-
-function teks(v: ExcelJSNs.CellValue): string | null {
-  if (typeof v === 'string') return v;
-  if (v && typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
-  return null;
-}
-
-function angkaSel(v: ExcelJSNs.CellValue): number | undefined {
-  if (typeof v === 'number') return v;
-  if (v && typeof v === 'object' && 'result' in v && typeof v.result === 'number') return v.result;
-  return undefined;
-}
-
-/** Reads one unit's workbook; a problem is returned, never thrown, so the recap goes on. */
-export async function bacaLaporanUnit(berkas: string): Promise<UnitMasuk | Bermasalah> {
-  const ExcelJS = await loadExcelJS();
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.readFile(berkas);
-  } catch {
-    return { berkas, masalah: pesan.rekapTidakTerbaca() };
-  }
-  const isi = bacaIsiData(wb);
-  if (typeof isi === 'string') return { berkas, masalah: isi };
-  let laporan: RingkasanLaporan;
-  try {
-    laporan = bacaRingkasan(isi.laporan);
-  } catch (e) {
-    if (e instanceof UserError) return { berkas, masalah: e.message };
-    throw e;
-  }
-  const selBeda = periksaSel(wb, isi.sel ?? {});
-  return selBeda ? { berkas, masalah: selBeda } : { berkas, laporan };
-}
-
-/** The `_data` of a workbook this program wrote, for `periksa --laporan`; or what is wrong with it. */
-export async function bacaDataLaporan(berkas: string): Promise<IsiData | string> {
-  const ExcelJS = await loadExcelJS();
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.readFile(berkas);
-  } catch {
-    return pesan.rekapTidakTerbaca();
-  }
-  return bacaIsiData(wb);
-}
-
-/** The JSON of the hidden `_data` sheet, checked against its hash and format; or what is wrong with it. */
-function bacaIsiData(wb: ExcelJSNs.Workbook): IsiData | string {
-  const ws = wb.getWorksheet(SHEET_DATA);
-  let json = ws ? teks(ws.getCell('A1').value) : null;
-  // a JSON longer than a cell holds continues in B1, C1, …
-  for (let k = 2; ws && json !== null; k++) {
-    const lanjut = teks(ws.getCell(1, k).value);
-    if (lanjut === null) break;
-    json += lanjut;
-  }
-  if (!ws || json === null) return pesan.rekapTanpaData();
-  if (hashData(json) !== teks(ws.getCell('A2').value)) return pesan.rekapHashBeda();
-  let isi: IsiData;
-  try {
-    isi = JSON.parse(json) as IsiData;
-  } catch {
-    return pesan.rekapHashBeda();
-  }
-  if (isi.format !== FORMAT_DATA || isi.versi !== VERSI_FORMAT) return pesan.rekapVersi(`${isi.format}/${isi.versi}`);
-  return isi;
-}
-
-/** Every visible number a marker wrote must still read as exported; the first changed cell is named. */
-function periksaSel(wb: ExcelJSNs.Workbook, sel: Record<string, number>): string | null {
-  for (const [alamat, asli] of Object.entries(sel)) {
-    const i = alamat.lastIndexOf('!');
-    const sheet = wb.getWorksheet(alamat.slice(0, i));
-    const nilai = sheet ? sheet.getCell(alamat.slice(i + 1)).value : null;
-    // exceljs reads a cached 0 of a formula back as no result at all; such a cell can only be taken as it is
-    const nolRumus =
-      asli === 0 && nilai !== null && typeof nilai === 'object' && 'formula' in nilai && nilai.result === undefined;
-    const v = nolRumus ? 0 : angkaSel(nilai);
-    if (v === undefined || Math.abs(v - asli) > 1e-6) return pesan.rekapSelBeda(alamat, asli, teksSekarang(nilai));
-  }
-  return null;
-}
-
-function teksSekarang(v: ExcelJSNs.CellValue): string {
-  if (v === null || v === undefined) return 'kosong';
-  return String(angkaSel(v) ?? teks(v) ?? JSON.stringify(v));
-}
 
 const JUDUL_REKAP: [keyof Rekap['unit'][number], string, number, string?][] = [
   ['no', 'No', 5],
@@ -120,22 +27,25 @@ const JUDUL_REKAP: [keyof Rekap['unit'][number], string, number, string?][] = [
   ['rapat', 'Rapat', 8, '#,##0'],
   ['donatur', 'Donatur', 9, '#,##0'],
   ['sumbangan_donatur', 'Sumbangan donatur', 17, RP_FMT],
+  ['kode_segel', 'Kode segel', 16],
   ['berkas', 'Berkas', 30],
 ];
 
+/** Written as a stream, each row committed when done: a thousand units' recap stays small in memory. */
 export async function tulisRekap(r: Rekap, keluar: string, tanggal: string): Promise<void> {
   const ExcelJS = await loadExcelJS();
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'wksbm';
-  tulisSheetRekap(wb, r, tanggal);
-  tulisSheetPpks(wb, r);
-  tulisSheetBermasalah(wb, r);
   siapkanBerkasPribadi(keluar);
-  await wb.xlsx.writeFile(keluar);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: keluar, useStyles: true, useSharedStrings: false });
+  wb.creator = 'wksbm';
+  const sheets = [tulisSheetRekap(wb, r, tanggal), tulisSheetPpks(wb, r), tulisSheetBermasalah(wb, r)];
+  for (const ws of sheets) ws.commit();
+  await wb.commit();
 }
 
+type Buku = Pick<ExcelJSNs.Workbook, 'addWorksheet'>;
+
 /** One row per unit, amounts as numbers in the Rupiah format, and a JUMLAH row of SUM formulas. */
-function tulisSheetRekap(wb: ExcelJSNs.Workbook, r: Rekap, tanggal: string): void {
+function tulisSheetRekap(wb: Buku, r: Rekap, tanggal: string): ExcelJSNs.Worksheet {
   const ws = wb.addWorksheet('Rekap', opsiCetak('landscape', '4:4'));
   ws.getCell('A1').value = `REKAPITULASI LAPORAN TRIWULAN WKSBM ${r.periode.join(', ')}`;
   ws.getCell('A1').style = gayaSel({ bold: true, size: 12 });
@@ -152,6 +62,7 @@ function tulisSheetRekap(wb: ExcelJSNs.Workbook, r: Rekap, tanggal: string): voi
       c.value = k === 'berkas' ? path.basename(u.berkas) : u[k];
       c.style = gayaSel({}, fmt, true);
     });
+    ws.getRow(5 + j).commit();
   });
   const akhir = 5 + r.unit.length;
   JUDUL_REKAP.forEach(([k, , , fmt], i) => {
@@ -163,13 +74,14 @@ function tulisSheetRekap(wb: ExcelJSNs.Workbook, r: Rekap, tanggal: string): voi
     }
     c.style = gayaSel({ bold: true }, fmt, true);
   });
+  return ws;
 }
 
 function isAngkaRekap(k: string): k is (typeof ANGKA_REKAP)[number] {
   return (ANGKA_REKAP as readonly string[]).includes(k);
 }
 
-function tulisSheetPpks(wb: ExcelJSNs.Workbook, r: Rekap): void {
+function tulisSheetPpks(wb: Buku, r: Rekap): ExcelJSNs.Worksheet {
   const wp = wb.addWorksheet('PPKS', opsiCetak('landscape', '3:3'));
   wp.getCell('A1').value = 'JUMLAH PPKS PER KATEGORI PER UNIT';
   wp.getCell('A1').style = gayaSel({ bold: true, size: 12 });
@@ -194,9 +106,10 @@ function tulisSheetPpks(wb: ExcelJSNs.Workbook, r: Rekap): void {
     c.value = r.unit.length ? { formula: `SUM(${dari}${b}:${sampai}${b})`, result: p.jumlah, date1904: false } : 0;
     c.style = gayaSel({ bold: true }, '#,##0', true);
   });
+  return wp;
 }
 
-function tulisSheetBermasalah(wb: ExcelJSNs.Workbook, r: Rekap): void {
+function tulisSheetBermasalah(wb: Buku, r: Rekap): ExcelJSNs.Worksheet {
   const wm = wb.addWorksheet('Bermasalah', opsiCetak('landscape', '3:3'));
   wm.getCell('A1').value = 'BERKAS YANG TIDAK DIREKAP';
   wm.getCell('A1').style = gayaSel({ bold: true, size: 12 });
@@ -215,4 +128,5 @@ function tulisSheetBermasalah(wb: ExcelJSNs.Workbook, r: Rekap): void {
       c.style = gayaSel({}, undefined, true);
     });
   });
+  return wm;
 }

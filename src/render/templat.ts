@@ -30,7 +30,7 @@ export interface Konteks {
 
 export interface HasilIsi {
   workbook: ExcelJSNs.Workbook;
-  /** every number a scalar or SUM marker produced, by `Sheet!A1`: lets `rekap` notice hand edits */
+  /** every number a marker or formula produced (list row numbers aside), by `Sheet!A1`: `rekap` checks them */
   angka: Record<string, number>;
 }
 
@@ -311,6 +311,9 @@ function susunBaris(x: Susunan, b: BarisTemplat, i: number): void {
   }
 }
 
+/** Row numbers of a list, not figures: `rekap` does not check them. */
+const BUKAN_ANGKA = new Set(['no', 'nomor']);
+
 /** A cell holding markers: one marker alone keeps its value's type; markers within text become text. */
 function isiPenanda(
   x: Susunan,
@@ -337,7 +340,8 @@ function isiPenanda(
   }
   if (pen?.jenis === 'nilai' || pen?.jenis === 'isian') {
     const v = pen.jenis === 'nilai' ? x.k.nilai[pen.nama]! : (item![pen.nama] ?? null);
-    if (pen.jenis === 'nilai' && typeof v === 'number') x.angka[`${x.s.nama}!${alamat(r, kolom)}`] = v;
+    if (typeof v === 'number' && (pen.jenis === 'nilai' || !BUKAN_ANGKA.has(pen.nama)))
+      x.angka[`${x.s.nama}!${alamat(r, kolom)}`] = v;
     return { value: v === '' ? null : v };
   }
   const ganti = teks.replace(PENANDA, (_m, isi: string) => {
@@ -391,7 +395,7 @@ function buatSheet(out: ExcelJSNs.Workbook, x: Susunan): ExcelJSNs.Worksheet {
   return ws;
 }
 
-/** Writes every cell; formulas carry their cached value, and an aggregate's number is noted for `rekap`. */
+/** Writes every cell; formulas carry their cached value, and each number is noted for `rekap`. */
 function tulisGrid(ws: ExcelJSNs.Worksheet, x: Susunan): void {
   const baca = pembacaGrid(x.grid);
   for (const [key, c] of x.grid) {
@@ -400,7 +404,7 @@ function tulisGrid(ws: ExcelJSNs.Worksheet, x: Susunan): void {
       const result = baca(cell.row as unknown as number, cell.col as unknown as number);
       cell.value =
         result === undefined ? { formula: c.rumus, date1904: false } : { formula: c.rumus, result, date1904: false };
-      if (typeof result === 'number' && /^(SUM|COUNT|MIN|MAX)\(/.test(c.rumus)) x.angka[`${x.s.nama}!${key}`] = result;
+      if (typeof result === 'number') x.angka[`${x.s.nama}!${key}`] = result;
       aturRupiah(c.style, result);
     } else {
       cell.value = c.value;

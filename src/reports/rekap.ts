@@ -1,15 +1,72 @@
 // The Dinas recap: many units' quarterly figures (from their workbooks' _data) side by side.
 import { jumlahSemua, type Rupiah } from '../domain/money.js';
+import { pesan } from '../domain/pesan.js';
 import type { RingkasanLaporan } from './laporan-triwulan.js';
+
+/** Who a workbook says it is from: the unit and the quarter. */
+export interface IdentitasUnit {
+  nama: string;
+  padukuhan: string;
+  kalurahan: string;
+  kapanewon: string;
+  kabupaten: string;
+  tahun: number;
+  triwulan: number;
+}
 
 export interface UnitMasuk {
   berkas: string;
   laporan: RingkasanLaporan;
+  kode_segel: string;
 }
 
 export interface Bermasalah {
   berkas: string;
   masalah: string;
+  /** the unit an edited workbook names, when its `_data` still reads */
+  unit?: IdentitasUnit;
+}
+
+/** Who a report is from; also of a `_data` read back before its amounts are checked. */
+export function identitasLaporan(l: {
+  unit: Record<string, unknown>;
+  periode: { tahun: number; triwulan: number };
+}): IdentitasUnit {
+  const s = (v: unknown) => String(v ?? '');
+  const u = l.unit;
+  return {
+    nama: s(u.nama),
+    padukuhan: s(u.padukuhan),
+    kalurahan: s(u.kalurahan),
+    kapanewon: s(u.kapanewon),
+    kabupaten: s(u.kabupaten),
+    tahun: l.periode.tahun,
+    triwulan: l.periode.triwulan,
+  };
+}
+
+const kunciGanda = (u: IdentitasUnit) =>
+  [u.nama, u.padukuhan, u.kalurahan, u.kapanewon, u.kabupaten, u.tahun, u.triwulan].join('|');
+
+/** The same unit and quarter twice (a resent file) is counted once: the later files become problems. */
+export function pilahGanda(hasil: (UnitMasuk | Bermasalah)[]): { masuk: UnitMasuk[]; bermasalah: Bermasalah[] } {
+  const dilihat = new Map<string, string>();
+  const masuk: UnitMasuk[] = [];
+  const bermasalah: Bermasalah[] = [];
+  for (const h of hasil) {
+    if ('masalah' in h) {
+      bermasalah.push(h);
+      continue;
+    }
+    const unit = identitasLaporan(h.laporan);
+    const sudah = dilihat.get(kunciGanda(unit));
+    if (sudah) bermasalah.push({ berkas: h.berkas, masalah: pesan.rekapGanda(sudah), unit });
+    else {
+      dilihat.set(kunciGanda(unit), h.berkas);
+      masuk.push(h);
+    }
+  }
+  return { masuk, bermasalah };
 }
 
 export interface BarisRekap {
@@ -21,6 +78,7 @@ export interface BarisRekap {
   kapanewon: string;
   kabupaten: string;
   periode: string;
+  kode_segel: string;
   saldo_awal: Rupiah;
   penerimaan: Rupiah;
   pengeluaran: Rupiah;
@@ -64,7 +122,7 @@ export interface Rekap {
 const jumlah = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 export function rekapLaporan(masuk: UnitMasuk[], bermasalah: Bermasalah[]): Rekap {
-  const unit = masuk.map(({ berkas, laporan }, i) => barisUnit(i + 1, berkas, laporan));
+  const unit = masuk.map((m, i) => barisUnit(i + 1, m));
   return {
     periode: [...new Set(unit.map((u) => u.periode))],
     unit,
@@ -74,10 +132,11 @@ export function rekapLaporan(masuk: UnitMasuk[], bermasalah: Bermasalah[]): Reka
   };
 }
 
-function barisUnit(no: number, berkas: string, l: RingkasanLaporan): BarisRekap {
+function barisUnit(no: number, { berkas, laporan: l, kode_segel }: UnitMasuk): BarisRekap {
   return {
     no,
     berkas,
+    kode_segel,
     nama: String(l.unit.nama ?? ''),
     padukuhan: String(l.unit.padukuhan ?? ''),
     kalurahan: String(l.unit.kalurahan ?? ''),

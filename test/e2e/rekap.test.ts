@@ -3,8 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { kodeSegelLaporan } from '../../src/domain/segel.js';
 import { bacaWorkbook, barisDengan, HARAP, kas, unitContoh } from '../fixtures/unit-contoh.js';
-import { tmpDir, unitBaru, wksbm } from '../helpers.js';
+import { captureIo, ROOT, refused, tmpDir, unitBaru, wksbm } from '../helpers.js';
 
 let dir: string;
 let a: string;
@@ -13,6 +15,25 @@ let c: string;
 let d: string;
 let unitA: string;
 let unitB: string;
+
+/** Re-saved through exceljs: formula results dropped (as some programs do) and/or one cell typed over. */
+async function simpanUlang(
+  dari: string,
+  ke: string,
+  o: { buangCache?: boolean; sel?: [string, number] },
+): Promise<void> {
+  const wb = await bacaWorkbook(dari);
+  if (o.sel) wb.getWorksheet('Keuangan')!.getCell(o.sel[0]).value = o.sel[1];
+  if (o.buangCache)
+    for (const ws of wb.worksheets)
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          const v = c.value;
+          if (v && typeof v === 'object' && 'formula' in v) c.value = { formula: v.formula } as ExcelJS.CellValue;
+        }),
+      );
+  await wb.xlsx.writeFile(ke);
+}
 
 async function ubahSel(file: string, sheet: string, alamat: string, nilai: ExcelJS.CellValue): Promise<void> {
   const wb = await bacaWorkbook(file);
@@ -115,12 +136,35 @@ describe('rekap', () => {
     expect(r.json().total.saldo_akhir).toBe(400_000);
   });
 
-  it('refuses a _data amount that is not whole rupiah, even with a hash that matches, naming the field', async () => {
+  it('refuses _data figures whose hash was recomputed: the kode segel no longer matches; periksa --laporan too', async () => {
+    const diubah = path.join(dir, 'kode-beda.xlsx');
+    const wb = await bacaWorkbook(b);
+    const ws = wb.getWorksheet('_data')!;
+    const json = String(ws.getCell('A1').value).replace('"saldo_akhir":400000', '"saldo_akhir":900000');
+    expect(json).toContain('"saldo_akhir":900000');
+    ws.getCell('A1').value = json;
+    ws.getCell('A2').value = createHash('sha256').update(json, 'utf8').digest('hex');
+    await wb.xlsx.writeFile(diubah);
+    const kode = (JSON.parse(json) as { segel: { kode: string } }).segel.kode;
+    const r = await wksbm(await unitBaru(), ['--json', 'rekap', b, diubah, '-o', path.join(dir, 'rekap-kode.xlsx')]);
+    const masalah = `angka di sheet _data tidak cocok dengan kode segel ${kode}: data diubah setelah diekspor`;
+    expect(r.json().bermasalah).toEqual([
+      { berkas: diubah, masalah, unit: expect.objectContaining({ nama: 'Sido Rukun' }) },
+    ]);
+    expect(r.json().kode_segel).toEqual([{ berkas: b, nama: 'Sido Rukun', periode: 'III/2026', kode_segel: kode }]);
+    const p = await wksbm(unitB, ['periksa', '--laporan', diubah]);
+    expect(p.code).toBe(1);
+    expect(p.stdout).toContain(`${diubah} tidak bisa diperiksa: ${masalah}`);
+  });
+
+  it('refuses a _data amount that is not whole rupiah, even with its hash and kode segel recomputed', async () => {
     const pecahan = path.join(dir, 'pecahan.xlsx');
     const wb = await bacaWorkbook(b);
     const ws = wb.getWorksheet('_data')!;
-    const json = String(ws.getCell('A1').value).replace('"saldo_awal":0,', '"saldo_awal":0.5,');
-    expect(json).toContain('"saldo_awal":0.5,');
+    const isi = JSON.parse(String(ws.getCell('A1').value).replace('"saldo_awal":0,', '"saldo_awal":0.5,'));
+    expect(isi.laporan.keuangan.saldo_awal).toBe(0.5);
+    isi.segel.kode = kodeSegelLaporan(isi.segel.rantai, isi);
+    const json = JSON.stringify(isi);
     ws.getCell('A1').value = json;
     ws.getCell('A2').value = createHash('sha256').update(json, 'utf8').digest('hex');
     await wb.xlsx.writeFile(pecahan);
@@ -134,9 +178,35 @@ describe('rekap', () => {
     ]);
     expect(r.code).toBe(0);
     const masalah = 'isian keuangan.saldo_awal di sheet _data bernilai "0.5", bukan rupiah bulat';
-    expect(r.json().bermasalah).toEqual([{ berkas: pecahan, masalah }]);
+    expect(r.json().bermasalah).toEqual([{ berkas: pecahan, masalah, unit: expect.objectContaining({ tahun: 2026 }) }]);
     expect(r.stderr).toBe(`Perhatian: ${pecahan}: ${masalah}\n`);
     expect(r.json().total.saldo_akhir).toBe(400_000);
+  });
+
+  it('names the edited value cell in words, also when the saving program dropped cached formula results', async () => {
+    const ws = (await bacaWorkbook(a)).getWorksheet('Keuangan')!;
+    const alamat = `F${barisDengan(ws, 'B', 'Donatur dan proposal')}`;
+    const tanpaCache = path.join(dir, 'tanpa-cache.xlsx');
+    const diubah = path.join(dir, 'f11-tanpa-cache.xlsx');
+    const diubahCache = path.join(dir, 'f11.xlsx');
+    await simpanUlang(a, tanpaCache, { buangCache: true });
+    await simpanUlang(a, diubah, { buangCache: true, sel: [alamat, 2_500_000] });
+    await simpanUlang(a, diubahCache, { sel: [alamat, 2_500_000] });
+    const r = await wksbm(await unitBaru(), [
+      '--json',
+      'rekap',
+      tanpaCache,
+      diubah,
+      diubahCache,
+      '-o',
+      path.join(dir, 'r.xlsx'),
+    ]);
+    const masalah =
+      `diubah setelah diekspor di Keuangan!${alamat} Donatur dan proposal: ` +
+      'Rp 2.500.000 di berkas, Rp 500.000 menurut data';
+    // the untouched workbook without cached results counts; the two edited ones name the value cell
+    expect(r.json().unit).toBe(1);
+    expect(r.json().bermasalah.map((m: { masalah: string }) => m.masalah)).toEqual([masalah, masalah]);
   });
 
   it('with no readable workbook it still writes the recap and exits 1', async () => {
@@ -146,5 +216,107 @@ describe('rekap', () => {
     const r = await wksbm(await unitBaru(), ['rekap', rusak, '-o', out]);
     expect(r.code).toBe(1);
     expect(fs.existsSync(out)).toBe(true);
+  });
+});
+
+describe('rekap --unit (the Dinas desk) and --csv', () => {
+  const DAFTAR = path.join(ROOT, 'test', 'fixtures', 'daftar-unit.csv');
+  let t: string;
+  let luar: string;
+
+  beforeAll(async () => {
+    // Tunas Harapan sends an edited workbook; "=Karya Bakti" is not on the list (and tests formula-safe CSV)
+    const unitT = await unitBaru();
+    await wksbm(unitT, ['profil', 'ubah', '--nama', 'Tunas Harapan', '--kalurahan', 'Patalan']);
+    t = path.join(dir, 't.xlsx');
+    await wksbm(unitT, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '-o', t]);
+    const ws = (await bacaWorkbook(t)).getWorksheet('Keuangan')!;
+    await ubahSel(t, 'Keuangan', `F${barisDengan(ws, 'B', 'Saldo awal triwulan')}`, 1);
+    const unitL = await unitBaru();
+    await wksbm(unitL, ['profil', 'ubah', '--nama', '=Karya Bakti', '--kalurahan', 'Canden']);
+    luar = path.join(dir, 'luar.xlsx');
+    await wksbm(unitL, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '-o', luar]);
+  });
+
+  it('lists who sent, who is missing, who sent twice or an edited workbook, with totals per kapanewon and kalurahan', async () => {
+    const lagi = path.join(dir, 'b-lagi.xlsx');
+    fs.copyFileSync(b, lagi);
+    const csv = path.join(dir, 'rekap.csv');
+    const args = ['rekap', a, b, lagi, t, luar, '--unit', DAFTAR, '--csv', csv, '-o', path.join(dir, 'meja.xlsx')];
+    const r = await wksbm(await unitBaru(), ['--json', ...args]);
+    expect(r.code).toBe(0);
+    const meja = r.json().daftar;
+    expect(meja.unit.map((u: { nama: string; status: string }) => [u.nama, u.status])).toEqual([
+      ['Ngudi Mulyo', 'terkirim'],
+      ['Sido Rukun', 'ganda'],
+      ['Tunas Harapan', 'diubah'],
+      ['Maju Jaya', 'belum'],
+    ]);
+    expect(meja.unit[1].berkas).toEqual([b, lagi]);
+    expect(meja.luar_daftar).toEqual([
+      { berkas: luar, nama: '=Karya Bakti', kalurahan: 'Canden', kapanewon: 'Jetis', periode: 'III/2026' },
+    ]);
+    const jetis = meja.per_kapanewon.find((w: { kapanewon: string }) => w.kapanewon === 'Jetis');
+    expect(jetis).toMatchObject({ terdaftar: 3, terkirim: 1, belum: 0, bermasalah: 2 });
+    expect(jetis.saldo_akhir).toBe(HARAP.saldoAkhir + 400_000);
+    expect(meja.per_kapanewon.find((w: { kapanewon: string }) => w.kapanewon === 'Pajangan')).toMatchObject({
+      terdaftar: 1,
+      belum: 1,
+      saldo_akhir: 0,
+    });
+    expect(meja.per_kalurahan.map((w: { kalurahan: string }) => w.kalurahan)).toEqual([
+      'Canden',
+      'Patalan',
+      'Sumberagung',
+      'Guwosari',
+    ]);
+
+    // one flat row per counted unit and quarter: ; and a BOM, every figure a column, formula-safe text
+    const teks = fs.readFileSync(csv, 'utf8');
+    expect(teks.startsWith('\ufeffkode_unit;kode_segel;berkas;unit.nama;')).toBe(true);
+    const [kepala, ...baris] = teks.slice(1).trimEnd().split('\r\n');
+    const kolom = kepala!.split(';');
+    expect(kolom).toContain('keuangan.penerimaan.donatur.jumlah');
+    expect(kolom).toContain('ppks.LUT.baru');
+    expect(baris).toHaveLength(3);
+    const ngudi = baris.find((x) => x.startsWith('BTL-JTS-001;'))!.split(';');
+    expect(ngudi[kolom.indexOf('keuangan.penerimaan.donatur.jumlah')]).toBe('500000');
+    expect(ngudi[kolom.indexOf('keuangan.saldo_akhir')]).toBe(String(HARAP.saldoAkhir));
+    expect(baris.find((x) => x.includes('Canden'))!.split(';')[kolom.indexOf('unit.nama')]).toBe("'=Karya Bakti");
+
+    // at a terminal: the same desk as tables, within 100 columns
+    const { io, out } = captureIo();
+    io.terminal = { out: { columns: 100 } as NodeJS.WriteStream };
+    expect(await main(['node', 'wksbm', ...args], { io })).toBe(0);
+    const layar = out.join('');
+    expect(layar).toContain('belum mengirim');
+    expect(layar).toMatch(/│ dikirim/);
+    expect(layar).toContain('Laporan triwulan III/2026:');
+    expect(layar).toContain('1 dari 4 laporan unit terkirim; 1 belum mengirim; 2 ganda atau bermasalah.');
+    expect(Math.max(...layar.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(100);
+  });
+
+  it('refuses a list without the unit, kalurahan and kapanewon columns, or with a unit twice (exit 2, nothing written)', async () => {
+    const db = await unitBaru();
+    const buruk = path.join(dir, 'buruk.csv');
+    fs.writeFileSync(buruk, 'No,Nama\n1,Ngudi Mulyo\n');
+    const out = path.join(dir, 'tidak-ditulis.xlsx');
+    const r = await refused(db, ['rekap', a, '--unit', buruk, '-o', out], /Daftar unit .*buruk\.csv tidak punya kolom/);
+    expect(fs.existsSync(out)).toBe(false);
+    const j = await wksbm(db, ['--json', 'rekap', a, '--unit', buruk, '-o', out]);
+    expect(j.json().galat).toMatchObject({ kode: 2, isian: 'unit' });
+    expect(r.stdout).toBe('');
+    const ganda = path.join(dir, 'ganda.csv');
+    fs.writeFileSync(
+      ganda,
+      'Kode WKSBM,Nama Lembaga,Kecamatan,Desa\nA,Ngudi Mulyo,Jetis,Sumberagung\nB,WKSBM Ngudi  Mulyo,Jetis,Sumberagung\n',
+    );
+    await refused(
+      db,
+      ['rekap', a, '--unit', ganda, '-o', out],
+      /memuat "WKSBM Ngudi {2}Mulyo" dua kali \(baris 2 dan 3\)/,
+    );
+    await refused(db, ['rekap', a, '--csv', path.join(dir, 'x.csv'), '--pemisah', '|', '-o', out], /pemisah "\|"/);
+    expect(fs.existsSync(out)).toBe(false);
   });
 });
