@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { refused, sqlite, tmpDir, unitBaru, wksbm } from '../helpers.js';
+import { INGGRIS, refused, sqlite, tmpDir, unitBaru, wksbm, wksbmPty } from '../helpers.js';
 
 const NIK = '3402084107650003';
 const KK = '3402081203090007';
@@ -154,5 +154,28 @@ describe('anonimkan on the other books of persons', () => {
     s.close();
     for (const v of ['Mulyono', '081298765432', 'Gang Mawar']) expect(diBerkas(db, v), v).toBe(false);
     expect(await temuan(db)).toEqual({ code: 0, temuan: [] });
+  });
+});
+
+describe('anonimkan at a terminal', () => {
+  it('picks the person from the list, asks the reason, shows what goes and asks Ya/Tidak (Tidak by default)', async () => {
+    const db = await unitBaru();
+    await ok(db, ['ppks', 'tambah', '--nik', NIK, '--nama', 'Tukiyem', '--jk', 'P', '--kategori', 'LUT']);
+    await ok(db, ['ppks', 'tambah', '--nama', 'Sastro', '--jk', 'L', '--kategori', 'LUT']);
+    const langkah = (jawab: string): [string, string][] => [
+      ['ID data ppks', '\r'], // the first of the list, Tukiyem
+      ['Alasan', 'permintaan yang bersangkutan\r'],
+      ['Anonimkan ppks ID 1\\?', jawab],
+    ];
+    const batal = wksbmPty(db, ['ppks', 'anonimkan'], langkah('\r'));
+    expect(batal.output).toMatch(/Nama +Tukiyem/);
+    expect(batal.output).toMatch(/Menjadi +PPKS #1 \(dianonimkan\)/);
+    expect(batal.output).toMatch(/Dikosongkan +NIK/);
+    expect(batal.output).not.toMatch(INGGRIS);
+    expect(batal.code).toBeGreaterThan(0);
+    expect(sqlite(db).prepare('SELECT nama FROM ppks WHERE id = 1').pluck().get()).toBe('Tukiyem');
+    const ya = wksbmPty(db, ['ppks', 'anonimkan'], langkah('y\r'));
+    expect(ya.code, ya.output).toBe(0);
+    expect(sqlite(db).prepare('SELECT nama FROM ppks WHERE id = 1').pluck().get()).toBe('PPKS #1 (dianonimkan)');
   });
 });
