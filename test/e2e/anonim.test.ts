@@ -155,6 +155,35 @@ describe('anonimkan on the other books of persons', () => {
     for (const v of ['Mulyono', '081298765432', 'Gang Mawar']) expect(diBerkas(db, v), v).toBe(false);
     expect(await temuan(db)).toEqual({ code: 0, temuan: [] });
   });
+
+  it('anggota (also in past attendance), tamu and psks: the same subcommand from the one declaration', async () => {
+    const db = await unitBaru();
+    await ok(db, ['anggota', 'tambah', '--nama', 'Parjiyem Rahayu', '--hp', '081211112222', '--alamat', 'Kiringan']);
+    await ok(db, ['rapat', 'catat', '--agenda', 'Rapat rutin', '--hadir', 'Sukardi,Parjiyem Rahayu']);
+    await ok(db, ['tamu', 'catat', '--nama', 'Pak Bayu Saputro', '--asal', 'Dusun Gesikan', '--hp', '081234567890']);
+    await ok(db, ['psks', 'tambah', '--nama', 'Bu Ratna Sari', '--kategori', '1', '--hp', '081399998888']);
+    for (const [buku, id] of [
+      ['anggota', '4'],
+      ['tamu', '1'],
+      ['psks', '1'],
+    ] as const)
+      await ok(db, [buku, 'anonimkan', id, '--alasan', 'permintaan yang bersangkutan']);
+    const s = sqlite(db);
+    expect(s.prepare('SELECT nama FROM rapat_hadir ORDER BY id').pluck().all()).toEqual([
+      'Sukardi',
+      'Anggota #4 (dianonimkan)',
+    ]);
+    expect(s.prepare('SELECT nama, asal, hp FROM tamu').get()).toEqual({
+      nama: 'Tamu #1 (dianonimkan)',
+      asal: null,
+      hp: null,
+    });
+    expect(s.prepare('SELECT nama, hp FROM psks').get()).toEqual({ nama: 'PSKS #1 (dianonimkan)', hp: null });
+    s.close();
+    for (const v of ['Parjiyem', '081211112222', 'Bayu Saputro', 'Dusun Gesikan', 'Ratna Sari', '081399998888'])
+      expect(diBerkas(db, v), v).toBe(false);
+    expect(await temuan(db)).toEqual({ code: 0, temuan: [] });
+  });
 });
 
 describe('anonimkan at a terminal', () => {
