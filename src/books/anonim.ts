@@ -120,7 +120,7 @@ async function tulisAnonim(tx: Tx, buku: Buku, idTeks: string, alasan: string, j
   const orang = enforce(await bolehDianonimkan(tx, buku, idTeks));
   const nama = namaAnonim(buku.anonim!.sebutan, orang.id);
   const kosong = buku.anonim!.kosongkan;
-  const lama = [orang.nama, orang.nik].filter((v): v is string => typeof v === 'string' && v !== '');
+  const lama = await namaDulu(tx, buku, orang);
   const diri = (r: Isi): Isi => ({ nama, ...Object.fromEntries(kosong.filter((k) => k in r).map((k) => [k, null])) });
   const ganti: GantiHash[] = [];
   let entri = 0;
@@ -167,6 +167,14 @@ async function tulisAnonim(tx: Tx, buku: Buku, idTeks: string, alasan: string, j
     waktu: jejak.waktu,
   });
   return { id: orang.id, nama, entri, jurnal };
+}
+
+/** Every name and NIK the person has had in the book (a rename leaves the old name in older descriptions). */
+async function namaDulu(tx: Tx, buku: Buku, orang: Baris): Promise<string[]> {
+  const semua = [orang as Isi];
+  for (const e of await entriMilik(tx, buku.tabel, [String(orang.uid)])) semua.push((JSON.parse(e.isi) as Isi) ?? {});
+  const nilai = semua.flatMap((r) => [r.nama, r.nik]);
+  return [...new Set(nilai.filter((v): v is string => typeof v === 'string' && v !== ''))];
 }
 
 /** Rewrites a row's changed columns; a cash or stock row's rewrite goes into the act. Returns 1 if chained and rewritten. */

@@ -16,15 +16,16 @@ async function ok(db: string, args: string[]) {
   return r;
 }
 
-/** A PPKS with aid in Q3 and Q4, a death benefit, a renamed record, a sealed Q3 workbook and a backup. */
+/** A PPKS with aid in Q3 and Q4 (renamed between), a death benefit, a sealed Q3 workbook and a backup. */
 async function unitBerisi(): Promise<{ db: string; xlsx: string }> {
   const db = await unitBaru();
   const tambah = ['ppks', 'tambah', '--nik', NIK, '--kk', KK, '--nama', 'Tukiyem', '--jk', 'P', '--kategori', 'LUT'];
   await ok(db, [...tambah, '--alamat', 'Jl. Melati 7', '--rt', '03', '--dasar', 'tugas_publik']);
-  await ok(db, ['ppks', 'ubah', '1', '--nama', NAMA]);
   await ok(db, ['kas', 'masuk', '--jumlah', '3000000', '--sumber', 'donatur', '--tanggal', '2026-08-01']);
   await ok(db, ['kas', 'masuk', '--jumlah', '1000000', '--sumber', 'iuran_kematian', '--tanggal', '2026-08-01']);
   await ok(db, ['salur', '--ppks', NIK, '--layanan', 'jaminan', '--jumlah', '300000', '--tanggal', '2026-08-05']);
+  // renamed after the first aid: that description still says the old name
+  await ok(db, ['ppks', 'ubah', '1', '--nama', NAMA]);
   await ok(db, ['kas', 'keluar', '--jumlah', '45000', '--jenis', 'operasional', '--tanggal', '2026-08-06']);
   const xlsx = path.join(tmpDir(), 'q3.xlsx');
   await ok(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '-o', xlsx]);
