@@ -20,7 +20,7 @@ import { type Tx, withTransaction } from '../db/transaction.js';
 import type { Database } from '../db/types.js';
 import { type GantiHash, gantiTeks, type IsiAnonim, namaAnonim } from '../domain/anonim.js';
 import { formatTanggal } from '../domain/dates.js';
-import { UserError } from '../domain/errors.js';
+import { LedgerError, UserError } from '../domain/errors.js';
 import type { Jejak } from '../domain/jejak.js';
 import { BUKU_JURNAL, hashJurnal, isiJurnal } from '../domain/jurnal.js';
 import { pesan } from '../domain/pesan.js';
@@ -102,7 +102,12 @@ export async function anonimkan(
   if (alasan.trim() === '') throw new UserError(pesan.wajibDiisi('Alasan', 'alasan'), 'alasan');
   await hapusAman(ledger.db);
   const hasil = await withTransaction(ledger.db, (tx) => tulisAnonim(tx, buku, idTeks, alasan.trim(), jejak));
-  await bersihkanBerkas(ledger.db);
+  try {
+    await bersihkanBerkas(ledger.db);
+  } catch {
+    // committed already: the data is anonymised, only the old pages may linger (a full disk, a reader)
+    throw new LedgerError(pesan.pembersihanGagal(buku.nama, hasil.id));
+  }
   return { ...hasil, cadangan: berkasCadangan(ledger.path).length };
 }
 

@@ -109,7 +109,13 @@ export async function hapusAman(db: Db): Promise<void> {
  * and cut to zero bytes, so no old page of the file or its WAL still holds the erased values.
  */
 export async function bersihkanBerkas(db: Db): Promise<void> {
-  await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+  await kosongkanWal(db);
   await sql`VACUUM`.execute(db);
-  await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+  await kosongkanWal(db);
+}
+
+/** A reader still inside the WAL keeps it from being cut: that is a failure here, not a silent leftover. */
+async function kosongkanWal(db: Db): Promise<void> {
+  const r = await sql<{ busy: number }>`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+  if (Number(r.rows[0]?.busy ?? 0) !== 0) throw new Error('WAL masih dipakai pembaca lain');
 }

@@ -274,6 +274,9 @@ export const pesan = {
     `${buku} ID ${id} dianonimkan: sekarang tercatat sebagai ${q(nama)}; data pribadinya dihapus dari buku, ` +
     `riwayat perubahan dan jurnal (${entri} uraian kas/natura dan ${jurnal} entri jurnal ditulis ulang). ` +
     'Bantuan, uang dan semua jumlah tetap tercatat.',
+  pembersihanGagal: (buku: string, id: number) =>
+    `${buku} ID ${id} sudah dianonimkan, tetapi berkas belum bisa dipadatkan (ruang disk penuh, atau berkas ` +
+    'sedang dibuka program lain): sisa data lamanya bisa tertinggal di ruang kosong berkas sampai terpakai lagi.',
   cadanganMasihMemuat: (n: number) =>
     n === 0
       ? 'Belum ada cadangan (cadangkan) berkas ini yang memuat data lamanya.'

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { INGGRIS, refused, sqlite, tmpDir, unitBaru, wksbm, wksbmPty } from '../helpers.js';
+import { INGGRIS, refused, sqlite, tmpDir, unitBaru, wksbm, wksbmBin, wksbmPty } from '../helpers.js';
 
 const NIK = '3402084107650003';
 const KK = '3402081203090007';
@@ -184,6 +184,26 @@ describe('anonimkan on the other books of persons', () => {
     for (const v of ['Parjiyem', '081211112222', 'Bayu Saputro', 'Dusun Gesikan', 'Ratna Sari', '081399998888'])
       expect(diBerkas(db, v), v).toBe(false);
     expect(await temuan(db)).toEqual({ code: 0, temuan: [] });
+  });
+});
+
+describe('anonimkan while another program reads the file', () => {
+  it('saves the erasure but says (exit 1, in Indonesian) that the file could not be cleaned yet', async () => {
+    const db = await unitBaru();
+    await ok(db, ['ppks', 'tambah', '--nik', NIK, '--nama', 'Tukiyem', '--jk', 'P', '--kategori', 'LUT']);
+    const pembaca = sqlite(db);
+    pembaca.exec('BEGIN');
+    pembaca.prepare('SELECT count(*) FROM ppks').get();
+    // another process: SQLite keeps an in-process handle's descriptors open while a neighbour holds locks
+    const r = wksbmBin(db, ['ppks', 'anonimkan', '1', '--alasan', 'permintaan']);
+    pembaca.exec('COMMIT');
+    pembaca.close();
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(
+      'ppks ID 1 sudah dianonimkan, tetapi berkas belum bisa dipadatkan (ruang disk penuh, atau berkas sedang ' +
+        'dibuka program lain): sisa data lamanya bisa tertinggal di ruang kosong berkas sampai terpakai lagi.',
+    );
+    expect(sqlite(db).prepare('SELECT nama FROM ppks').pluck().get()).toBe('PPKS #1 (dianonimkan)');
   });
 });
 
