@@ -5,6 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { type EntriJurnal, hashJurnal } from '../../src/domain/jurnal.js';
+import { type KepalaRantai, kodeSegel } from '../../src/domain/segel.js';
 import { sqlite, tmpDir, unitBaru, wksbm } from '../helpers.js';
 
 async function temuan(db: string, ...args: string[]) {
@@ -65,5 +66,13 @@ describe('the journal head in the seal', () => {
         pesan: expect.stringMatching(/^Entri jurnal id \d+ \(buku ppks\) diubah sesudah disegel laporan/),
       },
     ]);
+  });
+
+  it('leaves the code of an older seal (no journal head) as it was printed, and changes a new one', () => {
+    const k = (n: number): KepalaRantai => ({ jumlah: n, id: n, hash: String(n).repeat(64), langkah: 1, titik: [] });
+    const angka = { tahun: 2026, triwulan: 3 };
+    // printed by the code before the journal was sealed (commit f4bb7e4)
+    expect(kodeSegel({ kas: k(4), natura: k(0) }, angka)).toBe('R828-MSG5-S7YD');
+    expect(kodeSegel({ kas: k(4), natura: k(0), jurnal: k(5) }, angka)).not.toBe('R828-MSG5-S7YD');
   });
 });
