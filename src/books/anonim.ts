@@ -121,57 +121,71 @@ function gantiDi(r: Isi, kolom: string[], lama: string[], nama: string): Isi {
   return ubah;
 }
 
+/** What the erasure does to a person: their name, the old values sought in other books, what their row becomes. */
+interface Orang {
+  baris: Baris;
+  nama: string;
+  lama: string[];
+  diri: (r: Isi) => Isi;
+}
+
 async function tulisAnonim(tx: Tx, buku: Buku, idTeks: string, alasan: string, jejak: Jejak) {
-  const orang = enforce(await bolehDianonimkan(tx, buku, idTeks));
-  const nama = namaAnonim(buku.anonim!.sebutan, orang.id);
+  const baris = enforce(await bolehDianonimkan(tx, buku, idTeks));
+  const nama = namaAnonim(buku.anonim!.sebutan, baris.id);
   const kosong = buku.anonim!.kosongkan;
-  const lama = await namaDulu(tx, buku, orang);
   const diri = (r: Isi): Isi => ({ nama, ...Object.fromEntries(kosong.filter((k) => k in r).map((k) => [k, null])) });
+  const orang: Orang = { baris, nama, lama: await namaDulu(tx, buku, baris), diri };
   const ganti: GantiHash[] = [];
+  const { entri, jurnal } = await tanpaPenjagaUbah(tx, DIJAGA, async () => {
+    const t = await tulisUlangTautan(tx, buku, orang, ganti);
+    let n = 0;
+    for (const j of t.diJurnalkan) n += await tulisUlangJurnal(tx, j.tabel, j.uid, j.ubah, ganti);
+    await tulisUlangPerubahan(tx, buku, baris.id, nama);
+    return { entri: t.entri, jurnal: n };
+  });
+  await catatAkta(tx, buku, orang, { alasan, oleh: jejak.oleh, ganti }, jejak);
+  return { id: baris.id, nama, entri, jurnal };
+}
+
+interface DiJurnalkan {
+  tabel: string;
+  uid: string[];
+  ubah: (r: Isi) => Isi;
+}
+
+/**
+ * The rows of other books that name the person, rewritten; the cash and stock rows among them counted.
+ * Returns with them the journal entries to rewrite: the person's own, and those of each journalled row.
+ */
+async function tulisUlangTautan(tx: Tx, buku: Buku, o: Orang, ganti: GantiHash[]) {
+  const diJurnalkan: DiJurnalkan[] = [{ tabel: buku.tabel, uid: [String(o.baris.uid)], ubah: o.diri }];
   let entri = 0;
-  let jurnal = 0;
-  await tanpaPenjagaUbah(tx, DIJAGA, async () => {
-    // journal entries to rewrite: the person's own, and those of each journalled row that names them
-    const diJurnalkan: { tabel: string; uid: string[]; ubah: (r: Isi) => Isi }[] = [
-      { tabel: buku.tabel, uid: [String(orang.uid)], ubah: diri },
-    ];
-    for (const t of TAUTAN[buku.nama] ?? []) {
-      const rows = await barisDengan(tx, t.tabel, t.kunci, [orang.id]);
-      const ubah = (r: Isi) => gantiDi(r, t.teks, lama, nama);
-      for (const r of rows) entri += await tulisUlang(tx, t.tabel, r, ubah(r), ganti);
-      if (diJurnal(t.tabel)) diJurnalkan.push({ tabel: t.tabel, uid: rows.map((r) => String(r.uid)), ubah });
-      for (const ik of t.ikut ?? []) {
-        const ids = rows.map((r) => r[ik.kolom]).filter((v) => v !== null && v !== undefined);
-        for (const r of await barisDengan(tx, ik.tabel, 'id', ids.map(Number)))
-          entri += await tulisUlang(tx, ik.tabel, r, gantiDi(r, ['uraian'], lama, nama), ganti);
-      }
+  for (const t of TAUTAN[buku.nama] ?? []) {
+    const rows = await barisDengan(tx, t.tabel, t.kunci, [o.baris.id]);
+    const ubah = (r: Isi) => gantiDi(r, t.teks, o.lama, o.nama);
+    for (const r of rows) entri += await tulisUlang(tx, t.tabel, r, ubah(r), ganti);
+    if (diJurnal(t.tabel)) diJurnalkan.push({ tabel: t.tabel, uid: rows.map((r) => String(r.uid)), ubah });
+    for (const ik of t.ikut ?? []) {
+      const ids = rows.map((r) => r[ik.kolom]).filter((v) => v !== null && v !== undefined);
+      for (const r of await barisDengan(tx, ik.tabel, 'id', ids.map(Number)))
+        entri += await tulisUlang(tx, ik.tabel, r, gantiDi(r, ['uraian'], o.lama, o.nama), ganti);
     }
-    for (const j of diJurnalkan) jurnal += await tulisUlangJurnal(tx, j.tabel, j.uid, j.ubah, ganti);
-    await tulisUlangPerubahan(tx, buku, orang.id, nama);
+  }
+  return { entri, diJurnalkan };
+}
+
+/** The act in the journal, then the person's row as it now stands, journalled, and the reason in its history. */
+async function catatAkta(tx: Tx, buku: Buku, o: Orang, akta: IsiAnonim, jejak: Jejak): Promise<void> {
+  const { id, uid } = o.baris;
+  const { waktu, oleh } = jejak;
+  await tambahEntri(tx, { waktu, buku: buku.tabel, uid: String(uid), aksi: 'anonimkan', isi: JSON.stringify(akta) });
+  await setKolom(tx, buku.tabel, id, {
+    ...(o.diri(o.baris) as Record<string, null>),
+    nama: o.nama,
+    dianonimkan: waktu,
   });
-  const akta: IsiAnonim = { alasan, oleh: jejak.oleh, ganti };
-  await tambahEntri(tx, {
-    waktu: jejak.waktu,
-    buku: buku.tabel,
-    uid: String(orang.uid),
-    aksi: 'anonimkan',
-    isi: JSON.stringify(akta),
-  });
-  await setKolom(tx, buku.tabel, orang.id, {
-    ...(diri(orang) as Record<string, null>),
-    nama,
-    dianonimkan: jejak.waktu,
-  });
-  await jurnalkan(tx, buku.tabel, orang.id, 'ubah', jejak.waktu);
-  await catatPerubahan(tx, {
-    tabel: buku.tabel,
-    baris_id: orang.id,
-    kolom: 'dianonimkan',
-    baru: alasan,
-    oleh: jejak.oleh,
-    waktu: jejak.waktu,
-  });
-  return { id: orang.id, nama, entri, jurnal };
+  await jurnalkan(tx, buku.tabel, id, 'ubah', waktu);
+  await catatPerubahan(tx, { tabel: buku.tabel, baris_id: id, kolom: 'dianonimkan', baru: akta.alasan, oleh, waktu });
 }
 
 /** Every name and NIK the person has had in the book (a rename leaves the old name in older descriptions). */
@@ -182,7 +196,7 @@ async function namaDulu(tx: Tx, buku: Buku, orang: Baris): Promise<string[]> {
   return [...new Set(nilai.filter((v): v is string => typeof v === 'string' && v !== ''))];
 }
 
-/** Rewrites a row's changed columns; a cash or stock row's rewrite goes into the act. Returns 1 if chained and rewritten. */
+/** Rewrites a row's changed columns; a cash or stock row's new hash goes into the act (and counts 1). */
 async function tulisUlang(tx: Tx, tabel: string, r: Isi, ubah: Isi, ganti: GantiHash[]): Promise<number> {
   if (Object.keys(ubah).length === 0) return 0;
   await setKolom(tx, tabel, Number(r.id), ubah as Record<string, string | null>);

@@ -11,11 +11,9 @@ type Nilai = string | number | null;
 /** Rows of `tabel` whose `kolom` is one of `ids`. */
 export async function barisDengan(db: Db, tabel: string, kolom: string, ids: number[]): Promise<Baris[]> {
   if (ids.length === 0) return [];
-  return (
-    await sql<Baris>`SELECT * FROM ${sql.table(tabel)} WHERE ${sql.ref(kolom)} IN (${sql.join(ids)}) ORDER BY id`.execute(
-      db,
-    )
-  ).rows;
+  const r = await sql<Baris>`SELECT * FROM ${sql.table(tabel)}
+    WHERE ${sql.ref(kolom)} IN (${sql.join(ids)}) ORDER BY id`.execute(db);
+  return r.rows;
 }
 
 /** Sets columns of one row as they are, without the change history (which must not learn the old values). */
@@ -39,11 +37,9 @@ export interface EntriTersimpan {
 /** The journal entries of these records (book and uid), oldest first. */
 export async function entriMilik(db: Db, buku: string, uids: string[]): Promise<EntriTersimpan[]> {
   if (uids.length === 0) return [];
-  return (
-    await sql<EntriTersimpan>`SELECT * FROM jurnal WHERE buku = ${buku} AND uid IN (${sql.join(uids)}) ORDER BY id`.execute(
-      db,
-    )
-  ).rows;
+  const r = await sql<EntriTersimpan>`SELECT * FROM jurnal
+    WHERE buku = ${buku} AND uid IN (${sql.join(uids)}) ORDER BY id`.execute(db);
+  return r.rows;
 }
 
 export async function setIsiEntri(db: Db, id: number, isi: string): Promise<void> {

@@ -269,7 +269,6 @@ export const pesan = {
   konfirmasiAnonim: (buku: string, id: number) =>
     `Anonimkan ${buku} ID ${id}? Data pribadinya dihapus untuk selamanya dan tidak bisa dikembalikan.`,
   judulAnonim: (buku: string) => `Anonimkan ${buku}:`,
-  anonimDihapus: (kolom: string) => `dikosongkan: ${kolom}`,
   dianonimkan: (buku: string, id: number, nama: string, entri: number, jurnal: number) =>
     `${buku} ID ${id} dianonimkan: sekarang tercatat sebagai ${q(nama)}; data pribadinya dihapus dari buku, ` +
     `riwayat perubahan dan jurnal (${entri} uraian kas/natura dan ${jurnal} entri jurnal ditulis ulang). ` +

@@ -101,7 +101,7 @@ describe('ppks anonimkan', () => {
     expect(fs.readFileSync(path.join(path.dirname(db), 'cadangan', cadangan[0]!)).includes(NIK)).toBe(true);
   });
 
-  it('keeps every figure: periksa is clean, the sealed workbook still matches, Q3 written again is the same', async () => {
+  it('keeps every figure: periksa clean, the sealed workbook still matches, Q3 written again the same', async () => {
     expect(await temuan(db)).toEqual({ code: 0, temuan: [] });
     expect(await temuan(db, '--laporan', xlsx)).toEqual({ code: 0, temuan: [] });
     const lagi = path.join(tmpDir(), 'q3-lagi.xlsx');
@@ -208,7 +208,7 @@ describe('anonimkan while another program reads the file', () => {
 });
 
 describe('anonimkan at a terminal', () => {
-  it('picks the person from the list, asks the reason, shows what goes and asks Ya/Tidak (Tidak by default)', async () => {
+  it('picks the person from the list, asks the reason, shows what goes, asks Ya/Tidak (bawaan Tidak)', async () => {
     const db = await unitBaru();
     await ok(db, ['ppks', 'tambah', '--nik', NIK, '--nama', 'Tukiyem', '--jk', 'P', '--kategori', 'LUT']);
     await ok(db, ['ppks', 'tambah', '--nama', 'Sastro', '--jk', 'L', '--kategori', 'LUT']);
