@@ -16,7 +16,7 @@ CREATE TABLE anggota (
   tanggal_masuk TEXT,
   aktif INTEGER NOT NULL DEFAULT 1 CHECK (aktif IN (0, 1)),
   dibuat TEXT NOT NULL
-, uid TEXT);
+, uid TEXT, dianonimkan TEXT);
 
 CREATE TABLE asnaf (
   kode TEXT PRIMARY KEY,
@@ -50,7 +50,7 @@ CREATE TABLE donatur (
   keterangan TEXT,
   impor_id INTEGER,
   dibuat TEXT NOT NULL
-, terdaftar TEXT, uid TEXT);
+, terdaftar TEXT, uid TEXT, dianonimkan TEXT);
 
 CREATE TABLE impor (
   id INTEGER PRIMARY KEY,
@@ -296,7 +296,7 @@ CREATE TABLE psks (
   keterangan TEXT,
   impor_id INTEGER,
   dibuat TEXT NOT NULL
-, terdaftar TEXT, uid TEXT);
+, terdaftar TEXT, uid TEXT, dianonimkan TEXT);
 
 CREATE TABLE rapat (
   id INTEGER PRIMARY KEY,
@@ -377,7 +377,7 @@ CREATE TABLE tamu (
   bertemu TEXT,
   hp TEXT,
   dibuat TEXT NOT NULL
-, uid TEXT);
+, uid TEXT, dianonimkan TEXT);
 
 CREATE TABLE tutup_buku (
   id INTEGER PRIMARY KEY,

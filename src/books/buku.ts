@@ -33,6 +33,8 @@ export interface Buku {
   tanggal?: string;
   /** import: fields that identify a row already in the book, tried in order */
   kunci?: string[][];
+  /** a book of persons: `anonimkan` renames the row "PPKS #12 (dianonimkan)" and empties these fields */
+  anonim?: { sebutan: string; kosongkan: string[] };
 }
 
 /** Every column of the book a listing can show: the typed fields, then those its rules fill. */

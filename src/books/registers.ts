@@ -81,6 +81,7 @@ export const ANGGOTA: Buku = {
   kolomDaftar: ['nama', 'jabatan', 'jk', 'hp', 'alamat', 'aktif'],
   cari: ['nama', 'alamat', 'hp'],
   saring: ['jabatan', 'aktif'],
+  anonim: { sebutan: 'Anggota', kosongkan: ['hp', 'alamat'] },
 };
 
 export const DONATUR: Buku = {
@@ -131,6 +132,7 @@ export const DONATUR: Buku = {
   cari: ['nama', 'alamat', 'hp', 'email'],
   saring: ['jenis'],
   kunci: [['hp'], ['nama', 'alamat']],
+  anonim: { sebutan: 'Donatur', kosongkan: ['hp', 'alamat', 'email', 'keterangan'] },
 };
 
 export const PPKS: Buku = {
@@ -214,6 +216,21 @@ export const PPKS: Buku = {
   cari: ['nama', 'alamat', 'nik', 'padukuhan'],
   saring: ['kategori', 'status', 'jk', 'rt'],
   kunci: [['nik'], ['nama', 'alamat']],
+  anonim: {
+    sebutan: 'PPKS',
+    kosongkan: [
+      'nik',
+      'no_kk',
+      'tanggal_lahir',
+      'alamat',
+      'rt',
+      'rw',
+      'padukuhan',
+      'persetujuan_wali',
+      'id_dtks',
+      'keterangan',
+    ],
+  },
 };
 
 export const PSKS: Buku = {
@@ -258,6 +275,7 @@ export const PSKS: Buku = {
   cari: ['nama', 'alamat', 'hp'],
   saring: ['kategori', 'jenis'],
   kunci: [['nama', 'alamat']],
+  anonim: { sebutan: 'PSKS', kosongkan: ['hp', 'alamat', 'keterangan'] },
 };
 
 export const JEJARING: Buku = {
@@ -315,6 +333,7 @@ export const TAMU: Buku = {
   kolomDaftar: ['tanggal', 'nama', 'asal', 'keperluan', 'bertemu'],
   cari: ['nama', 'asal', 'keperluan'],
   saring: [],
+  anonim: { sebutan: 'Tamu', kosongkan: ['asal', 'keperluan', 'hp'] },
 };
 
 export const SURAT: Buku = {

@@ -2,6 +2,7 @@
 // from the book's declaration and served by src/books/register.ts; a book's own command shapes (surat
 // masuk/keluar, inventaris hapus) come in through hooks (`Kait`).
 import type { Command } from 'commander';
+import { anonimkan, bolehDianonimkan } from '../books/anonim.js';
 import { type Buku, fieldOf } from '../books/buku.js';
 import { flagOf, type Nilai, optionKey } from '../books/field.js';
 import { bacaReferensi } from '../books/referensi.js';
@@ -27,8 +28,10 @@ import {
   formDari,
   opsional,
 } from '../cli/form.js';
+import { namaAnonim } from '../domain/anonim.js';
 import { parseDate } from '../domain/dates.js';
 import { pesan } from '../domain/pesan.js';
+import { enforce } from '../domain/rule.js';
 import { renderJson } from '../render/teks.js';
 import { adaNik, barisJson, ringkasanIsi, tampilan, tampilDaftar, tampilRekaman } from './tampilan-buku.js';
 
@@ -184,6 +187,53 @@ function pasangUbah(noun: Command, run: Run, buku: Buku): void {
   );
 }
 
+const FORM_ANONIM = {
+  alasan: {
+    name: 'alasan',
+    label: 'Alasan',
+    type: 'teks',
+    required: true,
+    help: 'mis. permintaan yang bersangkutan (UU 27/2022), dicatat di jurnal',
+  },
+} satisfies Form;
+
+/** `ppks anonimkan ID --alasan …`: the right to erasure, for every book of persons. */
+function pasangAnonimkan(noun: Command, run: Run, buku: Buku): void {
+  const ringkas =
+    'menghapus data pribadi (nama, NIK, KK, alamat, HP, tanggal lahir) untuk selamanya; ' +
+    'bantuan, uang dan semua jumlah tetap tercatat';
+  declareOptions(subcommand(noun, 'anonimkan [id]', ringkas), FORM_ANONIM).action(
+    run(async (ctx, opts, [diberikan]) => {
+      const idTeks = await idCatatan(ctx, buku, 'anonimkan', diberikan);
+      const ledger = await ctx.ledger();
+      const orang = enforce(await bolehDianonimkan(ledger.db, buku, idTeks));
+      const { alasan } = await collect(ctx, FORM_ANONIM, opts);
+      await konfirmasiAnonim(ctx, buku, orang, alasan);
+      const h = await anonimkan(ledger, buku, idTeks, alasan, ctx.jejak());
+      if (ctx.json) return ctx.io.out(renderJson(h));
+      ctx.io.out(pesan.dianonimkan(buku.nama, h.id, h.nama, h.entri, h.jurnal));
+      ctx.io.err(ctx.io.color.yellow(pesan.cadanganMasihMemuat(h.cadangan)));
+    }),
+  );
+}
+
+/** At a terminal: what will be erased, then Ya/Tidak (bawaan Tidak); scripts go on (the flags are the consent). */
+async function konfirmasiAnonim(ctx: Context, buku: Buku, orang: Baris, alasan: string): Promise<void> {
+  if (!ctx.interactive || ctx.yes) return;
+  const kosong = buku.anonim!.kosongkan.filter((k) => orang[k] !== null && orang[k] !== undefined && orang[k] !== '');
+  const label = (k: string) => fieldOf(buku, k).label;
+  ctx.io.err(pesan.judulAnonim(buku.judul.toLowerCase()));
+  for (const [k, v] of [
+    ['Nama', String(orang.nama)],
+    ['Menjadi', namaAnonim(buku.anonim!.sebutan, orang.id)],
+    ['Dikosongkan', kosong.map(label).join(', ') || '-'],
+    ['Alasan', alasan],
+  ])
+    ctx.io.err(`  ${k!.padEnd(12)}  ${v}`);
+  const ya = await ctx.prompter.confirm({ message: pesan.konfirmasiAnonim(buku.nama, orang.id), default: false });
+  if (!ya) throw new Dibatalkan(pesan.dibatalkanPengguna());
+}
+
 export function pasangBuku(program: Command, run: Run, buku: Buku, kait: Kait = {}): Command {
   const noun = nounCommand(program, buku.nama, `${buku.judul}${buku.nomorBuku ? ` (buku ${buku.nomorBuku})` : ''}`);
   const caraBawaan: CaraTambah = { nama: buku.kataTambah, ringkas: `mencatat ke ${buku.judul.toLowerCase()}` };
@@ -192,6 +242,7 @@ export function pasangBuku(program: Command, run: Run, buku: Buku, kait: Kait = 
   pasangDaftar(noun, run, buku);
   if (!kait.tanpaTampil) pasangTampil(noun, run, buku);
   pasangUbah(noun, run, buku);
+  if (buku.anonim) pasangAnonimkan(noun, run, buku);
   kait.tambahan?.(noun, run);
   return noun;
 }

@@ -21,8 +21,11 @@ export async function foreignKeyCheck(
   return r.rows;
 }
 
+/** The append-only chains a seal covers: cash, stock and the journal of every other book. */
+export type TabelBerantai = 'kas' | 'natura' | 'jurnal';
+
 /** Every row in posting order, streamed: whole books are iterated, never materialised. */
-export function streamRows(db: Kysely<Database>, tabel: 'kas' | 'natura'): AsyncIterable<Record<string, unknown>> {
+export function streamRows(db: Kysely<Database>, tabel: TabelBerantai): AsyncIterable<Record<string, unknown>> {
   return db.selectFrom(tabel).selectAll().orderBy('id').stream(2000) as AsyncIterable<Record<string, unknown>>;
 }
 
@@ -55,7 +58,7 @@ export async function negativeDayEnds(
   return r.rows;
 }
 
-export async function jumlahBaris(db: Kysely<Database>, tabel: 'kas' | 'natura'): Promise<number> {
+export async function jumlahBaris(db: Kysely<Database>, tabel: TabelBerantai): Promise<number> {
   const r = await db
     .selectFrom(tabel)
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -64,7 +67,7 @@ export async function jumlahBaris(db: Kysely<Database>, tabel: 'kas' | 'natura')
 }
 
 /** The id and stored hash of every row in posting order, streamed. */
-export function streamHash(db: Kysely<Database>, tabel: 'kas' | 'natura'): AsyncIterable<{ id: number; hash: string }> {
+export function streamHash(db: Kysely<Database>, tabel: TabelBerantai): AsyncIterable<{ id: number; hash: string }> {
   return db.selectFrom(tabel).select(['id', 'hash']).orderBy('id').stream(5000);
 }
 

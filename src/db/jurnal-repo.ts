@@ -14,17 +14,20 @@ type Db = Kysely<Database>;
 export async function jurnalkan(db: Db, buku: string, id: number, aksi: AksiJurnal, waktu: string, uid?: string) {
   const row = (await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(buku)} WHERE id = ${id}`.execute(db))
     .rows[0];
-  const salinan = (await sql<{ nilai: string }>`SELECT nilai FROM meta WHERE kunci = 'salinan'`.execute(db)).rows[0];
-  const akhir = (await sql<{ hash: string }>`SELECT hash FROM jurnal ORDER BY id DESC LIMIT 1`.execute(db)).rows[0];
-  const e: EntriJurnal = {
+  await tambahEntri(db, {
     waktu,
-    salinan: salinan?.nilai ?? '',
     buku,
     uid: uid ?? String(row?.uid),
     aksi,
     isi: isiJurnal(aksi === 'hapus' ? undefined : row),
-  };
-  const v = nilaiEntri(e, akhir?.hash ?? GENESIS_JURNAL);
+  });
+}
+
+/** Appends one entry, chained to the last and signed with this copy's id. */
+export async function tambahEntri(db: Db, e: Omit<EntriJurnal, 'salinan'>): Promise<void> {
+  const salinan = (await sql<{ nilai: string }>`SELECT nilai FROM meta WHERE kunci = 'salinan'`.execute(db)).rows[0];
+  const akhir = (await sql<{ hash: string }>`SELECT hash FROM jurnal ORDER BY id DESC LIMIT 1`.execute(db)).rows[0];
+  const v = nilaiEntri({ ...e, salinan: salinan?.nilai ?? '' }, akhir?.hash ?? GENESIS_JURNAL);
   await sql`INSERT INTO jurnal (waktu, salinan, buku, uid, aksi, isi, hash_sebelum, hash)
     VALUES (${sql.join(v.map((x) => sql`${x as string}`))})`.execute(db);
 }
@@ -37,6 +40,13 @@ export interface BarisJurnal extends EntriJurnal {
 
 export async function semuaJurnal(db: Db): Promise<BarisJurnal[]> {
   return (await sql<BarisJurnal>`SELECT * FROM jurnal ORDER BY id`.execute(db)).rows;
+}
+
+/** The erasure acts, oldest first. */
+export async function isiAktaAnonim(db: Db): Promise<string[]> {
+  return (await sql<{ isi: string }>`SELECT isi FROM jurnal WHERE aksi = 'anonimkan' ORDER BY id`.execute(db)).rows.map(
+    (r) => r.isi,
+  );
 }
 
 export async function semuaBaris(db: Db, buku: string): Promise<Record<string, unknown>[]> {

@@ -185,6 +185,19 @@ export interface PerubahanRow {
   waktu: string;
 }
 
+/** The journal of every register change (src/domain/jurnal.ts); append-only. */
+export interface JurnalRow {
+  id: Generated<number>;
+  waktu: string;
+  salinan: string;
+  buku: string;
+  uid: string;
+  aksi: string;
+  isi: string;
+  hash_sebelum: string;
+  hash: string;
+}
+
 /** Register books are declared in src/books; their rows are plain records keyed by column. */
 export type RegisterRow = { id: Generated<number> } & Record<string, unknown>;
 
@@ -204,6 +217,7 @@ export interface Database {
   natura: NaturaRow;
   saldo_harian: SaldoHarianRow;
   perubahan: PerubahanRow;
+  jurnal: JurnalRow;
   impor: ImporRow;
   anggota: RegisterRow;
   surat: RegisterRow;

@@ -7,7 +7,7 @@ import crypto, { createHash, randomUUID } from 'node:crypto';
 // journals every row it adds.
 const sekaliJalan = (crypto as unknown as { hash?: (alg: string, data: string, enc: 'hex') => string }).hash;
 
-export type AksiJurnal = 'tambah' | 'ubah' | 'hapus';
+export type AksiJurnal = 'tambah' | 'ubah' | 'hapus' | 'anonimkan';
 
 /** The books journalled, by table; each has a `uid` column, the row's identity across copies of the file. */
 export const BUKU_JURNAL = [

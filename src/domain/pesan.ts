@@ -263,6 +263,24 @@ export const pesan = {
   dasarBelumDicatat: () =>
     'Peringatan: dasar pemrosesan data pribadi belum dicatat (--dasar persetujuan atau tugas_publik).',
   sudahDihapus: (id: number, alasan: string) => `Barang inventaris ID ${id} sudah dihapus dari daftar (${alasan}).`,
+  // the right to erasure
+  sudahDianonimkan: (buku: string, id: number, tanggal: string) =>
+    `${buku} ID ${id} sudah dianonimkan pada ${tanggal}; tidak ada lagi data pribadi yang bisa dihapus.`,
+  konfirmasiAnonim: (buku: string, id: number) =>
+    `Anonimkan ${buku} ID ${id}? Data pribadinya dihapus untuk selamanya dan tidak bisa dikembalikan.`,
+  judulAnonim: (buku: string) => `Anonimkan ${buku}:`,
+  dianonimkan: (buku: string, id: number, nama: string, entri: number, jurnal: number) =>
+    `${buku} ID ${id} dianonimkan: sekarang tercatat sebagai ${q(nama)}; data pribadinya dihapus dari buku, ` +
+    `riwayat perubahan dan jurnal (${entri} uraian kas/natura dan ${jurnal} entri jurnal ditulis ulang). ` +
+    'Bantuan, uang dan semua jumlah tetap tercatat.',
+  pembersihanGagal: (buku: string, id: number) =>
+    `${buku} ID ${id} sudah dianonimkan, tetapi berkas belum bisa dipadatkan (ruang disk penuh, atau berkas ` +
+    'sedang dibuka program lain): sisa data lamanya bisa tertinggal di ruang kosong berkas sampai terpakai lagi.',
+  cadanganMasihMemuat: (n: number) =>
+    n === 0
+      ? 'Belum ada cadangan (cadangkan) berkas ini yang memuat data lamanya.'
+      : `Perhatian: ${n} cadangan lama (folder cadangan/) masih memuat data lamanya dan tidak diubah; ` +
+        'hapus atau simpan cadangan itu sesuai aturan penyimpanan data pribadi.',
   barangDihapus: (nama: string, alasan: string) =>
     `${nama} dicatat dihapus (${alasan}); tetap tercatat di buku inventaris.`,
   anggotaAktif: (nama: string, aktif: boolean) =>

@@ -15,6 +15,8 @@ export interface KepalaRantai {
 export interface RantaiSegel {
   kas: KepalaRantai;
   natura: KepalaRantai;
+  /** the journal of every other book; absent in seals made before it was sealed */
+  jurnal?: KepalaRantai;
 }
 
 export interface Segel {
@@ -53,7 +55,9 @@ function base32(buf: Buffer, panjang: number): string {
 /** 12 characters (60 bits) over the chain heads and the report's figures, grouped ABCD-EFGH-JKMN. */
 export function kodeSegel(rantai: RantaiSegel, figures: unknown): string {
   const kepala = (k: KepalaRantai) => [k.jumlah, k.id, k.hash];
-  const isi = JSON.stringify({ kas: kepala(rantai.kas), natura: kepala(rantai.natura), figures });
+  // an older seal has no journal head: JSON leaves the key out, so its code reads as it was printed
+  const jurnal = rantai.jurnal && kepala(rantai.jurnal);
+  const isi = JSON.stringify({ kas: kepala(rantai.kas), natura: kepala(rantai.natura), jurnal, figures });
   const kode = base32(createHash('sha256').update(isi, 'utf8').digest(), 12);
   return kode.match(/.{4}/g)!.join('-');
 }

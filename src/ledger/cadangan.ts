@@ -133,3 +133,8 @@ export async function pulihkan(berkasBuku: string, salinan: string): Promise<{ l
   fs.renameSync(sementara, berkasBuku);
   return { lama };
 }
+
+/** The backup files of the ledger in the usual folder, unopened (they may hold data the ledger no longer has). */
+export function berkasCadangan(berkasBuku: string): string[] {
+  return daftarBerkas(folderCadangan(berkasBuku), dasarNama(berkasBuku));
+}

@@ -1,6 +1,7 @@
 // The hash chain over posted rows: each row's hash covers its content and the previous row's hash,
 // so a row changed outside the tool breaks the chain from that row on.
 import crypto, { createHash } from 'node:crypto';
+import { hashTercatat, type PetaGanti } from '../domain/anonim.js';
 
 export const GENESIS = '0'.repeat(64);
 
@@ -91,18 +92,25 @@ export interface PutusRantai {
   alasan: 'isi' | 'sambungan';
 }
 
-/** Fed rows in id order (streamed, so a million-row book needs no memory); remembers the first break. */
+/**
+ * Fed rows in id order (streamed, so a million-row book needs no memory); remembers the first break. A row
+ * an erasure rewrote passes when it is exactly as the act left it (src/domain/anonim.ts).
+ */
 export class PemeriksaRantai {
   private sebelum = GENESIS;
   putus: (PutusRantai & { row: Record<string, unknown> }) | undefined;
 
-  constructor(private readonly tabel: TabelRantai) {}
+  constructor(
+    private readonly tabel: TabelRantai,
+    private readonly peta?: PetaGanti,
+  ) {}
 
   push(row: Record<string, unknown>): void {
     if (this.putus) return;
     const id = Number(row.id);
     if (row.hash_sebelum !== this.sebelum) this.putus = { id, alasan: 'sambungan', row };
-    else if (hashRow(this.tabel, this.sebelum, row) !== row.hash) this.putus = { id, alasan: 'isi', row };
+    else if (hashTercatat(this.peta, this.tabel, id, hashRow(this.tabel, this.sebelum, row)) !== row.hash)
+      this.putus = { id, alasan: 'isi', row };
     else this.sebelum = String(row.hash);
   }
 }

@@ -2,8 +2,9 @@
 // what its last journal entry says; a row with no entry was inserted outside the tool, an entry
 // with no row names a row deleted outside it, and a differing row names its first changed field.
 import type { Kysely } from 'kysely';
-import { type BarisJurnal, semuaBaris, semuaJurnal } from '../db/jurnal-repo.js';
+import { type BarisJurnal, isiAktaAnonim, semuaBaris, semuaJurnal } from '../db/jurnal-repo.js';
 import type { Database } from '../db/types.js';
+import { hashTercatat, type IsiAnonim, type PetaGanti, petaGanti } from '../domain/anonim.js';
 import { BUKU_JURNAL, GENESIS_JURNAL, hashJurnal, kolomBeda } from '../domain/jurnal.js';
 import { pesan } from '../domain/pesan.js';
 
@@ -13,10 +14,16 @@ export interface TemuanJurnal {
   id?: number;
 }
 
-export async function periksaJurnal(db: Kysely<Database>): Promise<TemuanJurnal[]> {
+/** The rows the erasure acts rewrote, for every checker that recomputes a hash. */
+export async function petaGantiJurnal(db: Kysely<Database>): Promise<PetaGanti> {
+  return petaGanti((await isiAktaAnonim(db)).map((isi) => JSON.parse(isi) as IsiAnonim));
+}
+
+export async function periksaJurnal(db: Kysely<Database>, peta?: PetaGanti): Promise<TemuanJurnal[]> {
   const jurnal = await semuaJurnal(db);
-  const temuan = periksaRantai(jurnal);
-  const terakhir = new Map(jurnal.map((e) => [`${e.buku}/${e.uid}`, e]));
+  const temuan = periksaRantai(jurnal, peta ?? (await petaGantiJurnal(db)));
+  // an erasure act describes a rewrite, not a row: the row's state is the entry after it
+  const terakhir = new Map(jurnal.filter((e) => e.aksi !== 'anonimkan').map((e) => [`${e.buku}/${e.uid}`, e]));
   for (const buku of BUKU_JURNAL) {
     for (const row of await semuaBaris(db, buku)) {
       const id = Number(row.id);
@@ -38,10 +45,10 @@ export async function periksaJurnal(db: Kysely<Database>): Promise<TemuanJurnal[
   return temuan;
 }
 
-function periksaRantai(jurnal: BarisJurnal[]): TemuanJurnal[] {
+function periksaRantai(jurnal: BarisJurnal[], peta: PetaGanti): TemuanJurnal[] {
   let sebelum = GENESIS_JURNAL;
   for (const e of jurnal) {
-    if (e.hash_sebelum !== sebelum || hashJurnal(sebelum, e) !== e.hash)
+    if (e.hash_sebelum !== sebelum || hashTercatat(peta, 'jurnal', e.id, hashJurnal(sebelum, e)) !== e.hash)
       return [{ jenis: 'jurnal', id: e.id, pesan: pesan.jurnalPutus(e.id) }];
     sebelum = e.hash;
   }

@@ -15,7 +15,7 @@ import { formatRupiah, jumlahSemua } from '../domain/money.js';
 import { pesan } from '../domain/pesan.js';
 import { kodeSegelLaporan, type Segel } from '../domain/segel.js';
 import { PemeriksaRantai, type TabelRantai } from './hash.js';
-import { periksaJurnal, type TemuanJurnal } from './jurnal.js';
+import { periksaJurnal, petaGantiJurnal, type TemuanJurnal } from './jurnal.js';
 import { formatKuantitas, gerakNatura } from './natura.js';
 import { formatNomor, gerakKas } from './posting.js';
 import type { Gerak } from './saldo.js';
@@ -51,8 +51,9 @@ export async function periksa(db: Tx): Promise<Temuan[]> {
 
   const seri = new SeriBukti();
   const harian = new TotalHarian();
+  const peta = await petaGantiJurnal(db);
   for (const tabel of ['kas', 'natura'] as TabelRantai[]) {
-    const rantai = new PemeriksaRantai(tabel);
+    const rantai = new PemeriksaRantai(tabel, peta);
     for await (const row of streamRows(db, tabel)) {
       rantai.push(row);
       if (tabel === 'kas') {
@@ -104,7 +105,7 @@ export async function periksa(db: Tx): Promise<Temuan[]> {
     temuan.push({ jenis: 'saldo_harian', pesan: pesan.saldoHarianBerjalan(...uraianHarian(b)) });
   temuan.push(...(await periksaTotalSaldo(db)));
   temuan.push(...(await periksaPemicu(db)));
-  temuan.push(...(await periksaJurnal(db)));
+  temuan.push(...(await periksaJurnal(db, peta)));
   temuan.push(...(await periksaSegelTutup(db)));
   return temuan;
 }

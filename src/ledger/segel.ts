@@ -2,13 +2,16 @@
 // checking a ledger against such a seal: the history up to the sealed count must hash to the same
 // checkpoints, and nothing posted afterwards may be dated inside the sealed period.
 import type { Kysely } from 'kysely';
-import { daftarPemicu, jumlahBaris, streamHash, streamRows } from '../db/check-repo.js';
+import { daftarPemicu, jumlahBaris, streamHash, streamRows, type TabelBerantai } from '../db/check-repo.js';
 import { pemicuHarapan } from '../db/skema-harapan.js';
 import type { Database } from '../db/types.js';
+import { hashTercatat, type PetaGanti } from '../domain/anonim.js';
 import { formatTanggal } from '../domain/dates.js';
+import { type EntriJurnal, hashJurnal } from '../domain/jurnal.js';
 import { pesan } from '../domain/pesan.js';
 import { type KepalaRantai, langkahTitik, PANJANG_TITIK, type RantaiSegel } from '../domain/segel.js';
-import { GENESIS, hashRow, type TabelRantai } from './hash.js';
+import { GENESIS, hashRow } from './hash.js';
+import { petaGantiJurnal } from './jurnal.js';
 
 type Db = Kysely<Database>;
 
@@ -18,14 +21,19 @@ export interface TemuanSegel {
   id?: number;
 }
 
-const BUKU: Record<TabelRantai, string> = { kas: 'kas', natura: 'natura' };
+const BUKU: Record<TabelBerantai, string> = { kas: 'kas', natura: 'natura', jurnal: 'jurnal' };
 
-/** Where each chain stands now, read from the stored hashes. */
+/** Where each chain stands now, read from the stored hashes: cash, stock, and the journal of the other books. */
 export async function rantaiSekarang(db: Db): Promise<RantaiSegel> {
-  return { kas: await kepala(db, 'kas'), natura: await kepala(db, 'natura') };
+  return { kas: await kepala(db, 'kas'), natura: await kepala(db, 'natura'), jurnal: await kepala(db, 'jurnal') };
 }
 
-async function kepala(db: Db, tabel: TabelRantai): Promise<KepalaRantai> {
+/** A row's hash recomputed from its content and the hash before it, each chain its own way. */
+function hashDari(tabel: TabelBerantai, sebelum: string, r: Record<string, unknown>): string {
+  return tabel === 'jurnal' ? hashJurnal(sebelum, r as unknown as EntriJurnal) : hashRow(tabel, sebelum, r);
+}
+
+async function kepala(db: Db, tabel: TabelBerantai): Promise<KepalaRantai> {
   const jumlah = await jumlahBaris(db, tabel);
   const langkah = langkahTitik(jumlah);
   const k: KepalaRantai = { jumlah, id: null, hash: GENESIS, langkah, titik: [] };
@@ -46,18 +54,31 @@ export interface AsalSegel {
   sampai?: string;
 }
 
-/** The ledger against a seal, one chain at a time; the first difference per chain is named. */
+/**
+ * The ledger against a seal, one chain at a time; the first difference per chain is named. Rows an erasure
+ * rewrote count as the rows sealed (src/domain/anonim.ts); an older seal without the journal skips it.
+ */
 export async function periksaSegel(db: Db, rantai: RantaiSegel, asal: AsalSegel): Promise<TemuanSegel[]> {
+  const peta = await petaGantiJurnal(db);
   return [
-    ...(await periksaSatu(db, 'kas', rantai.kas, asal)),
-    ...(await periksaSatu(db, 'natura', rantai.natura, asal)),
+    ...(await periksaSatu(db, 'kas', rantai.kas, asal, peta)),
+    ...(await periksaSatu(db, 'natura', rantai.natura, asal, peta)),
+    ...(rantai.jurnal ? await periksaSatu(db, 'jurnal', rantai.jurnal, { nama: asal.nama }, peta) : []),
   ];
 }
 
-const namaEntri = (tabel: TabelRantai, r: Record<string, unknown>) =>
-  tabel === 'kas' ? `${String(r.nomor)} (id ${String(r.id)})` : `id ${String(r.id)}`;
+function namaEntri(tabel: TabelBerantai, r: Record<string, unknown>): string {
+  if (tabel === 'kas') return `${String(r.nomor)} (id ${String(r.id)})`;
+  return tabel === 'jurnal' ? `id ${String(r.id)} (buku ${String(r.buku)})` : `id ${String(r.id)}`;
+}
 
-async function periksaSatu(db: Db, tabel: TabelRantai, k: KepalaRantai, asal: AsalSegel): Promise<TemuanSegel[]> {
+async function periksaSatu(
+  db: Db,
+  tabel: TabelBerantai,
+  k: KepalaRantai,
+  asal: AsalSegel,
+  peta: PetaGanti,
+): Promise<TemuanSegel[]> {
   const temuan: TemuanSegel[] = [];
   let pos = 0;
   let sebelum = GENESIS;
@@ -65,7 +86,7 @@ async function periksaSatu(db: Db, tabel: TabelRantai, k: KepalaRantai, asal: As
   let beda = false;
   for await (const r of streamRows(db, tabel)) {
     pos++;
-    sebelum = hashRow(tabel, sebelum, r);
+    sebelum = hashTercatat(peta, tabel, Number(r.id), hashDari(tabel, sebelum, r));
     if (pos > k.jumlah) {
       if (asal.sampai && String(r.tanggal) <= asal.sampai && temuan.length === 0)
         temuan.push(
@@ -102,7 +123,7 @@ function segel(teks: string, r: Record<string, unknown>): TemuanSegel {
 
 /** With a checkpoint at every row the row is named exactly; otherwise the stretch between two checkpoints. */
 function bedaDi(
-  tabel: TabelRantai,
+  tabel: TabelBerantai,
   r: Record<string, unknown>,
   idHarap: number,
   titikLalu: number,
