@@ -43,9 +43,10 @@ function pasangan(isian: string, nilai: unknown, contoh: string): Pasangan {
   return hasil;
 }
 
-const jumlahDari = (isi: Record<string, Nilai>, awalan: string): Rupiah[] =>
+/** The amounts gathered so far under a prefix, but the field being checked (asked again at Ubah isian). */
+const jumlahDari = (isi: Record<string, Nilai>, awalan: string, kecuali?: string): Rupiah[] =>
   Object.entries(isi)
-    .filter(([k, v]) => k.startsWith(awalan) && typeof v === 'number')
+    .filter(([k, v]) => k.startsWith(awalan) && k !== kecuali && typeof v === 'number')
     .map(([, v]) => v as Rupiah);
 
 function fieldAkun(kode: string): FormField {
@@ -65,11 +66,15 @@ function fieldDana(kode: string, terikat: boolean): FormField {
     label: `saldo dana ${kode}`,
     type: 'jumlah',
     tanya: terikat,
+    keterangan: async (isi) => {
+      const sisa = sisaDanaUmum(jumlahDari(isi, 'akun_'), jumlahDari(isi, 'dana_', `dana_${kode}`));
+      return pesan.saldoAwalSisaUmum(formatRupiah(sisa));
+    },
     aturan: async (v, isi, env) => {
       if (!v) return OK;
       const sebelum = await tanggalSebelumEntriKas(dbOf(env), String(isi.tanggal), [], [kode]);
       if (!sebelum.ok) return sebelum;
-      return danaUmumTidakMinus(jumlahDari(isi, 'akun_'), [...jumlahDari(isi, 'dana_'), v as Rupiah]);
+      return danaUmumTidakMinus(jumlahDari(isi, 'akun_'), [...jumlahDari(isi, 'dana_', `dana_${kode}`), v as Rupiah]);
     },
   };
 }
@@ -78,9 +83,8 @@ function fieldNatura(barang: string): FormField {
   return {
     name: `natura_${barang}`,
     flag: `natura-${barang}`,
-    label: `${barang} di gudang`,
+    label: `${barang} di gudang (kg)`,
     type: 'kuantitas',
-    help: 'kg',
     tanya: BARANG_DITANYA.includes(barang),
     aturan: (v, isi, env) => (v ? tanggalSebelumEntriNatura(dbOf(env), String(isi.tanggal), barang) : OK),
   };
