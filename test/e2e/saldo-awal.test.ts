@@ -1,7 +1,9 @@
 // Opening balances (#10 item 6): recorded once as SA vouchers, neither income nor expense, shown as
 // saldo awal in the cash book, the balances and the quarterly report, voided whole and recorded again.
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { refused, unitBaru, wksbm } from '../helpers.js';
+import { penyediaMigrasi } from '../../src/db/migrations/index.js';
+import { refused, sqlite, unitBaru, wksbm } from '../helpers.js';
 
 const SALDO_AWAL = [
   'saldo-awal',
@@ -105,5 +107,45 @@ describe('saldo-awal', () => {
     expect(await saldo(db, 'dana')).toMatchObject({ umum: 1_200_000, zakat: 0 });
     const periksa = await wksbm(db, ['periksa']);
     expect(periksa.code, periksa.stdout + periksa.stderr).toBe(0);
+  });
+});
+
+describe('migration 0008', () => {
+  it('rebuilds kas for SA with every row, hash, trigger and reference kept', async () => {
+    const db = await unitBaru();
+    await ok(db, ['kas', 'masuk', '--jumlah', '100000', '--sumber', 'iuran', '--tanggal', '2026-07-01']);
+    await ok(db, ['kas', 'keluar', '--jumlah', '20000', '--jenis', 'operasional', '--tanggal', '2026-07-02']);
+    await ok(db, ['kas', 'batal', '001/BKK/VII/2026', '--alasan', 'salah']);
+    // the file as the version before 0008 left it
+    const s = sqlite(db);
+    const k = new Kysely<unknown>({ dialect: new SqliteDialect({ database: s }) });
+    const m = new Migrator({
+      db: k,
+      provider: penyediaMigrasi,
+      migrationTableName: 'migrasi',
+      migrationLockTableName: 'migrasi_kunci',
+    });
+    expect((await m.migrateTo('0007-ppks-dtsen')).error).toBeUndefined();
+    await k.destroy();
+    const baca = (sql: string) => {
+      const d = sqlite(db);
+      try {
+        return d.prepare(sql).all();
+      } finally {
+        d.close();
+      }
+    };
+    expect(JSON.stringify(baca("SELECT sql FROM sqlite_master WHERE name = 'kas'"))).not.toMatch(/'SA'/);
+    const dulu = baca('SELECT * FROM kas ORDER BY id');
+    expect(dulu).toHaveLength(3);
+    await ok(db, ['kas', 'saldo']);
+    expect(baca('SELECT * FROM kas ORDER BY id')).toEqual(dulu);
+    expect(baca("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'kas' ORDER BY name")).toEqual([
+      { name: 'kas_tanpa_hapus' },
+      { name: 'kas_tanpa_ubah' },
+    ]);
+    const periksa = await wksbm(db, ['periksa']);
+    expect(periksa.code, periksa.stdout + periksa.stderr).toBe(0);
+    await ok(db, ['saldo-awal', '--tanggal', '30/06/2026', '--akun', 'tunai=50.000']);
   });
 });

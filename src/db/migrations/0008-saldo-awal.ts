@@ -5,11 +5,18 @@
 import { type Kysely, sql } from 'kysely';
 import { splitStatements } from './0001-awal.js';
 
-const KAS_BARU = `
+/** The kas table, with the CHECKs of a version: SA allowed (0008) or not (0001, for down). */
+function tabelKas(denganSa: boolean): string {
+  const bukti = denganSa ? "('BKM', 'BKK', 'PB', 'SA')" : "('BKM', 'BKK', 'PB')";
+  const sumber = denganSa
+    ? `  CHECK (bukti <> 'SA' OR arah = 'masuk'),
+  CHECK ((arah = 'masuk' AND bukti <> 'SA') = (sumber IS NOT NULL)),`
+    : "  CHECK ((arah = 'masuk') = (sumber IS NOT NULL)),";
+  return `
 CREATE TABLE kas_baru (
   id INTEGER PRIMARY KEY,
   nomor TEXT NOT NULL UNIQUE,
-  bukti TEXT NOT NULL CHECK (bukti IN ('BKM', 'BKK', 'PB', 'SA')),
+  bukti TEXT NOT NULL CHECK (bukti IN ${bukti}),
   tahun INTEGER NOT NULL,
   urut INTEGER NOT NULL,
   arah TEXT NOT NULL CHECK (arah IN ('masuk', 'keluar', 'pindah')),
@@ -32,8 +39,7 @@ CREATE TABLE kas_baru (
   hash_sebelum TEXT NOT NULL,
   hash TEXT NOT NULL,
   UNIQUE (bukti, tahun, urut),
-  CHECK (bukti <> 'SA' OR arah = 'masuk'),
-  CHECK ((arah = 'masuk' AND bukti <> 'SA') = (sumber IS NOT NULL)),
+${sumber}
   CHECK ((arah = 'keluar') = (jenis IS NOT NULL)),
   CHECK ((arah = 'pindah') = (akun_tujuan IS NOT NULL)),
   CHECK ((arah = 'pindah') = (dana IS NULL))
@@ -43,6 +49,7 @@ DROP VIEW gerak_saldo;
 DROP TABLE kas;
 ALTER TABLE kas_baru RENAME TO kas;
 `;
+}
 
 /** What 0001 and 0004 made on kas, word for word (periksa compares the triggers with a fresh file's). */
 const SEKITAR_KAS = `
@@ -61,12 +68,24 @@ CREATE VIEW gerak_saldo AS
 `;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await bangunUlang(db, true);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  // an SA row would break the old CHECK: a file with an opening balance goes back only by its backup
+  const sa = await sql<{ n: number }>`SELECT count(*) AS n FROM kas WHERE bukti = 'SA'`.execute(db);
+  if (Number(sa.rows[0]?.n) > 0) throw new Error('kas berisi saldo awal (SA); pulihkan cadangan sebelum migrasi');
+  await bangunUlang(db, false);
+}
+
+async function bangunUlang(db: Kysely<unknown>, denganSa: boolean): Promise<void> {
   // the copy leaves natura, santunan and penyaluran pointing at kas ids that exist again once renamed;
   // the pragma is a no-op inside a transaction, so it is set before ours begins
   await sql`PRAGMA foreign_keys = OFF`.execute(db);
   await sql`BEGIN IMMEDIATE`.execute(db);
   try {
-    for (const stmt of [...splitStatements(KAS_BARU), ...splitStatements(SEKITAR_KAS)]) await sql.raw(stmt).execute(db);
+    for (const stmt of [...splitStatements(tabelKas(denganSa)), ...splitStatements(SEKITAR_KAS)])
+      await sql.raw(stmt).execute(db);
     const salah = await sql`PRAGMA foreign_key_check`.execute(db);
     if (salah.rows.length > 0) throw new Error('rujukan ke tabel kas putus setelah dibangun ulang');
     await sql`COMMIT`.execute(db);
@@ -76,9 +95,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   } finally {
     await sql`PRAGMA foreign_keys = ON`.execute(db);
   }
-}
-
-export async function down(): Promise<void> {
-  // an SA row would break the old CHECK: going back means restoring the backup made before migrating
-  throw new Error('migrasi 0008-saldo-awal tidak dapat dibalik; pulihkan cadangan sebelum migrasi');
 }
