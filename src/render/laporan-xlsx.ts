@@ -150,7 +150,9 @@ function barisKas(b: BarisBukuKas): Record<string, NilaiSel> {
     tanggal: tanggalSel(b.tanggal),
     nomor: b.nomor,
     uraian: [b.uraian, b.dibatalkan_oleh ? `(dibatalkan ${b.dibatalkan_oleh})` : ''].filter(Boolean).join(' '),
-    sumber_jenis: b.sumber ?? (b.jenis ? (b.layanan ? `${b.jenis} (${b.layanan})` : b.jenis) : 'pindah'),
+    sumber_jenis:
+      b.sumber ??
+      (b.jenis ? (b.layanan ? `${b.jenis} (${b.layanan})` : b.jenis) : b.saldo_awal ? 'saldo awal' : 'pindah'),
     dana: b.dana ?? (b.akun_tujuan ? `${b.akun}→${b.akun_tujuan}` : ''),
     akun: b.akun,
     // a cash book leaves the other side blank rather than printing Rp0
