@@ -342,6 +342,14 @@ function pasangSaldo(kas: Command, run: Run): void {
             rows,
           ),
         );
+        const awal = (await bacaSaldoAwal((await ctx.ledger()).db)).filter((k) => !tanggal || k.tanggal <= tanggal);
+        if (awal.length)
+          ctx.io.out(
+            pesan.saldoAwalTermasuk(
+              formatTanggal(awal[0]!.tanggal, true),
+              formatRupiah(awal.reduce((s, k) => s + k.jumlah, 0)),
+            ),
+          );
       }),
     );
 }

@@ -399,6 +399,7 @@ export const pesan = {
     `Saldo awal harus bertanggal paling lambat ${tanggal}: stok ${barang} sudah punya entri tanggal itu, dan ` +
     'saldo awal adalah saldo sebelum entri pertama, jadi tidak bisa dicatat sesudahnya.',
   saldoAwalUraian: () => 'Saldo awal',
+  saldoAwalTermasuk: (tanggal: string, jumlah: string) => `Termasuk saldo awal per ${tanggal}: ${jumlah}.`,
   saldoAwalSisaUmum: (sisa: string) => `belum terbagi: ${sisa}`,
   saldoAwalNaturaLewatKas: (id: number, nomor: string) =>
     `Entri natura ${id} adalah bagian dari saldo awal; batalkan seluruh saldo awal dengan "wksbm kas batal ${nomor}".`,

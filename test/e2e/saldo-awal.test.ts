@@ -51,6 +51,9 @@ describe('saldo-awal', () => {
     expect(await saldo(db, 'akun')).toEqual({ tunai: 1_500_000, bri: 3_000_000 });
     expect(await saldo(db, 'dana')).toEqual({ kematian: 700_000, umum: 3_300_000, zakat: 500_000 });
     expect(await ok(db, ['natura', 'saldo'])).toMatchObject({ beras: { kuantitas: 25, satuan: 'kg' } });
+    expect((await wksbm(db, ['kas', 'saldo'])).stdout).toMatch(
+      /Termasuk saldo awal per 30 Juni 2026: Rp 4\.500\.000\./,
+    );
 
     // the cash book: SA rows move the balance as saldo awal, never as penerimaan
     const buku = await wksbm(db, ['kas', 'daftar']);
