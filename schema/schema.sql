@@ -118,10 +118,10 @@ CREATE TABLE jurnal (
   hash TEXT NOT NULL
 );
 
-CREATE TABLE kas (
+CREATE TABLE "kas" (
   id INTEGER PRIMARY KEY,
   nomor TEXT NOT NULL UNIQUE,
-  bukti TEXT NOT NULL CHECK (bukti IN ('BKM', 'BKK', 'PB')),
+  bukti TEXT NOT NULL CHECK (bukti IN ('BKM', 'BKK', 'PB', 'SA')),
   tahun INTEGER NOT NULL,
   urut INTEGER NOT NULL,
   arah TEXT NOT NULL CHECK (arah IN ('masuk', 'keluar', 'pindah')),
@@ -144,7 +144,8 @@ CREATE TABLE kas (
   hash_sebelum TEXT NOT NULL,
   hash TEXT NOT NULL,
   UNIQUE (bukti, tahun, urut),
-  CHECK ((arah = 'masuk') = (sumber IS NOT NULL)),
+  CHECK (bukti <> 'SA' OR arah = 'masuk'),
+  CHECK ((arah = 'masuk' AND bukti <> 'SA') = (sumber IS NOT NULL)),
   CHECK ((arah = 'keluar') = (jenis IS NOT NULL)),
   CHECK ((arah = 'pindah') = (akun_tujuan IS NOT NULL)),
   CHECK ((arah = 'pindah') = (dana IS NULL))

@@ -180,7 +180,8 @@ async function saring(opsi: Opsi[], lolos: (o: Opsi) => Promise<RuleResult<Nilai
 }
 
 function lingkungan(ctx: Context, opts: Record<string, unknown>, env: Partial<FormEnv>): FormEnv {
-  return { hariIni: ctx.today(), flag: opts, pilihan: {}, ...env };
+  // a copy: a flag's answer changed at the summary is forgotten here, never in commander's options
+  return { hariIni: ctx.today(), flag: { ...opts }, pilihan: {}, ...env };
 }
 
 /** Gathers every field of the form in order; each value passes its field's rule before the next is asked. */
@@ -194,6 +195,12 @@ export async function collect<F extends Form>(
   const isi: Record<string, Nilai> = {};
   for (const [nama, f] of Object.entries(form)) isi[nama] = await gather(ctx, f, isi, e);
   return isi as Isi<F>;
+}
+
+/** Whether a field's answer came from its flag. */
+function diberi(f: FormField, env: FormEnv): boolean {
+  const given = env.flag[deriveField(f).key];
+  return given !== undefined && given !== null && given !== false;
 }
 
 /** Whether a field is put to the person at the terminal (not given as a flag, asked in this form). */
@@ -237,7 +244,8 @@ export async function collectConfirmed<F extends Form>(
     const [judul, baris] = await ringkas(isi as Isi<F>);
     if (!ctx.interactive || ctx.yes) return isi as Isi<F>;
     tampilRingkasan(ctx, judul, baris);
-    const bisaUbah = Object.values(form).filter((f) => ditanya(ctx, f, isi, e));
+    // every answer can be changed, a flag's too: the summary is where a typo in a flag is seen
+    const bisaUbah = Object.values(form).filter((f) => ditanya(ctx, f, isi, e) || diberi(f, e));
     const jawab = await ctx.prompter.select<boolean | 'ubah'>({
       message: pesan.konfirmasiSimpan(),
       choices: [
@@ -262,11 +270,16 @@ async function ubahSatu(ctx: Context, form: Form, isi: Record<string, Nilai>, en
   const urutan = Object.keys(form);
   const f = form[nama]!;
   isi[nama] = await deriveField(f).ask(ctx, isi, env, teksNilai(f, isi[nama]));
+  // from now on the typed answer stands, not the flag
+  delete env.flag[deriveField(f).key];
   for (const lanjut of urutan.slice(urutan.indexOf(nama) + 1)) {
     const g = form[lanjut]!;
     const dulu = isi[lanjut];
-    if (ditanya(ctx, g, isi, env) && dulu !== null && dulu !== undefined && (await tetapBerlaku(g, dulu, isi, env)))
-      continue;
+    const dariFlag = diberi(g, env);
+    const tetap = dulu !== null && dulu !== undefined && (await tetapBerlaku(g, dulu, isi, env));
+    if ((ditanya(ctx, g, isi, env) || dariFlag) && tetap) continue;
+    // a flag's answer that no longer holds is asked, not refused
+    if (dariFlag) delete env.flag[deriveField(g).key];
     isi[lanjut] = await gather(ctx, g, isi, env);
   }
 }

@@ -21,6 +21,11 @@ export const COMMANDS: Entry[] = [
     load: () => import('../commands/kas.js'),
   },
   {
+    name: 'saldo-awal',
+    summary: 'saldo awal unit yang mulai memakai buku ini di tengah tahun (sekali)',
+    load: () => import('../commands/saldo-awal.js'),
+  },
+  {
     name: 'dana',
     summary: 'dana (umum, zakat, kematian, dana terikat lain)',
     load: () => import('../commands/dana.js'),

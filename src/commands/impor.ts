@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { batalImpor, imporAda, riwayatImpor } from '../books/impor.js';
 import { type Run, subcommand } from '../cli/command.js';
 import type { Context } from '../cli/context.js';
-import { confirmSummary } from '../cli/form.js';
+import { askArgumen, confirmSummary } from '../cli/form.js';
 import { UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import { enforce } from '../domain/rule.js';
@@ -203,11 +203,22 @@ export function register(program: Command, run: Run): void {
 
   subcommand(
     impor,
-    'batal <id>',
+    'batal [id]',
     'membatalkan satu impor: entri kas dibatalkan dengan entri pembalik, baris buku yang belum dipakai dihapus',
   ).action(
-    run(async (ctx, _opts, [id]) => {
+    run(async (ctx, _opts, [diberikan]) => {
       const ledger = await ctx.ledger();
+      const id = await askArgumen(ctx, diberikan, {
+        label: 'ID impor yang dibatalkan',
+        contoh: 'wksbm impor batal 1',
+        pilihan: async () =>
+          (await riwayatImpor(ledger.db))
+            .filter((r) => !r.dibatalkan)
+            .map((r) => ({
+              name: [`#${r.id}`, r.waktu.slice(0, 10), r.buku, r.berkas, `${r.ditambah} ditambah`].join(' · '),
+              value: String(r.id),
+            })),
+      });
       const imp = enforce(await imporAda(ledger.db, id!));
       await confirmSummary(ctx, `Batalkan impor #${imp.id}?`, [
         ['buku', imp.buku],

@@ -38,6 +38,7 @@ import {
   saldoKas,
 } from '../ledger/kas.js';
 import { bukaTriwulan, tutupTriwulan } from '../ledger/period.js';
+import { bacaSaldoAwal } from '../ledger/saldo-awal.js';
 import { CSV_BUKU_KAS, KOLOM_BUKU_KAS, kasJson } from '../render/kas-view.js';
 import { renderCsv, renderJson, renderTable } from '../render/teks.js';
 import { bukuKas } from '../reports/buku-kas.js';
@@ -236,17 +237,31 @@ function pasangBatal(kas: Command, run: Run): void {
         pilihan: async () => (await buktiBisaDibatalkan(db)).map((k) => ({ name: barisBukti(k), value: k.nomor })),
       });
       const asli = await buktiUntukDibatalkan(db, nomor);
+      // an opening balance is voided whole: the summary names every voucher that goes with it
+      const ikut = asli.bukti === 'SA' ? (await bacaSaldoAwal(db)).map((k) => k.nomor).filter((x) => x !== nomor) : [];
       const n = await collectConfirmed(ctx, FORM_BATAL, opts, {}, (n) => [
         `Batalkan ${nomor}?`,
         [
           ['tanggal', formatTanggal(asli.tanggal, true)],
           ['jumlah', formatRupiah(Math.abs(asli.jumlah))],
           ['uraian', asli.uraian ?? ''],
+          ['ikut dibatalkan', ikut.length ? `${ikut.join(', ')} (seluruh saldo awal)` : ''],
           ['alasan', n.alasan],
         ],
       ]);
-      const { pembatal } = await batalkanBukti(db, { nomor, ...n }, ctx.now());
-      ctx.io.out(ctx.json ? renderJson(kasJson(pembatal)) : pesan.dibatalkan(nomor, pembatal.nomor));
+      const { pembatal, semua } = await batalkanBukti(db, { nomor, ...n }, ctx.now());
+      if (ctx.json) {
+        const bersama = semua ? { saldo_awal_dibatalkan: semua.asli.map((k) => k.nomor) } : {};
+        return ctx.io.out(renderJson({ ...kasJson(pembatal), ...bersama }));
+      }
+      ctx.io.out(
+        semua
+          ? pesan.saldoAwalDibatalkan(
+              semua.asli.map((k) => k.nomor),
+              semua.pembatal.map((k) => k.nomor),
+            )
+          : pesan.dibatalkan(nomor, pembatal.nomor),
+      );
     }),
   );
 }
@@ -277,7 +292,8 @@ function tampilBukuKas(ctx: Context, buku: BukuKas, csv: string | null): void {
   ctx.io.out(`Saldo awal: ${formatRupiah(buku.saldoAwal)}`);
   ctx.io.out(buku.baris.length ? renderTable(ctx.io, KOLOM_BUKU_KAS, buku.baris) : pesan.tidakAdaData());
   const [masuk, keluar, akhir] = [buku.penerimaan, buku.pengeluaran, buku.saldoAkhir].map(formatRupiah);
-  ctx.io.out(`Penerimaan ${masuk} · Pengeluaran ${keluar} · Saldo akhir ${akhir}`);
+  const awal = buku.saldoAwalDicatat === 0 ? '' : `Saldo awal dicatat ${formatRupiah(buku.saldoAwalDicatat)} · `;
+  ctx.io.out(`${awal}Penerimaan ${masuk} · Pengeluaran ${keluar} · Saldo akhir ${akhir}`);
 }
 
 function pasangDaftar(kas: Command, run: Run): void {
@@ -326,6 +342,14 @@ function pasangSaldo(kas: Command, run: Run): void {
             rows,
           ),
         );
+        const awal = (await bacaSaldoAwal((await ctx.ledger()).db)).filter((k) => !tanggal || k.tanggal <= tanggal);
+        if (awal.length)
+          ctx.io.out(
+            pesan.saldoAwalTermasuk(
+              formatTanggal(awal[0]!.tanggal, true),
+              formatRupiah(awal.reduce((s, k) => s + k.jumlah, 0)),
+            ),
+          );
       }),
     );
 }

@@ -7,7 +7,7 @@ import { NATURA_FIELDS } from '../books/natura.js';
 import { bacaReferensi } from '../books/referensi.js';
 import { opsiCsv, pemisahCsv, type Run, subcommand } from '../cli/command.js';
 import type { Context } from '../cli/context.js';
-import { collect, confirmSummary, declareOptions, type Form, type FormField } from '../cli/form.js';
+import { askArgumen, collect, confirmSummary, declareOptions, type Form, type FormField } from '../cli/form.js';
 import { formatTanggal, parseDate } from '../domain/dates.js';
 import { formatRupiah, miliKeAngka } from '../domain/money.js';
 import { pesan } from '../domain/pesan.js';
@@ -24,6 +24,7 @@ import {
   keteranganStok,
   kuantitasCukup,
   type Natura,
+  naturaBisaDibatalkan,
   stokBarang,
 } from '../ledger/stok.js';
 import { renderCsv, renderJson, renderTable } from '../render/teks.js';
@@ -164,14 +165,28 @@ function pasangJual(natura: Command, run: Run): void {
   );
 }
 
+/** `3 · 2 Jul 2026 · beras masuk 5 kg · jimpitan`: a stock row as a treasurer finds it in a list. */
+function barisNatura(r: Natura): string {
+  const gerak = `${r.barang} ${r.arah} ${formatKuantitas(r.kuantitas_mili, r.satuan)}`;
+  return [String(r.id), formatTanggal(r.tanggal), gerak, r.sumber ?? r.tujuan ?? '', r.uraian ?? '']
+    .filter(Boolean)
+    .join(' · ');
+}
+
 function pasangBatal(natura: Command, run: Run): void {
   const ringkas =
     'membatalkan catatan natura yang salah dengan catatan pembalik (keduanya tetap tercatat); ' +
     'membatalkan penjualan ikut membatalkan BKM-nya';
-  declareOptions(subcommand(natura, 'batal <id>', ringkas), FORM_BATAL).action(
-    run(async (ctx, opts, [idTeks]) => {
+  declareOptions(subcommand(natura, 'batal [id]', ringkas), FORM_BATAL).action(
+    run(async (ctx, opts, [diberikan]) => {
       const { db } = await ctx.ledger();
-      const id = enforce(idNatura(idTeks!));
+      const idTeks = await askArgumen(ctx, diberikan, {
+        label: 'ID natura yang dibatalkan',
+        contoh: 'wksbm natura batal 3',
+        pilihan: async () =>
+          (await naturaBisaDibatalkan(db)).map((r) => ({ name: barisNatura(r), value: String(r.id) })),
+      });
+      const id = enforce(idNatura(idTeks));
       const n = await collect(ctx, FORM_BATAL, opts);
       await confirmSummary(ctx, `Batalkan natura ID ${idTeks}?`, [['alasan', n.alasan]]);
       const { pembatal, kasPembatal } = await batalkanNatura(db, { id, ...n }, ctx.now());

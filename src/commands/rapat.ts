@@ -20,7 +20,7 @@ import { formatTanggal } from '../domain/dates.js';
 import { pesan } from '../domain/pesan.js';
 import { enforce } from '../domain/rule.js';
 import { renderJson, renderTable } from '../render/teks.js';
-import { formTambah, pasangBuku } from './register.js';
+import { formTambah, idCatatan, pasangBuku } from './register.js';
 import { barisJson, ringkasanIsi } from './tampilan-buku.js';
 
 const FORM_RAPAT = formTambah(RAPAT);
@@ -129,9 +129,10 @@ function daftarHadir(ctx: Context, hadir: Hadir[]): string {
 }
 
 function pasangTampil(noun: Command, run: Run): void {
-  subcommand(noun, 'tampil <id>', 'menampilkan notulen rapat dan daftar hadirnya seperti dicetak').action(
-    run(async (ctx, _opts, [idTeks]) => {
-      const { baris, hadir } = await bacaRapat((await ctx.ledger()).db, idTeks!);
+  subcommand(noun, 'tampil [id]', 'menampilkan notulen rapat dan daftar hadirnya seperti dicetak').action(
+    run(async (ctx, _opts, [diberikan]) => {
+      const idTeks = await idCatatan(ctx, RAPAT, 'tampil', diberikan);
+      const { baris, hadir } = await bacaRapat((await ctx.ledger()).db, idTeks);
       if (ctx.json) return ctx.io.out(rapatJson(baris, hadir));
       ctx.io.out(notulen(ctx, baris, hadir.length));
       ctx.io.out(daftarHadir(ctx, hadir));

@@ -141,7 +141,13 @@ function pasangDaftar(noun: Command, run: Run, buku: Buku): void {
 }
 
 /** The record's ID: as given, else at a terminal searched among the book's rows by what they say. */
-async function idCatatan(ctx: Context, buku: Buku, perintah: string, diberikan: string | undefined): Promise<string> {
+/** A record's ID: as given, else at a terminal picked from the book by search, else the flag-like hint. */
+export async function idCatatan(
+  ctx: Context,
+  buku: Buku,
+  perintah: string,
+  diberikan: string | undefined,
+): Promise<string> {
   const { db } = await ctx.ledger();
   const tampak = buku.fields.filter((f) => f.type !== 'nik').slice(0, 3);
   return askArgumen(ctx, diberikan, {

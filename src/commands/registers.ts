@@ -11,7 +11,7 @@ import { pesan } from '../domain/pesan.js';
 import { enforce } from '../domain/rule.js';
 import { renderJson } from '../render/teks.js';
 import { addImporCommand } from './impor.js';
-import { type Kait, pasangBuku } from './register.js';
+import { idCatatan, type Kait, pasangBuku } from './register.js';
 
 const kaitPpks: Kait = {
   bantuan:
@@ -54,12 +54,13 @@ const FORM_HAPUS = {
 
 function pasangHapus(noun: Command, run: Run): void {
   const ringkas = 'mencatat penghapusan barang (rusak, dijual, disumbangkan); barang tetap tercatat di buku';
-  declareOptions(subcommand(noun, 'hapus <id>', ringkas), FORM_HAPUS).action(
-    run(async (ctx, opts, [idTeks]) => {
+  declareOptions(subcommand(noun, 'hapus [id]', ringkas), FORM_HAPUS).action(
+    run(async (ctx, opts, [diberikan]) => {
       const { db } = await ctx.ledger();
-      enforce(await bolehDihapus(db, idTeks!));
+      const idTeks = await idCatatan(ctx, INVENTARIS, 'hapus', diberikan);
+      enforce(await bolehDihapus(db, idTeks));
       const n = await collect(ctx, FORM_HAPUS, opts);
-      const b = await hapusInventaris(db, idTeks!, n, ctx.jejak());
+      const b = await hapusInventaris(db, idTeks, n, ctx.jejak());
       ctx.io.out(
         ctx.json
           ? renderJson({ id: b.id, hapus_tanggal: n.tanggal, hapus_alasan: n.alasan })
@@ -92,9 +93,10 @@ const KEANGGOTAAN = [
 const kaitAnggota: Kait = {
   tambahan: (noun: Command, run: Run) => {
     for (const [nama, aktif, ringkas] of KEANGGOTAAN) {
-      subcommand(noun, `${nama} <id>`, ringkas).action(
-        run(async (ctx, _opts, [idTeks]) => {
-          const b = await aturKeanggotaan((await ctx.ledger()).db, idTeks!, aktif, ctx.jejak());
+      subcommand(noun, `${nama} [id]`, ringkas).action(
+        run(async (ctx, _opts, [diberikan]) => {
+          const idTeks = await idCatatan(ctx, ANGGOTA, nama, diberikan);
+          const b = await aturKeanggotaan((await ctx.ledger()).db, idTeks, aktif, ctx.jejak());
           ctx.io.out(
             ctx.json ? renderJson({ id: b.id, nama: b.nama, aktif }) : pesan.anggotaAktif(String(b.nama), aktif === 1),
           );

@@ -93,9 +93,9 @@ export const FORM_ALMARHUM = {
   },
 } satisfies Form;
 
+/** Fund, account and date come before the amount, so the amount is checked against them as it is typed. */
 export const FORM_SANTUNAN = {
   ...SANTUNAN_FIELDS,
-  jumlah: K.jumlah,
   dana: {
     ...K.dana,
     bawaan: () => 'kematian',
@@ -106,6 +106,13 @@ export const FORM_SANTUNAN = {
     ...TANGGAL,
     label: 'tanggal pembayaran',
     aturan: (bayar, isi) => wafatSebelumBayar(isi.tanggal_wafat, bayar),
+  },
+  jumlah: {
+    ...K.jumlah,
+    keterangan: (isi, env) =>
+      keteranganSaldo(dbOf(env), refOf(env), { dana: isi.dana, akun: isi.akun, tanggal: isi.tanggal }),
+    aturan: (jumlah, isi, env) =>
+      uangCukup(dbOf(env), refOf(env), { dana: isi.dana, akun: isi.akun, tanggal: isi.tanggal }, jumlah),
   },
   uraian: K.uraian,
 } satisfies Form;

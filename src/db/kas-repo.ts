@@ -57,6 +57,7 @@ function queryBukuKas(db: Kysely<Database>, f: KasFilter) {
     .select([
       'k.id',
       'k.nomor',
+      'k.bukti',
       'k.tanggal',
       'k.arah',
       'k.jumlah',
@@ -73,6 +74,8 @@ function queryBukuKas(db: Kysely<Database>, f: KasFilter) {
   if (f.dana) q = q.where('k.dana', '=', f.dana);
   if (f.akun) q = q.where((eb) => eb.or([eb('k.akun', '=', f.akun!), eb('k.akun_tujuan', '=', f.akun!)]));
   if (f.arah) q = q.where('k.arah', '=', f.arah);
+  // the opening balance is no receipt: a book of receipts leaves it out
+  if (f.arah === 'masuk') q = q.where('k.bukti', '<>', 'SA');
   return q.orderBy('k.tanggal').orderBy('k.id');
 }
 

@@ -89,7 +89,8 @@ export interface KategoriPsksRow {
 }
 
 export type Arah = 'masuk' | 'keluar' | 'pindah';
-export type Bukti = 'BKM' | 'BKK' | 'PB';
+/** SA: saldo awal, the opening balance of a unit that starts mid-year (a receipt without a source) */
+export type Bukti = 'BKM' | 'BKK' | 'PB' | 'SA';
 
 export interface KasRow {
   id: Generated<number>;

@@ -7,6 +7,8 @@ export type ArahKas = 'masuk' | 'keluar' | 'pindah';
 export interface EntriKas {
   id: number;
   nomor: string;
+  /** the voucher kind: BKM, BKK, PB, or SA for the opening balance (neither income nor expense) */
+  bukti: 'BKM' | 'BKK' | 'PB' | 'SA';
   /** ISO date, YYYY-MM-DD */
   tanggal: string;
   arah: ArahKas;

@@ -428,6 +428,35 @@ export const pesan = {
   dipulihkan: (berkas: string, dari: string, lama: string | null) =>
     `Berkas buku ${berkas} dipulihkan dari ${dari}${lama ? `; isi sebelumnya disimpan sebagai ${lama}` : ''}.`,
 
+  // opening balance (saldo awal)
+  saldoAwalSudahAda: (nomor: string, tanggal: string) =>
+    `Saldo awal sudah dicatat (${nomor}, ${tanggal}) dan hanya dicatat sekali; kalau keliru, batalkan dulu dengan ` +
+    `"wksbm kas batal ${nomor}", lalu catat lagi.`,
+  saldoAwalKosong: () => 'saldo awal kosong: isi saldo sedikitnya satu akun, misalnya --akun tunai=1.500.000.',
+  saldoAwalPasangan: (isian: string, v: string, contoh: string) =>
+    `${isian} ${q(v)} tidak sah: tulis kode=jumlah, misalnya --${isian} ${contoh}.`,
+  saldoAwalGanda: (isian: string, kode: string) => `${isian} ${q(kode)} disebut dua kali; sebut sekali saja.`,
+  saldoAwalDanaUmum: () =>
+    'dana "umum" tidak diisi: dana umum menampung sisanya (jumlah saldo akun dikurangi dana terikat).',
+  saldoAwalDanaMinus: (dana: string, akun: string, kurang: string) =>
+    `Saldo dana terikat (${dana}) melebihi saldo semua akun (${akun}): dana umum akan minus ${kurang}. ` +
+    'Periksa lagi saldo akun dan dana.',
+  saldoAwalSetelahEntri: (kode: string, nomor: string, tanggal: string) =>
+    `Saldo awal harus bertanggal paling lambat ${tanggal}: ${kode} sudah punya entri ${nomor} tanggal itu, dan ` +
+    'saldo awal adalah saldo sebelum entri pertama, jadi tidak bisa dicatat sesudahnya.',
+  saldoAwalSetelahNatura: (barang: string, tanggal: string) =>
+    `Saldo awal harus bertanggal paling lambat ${tanggal}: stok ${barang} sudah punya entri tanggal itu, dan ` +
+    'saldo awal adalah saldo sebelum entri pertama, jadi tidak bisa dicatat sesudahnya.',
+  saldoAwalUraian: () => 'Saldo awal',
+  saldoAwalTermasuk: (tanggal: string, jumlah: string) => `Termasuk saldo awal per ${tanggal}: ${jumlah}.`,
+  saldoAwalSisaUmum: (sisa: string) => `belum terbagi: ${sisa}`,
+  saldoAwalNaturaLewatKas: (id: number, nomor: string) =>
+    `Entri natura ${id} adalah bagian dari saldo awal; batalkan seluruh saldo awal dengan "wksbm kas batal ${nomor}".`,
+  saldoAwalTercatat: (tanggal: string, jumlah: string, bukti: string) =>
+    `Saldo awal per ${tanggal} tercatat: ${jumlah} (${bukti}).`,
+  saldoAwalDibatalkan: (nomor: string[], pembatal: string[]) =>
+    `Saldo awal dibatalkan: ${nomor.join(', ')} dibalik oleh ${pembatal.join(', ')}; saldo awal bisa dicatat lagi.`,
+
   // CSV output
   pemisahTidakSah: (v: string) => `pemisah ${q(v)} tidak dikenal: tulis ; atau , atau tab.`,
 

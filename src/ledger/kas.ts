@@ -13,6 +13,7 @@ import { jumlahSemua, NOL, type Rupiah } from '../domain/money.js';
 import { enforce } from '../domain/rule.js';
 import { akunAda, buktiBolehDibatalkan, danaAda } from './aturan.js';
 import { type EntriBaru, postEntry, voidEntry } from './posting.js';
+import { batalkanSaldoAwal } from './saldo-awal.js';
 
 type Db = Kysely<Database>;
 
@@ -113,15 +114,21 @@ export function catatPindah(db: Db, p: PindahBaru, waktu: string): Promise<Kas> 
   );
 }
 
-/** Voids a voucher by a reversing entry dated `tanggal`; both stay in the book. */
+/**
+ * Voids a voucher by a reversing entry dated `tanggal`; both stay in the book. A voucher of the opening
+ * balance voids the whole of it (`semua`: every SA voucher and its reversal).
+ */
 export async function batalkanBukti(
   db: Db,
   b: { nomor: string; alasan: string; tanggal: string },
   waktu: string,
-): Promise<{ asli: Kas; pembatal: Kas }> {
+): Promise<{ asli: Kas; pembatal: Kas; semua?: { asli: Kas[]; pembatal: Kas[] } }> {
   return withTransaction(db, async (tx) => {
-    enforce(await buktiBolehDibatalkan(tx, b.nomor));
-    return voidEntry(tx, b.nomor, b.alasan, b.tanggal, await loadReferensi(tx), waktu);
+    const asli = enforce(await buktiBolehDibatalkan(tx, b.nomor));
+    const ref = await loadReferensi(tx);
+    if (asli.bukti !== 'SA') return voidEntry(tx, b.nomor, b.alasan, b.tanggal, ref, waktu);
+    const semua = await batalkanSaldoAwal(tx, b, ref, waktu);
+    return { asli, pembatal: semua.pembatal[0]!, semua };
   });
 }
 

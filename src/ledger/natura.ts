@@ -33,6 +33,8 @@ export interface GerakNatura {
   donatur_id?: number | null;
   uraian?: string | null;
   impor_id?: number | null;
+  /** goods in store recorded by an opening balance: no source (not stored; its kas_id names the SA voucher) */
+  awal?: boolean;
 }
 
 /** `Beras ` and `beras` are one item. */
@@ -116,7 +118,8 @@ export async function postNatura(
   const diminta = g.satuan?.trim().toLowerCase() || undefined;
   if (ada && diminta && ada !== diminta) throw new UserError(pesan.satuanBeda(barang, ada, diminta));
   const satuan = ada ?? diminta ?? 'kg';
-  if (g.arah === 'masuk') {
+  // a reversal carries its original's source, checked when the original was posted
+  if (g.arah === 'masuk' && !g.awal && batalDari === undefined) {
     if (!g.sumber || !ref.sumber.some((s) => s.kode === g.sumber))
       throw new UserError(
         pesan.pilihanTidakDikenal(
@@ -125,7 +128,7 @@ export async function postNatura(
           ref.sumber.map((s) => s.kode),
         ),
       );
-  } else if (!g.tujuan) throw new UserError(pesan.teksKosong('tujuan'));
+  } else if (g.arah === 'keluar' && !g.tujuan) throw new UserError(pesan.teksKosong('tujuan'));
   const sah: GerakNaturaSah = { ...g, barang, satuan };
   const k = await keadaanSatu(
     tx,
@@ -161,8 +164,11 @@ export async function voidNatura(
   let kasPembatal: string | undefined;
   if (asli.kas_id !== null) {
     const kas = await findKasById(tx, asli.kas_id);
-    if (kas && !(await findReversal(tx, kas.id)))
+    if (kas && !(await findReversal(tx, kas.id))) {
+      // goods counted by an opening balance go with it: the whole opening balance is voided at once
+      if (kas.bukti === 'SA') throw new RuleError(pesan.saldoAwalNaturaLewatKas(id, kas.nomor));
       kasPembatal = (await voidEntry(tx, kas.nomor, alasan, tanggal, ref, waktu)).pembatal.nomor;
+    }
   }
   const pembatal = await postNatura(
     tx,

@@ -45,6 +45,8 @@ export interface EntriBaru {
   kegiatan_id?: number | null;
   uraian?: string | null;
   impor_id?: number | null;
+  /** the voucher kind when it is not the direction's own: `SA`, an opening balance (a receipt without a source) */
+  bukti?: Bukti;
 }
 
 /** What a reversing entry records about the entry it voids. */
@@ -54,6 +56,9 @@ export interface Batal {
 }
 
 export const BUKTI: Record<Arah, Bukti> = { masuk: 'BKM', keluar: 'BKK', pindah: 'PB' };
+
+/** The voucher kind of an entry: its own (an opening balance, or a void carrying its original's), else its direction's. */
+export const buktiEntri = (e: { arah: Arah; bukti?: Bukti }): Bukti => e.bukti ?? BUKTI[e.arah];
 
 /** Voucher sequences run per kind per calendar year. */
 export const kunciUrut = (bukti: Bukti, tahun: number): string => `${bukti}/${tahun}`;
@@ -68,7 +73,8 @@ export function checkRules(e: EntriBaru, ref: Referensi): void {
   if (e.arah !== 'pindah') enforce(danaAda(ref, e.dana));
   enforce(akunAda(ref, e.akun));
   if (e.arah === 'masuk') {
-    enforce(sumberAda(ref, e.sumber));
+    // an opening balance has no source; the fund's source rules let it in (danaBolehMenerima, no sumber)
+    if (buktiEntri(e) !== 'SA') enforce(sumberAda(ref, e.sumber));
     enforce(danaBolehMenerima(ref, e.dana, e.sumber));
   }
   if (e.arah === 'keluar') {
@@ -124,7 +130,7 @@ function pesanMinus(g: Gerak, t: TitikMinus): string {
  * hash are left for sambung. Plain and allocation-light: a bulk import builds a million of these.
  */
 export function susunKas(e: EntriBaru, urut: number, tahun: number, waktu: string, batal?: Batal): Kas {
-  const bukti = BUKTI[e.arah];
+  const bukti = buktiEntri(e);
   return {
     id: 0,
     nomor: formatNomor(urut, bukti, e.tanggal),
@@ -168,7 +174,7 @@ export function catatKas(k: KeadaanKas, e: EntriBaru, ref: Referensi, waktu: str
     const minus = titikMinus(k.garis(g.buku, g.kode), hari, -g.gerak);
     if (minus) throw new RuleError(pesanMinus(g, minus));
   }
-  const kunci = kunciUrut(BUKTI[e.arah], tahun);
+  const kunci = kunciUrut(buktiEntri(e), tahun);
   const urut = (k.urut.get(kunci) ?? 0) + 1;
   k.urut.set(kunci, urut);
   const row = sambung('kas', k.ujung, susunKas(e, urut, tahun, waktu, batal));
@@ -179,7 +185,7 @@ export function catatKas(k: KeadaanKas, e: EntriBaru, ref: Referensi, waktu: str
 /** Posts one entry inside the caller's transaction and returns the stored row. */
 export async function postEntry(tx: Tx, e: EntriBaru, ref: Referensi, waktu: string, batal?: Batal): Promise<Kas> {
   if (!batal) checkRules(e, ref);
-  const bukti = BUKTI[e.arah];
+  const bukti = buktiEntri(e);
   const { tahun } = infoTanggal(e.tanggal);
   const urut = new Map([[kunciUrut(bukti, tahun), await urutTerakhir(tx, bukti, tahun)]]);
   const k = await keadaanSatu(
@@ -197,6 +203,7 @@ export async function postEntry(tx: Tx, e: EntriBaru, ref: Referensi, waktu: str
 
 /** The reversing entry of a posted one, dated `tanggal`: the negated amount, no import. */
 export function entriPembalik(asli: Kas, alasan: string, tanggal: string): EntriBaru {
+  // the void keeps its original's kind: an opening balance is voided by an SA entry
   return { ...asli, impor_id: null, tanggal, jumlah: -asli.jumlah, uraian: `Pembatalan ${asli.nomor}: ${alasan}` };
 }
 

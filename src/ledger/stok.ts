@@ -153,6 +153,13 @@ export function stokBarang(db: Db, tanggal?: string) {
   return stokNatura(db, tanggal);
 }
 
+/** The stock rows a treasurer may still void (not a void, not voided), newest first. */
+export async function naturaBisaDibatalkan(db: Db): Promise<Natura[]> {
+  const semua = await listNatura(db, {});
+  const dibatalkan = new Set(semua.map((r) => r.batal_dari).filter((x) => x !== null));
+  return semua.filter((r) => r.batal_dari === null && !dibatalkan.has(r.id)).reverse();
+}
+
 export function daftarNatura(db: Db, f: { barang?: string; dari?: string; sampai?: string }): Promise<Natura[]> {
   return listNatura(db, { ...f, barang: f.barang === undefined ? undefined : namaBarang(f.barang) });
 }

@@ -35,7 +35,8 @@ const uang = (n: number) => (n === 0 ? '' : angka(n));
 
 /** Under the uraian: where the money came from or went, and the fund and account when not the usual. */
 function keterangan(r: BarisBukuKas): string {
-  const asal = r.sumber ?? r.jenis ?? (r.akun_tujuan ? 'pindah' : '');
+  const awal = r.saldo_awal === 0 ? '' : `saldo awal ${angka(r.saldo_awal)}`;
+  const asal = r.sumber ?? r.jenis ?? (r.akun_tujuan ? 'pindah' : awal);
   const dana = r.dana && r.dana !== 'umum' ? `dana ${r.dana}` : '';
   const akun = r.akun_tujuan ? `${r.akun}→${r.akun_tujuan}` : r.akun !== 'tunai' ? r.akun : '';
   return [asal, dana, akun].filter(Boolean).join(' · ');

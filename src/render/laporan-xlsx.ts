@@ -181,7 +181,8 @@ function barisKas(b: BarisBukuKas, nama: NamaKode): Record<string, NilaiSel> {
   const jenis = b.jenis
     ? [namaDari(nama.jenis, b.jenis), b.layanan ? namaDari(nama.layanan, b.layanan) : ''].filter(Boolean).join(': ')
     : null;
-  const sumberJenis = b.sumber ? namaDari(nama.sumber, b.sumber) : (jenis ?? 'Pemindahan antarakun');
+  const lain = b.saldo_awal ? 'Saldo awal' : 'Pemindahan antarakun';
+  const sumberJenis = b.sumber ? namaDari(nama.sumber, b.sumber) : (jenis ?? lain);
   // an entry recorded without uraian reads as its source or kind, so a voided one is never just "(dibatalkan …)"
   const uraian = b.uraian?.trim() || sumberJenis;
   return {

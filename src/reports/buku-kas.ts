@@ -21,13 +21,18 @@ export interface BarisBukuKas {
   akun_tujuan: string | null;
   penerimaan: Rupiah;
   pengeluaran: Rupiah;
+  /** an opening balance (SA) moves the balance without being a receipt: its amount here, else 0 */
+  saldo_awal: Rupiah;
   saldo: Rupiah;
   batal_dari: string | null;
   dibatalkan_oleh: string | null;
 }
 
 export interface BukuKas {
+  /** the balance carried in from before the first row */
   saldoAwal: Rupiah;
+  /** opening balances (SA vouchers, less their voids) among the rows: neither penerimaan nor pengeluaran */
+  saldoAwalDicatat: Rupiah;
   baris: BarisBukuKas[];
   penerimaan: Rupiah;
   pengeluaran: Rupiah;
@@ -37,10 +42,16 @@ export interface BukuKas {
 export interface Gerak {
   penerimaan: Rupiah;
   pengeluaran: Rupiah;
+  /** an opening balance: neither income nor expense */
+  saldoAwal?: Rupiah;
 }
 
-/** What one entry does to the balance in scope: a transfer counts only when one account is in view. */
+/**
+ * What one entry does to the balance in scope: a transfer counts only when one account is in view; an
+ * opening balance (SA, or its void) adds to the balance as saldo awal, never as penerimaan.
+ */
 export function gerak(e: EntriKas, lingkup: Lingkup): Gerak {
+  if (e.bukti === 'SA') return { penerimaan: NOL, pengeluaran: NOL, saldoAwal: e.jumlah };
   if (e.arah === 'masuk') return { penerimaan: e.jumlah, pengeluaran: NOL };
   if (e.arah === 'keluar') return { penerimaan: NOL, pengeluaran: e.jumlah };
   if (lingkup.akun === e.akun_tujuan) return { penerimaan: e.jumlah, pengeluaran: NOL };
@@ -50,18 +61,20 @@ export function gerak(e: EntriKas, lingkup: Lingkup): Gerak {
 
 /** The balance after one movement. */
 export function saldoSetelah(saldo: Rupiah, g: Gerak): Rupiah {
-  return kurangkan(jumlahkan(saldo, g.penerimaan), g.pengeluaran);
+  return kurangkan(jumlahkan(jumlahkan(saldo, g.saldoAwal ?? NOL), g.penerimaan), g.pengeluaran);
 }
 
 export function bukuKas(awal: Rupiah, entri: EntriKas[], lingkup: Lingkup): BukuKas {
   let saldo = awal;
   let penerimaan = NOL;
   let pengeluaran = NOL;
+  let dicatat = NOL;
   const baris = entri.map((e, i): BarisBukuKas => {
     const g = gerak(e, lingkup);
     saldo = saldoSetelah(saldo, g);
     penerimaan = jumlahkan(penerimaan, g.penerimaan);
     pengeluaran = jumlahkan(pengeluaran, g.pengeluaran);
+    dicatat = jumlahkan(dicatat, g.saldoAwal ?? NOL);
     const uraian =
       e.arah === 'pindah' && !e.batal_dari ? (e.uraian ?? `Pindah ${e.akun} → ${e.akun_tujuan}`) : (e.uraian ?? '');
     return {
@@ -78,10 +91,11 @@ export function bukuKas(awal: Rupiah, entri: EntriKas[], lingkup: Lingkup): Buku
       akun_tujuan: e.akun_tujuan,
       penerimaan: g.penerimaan,
       pengeluaran: g.pengeluaran,
+      saldo_awal: g.saldoAwal ?? NOL,
       saldo,
       batal_dari: e.nomor_batal,
       dibatalkan_oleh: e.dibatalkan_oleh,
     };
   });
-  return { saldoAwal: awal, baris, penerimaan, pengeluaran, saldoAkhir: saldo };
+  return { saldoAwal: awal, saldoAwalDicatat: dicatat, baris, penerimaan, pengeluaran, saldoAkhir: saldo };
 }

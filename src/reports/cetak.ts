@@ -330,7 +330,7 @@ function tataBukuKasUmum(saldoAwal: Rupiah, dari: string | undefined): Tata<Entr
         e.tanggal,
         e.nomor,
         uraian,
-        e.sumber ?? e.jenis ?? 'pindah',
+        e.sumber ?? e.jenis ?? (e.bukti === 'SA' ? 'saldo awal' : 'pindah'),
         e.dana,
         akun,
         g.penerimaan,

@@ -167,7 +167,7 @@ export function laporanTriwulan(b: BahanLaporan, t: Triwulan, tanggalLaporan: st
     nama_kode: namaKode(b.ref),
     keuangan,
     natura: stokNatura(b),
-    buku_kas: bukuKas(keuangan.saldo_awal, b.kas, {}).baris,
+    buku_kas: bukuKas(jumlahSemua(b.saldoAwalAkun.values()), b.kas, {}).baris,
     penyaluran,
     total_penyaluran: jumlahSemua(penyaluran.map((p) => p.nilai ?? NOL)),
     kegiatan: b.kegiatan.map(barisKegiatan),
@@ -206,9 +206,11 @@ const jumlahEntri = (es: EntriKas[]) => jumlahSemua(es.map((e) => e.jumlah));
 
 /** Receipts by sumber and spending by jenis (penyaluran split by layanan): zero rows kept, same shape every quarter. */
 function susunKeuangan(b: BahanLaporan): Keuangan {
-  // opening = every entry before the quarter (what `kas saldo --tanggal <day before>` says)
-  const saldoAwal = jumlahSemua(b.saldoAwalAkun.values());
-  const masuk = b.kas.filter((e) => e.arah === 'masuk');
+  // opening = every entry before the quarter (what `kas saldo --tanggal <day before>` says), and an opening
+  // balance (SA) recorded within it, which is neither penerimaan nor pengeluaran
+  const dicatatAwal = b.kas.filter((e) => e.bukti === 'SA');
+  const saldoAwal = jumlahkan(jumlahSemua(b.saldoAwalAkun.values()), jumlahEntri(dicatatAwal));
+  const masuk = b.kas.filter((e) => e.arah === 'masuk' && e.bukti !== 'SA');
   const penerimaan = b.ref.sumber.map((s) => ({
     kode: s.kode,
     nama: s.nama,

@@ -104,12 +104,12 @@ describe('santunan for a registered PPKS', () => {
       '2026-08-10',
       'Paimin',
       'anak',
-      undefined,
-      '300000',
-      undefined,
-      undefined,
-      undefined,
-      undefined,
+      undefined /* alamat */,
+      undefined /* dana: kematian */,
+      undefined /* akun: tunai */,
+      undefined /* tanggal: today */,
+      '300000', // asked last, against the fund on that day
+      undefined /* uraian */,
       true,
     ];
     const r = await wksbm(db, ['--json', 'santunan'], { prompter: scriptedPrompter(jawaban, log) });

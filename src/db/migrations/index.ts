@@ -7,6 +7,7 @@ import * as m0004 from './0004-saldo-harian.js';
 import * as m0005 from './0005-segel.js';
 import * as m0006 from './0006-buku-saling.js';
 import * as m0007 from './0007-ppks-dtsen.js';
+import * as m0008 from './0008-saldo-awal.js';
 import * as m0009 from './0009-anonim.js';
 import * as m0010 from './0010-profil-telepon.js';
 
@@ -18,6 +19,7 @@ export const MIGRASI: Record<string, Migration> = {
   '0005-segel': m0005,
   '0006-buku-saling': m0006,
   '0007-ppks-dtsen': m0007,
+  '0008-saldo-awal': m0008,
   '0009-anonim': m0009,
   '0010-profil-telepon': m0010,
 };
