@@ -136,9 +136,10 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
           alasan: pesan.imporMungkinGanda(mirip.map((c) => c.rujukan).join(', ')),
         };
 
-      const id = insert ? insert([...fields.map((f) => nilai[f.name]), o.imporId, o.waktu]) : undefined;
+      const id = insert?.tulis([...fields.map((f) => nilai[f.name]), o.imporId, o.waktu]);
       ingat(nilai, k, `baris ${baris} berkas ini (${ringkas})`);
       return { baris, keputusan: 'baru', ringkas, id };
     },
+    selesai: () => insert?.akhiri(),
   };
 }
