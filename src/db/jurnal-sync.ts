@@ -52,26 +52,28 @@ export function penjurnalLot(sqlite: BetterSqlite3.Database, buku: string, waktu
   const banyak = sqlite.prepare(
     `INSERT INTO jurnal ${KOLOM} VALUES ${Array<string>(SEKALIGUS).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
   );
+  const nilai = new Array<unknown>(8 * SEKALIGUS);
   let sebelum: string | undefined;
   let lot: EntriJurnal[] = [];
   const tulis = () => {
     if (!lot.length) return;
     sebelum ??= hashAkhir(sqlite);
     const hash = hashLot(sebelum, lot);
-    const nilai = (e: EntriJurnal, i: number) => [
-      e.waktu,
-      e.salinan,
-      e.buku,
-      e.uid,
-      e.aksi,
-      e.isi,
-      sebelum,
-      i === lot.length - 1 ? hash : '',
-    ];
-    let i = 0;
-    for (; i + SEKALIGUS <= lot.length; i += SEKALIGUS)
-      banyak.run(lot.slice(i, i + SEKALIGUS).flatMap((e, j) => nilai(e, i + j)));
-    for (; i < lot.length; i++) satu.run(nilai(lot[i]!, i));
+    for (let i = 0; i < lot.length; i++) {
+      const e = lot[i]!;
+      const o = (i % SEKALIGUS) * 8;
+      nilai[o] = e.waktu;
+      nilai[o + 1] = e.salinan;
+      nilai[o + 2] = e.buku;
+      nilai[o + 3] = e.uid;
+      nilai[o + 4] = e.aksi;
+      nilai[o + 5] = e.isi;
+      nilai[o + 6] = sebelum;
+      nilai[o + 7] = i === lot.length - 1 ? hash : '';
+      if (o === 8 * (SEKALIGUS - 1)) banyak.run(nilai);
+    }
+    for (let i = lot.length - (lot.length % SEKALIGUS); i < lot.length; i++)
+      satu.run(nilai.slice((i % SEKALIGUS) * 8, (i % SEKALIGUS) * 8 + 8));
     sebelum = hash;
     lot = [];
   };
