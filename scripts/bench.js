@@ -44,7 +44,8 @@ function donorCsv(file, n) {
   for (let i = 1; i <= n; i++)
     baris.push(
       `${i};Bpk. Donatur ${i};Jetis, RT ` +
-        `${String(i % 20).padStart(2, '0')};0812${String(10_000_000 + i).padStart(8, '0')};${i % 3 ? 'Perorangan' : 'Lembaga'};${(i % 50) * 1000 + 5000}`,
+        `${String(i % 20).padStart(2, '0')};0812${String(10_000_000 + i).padStart(8, '0')};` +
+        `${i % 3 ? 'Perorangan' : 'Lembaga'};${(i % 50) * 1000 + 5000}`,
     );
   fs.writeFileSync(file, '\ufeff' + baris.join('\r\n') + '\r\n');
 }

@@ -45,7 +45,10 @@ function hasil(code: number, stdout: string, stderr: string): Hasil {
   };
 }
 
-/** Collects output exactly as the binary's processIo writes it: every write ends with a newline, no colour, not a terminal. */
+/**
+ * Collects output exactly as the binary's processIo writes it: every write ends with a newline, no colour, not a
+ * terminal.
+ */
 export function captureIo(): { io: Io; out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
@@ -121,7 +124,9 @@ export function terbuka(file: string): number {
   return n;
 }
 
-/** Runs the built binary (bin/wksbm.js → dist/bundle/) with stdin a pipe, not a terminal: for what needs a real process. */
+/**
+ * Runs the built binary (bin/wksbm.js → dist/bundle/) with stdin a pipe, not a terminal: for what needs a real process.
+ */
 export function wksbmBin(db: string | null, args: string[], opts: Opsi & { input?: string } = {}): Hasil {
   const r = spawnSync(process.execPath, [BIN, ...(db === null ? [] : ['--db', db]), ...args], {
     input: opts.input ?? '',

@@ -157,7 +157,8 @@ export function iterateKasBerlaku(sqlite: BetterSqlite3.Database): IterableItera
 }> {
   return sqlite
     .prepare(
-      'SELECT nomor, tanggal, arah, jumlah, sumber, jenis, dana, akun, uraian FROM kas k WHERE batal_dari IS NULL AND NOT EXISTS (SELECT 1 FROM kas b WHERE b.batal_dari = k.id) ORDER BY id',
+      'SELECT nomor, tanggal, arah, jumlah, sumber, jenis, dana, akun, uraian FROM kas k WHERE batal_dari ' +
+        'IS NULL AND NOT EXISTS (SELECT 1 FROM kas b WHERE b.batal_dari = k.id) ORDER BY id',
     )
     .iterate() as IterableIterator<{
     nomor: string;

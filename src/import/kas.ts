@@ -61,7 +61,10 @@ export function kunciKas(e: {
   akun: string;
   uraian?: string | null;
 }): string {
-  return `${e.tanggal}|${e.arah}|${e.jumlah}|${e.sumber ?? e.jenis ?? ''}|${e.dana ?? ''}|${e.akun}|${normTeks(e.uraian)}`;
+  return (
+    `${e.tanggal}|${e.arah}|${e.jumlah}|${e.sumber ?? e.jenis ?? ''}|${e.dana ?? ''}|${e.akun}` +
+    `|${normTeks(e.uraian)}`
+  );
 }
 
 export async function pengolahKas(o: OpsiKas): Promise<Pengolah> {

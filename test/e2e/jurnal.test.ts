@@ -132,7 +132,8 @@ describe('the journal of every book', () => {
     const temuan = await rusak(
       db,
       'DELETE FROM impor',
-      "INSERT INTO tutup_buku (tahun, triwulan, aksi, alasan, waktu) VALUES (2026, 3, 'buka', 'x', '2026-11-22T00:00:00Z')",
+      "INSERT INTO tutup_buku (tahun, triwulan, aksi, alasan, waktu) VALUES (2026, 3, 'buka', 'x', " +
+        "'2026-11-22T00:00:00Z')",
     );
     expect(temuan).toContain('Baris tutup_buku id 2 ditambahkan di luar wksbm: tidak ada di jurnal.');
     expect(temuan).toContain('Baris impor id 1 dihapus di luar wksbm: masih ada di jurnal.');

@@ -487,7 +487,8 @@ describe('kas daftar', () => {
       await wksbm(db, ['kas', 'daftar', '--dari', '01/07/2026', '--sampai', '31/07/2026', '--csv', '--pemisah', ','])
     ).stdout.split('\r\n');
     expect(csv[0]).toBe(
-      '\ufeffno,tanggal,nomor,uraian,sumber,jenis,layanan,dana,akun,akun_tujuan,penerimaan,pengeluaran,saldo,batal_dari,dibatalkan_oleh',
+      '\ufeffno,tanggal,nomor,uraian,sumber,jenis,layanan,dana,akun,akun_tujuan,penerimaan,pengeluaran,' +
+        'saldo,batal_dari,dibatalkan_oleh',
     );
     expect(csv[1]).toBe(
       '1,2026-07-01,002/BKM/VII/2026,"Jimpitan; minggu ""1""",jimpitan,,,umum,tunai,,250000,0,350000,,',

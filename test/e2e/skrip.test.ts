@@ -38,7 +38,8 @@ describe('--csv', () => {
     ]);
     const titik = await ok(db, ['kas', 'daftar', '--csv']);
     expect(titik.stdout.split('\r\n')[0]).toBe(
-      '\ufeffno;tanggal;nomor;uraian;sumber;jenis;layanan;dana;akun;akun_tujuan;penerimaan;pengeluaran;saldo;batal_dari;dibatalkan_oleh',
+      '\ufeffno;tanggal;nomor;uraian;sumber;jenis;layanan;dana;akun;akun_tujuan;penerimaan;pengeluaran;' +
+        'saldo;batal_dari;dibatalkan_oleh',
     );
     expect(bacaCsv(titik.stdout)[1]).toEqual([
       '1',
