@@ -3,6 +3,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { penyusunIsi, uidBaru } from '../domain/jurnal.js';
+import type { Rupiah } from '../domain/money.js';
 import { jurnalkan } from './jurnal-repo.js';
 import { penjurnalLot } from './jurnal-sync.js';
 import type { Kas } from './kas-repo.js';
@@ -148,7 +149,7 @@ export function iterateKasBerlaku(sqlite: BetterSqlite3.Database): IterableItera
   nomor: string;
   tanggal: string;
   arah: string;
-  jumlah: number;
+  jumlah: Rupiah;
   sumber: string | null;
   jenis: string | null;
   dana: string | null;
@@ -164,7 +165,7 @@ export function iterateKasBerlaku(sqlite: BetterSqlite3.Database): IterableItera
     nomor: string;
     tanggal: string;
     arah: string;
-    jumlah: number;
+    jumlah: Rupiah;
     sumber: string | null;
     jenis: string | null;
     dana: string | null;
