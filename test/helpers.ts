@@ -207,6 +207,13 @@ export function wksbmPty(db: string, args: string[], steps: [string, string][]):
   return JSON.parse(r.stdout) as HasilPty;
 }
 
+/** Runs a command that must succeed: exit 0, or the test fails naming the command and its stderr. */
+export async function ok(db: string, args: string[], env?: Record<string, string>): Promise<Hasil> {
+  const r = await wksbm(db, args, { env });
+  expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+  return r;
+}
+
 /** Runs a command that must be refused with exit 2, one line on stderr, and every table left as it was. */
 export async function refused(db: string, args: string[], message: RegExp): Promise<Hasil> {
   const before = snapshot(db);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, sqlite, tmpDir, unitBaru, wksbm } from '../helpers.js';
+import { ok, ROOT, sqlite, tmpDir, unitBaru, wksbm } from '../helpers.js';
 
 const NIK = '3402084107650003';
 const DONATUR = path.join(ROOT, 'test', 'fixtures', 'data', 'donatur-rt03.csv');
@@ -9,11 +9,7 @@ const DONATUR = path.join(ROOT, 'test', 'fixtures', 'data', 'donatur-rt03.csv');
 /** A unit with every kind of book written through the tool: registers, aid, a death benefit, an import, a closing. */
 async function unitLengkap(): Promise<string> {
   const db = await unitBaru();
-  const ok = async (args: string[]) => {
-    const r = await wksbm(db, args);
-    if (r.code !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
-  };
-  await ok([
+  await ok(db, [
     'ppks',
     'tambah',
     '--nik',
@@ -29,7 +25,7 @@ async function unitLengkap(): Promise<string> {
     '--dasar',
     'tugas_publik',
   ]);
-  await ok([
+  await ok(db, [
     'ppks',
     'tambah',
     '--nama',
@@ -43,10 +39,10 @@ async function unitLengkap(): Promise<string> {
     '--dasar',
     'tugas_publik',
   ]);
-  await ok(['kas', 'masuk', '--jumlah', '2000000', '--sumber', 'donatur', '--tanggal', '2026-07-01']);
-  await ok(['kas', 'masuk', '--jumlah', '1500000', '--sumber', 'iuran_kematian', '--tanggal', '2026-07-01']);
-  await ok(['salur', '--ppks', NIK, '--layanan', 'jaminan', '--jumlah', '300.000', '--tanggal', '2026-07-05']);
-  await ok([
+  await ok(db, ['kas', 'masuk', '--jumlah', '2000000', '--sumber', 'donatur', '--tanggal', '2026-07-01']);
+  await ok(db, ['kas', 'masuk', '--jumlah', '1500000', '--sumber', 'iuran_kematian', '--tanggal', '2026-07-01']);
+  await ok(db, ['salur', '--ppks', NIK, '--layanan', 'jaminan', '--jumlah', '300.000', '--tanggal', '2026-07-05']);
+  await ok(db, [
     'santunan',
     '--almarhum',
     'Wiryo',
@@ -61,9 +57,9 @@ async function unitLengkap(): Promise<string> {
     '--tanggal',
     '2026-08-02',
   ]);
-  await ok(['impor', 'donatur', DONATUR]);
-  await ok(['ppks', 'ubah', '2', '--nama', 'Painem Sastro']);
-  await ok(['kas', 'tutup', '2026-3']);
+  await ok(db, ['impor', 'donatur', DONATUR]);
+  await ok(db, ['ppks', 'ubah', '2', '--nama', 'Painem Sastro']);
+  await ok(db, ['kas', 'tutup', '2026-3']);
   return db;
 }
 

@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { BIN, refused, sqlite, unitBaru, wksbm } from '../helpers.js';
+import { BIN, ok as berhasil, refused, sqlite, unitBaru, wksbm } from '../helpers.js';
 
+/** ok() with --json: the command's parsed output */
 async function ok(db: string, args: string[], env?: Record<string, string>) {
-  const r = await wksbm(db, [...args, '--json'], { env });
-  expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
-  return r.json();
+  return (await berhasil(db, [...args, '--json'], env)).json();
 }
 
 describe('kas masuk / keluar / pindah', () => {

@@ -20,7 +20,7 @@ import {
   SURAT,
   TAMU,
 } from '../../src/books/registers.js';
-import { snapshot, unitBaru, wksbm } from '../helpers.js';
+import { ok, snapshot, unitBaru, wksbm } from '../helpers.js';
 
 /** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
 function prng(seed: number): () => number {
@@ -320,11 +320,7 @@ describe('bad-input corpus', () => {
   let sebelum: string;
   beforeAll(async () => {
     db = await unitBaru();
-    const ok = async (args: string[]) => {
-      const r = await wksbm(db, args);
-      if (r.code !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
-    };
-    await ok([
+    await ok(db, [
       'ppks',
       'tambah',
       '--nik',
@@ -338,10 +334,10 @@ describe('bad-input corpus', () => {
       '--dasar',
       'tugas_publik',
     ]);
-    await ok(['donatur', 'tambah', '--nama', 'Toko Makmur', '--hp', '081233334444']);
-    await ok(['kas', 'masuk', '--jumlah', '2000000', '--sumber', 'donatur', '--tanggal', '2026-10-01']);
-    await ok(['kas', 'masuk', '--jumlah', '1500000', '--sumber', 'iuran_kematian', '--tanggal', '2026-10-01']);
-    await ok([
+    await ok(db, ['donatur', 'tambah', '--nama', 'Toko Makmur', '--hp', '081233334444']);
+    await ok(db, ['kas', 'masuk', '--jumlah', '2000000', '--sumber', 'donatur', '--tanggal', '2026-10-01']);
+    await ok(db, ['kas', 'masuk', '--jumlah', '1500000', '--sumber', 'iuran_kematian', '--tanggal', '2026-10-01']);
+    await ok(db, [
       'natura',
       'masuk',
       '--barang',
@@ -353,7 +349,7 @@ describe('bad-input corpus', () => {
       '--tanggal',
       '2026-10-02',
     ]);
-    await ok(['kegiatan', 'catat', '--tanggal', '2026-10-03', '--nama', 'Posyandu', '--jenis', 'penanganan']);
+    await ok(db, ['kegiatan', 'catat', '--tanggal', '2026-10-03', '--nama', 'Posyandu', '--jenis', 'penanganan']);
     sebelum = snapshot(db);
   });
 

@@ -7,13 +7,7 @@ import path from 'node:path';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { penyediaMigrasi } from '../../src/db/migrations/index.js';
-import { refused, sqlite, unitBaru, wksbm } from '../helpers.js';
-
-async function ok(db: string, args: string[]) {
-  const r = await wksbm(db, args);
-  expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
-  return r;
-}
+import { ok, refused, sqlite, unitBaru, wksbm } from '../helpers.js';
 
 function query(db: string, q: string): unknown[] {
   const s = sqlite(db);

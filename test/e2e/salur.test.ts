@@ -1,16 +1,12 @@
 // Aid, death benefits, activities' costs and the rice stock, through the CLI.
 import { describe, expect, it } from 'vitest';
-import { snapshot, sqlite, unitBaru, wksbm } from '../helpers.js';
+import { ok, snapshot, sqlite, unitBaru, wksbm } from '../helpers.js';
 
 const NIK = '3402084107650003';
 
 async function unitSiap(): Promise<string> {
   const db = await unitBaru();
-  const ok = async (args: string[]) => {
-    const r = await wksbm(db, args);
-    if (r.code !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
-  };
-  await ok([
+  await ok(db, [
     'ppks',
     'tambah',
     '--nik',
@@ -26,9 +22,9 @@ async function unitSiap(): Promise<string> {
     '--dasar',
     'tugas_publik',
   ]);
-  await ok(['kas', 'masuk', '--jumlah', '2000000', '--sumber', 'donatur', '--tanggal', '2026-10-01']);
-  await ok(['kas', 'masuk', '--jumlah', '1000000', '--sumber', 'zakat', '--tanggal', '2026-10-01']);
-  await ok(['kas', 'masuk', '--jumlah', '1500000', '--sumber', 'iuran_kematian', '--tanggal', '2026-10-01']);
+  await ok(db, ['kas', 'masuk', '--jumlah', '2000000', '--sumber', 'donatur', '--tanggal', '2026-10-01']);
+  await ok(db, ['kas', 'masuk', '--jumlah', '1000000', '--sumber', 'zakat', '--tanggal', '2026-10-01']);
+  await ok(db, ['kas', 'masuk', '--jumlah', '1500000', '--sumber', 'iuran_kematian', '--tanggal', '2026-10-01']);
   return db;
 }
 

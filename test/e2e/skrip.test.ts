@@ -6,15 +6,9 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { BIN, captureIo, snapshot, tmpDir, unitBaru, wksbm } from '../helpers.js';
+import { BIN, captureIo, ok, snapshot, tmpDir, unitBaru, wksbm } from '../helpers.js';
 
 const JAHAT = ['=HYPERLINK("http://x","klik")', '+1+1', '@SUM(1)'];
-
-async function ok(db: string, args: string[]) {
-  const r = await wksbm(db, args);
-  expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
-  return r;
-}
 
 function bacaCsv(teks: string, delimiter = ';'): string[][] {
   expect(teks.startsWith('\ufeff')).toBe(true);
