@@ -14,9 +14,9 @@ const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'wksbm.js');
 const ENV = { ...process.env, WKSBM_HARI_INI: '2026-11-22', NO_COLOR: '1' };
 
-function wksbm(db, args) {
+function wksbm(db, args, bin = BIN) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [BIN, '--db', db, ...args], { encoding: 'utf8', env: ENV, maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, [bin, '--db', db, ...args], { encoding: 'utf8', env: ENV, maxBuffer: 1 << 30 });
   const detik = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`wksbm ${args.join(' ')} gagal (${r.status}): ${r.stderr}`);
   return { detik, out: r.stdout };
@@ -33,9 +33,11 @@ function nilai(nama, detik, target) {
   );
 }
 
-function unit(dir) {
+/** A fresh unit, made by the binary that will use it (`root`: this tree unless a comparison says otherwise). */
+function unit(dir, root = ROOT) {
   const db = path.join(dir, 'unit.sqlite');
-  wksbm(db, ['init', '--nama', 'Bench', '--padukuhan', 'Jetis', '--kalurahan', 'Sumberagung', '--kapanewon', 'Jetis']);
+  const profil = ['--nama', 'Bench', '--padukuhan', 'Jetis', '--kalurahan', 'Sumberagung', '--kapanewon', 'Jetis'];
+  wksbm(db, ['init', ...profil], path.join(root, 'bin', 'wksbm.js'));
   return db;
 }
 
@@ -209,7 +211,7 @@ function benchImpor() {
     const pohon = banding ? [ROOT, banding] : [ROOT];
     for (const [i, root] of pohon.entries()) {
       fs.mkdirSync(path.join(dir, `a${i}`));
-      const db = unit(path.join(dir, `a${i}`));
+      const db = unit(path.join(dir, `a${i}`), root);
       console.log(`  (beban mesin: ${beban()})`);
       const a = imporDiukur(root, db, ['impor', 'donatur', fDon, '--json']);
       if (a.out.ditambah !== 100_000) throw new Error(`donatur: ditambah ${a.out.ditambah}, bukan 100000`);
@@ -229,7 +231,7 @@ function benchImpor() {
     kasCsv(fKas, 1_000_000);
     for (const [i, root] of pohon.entries()) {
       fs.mkdirSync(path.join(dir, `b${i}`));
-      const db = unit(path.join(dir, `b${i}`));
+      const db = unit(path.join(dir, `b${i}`), root);
       console.log(`  (beban mesin: ${beban()})`);
       const b = imporDiukur(root, db, ['kas', 'impor', fKas, '--json']);
       if (b.out.ditambah !== 1_000_000)
