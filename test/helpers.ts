@@ -127,13 +127,18 @@ export function terbuka(file: string): number {
 /**
  * Runs the built binary (bin/wksbm.js → dist/bundle/) with stdin a pipe, not a terminal: for what needs a real process.
  */
-export function wksbmBin(db: string | null, args: string[], opts: Opsi & { input?: string } = {}): Hasil {
+export function wksbmBin(
+  db: string | null,
+  args: string[],
+  opts: Opsi & { input?: string /** ms before the binary is killed */; timeout?: number } = {},
+): Hasil {
   const r = spawnSync(process.execPath, [BIN, ...(db === null ? [] : ['--db', db]), ...args], {
     input: opts.input ?? '',
     encoding: 'utf8',
     cwd: opts.cwd,
     env: { ...process.env, ...ENV_TES, ...opts.env },
-    timeout: 60_000, // a binary waiting for input it will never get fails the test instead of hanging it
+    // a binary waiting for input it will never get fails the test instead of hanging it
+    timeout: opts.timeout ?? 60_000,
     maxBuffer: 1 << 28,
   });
   return hasil(r.status ?? -1, r.stdout, r.stderr);

@@ -394,7 +394,8 @@ describe('validation, duplicates, refused rows', () => {
     const f = tulis(dir, 'besar.csv', out.join('\r\n'));
     expect(fs.statSync(f).size).toBeGreaterThan(20_000_000);
     // the real binary: its stderr is a pipe, which is what decides that no progress bar is drawn
-    const r = wksbmBin(db, ['impor', 'donatur', f, '--json']);
+    // the test's own budget, not the 60 s a binary gets before it is taken for one waiting on input
+    const r = wksbmBin(db, ['impor', 'donatur', f, '--json'], { timeout: 230_000 });
     expect(r.code, r.stderr).toBe(0);
     expect(ringkas(r)).toEqual({ dibaca: n + 1, ditambah: n, sudah_ada: 1, mungkin_ganda: 0, ditolak: 0 });
     expect(r.stderr, 'no progress bar when stderr is not a terminal').toBe('');
