@@ -86,8 +86,9 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
     k: { kunci: (string | undefined)[]; nama: string },
     rujukan: string,
   ) => {
-    const calon = { rujukan, nik: adaNik ? ((nilai.nik as string | null) ?? null) : null };
-    for (const x of k.kunci) if (x && !kunciMap.has(x)) kunciMap.set(x, { ...calon, nama: k.nama });
+    // one object per row, shared by its keys and its name: an import remembers every row already in the book
+    const calon = { rujukan, nik: adaNik ? ((nilai.nik as string | null) ?? null) : null, nama: k.nama };
+    for (const x of k.kunci) if (x && !kunciMap.has(x)) kunciMap.set(x, calon);
     if (!k.nama) return;
     const c = namaMap.get(k.nama);
     if (c) c.push(calon);
