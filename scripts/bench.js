@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Benchmarks: `npm run bench -- impor` times the real binary importing 100,000 donors and
-// 1,000,000 cash entries into fresh units, and prints the figures (targets: ≤ 2 s and ≤ 15 s).
+// 1,000,000 cash entries into fresh units, and prints the figures (targets: ≤ 1.5 s; ≤ 10 s and ≤ 300 MiB).
 // `npm run bench -- posting` times single postings (kas pindah dated today, kas keluar backdated a
 // few days) on a 1,000,000-entry ledger against a 1,000-entry one: a posting must cost what it
 // touches, not the ledger's age (target: at most 1.5× the small ledger's time).
@@ -18,9 +18,9 @@ const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'wksbm.js');
 const ENV = { ...process.env, WKSBM_HARI_INI: '2026-11-22', NO_COLOR: '1' };
 
-function wksbm(db, args) {
+function wksbm(db, args, bin = BIN) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [BIN, '--db', db, ...args], { encoding: 'utf8', env: ENV, maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, [bin, '--db', db, ...args], { encoding: 'utf8', env: ENV, maxBuffer: 1 << 30 });
   const detik = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`wksbm ${args.join(' ')} gagal (${r.status}): ${r.stderr}`);
   return { detik, out: r.stdout };
@@ -37,9 +37,11 @@ function nilai(nama, detik, target) {
   );
 }
 
-function unit(dir) {
+/** A fresh unit, made by the binary that will use it (`root`: this tree unless a comparison says otherwise). */
+function unit(dir, root = ROOT) {
   const db = path.join(dir, 'unit.sqlite');
-  wksbm(db, ['init', '--nama', 'Bench', '--padukuhan', 'Jetis', '--kalurahan', 'Sumberagung', '--kapanewon', 'Jetis']);
+  const profil = ['--nama', 'Bench', '--padukuhan', 'Jetis', '--kalurahan', 'Sumberagung', '--kapanewon', 'Jetis'];
+  wksbm(db, ['init', ...profil], path.join(root, 'bin', 'wksbm.js'));
   return db;
 }
 
@@ -48,7 +50,8 @@ function donorCsv(file, n) {
   for (let i = 1; i <= n; i++)
     baris.push(
       `${i};Bpk. Donatur ${i};Jetis, RT ` +
-        `${String(i % 20).padStart(2, '0')};0812${String(10_000_000 + i).padStart(8, '0')};${i % 3 ? 'Perorangan' : 'Lembaga'};${(i % 50) * 1000 + 5000}`,
+        `${String(i % 20).padStart(2, '0')};0812${String(10_000_000 + i).padStart(8, '0')};` +
+        `${i % 3 ? 'Perorangan' : 'Lembaga'};${(i % 50) * 1000 + 5000}`,
     );
   fs.writeFileSync(file, '\ufeff' + baris.join('\r\n') + '\r\n');
 }
@@ -165,42 +168,88 @@ function benchPosting() {
   }
 }
 
+/**
+ * One import through the binary of `root` (this tree, or WKSBM_BANDING's), measured by /usr/bin/time where it
+ * exists: wall seconds, CPU seconds (the steadier figure on a loaded machine) and peak memory.
+ */
+function imporDiukur(root, db, args) {
+  const bin = path.join(root, 'bin', 'wksbm.js');
+  const argv = [bin, '--db', db, ...args];
+  const waktu = fs.existsSync('/usr/bin/time') ? path.join(path.dirname(db), 'time.txt') : null;
+  const t0 = process.hrtime.bigint();
+  const r = waktu
+    ? spawnSync('/usr/bin/time', ['-f', '%U %S %M', '-o', waktu, process.execPath, ...argv], {
+        encoding: 'utf8',
+        env: ENV,
+        maxBuffer: 1 << 30,
+      })
+    : spawnSync(process.execPath, argv, { encoding: 'utf8', env: ENV, maxBuffer: 1 << 30 });
+  const detik = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`wksbm ${args.join(' ')} gagal (${r.status}): ${r.stderr}`);
+  const [user, sys, kb] = waktu ? fs.readFileSync(waktu, 'utf8').trim().split(/\s+/).slice(-3).map(Number) : [];
+  return { detik, cpu: waktu ? user + sys : undefined, mib: waktu ? kb / 1024 : undefined, out: JSON.parse(r.stdout) };
+}
+
+const angka = (u) =>
+  `${u.detik.toFixed(2)} s` + (u.cpu === undefined ? '' : `, CPU ${u.cpu.toFixed(2)} s, ${u.mib.toFixed(0)} MiB`);
+
+/** Peak memory against its target, recorded like nilai(). */
+function memori(nama, mib, target) {
+  if (mib === undefined) return '(memori tidak diukur: /usr/bin/time tidak ada)';
+  const lulus = mib <= target;
+  hasil.push({ nama: `${nama} (memori)`, lulus });
+  return `memori ${mib.toFixed(0)} MiB — target ≤ ${target} MiB: ${lulus ? 'LULUS' : 'GAGAL'}`;
+}
+
+/**
+ * 100,000 donors and 1,000,000 cash rows, each into a fresh unit. WKSBM_BANDING=/path/to/other/tree (built) times
+ * that tree's binary on the same files in the same run, alternating, for a before/after.
+ */
 function benchImpor() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wksbm-bench-'));
+  const banding = process.env.WKSBM_BANDING;
   try {
     console.log(`mesin: ${os.cpus().length} inti, Node ${process.version}`);
-    fs.mkdirSync(path.join(dir, 'a'));
-    const dDon = unit(path.join(dir, 'a'));
     const fDon = path.join(dir, 'donatur.csv');
     donorCsv(fDon, 100_000);
-    const a = wksbm(dDon, ['impor', 'donatur', fDon, '--json']);
-    const ra = JSON.parse(a.out);
-    if (ra.ditambah !== 100_000) throw new Error(`donatur: ditambah ${ra.ditambah}, bukan 100000`);
-    console.log(
-      `donatur 100.000 baris (${(fs.statSync(fDon).size / 1e6).toFixed(1)} MB), ditambah ${ra.ditambah}: ` +
-        `${nilai('donatur 100.000', a.detik, 2)}`,
-    );
-    const a2 = wksbm(dDon, ['impor', 'donatur', fDon, '--json']);
-    console.log(`  impor ulang: ${a2.detik.toFixed(2)} s, sudah ada ${JSON.parse(a2.out).sudah_ada}`);
+    const pohon = banding ? [ROOT, banding] : [ROOT];
+    for (const [i, root] of pohon.entries()) {
+      fs.mkdirSync(path.join(dir, `a${i}`));
+      const db = unit(path.join(dir, `a${i}`), root);
+      console.log(`  (beban mesin: ${beban()})`);
+      const a = imporDiukur(root, db, ['impor', 'donatur', fDon, '--json']);
+      if (a.out.ditambah !== 100_000) throw new Error(`donatur: ditambah ${a.out.ditambah}, bukan 100000`);
+      if (root !== ROOT) {
+        console.log(`  pembanding ${root}: donatur 100.000 baris ${angka(a)}`);
+        continue;
+      }
+      console.log(
+        `donatur 100.000 baris (${(fs.statSync(fDon).size / 1e6).toFixed(1)} MB), ditambah ${a.out.ditambah}: ` +
+          `${nilai('donatur 100.000', a.detik, 1.5)}; ${angka(a)}`,
+      );
+      const a2 = imporDiukur(root, db, ['impor', 'donatur', fDon, '--json']);
+      console.log(`  impor ulang: ${angka(a2)}, sudah ada ${a2.out.sudah_ada}`);
+    }
 
-    fs.mkdirSync(path.join(dir, 'b'));
-    const dKas = unit(path.join(dir, 'b'));
     const fKas = path.join(dir, 'kas.csv');
     kasCsv(fKas, 1_000_000);
-    const b = wksbm(dKas, ['kas', 'impor', fKas, '--json']);
-    const rb = JSON.parse(b.out);
-    if (rb.ditambah !== 1_000_000)
-      throw new Error(`kas: ditambah ${rb.ditambah}, ditolak ${rb.ditolak}, bukan 1000000`);
-    console.log(
-      `kas 1.000.000 baris (${(fs.statSync(fKas).size / 1e6).toFixed(1)} MB), ditambah ${rb.ditambah}: ` +
-        `${nilai('kas 1.000.000', b.detik, 15)}`,
-    );
-    console.log(
-      `  (beban mesin saat diukur: ${os
-        .loadavg()
-        .map((x) => x.toFixed(1))
-        .join(' ')})`,
-    );
+    for (const [i, root] of pohon.entries()) {
+      fs.mkdirSync(path.join(dir, `b${i}`));
+      const db = unit(path.join(dir, `b${i}`), root);
+      console.log(`  (beban mesin: ${beban()})`);
+      const b = imporDiukur(root, db, ['kas', 'impor', fKas, '--json']);
+      if (b.out.ditambah !== 1_000_000)
+        throw new Error(`kas: ditambah ${b.out.ditambah}, ditolak ${b.out.ditolak}, bukan 1000000`);
+      if (root !== ROOT) {
+        console.log(`  pembanding ${root}: kas 1.000.000 baris ${angka(b)}`);
+        continue;
+      }
+      console.log(
+        `kas 1.000.000 baris (${(fs.statSync(fKas).size / 1e6).toFixed(1)} MB), ditambah ${b.out.ditambah}: ` +
+          `${nilai('kas 1.000.000', b.detik, 10)}; ${angka(b)}; ${memori('kas 1.000.000', b.mib, 300)}`,
+      );
+    }
+    console.log(`  (beban mesin sesudah: ${beban()})`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

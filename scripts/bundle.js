@@ -24,7 +24,9 @@ await build({
   external: ['better-sqlite3', 'exceljs'],
   // CommonJS dependencies call require(); give the ESM bundle one.
   banner: {
-    js: "import { createRequire as __wksbmRequire } from 'node:module'; const require = __wksbmRequire(import.meta.url);",
+    js:
+      "import { createRequire as __wksbmRequire } from 'node:module'; const require = " +
+      '__wksbmRequire(import.meta.url);',
   },
   logLevel: 'warning',
 });

@@ -11,7 +11,10 @@ const db = path.join(dir, 'demo.sqlite');
 fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
 
-/** Runs one command; stops the demo on failure. With --json first, prints only the record's number or ID and returns it parsed. */
+/**
+ * Runs one command; stops the demo on failure. With --json first, prints only the record's number or ID and returns it
+ * parsed.
+ */
 function wksbm(...args) {
   const json = args[0] === '--json';
   console.log(`$ wksbm ${args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ')}`);

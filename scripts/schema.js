@@ -11,7 +11,8 @@ export async function migratedSchema() {
   const ledger = await openLedger(path.join(dir, 'skema.sqlite'), { create: true });
   const rows = ledger.sqlite
     .prepare(
-      "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, name",
+      "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY CASE " +
+        "type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, name",
     )
     .all();
   await ledger.close();

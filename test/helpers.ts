@@ -45,7 +45,10 @@ function hasil(code: number, stdout: string, stderr: string): Hasil {
   };
 }
 
-/** Collects output exactly as the binary's processIo writes it: every write ends with a newline, no colour, not a terminal. */
+/**
+ * Collects output exactly as the binary's processIo writes it: every write ends with a newline, no colour, not a
+ * terminal.
+ */
 export function captureIo(): { io: Io; out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
@@ -121,14 +124,21 @@ export function terbuka(file: string): number {
   return n;
 }
 
-/** Runs the built binary (bin/wksbm.js → dist/bundle/) with stdin a pipe, not a terminal: for what needs a real process. */
-export function wksbmBin(db: string | null, args: string[], opts: Opsi & { input?: string } = {}): Hasil {
+/**
+ * Runs the built binary (bin/wksbm.js → dist/bundle/) with stdin a pipe, not a terminal: for what needs a real process.
+ */
+export function wksbmBin(
+  db: string | null,
+  args: string[],
+  opts: Opsi & { input?: string /** ms before the binary is killed */; timeout?: number } = {},
+): Hasil {
   const r = spawnSync(process.execPath, [BIN, ...(db === null ? [] : ['--db', db]), ...args], {
     input: opts.input ?? '',
     encoding: 'utf8',
     cwd: opts.cwd,
     env: { ...process.env, ...ENV_TES, ...opts.env },
-    timeout: 60_000, // a binary waiting for input it will never get fails the test instead of hanging it
+    // a binary waiting for input it will never get fails the test instead of hanging it
+    timeout: opts.timeout ?? 60_000,
     maxBuffer: 1 << 28,
   });
   return hasil(r.status ?? -1, r.stdout, r.stderr);
@@ -200,6 +210,13 @@ export function wksbmPty(db: string, args: string[], steps: [string, string][]):
   });
   if (r.status !== 0) throw new Error(`drive.py gagal: ${r.stderr}`);
   return JSON.parse(r.stdout) as HasilPty;
+}
+
+/** Runs a command that must succeed: exit 0, or the test fails naming the command and its stderr. */
+export async function ok(db: string, args: string[], env?: Record<string, string>): Promise<Hasil> {
+  const r = await wksbm(db, args, { env });
+  expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+  return r;
 }
 
 /** Runs a command that must be refused with exit 2, one line on stderr, and every table left as it was. */

@@ -5,6 +5,7 @@ import { insertAkun, loadReferensi, type Referensi } from '../db/referensi-repo.
 import { withTransaction } from '../db/transaction.js';
 import type { AkunRow, Database } from '../db/types.js';
 import { UserError } from '../domain/errors.js';
+import { NOL, type Rupiah } from '../domain/money.js';
 import { pesan } from '../domain/pesan.js';
 import { enforce, OK, type RuleResult, refuse } from '../domain/rule.js';
 
@@ -26,7 +27,7 @@ export async function tambahAkun(
   });
 }
 
-export async function daftarAkun(db: Kysely<Database>): Promise<{ kode: string; nama: string; saldo: number }[]> {
+export async function daftarAkun(db: Kysely<Database>): Promise<{ kode: string; nama: string; saldo: Rupiah }[]> {
   const [ref, saldo] = [await loadReferensi(db), await saldoAkun(db)];
-  return ref.akun.map((a) => ({ kode: a.kode, nama: a.nama, saldo: saldo.get(a.kode) ?? 0 }));
+  return ref.akun.map((a) => ({ kode: a.kode, nama: a.nama, saldo: saldo.get(a.kode) ?? NOL }));
 }

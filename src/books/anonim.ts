@@ -9,6 +9,7 @@ import {
   catatPerubahan,
   entriMilik,
   hapusAman,
+  lotEntri,
   perubahanKolom,
   setIsiEntri,
   setKolom,
@@ -22,7 +23,7 @@ import { type GantiHash, gantiTeks, type IsiAnonim, namaAnonim } from '../domain
 import { formatTanggal } from '../domain/dates.js';
 import { LedgerError, UserError } from '../domain/errors.js';
 import type { Jejak } from '../domain/jejak.js';
-import { BUKU_JURNAL, hashJurnal, isiJurnal } from '../domain/jurnal.js';
+import { BUKU_JURNAL, hashJurnal, hashLot, isiJurnal } from '../domain/jurnal.js';
 import { pesan } from '../domain/pesan.js';
 import { enforce, type RuleResult, refuse } from '../domain/rule.js';
 import { berkasCadangan } from '../ledger/cadangan.js';
@@ -214,16 +215,32 @@ async function tulisUlangJurnal(
   ganti: GantiHash[],
 ): Promise<number> {
   let n = 0;
+  const ditulis: number[] = [];
   for (const e of await entriMilik(tx, tabel, uid)) {
     const isi = JSON.parse(e.isi) as Isi | null;
     if (!isi || e.aksi === 'anonimkan') continue;
     const baruIsi = isiJurnal({ ...isi, ...ubah(isi) });
     if (baruIsi === e.isi) continue;
     await setIsiEntri(tx, e.id, baruIsi);
-    ganti.push({ tabel: 'jurnal', id: e.id, lama: e.hash, baru: hashJurnal(e.hash_sebelum, { ...e, isi: baruIsi }) });
+    ditulis.push(e.id);
     n++;
   }
+  for (const e of ditulis) await gantiLot(tx, e, ganti);
   return n;
+}
+
+/**
+ * The journal hash an erasure changed is the one its entry's lot is sealed by: the entry's own when it was
+ * written alone, the lot's closing entry's (hashLot over the rewritten lot) when a bulk import wrote it.
+ */
+async function gantiLot(tx: Tx, id: number, ganti: GantiHash[]): Promise<void> {
+  const lot = await lotEntri(tx, id);
+  const tutup = lot.at(-1)!;
+  const baru = lot.length > 1 ? hashLot(tutup.hash_sebelum, lot) : hashJurnal(tutup.hash_sebelum, tutup);
+  const ada = ganti.findIndex((g) => g.tabel === 'jurnal' && g.id === tutup.id);
+  const g = { tabel: 'jurnal' as const, id: tutup.id, lama: tutup.hash, baru };
+  if (ada >= 0) ganti[ada] = g;
+  else ganti.push(g);
 }
 
 /** The change history of the erased columns keeps that they changed, not what they held. */

@@ -42,6 +42,19 @@ export async function entriMilik(db: Db, buku: string, uids: string[]): Promise<
   return r.rows;
 }
 
+/**
+ * The whole lot a journal entry belongs to when a bulk import wrote it (entries with an empty hash, closed
+ * by the first hashed one): from after the hashed entry before it up to that closing entry, oldest first.
+ * An entry written alone comes back alone.
+ */
+export async function lotEntri(db: Db, id: number): Promise<EntriTersimpan[]> {
+  const r = await sql<EntriTersimpan>`SELECT * FROM jurnal
+    WHERE id > coalesce((SELECT max(id) FROM jurnal WHERE id < ${id} AND hash != ''), 0)
+      AND id <= (SELECT min(id) FROM jurnal WHERE id >= ${id} AND hash != '')
+    ORDER BY id`.execute(db);
+  return r.rows;
+}
+
 export async function setIsiEntri(db: Db, id: number, isi: string): Promise<void> {
   await sql`UPDATE jurnal SET isi = ${isi} WHERE id = ${id}`.execute(db);
 }

@@ -1,5 +1,6 @@
 // SQLite's own checks and whole-table reads for `wksbm periksa`.
 import { type Kysely, sql } from 'kysely';
+import type { Rupiah } from '../domain/money.js';
 import { galatRusak } from './galat.js';
 import type { Database } from './types.js';
 
@@ -43,8 +44,8 @@ export async function voidsNotMirroring(db: Kysely<Database>): Promise<{ id: num
 /** Day-end balances per fund and per account that are below zero, over the whole book. */
 export async function negativeDayEnds(
   db: Kysely<Database>,
-): Promise<{ jenis: 'dana' | 'akun'; kode: string; tanggal: string; saldo: number }[]> {
-  const r = await sql<{ jenis: 'dana' | 'akun'; kode: string; tanggal: string; saldo: number }>`
+): Promise<{ jenis: 'dana' | 'akun'; kode: string; tanggal: string; saldo: Rupiah }[]> {
+  const r = await sql<{ jenis: 'dana' | 'akun'; kode: string; tanggal: string; saldo: Rupiah }>`
     WITH g AS (
       SELECT 'dana' AS jenis, dana AS kode, tanggal, CASE arah WHEN 'masuk' THEN jumlah ELSE -jumlah END AS d
         FROM kas JOIN dana ON dana.kode = kas.dana WHERE arah <> 'pindah' AND dana.terikat = 1

@@ -2,8 +2,10 @@
 // balance checks. The cash rows' bulk writes live in tulis-massal.ts (the writer thread loads them).
 import type BetterSqlite3 from 'better-sqlite3';
 import { type Kysely, type Selectable, sql } from 'kysely';
-import { uidBaru } from '../domain/jurnal.js';
-import { jurnalkan, penjurnal } from './jurnal-repo.js';
+import { penyusunIsi, uidBaru } from '../domain/jurnal.js';
+import type { Rupiah } from '../domain/money.js';
+import { jurnalkan } from './jurnal-repo.js';
+import { penjurnalLot } from './jurnal-sync.js';
 import type { Kas } from './kas-repo.js';
 import type { Database, ImporRow } from './types.js';
 
@@ -48,23 +50,67 @@ export async function markImporBatal(db: Kysely<Database>, id: number, waktu: st
   await jurnalkan(db, 'impor', id, 'ubah', waktu);
 }
 
-/** A prepared INSERT for a register; a null value takes the column's default (e.g. jenis `perorangan`). */
-export function registerInserter(
-  sqlite: BetterSqlite3.Database,
-  tabel: string,
-  kolom: string[],
-): (nilai: unknown[]) => number {
-  const info = sqlite.prepare(`PRAGMA table_info("${tabel}")`).all() as { name: string; dflt_value: string | null }[];
+export interface PenyisipRegister {
+  /** inserts a row (values in the order of `kolom`) and returns its id */
+  tulis(nilai: readonly unknown[]): number;
+  /** journals what is still pending; call before the import commits */
+  akhiri(): void;
+}
+
+/**
+ * A prepared INSERT for a register; a null value takes the column's default (e.g. jenis `perorangan`). Each
+ * row is journalled from the values written: the column defaults and SQLite's type conversions are applied
+ * here as the table would apply them, so the entry equals the stored row without reading it back.
+ */
+export function registerInserter(sqlite: BetterSqlite3.Database, tabel: string, kolom: string[]): PenyisipRegister {
+  const info = sqlite.prepare(`PRAGMA table_info("${tabel}")`).all() as KolomInfo[];
   const bawaan = new Map(info.map((c) => [c.name, c.dflt_value]));
   const nilai = [...kolom.map((k) => (bawaan.get(k) != null ? `coalesce(?, ${bawaan.get(k)})` : '?')), '?'];
   const semua = [...kolom, 'uid'].map((k) => `"${k}"`).join(', ');
   const stmt = sqlite.prepare(`INSERT INTO "${tabel}" (${semua}) VALUES (${nilai.join(', ')})`);
-  const jurnal = penjurnal(sqlite, tabel);
   const waktu = new Date().toISOString();
+  const jurnal = penjurnalLot(sqlite, tabel, waktu);
+  const susun = penyusunIsi(info.map((c) => c.name));
+  const seperti = info.map((c) => sepertiTersimpan(sqlite, c, kolom.indexOf(c.name)));
+  const baris = new Array<unknown>(info.length);
+  return {
+    tulis(v) {
+      const uid = uidBaru();
+      const id = Number(stmt.run(...v, uid).lastInsertRowid);
+      for (let c = 0; c < seperti.length; c++) baris[c] = seperti[c]!(v, id, uid);
+      jurnal.tambah(uid, susun(baris));
+      return id;
+    },
+    akhiri: () => jurnal.akhiri(),
+  };
+}
+
+interface KolomInfo {
+  name: string;
+  type: string;
+  dflt_value: string | null;
+}
+
+/**
+ * A column's stored value from the values given: id and uid as assigned, the default for a null or a column
+ * not given, and the conversion SQLite's column affinity makes (a number into a TEXT column is stored as text,
+ * an integer written as text into an INTEGER column as an integer).
+ */
+function sepertiTersimpan(
+  sqlite: BetterSqlite3.Database,
+  c: KolomInfo,
+  i: number,
+): (v: readonly unknown[], id: number, uid: string) => unknown {
+  if (c.name === 'id') return (_v, id) => id;
+  if (c.name === 'uid') return (_v, _id, uid) => uid;
+  const bawaan = c.dflt_value == null ? null : sqlite.prepare(`SELECT ${c.dflt_value}`).pluck().get();
+  const afinitas = /INT/i.test(c.type) ? 'integer' : /CHAR|CLOB|TEXT/i.test(c.type) ? 'text' : 'lain';
+  if (i < 0) return () => bawaan;
   return (v) => {
-    const id = Number(stmt.run([...v, uidBaru()]).lastInsertRowid);
-    jurnal(id, 'tambah', waktu);
-    return id;
+    const x = v[i] ?? bawaan;
+    if (afinitas === 'text' && typeof x === 'number') return String(x);
+    if (afinitas === 'integer' && typeof x === 'string' && /^-?\d{1,15}$/.test(x)) return Number(x);
+    return x;
   };
 }
 
@@ -103,7 +149,7 @@ export function iterateKasBerlaku(sqlite: BetterSqlite3.Database): IterableItera
   nomor: string;
   tanggal: string;
   arah: string;
-  jumlah: number;
+  jumlah: Rupiah;
   sumber: string | null;
   jenis: string | null;
   dana: string | null;
@@ -112,13 +158,14 @@ export function iterateKasBerlaku(sqlite: BetterSqlite3.Database): IterableItera
 }> {
   return sqlite
     .prepare(
-      'SELECT nomor, tanggal, arah, jumlah, sumber, jenis, dana, akun, uraian FROM kas k WHERE batal_dari IS NULL AND NOT EXISTS (SELECT 1 FROM kas b WHERE b.batal_dari = k.id) ORDER BY id',
+      'SELECT nomor, tanggal, arah, jumlah, sumber, jenis, dana, akun, uraian FROM kas k WHERE batal_dari ' +
+        'IS NULL AND NOT EXISTS (SELECT 1 FROM kas b WHERE b.batal_dari = k.id) ORDER BY id',
     )
     .iterate() as IterableIterator<{
     nomor: string;
     tanggal: string;
     arah: string;
-    jumlah: number;
+    jumlah: Rupiah;
     sumber: string | null;
     jenis: string | null;
     dana: string | null;

@@ -1,12 +1,12 @@
 // Writing and reading the journal. The async path serves the services (Kysely, inside their
-// transaction); the sync path serves bulk imports on the raw handle. Both read the row back after
-// the write, so the journal holds exactly what the table holds.
+// transaction): it reads the one row back after the write, so the journal holds exactly what the
+// table holds. Bulk imports journal on the raw handle from the values they write (jurnal-sync.ts).
 import { type Kysely, sql } from 'kysely';
 import { type AksiJurnal, type EntriJurnal, GENESIS_JURNAL, isiJurnal } from '../domain/jurnal.js';
 import { nilaiEntri } from './jurnal-sync.js';
 import type { Database } from './types.js';
 
-export { jurnalkanSync, penjurnal } from './jurnal-sync.js';
+export { jurnalkanSync, penjurnalLot } from './jurnal-sync.js';
 
 type Db = Kysely<Database>;
 

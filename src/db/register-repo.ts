@@ -129,11 +129,7 @@ export async function biayaKegiatan(db: Db, ids: number[]): Promise<Map<number, 
 /** Number of people present at each meeting. */
 export async function jumlahHadir(db: Db, ids: number[]): Promise<Map<number, number>> {
   if (ids.length === 0) return new Map();
-  const r = await sql<{
-    id: number;
-    n: number;
-  }>`SELECT rapat_id AS id, count(*) AS n FROM rapat_hadir WHERE rapat_id IN (${sql.join(ids)}) GROUP BY rapat_id`.execute(
-    db,
-  );
+  const r = await sql<{ id: number; n: number }>`SELECT rapat_id AS id, count(*) AS n FROM rapat_hadir
+    WHERE rapat_id IN (${sql.join(ids)}) GROUP BY rapat_id`.execute(db);
   return new Map(r.rows.map((x) => [Number(x.id), Number(x.n)]));
 }

@@ -19,7 +19,8 @@ export interface LogImpor {
 export function insertImpor(sqlite: BetterSqlite3.Database, r: LogImpor): number {
   const info = sqlite
     .prepare(
-      'INSERT INTO impor (buku, berkas, sha256, dibaca, ditambah, sudah_ada, mungkin_ganda, ditolak, oleh, waktu, uid) ' +
+      'INSERT INTO impor (buku, berkas, sha256, dibaca, ditambah, sudah_ada, mungkin_ganda, ditolak, oleh,' +
+        ' waktu, uid) ' +
         'VALUES (?, ?, ?, 0, 0, 0, 0, 0, ?, ?, ?)',
     )
     .run(r.buku, r.berkas, r.sha256, r.oleh, r.waktu, uidBaru());

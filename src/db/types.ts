@@ -1,5 +1,6 @@
 // Row types of the ledger file, as Kysely sees them. Only src/db and src/ledger use these.
 import type { Generated } from 'kysely';
+import type { Rupiah } from '../domain/money.js';
 
 export interface ProfilRow {
   id: number;
@@ -100,7 +101,7 @@ export interface KasRow {
   urut: number;
   arah: Arah;
   tanggal: string;
-  jumlah: number;
+  jumlah: Rupiah;
   sumber: string | null;
   jenis: string | null;
   layanan: string | null;

@@ -100,7 +100,8 @@ export const pesan = {
   akunTidakAda: (v: string, ada: string[]) => pesan.pilihanTidakDikenal('akun', v, ada),
   kodeSudahAda: (jenis: string, kode: string) => `${jenis} ${q(kode)} sudah ada.`,
   danaTerikatMinus: (dana: string, tanggal: string, saldo: string) =>
-    `Dana terikat ${q(dana)} tidak boleh di bawah nol: saldonya akan menjadi ${saldo} pada ${tanggal}. Tidak ada yang dicatat.`,
+    `Dana terikat ${q(dana)} tidak boleh di bawah nol: saldonya akan menjadi ${saldo} pada ${tanggal}. ` +
+    `Tidak ada yang dicatat.`,
   saldoPer: (kantong: string, tanggal: string, saldo: string) => `saldo ${kantong} per ${tanggal}: ${saldo}`,
   akunMinus: (akun: string, tanggal: string, saldo: string) =>
     `Saldo akun ${q(akun)} tidak boleh di bawah nol: saldonya akan menjadi ${saldo} pada ${tanggal}. Tidak ada yang ` +
@@ -117,7 +118,8 @@ export const pesan = {
   jenisPerluLayanan: (jenis: string) => `Pengeluaran jenis ${q(jenis)} wajib menyebut layanan (--layanan).`,
   pindahAkunSama: (akun: string) => `Akun asal dan tujuan sama (${q(akun)}); pemindahan tidak dicatat.`,
   periodeTertutup: (tanggal: string, label: string) =>
-    `Tanggal ${tanggal} berada di triwulan ${label} yang sudah ditutup; buka dulu dengan "wksbm kas buka" bila memang perlu.`,
+    `Tanggal ${tanggal} berada di triwulan ${label} yang sudah ditutup; buka dulu dengan "wksbm kas buka" ` +
+    `bila memang perlu.`,
   sudahDitutup: (label: string) => `Triwulan ${label} sudah ditutup.`,
   belumDitutup: (label: string) => `Triwulan ${label} tidak sedang ditutup.`,
   triwulanBelumBerakhir: (label: string, sampai: string) =>
@@ -253,7 +255,8 @@ export const pesan = {
   nikBedaJk: (dariNik: string, jk: string) =>
     `Peringatan: menurut NIK jenis kelaminnya ${dariNik}, tetapi tercatat ${jk}. Data tetap disimpan.`,
   kategoriUmur: (kode: string, umur: number, min: number | null, maks: number | null) =>
-    `Peringatan: kategori ${kode} biasanya untuk umur ${min ?? 0}${maks === null ? ' tahun ke atas' : `–${maks} tahun`}, sedangkan umurnya ${umur} tahun.`,
+    `Peringatan: kategori ${kode} biasanya untuk umur ` +
+    `${min ?? 0}${maks === null ? ' tahun ke atas' : `–${maks} tahun`}, sedangkan umurnya ${umur} tahun.`,
   kategoriJk: (kode: string, jk: string) => `Peringatan: kategori ${kode} hanya untuk jenis kelamin ${jk}.`,
   anakPerluWali: (umur: number) =>
     `Penerima berumur ${umur} tahun (anak): dengan dasar pemrosesan persetujuan, persetujuan wali wajib dicatat ` +

@@ -74,7 +74,10 @@ export function decode(buf: Buffer): { teks: string; encoding: string; bom: bool
 
 // 0x80–0x9F in Windows-1252 (Node's TextDecoder treats the label as Latin-1 and keeps C1 controls there).
 const CP1252 =
-  '\u20ac\ufffd\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\ufffd\u017d\ufffd\ufffd\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\ufffd\u017e\u0178';
+  // 0x80-0x8F
+  '\u20ac\ufffd\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\ufffd\u017d\ufffd' +
+  // 0x90-0x9F
+  '\ufffd\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\ufffd\u017e\u0178';
 
 export function decodeCp1252(buf: Buffer): string {
   const latin1 = buf.toString('latin1');

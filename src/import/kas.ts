@@ -12,7 +12,7 @@ import type { Referensi } from '../db/referensi-repo.js';
 import { harianKunci } from '../db/saldo-repo.js';
 import { formatTanggal } from '../domain/dates.js';
 import { LedgerError, UserError } from '../domain/errors.js';
-import { formatRupiah } from '../domain/money.js';
+import { formatRupiah, type Rupiah } from '../domain/money.js';
 import { pesan } from '../domain/pesan.js';
 import { PostingMassal } from '../ledger/bulk.js';
 import { bacaRentang } from '../ledger/keadaan.js';
@@ -54,14 +54,17 @@ export interface OpsiKas {
 export function kunciKas(e: {
   tanggal: string;
   arah: string;
-  jumlah: number;
+  jumlah: Rupiah;
   sumber?: string | null;
   jenis?: string | null;
   dana?: string | null;
   akun: string;
   uraian?: string | null;
 }): string {
-  return `${e.tanggal}|${e.arah}|${e.jumlah}|${e.sumber ?? e.jenis ?? ''}|${e.dana ?? ''}|${e.akun}|${normTeks(e.uraian)}`;
+  return (
+    `${e.tanggal}|${e.arah}|${e.jumlah}|${e.sumber ?? e.jenis ?? ''}|${e.dana ?? ''}|${e.akun}` +
+    `|${normTeks(e.uraian)}`
+  );
 }
 
 export async function pengolahKas(o: OpsiKas): Promise<Pengolah> {
@@ -161,9 +164,9 @@ export async function pengolahKas(o: OpsiKas): Promise<Pengolah> {
       };
       const tanggal = nilai<string>('tanggal');
       const uraian = nilai<string>('uraian');
-      const masuk = nilai<number>('masuk');
-      const keluar = nilai<number>('keluar');
-      let jumlah: number | null = null;
+      const masuk = nilai<Rupiah>('masuk');
+      const keluar = nilai<Rupiah>('keluar');
+      let jumlah: Rupiah | null = null;
       let arah: 'masuk' | 'keluar' | undefined;
       const arahTeks = teks('arah').toLowerCase();
       if (arahTeks) {
@@ -177,7 +180,7 @@ export async function pengolahKas(o: OpsiKas): Promise<Pengolah> {
         const raw = teks('jumlah');
         const negatif = /^-/.test(raw);
         jumlah =
-          nilai<number>('jumlah', { ...FIELD.get('jumlah')!, required: true }) ??
+          nilai<Rupiah>('jumlah', { ...FIELD.get('jumlah')!, required: true }) ??
           (negatif ? nilaiNegatif(raw, salah) : null);
         if (negatif && jumlah !== null) arah ??= 'keluar';
       } else if (teks('masuk') === '' && teks('keluar') === '') salah.push(pesan.imporJumlahKosong());
@@ -282,11 +285,11 @@ export async function pengolahKas(o: OpsiKas): Promise<Pengolah> {
 }
 
 /** `-45.000` in a single Jumlah column: a payment of 45.000. */
-function nilaiNegatif(raw: string, salah: string[]): number | null {
+function nilaiNegatif(raw: string, salah: string[]): Rupiah | null {
   try {
     const n = parseField(FIELD.get('jumlah')!, raw.replace(/^-\s*/, ''));
     salah.pop();
-    return n as number;
+    return n as Rupiah;
   } catch {
     return null;
   }

@@ -86,8 +86,9 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
     k: { kunci: (string | undefined)[]; nama: string },
     rujukan: string,
   ) => {
-    const calon = { rujukan, nik: adaNik ? ((nilai.nik as string | null) ?? null) : null };
-    for (const x of k.kunci) if (x && !kunciMap.has(x)) kunciMap.set(x, { ...calon, nama: k.nama });
+    // one object per row, shared by its keys and its name: an import remembers every row already in the book
+    const calon = { rujukan, nik: adaNik ? ((nilai.nik as string | null) ?? null) : null, nama: k.nama };
+    for (const x of k.kunci) if (x && !kunciMap.has(x)) kunciMap.set(x, calon);
     if (!k.nama) return;
     const c = namaMap.get(k.nama);
     if (c) c.push(calon);
@@ -136,9 +137,10 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
           alasan: pesan.imporMungkinGanda(mirip.map((c) => c.rujukan).join(', ')),
         };
 
-      const id = insert ? insert([...fields.map((f) => nilai[f.name]), o.imporId, o.waktu]) : undefined;
+      const id = insert?.tulis([...fields.map((f) => nilai[f.name]), o.imporId, o.waktu]);
       ingat(nilai, k, `baris ${baris} berkas ini (${ringkas})`);
       return { baris, keputusan: 'baru', ringkas, id };
     },
+    selesai: () => insert?.akhiri(),
   };
 }

@@ -9,7 +9,7 @@ import { saldoPada } from '../db/saldo-repo.js';
 import type { Database } from '../db/types.js';
 import { formatTanggal, tanggalIsian } from '../domain/dates.js';
 import { RuleError, UserError } from '../domain/errors.js';
-import { formatRupiah } from '../domain/money.js';
+import { formatRupiah, type Rupiah, tryRupiah } from '../domain/money.js';
 import { pesan } from '../domain/pesan.js';
 import { OK, pass, type RuleResult, refuse } from '../domain/rule.js';
 
@@ -108,7 +108,7 @@ export function danaPerluAsnaf(ref: Referensi, dana: Kode): boolean {
 }
 
 /** A receipt or payment above Rp5.000.000 needs a stamp duty (meterai): said, never refused. */
-export function peringatanMeterai(kas: { arah: string; jumlah: number }): string[] {
+export function peringatanMeterai(kas: { arah: string; jumlah: Rupiah }): string[] {
   return kas.arah !== 'pindah' && kas.jumlah > BATAS_METERAI ? [pesan.meterai(formatRupiah(kas.jumlah))] : [];
 }
 
@@ -151,7 +151,7 @@ export async function saldoCukup(
   ref: Referensi,
   kantong: Kantong,
   tanggal: string,
-  jumlah: number,
+  jumlah: Rupiah,
 ): Promise<RuleResult> {
   if ('dana' in kantong && !ref.dana.find((d) => d.kode === kantong.dana)?.terikat) return OK;
   const sisa = (await saldoTersedia(db, kantong, tanggal)) - jumlah;
@@ -173,13 +173,14 @@ export interface Asal {
 
 /** Can `jumlah` leave this fund and this account on that day? The same floors the posting keeps. */
 export async function uangCukup(db: Kysely<Database>, ref: Referensi, a: Asal, jumlah: Kode): Promise<RuleResult> {
-  if (typeof jumlah !== 'number' || !a.akun || !a.tanggal) return OK;
+  const rp = tryRupiah(jumlah);
+  if (rp === null || !a.akun || !a.tanggal) return OK;
   const tanggal = String(a.tanggal);
   if (a.dana) {
-    const r = await saldoCukup(db, ref, { dana: String(a.dana) }, tanggal, jumlah);
+    const r = await saldoCukup(db, ref, { dana: String(a.dana) }, tanggal, rp);
     if (!r.ok) return r;
   }
-  return saldoCukup(db, ref, { akun: String(a.akun) }, tanggal, jumlah);
+  return saldoCukup(db, ref, { akun: String(a.akun) }, tanggal, rp);
 }
 
 /** `saldo dana zakat per 22/11/2026: Rp 500.000; saldo akun tunai …`: what an amount may not pass. */

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { type BarisJurnal, isiAktaAnonim, semuaBaris, semuaJurnal } from '../db/jurnal-repo.js';
 import type { Database } from '../db/types.js';
 import { hashTercatat, type IsiAnonim, type PetaGanti, petaGanti } from '../domain/anonim.js';
-import { BUKU_JURNAL, GENESIS_JURNAL, hashJurnal, kolomBeda } from '../domain/jurnal.js';
+import { BUKU_JURNAL, GENESIS_JURNAL, hashJurnal, hashLot, kolomBeda } from '../domain/jurnal.js';
 import { pesan } from '../domain/pesan.js';
 
 export interface TemuanJurnal {
@@ -45,12 +45,24 @@ export async function periksaJurnal(db: Kysely<Database>, peta?: PetaGanti): Pro
   return temuan;
 }
 
+/**
+ * Each entry must follow the hash before it: alone, by its own hash; in a lot written by a bulk import, the lot's
+ * entries carry an empty hash and the last one holds the digest of them all (hashLot).
+ */
 function periksaRantai(jurnal: BarisJurnal[], peta: PetaGanti): TemuanJurnal[] {
   let sebelum = GENESIS_JURNAL;
+  let lot: BarisJurnal[] = [];
+  const putus = (e: BarisJurnal) => [{ jenis: 'jurnal' as const, id: e.id, pesan: pesan.jurnalPutus(e.id) }];
   for (const e of jurnal) {
-    if (e.hash_sebelum !== sebelum || hashTercatat(peta, 'jurnal', e.id, hashJurnal(sebelum, e)) !== e.hash)
-      return [{ jenis: 'jurnal', id: e.id, pesan: pesan.jurnalPutus(e.id) }];
+    if (e.hash_sebelum !== sebelum) return putus(lot[0] ?? e);
+    if (e.hash === '') {
+      lot.push(e);
+      continue;
+    }
+    const hash = lot.length ? hashLot(sebelum, [...lot, e]) : hashJurnal(sebelum, e);
+    if (hashTercatat(peta, 'jurnal', e.id, hash) !== e.hash) return putus(lot[0] ?? e);
     sebelum = e.hash;
+    lot = [];
   }
-  return [];
+  return lot.length ? putus(lot[0]!) : [];
 }

@@ -7,6 +7,7 @@ import type { Referensi } from '../db/referensi-repo.js';
 import { getBaris, insertBaris, updateDenganJejak } from '../db/register-repo.js';
 import type { Tx } from '../db/transaction.js';
 import { UserError } from '../domain/errors.js';
+import { NOL, type Rupiah } from '../domain/money.js';
 import { pesan } from '../domain/pesan.js';
 import { postNatura } from './natura.js';
 import { postEntry } from './posting.js';
@@ -18,7 +19,7 @@ export interface PenyaluranBaru {
   layanan: string;
   tanggal: string;
   bentuk: 'uang' | 'barang';
-  jumlah?: number | null;
+  jumlah?: Rupiah | null;
   dana?: string | null;
   akun?: string | null;
   asnaf?: string | null;
@@ -54,7 +55,7 @@ export async function salurkan(
         jenis: 'penyaluran',
         layanan: p.layanan,
         asnaf: p.asnaf ?? null,
-        jumlah: Number(p.jumlah),
+        jumlah: p.jumlah ?? NOL,
         dana: p.dana ?? 'umum',
         akun: p.akun ?? 'tunai',
         tanggal: p.tanggal,
@@ -101,7 +102,7 @@ export interface SantunanBaru {
   ahli_waris: string;
   hubungan: string;
   alamat?: string | null;
-  jumlah: number;
+  jumlah: Rupiah;
   dana: string;
   akun: string;
   tanggal: string;

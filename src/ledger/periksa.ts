@@ -87,7 +87,7 @@ export async function periksa(db: Tx): Promise<Temuan[]> {
     const apa = n.jenis === 'dana' ? `Dana terikat ${n.kode}` : `Akun ${n.kode}`;
     temuan.push({
       jenis: 'saldo',
-      pesan: `${apa} bersaldo minus (${formatRupiah(Number(n.saldo))}) pada ${formatTanggal(n.tanggal)}.`,
+      pesan: `${apa} bersaldo minus (${formatRupiah(n.saldo)}) pada ${formatTanggal(n.tanggal)}.`,
     });
   }
   for (const n of await negativeStokDayEnds(db)) {

@@ -10,7 +10,7 @@ import type { Tx } from '../db/transaction.js';
 import type { Arah, Bukti } from '../db/types.js';
 import { bagian, formatTanggal, romawi, tanggalEntriSah } from '../domain/dates.js';
 import { RuleError, UserError } from '../domain/errors.js';
-import { formatRupiah } from '../domain/money.js';
+import { formatRupiah, kurangkan, NOL, type Rupiah } from '../domain/money.js';
 import { pesan } from '../domain/pesan.js';
 import { enforce } from '../domain/rule.js';
 import {
@@ -33,7 +33,7 @@ export interface EntriBaru {
   arah: Arah;
   tanggal: string;
   /** positive for a normal entry; a reversal carries the negated amount of its original */
-  jumlah: number;
+  jumlah: Rupiah;
   sumber?: string | null;
   jenis?: string | null;
   layanan?: string | null;
@@ -57,7 +57,7 @@ export interface Batal {
 
 export const BUKTI: Record<Arah, Bukti> = { masuk: 'BKM', keluar: 'BKK', pindah: 'PB' };
 
-/** The voucher kind of an entry: its own (an opening balance, or a void carrying its original's), else its direction's. */
+/** An entry's voucher kind: its own (an opening balance, or a void carrying its original's), else its direction's. */
 export const buktiEntri = (e: { arah: Arah; bukti?: Bukti }): Bukti => e.bukti ?? BUKTI[e.arah];
 
 /** Voucher sequences run per kind per calendar year. */
@@ -204,7 +204,13 @@ export async function postEntry(tx: Tx, e: EntriBaru, ref: Referensi, waktu: str
 /** The reversing entry of a posted one, dated `tanggal`: the negated amount, no import. */
 export function entriPembalik(asli: Kas, alasan: string, tanggal: string): EntriBaru {
   // the void keeps its original's kind: an opening balance is voided by an SA entry
-  return { ...asli, impor_id: null, tanggal, jumlah: -asli.jumlah, uraian: `Pembatalan ${asli.nomor}: ${alasan}` };
+  return {
+    ...asli,
+    impor_id: null,
+    tanggal,
+    jumlah: kurangkan(NOL, asli.jumlah),
+    uraian: `Pembatalan ${asli.nomor}: ${alasan}`,
+  };
 }
 
 /** Voids a posted entry by a reversing entry that points at it; both stay in the book. */

@@ -100,7 +100,7 @@ export function bagiSaldoAwal(s: SaldoAwalBaru): EntriBaru[] {
         arah: 'masuk',
         bukti: 'SA',
         tanggal: s.tanggal,
-        jumlah,
+        jumlah: rupiah(jumlah),
         dana: dana[d]![0],
         akun,
         uraian: pesan.saldoAwalUraian(),

@@ -7,7 +7,7 @@ import { pemicuHarapan } from '../db/skema-harapan.js';
 import type { Database } from '../db/types.js';
 import { hashTercatat, type PetaGanti } from '../domain/anonim.js';
 import { formatTanggal } from '../domain/dates.js';
-import { type EntriJurnal, hashJurnal } from '../domain/jurnal.js';
+import { type EntriJurnal, hashJurnal, hashLot } from '../domain/jurnal.js';
 import { pesan } from '../domain/pesan.js';
 import { type KepalaRantai, langkahTitik, PANJANG_TITIK, type RantaiSegel } from '../domain/segel.js';
 import { GENESIS, hashRow } from './hash.js';
@@ -28,9 +28,26 @@ export async function rantaiSekarang(db: Db): Promise<RantaiSegel> {
   return { kas: await kepala(db, 'kas'), natura: await kepala(db, 'natura'), jurnal: await kepala(db, 'jurnal') };
 }
 
-/** A row's hash recomputed from its content and the hash before it, each chain its own way. */
-function hashDari(tabel: TabelBerantai, sebelum: string, r: Record<string, unknown>): string {
-  return tabel === 'jurnal' ? hashJurnal(sebelum, r as unknown as EntriJurnal) : hashRow(tabel, sebelum, r);
+/**
+ * Each row's hash recomputed from its content and the chain before it, each chain its own way; rows an
+ * erasure rewrote count as sealed. A bulk import's journal lot carries an empty hash on every entry but
+ * its last, which holds the digest of the lot (hashLot): those entries recompute to '' as stored.
+ */
+function penghitungHash(tabel: TabelBerantai, peta: PetaGanti): (r: Record<string, unknown>) => string {
+  let sebelum = GENESIS;
+  let lot: EntriJurnal[] = [];
+  return (r) => {
+    const id = Number(r.id);
+    if (tabel !== 'jurnal') return (sebelum = hashTercatat(peta, tabel, id, hashRow(tabel, sebelum, r)));
+    const e = r as unknown as EntriJurnal;
+    if (r.hash === '') {
+      lot.push(e);
+      return '';
+    }
+    const hash = lot.length ? hashLot(sebelum, [...lot, e]) : hashJurnal(sebelum, e);
+    lot = [];
+    return (sebelum = hashTercatat(peta, tabel, id, hash));
+  };
 }
 
 async function kepala(db: Db, tabel: TabelBerantai): Promise<KepalaRantai> {
@@ -81,12 +98,12 @@ async function periksaSatu(
 ): Promise<TemuanSegel[]> {
   const temuan: TemuanSegel[] = [];
   let pos = 0;
-  let sebelum = GENESIS;
+  const hashBaris = penghitungHash(tabel, peta);
   let titikLalu = 0;
   let beda = false;
   for await (const r of streamRows(db, tabel)) {
     pos++;
-    sebelum = hashTercatat(peta, tabel, Number(r.id), hashDari(tabel, sebelum, r));
+    const sebelum = hashBaris(r);
     if (pos > k.jumlah) {
       if (asal.sampai && String(r.tanggal) <= asal.sampai && temuan.length === 0)
         temuan.push(

@@ -16,8 +16,11 @@ class TakDikenal extends Error {}
 
 function tokens(rumus: string): Token[] {
   const out: Token[] = [];
-  const re =
-    /\s*(?:(\d+(?:\.\d+)?)|(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?(?![\w(])|([A-Z][A-Z0-9.]*)\s*\(|([-+*/(),]))/y;
+  const re = new RegExp(
+    String.raw`\s*(?:(\d+(?:\.\d+)?)|(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?(?![\w(])` +
+      String.raw`|([A-Z][A-Z0-9.]*)\s*\(|([-+*/(),]))`,
+    'y',
+  );
   let i = 0;
   const s = rumus.replace(/^=/, '');
   while (i < s.length) {

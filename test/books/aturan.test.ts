@@ -8,7 +8,7 @@ import { type Ledger, openLedger } from '../../src/db/connection.js';
 import type { RuleResult } from '../../src/domain/rule.js';
 import { bentukLengkap, wafatSebelumBayar } from '../../src/ledger/salur.js';
 import { stokCukup, stokPada } from '../../src/ledger/stok.js';
-import { unitBaru, wksbm } from '../helpers.js';
+import { ok, unitBaru } from '../helpers.js';
 
 const putusan = (r: RuleResult<unknown>) => (r.ok ? 'ok' : `${r.error.constructor.name}: ${r.pesan}`);
 const nilai = <T>(r: RuleResult<T>) => (r.ok ? r.value : `ditolak: ${r.pesan}`);
@@ -17,18 +17,14 @@ let ledger: Ledger;
 
 beforeAll(async () => {
   const db = await unitBaru();
-  const ok = async (args: string[]) => {
-    const r = await wksbm(db, args);
-    if (r.code !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
-  };
-  await ok(['donatur', 'tambah', '--nama', 'Sukardi', '--hp', '0812-1000-2000']); // 1
-  await ok(['donatur', 'tambah', '--nama', 'Toko Makmur', '--jenis', 'lembaga']); // 2
-  await ok(['donatur', 'tambah', '--nama', 'Hj. Siti Aminah', '--alamat', 'Jetis']); // 3
-  await ok(['donatur', 'tambah', '--nama', 'Ibu Siti Aminah', '--alamat', 'Gadingan']); // 4
-  await ok(['ppks', 'tambah', '--nik', '3402084107650003', '--nama', 'Tukiyem', '--jk', 'P', '--kategori', 'LUT']);
-  await ok(['kegiatan', 'catat', '--tanggal', '2026-08-10', '--nama', 'Penyuluhan', '--jenis', 'pencegahan']);
-  await ok(['natura', 'masuk', '--barang', 'beras', '--kuantitas', '12,5', '--tanggal', '2026-10-01']);
-  await ok(['natura', 'keluar', '--barang', 'Beras', '--kuantitas', '2', '--tanggal', '2026-10-05']);
+  await ok(db, ['donatur', 'tambah', '--nama', 'Sukardi', '--hp', '0812-1000-2000']); // 1
+  await ok(db, ['donatur', 'tambah', '--nama', 'Toko Makmur', '--jenis', 'lembaga']); // 2
+  await ok(db, ['donatur', 'tambah', '--nama', 'Hj. Siti Aminah', '--alamat', 'Jetis']); // 3
+  await ok(db, ['donatur', 'tambah', '--nama', 'Ibu Siti Aminah', '--alamat', 'Gadingan']); // 4
+  await ok(db, ['ppks', 'tambah', '--nik', '3402084107650003', '--nama', 'Tukiyem', '--jk', 'P', '--kategori', 'LUT']);
+  await ok(db, ['kegiatan', 'catat', '--tanggal', '2026-08-10', '--nama', 'Penyuluhan', '--jenis', 'pencegahan']);
+  await ok(db, ['natura', 'masuk', '--barang', 'beras', '--kuantitas', '12,5', '--tanggal', '2026-10-01']);
+  await ok(db, ['natura', 'keluar', '--barang', 'Beras', '--kuantitas', '2', '--tanggal', '2026-10-05']);
   ledger = await openLedger(db);
 });
 

@@ -32,7 +32,7 @@ describe('kas import writer', () => {
     expect(modulPenulis()).toBeUndefined();
   });
 
-  it("from tsc's output the worker is found beside its caller and writes rows and day totals in one transaction", async () => {
+  it("from tsc's output the worker is found beside its caller, writes rows and day totals in one tx", async () => {
     const dist = (p: string) => import(pathToFileURL(path.join(ROOT, 'dist', p)).href);
     const { modulPenulis: modulDist, bukaPenulisKas } = await dist('db/kas-bulk.js');
     const modul: URL = modulDist();

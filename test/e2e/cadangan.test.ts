@@ -165,7 +165,7 @@ describe('damaged or foreign ledger files', () => {
     expect((await wksbm(path.join(dir, 'baru.sqlite'), ['init', ...PROFIL_DEMO])).code).toBe(0);
   });
 
-  it('a damaged file: periksa lists an integritas finding, exit 1; other commands name periksa and pulihkan', async () => {
+  it('a damaged file: periksa lists an integritas finding, exit 1; other commands name periksa, pulihkan', async () => {
     const db = await unitBaru();
     await isi(db);
     rusakkan(db);

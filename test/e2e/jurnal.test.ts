@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, sqlite, unitBaru, wksbm } from '../helpers.js';
+import { ok, ROOT, sqlite, tmpDir, unitBaru, wksbm } from '../helpers.js';
 
 const NIK = '3402084107650003';
 const DONATUR = path.join(ROOT, 'test', 'fixtures', 'data', 'donatur-rt03.csv');
@@ -8,11 +9,7 @@ const DONATUR = path.join(ROOT, 'test', 'fixtures', 'data', 'donatur-rt03.csv');
 /** A unit with every kind of book written through the tool: registers, aid, a death benefit, an import, a closing. */
 async function unitLengkap(): Promise<string> {
   const db = await unitBaru();
-  const ok = async (args: string[]) => {
-    const r = await wksbm(db, args);
-    if (r.code !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
-  };
-  await ok([
+  await ok(db, [
     'ppks',
     'tambah',
     '--nik',
@@ -28,7 +25,7 @@ async function unitLengkap(): Promise<string> {
     '--dasar',
     'tugas_publik',
   ]);
-  await ok([
+  await ok(db, [
     'ppks',
     'tambah',
     '--nama',
@@ -42,10 +39,10 @@ async function unitLengkap(): Promise<string> {
     '--dasar',
     'tugas_publik',
   ]);
-  await ok(['kas', 'masuk', '--jumlah', '2000000', '--sumber', 'donatur', '--tanggal', '2026-07-01']);
-  await ok(['kas', 'masuk', '--jumlah', '1500000', '--sumber', 'iuran_kematian', '--tanggal', '2026-07-01']);
-  await ok(['salur', '--ppks', NIK, '--layanan', 'jaminan', '--jumlah', '300.000', '--tanggal', '2026-07-05']);
-  await ok([
+  await ok(db, ['kas', 'masuk', '--jumlah', '2000000', '--sumber', 'donatur', '--tanggal', '2026-07-01']);
+  await ok(db, ['kas', 'masuk', '--jumlah', '1500000', '--sumber', 'iuran_kematian', '--tanggal', '2026-07-01']);
+  await ok(db, ['salur', '--ppks', NIK, '--layanan', 'jaminan', '--jumlah', '300.000', '--tanggal', '2026-07-05']);
+  await ok(db, [
     'santunan',
     '--almarhum',
     'Wiryo',
@@ -60,9 +57,9 @@ async function unitLengkap(): Promise<string> {
     '--tanggal',
     '2026-08-02',
   ]);
-  await ok(['impor', 'donatur', DONATUR]);
-  await ok(['ppks', 'ubah', '2', '--nama', 'Painem Sastro']);
-  await ok(['kas', 'tutup', '2026-3']);
+  await ok(db, ['impor', 'donatur', DONATUR]);
+  await ok(db, ['ppks', 'ubah', '2', '--nama', 'Painem Sastro']);
+  await ok(db, ['kas', 'tutup', '2026-3']);
   return db;
 }
 
@@ -131,7 +128,8 @@ describe('the journal of every book', () => {
     const temuan = await rusak(
       db,
       'DELETE FROM impor',
-      "INSERT INTO tutup_buku (tahun, triwulan, aksi, alasan, waktu) VALUES (2026, 3, 'buka', 'x', '2026-11-22T00:00:00Z')",
+      "INSERT INTO tutup_buku (tahun, triwulan, aksi, alasan, waktu) VALUES (2026, 3, 'buka', 'x', " +
+        "'2026-11-22T00:00:00Z')",
     );
     expect(temuan).toContain('Baris tutup_buku id 2 ditambahkan di luar wksbm: tidak ada di jurnal.');
     expect(temuan).toContain('Baris impor id 1 dihapus di luar wksbm: masih ada di jurnal.');
@@ -142,5 +140,63 @@ describe('the journal of every book', () => {
     expect(
       await rusak(db, "UPDATE jurnal SET isi = replace(isi, 'Tukiyem', 'Tukiman') WHERE buku = 'ppks'"),
     ).toContainEqual(expect.stringMatching(/^Rantai hash jurnal putus di entri \d+/));
+  });
+
+  it('journals the rows an import adds as they were written, a lot of entries sealed by one hash', async () => {
+    const db = await unitBaru();
+    const dir = tmpDir();
+    const donatur = ['Nama;No HP;Janji;Jenis'];
+    for (let i = 1; i <= 1500; i++) donatur.push(`Donatur "${i}";0812${10_000_000 + i};${i % 7 ? '25.000' : ''};`);
+    const berkas = {
+      donatur: donatur.join('\n'),
+      ppks: `NIK;Nama;JK;Kategori;RT;Desil\n${NIK};Tukiyem;P;LUT;03;2\n3402081203800001;Suparman;;FM;;\n`,
+      psks: 'Nama;Kategori;HP\nKarang Taruna;KT;0812-3333-4444\nPKK Jetis;PSM;\n',
+    };
+    for (const [buku, isi] of Object.entries(berkas)) {
+      fs.writeFileSync(path.join(dir, `${buku}.csv`), isi);
+      const r = await wksbm(db, ['impor', buku, path.join(dir, `${buku}.csv`), '--json']);
+      expect(r.json().ditambah, r.stdout).toBe(buku === 'donatur' ? 1500 : 2);
+    }
+    expect(await periksa(db)).toEqual({ code: 0, temuan: [] });
+    const s = sqlite(db);
+    for (const buku of Object.keys(berkas)) {
+      const entri = s.prepare('SELECT uid, isi FROM jurnal WHERE buku = ? ORDER BY id').all(buku) as {
+        uid: string;
+        isi: string;
+      }[];
+      const baris = s.prepare(`SELECT * FROM ${buku} ORDER BY id`).all() as { uid: string }[];
+      expect(entri.map((e) => e.uid)).toEqual(baris.map((b) => b.uid));
+      expect(entri.map((e) => JSON.parse(e.isi))).toEqual(baris);
+    }
+    // 1,024 entries to a lot: the donors' 1,500 are two lots, each sealed by its last entry
+    const segel = s.prepare("SELECT count(*) FROM jurnal WHERE buku = 'donatur' AND hash <> ''").pluck().get();
+    expect(segel).toBe(2);
+    s.close();
+  });
+
+  it('names a lot whose entry was changed, and entries added after the last seal', async () => {
+    const db = await unitLengkap();
+    const s = sqlite(db);
+    const lot = s.prepare("SELECT min(id) FROM jurnal WHERE buku = 'donatur'").pluck().get() as number;
+    s.close();
+    // the lot is named by its first entry, whichever of its entries was changed
+    expect(await rusak(db, `UPDATE jurnal SET isi = replace(isi, 'Suparmi', 'Sukarno') WHERE id = ${lot + 1}`)).toEqual(
+      [
+        expect.stringMatching(new RegExp(`^Rantai hash jurnal putus di entri ${lot}:`)),
+        'Kolom nama pada baris donatur id 2 diubah di luar wksbm: tidak sama dengan jurnal.',
+      ],
+    );
+    const db2 = await unitLengkap();
+    const s2 = sqlite(db2);
+    const akhir = s2.prepare('SELECT id, hash FROM jurnal ORDER BY id DESC LIMIT 1').raw().get() as [number, string];
+    s2.close();
+    const temuan = await rusak(
+      db2,
+      "INSERT INTO jurnal (waktu, salinan, buku, uid, aksi, isi, hash_sebelum, hash) VALUES ('x', 'x', 'ppks', 'x', " +
+        `'hapus', 'null', '${akhir[1]}', '')`,
+    );
+    expect(temuan).toContainEqual(
+      expect.stringMatching(new RegExp(`^Rantai hash jurnal putus di entri ${akhir[0] + 1}:`)),
+    );
   });
 });

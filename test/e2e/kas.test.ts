@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { BIN, refused, sqlite, unitBaru, wksbm } from '../helpers.js';
+import { BIN, ok as berhasil, refused, sqlite, unitBaru, wksbm } from '../helpers.js';
 
+/** ok() with --json: the command's parsed output */
 async function ok(db: string, args: string[], env?: Record<string, string>) {
-  const r = await wksbm(db, [...args, '--json'], { env });
-  expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
-  return r.json();
+  return (await berhasil(db, [...args, '--json'], env)).json();
 }
 
 describe('kas masuk / keluar / pindah', () => {
@@ -487,7 +486,8 @@ describe('kas daftar', () => {
       await wksbm(db, ['kas', 'daftar', '--dari', '01/07/2026', '--sampai', '31/07/2026', '--csv', '--pemisah', ','])
     ).stdout.split('\r\n');
     expect(csv[0]).toBe(
-      '\ufeffno,tanggal,nomor,uraian,sumber,jenis,layanan,dana,akun,akun_tujuan,penerimaan,pengeluaran,saldo,batal_dari,dibatalkan_oleh',
+      '\ufeffno,tanggal,nomor,uraian,sumber,jenis,layanan,dana,akun,akun_tujuan,penerimaan,pengeluaran,' +
+        'saldo,batal_dari,dibatalkan_oleh',
     );
     expect(csv[1]).toBe(
       '1,2026-07-01,002/BKM/VII/2026,"Jimpitan; minggu ""1""",jimpitan,,,umum,tunai,,250000,0,350000,,',

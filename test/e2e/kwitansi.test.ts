@@ -34,7 +34,7 @@ async function kwitansi(...args: string[]) {
 }
 
 describe('kwitansi', () => {
-  it('a donor receipt: unit, number, donor, amount in figures and words, purpose, place and date, treasurer', async () => {
+  it('a donor receipt: unit, number, donor, amount in figures and words, purpose, place, date, bendahara', async () => {
     const { hasil, ws, out } = await kwitansi('004/BKM/VII/2026');
     expect(hasil.kwitansi).toHaveLength(1);
     const k = hasil.kwitansi[0];
@@ -63,7 +63,7 @@ describe('kwitansi', () => {
     expect(fs.statSync(out).mode & 0o777).toBe(0o600);
   });
 
-  it('a receipt from a source without a donor names the source in words; default file name from the number', async () => {
+  it('a receipt without a donor names the source in words; default file name from the number', async () => {
     const cwd = tmpDir();
     const r = await wksbm(db, ['kwitansi', '002/BKM/VII/2026'], { cwd });
     expect(r.code, r.stderr).toBe(0);
@@ -73,7 +73,7 @@ describe('kwitansi', () => {
     expect(teks(ws)).toContain('Satu juta dua ratus lima puluh ribu rupiah');
   });
 
-  it('a BKK gets a bukti pengeluaran with the recipient signing; unknown recipients get a line to write on', async () => {
+  it('a BKK gets a bukti pengeluaran signed by the recipient; an unknown one gets a line to write on', async () => {
     const santunan = (await kwitansi('002/BKK/VII/2026')).hasil.kwitansi[0];
     expect(santunan).toMatchObject({
       jenis: 'bukti_pengeluaran',

@@ -5,14 +5,9 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kendalaKeUserError } from '../../src/books/register.js';
 import { tempatKendala } from '../../src/db/kendala.js';
-import { snapshot, sqlite, tmpDir, unitBaru, wksbm } from '../helpers.js';
+import { ok, snapshot, sqlite, tmpDir, unitBaru, wksbm } from '../helpers.js';
 
 const NIK = '3402084107650003';
-
-async function ok(db: string, args: string[], env?: Record<string, string>): Promise<void> {
-  const r = await wksbm(db, args, { env });
-  expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
-}
 
 /** Exit 2, exactly one line on stderr matching `message`, no raw control character, every table as it was. */
 async function refused(db: string, args: string[], message: RegExp, env?: Record<string, string>) {

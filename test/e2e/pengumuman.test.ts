@@ -25,7 +25,7 @@ const PRIBADI = [
 ];
 
 describe('cetak pengumuman', () => {
-  it("the quarter's figures from the quarterly report, per month, per fund, aid counted; no names or NIKs", async () => {
+  it("the quarterly report's figures, per month, per fund, aid counted; no names or NIKs", async () => {
     const out = path.join(dir, 'pengumuman.xlsx');
     const r = await wksbm(db, ['--json', 'cetak', 'pengumuman', '--triwulan', '2026-3', '-o', out]);
     expect(r.stderr).toBe('');

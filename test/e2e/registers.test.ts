@@ -296,7 +296,7 @@ describe('register refusals leave the file unchanged (exit 2)', () => {
 });
 
 describe('ppks', () => {
-  it('masks NIKs in listings, tampil and JSON unless --lengkap, and filters by category code, number or name', async () => {
+  it('masks NIKs in listings, tampil and JSON unless --lengkap; filters by category code, number or name', async () => {
     const db = await unitBaru();
     expect(
       (

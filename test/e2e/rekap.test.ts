@@ -61,7 +61,7 @@ beforeAll(async () => {
 });
 
 describe('rekap', () => {
-  it('recaps units, lists a workbook edited by hand after export and an unreadable one, and still writes the recap', async () => {
+  it('recaps units, lists a workbook edited by hand after export and an unreadable one, writes the recap', async () => {
     // c: a visible figure changed; d: the figures in _data changed (hash no longer matches)
     const wbC = await bacaWorkbook(c);
     const ws = wbC.getWorksheet('Keuangan')!;
@@ -136,7 +136,7 @@ describe('rekap', () => {
     expect(r.json().total.saldo_akhir).toBe(400_000);
   });
 
-  it('refuses _data figures whose hash was recomputed: the kode segel no longer matches; periksa --laporan too', async () => {
+  it('refuses _data whose hash was recomputed: the kode segel no longer matches; periksa --laporan too', async () => {
     const diubah = path.join(dir, 'kode-beda.xlsx');
     const wb = await bacaWorkbook(b);
     const ws = wb.getWorksheet('_data')!;
@@ -238,7 +238,7 @@ describe('rekap --unit (the Dinas desk) and --csv', () => {
     await wksbm(unitL, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '-o', luar]);
   });
 
-  it('lists who sent, who is missing, who sent twice or an edited workbook, with totals per kapanewon and kalurahan', async () => {
+  it('who sent, who is missing, who sent twice or edited; totals per kapanewon and kalurahan', async () => {
     const lagi = path.join(dir, 'b-lagi.xlsx');
     fs.copyFileSync(b, lagi);
     const csv = path.join(dir, 'rekap.csv');
@@ -296,7 +296,7 @@ describe('rekap --unit (the Dinas desk) and --csv', () => {
     expect(Math.max(...layar.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(100);
   });
 
-  it('refuses a list without the unit, kalurahan and kapanewon columns, or with a unit twice (exit 2, nothing written)', async () => {
+  it('refuses a list without unit, kalurahan, kapanewon columns, or a unit twice (exit 2, no file)', async () => {
     const db = await unitBaru();
     const buruk = path.join(dir, 'buruk.csv');
     fs.writeFileSync(buruk, 'No,Nama\n1,Ngudi Mulyo\n');
@@ -309,7 +309,8 @@ describe('rekap --unit (the Dinas desk) and --csv', () => {
     const ganda = path.join(dir, 'ganda.csv');
     fs.writeFileSync(
       ganda,
-      'Kode WKSBM,Nama Lembaga,Kecamatan,Desa\nA,Ngudi Mulyo,Jetis,Sumberagung\nB,WKSBM Ngudi  Mulyo,Jetis,Sumberagung\n',
+      'Kode WKSBM,Nama Lembaga,Kecamatan,Desa\nA,Ngudi Mulyo,Jetis,Sumberagung\n' +
+        'B,WKSBM Ngudi  Mulyo,Jetis,Sumberagung\n',
     );
     await refused(
       db,

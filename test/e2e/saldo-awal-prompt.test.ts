@@ -15,7 +15,7 @@ async function prompts(db: string, args: string[], jawaban: unknown[]) {
 }
 
 describe('saldo-awal at a terminal', () => {
-  it('asks the date, each account, each restricted fund with what is left, the rice; refuses too much at once', async () => {
+  it('asks the date, each account, each restricted fund with what is left, the rice; refuses too much', async () => {
     const db = await unitBaru();
     expect((await wksbm(db, ['akun', 'tambah', 'bri', '--nama', 'BRI'])).code).toBe(0);
     const hasil = wksbmPty(

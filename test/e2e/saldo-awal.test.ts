@@ -38,7 +38,7 @@ async function saldo(db: string, per: 'dana' | 'akun') {
 }
 
 describe('saldo-awal', () => {
-  it('records accounts, restricted funds and rice once; dana umum holds the rest; neither income nor expense', async () => {
+  it('records accounts, restricted funds and rice once; umum holds the rest; neither income nor expense', async () => {
     const db = await unitDenganBri();
     const r = await ok(db, SALDO_AWAL);
     expect(r.dana).toEqual({ kematian: 700_000, zakat: 500_000, umum: 3_300_000 });
@@ -70,7 +70,7 @@ describe('saldo-awal', () => {
     expect((await wksbm(db, ['periksa'])).code).toBe(0);
   });
 
-  it('refuses a second one, a fund above the accounts, a date after an entry, and bad input; nothing written', async () => {
+  it('refuses a second one, a fund above the accounts, a date after an entry, bad input; nothing written', async () => {
     const db = await unitDenganBri();
     const t = ['saldo-awal', '--tanggal', '30/06/2026'];
     await refused(db, [...t, '--akun', 'tunai=1.000.000', '--dana', 'zakat=2.000.000'], /dana umum akan minus/);

@@ -7,13 +7,7 @@ import path from 'node:path';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { penyediaMigrasi } from '../../src/db/migrations/index.js';
-import { refused, sqlite, unitBaru, wksbm } from '../helpers.js';
-
-async function ok(db: string, args: string[]) {
-  const r = await wksbm(db, args);
-  expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
-  return r;
-}
+import { ok, refused, sqlite, unitBaru, wksbm } from '../helpers.js';
 
 function query(db: string, q: string): unknown[] {
   const s = sqlite(db);
@@ -31,7 +25,8 @@ const dariBuku = (db: string) =>
   query(
     db,
     `SELECT buku, kode, tanggal, gerak, sum(gerak) OVER (PARTITION BY buku, kode ORDER BY tanggal) AS saldo
-     FROM (SELECT buku, kode, tanggal, sum(gerak) AS gerak FROM gerak_saldo GROUP BY buku, kode, tanggal) ORDER BY buku, kode, tanggal`,
+     FROM (SELECT buku, kode, tanggal, sum(gerak) AS gerak FROM gerak_saldo GROUP BY buku, kode, tanggal)
+     ORDER BY buku, kode, tanggal`,
   );
 
 async function periksaBersih(db: string) {
@@ -151,7 +146,11 @@ describe('saldo_harian', () => {
     await refused(
       db,
       ['kas', 'keluar', '--jumlah', '50000', '--jenis', 'operasional', '--tanggal', '2026-07-05'],
-      /^Saldo akun "tunai" tidak boleh di bawah nol: saldonya akan menjadi -Rp 30\.000 pada 10 Jul 2026\. Tidak ada yang dicatat\.$/m,
+      new RegExp(
+        String.raw`^Saldo akun "tunai" tidak boleh di bawah nol: saldonya akan menjadi -Rp 30\.000 ` +
+          String.raw`pada 10 Jul 2026\. Tidak ada yang dicatat\.$`,
+        'm',
+      ),
     );
     await refused(
       db,
@@ -242,7 +241,9 @@ describe('saldo_harian', () => {
     t.exec('DROP TRIGGER kas_tanpa_hapus');
     t.prepare("DELETE FROM kas WHERE nomor = '001/BKK/VII/2026'").run();
     t.prepare(
-      "INSERT INTO kas (nomor, bukti, tahun, urut, arah, tanggal, jumlah, sumber, dana, akun, dibuat, hash_sebelum, hash) VALUES ('002/BKM/VII/2026', 'BKM', 2026, 2, 'masuk', '2026-07-05', 5000, 'zakat', 'zakat', 'tunai', 'x', 'x', 'x')",
+      'INSERT INTO kas (nomor, bukti, tahun, urut, arah, tanggal, jumlah, sumber, dana, akun, dibuat, ' +
+        "hash_sebelum, hash) VALUES ('002/BKM/VII/2026', 'BKM', 2026, 2, 'masuk', '2026-07-05', 5000, 'zakat', " +
+        "'zakat', 'tunai', 'x', 'x', 'x')",
     ).run();
     t.close();
     const pesan = ((await wksbm(d, ['periksa', '--json'])).json().temuan as { jenis: string; pesan: string }[])

@@ -69,7 +69,7 @@ describe('salur by prompts', () => {
     });
   });
 
-  it('never offers an empty asnaf for zakat at the prompt; a script without one is refused, writing nothing', async () => {
+  it('never offers an empty asnaf for zakat at the prompt; a script without one is refused, writes none', async () => {
     const db = await unitZakat();
     const sebelum = snapshot(db);
     const prompter = scriptedPrompter(['1', 'jaminan', 'uang', 'zakat', '\u0000kosong']);

@@ -1,16 +1,12 @@
 // Aid, death benefits, activities' costs and the rice stock, through the CLI.
 import { describe, expect, it } from 'vitest';
-import { snapshot, sqlite, unitBaru, wksbm } from '../helpers.js';
+import { ok, snapshot, sqlite, unitBaru, wksbm } from '../helpers.js';
 
 const NIK = '3402084107650003';
 
 async function unitSiap(): Promise<string> {
   const db = await unitBaru();
-  const ok = async (args: string[]) => {
-    const r = await wksbm(db, args);
-    if (r.code !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
-  };
-  await ok([
+  await ok(db, [
     'ppks',
     'tambah',
     '--nik',
@@ -26,9 +22,9 @@ async function unitSiap(): Promise<string> {
     '--dasar',
     'tugas_publik',
   ]);
-  await ok(['kas', 'masuk', '--jumlah', '2000000', '--sumber', 'donatur', '--tanggal', '2026-10-01']);
-  await ok(['kas', 'masuk', '--jumlah', '1000000', '--sumber', 'zakat', '--tanggal', '2026-10-01']);
-  await ok(['kas', 'masuk', '--jumlah', '1500000', '--sumber', 'iuran_kematian', '--tanggal', '2026-10-01']);
+  await ok(db, ['kas', 'masuk', '--jumlah', '2000000', '--sumber', 'donatur', '--tanggal', '2026-10-01']);
+  await ok(db, ['kas', 'masuk', '--jumlah', '1000000', '--sumber', 'zakat', '--tanggal', '2026-10-01']);
+  await ok(db, ['kas', 'masuk', '--jumlah', '1500000', '--sumber', 'iuran_kematian', '--tanggal', '2026-10-01']);
   return db;
 }
 
@@ -440,7 +436,8 @@ describe('natura', () => {
 
   it('corrects a mistaken movement by a reversing row; reversing a sale voids its BKM too', async () => {
     const db = await unitBaru();
-    await wksbm(db, ['natura', 'masuk', '--barang', 'beras', '--kuantitas', '125', '--tanggal', '2026-10-01']); // meant 12,5
+    // meant 12,5
+    await wksbm(db, ['natura', 'masuk', '--barang', 'beras', '--kuantitas', '125', '--tanggal', '2026-10-01']);
     await wksbm(db, ['natura', 'masuk', '--barang', 'beras', '--kuantitas', '12,5', '--tanggal', '2026-10-01']);
     const a = await wksbm(db, ['--json', 'natura', 'batal', '1', '--alasan', 'salah ketik']);
     expect(a.code, a.stderr).toBe(0);
@@ -483,13 +480,14 @@ describe('natura', () => {
     expect(snapshot(db)).toBe(sebelum);
     expect((await wksbm(db, ['natura', 'keluar', '--barang', 'beras', '--kuantitas', '12,5'])).code).toBe(0);
     sebelum = snapshot(db);
-    const c = await wksbm(db, ['natura', 'batal', '2', '--alasan', 'x']); // reversing this receipt would leave the stock below zero
+    // reversing this receipt would leave the stock below zero
+    const c = await wksbm(db, ['natura', 'batal', '2', '--alasan', 'x']);
     expect(c.code).toBe(2);
     expect(c.stderr).toMatch(/di bawah nol/);
     expect(snapshot(db)).toBe(sebelum);
   });
 
-  it('periksa finds a sale whose BKM was voided in the cash book but whose rice was not, until natura batal', async () => {
+  it('periksa finds a sale whose BKM was voided in the cash book, its rice not, until natura batal', async () => {
     const db = await unitBaru();
     await wksbm(db, ['natura', 'masuk', '--barang', 'beras', '--kuantitas', '10', '--tanggal', '2026-10-01']);
     await wksbm(db, [

@@ -67,7 +67,8 @@ describe('the seal of a quarterly workbook', () => {
     s.exec('DROP TRIGGER kas_tanpa_hapus');
     s.exec('DELETE FROM kas WHERE id = 4');
     s.exec(
-      "CREATE TRIGGER kas_tanpa_hapus BEFORE DELETE ON kas\nBEGIN SELECT RAISE(ABORT, 'entri kas yang sudah diposting tidak boleh dihapus; batalkan dengan wksbm kas batal'); END",
+      "CREATE TRIGGER kas_tanpa_hapus BEFORE DELETE ON kas\nBEGIN SELECT RAISE(ABORT, 'entri kas yang " +
+        "sudah diposting tidak boleh dihapus; batalkan dengan wksbm kas batal'); END",
     );
     s.close();
     const r = await temuan(db, '--laporan', xlsx);

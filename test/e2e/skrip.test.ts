@@ -6,15 +6,9 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { BIN, captureIo, snapshot, tmpDir, unitBaru, wksbm } from '../helpers.js';
+import { BIN, captureIo, ok, snapshot, tmpDir, unitBaru, wksbm } from '../helpers.js';
 
 const JAHAT = ['=HYPERLINK("http://x","klik")', '+1+1', '@SUM(1)'];
-
-async function ok(db: string, args: string[]) {
-  const r = await wksbm(db, args);
-  expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
-  return r;
-}
 
 function bacaCsv(teks: string, delimiter = ';'): string[][] {
   expect(teks.startsWith('\ufeff')).toBe(true);
@@ -38,7 +32,8 @@ describe('--csv', () => {
     ]);
     const titik = await ok(db, ['kas', 'daftar', '--csv']);
     expect(titik.stdout.split('\r\n')[0]).toBe(
-      '\ufeffno;tanggal;nomor;uraian;sumber;jenis;layanan;dana;akun;akun_tujuan;penerimaan;pengeluaran;saldo;batal_dari;dibatalkan_oleh',
+      '\ufeffno;tanggal;nomor;uraian;sumber;jenis;layanan;dana;akun;akun_tujuan;penerimaan;pengeluaran;' +
+        'saldo;batal_dari;dibatalkan_oleh',
     );
     expect(bacaCsv(titik.stdout)[1]).toEqual([
       '1',

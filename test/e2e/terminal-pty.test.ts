@@ -34,7 +34,7 @@ function layar(output: string, dari: string, sampai: string): string {
 }
 
 describe('kas keluar at a terminal', () => {
-  it('never offers a fund that may not pay the chosen kind, and shows the balance the amount may not pass', async () => {
+  it('never offers a fund that may not pay the chosen kind; shows the balance the amount may not pass', async () => {
     const db = await unitBerisi();
     const hasil = wksbmPty(
       db,
@@ -177,7 +177,7 @@ describe('the summary at a terminal', () => {
 });
 
 describe('kas batal at a terminal', () => {
-  it('picks the voucher from a searchable list of vouchers not yet voided, and shows the original at the summary', async () => {
+  it('picks the voucher from a searchable list of vouchers not voided, shows the original in the summary', async () => {
     const db = await unitBerisi();
     await wksbm(db, [
       'kas',
@@ -266,7 +266,7 @@ describe('missing arguments', () => {
 });
 
 describe('dates at a terminal', () => {
-  it('refuses a day after today and a day that does not exist, and confirms a day before the newest voucher', async () => {
+  it('refuses a day after today and a day that does not exist; confirms a day before the newest voucher', async () => {
     const db = await unitBerisi();
     const hasil = wksbmPty(
       db,

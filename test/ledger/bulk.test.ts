@@ -28,7 +28,8 @@ function acak(seed: number): () => number {
 }
 
 function entri(r: () => number): EntriBaru {
-  const tanggal = `2026-${String(1 + Math.floor(r() * 11)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
+  const bulan = String(1 + Math.floor(r() * 11)).padStart(2, '0');
+  const tanggal = `2026-${bulan}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
   const jumlah = 1000 * (1 + Math.floor(r() * 300));
   const pilih = Math.floor(r() * 6);
   const akun = r() < 0.3 ? 'bri' : 'tunai';

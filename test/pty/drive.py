@@ -42,7 +42,8 @@ for pattern, keys in spec['steps']:
             seen = m.end()
             break
         if time.time() > deadline or not pump(0.2):
-            print(json.dumps({'output': ANSI.sub(b'', buf).decode('utf-8', 'replace'), 'code': None, 'waiting_for': pattern}))
+            teks = ANSI.sub(b'', buf).decode('utf-8', 'replace')
+            print(json.dumps({'output': teks, 'code': None, 'waiting_for': pattern}))
             os.kill(pid, 9)
             sys.exit(0)
     time.sleep(0.05)

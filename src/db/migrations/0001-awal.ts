@@ -381,27 +381,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   const waktu = new Date().toISOString();
   const r = REFERENSI;
   for (const j of r.jenis)
-    await sql`INSERT INTO jenis_pengeluaran (kode, nama, perlu_layanan, urutan) VALUES (${j.kode}, ${j.nama}, ${j.perlu_layanan}, ${j.urutan})`.execute(
-      db,
-    );
+    await sql`INSERT INTO jenis_pengeluaran (kode, nama, perlu_layanan, urutan)
+      VALUES (${j.kode}, ${j.nama}, ${j.perlu_layanan}, ${j.urutan})`.execute(db);
   for (const d of r.dana)
-    await sql`INSERT INTO dana (kode, nama, terikat, hanya_jenis, perlu_asnaf, dibuat) VALUES (${d.kode}, ${d.nama}, ${d.terikat}, ${d.hanya_jenis}, ${d.perlu_asnaf}, ${waktu})`.execute(
-      db,
-    );
+    await sql`INSERT INTO dana (kode, nama, terikat, hanya_jenis, perlu_asnaf, dibuat)
+      VALUES (${d.kode}, ${d.nama}, ${d.terikat}, ${d.hanya_jenis}, ${d.perlu_asnaf}, ${waktu})`.execute(db);
   for (const a of r.akun)
     await sql`INSERT INTO akun (kode, nama, dibuat) VALUES (${a.kode}, ${a.nama}, ${waktu})`.execute(db);
   for (const s of r.sumber)
-    await sql`INSERT INTO sumber (kode, nama, dana, dana_wajib, urutan) VALUES (${s.kode}, ${s.nama}, ${s.dana}, ${s.dana_wajib}, ${s.urutan})`.execute(
-      db,
-    );
+    await sql`INSERT INTO sumber (kode, nama, dana, dana_wajib, urutan)
+      VALUES (${s.kode}, ${s.nama}, ${s.dana}, ${s.dana_wajib}, ${s.urutan})`.execute(db);
   for (const l of r.layanan)
-    await sql`INSERT INTO layanan (kode, nama, penanganan, urutan) VALUES (${l.kode}, ${l.nama}, ${l.penanganan}, ${l.urutan})`.execute(
-      db,
-    );
+    await sql`INSERT INTO layanan (kode, nama, penanganan, urutan)
+      VALUES (${l.kode}, ${l.nama}, ${l.penanganan}, ${l.urutan})`.execute(db);
   for (const a of r.asnaf)
     await sql`INSERT INTO asnaf (kode, nama, urutan) VALUES (${a.kode}, ${a.nama}, ${a.urutan})`.execute(db);
   for (const k of r.ppks)
-    await sql`INSERT INTO kategori_ppks (kode, nomor, nama, umur_min, umur_maks, jk, data_spesifik) VALUES (${k.kode}, ${k.nomor}, ${k.nama}, ${k.umur_min}, ${k.umur_maks}, ${k.jk}, ${k.data_spesifik})`.execute(
+    await sql`INSERT INTO kategori_ppks (kode, nomor, nama, umur_min, umur_maks, jk, data_spesifik)
+      VALUES (${k.kode}, ${k.nomor}, ${k.nama}, ${k.umur_min}, ${k.umur_maks}, ${k.jk}, ${k.data_spesifik})`.execute(
       db,
     );
   for (const k of r.psks)

@@ -4,7 +4,8 @@
 import { type Kysely, sql } from 'kysely';
 import { splitStatements } from './0001-awal.js';
 
-const TABEL = `
+const TABEL =
+  `
 CREATE TABLE saldo_harian (
   buku TEXT NOT NULL CHECK (buku IN ('akun', 'dana', 'stok')),
   kode TEXT NOT NULL,
@@ -17,8 +18,11 @@ CREATE TABLE saldo_harian (
 CREATE VIEW gerak_saldo AS
   SELECT 'akun' AS buku, akun AS kode, tanggal, CASE arah WHEN 'masuk' THEN jumlah ELSE -jumlah END AS gerak FROM kas
   UNION ALL SELECT 'akun', akun_tujuan, tanggal, jumlah FROM kas WHERE arah = 'pindah'
-  UNION ALL SELECT 'dana', dana, tanggal, CASE arah WHEN 'masuk' THEN jumlah ELSE -jumlah END FROM kas WHERE arah <> 'pindah'
-  UNION ALL SELECT 'stok', barang, tanggal, CASE arah WHEN 'masuk' THEN kuantitas_mili ELSE -kuantitas_mili END FROM natura;
+  UNION ALL SELECT 'dana', dana, tanggal, CASE arah WHEN 'masuk' THEN jumlah ELSE -jumlah END FROM kas ` +
+  // the view's text is stored in the file as written: lines are joined here, not broken
+  `WHERE arah <> 'pindah'
+  UNION ALL SELECT 'stok', barang, tanggal, CASE arah WHEN 'masuk' THEN kuantitas_mili ELSE -kuantitas_mili END ` +
+  `FROM natura;
 
 INSERT INTO saldo_harian (buku, kode, tanggal, gerak, saldo)
   SELECT buku, kode, tanggal, gerak, sum(gerak) OVER (PARTITION BY buku, kode ORDER BY tanggal)

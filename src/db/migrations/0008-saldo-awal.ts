@@ -52,7 +52,8 @@ ALTER TABLE kas_baru RENAME TO kas;
 }
 
 /** What 0001 and 0004 made on kas, word for word (periksa compares the triggers with a fresh file's). */
-const SEKITAR_KAS = `
+const SEKITAR_KAS =
+  `
 CREATE INDEX kas_tanggal ON kas (tanggal, arah, jumlah);
 
 CREATE TRIGGER kas_tanpa_ubah BEFORE UPDATE ON kas
@@ -63,8 +64,11 @@ BEGIN SELECT RAISE(ABORT, 'entri kas yang sudah diposting tidak boleh dihapus; b
 CREATE VIEW gerak_saldo AS
   SELECT 'akun' AS buku, akun AS kode, tanggal, CASE arah WHEN 'masuk' THEN jumlah ELSE -jumlah END AS gerak FROM kas
   UNION ALL SELECT 'akun', akun_tujuan, tanggal, jumlah FROM kas WHERE arah = 'pindah'
-  UNION ALL SELECT 'dana', dana, tanggal, CASE arah WHEN 'masuk' THEN jumlah ELSE -jumlah END FROM kas WHERE arah <> 'pindah'
-  UNION ALL SELECT 'stok', barang, tanggal, CASE arah WHEN 'masuk' THEN kuantitas_mili ELSE -kuantitas_mili END FROM natura;
+  UNION ALL SELECT 'dana', dana, tanggal, CASE arah WHEN 'masuk' THEN jumlah ELSE -jumlah END FROM kas ` +
+  // the view's text is stored in the file as written: lines are joined here, not broken
+  `WHERE arah <> 'pindah'
+  UNION ALL SELECT 'stok', barang, tanggal, CASE arah WHEN 'masuk' THEN kuantitas_mili ELSE -kuantitas_mili END ` +
+  `FROM natura;
 `;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
