@@ -157,6 +157,42 @@ describe('anonimkan on the other books of persons', () => {
     expect(await temuan(db)).toEqual({ code: 0, temuan: [] });
   });
 
+  it('an imported donor (journalled in a lot) erased after a seal: periksa and the seal stay clean', async () => {
+    const db = await unitBaru();
+    const csv = path.join(tmpDir(), 'donatur.csv');
+    const baris = Array.from(
+      { length: 40 },
+      (_, i) => `${i + 1};Donatur Impor ${i + 1};Jetis;0812${String(i).padStart(8, '1')}`,
+    );
+    fs.writeFileSync(csv, `No;Nama Donatur;Alamat;No. HP\n${baris.join('\n')}\n`);
+    await ok(db, ['donatur', 'impor', csv]);
+    await ok(db, [
+      'kas',
+      'masuk',
+      '--jumlah',
+      '250000',
+      '--sumber',
+      'donatur',
+      '--donatur',
+      '7',
+      '--tanggal',
+      '2026-08-01',
+    ]);
+    const xlsx = path.join(tmpDir(), 'q3.xlsx');
+    await ok(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '-o', xlsx]);
+    await ok(db, ['donatur', 'anonimkan', '7', '--alasan', 'permintaan donatur']);
+    expect(diBerkas(db, 'Donatur Impor 7\n'), 'name').toBe(false);
+    expect(await temuan(db)).toEqual({ code: 0, temuan: [] });
+    expect(await temuan(db, '--laporan', xlsx)).toEqual({ code: 0, temuan: [] });
+    // an edit outside the tool of another donor in the same lot is still named
+    const s = sqlite(db);
+    s.exec("DROP TRIGGER IF EXISTS donatur_tanpa_ubah; UPDATE donatur SET nama = 'Orang Lain' WHERE id = 9");
+    s.close();
+    const t = await temuan(db);
+    expect(t.code).not.toBe(0);
+    expect(t.temuan.map((x) => x.pesan).join('\n')).toMatch(/nama pada baris donatur id 9/);
+  });
+
   it('anggota (also in past attendance), tamu and psks: the same subcommand from the one declaration', async () => {
     const db = await unitBaru();
     await ok(db, ['anggota', 'tambah', '--nama', 'Parjiyem Rahayu', '--hp', '081211112222', '--alamat', 'Kiringan']);
