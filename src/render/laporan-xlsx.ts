@@ -112,7 +112,7 @@ function daftarLaporan(m: LaporanTriwulan): Konteks['daftar'] {
     dana: kolomDari(bernomor(k.per_dana), ['no', 'kode', 'nama', 'saldo']),
     akun: kolomDari(bernomor(k.per_akun), ['no', 'kode', 'nama', 'saldo']),
     natura: kolomDari(bernomor(m.natura), ['no', 'barang', 'satuan', 'awal', 'masuk', 'keluar', 'akhir']),
-    kas: kolomDari(m.buku_kas.map(barisKas), KOLOM_KAS),
+    kas: kolomDari((m.buku_kas ?? []).map(barisKas), KOLOM_KAS),
     penyaluran: kolomDari(
       m.penyaluran.map((p) => ({ ...p, tanggal: tanggalSel(p.tanggal), santunan: p.santunan ? 'ya' : '' })),
       KOLOM_PENYALURAN,

@@ -8,6 +8,7 @@ import {
   type KegiatanBaris,
   KOLOM_UNIT,
   type PenyaluranBaris,
+  type PosKas,
   type RapatBaris,
   type ReferensiLaporan,
   type SantunanBaris,
@@ -124,7 +125,9 @@ export interface LaporanTriwulan {
   unit: Record<string, string | null>;
   keuangan: Keuangan;
   natura: StokNatura[];
-  buku_kas: BarisBukuKas[];
+  /** every entry of the quarter with its running balance: present only when the entries were loaded */
+  buku_kas?: BarisBukuKas[];
+  jumlah_entri_kas: number;
   penyaluran: BarisPenyaluran[];
   total_penyaluran: Rupiah;
   kegiatan: BarisKegiatan[];
@@ -153,7 +156,8 @@ export function laporanTriwulan(b: BahanLaporan, t: Triwulan, tanggalLaporan: st
     unit: Object.fromEntries(KOLOM_UNIT.map((k) => [k, b.profil[k] ?? null])),
     keuangan,
     natura: stokNatura(b),
-    buku_kas: bukuKas(keuangan.saldo_awal, b.kas, {}).baris,
+    ...(b.kas ? { buku_kas: bukuKas(keuangan.saldo_awal, b.kas, {}).baris } : {}),
+    jumlah_entri_kas: b.kasPerPos.reduce((n, p) => n + p.entri, 0),
     penyaluran,
     total_penyaluran: jumlahSemua(penyaluran.map((p) => p.nilai ?? NOL)),
     kegiatan: b.kegiatan.map(barisKegiatan),
@@ -176,21 +180,26 @@ function barisRapat(r: RapatBaris, i: number): BarisRapat {
   return { no: i + 1, tanggal, jenis, tempat, agenda, hadir, keputusan };
 }
 
-const jumlahEntri = (es: EntriKas[]) => jumlahSemua(es.map((e) => e.jumlah));
+const jumlahPos = (ps: PosKas[]) => jumlahSemua(ps.map((p) => p.jumlah));
+
+/** Entries one by one as posts of their own (the model sums them as it sums the database's posts). */
+export function posDariEntri(es: readonly EntriKas[]): PosKas[] {
+  return es.map(({ arah, sumber, jenis, layanan, jumlah }) => ({ arah, sumber, jenis, layanan, jumlah, entri: 1 }));
+}
 
 /** Receipts by sumber and spending by jenis (penyaluran split by layanan): zero rows kept, same shape every quarter. */
 function susunKeuangan(b: BahanLaporan): Keuangan {
   // opening = every entry before the quarter (what `kas saldo --tanggal <day before>` says)
   const saldoAwal = jumlahSemua(b.saldoAwalAkun.values());
-  const masuk = b.kas.filter((e) => e.arah === 'masuk');
+  const masuk = b.kasPerPos.filter((e) => e.arah === 'masuk');
   const penerimaan = b.ref.sumber.map((s) => ({
     kode: s.kode,
     nama: s.nama,
-    jumlah: jumlahEntri(masuk.filter((e) => e.sumber === s.kode)),
+    jumlah: jumlahPos(masuk.filter((e) => e.sumber === s.kode)),
   }));
   const pengeluaran = pengeluaranPerJenis(
     b.ref,
-    b.kas.filter((e) => e.arah === 'keluar'),
+    b.kasPerPos.filter((e) => e.arah === 'keluar'),
   );
   const totalPenerimaan = jumlahSemua(penerimaan.map((p) => p.jumlah));
   const totalPengeluaran = jumlahSemua(pengeluaran.map((p) => p.jumlah));
@@ -206,16 +215,16 @@ function susunKeuangan(b: BahanLaporan): Keuangan {
   };
 }
 
-function pengeluaranPerJenis(ref: ReferensiLaporan, keluar: EntriKas[]): Keuangan['pengeluaran'] {
+function pengeluaranPerJenis(ref: ReferensiLaporan, keluar: PosKas[]): Keuangan['pengeluaran'] {
   const baris: Keuangan['pengeluaran'] = [];
   for (const j of ref.jenis) {
     const dariJenis = keluar.filter((e) => e.jenis === j.kode);
     if (!j.perlu_layanan) {
-      baris.push({ kode: j.kode, jenis: j.kode, layanan: null, nama: j.nama, jumlah: jumlahEntri(dariJenis) });
+      baris.push({ kode: j.kode, jenis: j.kode, layanan: null, nama: j.nama, jumlah: jumlahPos(dariJenis) });
       continue;
     }
     for (const l of ref.layanan) {
-      const jumlah = jumlahEntri(dariJenis.filter((e) => e.layanan === l.kode));
+      const jumlah = jumlahPos(dariJenis.filter((e) => e.layanan === l.kode));
       baris.push({ kode: `${j.kode}.${l.kode}`, jenis: j.kode, layanan: l.kode, nama: `${j.nama}: ${l.nama}`, jumlah });
     }
     const tanpa = dariJenis.filter((e) => !ref.layanan.some((l) => l.kode === e.layanan));
@@ -225,7 +234,7 @@ function pengeluaranPerJenis(ref: ReferensiLaporan, keluar: EntriKas[]): Keuanga
         jenis: j.kode,
         layanan: null,
         nama: `${j.nama}: tanpa layanan`,
-        jumlah: jumlahEntri(tanpa),
+        jumlah: jumlahPos(tanpa),
       });
   }
   return baris;
@@ -375,7 +384,7 @@ export function ringkasanLaporan(m: LaporanTriwulan) {
     unit: m.unit,
     keuangan: m.keuangan,
     natura: m.natura,
-    jumlah_entri_kas: m.buku_kas.length,
+    jumlah_entri_kas: m.jumlah_entri_kas,
     jumlah_penyaluran: m.penyaluran.length,
     total_penyaluran: m.total_penyaluran,
     jumlah_kegiatan: m.kegiatan.length,

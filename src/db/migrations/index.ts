@@ -7,6 +7,7 @@ import * as m0004 from './0004-saldo-harian.js';
 import * as m0005 from './0005-segel.js';
 import * as m0006 from './0006-buku-saling.js';
 import * as m0007 from './0007-ppks-dtsen.js';
+import * as m0011 from './0011-indeks-cepat.js';
 
 export const MIGRASI: Record<string, Migration> = {
   '0001-awal': m0001,
@@ -16,6 +17,7 @@ export const MIGRASI: Record<string, Migration> = {
   '0005-segel': m0005,
   '0006-buku-saling': m0006,
   '0007-ppks-dtsen': m0007,
+  '0011-indeks-cepat': m0011,
 };
 
 export const penyediaMigrasi: MigrationProvider = {
