@@ -147,11 +147,7 @@ async function tulisIsi(
   let n = 0;
   for await (const isi of baris) {
     n++;
-    tambah(
-      [n, ...isi.map((v, i) => nilaiSel(v, kolom[i]!.jenis))],
-      (i) => gayaKolom[i]!,
-      tinggiBaris(isi, kolom),
-    );
+    tambah([n, ...isi.map((v, i) => nilaiSel(v, kolom[i]!.jenis))], (i) => gayaKolom[i]!, tinggiBaris(isi, kolom));
   }
   if (n === 0) tambah(['–', ...kolom.map(() => null)], () => gayaSel({}, undefined, true));
   return n;
