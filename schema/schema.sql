@@ -401,7 +401,9 @@ CREATE UNIQUE INDEX inventaris_uid ON inventaris (uid);
 
 CREATE UNIQUE INDEX jejaring_uid ON jejaring (uid);
 
-CREATE INDEX kas_tanggal ON kas (tanggal, arah, jumlah);
+CREATE INDEX kas_kegiatan ON kas (kegiatan_id) WHERE kegiatan_id IS NOT NULL;
+
+CREATE INDEX kas_pos ON kas (tanggal, arah, sumber, jenis, layanan, jumlah, donatur_id);
 
 CREATE UNIQUE INDEX kegiatan_uid ON kegiatan (uid);
 

@@ -1,6 +1,6 @@
 // What a command runs with: the ledger file, how to talk to the user, the clock.
 import os from 'node:os';
-import { type Ledger, openLedger } from '../db/connection.js';
+import type { Ledger } from '../db/connection.js';
 import { hariIni } from '../domain/dates.js';
 import type { Jejak } from '../domain/jejak.js';
 import { type Io, processIo } from './output.js';
@@ -53,6 +53,8 @@ export function createContext(g: GlobalOptions, parts: ContextParts = {}): Conte
       return { hariIni: this.today(), waktu: this.now(), oleh: this.user() };
     },
     async ledger(opts = {}) {
+      // SQLite and the query builder load only for a command that opens the file (not for --help)
+      const { openLedger } = await import('../db/connection.js');
       opened ??= await openLedger(this.dbPath, opts);
       return opened;
     },

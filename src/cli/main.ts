@@ -2,11 +2,10 @@
 
 import { adalahKendala, tempatKendala } from '../db/kendala.js';
 import { pesan, tampak } from '../domain/pesan.js';
-import { translateCommanderMessage } from './command.js';
 import type { ContextParts } from './context.js';
 import { exitCodeOf, isCommanderError } from './errors.js';
 import { type Io, processIo } from './output.js';
-import { buildProgram } from './program.js';
+import { VERSION } from './version.js';
 
 /** Whatever a message quotes, a terminal sees no control character but the line breaks between sentences. */
 const tanpaKendaliTerminal = (m: string) => m.split('\n').map(tampak).join('\n');
@@ -21,12 +20,19 @@ export async function main(argv: string[], parts: ContextParts = {}): Promise<nu
       asli.out(t);
     },
   };
+  // the version alone needs neither commander nor any command: answered before anything else loads
+  if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) {
+    io.out(VERSION);
+    return 0;
+  }
   try {
+    const { buildProgram } = await import('./program.js');
     const program = await buildProgram(argv, { ...parts, io });
     await program.parseAsync(argv);
     return 0;
   } catch (err) {
-    const galat = report(err, io.err, io.color.red);
+    const { translateCommanderMessage } = await import('./command.js');
+    const galat = report(err, io.err, io.color.red, translateCommanderMessage);
     // stdout holds one JSON document: a result already printed (`impor --ketat`) stays the only one
     if (galat.kode !== 0 && mintaJson(argv) && !ditulis) io.out(JSON.stringify({ galat }));
     return galat.kode;
@@ -47,7 +53,12 @@ function mintaJson(argv: string[]): boolean {
   return (akhir === -1 ? args : args.slice(0, akhir)).includes('--json');
 }
 
-function report(err: unknown, write: Io['err'], red: (s: string) => string): Galat {
+function report(
+  err: unknown,
+  write: Io['err'],
+  red: (s: string) => string,
+  translateCommanderMessage: (m: string) => string,
+): Galat {
   if (process.env.WKSBM_DEBUG === '1' && err instanceof Error && !isCommanderError(err))
     write(err.stack ?? String(err));
   // commander has already printed its (translated) message

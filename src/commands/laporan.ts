@@ -49,10 +49,15 @@ function formTriwulan(ctx: Context, opts: Record<string, unknown>): Form {
   };
 }
 
-/** The quarter's model and the stamp, from the books. */
-async function muatLaporan(ctx: Context, t: Triwulan, tanggalLaporan: string) {
-  const bahan = await bahanLaporan((await ctx.ledger()).db, t);
+/** The quarter's model and the stamp, from the books (the cash entries one by one only when `rinci`). */
+async function muatLaporan(ctx: Context, t: Triwulan, tanggalLaporan: string, rinci: boolean) {
+  const bahan = await bahanLaporan((await ctx.ledger()).db, t, rinci);
   return { model: laporanTriwulan(bahan, t, tanggalLaporan), cap: bahan.cap };
+}
+
+/** The figures without the row-level cash book (which `--rinci` asks for). */
+function tanpaBukuKas({ buku_kas: _baris, ...angka }: LaporanTriwulan): Omit<LaporanTriwulan, 'buku_kas'> {
+  return angka;
 }
 
 export function namaBerkasLaporan(m: LaporanTriwulan): string {
@@ -73,6 +78,7 @@ export function register(program: Command, run: Run): void {
       'berkas .xlsx yang ditulis (bawaan: laporan-triwulan-III-2026-<unit>.xlsx); dengan --json hanya ditulis bila ' +
         'diberikan',
     )
+    .option('--rinci', 'dengan --json: sertakan buku kas triwulan baris demi baris (buku_kas)')
     .option('--tanggal <tanggal>', 'tanggal laporan di tanda tangan (bawaan: hari ini)')
     .option(
       '--templat <berkas>',
@@ -83,8 +89,10 @@ export function register(program: Command, run: Run): void {
         const n = await collect(ctx, formTriwulan(ctx, opts), opts);
         const t = { tahun: Number(n.tahun), triwulan: Number(n.triwulan) as Triwulan['triwulan'] };
         const tanggal = opts.tanggal ? parseDate(String(opts.tanggal), 'tanggal') : ctx.today();
-        const { model, cap } = await muatLaporan(ctx, t, tanggal);
-        const keluar = opts.keluar ? String(opts.keluar) : ctx.json ? undefined : namaBerkasLaporan(model);
+        // a workbook is written unless --json alone asks for the figures; it holds the cash book row by row
+        const tulis = Boolean(opts.keluar) || !ctx.json;
+        const { model, cap } = await muatLaporan(ctx, t, tanggal, tulis || Boolean(opts.rinci));
+        const keluar = opts.keluar ? String(opts.keluar) : tulis ? namaBerkasLaporan(model) : undefined;
         if (keluar) {
           const { tulisLaporan } = await import('../render/laporan-xlsx.js');
           // the seal: where the chains stand as this workbook leaves the file
@@ -95,7 +103,7 @@ export function register(program: Command, run: Run): void {
           const templat = opts.templat ? String(opts.templat) : undefined;
           await tulisLaporan(model, gambar, { templat, keluar, rantai });
         }
-        if (ctx.json) ctx.io.out(renderJson(model));
+        if (ctx.json) ctx.io.out(renderJson(opts.rinci ? model : tanpaBukuKas(model)));
         else ctx.io.out(pesan.laporanDitulis(path.normalize(keluar!)));
       }),
     );

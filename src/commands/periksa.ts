@@ -14,7 +14,7 @@ export function register(program: Command, run: Run): void {
     .action(
       run(async (ctx, opts) => {
         const ledger = await ctx.ledger();
-        const temuan: Temuan[] = await periksa(ledger.db);
+        const temuan: Temuan[] = await periksa(ledger);
         for (const berkas of (opts.laporan as string[] | undefined) ?? []) {
           const { bacaDataLaporan } = await import('../import/laporan-unit.js');
           temuan.push(...(await periksaLaporan(ledger.db, berkas, bacaDataLaporan(berkas))));

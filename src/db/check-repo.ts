@@ -1,4 +1,5 @@
 // SQLite's own checks and whole-table reads for `wksbm periksa`.
+import type BetterSqlite3 from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
 import type { Rupiah } from '../domain/money.js';
 import { galatRusak } from './galat.js';
@@ -30,6 +31,22 @@ export function streamRows(db: Kysely<Database>, tabel: TabelBerantai): AsyncIte
   return db.selectFrom(tabel).selectAll().orderBy('id').stream(2000) as AsyncIterable<Record<string, unknown>>;
 }
 
+/**
+ * Every row of a chained book in posting order, as an array of the columns named (then `hash_sebelum`
+ * and `hash`): one prepared statement iterated, no object per row, so a million rows cost little.
+ * Nothing else may run on the handle until the iteration ends.
+ */
+export function iterRantai(
+  sqlite: BetterSqlite3.Database,
+  tabel: 'kas' | 'natura',
+  kolom: readonly string[],
+): IterableIterator<unknown[]> {
+  const daftar = [...kolom, 'hash_sebelum', 'hash'].map((k) => `"${k}"`).join(', ');
+  return sqlite.prepare(`SELECT ${daftar} FROM ${tabel} ORDER BY id`).raw(true).iterate() as IterableIterator<
+    unknown[]
+  >;
+}
+
 /** Reversals whose direction, amount, fund or accounts do not mirror the entry they void. */
 export async function voidsNotMirroring(db: Kysely<Database>): Promise<{ id: number; nomor: string }[]> {
   const r = await sql<{ id: number; nomor: string }>`
@@ -41,22 +58,10 @@ export async function voidsNotMirroring(db: Kysely<Database>): Promise<{ id: num
   return r.rows;
 }
 
-/** Day-end balances per fund and per account that are below zero, over the whole book. */
-export async function negativeDayEnds(
-  db: Kysely<Database>,
-): Promise<{ jenis: 'dana' | 'akun'; kode: string; tanggal: string; saldo: Rupiah }[]> {
-  const r = await sql<{ jenis: 'dana' | 'akun'; kode: string; tanggal: string; saldo: Rupiah }>`
-    WITH g AS (
-      SELECT 'dana' AS jenis, dana AS kode, tanggal, CASE arah WHEN 'masuk' THEN jumlah ELSE -jumlah END AS d
-        FROM kas JOIN dana ON dana.kode = kas.dana WHERE arah <> 'pindah' AND dana.terikat = 1
-      UNION ALL SELECT 'akun', akun, tanggal, CASE arah WHEN 'masuk' THEN jumlah ELSE -jumlah END FROM kas
-      UNION ALL SELECT 'akun', akun_tujuan, tanggal, jumlah FROM kas WHERE arah = 'pindah'
-    ),
-    harian AS (SELECT jenis, kode, tanggal, sum(d) AS d FROM g GROUP BY jenis, kode, tanggal),
-    kumulatif AS (SELECT jenis, kode, tanggal, sum(d) OVER (PARTITION BY jenis, kode ORDER BY tanggal) AS saldo FROM
-      harian)
-    SELECT jenis, kode, min(tanggal) AS tanggal, saldo FROM kumulatif WHERE saldo < 0 GROUP BY jenis, kode`.execute(db);
-  return r.rows;
+/** The funds whose balance may never go below zero. */
+export async function danaTerikat(db: Kysely<Database>): Promise<Set<string>> {
+  const r = await db.selectFrom('dana').select('kode').where('terikat', '=', 1).execute();
+  return new Set(r.map((d) => d.kode));
 }
 
 export async function jumlahBaris(db: Kysely<Database>, tabel: TabelBerantai): Promise<number> {

@@ -81,6 +81,7 @@ function keepPrivate(file: string): void {
 }
 
 async function migrate(ledger: Ledger, existed: boolean): Promise<void> {
+  if (existed && skemaTerkini(ledger.sqlite)) return;
   const migrator = new Migrator({
     db: ledger.db,
     provider: penyediaMigrasi,
@@ -98,6 +99,16 @@ async function migrate(ledger: Ledger, existed: boolean): Promise<void> {
     const gagal = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
     throw new LedgerError(`migrasi ${gagal} gagal: ${(error as Error).message}`);
   }
+}
+
+/**
+ * The migrations run are exactly the bundled ones: nothing to do. One read of the migration table, so a
+ * current file opens without the Migrator (which reads the whole schema to find its own tables).
+ */
+function skemaTerkini(sqlite: BetterSqlite3.Database): boolean {
+  const jalan = sqlite.prepare('SELECT name FROM migrasi ORDER BY name').pluck().all() as string[];
+  const bawaan = Object.keys(MIGRASI).sort();
+  return jalan.length === bawaan.length && jalan.every((n, i) => n === bawaan[i]);
 }
 
 function tabelAda(sqlite: BetterSqlite3.Database, nama: string): boolean {

@@ -1,6 +1,8 @@
 // Writing and reading the journal. The async path serves the services (Kysely, inside their
 // transaction): it reads the one row back after the write, so the journal holds exactly what the
 // table holds. Bulk imports journal on the raw handle from the values they write (jurnal-sync.ts).
+// `periksa` reads the journal and the books one row at a time on the raw handle.
+import type BetterSqlite3 from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
 import { type AksiJurnal, type EntriJurnal, GENESIS_JURNAL, isiJurnal } from '../domain/jurnal.js';
 import { nilaiEntri } from './jurnal-sync.js';
@@ -38,8 +40,9 @@ export interface BarisJurnal extends EntriJurnal {
   hash: string;
 }
 
-export async function semuaJurnal(db: Db): Promise<BarisJurnal[]> {
-  return (await sql<BarisJurnal>`SELECT * FROM jurnal ORDER BY id`.execute(db)).rows;
+/** The journal in order, one entry at a time (a long history is never held whole). */
+export function iterJurnal(sqlite: BetterSqlite3.Database): IterableIterator<BarisJurnal> {
+  return sqlite.prepare('SELECT * FROM jurnal ORDER BY id').iterate() as IterableIterator<BarisJurnal>;
 }
 
 /** The erasure acts, oldest first. */
@@ -49,6 +52,7 @@ export async function isiAktaAnonim(db: Db): Promise<string[]> {
   );
 }
 
-export async function semuaBaris(db: Db, buku: string): Promise<Record<string, unknown>[]> {
-  return (await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(buku)} ORDER BY id`.execute(db)).rows;
+/** Every row of one journalled book, one at a time. */
+export function iterBaris(sqlite: BetterSqlite3.Database, buku: string): IterableIterator<Record<string, unknown>> {
+  return sqlite.prepare(`SELECT * FROM "${buku}" ORDER BY id`).iterate() as IterableIterator<Record<string, unknown>>;
 }

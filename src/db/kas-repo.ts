@@ -95,39 +95,29 @@ export async function* streamKas(db: Kysely<Database>, f: KasFilter): AsyncItera
   for await (const r of queryBukuKas(db, f).stream()) yield keEntriKas(r);
 }
 
-/** Signed movement of one entry for a fund (transfers move no fund). */
-const GERAK_DANA = sql<number>`CASE arah WHEN 'masuk' THEN jumlah WHEN 'keluar' THEN -jumlah ELSE 0 END`;
-
 function keSaldo(rows: { kode: string; saldo: number }[], apa: 'dana' | 'akun'): SaldoPerKode {
   return new Map(rows.map((r) => [r.kode, rupiahTersimpan(r.saldo, `Saldo ${apa} ${r.kode}`)]));
 }
 
-export async function saldoDana(db: Kysely<Database>, sampai?: string): Promise<SaldoPerKode> {
+/**
+ * Balances per fund or account at the end of `sampai` (bawaan: everything): each one indexed row of
+ * `saldo_harian`, the day totals the write path keeps (and `periksa` checks against the books), so the
+ * cost does not grow with the ledger's age. The one way balances are read.
+ */
+async function saldoPerKode(db: Kysely<Database>, buku: 'dana' | 'akun', sampai?: string): Promise<SaldoPerKode> {
+  const tabel = sql.table(buku);
   const rows = await sql<{ kode: string; saldo: number }>`
-    SELECT d.kode AS kode, coalesce((SELECT sum(${GERAK_DANA}) FROM kas WHERE kas.dana = d.kode AND (${sampai ?? null}
-      IS NULL OR tanggal <= ${sampai ?? null})), 0) AS saldo
-    FROM dana d ORDER BY d.dibuat, d.kode`.execute(db);
-  return keSaldo(rows.rows, 'dana');
+    SELECT t.kode AS kode, coalesce((SELECT h.saldo FROM saldo_harian h
+      WHERE h.buku = ${buku} AND h.kode = t.kode AND h.tanggal <= ${sampai ?? '9999-12-31'}
+      ORDER BY h.tanggal DESC LIMIT 1), 0) AS saldo
+    FROM ${tabel} t ORDER BY t.dibuat, t.kode`.execute(db);
+  return keSaldo(rows.rows, buku);
 }
 
-/** Movements per account: a transfer leaves its `akun` and enters its `akun_tujuan`. */
-function gerakAkun(akun: string | null) {
-  return sql`
-    SELECT akun AS akun, tanggal, CASE arah WHEN 'masuk' THEN jumlah ELSE -jumlah END AS d FROM kas WHERE (${akun} IS
-      NULL OR akun = ${akun})
-    UNION ALL
-    SELECT akun_tujuan AS akun, tanggal, jumlah AS d FROM kas WHERE arah = 'pindah' AND (${akun} IS NULL OR
-      akun_tujuan = ${akun})`;
-}
+export const saldoDana = (db: Kysely<Database>, sampai?: string) => saldoPerKode(db, 'dana', sampai);
 
-export async function saldoAkun(db: Kysely<Database>, sampai?: string): Promise<SaldoPerKode> {
-  const rows = await sql<{ kode: string; saldo: number }>`
-    WITH g AS (${gerakAkun(null)})
-    SELECT a.kode AS kode, coalesce((SELECT sum(d) FROM g WHERE g.akun = a.kode AND (${sampai ?? null} IS NULL OR
-      g.tanggal <= ${sampai ?? null})), 0) AS saldo
-    FROM akun a ORDER BY a.dibuat, a.kode`.execute(db);
-  return keSaldo(rows.rows, 'akun');
-}
+/** A transfer leaves its `akun` and enters its `akun_tujuan` (as saldo_harian counts it). */
+export const saldoAkun = (db: Kysely<Database>, sampai?: string) => saldoPerKode(db, 'akun', sampai);
 
 /** All entries in posting order, for the hash chain and the integrity checks. */
 /** The newest voucher of one kind in one year (numbering follows entry order, not dates). */

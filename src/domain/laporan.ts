@@ -153,6 +153,20 @@ export interface JejaringTerdata {
   terdata: string;
 }
 
+/**
+ * The quarter's cash entries summed by what the report counts them under (arah, sumber, jenis,
+ * layanan): a few dozen rows whatever the quarter's length, so the figures never need the entries.
+ */
+export interface PosKas {
+  arah: EntriKas['arah'];
+  sumber: string | null;
+  jenis: string | null;
+  layanan: string | null;
+  jumlah: Rupiah;
+  /** how many entries the sum covers */
+  entri: number;
+}
+
 export interface BahanLaporan {
   dari: string;
   sampai: string;
@@ -162,7 +176,9 @@ export interface BahanLaporan {
   saldoAwalAkun: SaldoPerKode;
   saldoAkhirDana: SaldoPerKode;
   saldoAkhirAkun: SaldoPerKode;
-  kas: EntriKas[];
+  /** the quarter's entries one by one: only for the workbook's cash book or `--json --rinci` */
+  kas: EntriKas[] | null;
+  kasPerPos: PosKas[];
   natura: NaturaGerak[];
   penyaluran: PenyaluranBaris[];
   santunan: SantunanBaris[];

@@ -55,7 +55,14 @@ export type TabelRantai = keyof typeof KOLOM_RANTAI;
 const sekaliJalan = (crypto as unknown as { hash?: (alg: string, data: string, enc: 'hex') => string }).hash;
 
 export function hashRow(tabel: TabelRantai, sebelum: string, row: Record<string, unknown>): string {
-  const isi = KOLOM_RANTAI[tabel].map((k) => row[k] ?? null);
+  return hashIsi(
+    sebelum,
+    KOLOM_RANTAI[tabel].map((k) => row[k] ?? null),
+  );
+}
+
+/** The hash of a row's chained values, in KOLOM_RANTAI order (as `periksa` reads them, one array a row). */
+export function hashIsi(sebelum: string, isi: readonly unknown[]): string {
   if (sekaliJalan) return sekaliJalan('sha256', `${sebelum}\n${JSON.stringify(isi)}`, 'hex');
   return createHash('sha256').update(sebelum).update('\n').update(JSON.stringify(isi)).digest('hex');
 }
@@ -93,8 +100,9 @@ export interface PutusRantai {
 }
 
 /**
- * Fed rows in id order (streamed, so a million-row book needs no memory); remembers the first break. A row
- * an erasure rewrote passes when it is exactly as the act left it (src/domain/anonim.ts).
+ * Fed rows in id order (streamed, so a million-row book needs no memory), each as its chained values in
+ * KOLOM_RANTAI order (id first) with its stored link and hash; remembers the first break. A row an erasure
+ * rewrote passes when it is exactly as the act left it (src/domain/anonim.ts).
  */
 export class PemeriksaRantai {
   private sebelum = GENESIS;
@@ -105,12 +113,16 @@ export class PemeriksaRantai {
     private readonly peta?: PetaGanti,
   ) {}
 
-  push(row: Record<string, unknown>): void {
+  push(isi: readonly unknown[], hashSebelum: unknown, hash: unknown): void {
     if (this.putus) return;
-    const id = Number(row.id);
-    if (row.hash_sebelum !== this.sebelum) this.putus = { id, alasan: 'sambungan', row };
-    else if (hashTercatat(this.peta, this.tabel, id, hashRow(this.tabel, this.sebelum, row)) !== row.hash)
-      this.putus = { id, alasan: 'isi', row };
-    else this.sebelum = String(row.hash);
+    if (hashSebelum !== this.sebelum) this.patah('sambungan', isi);
+    else if (hashTercatat(this.peta, this.tabel, Number(isi[0]), hashIsi(this.sebelum, isi)) !== hash)
+      this.patah('isi', isi);
+    else this.sebelum = hash as string;
+  }
+
+  private patah(alasan: PutusRantai['alasan'], isi: readonly unknown[]): void {
+    const row = Object.fromEntries(KOLOM_RANTAI[this.tabel].map((k, i) => [k, isi[i]]));
+    this.putus = { id: Number(row.id), alasan, row };
   }
 }

@@ -2,10 +2,11 @@
 // what its last journal entry says; a row with no entry was inserted outside the tool, an entry
 // with no row names a row deleted outside it, and a differing row names its first changed field.
 import type { Kysely } from 'kysely';
-import { type BarisJurnal, isiAktaAnonim, semuaBaris, semuaJurnal } from '../db/jurnal-repo.js';
+import type { Ledger } from '../db/connection.js';
+import { type BarisJurnal, isiAktaAnonim, iterBaris, iterJurnal } from '../db/jurnal-repo.js';
 import type { Database } from '../db/types.js';
 import { hashTercatat, type IsiAnonim, type PetaGanti, petaGanti } from '../domain/anonim.js';
-import { BUKU_JURNAL, GENESIS_JURNAL, hashJurnal, hashLot, kolomBeda } from '../domain/jurnal.js';
+import { BUKU_JURNAL, GENESIS_JURNAL, hashJurnal, hashLot, isiJurnal, kolomBeda } from '../domain/jurnal.js';
 import { pesan } from '../domain/pesan.js';
 
 export interface TemuanJurnal {
@@ -19,19 +20,24 @@ export async function petaGantiJurnal(db: Kysely<Database>): Promise<PetaGanti> 
   return petaGanti((await isiAktaAnonim(db)).map((isi) => JSON.parse(isi) as IsiAnonim));
 }
 
-export async function periksaJurnal(db: Kysely<Database>, peta?: PetaGanti): Promise<TemuanJurnal[]> {
-  const jurnal = await semuaJurnal(db);
-  const temuan = periksaRantai(jurnal, peta ?? (await petaGantiJurnal(db)));
-  // an erasure act describes a rewrite, not a row: the row's state is the entry after it
-  const terakhir = new Map(jurnal.filter((e) => e.aksi !== 'anonimkan').map((e) => [`${e.buku}/${e.uid}`, e]));
+/** The journal's last word on each row, by `buku/uid`: what its row must still hold. */
+type Terakhir = Map<string, Pick<BarisJurnal, 'buku' | 'uid' | 'aksi' | 'isi'>>;
+
+/**
+ * Streams the journal (its chain checked on the way, only each row's last entry kept), then each
+ * journalled book, row by row.
+ */
+export function periksaJurnal(ledger: Pick<Ledger, 'sqlite'>, peta: PetaGanti): TemuanJurnal[] {
+  const terakhir: Terakhir = new Map();
+  const temuan = periksaRantai(iterJurnal(ledger.sqlite), terakhir, peta);
   for (const buku of BUKU_JURNAL) {
-    for (const row of await semuaBaris(db, buku)) {
+    for (const row of iterBaris(ledger.sqlite, buku)) {
       const id = Number(row.id);
       const kunci = `${buku}/${String(row.uid)}`;
       const e = terakhir.get(kunci);
       terakhir.delete(kunci);
       if (!e || e.aksi === 'hapus') temuan.push({ jenis: 'jurnal', id, pesan: pesan.jurnalBarisAsing(buku, id) });
-      else {
+      else if (isiJurnal(row) !== e.isi) {
         const kolom = kolomBeda(row, e.isi);
         if (kolom.length) temuan.push({ jenis: 'jurnal', id, pesan: pesan.jurnalKolomBeda(buku, id, kolom) });
       }
@@ -46,23 +52,32 @@ export async function periksaJurnal(db: Kysely<Database>, peta?: PetaGanti): Pro
 }
 
 /**
- * Each entry must follow the hash before it: alone, by its own hash; in a lot written by a bulk import, the lot's
- * entries carry an empty hash and the last one holds the digest of them all (hashLot).
+ * The chain over the whole journal (its first break is the finding), noting each row's last entry. Each entry
+ * follows the hash before it: alone, by its own hash; in a lot written by a bulk import, the lot's entries carry
+ * an empty hash and the last one holds the digest of them all (hashLot). An erasure act describes a rewrite,
+ * not a row: the row's state is the entry after it.
  */
-function periksaRantai(jurnal: BarisJurnal[], peta: PetaGanti): TemuanJurnal[] {
+function periksaRantai(jurnal: Iterable<BarisJurnal>, terakhir: Terakhir, peta: PetaGanti): TemuanJurnal[] {
   let sebelum = GENESIS_JURNAL;
   let lot: BarisJurnal[] = [];
-  const putus = (e: BarisJurnal) => [{ jenis: 'jurnal' as const, id: e.id, pesan: pesan.jurnalPutus(e.id) }];
+  let putus: TemuanJurnal[] = [];
+  const patah = (e: BarisJurnal) => [{ jenis: 'jurnal' as const, id: e.id, pesan: pesan.jurnalPutus(e.id) }];
   for (const e of jurnal) {
-    if (e.hash_sebelum !== sebelum) return putus(lot[0] ?? e);
+    if (e.aksi !== 'anonimkan')
+      terakhir.set(`${e.buku}/${e.uid}`, { buku: e.buku, uid: e.uid, aksi: e.aksi, isi: e.isi });
+    if (putus.length) continue;
+    if (e.hash_sebelum !== sebelum) {
+      putus = patah(lot[0] ?? e);
+      continue;
+    }
     if (e.hash === '') {
       lot.push(e);
       continue;
     }
     const hash = lot.length ? hashLot(sebelum, [...lot, e]) : hashJurnal(sebelum, e);
-    if (hashTercatat(peta, 'jurnal', e.id, hash) !== e.hash) return putus(lot[0] ?? e);
+    if (hashTercatat(peta, 'jurnal', e.id, hash) !== e.hash) putus = patah(lot[0] ?? e);
     sebelum = e.hash;
     lot = [];
   }
-  return lot.length ? putus(lot[0]!) : [];
+  return putus.length || !lot.length ? putus : patah(lot[0]!);
 }

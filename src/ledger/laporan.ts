@@ -15,9 +15,10 @@ export function tahunSah(tahun: Nilai | undefined): RuleResult {
   return n !== null && (n < 1900 || n > 2200) ? refuse(new UserError(pesan.tahunTidakSah(String(tahun)))) : OK;
 }
 
-export async function bahanLaporan(db: Kysely<Database>, t: Triwulan): Promise<BahanLaporan> {
+/** The quarter's books; its cash entries one by one only with `rinci` (the figures never need them). */
+export async function bahanLaporan(db: Kysely<Database>, t: Triwulan, rinci = true): Promise<BahanLaporan> {
   const { dari, sampai } = rentangTriwulan(t);
-  const bahan = await loadBahanLaporan(db, dari, sampai, hariSebelum(dari));
+  const bahan = await loadBahanLaporan(db, dari, sampai, hariSebelum(dari), rinci);
   if (!bahan) throw new LedgerError(pesan.profilBelumAda());
   return bahan;
 }

@@ -1,20 +1,19 @@
 // `wksbm periksa`: everything that must hold in a ledger file, each as a finding when it does not.
 
-import { foreignKeyCheck, integrityCheck, negativeDayEnds, streamRows, voidsNotMirroring } from '../db/check-repo.js';
+import { danaTerikat, foreignKeyCheck, integrityCheck, iterRantai, voidsNotMirroring } from '../db/check-repo.js';
+import type { Ledger } from '../db/connection.js';
 import type { Kas } from '../db/kas-repo.js';
-import { saldoAkun, saldoDana } from '../db/kas-repo.js';
-import type { Natura } from '../db/natura-repo.js';
-import { negativeStokDayEnds, salesWithVoidedReceipt } from '../db/natura-repo.js';
+import { type Natura, negativeStokDayEnds, salesWithVoidedReceipt } from '../db/natura-repo.js';
 import { segelTerakhir } from '../db/periode-repo.js';
 import { type BedaHarian, saldoTakBerjalan, semuaSaldoHarian } from '../db/saldo-repo.js';
 import type { Tx } from '../db/transaction.js';
 import type { SaldoHarianRow } from '../db/types.js';
 import { formatTanggal, labelTriwulan, type Triwulan } from '../domain/dates.js';
 import { LedgerError } from '../domain/errors.js';
-import { formatRupiah, jumlahSemua } from '../domain/money.js';
+import { formatRupiah, jumlahSemua, type Rupiah, rupiahTersimpan } from '../domain/money.js';
 import { pesan } from '../domain/pesan.js';
 import { kodeSegelLaporan, type Segel } from '../domain/segel.js';
-import { PemeriksaRantai, type TabelRantai } from './hash.js';
+import { KOLOM_RANTAI, PemeriksaRantai, type TabelRantai } from './hash.js';
 import { periksaJurnal, petaGantiJurnal, type TemuanJurnal } from './jurnal.js';
 import { formatKuantitas, gerakNatura } from './natura.js';
 import { formatNomor, gerakKas } from './posting.js';
@@ -37,7 +36,8 @@ export interface Temuan {
   id?: number;
 }
 
-export async function periksa(db: Tx): Promise<Temuan[]> {
+export async function periksa(ledger: Pick<Ledger, 'db' | 'sqlite'>): Promise<Temuan[]> {
+  const db = ledger.db;
   const temuan: Temuan[] = [];
   for (const m of await integrityCheck(db))
     temuan.push({ jenis: 'integritas', pesan: `SQLite melaporkan kerusakan: ${m}` });
@@ -54,12 +54,12 @@ export async function periksa(db: Tx): Promise<Temuan[]> {
   const peta = await petaGantiJurnal(db);
   for (const tabel of ['kas', 'natura'] as TabelRantai[]) {
     const rantai = new PemeriksaRantai(tabel, peta);
-    for await (const row of streamRows(db, tabel)) {
-      rantai.push(row);
-      if (tabel === 'kas') {
-        temuan.push(...seri.push(row));
-        harian.tambah(row as unknown as Kas);
-      } else harian.tambahNatura(row as unknown as Natura);
+    const baca = tabel === 'kas' ? bacaKas(seri, harian, temuan) : bacaNatura(harian);
+    for (const row of iterRantai(ledger.sqlite, tabel, KOLOM_RANTAI[tabel])) {
+      const hash = row.pop();
+      const hashSebelum = row.pop();
+      rantai.push(row, hashSebelum, hash);
+      baca(row);
     }
     const putus = rantai.putus;
     if (putus) {
@@ -83,7 +83,8 @@ export async function periksa(db: Tx): Promise<Temuan[]> {
       pesan: `Pembatalan ${v.nomor} tidak mencerminkan entri yang dibatalkannya.`,
     });
 
-  for (const n of await negativeDayEnds(db)) {
+  // balances and totals from the books as streamed above (saldo_harian is checked against them below)
+  for (const n of harian.minus(await danaTerikat(db))) {
     const apa = n.jenis === 'dana' ? `Dana terikat ${n.kode}` : `Akun ${n.kode}`;
     temuan.push({
       jenis: 'saldo',
@@ -103,11 +104,41 @@ export async function periksa(db: Tx): Promise<Temuan[]> {
     temuan.push({ jenis: 'saldo_harian', pesan: pesan.saldoHarianBeda(...uraianHarian(b)) });
   for (const b of await saldoTakBerjalan(db))
     temuan.push({ jenis: 'saldo_harian', pesan: pesan.saldoHarianBerjalan(...uraianHarian(b)) });
-  temuan.push(...(await periksaTotalSaldo(db)));
+  temuan.push(...periksaTotalSaldo(harian));
   temuan.push(...(await periksaPemicu(db)));
-  temuan.push(...(await periksaJurnal(db, peta)));
+  temuan.push(...periksaJurnal(ledger, peta));
   temuan.push(...(await periksaSegelTutup(db)));
   return temuan;
+}
+
+/** Column positions in a chained row as iterRantai gives it (KOLOM_RANTAI order). */
+const posisi = <T extends TabelRantai>(tabel: T) =>
+  Object.fromEntries(KOLOM_RANTAI[tabel].map((k, i) => [k, i])) as Record<(typeof KOLOM_RANTAI)[T][number], number>;
+const K = posisi('kas');
+const N = posisi('natura');
+
+/** What periksa does with each cash row besides its hash: voucher numbers and day totals. */
+function bacaKas(seri: SeriBukti, harian: TotalHarian, temuan: Temuan[]): (r: unknown[]) => void {
+  return (r) => {
+    const t = seri.push(r);
+    if (t) temuan.push(...t);
+    harian.tambah(String(r[K.tanggal]), {
+      arah: r[K.arah] as Kas['arah'],
+      jumlah: Number(r[K.jumlah]),
+      dana: r[K.dana] as string | null,
+      akun: String(r[K.akun]),
+      akun_tujuan: r[K.akun_tujuan] as string | null,
+    });
+  };
+}
+
+function bacaNatura(harian: TotalHarian): (r: unknown[]) => void {
+  return (r) =>
+    harian.tambahNatura(String(r[N.tanggal]), String(r[N.satuan]), {
+      arah: r[N.arah] as Natura['arah'],
+      barang: String(r[N.barang]),
+      kuantitas_mili: Number(r[N.kuantitas_mili]),
+    });
 }
 
 /** The latest closing's seal: the history it sealed must still be there, row for row. */
@@ -135,10 +166,10 @@ export async function periksaLaporan(db: Tx, berkas: string, isi: IsiDataSegel |
 }
 
 /** Funds and accounts must hold the same money; a balance that is not whole rupiah is a finding, not a crash. */
-async function periksaTotalSaldo(db: Tx): Promise<Temuan[]> {
+function periksaTotalSaldo(harian: TotalHarian): Temuan[] {
   try {
-    const totalDana = jumlahSemua((await saldoDana(db)).values());
-    const totalAkun = jumlahSemua((await saldoAkun(db)).values());
+    const totalDana = jumlahSemua(harian.saldo('dana'));
+    const totalAkun = jumlahSemua(harian.saldo('akun'));
     if (totalDana === totalAkun) return [];
     const dana = `Jumlah saldo semua dana (${formatRupiah(totalDana)})`;
     const akun = `jumlah saldo semua akun (${formatRupiah(totalAkun)})`;
@@ -159,13 +190,13 @@ class TotalHarian {
   private readonly kunci = new Map<string, { buku: Gerak['buku']; kode: string; hari: Map<string, number> }>();
   private readonly satuan = new Map<string, string>();
 
-  tambah(row: Kas): void {
-    this.catat(row.tanggal, gerakKas(row));
+  tambah(tanggal: string, row: Parameters<typeof gerakKas>[0]): void {
+    this.catat(tanggal, gerakKas(row));
   }
 
-  tambahNatura(row: Natura): void {
-    if (!this.satuan.has(row.barang)) this.satuan.set(row.barang, row.satuan);
-    this.catat(row.tanggal, gerakNatura(row));
+  tambahNatura(tanggal: string, satuan: string, row: Parameters<typeof gerakNatura>[0]): void {
+    if (!this.satuan.has(row.barang)) this.satuan.set(row.barang, satuan);
+    this.catat(tanggal, gerakNatura(row));
   }
 
   private catat(tanggal: string, gerak: readonly Gerak[]): void {
@@ -175,6 +206,35 @@ class TotalHarian {
       if (!x) this.kunci.set(k, (x = { buku: g.buku, kode: g.kode, hari: new Map() }));
       x.hari.set(tanggal, (x.hari.get(tanggal) ?? 0) + g.gerak);
     }
+  }
+
+  /** Per account and restricted fund, the first day the books' running balance is below zero. */
+  minus(terikat: ReadonlySet<string>): { jenis: 'dana' | 'akun'; kode: string; tanggal: string; saldo: number }[] {
+    const out: { jenis: 'dana' | 'akun'; kode: string; tanggal: string; saldo: number }[] = [];
+    for (const x of this.kunci.values()) {
+      if (x.buku === 'stok' || (x.buku === 'dana' && !terikat.has(x.kode))) continue;
+      let saldo = 0;
+      for (const h of [...x.hari.keys()].sort()) {
+        saldo += x.hari.get(h)!;
+        if (saldo < 0) {
+          out.push({ jenis: x.buku, kode: x.kode, tanggal: h, saldo });
+          break;
+        }
+      }
+    }
+    return out.sort((a, b) => (a.jenis + a.kode < b.jenis + b.kode ? -1 : 1));
+  }
+
+  /** The books' balance of every fund or account, checked as whole rupiah (a LedgerError names the first not). */
+  saldo(buku: 'dana' | 'akun'): Rupiah[] {
+    const out: Rupiah[] = [];
+    for (const x of this.kunci.values()) {
+      if (x.buku !== buku) continue;
+      let s = 0;
+      for (const g of x.hari.values()) s += g;
+      out.push(rupiahTersimpan(s, `Saldo ${buku} ${x.kode}`));
+    }
+    return out;
   }
 
   /** per key (by buku, then kode), the first day whose stored total is not what the rows add up to */
@@ -217,8 +277,10 @@ function uraianHarian(b: BedaHarian): [string, string, string, string] {
 class SeriBukti {
   private readonly terlihat = new Map<string, Uint8Array>();
 
-  push(r: Record<string, unknown>): Temuan[] {
-    const urut = Number(r.urut);
+  /** the findings on this row, or undefined (most rows: no array made) */
+  push(x: unknown[]): Temuan[] | undefined {
+    const r = { id: x[K.id], bukti: x[K.bukti], tahun: x[K.tahun], nomor: x[K.nomor], tanggal: x[K.tanggal] };
+    const urut = Number(x[K.urut]);
     const kunci = `${String(r.bukti)}/${String(r.tahun)}`;
     let bit = this.terlihat.get(kunci) ?? new Uint8Array(1024);
     if (urut >= bit.length) {
@@ -227,9 +289,9 @@ class SeriBukti {
       bit = lebih;
     }
     this.terlihat.set(kunci, bit);
-    const temuan: Temuan[] = [];
+    let temuan: Temuan[] | undefined;
     if (urut > 0 && bit[urut])
-      temuan.push({
+      (temuan ??= []).push({
         jenis: 'urutan_bukti',
         id: Number(r.id),
         pesan: `Nomor ${String(r.bukti)} tahun ${String(r.tahun)} urutan ${urut} dipakai dua kali.`,
@@ -237,7 +299,7 @@ class SeriBukti {
     if (urut > 0) bit[urut] = 1;
     const seharusnya = formatNomor(urut, r.bukti as 'BKM', String(r.tanggal));
     if (seharusnya !== r.nomor || Number(String(r.tanggal).slice(0, 4)) !== Number(r.tahun)) {
-      temuan.push({
+      (temuan ??= []).push({
         jenis: 'urutan_bukti',
         id: Number(r.id),
         pesan: `Nomor bukti ${String(r.nomor)} tidak sesuai dengan urutan dan tanggalnya (seharusnya ${seharusnya}).`,

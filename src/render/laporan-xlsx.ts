@@ -130,7 +130,7 @@ function daftarLaporan(m: LaporanTriwulan): Konteks['daftar'] {
       'akhir',
     ]),
     kas: kolomDari(
-      m.buku_kas.map((b) => barisKas(b, m.nama_kode)),
+      (m.buku_kas ?? []).map((b) => barisKas(b, m.nama_kode)),
       KOLOM_KAS,
     ),
     penyaluran: kolomDari(

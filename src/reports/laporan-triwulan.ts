@@ -8,6 +8,7 @@ import {
   type KegiatanBaris,
   KOLOM_UNIT,
   type PenyaluranBaris,
+  type PosKas,
   type RapatBaris,
   type ReferensiLaporan,
   type SantunanBaris,
@@ -137,7 +138,9 @@ export interface LaporanTriwulan {
   nama_kode: NamaKode;
   keuangan: Keuangan;
   natura: StokNatura[];
-  buku_kas: BarisBukuKas[];
+  /** every entry of the quarter with its running balance: present only when the entries were loaded */
+  buku_kas?: BarisBukuKas[];
+  jumlah_entri_kas: number;
   penyaluran: BarisPenyaluran[];
   total_penyaluran: Rupiah;
   kegiatan: BarisKegiatan[];
@@ -167,7 +170,9 @@ export function laporanTriwulan(b: BahanLaporan, t: Triwulan, tanggalLaporan: st
     nama_kode: namaKode(b.ref),
     keuangan,
     natura: stokNatura(b),
-    buku_kas: bukuKas(jumlahSemua(b.saldoAwalAkun.values()), b.kas, {}).baris,
+    // the running balance starts before the quarter: an opening balance (SA) inside it is one of its lines
+    ...(b.kas ? { buku_kas: bukuKas(jumlahSemua(b.saldoAwalAkun.values()), b.kas, {}).baris } : {}),
+    jumlah_entri_kas: b.kasPerPos.reduce((n, p) => n + p.entri, 0),
     penyaluran,
     total_penyaluran: jumlahSemua(penyaluran.map((p) => p.nilai ?? NOL)),
     kegiatan: b.kegiatan.map(barisKegiatan),
@@ -202,23 +207,29 @@ function barisRapat(r: RapatBaris, i: number): BarisRapat {
   return { no: i + 1, tanggal, jenis, tempat, agenda, hadir, keputusan };
 }
 
-const jumlahEntri = (es: EntriKas[]) => jumlahSemua(es.map((e) => e.jumlah));
+const jumlahPos = (ps: PosKas[]) => jumlahSemua(ps.map((p) => p.jumlah));
+
+/** Entries one by one as posts of their own (the model sums them as it sums the database's posts). */
+export function posDariEntri(es: readonly EntriKas[]): PosKas[] {
+  return es.map(({ arah, sumber, jenis, layanan, jumlah }) => ({ arah, sumber, jenis, layanan, jumlah, entri: 1 }));
+}
 
 /** Receipts by sumber and spending by jenis (penyaluran split by layanan): zero rows kept, same shape every quarter. */
 function susunKeuangan(b: BahanLaporan): Keuangan {
   // opening = every entry before the quarter (what `kas saldo --tanggal <day before>` says), and an opening
-  // balance (SA) recorded within it, which is neither penerimaan nor pengeluaran
-  const dicatatAwal = b.kas.filter((e) => e.bukti === 'SA');
-  const saldoAwal = jumlahkan(jumlahSemua(b.saldoAwalAkun.values()), jumlahEntri(dicatatAwal));
-  const masuk = b.kas.filter((e) => e.arah === 'masuk' && e.bukti !== 'SA');
+  // balance (SA) recorded within it, which is neither penerimaan nor pengeluaran: the only receipt without a
+  // sumber (the kas table's CHECK says so), voids of it included
+  const dicatatAwal = b.kasPerPos.filter((e) => e.arah === 'masuk' && e.sumber === null);
+  const saldoAwal = jumlahkan(jumlahSemua(b.saldoAwalAkun.values()), jumlahPos(dicatatAwal));
+  const masuk = b.kasPerPos.filter((e) => e.arah === 'masuk' && e.sumber !== null);
   const penerimaan = b.ref.sumber.map((s) => ({
     kode: s.kode,
     nama: s.nama,
-    jumlah: jumlahEntri(masuk.filter((e) => e.sumber === s.kode)),
+    jumlah: jumlahPos(masuk.filter((e) => e.sumber === s.kode)),
   }));
   const pengeluaran = pengeluaranPerJenis(
     b.ref,
-    b.kas.filter((e) => e.arah === 'keluar'),
+    b.kasPerPos.filter((e) => e.arah === 'keluar'),
   );
   const totalPenerimaan = jumlahSemua(penerimaan.map((p) => p.jumlah));
   const totalPengeluaran = jumlahSemua(pengeluaran.map((p) => p.jumlah));
@@ -234,16 +245,16 @@ function susunKeuangan(b: BahanLaporan): Keuangan {
   };
 }
 
-function pengeluaranPerJenis(ref: ReferensiLaporan, keluar: EntriKas[]): Keuangan['pengeluaran'] {
+function pengeluaranPerJenis(ref: ReferensiLaporan, keluar: PosKas[]): Keuangan['pengeluaran'] {
   const baris: Keuangan['pengeluaran'] = [];
   for (const j of ref.jenis) {
     const dariJenis = keluar.filter((e) => e.jenis === j.kode);
     if (!j.perlu_layanan) {
-      baris.push({ kode: j.kode, jenis: j.kode, layanan: null, nama: j.nama, jumlah: jumlahEntri(dariJenis) });
+      baris.push({ kode: j.kode, jenis: j.kode, layanan: null, nama: j.nama, jumlah: jumlahPos(dariJenis) });
       continue;
     }
     for (const l of ref.layanan) {
-      const jumlah = jumlahEntri(dariJenis.filter((e) => e.layanan === l.kode));
+      const jumlah = jumlahPos(dariJenis.filter((e) => e.layanan === l.kode));
       baris.push({ kode: `${j.kode}.${l.kode}`, jenis: j.kode, layanan: l.kode, nama: `${j.nama}: ${l.nama}`, jumlah });
     }
     const tanpa = dariJenis.filter((e) => !ref.layanan.some((l) => l.kode === e.layanan));
@@ -253,7 +264,7 @@ function pengeluaranPerJenis(ref: ReferensiLaporan, keluar: EntriKas[]): Keuanga
         jenis: j.kode,
         layanan: null,
         nama: `${j.nama}: tanpa layanan`,
-        jumlah: jumlahEntri(tanpa),
+        jumlah: jumlahPos(tanpa),
       });
   }
   return baris;
@@ -405,7 +416,7 @@ export function ringkasanLaporan(m: LaporanTriwulan) {
     unit: m.unit,
     keuangan: m.keuangan,
     natura: m.natura,
-    jumlah_entri_kas: m.buku_kas.length,
+    jumlah_entri_kas: m.jumlah_entri_kas,
     jumlah_penyaluran: m.penyaluran.length,
     total_penyaluran: m.total_penyaluran,
     jumlah_kegiatan: m.kegiatan.length,

@@ -54,12 +54,16 @@ function bantuanPerLayanan(m: LaporanTriwulan): BarisBantuan[] {
   return [...per.values()];
 }
 
-/** The quarter's three months, each with the cash book's receipts and payments of that month. */
+/**
+ * The quarter's three months, each with the cash book's receipts and payments of that month; an opening
+ * balance (saldo awal) is neither.
+ */
 function perBulan(m: LaporanTriwulan): BulanKas[] {
+  if (!m.buku_kas) throw new Error('pengumuman: laporan tanpa buku kas (bahanLaporan dengan rinci)');
   const awal = Number(m.periode.dari.slice(5, 7));
   return [0, 1, 2].map((i) => {
     const bulan = String(awal + i).padStart(2, '0');
-    const baris = m.buku_kas.filter((b) => b.tanggal.slice(5, 7) === bulan);
+    const baris = m.buku_kas!.filter((b) => !b.saldo_awal && b.tanggal.slice(5, 7) === bulan);
     return {
       bulan: BULAN[awal + i - 1]!,
       penerimaan: baris.reduce((s, b) => jumlahkan(s, b.penerimaan), NOL),

@@ -103,7 +103,7 @@ describe('kas import writer', () => {
         .get(),
     ).toEqual({ saldo: 3334 * 10_000 - 1666 * 5_000 });
     expect(l.sqlite.prepare('SELECT ditambah FROM impor').get()).toEqual({ ditambah: 5000 });
-    expect(await periksa(l.db)).toEqual([]);
+    expect(await periksa(l)).toEqual([]);
     await l.close();
   });
 });

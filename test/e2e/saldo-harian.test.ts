@@ -262,6 +262,26 @@ describe('saldo_harian', () => {
     ]);
   });
 
+  it('kas saldo, akun daftar and the report read balances from the day totals, one way for all', async () => {
+    const db = await unitBaru();
+    await ok(db, ['kas', 'masuk', '--jumlah', '100000', '--sumber', 'iuran', '--tanggal', '2026-07-01']);
+    await ok(db, ['kas', 'keluar', '--jumlah', '20000', '--jenis', 'operasional', '--tanggal', '2026-07-02']);
+    const s = sqlite(db);
+    // a day-end total changed outside the tool: every reader shows it (and periksa names it)
+    s.prepare("UPDATE saldo_harian SET saldo = saldo + 7000 WHERE tanggal = '2026-07-02'").run();
+    s.close();
+    expect((await ok(db, ['kas', 'saldo', '--json'])).json().total).toBe(87_000);
+    expect((await ok(db, ['kas', 'saldo', '--tanggal', '2026-07-01', '--json'])).json().total).toBe(100_000);
+    const akun = (await ok(db, ['akun', 'daftar', '--json'])).json();
+    expect(JSON.stringify(akun)).toContain('87000');
+    const laporan = await ok(db, ['--json', 'laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3']);
+    expect(laporan.json().keuangan.per_dana.find((d: { kode: string }) => d.kode === 'umum').saldo).toBe(87_000);
+    expect((await wksbm(db, ['periksa', '--json'])).json().temuan.map((t: { jenis: string }) => t.jenis)).toEqual([
+      'saldo_harian',
+      'saldo_harian',
+    ]);
+  });
+
   it('the migration fills the table from the rows of a file made before it', async () => {
     const db = await unitBaru();
     await ok(db, ['akun', 'tambah', 'bri', '--nama', 'BRI']);

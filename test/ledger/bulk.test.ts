@@ -121,8 +121,8 @@ describe('PostingMassal decides as postEntry', () => {
       const harian = (l: Ledger) => l.sqlite.prepare('SELECT * FROM saldo_harian ORDER BY buku, kode, tanggal').all();
       expect(semua(b)).toEqual(semua(a));
       expect(harian(b)).toEqual(harian(a));
-      expect(await periksa(a.db)).toEqual([]);
-      expect(await periksa(b.db)).toEqual([]);
+      expect(await periksa(a)).toEqual([]);
+      expect(await periksa(b)).toEqual([]);
 
       // reversals in bulk match voidEntry too
       const asli = ['keluar', 'pindah', 'masuk'].flatMap(
@@ -157,7 +157,7 @@ describe('PostingMassal decides as postEntry', () => {
       expect(pembalikA.some((h) => h.includes('/PB/'))).toBe(true);
       expect(semua(b)).toEqual(semua(a));
       expect(harian(b)).toEqual(harian(a));
-      expect(await periksa(b.db)).toEqual([]);
+      expect(await periksa(b)).toEqual([]);
       await a.close();
       await b.close();
     });

@@ -10,6 +10,7 @@ import * as m0007 from './0007-ppks-dtsen.js';
 import * as m0008 from './0008-saldo-awal.js';
 import * as m0009 from './0009-anonim.js';
 import * as m0010 from './0010-profil-telepon.js';
+import * as m0011 from './0011-indeks-cepat.js';
 
 export const MIGRASI: Record<string, Migration> = {
   '0001-awal': m0001,
@@ -22,6 +23,7 @@ export const MIGRASI: Record<string, Migration> = {
   '0008-saldo-awal': m0008,
   '0009-anonim': m0009,
   '0010-profil-telepon': m0010,
+  '0011-indeks-cepat': m0011,
 };
 
 export const penyediaMigrasi: MigrationProvider = {

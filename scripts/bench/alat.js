@@ -1,0 +1,91 @@
+// Shared by every bench: running the real binary timed (wall, CPU, peak memory), the machine's load,
+// and the one list of targets that ends as LULUS/GAGAL per line and in the exit code.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const BIN = path.join(ROOT, 'bin', 'wksbm.js');
+export const HARI_INI = '2026-11-22';
+export const ENV = { ...process.env, WKSBM_HARI_INI: HARI_INI, NO_COLOR: '1' };
+const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+export const beban = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+export const rupiahId = (n) => n.toLocaleString('id-ID');
+
+/**
+ * Runs a program timed: wall seconds, CPU seconds (user + sys) and peak RSS in MiB (from /usr/bin/time
+ * where installed; CPU and memory are null without it).
+ */
+export function jalankan(cmd, args, opts = {}) {
+  const ukur = TIME ? path.join(os.tmpdir(), `wksbm-bench-time-${process.pid}`) : null;
+  const [prog, argv] = ukur ? [TIME, ['-f', '%U %S %M', '-o', ukur, cmd, ...args]] : [cmd, args];
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(prog, argv, { encoding: 'utf8', env: ENV, maxBuffer: 1 << 30, ...opts });
+  const detik = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} gagal (${r.status}): ${r.stderr}`);
+  let cpu = null;
+  let mib = null;
+  if (ukur) {
+    const [u, s, kb] = fs.readFileSync(ukur, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+    fs.rmSync(ukur, { force: true });
+    cpu = u + s;
+    mib = kb / 1024;
+  }
+  return { detik, cpu, mib, out: r.stdout };
+}
+
+/** The real binary on one unit file. */
+export const wksbm = (db, args) => jalankan(process.execPath, [BIN, ...(db ? ['--db', db] : []), ...args]);
+
+/** The median run of `n` (by wall time), so one hiccup of a loaded machine does not decide a target. */
+export function terbaik(n, f) {
+  const runs = Array.from({ length: n }, f).sort((a, b) => a.detik - b.detik);
+  return runs[Math.floor(runs.length / 2)];
+}
+
+const hasil = [];
+
+/** Records one target and prints its line: the figure, the target, LULUS or GAGAL, and the load now. */
+export function target(nama, nilai, batas, satuan, rincian = '') {
+  const lulus = nilai <= batas;
+  hasil.push({ nama, lulus });
+  const f = (x) => (satuan === '×' ? x.toFixed(2) : satuan === 'MiB' ? x.toFixed(0) : x.toFixed(3));
+  console.log(
+    `  ${lulus ? 'LULUS' : 'GAGAL'}  ${nama}: ${f(nilai)} ${satuan} (target ≤ ${batas} ${satuan})` +
+      `${rincian ? `; ${rincian}` : ''} [beban ${beban()}]`,
+  );
+  return lulus;
+}
+
+export function ringkas() {
+  const gagal = hasil.filter((h) => !h.lulus);
+  console.log(gagal.length ? `GAGAL: ${gagal.map((h) => h.nama).join(', ')}` : `LULUS: semua ${hasil.length} target`);
+  return gagal.length ? 1 : 0;
+}
+
+/** A scratch folder removed afterwards, whatever happens. */
+export async function denganFolder(f) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wksbm-bench-'));
+  try {
+    return await f(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A new unit (init + a bank account) in its own folder under `dir`. */
+export function unit(dir, nama = 'unit') {
+  fs.mkdirSync(path.join(dir, nama), { recursive: true });
+  const db = path.join(dir, nama, 'unit.sqlite');
+  wksbm(db, ['init', '--nama', 'Bench', '--padukuhan', 'Jetis', '--kalurahan', 'Sumberagung', '--kapanewon', 'Jetis']);
+  wksbm(db, ['akun', 'tambah', 'bri', '--nama', 'BRI']);
+  return db;
+}

@@ -1,0 +1,39 @@
+// Growth: the same commands on a unit with 2 years of entries and on one with 20 years (10×), the
+// same number of entries a year, so the quarter and the year each command reports are the same size.
+// A command that costs what it reports stays within 1.2× (`periksa` re-reads everything by design and
+// is timed in `sejuta` instead). Default 5,000 entries a year (10 k → 100 k); `--penuh` 50,000 (100 k → 1 M).
+import { median, target, wksbm } from './alat.js';
+import { bukuBench } from './buku.js';
+
+export const PERINTAH = [
+  ['kas saldo', ['kas', 'saldo']],
+  ['laporan triwulan --json (2026 III)', ['--json', 'laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3']],
+  ['cetak kas (tahun 2025)', ['cetak', 'kas', '--dari', '2025-01-01', '--sampai', '2025-12-31', '-o', 'KELUAR']],
+  ['kas keluar (hari ini)', ['kas', 'keluar', '--jumlah', '1000', '--jenis', 'operasional', '--uraian', 'bench']],
+];
+
+export default function tumbuh({ dir, penuh }) {
+  const perTahun = penuh ? 50_000 : 5_000;
+  const kecil = bukuBench(dir, 'kecil', { tahun: 2, perTahun });
+  const besar = bukuBench(dir, 'besar', { tahun: 20, perTahun });
+  const id = (n) => n.toLocaleString('id-ID');
+  console.log(`tumbuh: ${id(kecil.n)} → ${id(besar.n)} entri (${id(perTahun)} entri setahun, 2 → 20 tahun)`);
+  const ULANG = 3;
+  for (const [nama, args] of PERINTAH) {
+    const waktu = { kecil: [], besar: [] };
+    for (let i = 0; i < ULANG; i++)
+      for (const [k, b] of [
+        ['kecil', kecil],
+        ['besar', besar],
+      ])
+        waktu[k].push(
+          wksbm(
+            b.db,
+            args.map((a) => (a === 'KELUAR' ? `${dir}/${k}.xlsx` : a)),
+          ),
+        );
+    const ukur = (xs) => median(xs.map((x) => x.cpu ?? x.detik));
+    const [a, b] = [ukur(waktu.kecil), ukur(waktu.besar)];
+    target(`tumbuh 10×: ${nama}`, b / a, 1.2, '×', `${a.toFixed(3)} s → ${b.toFixed(3)} s CPU`);
+  }
+}
