@@ -42,8 +42,14 @@ export function jalankan(cmd, args, opts = {}) {
   return { detik, cpu, mib, out: r.stdout };
 }
 
-/** The real binary on one unit file. */
-export const wksbm = (db, args) => jalankan(process.execPath, [BIN, ...(db ? ['--db', db] : []), ...args]);
+/** The real binary on one unit file: this tree's, or `bin` (another built tree's, for a comparison). */
+export const wksbm = (db, args, bin = BIN) => jalankan(process.execPath, [bin, ...(db ? ['--db', db] : []), ...args]);
+
+/** A run's CPU time and peak memory, where /usr/bin/time measured them. */
+export const cpuMib = (r) =>
+  r.cpu === null ? 'CPU dan memori tidak diukur' : `CPU ${r.cpu.toFixed(2)} s, ${r.mib.toFixed(0)} MiB`;
+/** One run's figures for a line: wall time, then CPU time and peak memory. */
+export const angka = (r) => `${r.detik.toFixed(2)} s, ${cpuMib(r)}`;
 
 /** The median run of `n` (by wall time), so one hiccup of a loaded machine does not decide a target. */
 export function terbaik(n, f) {
@@ -81,11 +87,15 @@ export async function denganFolder(f) {
   }
 }
 
-/** A new unit (init + a bank account) in its own folder under `dir`. */
-export function unit(dir, nama = 'unit') {
+/**
+ * A new unit (init + a bank account) in its own folder under `dir`, made by the binary that will use it
+ * (`bin`: this tree's unless a comparison says otherwise), so an older binary never opens a newer file.
+ */
+export function unit(dir, nama = 'unit', bin = BIN) {
   fs.mkdirSync(path.join(dir, nama), { recursive: true });
   const db = path.join(dir, nama, 'unit.sqlite');
-  wksbm(db, ['init', '--nama', 'Bench', '--padukuhan', 'Jetis', '--kalurahan', 'Sumberagung', '--kapanewon', 'Jetis']);
-  wksbm(db, ['akun', 'tambah', 'bri', '--nama', 'BRI']);
+  const profil = ['--nama', 'Bench', '--padukuhan', 'Jetis', '--kalurahan', 'Sumberagung', '--kapanewon', 'Jetis'];
+  wksbm(db, ['init', ...profil], bin);
+  wksbm(db, ['akun', 'tambah', 'bri', '--nama', 'BRI'], bin);
   return db;
 }

@@ -1,15 +1,20 @@
-// `impor`: the real binary importing 100,000 donors and 1,000,000 cash entries into fresh units.
+// `impor`: the real binary importing 100,000 donors and 1,000,000 cash entries into fresh units. Targets of
+// #12: donors ≤ 1.5 s; cash ≤ 10 s and ≤ 300 MiB peak memory. Each figure gives wall time, CPU time (the
+// steadier figure on a loaded machine) and peak memory, with the machine's load printed before it.
+// WKSBM_BANDING=/path/to/other/built/tree times that tree's binary on the same files in the same run, each
+// in units it made itself, for a before/after side by side. `--kecil` (10 k donors, 100 k cash rows) only
+// shows that the bench runs: its figures are printed without LULUS/GAGAL.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { target, unit, wksbm } from './alat.js';
+import { angka, BIN, beban, cpuMib, rupiahId, target, unit, wksbm } from './alat.js';
 
 function donorCsv(file, n) {
   const baris = ['No;Nama Donatur;Alamat;No. HP;Jenis;Janji'];
   for (let i = 1; i <= n; i++)
     baris.push(
       `${i};Bpk. Donatur ${i};Jetis, RT ` +
-        `${String(i % 20).padStart(2, '0')};0812${String(10_000_000 + i).padStart(8, '0')};${i % 3 ? 'Perorangan' : 'Lembaga'};${(i % 50) * 1000 + 5000}`,
+        `${String(i % 20).padStart(2, '0')};0812${String(10_000_000 + i).padStart(8, '0')};` +
+        `${i % 3 ? 'Perorangan' : 'Lembaga'};${(i % 50) * 1000 + 5000}`,
     );
   fs.writeFileSync(file, '\ufeff' + baris.join('\r\n') + '\r\n');
 }
@@ -38,28 +43,62 @@ function kasCsv(file, n) {
   fs.closeSync(out);
 }
 
-export default function impor({ dir }) {
-  {
-    console.log(`mesin: ${os.cpus().length} inti, Node ${process.version}`);
-    const dDon = unit(dir, 'a');
-    const fDon = path.join(dir, 'donatur.csv');
-    donorCsv(fDon, 100_000);
-    const a = wksbm(dDon, ['impor', 'donatur', fDon, '--json']);
-    const ra = JSON.parse(a.out);
-    if (ra.ditambah !== 100_000) throw new Error(`donatur: ditambah ${ra.ditambah}, bukan 100000`);
-    const mbDon = (fs.statSync(fDon).size / 1e6).toFixed(1);
-    target('impor donatur 100.000 baris', a.detik, 2, 's', `${mbDon} MB, ditambah ${ra.ditambah}`);
-    const a2 = wksbm(dDon, ['impor', 'donatur', fDon, '--json']);
-    console.log(`  impor ulang: ${a2.detik.toFixed(2)} s, sudah ada ${JSON.parse(a2.out).sudah_ada}`);
+/** This tree's binary, then WKSBM_BANDING's (checked to be a built tree before anything is timed). */
+function pohon() {
+  const banding = process.env.WKSBM_BANDING;
+  if (!banding) return [{ bin: BIN }];
+  const bin = path.join(path.resolve(banding), 'bin', 'wksbm.js');
+  if (!fs.existsSync(bin)) throw new Error(`WKSBM_BANDING: ${bin} tidak ada (pohon lain yang sudah di-build?)`);
+  return [{ bin: BIN }, { bin, banding: path.resolve(banding) }];
+}
 
-    const dKas = unit(dir, 'b');
-    const fKas = path.join(dir, 'kas.csv');
-    kasCsv(fKas, 1_000_000);
-    const b = wksbm(dKas, ['kas', 'impor', fKas, '--json']);
-    const rb = JSON.parse(b.out);
-    if (rb.ditambah !== 1_000_000)
-      throw new Error(`kas: ditambah ${rb.ditambah}, ditolak ${rb.ditolak}, bukan 1000000`);
-    const mbKas = (fs.statSync(fKas).size / 1e6).toFixed(1);
-    target('kas impor 1.000.000 baris', b.detik, 15, 's', `${mbKas} MB, ditambah ${rb.ditambah}`);
+/**
+ * `file` imported by each tree, one after the other, into a fresh unit of its own. Returns this tree's run
+ * (with its unit, `db`); the comparison's figures are printed beside it.
+ */
+function ukur(dir, label, nama, args, file, cek) {
+  let kita;
+  for (const [i, { bin, banding }] of pohon().entries()) {
+    const db = unit(dir, `${nama}${i}`, bin);
+    console.log(`  (beban mesin: ${beban()})`);
+    const r = wksbm(db, [...args, file, '--json'], bin);
+    r.json = JSON.parse(r.out);
+    cek(r.json);
+    if (banding) console.log(`  pembanding ${banding}: ${label} ${angka(r)}`);
+    else kita = { ...r, db };
   }
+  return kita;
+}
+
+export default function impor({ dir, kecil }) {
+  const [nDon, nKas] = kecil ? [10_000, 100_000] : [100_000, 1_000_000];
+  // the targets are for the full sizes: a smaller run prints its figures only
+  const nilai = (nama, x, batas, satuan, rincian) =>
+    kecil
+      ? console.log(`  ${nama}: ${satuan === 'MiB' ? x.toFixed(0) : x.toFixed(3)} ${satuan}; ${rincian}`)
+      : target(nama, x, batas, satuan, rincian);
+
+  const fDon = path.join(dir, 'donatur.csv');
+  donorCsv(fDon, nDon);
+  const mbDon = (fs.statSync(fDon).size / 1e6).toFixed(1);
+  const lDon = `donatur ${rupiahId(nDon)} baris`;
+  const a = ukur(dir, lDon, 'donatur', ['impor', 'donatur'], fDon, (j) => {
+    if (j.ditambah !== nDon) throw new Error(`donatur: ditambah ${j.ditambah}, bukan ${nDon}`);
+  });
+  nilai(`impor ${lDon} (dinding)`, a.detik, 1.5, 's', `${cpuMib(a)}; ${mbDon} MB, ditambah ${a.json.ditambah}`);
+  console.log(`  (beban mesin: ${beban()})`);
+  const a2 = wksbm(a.db, ['impor', 'donatur', fDon, '--json']);
+  console.log(`  impor ulang: ${angka(a2)}, sudah ada ${JSON.parse(a2.out).sudah_ada}`);
+
+  const fKas = path.join(dir, 'kas.csv');
+  kasCsv(fKas, nKas);
+  const mbKas = (fs.statSync(fKas).size / 1e6).toFixed(1);
+  const lKas = `kas ${rupiahId(nKas)} baris`;
+  const b = ukur(dir, lKas, 'kas', ['kas', 'impor'], fKas, (j) => {
+    if (j.ditambah !== nKas) throw new Error(`kas: ditambah ${j.ditambah}, ditolak ${j.ditolak}, bukan ${nKas}`);
+  });
+  nilai(`impor ${lKas} (dinding)`, b.detik, 10, 's', `${cpuMib(b)}; ${mbKas} MB, ditambah ${b.json.ditambah}`);
+  if (b.mib !== null) nilai(`impor ${lKas}, memori puncak`, b.mib, 300, 'MiB', `CPU ${b.cpu.toFixed(2)} s`);
+  else console.log('  (memori tidak diukur: /usr/bin/time tidak ada)');
+  console.log(`  (beban mesin sesudah: ${beban()})`);
 }
