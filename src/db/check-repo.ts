@@ -1,7 +1,6 @@
 // SQLite's own checks and whole-table reads for `wksbm periksa`.
 import type BetterSqlite3 from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
-import type { Rupiah } from '../domain/money.js';
 import { galatRusak } from './galat.js';
 import type { Database } from './types.js';
 
