@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import type ExcelJSNs from 'exceljs';
 import { angkaKeKolom } from './a1.js';
-import { gayaJudulKolom, gayaSel, opsiCetak, RP_FMT, TGL_FMT } from './gaya.js';
+import { formatNilai, gayaJudulKolom, gayaSel, opsiCetak, RP_ID, TGL_FMT } from './gaya.js';
 import { tanggalSel } from './laporan-xlsx.js';
 import { siapkanBerkasPribadi } from './pribadi.js';
 import { loadExcelJS } from './templat.js';
@@ -33,7 +33,7 @@ export interface TandaTangan {
 const FORMAT: Record<JenisKolom, string | undefined> = {
   teks: undefined,
   tanggal: TGL_FMT,
-  rupiah: RP_FMT,
+  rupiah: RP_ID,
   angka: '#,##0',
   kuantitas: '#,##0.0##',
 };
@@ -137,7 +137,8 @@ async function tulisIsi(
   const jenis = (i: number) => (i === 0 ? 'angka' : kolom[i - 1]!.jenis);
   // an unnumbered opening line, e.g. the cash book's "Saldo awal" when printing from a date
   if (pembuka) {
-    tambah([null, ...pembuka.map((v, i) => nilaiSel(v, kolom[i]!.jenis))], (i) => gayaSel({}, FORMAT[jenis(i)], true));
+    const isi = [null, ...pembuka.map((v, i) => nilaiSel(v, kolom[i]!.jenis))];
+    tambah(isi, (i) => gayaSel({}, formatNilai(FORMAT[jenis(i)], isi[i]), true));
   }
   // One style per column, built once and copied shallowly per cell: rows are serialised as they
   // are committed and nothing mutates a style afterwards, so the nested parts can be shared.
@@ -145,14 +146,16 @@ async function tulisIsi(
   let n = 0;
   for await (const isi of baris) {
     n++;
-    tambah(
-      [n, ...isi.map((v, i) => nilaiSel(v, kolom[i]!.jenis))],
-      (i) => ({ ...gayaKolom[i]! }),
-      tinggiBaris(isi, kolom),
-    );
+    const sel = [n, ...isi.map((v, i) => nilaiSel(v, kolom[i]!.jenis))];
+    tambah(sel, (i) => gayaIsi(gayaKolom[i]!, sel[i]), tinggiBaris(isi, kolom));
   }
   if (n === 0) tambah(['–', ...kolom.map(() => null)], () => gayaSel({}, undefined, true));
   return n;
+}
+
+/** A copy of the column's style; a negative amount (a void's reversal) gets the rupiah code with its minus. */
+function gayaIsi(gaya: Partial<ExcelJSNs.Style>, v: ExcelJSNs.CellValue): Partial<ExcelJSNs.Style> {
+  return { ...gaya, ...(gaya.numFmt ? { numFmt: formatNilai(gaya.numFmt, v) } : {}) };
 }
 
 /** Signature block: left and right thirds of the sheet. */
@@ -202,7 +205,7 @@ export async function tulisProfil(
     const b = ws.getCell(`B${awal + i}`);
     b.value = nilaiSel(v, jenis);
     b.style = {
-      ...gayaSel({}, FORMAT[jenis], true),
+      ...gayaSel({}, formatNilai(FORMAT[jenis], b.value), true),
       alignment: { horizontal: 'left', vertical: 'top', wrapText: true },
     };
   });
