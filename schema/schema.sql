@@ -296,7 +296,7 @@ CREATE TABLE psks (
   keterangan TEXT,
   impor_id INTEGER,
   dibuat TEXT NOT NULL
-, terdaftar TEXT, uid TEXT);
+, terdaftar TEXT, uid TEXT, wilayah TEXT NOT NULL DEFAULT 'dalam' CHECK (wilayah IN ('dalam', 'luar')));
 
 CREATE TABLE rapat (
   id INTEGER PRIMARY KEY,

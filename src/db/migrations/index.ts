@@ -8,6 +8,7 @@ import * as m0005 from './0005-segel.js';
 import * as m0006 from './0006-buku-saling.js';
 import * as m0007 from './0007-ppks-dtsen.js';
 import * as m0010 from './0010-profil-telepon.js';
+import * as m0015 from './0015-psks-wilayah.js';
 
 export const MIGRASI: Record<string, Migration> = {
   '0001-awal': m0001,
@@ -18,6 +19,7 @@ export const MIGRASI: Record<string, Migration> = {
   '0006-buku-saling': m0006,
   '0007-ppks-dtsen': m0007,
   '0010-profil-telepon': m0010,
+  '0015-psks-wilayah': m0015,
 };
 
 export const penyediaMigrasi: MigrationProvider = {
