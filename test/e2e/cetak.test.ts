@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RP_ID } from '../../src/render/gaya.js';
 import { bacaWorkbook, barisDengan, HARAP, unitContoh } from '../fixtures/unit-contoh.js';
 import { tmpDir, wksbm } from '../helpers.js';
-import { RP_ID } from '../../src/render/gaya.js';
 
 let db: string;
 let dir: string;

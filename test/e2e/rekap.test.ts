@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RP_ID } from '../../src/render/gaya.js';
 import { bacaWorkbook, barisDengan, HARAP, kas, unitContoh } from '../fixtures/unit-contoh.js';
 import { tmpDir, unitBaru, wksbm } from '../helpers.js';
-import { RP_ID } from '../../src/render/gaya.js';
 
 let dir: string;
 let a: string;
