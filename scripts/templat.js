@@ -384,7 +384,8 @@ export function buatWorkbook() {
 
   // 8. PSKS & Jejaring
   {
-    const ws = sheet(wb, 'PSKS & Jejaring', [5, 44, 16, 30, 17, 17], 'landscape', '7:7');
+    // no repeated column headings: the PSKS table fits one page, and they would head the partners' table
+    const ws = sheet(wb, 'PSKS & Jejaring', [5, 44, 16, 30, 17, 17], 'landscape');
     judulBagian(ws, 6, 'A. POTENSI DAN SUMBER KESEJAHTERAAN SOSIAL (PSKS)');
     judulKolom(ws, 7, ['No', 'Kategori PSKS', '', 'Perorangan', 'Lembaga', 'Jumlah']);
     ws.mergeCells('B7:C7');
@@ -415,7 +416,9 @@ export function buatWorkbook() {
     barisData(ws, 14, ['', 'JUMLAH PSKS', '', total('D'), total('E'), total('F')], true);
     ws.mergeCells('B14:C14');
 
+    // a section's heading never ends a page without its table
     judulBagian(ws, 16, 'B. JEJARING KERJA');
+    tulis(ws, 'F16', '{{jaga:3}}');
     judulKolom(ws, 17, ['No', 'Nama mitra', 'Jenis', 'Bidang kerja sama', 'Sejak', 'Nomor kerja sama']);
     barisData(ws, 18, [
       ['{{#jejaring}}{{.no}}', undefined, 'center'],
@@ -427,6 +430,7 @@ export function buatWorkbook() {
     ]);
 
     judulBagian(ws, 20, 'C. DONATUR');
+    tulis(ws, 'F20', '{{jaga:8}}');
     judulKolom(ws, 21, ['No', 'Uraian', '', '', '', 'Jumlah']);
     ws.mergeCells('B21:E21');
     const d = [

@@ -95,6 +95,8 @@ describe('PSKS wilayah', () => {
     expect(sum(luar + 13)).toEqual({ formula: `SUM(F${luar + 1}:F${luar + 12})`, result: 1 });
     expect(ws.getCell(`B${luar + 14}`).value).toBe('JUMLAH PSKS');
     expect(sum(luar + 14)).toEqual({ formula: `F${dalam + 13}+F${luar + 13}`, result: 3 });
+    // the PSKS headings are not repeated above the partners' table when the sheet runs onto a second page
+    expect(ws.pageSetup.printTitlesRow).toBeUndefined();
     const data = JSON.parse(String(wb.getWorksheet('_data')!.getCell('A1').value)).laporan;
     const jumlah = (xs: { jumlah: number }[]) => xs.reduce((a, x) => a + x.jumlah, 0);
     expect([jumlah(data.psks_wilayah.dalam), jumlah(data.psks_wilayah.luar), jumlah(data.psks)]).toEqual([2, 1, 3]);
