@@ -384,35 +384,43 @@ export function buatWorkbook() {
 
   // 8. PSKS & Jejaring
   {
-    const ws = sheet(wb, 'PSKS & Jejaring', [5, 44, 16, 30, 17, 17], 'landscape', '7:7');
+    // no repeated column headings: the PSKS table fits one page, and they would head the partners' table
+    const ws = sheet(wb, 'PSKS & Jejaring', [5, 44, 16, 30, 17, 17], 'landscape');
     judulBagian(ws, 6, 'A. POTENSI DAN SUMBER KESEJAHTERAAN SOSIAL (PSKS)');
     judulKolom(ws, 7, ['No', 'Kategori PSKS', '', 'Perorangan', 'Lembaga', 'Jumlah']);
-    barisData(ws, 8, [
-      ['{{#psks}}{{.no}}', undefined, 'center'],
-      '{{.nama}}',
-      '',
-      ['{{.perorangan}}', '#,##0'],
-      ['{{.lembaga}}', '#,##0'],
-      ['{{.jumlah}}', '#,##0'],
-    ]);
-    barisData(
-      ws,
-      9,
-      [
+    ws.mergeCells('B7:C7');
+    // the seeds ask for PSKS in the unit's own area and outside it: two groups, each with its sum
+    const jumlahPsks = [];
+    for (const [i, [daftar, judul]] of [
+      ['psks_dalam', 'a. PSKS di dalam wilayah'],
+      ['psks_luar', 'b. PSKS di luar wilayah'],
+    ].entries()) {
+      const r = 8 + i * 3;
+      barisData(ws, r, [judul, '', '', '', '', ''], true);
+      ws.mergeCells(`A${r}:F${r}`);
+      barisData(ws, r + 1, [
+        [`{{#${daftar}}}{{.no}}`, undefined, 'center'],
+        '{{.nama}}',
         '',
-        'JUMLAH',
-        '',
-        ['{{=SUM(psks.perorangan)}}', '#,##0'],
-        ['{{=SUM(psks.lembaga)}}', '#,##0'],
-        ['{{=SUM(psks.jumlah)}}', '#,##0'],
-      ],
-      true,
-    );
-    for (const r of [7, 8, 9]) ws.mergeCells(`B${r}:C${r}`);
+        ['{{.perorangan}}', '#,##0'],
+        ['{{.lembaga}}', '#,##0'],
+        ['{{.jumlah}}', '#,##0'],
+      ]);
+      const kata = i === 0 ? 'Jumlah di dalam wilayah' : 'Jumlah di luar wilayah';
+      const sum = (k) => [`{{=SUM(${daftar}.${k})}}`, '#,##0'];
+      barisData(ws, r + 2, ['', kata, '', sum('perorangan'), sum('lembaga'), sum('jumlah')], true);
+      for (const b of [r + 1, r + 2]) ws.mergeCells(`B${b}:C${b}`);
+      jumlahPsks.push(r + 2);
+    }
+    const total = (k) => [{ formula: jumlahPsks.map((r) => `${k}${r}`).join('+') }, '#,##0'];
+    barisData(ws, 14, ['', 'JUMLAH PSKS', '', total('D'), total('E'), total('F')], true);
+    ws.mergeCells('B14:C14');
 
-    judulBagian(ws, 11, 'B. JEJARING KERJA');
-    judulKolom(ws, 12, ['No', 'Nama mitra', 'Jenis', 'Bidang kerja sama', 'Sejak', 'Nomor kerja sama']);
-    barisData(ws, 13, [
+    // a section's heading never ends a page without its table
+    judulBagian(ws, 16, 'B. JEJARING KERJA');
+    tulis(ws, 'F16', '{{jaga:3}}');
+    judulKolom(ws, 17, ['No', 'Nama mitra', 'Jenis', 'Bidang kerja sama', 'Sejak', 'Nomor kerja sama']);
+    barisData(ws, 18, [
       ['{{#jejaring}}{{.no}}', undefined, 'center'],
       '{{.nama}}',
       '{{.jenis}}',
@@ -421,22 +429,23 @@ export function buatWorkbook() {
       '{{.nomor_kerjasama}}',
     ]);
 
-    judulBagian(ws, 15, 'C. DONATUR');
-    judulKolom(ws, 16, ['No', 'Uraian', '', '', '', 'Jumlah']);
-    ws.mergeCells('B16:E16');
+    judulBagian(ws, 20, 'C. DONATUR');
+    tulis(ws, 'F20', '{{jaga:8}}');
+    judulKolom(ws, 21, ['No', 'Uraian', '', '', '', 'Jumlah']);
+    ws.mergeCells('B21:E21');
     const d = [
       ['Donatur perorangan', '{{donatur_perorangan}}', '#,##0'],
       ['Donatur lembaga', '{{donatur_lembaga}}', '#,##0'],
       ['Donatur CSR', '{{donatur_csr}}', '#,##0'],
-      ['Jumlah donatur', { formula: 'F17+F18+F19' }, '#,##0'],
+      ['Jumlah donatur', { formula: 'F22+F23+F24' }, '#,##0'],
       ['Donatur baru triwulan ini', '{{donatur_baru}}', '#,##0'],
       ['Sumbangan donatur triwulan ini (Rp)', '{{donatur_sumbangan}}', RP],
     ];
     d.forEach(([u, v, f], i) => {
-      barisData(ws, 17 + i, [[i + 1, undefined, 'center'], u, '', '', '', [v, f]], i === 3);
-      ws.mergeCells(`B${17 + i}:E${17 + i}`);
+      barisData(ws, 22 + i, [[i + 1, undefined, 'center'], u, '', '', '', [v, f]], i === 3);
+      ws.mergeCells(`B${22 + i}:E${22 + i}`);
     });
-    tandaTangan(ws, 24, 'B', 'D:F', 'A:F');
+    tandaTangan(ws, 29, 'B', 'D:F', 'A:F');
   }
   return wb;
 }

@@ -51,6 +51,8 @@ export interface Field {
   help?: string;
   /** a date that defaults to today (asked at a terminal with today as the default) */
   hariIni?: boolean;
+  /** what a required field holds when not given (asked at a terminal as the default; a file may leave it empty) */
+  nilaiBawaan?: string;
   /** the least number accepted by an `angka` field (the table's CHECK, said in words before the insert) */
   min?: number;
   /**

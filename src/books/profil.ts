@@ -156,6 +156,12 @@ export async function ubahProfil(db: Kysely<Database>, ubahan: Record<string, Ni
   return Object.keys(ubahan);
 }
 
+/** The answers of a form that differ from the stored profile: what `profil ubah` at a terminal writes. */
+export function ubahanProfil(lama: Profil, isi: Record<string, Nilai>): Record<string, Nilai> {
+  const kini = lama as unknown as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(isi).filter(([k, v]) => (kini[k] ?? null) !== (v ?? null)));
+}
+
 const oleh = (jejak: Jejak) => ({ oleh: jejak.oleh, waktu: jejak.waktu });
 
 /** A stamp is a PNG or JPEG image, told by its first bytes. */

@@ -33,6 +33,25 @@ const TERDAFTAR: Field = {
   ],
 };
 
+/**
+ * Whether a PSKS lives or works in the unit's own area or outside it (the seeds ask for both);
+ * the quarterly report's PSKS sheet counts the two apart. Records from before it say `dalam`.
+ */
+const WILAYAH: Field = {
+  name: 'wilayah',
+  label: 'Wilayah',
+  type: 'pilihan',
+  required: true,
+  nilaiBawaan: 'dalam',
+  pilihan: {
+    tetap: [
+      { kode: 'dalam', nama: 'Di dalam wilayah' },
+      { kode: 'luar', nama: 'Di luar wilayah' },
+    ],
+  },
+  sinonim: ['wilayah psks', 'lokasi', 'domisili', 'dalam/luar wilayah', 'di dalam/luar wilayah', 'asal wilayah'],
+};
+
 const JK = {
   tetap: [
     { kode: 'L', nama: 'Laki-laki' },
@@ -266,14 +285,15 @@ export const PSKS: Buku = {
       required: true,
       sinonim: ['kategori', 'jenis psks', 'kode psks', 'psks'],
     },
+    WILAYAH,
     { name: 'hp', label: 'No. HP', type: 'hp', sinonim: ['no hp', 'telp', 'telepon', 'wa'] },
     { name: 'alamat', label: 'Alamat', type: 'teks', multiBaris: true },
     { name: 'keterangan', label: 'Keterangan', type: 'teks', multiBaris: true, sinonim: ['ket', 'catatan'] },
     TERDAFTAR,
   ],
-  kolomDaftar: ['nama', 'jenis', 'kategori', 'hp', 'alamat', 'terdaftar'],
+  kolomDaftar: ['nama', 'jenis', 'kategori', 'wilayah', 'hp', 'alamat', 'terdaftar'],
   cari: ['nama', 'alamat', 'hp'],
-  saring: ['kategori', 'jenis'],
+  saring: ['kategori', 'jenis', 'wilayah'],
   kunci: [['nama', 'alamat']],
   anonim: { sebutan: 'PSKS', kosongkan: ['hp', 'alamat', 'keterangan'] },
 };

@@ -100,8 +100,8 @@ function describe(f: FormField): string {
     : 'tetap' in f.pilihan
       ? `: ${f.pilihan.tetap.map((o) => o.kode).join('|')}`
       : `: lihat wksbm kode ${f.pilihan.referensi}`;
-  const bawaan = f.hariIni ? ' (bawaan: hari ini)' : '';
-  const wajib = f.required && !f.hariIni && !f.bawaan ? ' — wajib' : '';
+  const bawaan = f.hariIni ? ' (bawaan: hari ini)' : f.nilaiBawaan ? ` (bawaan: ${f.nilaiBawaan})` : '';
+  const wajib = f.required && !f.hariIni && !f.bawaan && !f.nilaiBawaan ? ' — wajib' : '';
   return f.label + pilihan + (f.help ? ` (${f.help})` : '') + bawaan + wajib;
 }
 
@@ -215,7 +215,7 @@ async function gather(ctx: Context, f: FormField, isi: Record<string, Nilai>, en
   const d = deriveField(f);
   const given = env.flag[d.key];
   if (given !== undefined && given !== null && given !== false) return enforce(await d.check(String(given), isi, env));
-  const bawaan = f.bawaan?.(isi, env) ?? (f.hariIni ? env.hariIni : undefined);
+  const bawaan = f.bawaan?.(isi, env) ?? (f.hariIni ? env.hariIni : f.nilaiBawaan);
   if (ditanya(ctx, f, isi, env)) return d.ask(ctx, isi, env, f.type === 'tanggal' ? tanggalIsian(bawaan) : bawaan);
   if (bawaan !== undefined) return enforce(await d.check(bawaan, isi, env));
   if (f.required) throw new UserError(pesan.wajibDiisi(f.label, flagOf(f)), flagOf(f));

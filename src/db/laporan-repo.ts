@@ -173,7 +173,7 @@ async function loadTerdata(
 ): Promise<{ ppks: PpksTerdata[]; psks: PsksTerdata[]; donatur: DonaturTerdata[] }> {
   const ppks = await sql<PpksTerdata>`SELECT id, jk, kategori, terdaftar AS terdata, tanggal_meninggal AS meninggal
     FROM ppks ORDER BY id`.execute(db);
-  const psks = await sql<PsksTerdata>`SELECT jenis, kategori, terdaftar AS terdata FROM psks`.execute(db);
+  const psks = await sql<PsksTerdata>`SELECT jenis, kategori, terdaftar AS terdata, wilayah FROM psks`.execute(db);
   const donatur = await sql<DonaturTerdata>`SELECT jenis, terdaftar AS terdata FROM donatur`.execute(db);
   return { ppks: ppks.rows, psks: psks.rows, donatur: donatur.rows };
 }

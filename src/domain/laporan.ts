@@ -137,6 +137,8 @@ export interface PsksTerdata {
   jenis: string;
   kategori: string;
   terdata: string;
+  /** `dalam` or `luar` the unit's area */
+  wilayah: string;
 }
 
 export interface DonaturTerdata {

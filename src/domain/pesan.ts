@@ -193,6 +193,7 @@ export const pesan = {
   dibuka: (label: string) => `Triwulan ${label} dibuka kembali.`,
   unitDibuat: (nama: string, path: string) => `Unit WKSBM ${nama} dibuat di ${path}.`,
   profilDiubah: () => 'Profil diperbarui.',
+  profilTetap: () => 'Profil tidak diubah: semua isian tetap seperti semula.',
   profilTanpaUbahan: () =>
     'Tidak ada yang diubah: berikan isian yang diubah, misalnya --lurah "Suharjo" (lihat wksbm profil ubah --help).',
   capDisimpan: (byte: number) => `Cap disimpan (${byte} byte).`,

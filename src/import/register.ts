@@ -23,7 +23,7 @@ export function deklarasiRegister(
 ): DeklarasiImpor {
   const fields = buku.fields.filter((f) => !kolomAda || kolomAda.has(f.name));
   const wajib = fields
-    .filter((f) => f.required && !f.hariIni && bawaan[f.name] === undefined)
+    .filter((f) => f.required && !f.hariIni && !f.nilaiBawaan && bawaan[f.name] === undefined)
     .map((f) => (buku.isiDari?.[f.name] ? [f.name, buku.isiDari[f.name]!] : [f.name]));
   return { fields, wajib };
 }
@@ -109,7 +109,10 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
         try {
           let teks = selSebagaiTeks(f, sel(f.name));
           if (teks.trim() === '')
-            teks = o.bawaan?.[f.name] ?? buku.isiDariLain?.(f.name, nilai, o.hariIni) ?? (f.hariIni ? o.hariIni : '');
+            teks =
+              o.bawaan?.[f.name] ??
+              buku.isiDariLain?.(f.name, nilai, o.hariIni) ??
+              (f.hariIni ? o.hariIni : (f.nilaiBawaan ?? ''));
           nilai[f.name] = parseField(f, teks, o.ref);
         } catch (err) {
           if (!(err instanceof UserError)) throw err;

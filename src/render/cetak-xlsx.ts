@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import type ExcelJSNs from 'exceljs';
 import { angkaKeKolom } from './a1.js';
-import { gayaJudulKolom, gayaSel, opsiCetak, RP_FMT, TGL_FMT } from './gaya.js';
+import { formatNilai, gayaJudulKolom, gayaSel, opsiCetak, RP_ID, TGL_FMT } from './gaya.js';
 import { tanggalSel } from './laporan-xlsx.js';
 import { siapkanBerkasPribadi } from './pribadi.js';
 import { loadExcelJS } from './templat.js';
@@ -35,7 +35,7 @@ export interface TandaTangan {
 const FORMAT: Record<JenisKolom, string | undefined> = {
   teks: undefined,
   tanggal: TGL_FMT,
-  rupiah: RP_FMT,
+  rupiah: RP_ID,
   angka: '#,##0',
   kuantitas: '#,##0.0##',
 };
@@ -148,20 +148,37 @@ async function tulisIsi(
   const jenis = (i: number) => (i === 0 ? 'angka' : kolom[i - 1]!.jenis);
   // an unnumbered opening line, e.g. the cash book's "Saldo awal" when printing from a date
   if (pembuka) {
-    tambah([null, ...pembuka.map((v, i) => nilaiSel(v, kolom[i]!.jenis))], (i) => gayaSel({}, FORMAT[jenis(i)], true));
+    const isi = [null, ...pembuka.map((v, i) => nilaiSel(v, kolom[i]!.jenis))];
+    tambah(isi, (i) => gayaSel({}, formatNilai(FORMAT[jenis(i)], isi[i]), true));
   }
   // One style object per column, shared by every cell in it: exceljs remembers a style object's id
   // (a WeakMap), so a 250 k-row book is not 3 M styles serialised and compared. Safe because rows are
   // serialised as they are committed, nothing mutates a style afterwards, and the id differs by cell
   // type only for a style without a number format (text columns, which hold only text or nothing).
-  const gayaKolom = [gayaIsi('angka'), ...kolom.map((k) => gayaIsi(k.jenis))];
+  const gayaKolom = [gayaIsi('angka'), ...kolom.map((k) => gayaIsi(k.jenis))].map(gayaBertanda);
   let n = 0;
   for await (const isi of baris) {
     n++;
-    tambah([n, ...isi.map((v, i) => nilaiSel(v, kolom[i]!.jenis))], (i) => gayaKolom[i]!, tinggiBaris(isi, kolom));
+    const sel = [n, ...isi.map((v, i) => nilaiSel(v, kolom[i]!.jenis))];
+    tambah(sel, (i) => gayaKolom[i]!(sel[i]), tinggiBaris(isi, kolom));
   }
   if (n === 0) tambah(['–', ...kolom.map(() => null)], () => gayaSel({}, undefined, true));
   return n;
+}
+
+/**
+ * The column's style for a cell: a negative amount (a void's reversal) gets the rupiah code with its minus.
+ * One object per column and number format, made once and shared (see tulisIsi).
+ */
+function gayaBertanda(gaya: Partial<ExcelJSNs.Style>): (v: ExcelJSNs.CellValue) => Partial<ExcelJSNs.Style> {
+  const perFormat = new Map<string | undefined, Partial<ExcelJSNs.Style>>([[gaya.numFmt, gaya]]);
+  return (v) => {
+    if (!gaya.numFmt) return gaya;
+    const fmt = formatNilai(gaya.numFmt, v);
+    let g = perFormat.get(fmt);
+    if (!g) perFormat.set(fmt, (g = { ...gaya, numFmt: fmt }));
+    return g;
+  };
 }
 
 /** Signature block: left and right thirds of the sheet. */
@@ -211,7 +228,7 @@ export async function tulisProfil(
     const b = ws.getCell(`B${awal + i}`);
     b.value = nilaiSel(v, jenis);
     b.style = {
-      ...gayaSel({}, FORMAT[jenis], true),
+      ...gayaSel({}, formatNilai(FORMAT[jenis], b.value), true),
       alignment: { horizontal: 'left', vertical: 'top', wrapText: true },
     };
   });

@@ -2,6 +2,7 @@
 // borders, Indonesian number and date formats, A4 print setup.
 import type ExcelJSNs from 'exceljs';
 
+/** The rupiah format of older templates (`Rp1,500,000` under an English locale): read, never written. */
 export const RP_FMT = '[$Rp-421]#,##0';
 export const TGL_FMT = '[$-421]d mmmm yyyy';
 
@@ -21,6 +22,11 @@ export const RP_ID_NEGATIF = '[<=-1000000]"Rp "#"."###"."###;[<=-1000]"-Rp "#"."
 /** The rupiah format for one value: the negative code below zero. */
 export function formatRupiah(v: unknown): string {
   return typeof v === 'number' && v < 0 ? RP_ID_NEGATIF : RP_ID;
+}
+
+/** The format a cell gets for its value: a rupiah column's per-sign code, any other format as it is. */
+export function formatNilai(fmt: string | undefined, v: unknown): string | undefined {
+  return fmt === RP_ID ? formatRupiah(v) : fmt;
 }
 
 /** A rupiah format of a template, old or new: the filler picks the per-sign code for it. */

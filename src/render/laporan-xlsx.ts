@@ -149,15 +149,21 @@ function daftarLaporan(m: LaporanTriwulan): Konteks['daftar'] {
       m.ppks.map((p) => ({ no: p.nomor, ...p })),
       ['no', 'nomor', 'kode', 'nama', 'l', 'p', 'jumlah', 'baru', 'menerima', 'nilai'],
     ),
-    psks: kolomDari(
-      m.psks.map((p) => ({ no: p.nomor, ...p })),
-      ['no', 'nomor', 'kode', 'nama', 'perorangan', 'lembaga', 'jumlah'],
-    ),
+    psks: barisPsks(m.psks),
+    psks_dalam: barisPsks(m.psks_wilayah.dalam),
+    psks_luar: barisPsks(m.psks_wilayah.luar),
     jejaring: kolomDari(
       bernomor(m.jejaring.map((j) => ({ ...j, jenis: kataDariKode(j.jenis), sejak: tanggalSel(j.sejak) }))),
       ['no', 'nama', 'jenis', 'bidang', 'sejak', 'nomor_kerjasama'],
     ),
   };
+}
+
+function barisPsks(psks: LaporanTriwulan['psks']): Konteks['daftar'][string] {
+  return kolomDari(
+    psks.map((p) => ({ no: p.nomor, ...p })),
+    ['no', 'nomor', 'kode', 'nama', 'perorangan', 'lembaga', 'jumlah'],
+  );
 }
 
 /** A code as words when no name is registered for it: `iuran_kematian` → "Iuran kematian". */

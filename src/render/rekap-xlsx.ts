@@ -3,7 +3,7 @@ import path from 'node:path';
 import type ExcelJSNs from 'exceljs';
 import { ANGKA_REKAP, type Rekap } from '../reports/rekap.js';
 import { angkaKeKolom } from './a1.js';
-import { gayaJudulKolom, gayaSel, opsiCetak, RP_FMT } from './gaya.js';
+import { formatNilai, gayaJudulKolom, gayaSel, opsiCetak, RP_ID } from './gaya.js';
 import { siapkanBerkasPribadi } from './pribadi.js';
 import { loadExcelJS } from './templat.js';
 
@@ -15,18 +15,18 @@ const JUDUL_REKAP: [keyof Rekap['unit'][number], string, number, string?][] = [
   ['kapanewon', 'Kapanewon', 14],
   ['kabupaten', 'Kabupaten', 12],
   ['periode', 'Triwulan', 10],
-  ['saldo_awal', 'Saldo awal', 17, RP_FMT],
-  ['penerimaan', 'Penerimaan', 17, RP_FMT],
-  ['pengeluaran', 'Pengeluaran', 17, RP_FMT],
-  ['saldo_akhir', 'Saldo akhir', 17, RP_FMT],
+  ['saldo_awal', 'Saldo awal', 17, RP_ID],
+  ['penerimaan', 'Penerimaan', 17, RP_ID],
+  ['pengeluaran', 'Pengeluaran', 17, RP_ID],
+  ['saldo_akhir', 'Saldo akhir', 17, RP_ID],
   ['ppks', 'PPKS terdata', 10, '#,##0'],
   ['ppks_baru', 'PPKS baru', 10, '#,##0'],
   ['penerima_bantuan', 'Penerima bantuan', 11, '#,##0'],
-  ['nilai_bantuan', 'Nilai bantuan', 17, RP_FMT],
+  ['nilai_bantuan', 'Nilai bantuan', 17, RP_ID],
   ['kegiatan', 'Kegiatan', 10, '#,##0'],
   ['rapat', 'Rapat', 8, '#,##0'],
   ['donatur', 'Donatur', 9, '#,##0'],
-  ['sumbangan_donatur', 'Sumbangan donatur', 17, RP_FMT],
+  ['sumbangan_donatur', 'Sumbangan donatur', 17, RP_ID],
   ['kode_segel', 'Kode segel', 16],
   ['berkas', 'Berkas', 30],
 ];
@@ -60,7 +60,7 @@ function tulisSheetRekap(wb: Buku, r: Rekap, tanggal: string): ExcelJSNs.Workshe
     JUDUL_REKAP.forEach(([k, , , fmt], i) => {
       const c = ws.getCell(5 + j, i + 1);
       c.value = k === 'berkas' ? path.basename(u.berkas) : u[k];
-      c.style = gayaSel({}, fmt, true);
+      c.style = gayaSel({}, formatNilai(fmt, c.value), true);
     });
     ws.getRow(5 + j).commit();
   });
@@ -72,7 +72,7 @@ function tulisSheetRekap(wb: Buku, r: Rekap, tanggal: string): ExcelJSNs.Workshe
       const kol = angkaKeKolom(i + 1);
       c.value = r.unit.length ? { formula: `SUM(${kol}5:${kol}${akhir - 1})`, result: r.total[k], date1904: false } : 0;
     }
-    c.style = gayaSel({ bold: true }, fmt, true);
+    c.style = gayaSel({ bold: true }, formatNilai(fmt, isAngkaRekap(k) ? r.total[k] : null), true);
   });
   return ws;
 }

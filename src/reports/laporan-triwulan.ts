@@ -9,6 +9,7 @@ import {
   KOLOM_UNIT,
   type PenyaluranBaris,
   type PosKas,
+  type PsksTerdata,
   type RapatBaris,
   type ReferensiLaporan,
   type SantunanBaris,
@@ -147,6 +148,8 @@ export interface LaporanTriwulan {
   rapat: BarisRapat[];
   ppks: BarisPpks[];
   psks: BarisPsks[];
+  /** the same counts for PSKS in the unit's own area and outside it (the PSKS sheet's two groups) */
+  psks_wilayah: { dalam: BarisPsks[]; luar: BarisPsks[] };
   jejaring: {
     nama: string;
     jenis: string;
@@ -178,7 +181,17 @@ export function laporanTriwulan(b: BahanLaporan, t: Triwulan, tanggalLaporan: st
     kegiatan: b.kegiatan.map(barisKegiatan),
     rapat: b.rapat.map(barisRapat),
     ppks: ppksPerKategori(b),
-    psks: psksPerKategori(b),
+    psks: psksPerKategori(b, b.psks),
+    psks_wilayah: {
+      dalam: psksPerKategori(
+        b,
+        b.psks.filter((p) => p.wilayah !== 'luar'),
+      ),
+      luar: psksPerKategori(
+        b,
+        b.psks.filter((p) => p.wilayah === 'luar'),
+      ),
+    },
     jejaring: b.jejaring.filter((j) => j.terdata <= sampai).map(({ terdata: _t, ...j }) => j),
     donatur: ringkasDonatur(b),
     jumlah_anggota: b.jumlahAnggota,
@@ -378,8 +391,8 @@ function ppksPerKategori(b: BahanLaporan): BarisPpks[] {
   });
 }
 
-function psksPerKategori(b: BahanLaporan): BarisPsks[] {
-  const terdata = b.psks.filter((p) => p.terdata <= b.sampai);
+function psksPerKategori(b: BahanLaporan, psks: PsksTerdata[]): BarisPsks[] {
+  const terdata = psks.filter((p) => p.terdata <= b.sampai);
   return b.ref.psks.map((k) => {
     const di = terdata.filter((p) => p.kategori === k.kode);
     const jenis = (j: string) => di.filter((p) => p.jenis === j).length;
@@ -424,6 +437,7 @@ export function ringkasanLaporan(m: LaporanTriwulan) {
     jumlah_rapat: m.rapat.length,
     ppks: m.ppks,
     psks: m.psks,
+    psks_wilayah: m.psks_wilayah,
     jumlah_jejaring: m.jejaring.length,
     donatur: m.donatur,
     jumlah_anggota: m.jumlah_anggota,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RP_ID } from '../../src/render/gaya.js';
 import { bacaWorkbook, barisDengan, HARAP, unitContoh } from '../fixtures/unit-contoh.js';
 import { tmpDir, wksbm } from '../helpers.js';
 
@@ -74,7 +75,7 @@ describe('cetak', () => {
     expect(ws.getCell(`J${h + 2}`).value).toBe(2_250_000);
     const akhir = h + 1 + HARAP.barisBukuKas;
     expect(ws.getCell(`J${akhir}`).value).toBe(HARAP.saldoAkhir);
-    expect(ws.getCell(`J${akhir}`).numFmt).toBe('[$Rp-421]#,##0');
+    expect(ws.getCell(`J${akhir}`).numFmt).toBe(RP_ID);
     expect(barisDengan(ws, 'B', '( Sukardi )')).toBeGreaterThan(akhir);
     expect(ws.pageSetup.orientation).toBe('landscape');
     expect(ws.pageSetup.paperSize).toBe(9);

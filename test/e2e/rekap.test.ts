@@ -5,6 +5,7 @@ import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { kodeSegelLaporan } from '../../src/domain/segel.js';
+import { RP_ID } from '../../src/render/gaya.js';
 import { bacaWorkbook, barisDengan, HARAP, kas, unitContoh } from '../fixtures/unit-contoh.js';
 import { captureIo, ROOT, refused, tmpDir, unitBaru, wksbm } from '../helpers.js';
 
@@ -108,7 +109,8 @@ describe('rekap', () => {
       formula: `SUM(K5:K${rj - 1})`,
       result: HARAP.saldoAkhir + 400_000,
     });
-    expect(rekap.getCell(`I${rj}`).numFmt).toBe('[$Rp-421]#,##0');
+    expect(rekap.getCell(`I${rj}`).numFmt).toBe(RP_ID);
+    expect(rekap.getCell(`K${ra}`).numFmt).toBe(RP_ID);
     const ppks = w.getWorksheet('PPKS')!;
     const lut = barisDengan(ppks, 'B', 'Lanjut Usia Terlantar');
     // unitContoh() registers its two LUT residents in Q3 (--terdaftar)
