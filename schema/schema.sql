@@ -16,7 +16,7 @@ CREATE TABLE anggota (
   tanggal_masuk TEXT,
   aktif INTEGER NOT NULL DEFAULT 1 CHECK (aktif IN (0, 1)),
   dibuat TEXT NOT NULL
-, uid TEXT);
+, uid TEXT, dianonimkan TEXT);
 
 CREATE TABLE asnaf (
   kode TEXT PRIMARY KEY,
@@ -50,7 +50,7 @@ CREATE TABLE donatur (
   keterangan TEXT,
   impor_id INTEGER,
   dibuat TEXT NOT NULL
-, terdaftar TEXT, uid TEXT);
+, terdaftar TEXT, uid TEXT, dianonimkan TEXT);
 
 CREATE TABLE impor (
   id INTEGER PRIMARY KEY,
@@ -118,10 +118,10 @@ CREATE TABLE jurnal (
   hash TEXT NOT NULL
 );
 
-CREATE TABLE kas (
+CREATE TABLE "kas" (
   id INTEGER PRIMARY KEY,
   nomor TEXT NOT NULL UNIQUE,
-  bukti TEXT NOT NULL CHECK (bukti IN ('BKM', 'BKK', 'PB')),
+  bukti TEXT NOT NULL CHECK (bukti IN ('BKM', 'BKK', 'PB', 'SA')),
   tahun INTEGER NOT NULL,
   urut INTEGER NOT NULL,
   arah TEXT NOT NULL CHECK (arah IN ('masuk', 'keluar', 'pindah')),
@@ -144,7 +144,8 @@ CREATE TABLE kas (
   hash_sebelum TEXT NOT NULL,
   hash TEXT NOT NULL,
   UNIQUE (bukti, tahun, urut),
-  CHECK ((arah = 'masuk') = (sumber IS NOT NULL)),
+  CHECK (bukti <> 'SA' OR arah = 'masuk'),
+  CHECK ((arah = 'masuk' AND bukti <> 'SA') = (sumber IS NOT NULL)),
   CHECK ((arah = 'keluar') = (jenis IS NOT NULL)),
   CHECK ((arah = 'pindah') = (akun_tujuan IS NOT NULL)),
   CHECK ((arah = 'pindah') = (dana IS NULL))
@@ -296,7 +297,7 @@ CREATE TABLE psks (
   keterangan TEXT,
   impor_id INTEGER,
   dibuat TEXT NOT NULL
-, terdaftar TEXT, uid TEXT, wilayah TEXT NOT NULL DEFAULT 'dalam' CHECK (wilayah IN ('dalam', 'luar')));
+, terdaftar TEXT, uid TEXT, dianonimkan TEXT, wilayah TEXT NOT NULL DEFAULT 'dalam' CHECK (wilayah IN ('dalam', 'luar')));
 
 CREATE TABLE rapat (
   id INTEGER PRIMARY KEY,
@@ -377,7 +378,7 @@ CREATE TABLE tamu (
   bertemu TEXT,
   hp TEXT,
   dibuat TEXT NOT NULL
-, uid TEXT);
+, uid TEXT, dianonimkan TEXT);
 
 CREATE TABLE tutup_buku (
   id INTEGER PRIMARY KEY,
@@ -400,7 +401,9 @@ CREATE UNIQUE INDEX inventaris_uid ON inventaris (uid);
 
 CREATE UNIQUE INDEX jejaring_uid ON jejaring (uid);
 
-CREATE INDEX kas_tanggal ON kas (tanggal, arah, jumlah);
+CREATE INDEX kas_kegiatan ON kas (kegiatan_id) WHERE kegiatan_id IS NOT NULL;
+
+CREATE INDEX kas_pos ON kas (tanggal, arah, sumber, jenis, layanan, jumlah, donatur_id);
 
 CREATE UNIQUE INDEX kegiatan_uid ON kegiatan (uid);
 
