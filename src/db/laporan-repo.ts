@@ -1,6 +1,7 @@
 // Reading the books for the quarterly report: everything the report model needs, nothing computed.
 // Rows become the domain types of src/domain/laporan.ts here, amounts checked into Rupiah.
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { SaldoPerKode } from '../domain/kas.js';
 import type {
   BahanLaporan,
   DonaturTerdata,
@@ -17,9 +18,10 @@ import type {
 } from '../domain/laporan.js';
 import { KOLOM_UNIT } from '../domain/laporan.js'; // a value beside the types above
 import { type Rupiah, rupiahTersimpan } from '../domain/money.js';
-import { listKas, saldoAkun, saldoDana } from './kas-repo.js';
+import { listKas } from './kas-repo.js';
 import { getProfil, type Profil } from './profil-repo.js';
 import { loadReferensi, type Referensi } from './referensi-repo.js';
+import { saldoSemuaPada } from './saldo-repo.js';
 import type { Database } from './types.js';
 
 type Tersimpan<T, K extends keyof T> = Omit<T, K> & { [P in K]: number | null };
@@ -39,9 +41,9 @@ export async function loadBahanLaporan(
   if (!profilPenuh) return undefined;
   const [ref, saldoAwalAkun, saldoAkhirDana, saldoAkhirAkun, kas] = await Promise.all([
     loadReferensi(db),
-    saldoAkun(db, sebelum),
-    saldoDana(db, sampai),
-    saldoAkun(db, sampai),
+    saldoPerKode(db, 'akun', sebelum),
+    saldoPerKode(db, 'dana', sampai),
+    saldoPerKode(db, 'akun', sampai),
     listKas(db, { dari, sampai }),
   ]);
   return {
@@ -64,6 +66,12 @@ export async function loadBahanLaporan(
     jejaring: await loadJejaring(db),
     jumlahAnggota: await countAnggotaAktif(db),
   };
+}
+
+/** Balances from the day totals the write path keeps: a few indexed rows, not a scan of the whole ledger. */
+async function saldoPerKode(db: Kysely<Database>, buku: 'akun' | 'dana', tanggal: string): Promise<SaldoPerKode> {
+  const rows = await saldoSemuaPada(db, buku, tanggal);
+  return new Map(rows.map((r) => [r.kode, rupiahTersimpan(r.saldo, `Saldo ${buku} ${r.kode}`)]));
 }
 
 function profilUnit(p: Profil): ProfilUnit {

@@ -43,6 +43,22 @@ export async function saldoPada(db: Kysely<Database>, buku: Buku, kode: string, 
 }
 
 /**
+ * Every code's day-end balance at the end of `tanggal` for one book, in the reference table's order:
+ * one indexed row per code, whatever the ledger's age (a code without days stands at 0).
+ */
+export async function saldoSemuaPada(
+  db: Kysely<Database>,
+  buku: 'akun' | 'dana',
+  tanggal: string,
+): Promise<{ kode: string; saldo: number }[]> {
+  const r = await sql<{ kode: string; saldo: number | null }>`
+    SELECT t.kode AS kode, (SELECT h.saldo FROM saldo_harian h WHERE h.buku = ${buku} AND h.kode = t.kode
+      AND h.tanggal <= ${tanggal} ORDER BY h.tanggal DESC LIMIT 1) AS saldo
+    FROM ${sql.table(buku)} t ORDER BY t.dibuat, t.kode`.execute(db);
+  return r.rows.map((x) => ({ kode: x.kode, saldo: Number(x.saldo ?? 0) }));
+}
+
+/**
  * Counts one posting's movements on day `tanggal`: the day's row (created with the balance carried
  * into it) and every day-end from it on. A posting dated today touches one row per key.
  */

@@ -202,22 +202,26 @@ function barisRapat(r: RapatBaris, i: number): BarisRapat {
   return { no: i + 1, tanggal, jenis, tempat, agenda, hadir, keputusan };
 }
 
-const jumlahEntri = (es: EntriKas[]) => jumlahSemua(es.map((e) => e.jumlah));
+/** Sums of the quarter's receipts by sumber and spending by jenis and layanan, in one pass over the entries. */
+function jumlahPerKode(kas: EntriKas[]) {
+  const masuk = new Map<string, Rupiah>();
+  const keluar = new Map<string, Rupiah>();
+  const tambah = (peta: Map<string, Rupiah>, kode: string, jumlah: Rupiah) =>
+    peta.set(kode, jumlahkan(peta.get(kode) ?? NOL, jumlah));
+  for (const e of kas) {
+    if (e.arah === 'masuk') tambah(masuk, e.sumber ?? '', e.jumlah);
+    else if (e.arah === 'keluar') tambah(keluar, `${e.jenis ?? ''}\u0000${e.layanan ?? ''}`, e.jumlah);
+  }
+  return { masuk, keluar };
+}
 
 /** Receipts by sumber and spending by jenis (penyaluran split by layanan): zero rows kept, same shape every quarter. */
 function susunKeuangan(b: BahanLaporan): Keuangan {
   // opening = every entry before the quarter (what `kas saldo --tanggal <day before>` says)
   const saldoAwal = jumlahSemua(b.saldoAwalAkun.values());
-  const masuk = b.kas.filter((e) => e.arah === 'masuk');
-  const penerimaan = b.ref.sumber.map((s) => ({
-    kode: s.kode,
-    nama: s.nama,
-    jumlah: jumlahEntri(masuk.filter((e) => e.sumber === s.kode)),
-  }));
-  const pengeluaran = pengeluaranPerJenis(
-    b.ref,
-    b.kas.filter((e) => e.arah === 'keluar'),
-  );
+  const jumlah = jumlahPerKode(b.kas);
+  const penerimaan = b.ref.sumber.map((s) => ({ kode: s.kode, nama: s.nama, jumlah: jumlah.masuk.get(s.kode) ?? NOL }));
+  const pengeluaran = pengeluaranPerJenis(b.ref, jumlah.keluar);
   const totalPenerimaan = jumlahSemua(penerimaan.map((p) => p.jumlah));
   const totalPengeluaran = jumlahSemua(pengeluaran.map((p) => p.jumlah));
   return {
@@ -232,26 +236,29 @@ function susunKeuangan(b: BahanLaporan): Keuangan {
   };
 }
 
-function pengeluaranPerJenis(ref: ReferensiLaporan, keluar: EntriKas[]): Keuangan['pengeluaran'] {
+/** `keluar` holds the spending per `jenis\0layanan`. */
+function pengeluaranPerJenis(ref: ReferensiLaporan, keluar: Map<string, Rupiah>): Keuangan['pengeluaran'] {
   const baris: Keuangan['pengeluaran'] = [];
+  const dariJenis = (jenis: string) => [...keluar].filter(([k]) => k.startsWith(`${jenis}\u0000`));
   for (const j of ref.jenis) {
-    const dariJenis = keluar.filter((e) => e.jenis === j.kode);
+    const semua = dariJenis(j.kode);
     if (!j.perlu_layanan) {
-      baris.push({ kode: j.kode, jenis: j.kode, layanan: null, nama: j.nama, jumlah: jumlahEntri(dariJenis) });
+      const jumlah = jumlahSemua(semua.map(([, v]) => v));
+      baris.push({ kode: j.kode, jenis: j.kode, layanan: null, nama: j.nama, jumlah });
       continue;
     }
     for (const l of ref.layanan) {
-      const jumlah = jumlahEntri(dariJenis.filter((e) => e.layanan === l.kode));
+      const jumlah = keluar.get(`${j.kode}\u0000${l.kode}`) ?? NOL;
       baris.push({ kode: `${j.kode}.${l.kode}`, jenis: j.kode, layanan: l.kode, nama: `${j.nama}: ${l.nama}`, jumlah });
     }
-    const tanpa = dariJenis.filter((e) => !ref.layanan.some((l) => l.kode === e.layanan));
+    const tanpa = semua.filter(([k]) => !ref.layanan.some((l) => k === `${j.kode}\u0000${l.kode}`));
     if (tanpa.length)
       baris.push({
         kode: j.kode,
         jenis: j.kode,
         layanan: null,
         nama: `${j.nama}: tanpa layanan`,
-        jumlah: jumlahEntri(tanpa),
+        jumlah: jumlahSemua(tanpa.map(([, v]) => v)),
       });
   }
   return baris;
