@@ -4,11 +4,13 @@
 // `npm run bench -- posting` times single postings (kas pindah dated today, kas keluar backdated a
 // few days) on a 1,000,000-entry ledger against a 1,000-entry one: a posting must cost what it
 // touches, not the ledger's age (target: at most 1.5× the small ledger's time).
+// `npm run bench -- laporan` (scripts/bench/laporan.js): the quarterly workbook on 1,000,000 entries.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchLaporan } from './bench/laporan.js';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'wksbm.js');
@@ -202,7 +204,7 @@ function benchImpor() {
   }
 }
 
-const BENCH = { impor: benchImpor, posting: benchPosting };
+const BENCH = { impor: benchImpor, posting: benchPosting, laporan: () => hasil.push(...benchLaporan()) };
 console.log(
   `beban mesin sebelum: ${os
     .loadavg()
