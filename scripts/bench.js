@@ -10,6 +10,7 @@
 //   posting  one posting on 1 M entries against 1 k
 //   impor    100 k donors ≤ 1.5 s, 1 M cash rows ≤ 10 s and ≤ 300 MiB; WKSBM_BANDING=<another built tree>
 //            times that tree's binary on the same files in the same run
+//   laporan  the quarterly workbook on 1 M entries: ≤ 4 s CPU, ≤ 300 MiB, memory not growing with the quarter
 //   rekap    1,000 unit workbooks with the list of units and the flat CSV ≤ 30 s; peak memory at 100 and 1,000
 import os from 'node:os';
 import { beban, denganFolder, ringkas } from './bench/alat.js';
@@ -21,6 +22,7 @@ const BENCH = {
   posting: () => import('./bench/posting.js'),
   impor: () => import('./bench/impor.js'),
   rekap: () => import('./bench/rekap.js'),
+  laporan: () => import('./bench/laporan.js'),
 };
 const BAWAAN = ['mulai', 'tumbuh'];
 

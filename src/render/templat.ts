@@ -110,11 +110,11 @@ function bacaSheet(ws: ExcelJSNs.Worksheet, k: Konteks, salah: string[]): SheetT
     row.eachCell({ includeEmpty: true }, (cell, kolom) => {
       // exceljs answers a merged cell's hidden parts with the master's value: keep only their style
       if (cell.isMerged && cell.master.address !== cell.address) {
-        sel.push({ kolom, value: null, style: cell.style ?? {}, teks: null, formula: null });
+        sel.push({ kolom, value: null, style: salin(cell.style ?? {}), teks: null, formula: null });
         return;
       }
       const teks = teksSel(cell.value);
-      sel.push({ kolom, value: cell.value, style: cell.style ?? {}, teks, formula: rumusSel(cell) });
+      sel.push({ kolom, value: cell.value, style: salin(cell.style ?? {}), teks, formula: rumusSel(cell) });
       if (teks === null) return;
       for (const m of teks.matchAll(PENANDA)) {
         const p = bacaPenanda(m[1]!);
@@ -296,7 +296,8 @@ function susunBaris(x: Susunan, b: BarisTemplat, i: number): void {
   let strip = false;
   for (const c of b.sel) {
     const key = alamat(r, c.kolom);
-    const style = salin(c.style);
+    // one style object per template cell, shared by every row it becomes (never changed: see gayaRupiah)
+    const style = c.style;
     if (c.formula !== null) {
       x.grid.set(key, { value: null, style, rumus: geserRumus(c.formula, petakan(x, i, b.ulang ? b.nomor : null)) });
     } else if (c.teks === null || !c.teks.includes('{{')) {
@@ -405,18 +406,29 @@ function tulisGrid(ws: ExcelJSNs.Worksheet, x: Susunan): void {
       cell.value =
         result === undefined ? { formula: c.rumus, date1904: false } : { formula: c.rumus, result, date1904: false };
       if (typeof result === 'number') x.angka[`${x.s.nama}!${key}`] = result;
-      aturRupiah(c.style, result);
+      cell.style = gayaRupiah(c.style, result);
     } else {
       cell.value = c.value;
-      aturRupiah(c.style, c.value);
+      cell.style = gayaRupiah(c.style, c.value);
     }
-    cell.style = c.style;
   }
 }
 
-/** A rupiah cell gets the code for its value's sign (see gaya.ts: dots and minus as literals). */
-function aturRupiah(style: Partial<ExcelJSNs.Style>, v: unknown): void {
-  if (formatRupiahKah(style.numFmt)) style.numFmt = formatRupiah(v);
+const varianRupiah = new WeakMap<object, Map<string, Partial<ExcelJSNs.Style>>>();
+
+/**
+ * A rupiah cell gets the code for its value's sign (see gaya.ts: dots and minus as literals). Styles are
+ * shared by many cells, so the variant is a copy, made once per style and code.
+ */
+function gayaRupiah(style: Partial<ExcelJSNs.Style>, v: unknown): Partial<ExcelJSNs.Style> {
+  if (!formatRupiahKah(style.numFmt)) return style;
+  const kode = formatRupiah(v);
+  if (style.numFmt === kode) return style;
+  let varian = varianRupiah.get(style);
+  if (!varian) varianRupiah.set(style, (varian = new Map()));
+  let hasil = varian.get(kode);
+  if (!hasil) varian.set(kode, (hasil = { ...style, numFmt: kode }));
+  return hasil;
 }
 
 /**

@@ -14,7 +14,7 @@ const tambah = (db: string, nama: string, ...args: string[]) =>
   jalan(db, 'psks', 'tambah', '--nama', nama, '--terdaftar', '2026-08-01', ...args);
 
 describe('PSKS wilayah', () => {
-  it('tambah takes --wilayah (bawaan dalam), ubah changes it, daftar shows and filters it; a bad value is refused', async () => {
+  it('tambah takes --wilayah (bawaan dalam), ubah changes it, daftar filters by it; bad value refused', async () => {
     const db = await unitBaru();
     expect((await tambah(db, 'Bu Tini', '--kategori', 'PSM')).wilayah).toBe('dalam');
     await tambah(db, 'KT Bakulan', '--jenis', 'lembaga', '--kategori', 'KT', '--wilayah', 'Di luar wilayah');
