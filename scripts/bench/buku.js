@@ -7,7 +7,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { HARI_INI, unit, wksbm } from './alat.js';
 
-const { hashRow } = await import('../../dist/ledger/hash.js');
+const { hashRow, KOLOM_RANTAI } = await import('../../dist/ledger/hash.js');
 const { formatNomor } = await import('../../dist/ledger/posting.js');
 
 const SUMBER = [
@@ -24,32 +24,8 @@ const SUMBER = [
 ];
 const JENIS_UMUM = ['operasional', 'kegiatan', 'usaha', 'lainnya', 'penyaluran'];
 const LAYANAN = ['pencegahan', 'rehabilitasi', 'perlindungan', 'pemberdayaan', 'jaminan', 'rujukan'];
-const KOLOM = [
-  'id',
-  'nomor',
-  'bukti',
-  'tahun',
-  'urut',
-  'arah',
-  'tanggal',
-  'jumlah',
-  'sumber',
-  'jenis',
-  'layanan',
-  'asnaf',
-  'dana',
-  'akun',
-  'akun_tujuan',
-  'donatur_id',
-  'kegiatan_id',
-  'uraian',
-  'batal_dari',
-  'alasan_batal',
-  'impor_id',
-  'dibuat',
-  'hash_sebelum',
-  'hash',
-];
+// the chained columns as the program hashes them, then the link and the hash
+const KOLOM = [...KOLOM_RANTAI.kas, 'hash_sebelum', 'hash'];
 
 const hari = (iso) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 const iso = (d) => new Date(d * 86_400_000).toISOString().slice(0, 10);

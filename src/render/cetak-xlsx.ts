@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import type ExcelJSNs from 'exceljs';
 import { angkaKeKolom } from './a1.js';
-import { formatNilai, gayaJudulKolom, gayaSel, opsiCetak, RP_ID, TGL_FMT } from './gaya.js';
+import { formatNilai, gayaJudulKolom, gayaRupiah, gayaSel, opsiCetak, RP_ID, TGL_FMT } from './gaya.js';
 import { tanggalSel } from './laporan-xlsx.js';
 import { siapkanBerkasPribadi } from './pribadi.js';
 import { loadExcelJS } from './templat.js';
@@ -155,30 +155,15 @@ async function tulisIsi(
   // (a WeakMap), so a 250 k-row book is not 3 M styles serialised and compared. Safe because rows are
   // serialised as they are committed, nothing mutates a style afterwards, and the id differs by cell
   // type only for a style without a number format (text columns, which hold only text or nothing).
-  const gayaKolom = [gayaIsi('angka'), ...kolom.map((k) => gayaIsi(k.jenis))].map(gayaBertanda);
+  const gayaKolom = [gayaIsi('angka'), ...kolom.map((k) => gayaIsi(k.jenis))];
   let n = 0;
   for await (const isi of baris) {
     n++;
     const sel = [n, ...isi.map((v, i) => nilaiSel(v, kolom[i]!.jenis))];
-    tambah(sel, (i) => gayaKolom[i]!(sel[i]), tinggiBaris(isi, kolom));
+    tambah(sel, (i) => gayaRupiah(gayaKolom[i]!, sel[i]), tinggiBaris(isi, kolom));
   }
   if (n === 0) tambah(['–', ...kolom.map(() => null)], () => gayaSel({}, undefined, true));
   return n;
-}
-
-/**
- * The column's style for a cell: a negative amount (a void's reversal) gets the rupiah code with its minus.
- * One object per column and number format, made once and shared (see tulisIsi).
- */
-function gayaBertanda(gaya: Partial<ExcelJSNs.Style>): (v: ExcelJSNs.CellValue) => Partial<ExcelJSNs.Style> {
-  const perFormat = new Map<string | undefined, Partial<ExcelJSNs.Style>>([[gaya.numFmt, gaya]]);
-  return (v) => {
-    if (!gaya.numFmt) return gaya;
-    const fmt = formatNilai(gaya.numFmt, v);
-    let g = perFormat.get(fmt);
-    if (!g) perFormat.set(fmt, (g = { ...gaya, numFmt: fmt }));
-    return g;
-  };
 }
 
 /** Signature block: left and right thirds of the sheet. */

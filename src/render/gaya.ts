@@ -85,3 +85,20 @@ export function opsiCetak(
     views: [{ showGridLines: false }],
   };
 }
+
+const varianRupiah = new WeakMap<object, Map<string, Partial<ExcelJSNs.Style>>>();
+
+/**
+ * A rupiah cell gets the code for its value's sign (see gaya.ts: dots and minus as literals). Styles are
+ * shared by many cells, so the variant is a copy, made once per style and code.
+ */
+export function gayaRupiah(style: Partial<ExcelJSNs.Style>, v: unknown): Partial<ExcelJSNs.Style> {
+  if (!formatRupiahKah(style.numFmt)) return style;
+  const kode = formatRupiah(v);
+  if (style.numFmt === kode) return style;
+  let varian = varianRupiah.get(style);
+  if (!varian) varianRupiah.set(style, (varian = new Map()));
+  let hasil = varian.get(kode);
+  if (!hasil) varian.set(kode, (hasil = { ...style, numFmt: kode }));
+  return hasil;
+}

@@ -6,7 +6,7 @@ import { formatTanggal } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import { alamat, angkaKeKolom, geserRentang, geserRumus, kolomKeAngka, type RefBaris } from './a1.js';
-import { formatRupiah, formatRupiahKah } from './gaya.js';
+import { gayaRupiah } from './gaya.js';
 import { hitungRumus, type Pembaca } from './rumus.js';
 
 export type NilaiSel = string | number | Date | null;
@@ -412,23 +412,6 @@ function tulisGrid(ws: ExcelJSNs.Worksheet, x: Susunan): void {
       cell.style = gayaRupiah(c.style, c.value);
     }
   }
-}
-
-const varianRupiah = new WeakMap<object, Map<string, Partial<ExcelJSNs.Style>>>();
-
-/**
- * A rupiah cell gets the code for its value's sign (see gaya.ts: dots and minus as literals). Styles are
- * shared by many cells, so the variant is a copy, made once per style and code.
- */
-function gayaRupiah(style: Partial<ExcelJSNs.Style>, v: unknown): Partial<ExcelJSNs.Style> {
-  if (!formatRupiahKah(style.numFmt)) return style;
-  const kode = formatRupiah(v);
-  if (style.numFmt === kode) return style;
-  let varian = varianRupiah.get(style);
-  if (!varian) varianRupiah.set(style, (varian = new Map()));
-  let hasil = varian.get(kode);
-  if (!hasil) varian.set(kode, (hasil = { ...style, numFmt: kode }));
-  return hasil;
 }
 
 /**
