@@ -106,13 +106,13 @@ CREATE TABLE jenis_pengeluaran (
   urutan INTEGER NOT NULL
 );
 
-CREATE TABLE jurnal (
+CREATE TABLE "jurnal" (
   id INTEGER PRIMARY KEY,
   waktu TEXT NOT NULL,
   salinan TEXT NOT NULL,
   buku TEXT NOT NULL,
   uid TEXT NOT NULL,
-  aksi TEXT NOT NULL CHECK (aksi IN ('tambah', 'ubah', 'hapus', 'anonimkan')),
+  aksi TEXT NOT NULL CHECK (aksi IN ('tambah', 'ubah', 'hapus', 'anonimkan', 'lot')),
   isi TEXT NOT NULL,
   hash_sebelum TEXT NOT NULL,
   hash TEXT NOT NULL

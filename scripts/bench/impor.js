@@ -3,7 +3,7 @@
 // steadier figure on a loaded machine) and peak memory, with the machine's load printed before it.
 // WKSBM_BANDING=/path/to/other/built/tree times that tree's binary on the same files in the same run, each
 // in units it made itself, for a before/after side by side. `--kecil` (10 k donors, 100 k cash rows) only
-// shows that the bench runs: its figures are printed without LULUS/GAGAL.
+// shows that the bench runs: its figures are printed without LULUS/GAGAL. WKSBM_IMPOR=donatur runs the donor half only.
 import fs from 'node:fs';
 import path from 'node:path';
 import { angka, BIN, beban, cpuMib, rupiahId, target, unit, wksbm } from './alat.js';
@@ -90,6 +90,7 @@ export default function impor({ dir, kecil }) {
   const a2 = wksbm(a.db, ['impor', 'donatur', fDon, '--json']);
   console.log(`  impor ulang: ${angka(a2)}, sudah ada ${JSON.parse(a2.out).sudah_ada}`);
 
+  if (process.env.WKSBM_IMPOR === 'donatur') return;
   const fKas = path.join(dir, 'kas.csv');
   kasCsv(fKas, nKas);
   const mbKas = (fs.statSync(fKas).size / 1e6).toFixed(1);

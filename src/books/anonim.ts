@@ -23,7 +23,7 @@ import { type GantiHash, gantiTeks, type IsiAnonim, namaAnonim } from '../domain
 import { formatTanggal } from '../domain/dates.js';
 import { LedgerError, UserError } from '../domain/errors.js';
 import type { Jejak } from '../domain/jejak.js';
-import { BUKU_JURNAL, hashJurnal, hashLot, isiJurnal } from '../domain/jurnal.js';
+import { BUKU_JURNAL, barisDiLot, gantiDalamLot, hashJurnal, hashLot, isiJurnal } from '../domain/jurnal.js';
 import { pesan } from '../domain/pesan.js';
 import { enforce, type RuleResult, refuse } from '../domain/rule.js';
 import { berkasCadangan } from '../ledger/cadangan.js';
@@ -192,7 +192,8 @@ async function catatAkta(tx: Tx, buku: Buku, o: Orang, akta: IsiAnonim, jejak: J
 /** Every name and NIK the person has had in the book (a rename leaves the old name in older descriptions). */
 async function namaDulu(tx: Tx, buku: Buku, orang: Baris): Promise<string[]> {
   const semua = [orang as Isi];
-  for (const e of await entriMilik(tx, buku.tabel, [String(orang.uid)])) semua.push((JSON.parse(e.isi) as Isi) ?? {});
+  for (const e of await entriMilik(tx, buku.tabel, [String(orang.uid)]))
+    semua.push(e.aksi === 'lot' ? (barisDiLot(e.isi, String(orang.uid)) ?? {}) : ((JSON.parse(e.isi) as Isi) ?? {}));
   const nilai = semua.flatMap((r) => [r.nama, r.nik]);
   return [...new Set(nilai.filter((v): v is string => typeof v === 'string' && v !== ''))];
 }
@@ -217,6 +218,14 @@ async function tulisUlangJurnal(
   let n = 0;
   const ditulis: number[] = [];
   for (const e of await entriMilik(tx, tabel, uid)) {
+    if (e.aksi === 'lot') {
+      const baruIsi = uid.reduce((isi, u) => gantiDalamLot(isi, u, ubah) ?? isi, e.isi);
+      if (baruIsi === e.isi) continue;
+      await setIsiEntri(tx, e.id, baruIsi);
+      ditulis.push(e.id);
+      n++;
+      continue;
+    }
     const isi = JSON.parse(e.isi) as Isi | null;
     if (!isi || e.aksi === 'anonimkan') continue;
     const baruIsi = isiJurnal({ ...isi, ...ubah(isi) });
@@ -231,7 +240,8 @@ async function tulisUlangJurnal(
 
 /**
  * The journal hash an erasure changed is the one its entry's lot is sealed by: the entry's own when it was
- * written alone, the lot's closing entry's (hashLot over the rewritten lot) when a bulk import wrote it.
+ * written alone (a `lot` entry too), the lot's closing entry's (hashLot over the rewritten lot) when a bulk
+ * import before 0016 wrote an entry per row.
  */
 async function gantiLot(tx: Tx, id: number, ganti: GantiHash[]): Promise<void> {
   const lot = await lotEntri(tx, id);

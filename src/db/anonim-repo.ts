@@ -28,17 +28,24 @@ export interface EntriTersimpan {
   salinan: string;
   buku: string;
   uid: string;
-  aksi: 'tambah' | 'ubah' | 'hapus' | 'anonimkan';
+  aksi: 'tambah' | 'ubah' | 'hapus' | 'anonimkan' | 'lot';
   isi: string;
   hash_sebelum: string;
   hash: string;
 }
 
-/** The journal entries of these records (book and uid), oldest first. */
+/**
+ * The journal entries of these records (book and uid), oldest first: their own, and the lots of a bulk import
+ * whose text holds one of the uids (the caller finds the row inside).
+ */
 export async function entriMilik(db: Db, buku: string, uids: string[]): Promise<EntriTersimpan[]> {
   if (uids.length === 0) return [];
+  const diLot = sql.join(
+    uids.map((u) => sql`instr(isi, ${JSON.stringify(u)}) > 0`),
+    sql` OR `,
+  );
   const r = await sql<EntriTersimpan>`SELECT * FROM jurnal
-    WHERE buku = ${buku} AND uid IN (${sql.join(uids)}) ORDER BY id`.execute(db);
+    WHERE buku = ${buku} AND (uid IN (${sql.join(uids)}) OR (aksi = 'lot' AND (${diLot}))) ORDER BY id`.execute(db);
   return r.rows;
 }
 

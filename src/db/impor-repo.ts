@@ -2,7 +2,7 @@
 // balance checks. The cash rows' bulk writes live in tulis-massal.ts (the writer thread loads them).
 import type BetterSqlite3 from 'better-sqlite3';
 import { type Kysely, type Selectable, sql } from 'kysely';
-import { penyusunIsi, uidBaru } from '../domain/jurnal.js';
+import { uidBaru } from '../domain/jurnal.js';
 import type { Rupiah } from '../domain/money.js';
 import { jurnalkan } from './jurnal-repo.js';
 import { penjurnalLot } from './jurnal-sync.js';
@@ -69,8 +69,12 @@ export function registerInserter(sqlite: BetterSqlite3.Database, tabel: string, 
   const semua = [...kolom, 'uid'].map((k) => `"${k}"`).join(', ');
   const stmt = sqlite.prepare(`INSERT INTO "${tabel}" (${semua}) VALUES (${nilai.join(', ')})`);
   const waktu = new Date().toISOString();
-  const jurnal = penjurnalLot(sqlite, tabel, waktu);
-  const susun = penyusunIsi(info.map((c) => c.name));
+  const jurnal = penjurnalLot(
+    sqlite,
+    tabel,
+    waktu,
+    info.map((c) => c.name),
+  );
   const seperti = info.map((c) => sepertiTersimpan(sqlite, c, kolom.indexOf(c.name)));
   const baris = new Array<unknown>(info.length);
   return {
@@ -78,7 +82,7 @@ export function registerInserter(sqlite: BetterSqlite3.Database, tabel: string, 
       const uid = uidBaru();
       const id = Number(stmt.run(...v, uid).lastInsertRowid);
       for (let c = 0; c < seperti.length; c++) baris[c] = seperti[c]!(v, id, uid);
-      jurnal.tambah(uid, susun(baris));
+      jurnal.tambah(baris);
       return id;
     },
     akhiri: () => jurnal.akhiri(),

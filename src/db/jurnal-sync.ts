@@ -1,7 +1,15 @@
 // Journalling on the raw better-sqlite3 handle, for bulk imports inside their own transaction. No
 // kysely here: the cash import's writer thread loads this module (through tulis-massal.ts).
 import type BetterSqlite3 from 'better-sqlite3';
-import { type AksiJurnal, type EntriJurnal, GENESIS_JURNAL, hashJurnal, hashLot, isiJurnal } from '../domain/jurnal.js';
+import {
+  type AksiJurnal,
+  barisLot,
+  type EntriJurnal,
+  GENESIS_JURNAL,
+  hashJurnal,
+  isiJurnal,
+  isiLot,
+} from '../domain/jurnal.js';
 
 const KOLOM = '(waktu, salinan, buku, uid, aksi, isi, hash_sebelum, hash)';
 const SQL_TAMBAH = `INSERT INTO jurnal ${KOLOM} VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
@@ -29,57 +37,47 @@ export function jurnalkanSync(
   sqlite.prepare(SQL_TAMBAH).run(...nilaiEntri(e, hashAkhir(sqlite)));
 }
 
-/** entries per lot: one digest seals them; a broken lot is named by its first entry */
+/** rows per lot entry */
 const LOT = 1024;
-/** journal rows per INSERT statement */
-const SEKALIGUS = 64;
 
 export interface PenjurnalLot {
-  /** journals a row added, from the JSON of the values as written (no read-back) */
-  tambah(uid: string, isi: string): void;
+  /** journals a row added, from its values as written (no read-back), in the order of the columns given */
+  tambah(nilai: readonly unknown[]): void;
   /** writes the lot still open; call before the transaction commits */
   akhiri(): void;
 }
 
 /**
- * The journal of the rows a bulk import adds to one book: an entry per row, its `isi` made from the values
- * written, sealed by one hash per lot (hashLot) instead of one per row. Inside the import's transaction
+ * The journal of the rows a bulk import adds to one book: one `lot` entry per 1,024 rows, holding the column
+ * names once and each row's values as written (isiLot), hashed like any entry. Inside the import's transaction
  * nothing else writes the journal, so the last hash is read once.
  */
-export function penjurnalLot(sqlite: BetterSqlite3.Database, buku: string, waktu: string): PenjurnalLot {
+export function penjurnalLot(
+  sqlite: BetterSqlite3.Database,
+  buku: string,
+  waktu: string,
+  kolom: readonly string[],
+): PenjurnalLot {
   const salinan = salinanIni(sqlite);
-  const satu = sqlite.prepare(SQL_TAMBAH);
-  const banyak = sqlite.prepare(
-    `INSERT INTO jurnal ${KOLOM} VALUES ${Array<string>(SEKALIGUS).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-  );
-  const nilai = new Array<unknown>(8 * SEKALIGUS);
+  const stmt = sqlite.prepare(SQL_TAMBAH);
+  const urut = [...kolom].sort();
+  const posisi = urut.map((k) => kolom.indexOf(k));
+  const sudahUrut = posisi.every((p, i) => p === i);
+  const satu = new Array<unknown>(kolom.length);
   let sebelum: string | undefined;
-  let lot: EntriJurnal[] = [];
+  let lot: string[] = [];
   const tulis = () => {
     if (!lot.length) return;
     sebelum ??= hashAkhir(sqlite);
-    const hash = hashLot(sebelum, lot);
-    for (let i = 0; i < lot.length; i++) {
-      const e = lot[i]!;
-      const o = (i % SEKALIGUS) * 8;
-      nilai[o] = e.waktu;
-      nilai[o + 1] = e.salinan;
-      nilai[o + 2] = e.buku;
-      nilai[o + 3] = e.uid;
-      nilai[o + 4] = e.aksi;
-      nilai[o + 5] = e.isi;
-      nilai[o + 6] = sebelum;
-      nilai[o + 7] = i === lot.length - 1 ? hash : '';
-      if (o === 8 * (SEKALIGUS - 1)) banyak.run(nilai);
-    }
-    for (let i = lot.length - (lot.length % SEKALIGUS); i < lot.length; i++)
-      satu.run(nilai.slice((i % SEKALIGUS) * 8, (i % SEKALIGUS) * 8 + 8));
-    sebelum = hash;
+    const v = nilaiEntri({ waktu, salinan, buku, uid: '', aksi: 'lot', isi: isiLot(urut, lot) }, sebelum);
+    stmt.run(v);
+    sebelum = v[7] as string;
     lot = [];
   };
   return {
-    tambah(uid, isi) {
-      lot.push({ waktu, salinan, buku, uid, aksi: 'tambah', isi });
+    tambah(nilai) {
+      if (!sudahUrut) for (let i = 0; i < posisi.length; i++) satu[i] = nilai[posisi[i]!];
+      lot.push(barisLot(sudahUrut ? nilai : satu));
       if (lot.length === LOT) tulis();
     },
     akhiri: tulis,

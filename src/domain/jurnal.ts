@@ -1,15 +1,16 @@
 // The journal of every book that is not a chain of its own: each change made through the tool is
 // an entry holding the row as it stands after the change, chained by SHA-256 like kas and natura,
 // so `periksa` can tell a row changed, deleted or inserted outside the tool, and name the field.
-// A bulk import writes its entries in lots sealed by one hash each (hashLot): the same guarantee at a
-// fraction of the cost per row.
+// A bulk import writes the rows it adds in lots: one entry (`lot`) holds up to 1,024 rows compactly, the
+// column names once and each row's values, hashed like any entry. Files written before 0016 may hold the
+// older lots (an entry per row, sealed by one hash: hashLot), still read and checked.
 import crypto, { createHash, randomUUID } from 'node:crypto';
 
 // One-shot hashing (Node >= 20.12) gives the streaming API's digest at a fraction of the cost: an import
 // journals every row it adds.
 const sekaliJalan = (crypto as unknown as { hash?: (alg: string, data: string, enc: 'hex') => string }).hash;
 
-export type AksiJurnal = 'tambah' | 'ubah' | 'hapus' | 'anonimkan';
+export type AksiJurnal = 'tambah' | 'ubah' | 'hapus' | 'anonimkan' | 'lot';
 
 /** The books journalled, by table; each has a `uid` column, the row's identity across copies of the file. */
 export const BUKU_JURNAL = [
@@ -100,6 +101,70 @@ export function hashLot(sebelum: string, lot: readonly EntriJurnal[]): string {
   let teks = sebelum;
   for (const e of lot) teks += `\n${JSON.stringify([e.waktu, e.salinan, e.buku, e.uid, e.aksi])}${e.isi}`;
   return sekaliJalan ? sekaliJalan('sha256', teks, 'hex') : createHash('sha256').update(teks).digest('hex');
+}
+
+/**
+ * The `isi` of a lot entry from its columns (sorted, as isiJurnal orders them) and its rows, each the JSON of
+ * its values in that order (barisLot): `{"kolom":[…],"baris":[[…],…]}`.
+ */
+export function isiLot(kolom: readonly string[], baris: readonly string[]): string {
+  return `{"kolom":${JSON.stringify(kolom)},"baris":[${baris.join(',')}]}`;
+}
+
+/** One row of a lot: its values (in the lot's sorted column order) as the journal holds them. */
+export function barisLot(nilai: readonly unknown[]): string {
+  for (let i = 0; i < nilai.length; i++)
+    if (nilai[i] instanceof Uint8Array) return JSON.stringify(nilai.map(nilaiJurnal));
+  return JSON.stringify(nilai);
+}
+
+export interface Lot {
+  kolom: string[];
+  baris: unknown[][];
+}
+
+export function bacaLot(isi: string): Lot {
+  return JSON.parse(isi) as Lot;
+}
+
+/** Each row of a lot as its own entry would hold it: its uid and isiJurnal of the row. */
+export function* entriLot(isi: string): Generator<{ uid: string; isi: string }> {
+  const { kolom, baris } = bacaLot(isi);
+  const susun = penyusunIsi(kolom);
+  const u = kolom.indexOf('uid');
+  for (const b of baris) yield { uid: String(b[u]), isi: susun(b) };
+}
+
+/** The row of `uid` in a lot, as an object; undefined when the lot does not hold it. */
+export function barisDiLot(isi: string, uid: string): Record<string, unknown> | undefined {
+  const { kolom, baris } = bacaLot(isi);
+  const u = kolom.indexOf('uid');
+  const b = baris.find((x) => x[u] === uid);
+  return b && Object.fromEntries(kolom.map((k, i) => [k, b[i]]));
+}
+
+/**
+ * The lot with the row of `uid` rewritten by `ubah` (given the row, it returns the columns to change);
+ * undefined when the lot does not hold that row or nothing changes.
+ */
+export function gantiDalamLot(
+  isi: string,
+  uid: string,
+  ubah: (row: Record<string, unknown>) => Record<string, unknown>,
+): string | undefined {
+  const { kolom, baris } = bacaLot(isi);
+  const u = kolom.indexOf('uid');
+  const b = baris.find((x) => x[u] === uid);
+  if (!b) return undefined;
+  const baru = ubah(Object.fromEntries(kolom.map((k, i) => [k, b[i]])));
+  let beda = false;
+  for (const [k, v] of Object.entries(baru)) {
+    const i = kolom.indexOf(k);
+    if (i < 0) throw new Error(`kolom ${k} tidak ada di lot jurnal`);
+    if (b[i] !== v) beda = true;
+    b[i] = v ?? null;
+  }
+  return beda ? isiLot(kolom, baris.map(barisLot)) : undefined;
 }
 
 /** The columns whose stored value differs from the journal's (none when the row matches). */

@@ -6,7 +6,7 @@ import type { Ledger } from '../db/connection.js';
 import { type BarisJurnal, isiAktaAnonim, iterBaris, iterJurnal } from '../db/jurnal-repo.js';
 import type { Database } from '../db/types.js';
 import { hashTercatat, type IsiAnonim, type PetaGanti, petaGanti } from '../domain/anonim.js';
-import { BUKU_JURNAL, GENESIS_JURNAL, hashJurnal, hashLot, isiJurnal, kolomBeda } from '../domain/jurnal.js';
+import { BUKU_JURNAL, entriLot, GENESIS_JURNAL, hashJurnal, hashLot, isiJurnal, kolomBeda } from '../domain/jurnal.js';
 import { pesan } from '../domain/pesan.js';
 
 export interface TemuanJurnal {
@@ -55,7 +55,8 @@ export function periksaJurnal(ledger: Pick<Ledger, 'sqlite'>, peta: PetaGanti): 
  * The chain over the whole journal (its first break is the finding), noting each row's last entry. Each entry
  * follows the hash before it: alone, by its own hash; in a lot written by a bulk import, the lot's entries carry
  * an empty hash and the last one holds the digest of them all (hashLot). An erasure act describes a rewrite,
- * not a row: the row's state is the entry after it.
+ * not a row: the row's state is the entry after it. A `lot` entry (since 0016) is hashed alone and holds many
+ * rows' states.
  */
 function periksaRantai(jurnal: Iterable<BarisJurnal>, terakhir: Terakhir, peta: PetaGanti): TemuanJurnal[] {
   let sebelum = GENESIS_JURNAL;
@@ -63,7 +64,10 @@ function periksaRantai(jurnal: Iterable<BarisJurnal>, terakhir: Terakhir, peta: 
   let putus: TemuanJurnal[] = [];
   const patah = (e: BarisJurnal) => [{ jenis: 'jurnal' as const, id: e.id, pesan: pesan.jurnalPutus(e.id) }];
   for (const e of jurnal) {
-    if (e.aksi !== 'anonimkan')
+    if (e.aksi === 'lot')
+      for (const b of entriLot(e.isi))
+        terakhir.set(`${e.buku}/${b.uid}`, { buku: e.buku, uid: b.uid, aksi: 'tambah', isi: b.isi });
+    else if (e.aksi !== 'anonimkan')
       terakhir.set(`${e.buku}/${e.uid}`, { buku: e.buku, uid: e.uid, aksi: e.aksi, isi: e.isi });
     if (putus.length) continue;
     if (e.hash_sebelum !== sebelum) {

@@ -12,6 +12,7 @@ import * as m0009 from './0009-anonim.js';
 import * as m0010 from './0010-profil-telepon.js';
 import * as m0011 from './0011-indeks-cepat.js';
 import * as m0015 from './0015-psks-wilayah.js';
+import * as m0016 from './0016-jurnal-lot.js';
 
 export const MIGRASI: Record<string, Migration> = {
   '0001-awal': m0001,
@@ -26,6 +27,7 @@ export const MIGRASI: Record<string, Migration> = {
   '0010-profil-telepon': m0010,
   '0011-indeks-cepat': m0011,
   '0015-psks-wilayah': m0015,
+  '0016-jurnal-lot': m0016,
 };
 
 export const penyediaMigrasi: MigrationProvider = {
