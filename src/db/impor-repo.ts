@@ -51,41 +51,90 @@ export async function markImporBatal(db: Kysely<Database>, id: number, waktu: st
 }
 
 export interface PenyisipRegister {
-  /** inserts a row (values in the order of `kolom`) and returns its id */
+  /** queues a row (values in the order of `kolom`) and returns the id it is written under */
   tulis(nilai: readonly unknown[]): number;
-  /** journals what is still pending; call before the import commits */
+  /** writes and journals what is still queued; call before the import commits */
   akhiri(): void;
 }
 
+/** rows per INSERT statement */
+const SEKALIGUS = 32;
+
 /**
- * A prepared INSERT for a register; a null value takes the column's default (e.g. jenis `perorangan`). Each
- * row is journalled from the values written: the column defaults and SQLite's type conversions are applied
- * here as the table would apply them, so the entry equals the stored row without reading it back.
+ * Inserts into a register, 32 rows to a statement, every column bound: the id (the next after the largest,
+ * as SQLite would give it: the import holds the write lock), a new uid, a column's default for a null (e.g.
+ * jenis `perorangan`) and SQLite's type conversions applied here as the table would apply them. The values
+ * bound are therefore the row as stored, and each row is journalled from them without reading it back.
  */
 export function registerInserter(sqlite: BetterSqlite3.Database, tabel: string, kolom: string[]): PenyisipRegister {
   const info = sqlite.prepare(`PRAGMA table_info("${tabel}")`).all() as KolomInfo[];
-  const bawaan = new Map(info.map((c) => [c.name, c.dflt_value]));
-  const nilai = [...kolom.map((k) => (bawaan.get(k) != null ? `coalesce(?, ${bawaan.get(k)})` : '?')), '?'];
-  const semua = [...kolom, 'uid'].map((k) => `"${k}"`).join(', ');
-  const stmt = sqlite.prepare(`INSERT INTO "${tabel}" (${semua}) VALUES (${nilai.join(', ')})`);
-  const waktu = new Date().toISOString();
+  const lebar = info.length;
+  const kepala = `INSERT INTO "${tabel}" (${info.map((c) => `"${c.name}"`).join(', ')}) VALUES `;
+  const tempat = `(${info.map(() => '?').join(', ')})`;
+  const satu = sqlite.prepare(kepala + tempat);
+  const banyak = sqlite.prepare(kepala + Array<string>(SEKALIGUS).fill(tempat).join(', '));
   const jurnal = penjurnalLot(
     sqlite,
     tabel,
-    waktu,
+    new Date().toISOString(),
     info.map((c) => c.name),
   );
   const seperti = info.map((c) => sepertiTersimpan(sqlite, c, kolom.indexOf(c.name)));
-  const baris = new Array<unknown>(info.length);
+  let id = Number(sqlite.prepare(`SELECT coalesce(max(id), 0) FROM "${tabel}"`).pluck().get());
+  const indeks = indeksDitunda(sqlite, tabel, id);
+  const antre = new Array<unknown>(lebar * SEKALIGUS);
+  const baris = new Array<unknown>(lebar);
+  let n = 0;
   return {
     tulis(v) {
       const uid = uidBaru();
-      const id = Number(stmt.run(...v, uid).lastInsertRowid);
-      for (let c = 0; c < seperti.length; c++) baris[c] = seperti[c]!(v, id, uid);
+      id++;
+      for (let c = 0; c < lebar; c++) baris[c] = antre[n * lebar + c] = seperti[c]!(v, id, uid);
       jurnal.tambah(baris);
+      if (++n === SEKALIGUS) {
+        indeks.ditambah(SEKALIGUS);
+        banyak.run(antre);
+        n = 0;
+      }
       return id;
     },
-    akhiri: () => jurnal.akhiri(),
+    akhiri() {
+      for (let r = 0; r < n; r++) satu.run(antre.slice(r * lebar, (r + 1) * lebar));
+      n = 0;
+      indeks.pulihkan();
+      jurnal.akhiri();
+    },
+  };
+}
+
+/**
+ * A table's indexes dropped in the middle of a large bulk insert and made again, from their own text, before it
+ * commits: building an index once over sorted keys costs less than keeping it up to date row by row. Only once
+ * the import has added at least as many rows as the table held (and 1,024), so a small import into a large
+ * table never rebuilds its indexes. A UNIQUE index made again checks every row as the insert would have.
+ */
+function indeksDitunda(
+  sqlite: BetterSqlite3.Database,
+  tabel: string,
+  sudahAda: number,
+): { ditambah(n: number): void; pulihkan(): void } {
+  const ambang = Math.max(1024, sudahAda);
+  let ditambah = 0;
+  let dibuang: string[] | undefined;
+  return {
+    ditambah(n) {
+      ditambah += n;
+      if (dibuang || ditambah < ambang) return;
+      const indeks = sqlite
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
+        .all(tabel) as { name: string; sql: string }[];
+      for (const i of indeks) sqlite.exec(`DROP INDEX "${i.name}"`);
+      dibuang = indeks.map((i) => i.sql);
+    },
+    pulihkan() {
+      for (const teks of dibuang ?? []) sqlite.exec(teks);
+      dibuang = undefined;
+    },
   };
 }
 

@@ -49,9 +49,17 @@ export interface EntriJurnal {
  * UUID version 7), so the rows an import adds go to the end of the uid index instead of anywhere in it.
  */
 export function uidBaru(): string {
-  const waktu = Date.now().toString(16).padStart(12, '0');
-  return `${waktu.slice(0, 8)}-${waktu.slice(8)}-7${randomUUID().slice(15)}`;
+  const ms = Date.now();
+  if (ms !== uidMs) {
+    const waktu = ms.toString(16).padStart(12, '0');
+    uidMs = ms;
+    uidAwal = `${waktu.slice(0, 8)}-${waktu.slice(8)}-7`;
+  }
+  return uidAwal + randomUUID().slice(15);
 }
+/** the time part of the last uid made, kept for the rows an import makes in the same millisecond */
+let uidMs = -1;
+let uidAwal = '';
 
 /** A value as the journal holds it: bytes (the stamp image) by their digest, the rest as stored. */
 function nilaiJurnal(v: unknown): unknown {

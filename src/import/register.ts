@@ -61,38 +61,68 @@ function bersamaLain(grup: string[], namaAda: string, nama: string): boolean {
   return grup.includes('hp') && !grup.includes('nama') && namaAda !== '' && nama !== '' && namaAda !== nama;
 }
 
+/** The row's keys, one per group of the book's declaration (undefined where a field is empty), and its name. */
+interface KunciBaris {
+  kunci: (string | undefined)[];
+  nama: string;
+}
+
+/**
+ * The keys of a row, made by one function per group compiled once: a million-row import makes its keys
+ * without an object per field.
+ */
+function penyusunKunci(kunci: string[][], kolomAda: Set<string>): (nilai: Record<string, unknown>) => KunciBaris {
+  const kolom = [...new Set(['nama', ...kunci.flat()])].filter((k) => kolomAda.has(k));
+  const grup = kunci.map((g) => ({ awal: `${g.join('+')}:`, i: g.map((f) => kolom.indexOf(f)) }));
+  const kv = new Array<string>(kolom.length);
+  const iNama = kolom.indexOf('nama');
+  return (nilai) => {
+    for (let j = 0; j < kolom.length; j++) kv[j] = nilaiKunci(kolom[j]!, nilai[kolom[j]!]);
+    const hasil: (string | undefined)[] = new Array(grup.length);
+    for (let g = 0; g < grup.length; g++) {
+      const { awal, i } = grup[g]!;
+      let teks: string | undefined = awal;
+      for (let j = 0; j < i.length; j++) {
+        // a field the table lacks counts as filled, and empty
+        const v = i[j]! < 0 ? '' : kv[i[j]!]!;
+        if (v === '' && i[j]! >= 0) {
+          teks = undefined;
+          break;
+        }
+        teks = j ? `${teks}|${v}` : teks + v;
+      }
+      hasil[g] = teks;
+    }
+    return { kunci: hasil, nama: iNama < 0 ? '' : kv[iNama]! };
+  };
+}
+
 export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
   const kolomAda = kolomTabel(o.ledger.sqlite, buku.tabel);
   const { fields } = deklarasiRegister(buku, kolomAda);
   const kunci = buku.kunci ?? [['nama']];
   const adaNik = fields.some((f) => f.name === 'nik');
   const kunciMap = new Map<string, Calon & { nama: string }>();
-  const namaMap = new Map<string, Calon[]>();
+  // most names are one person's: one object, an array only for a name met twice
+  const namaMap = new Map<string, Calon | Calon[]>();
 
   const kolomKunci = [...new Set(['nama', ...kunci.flat(), ...(adaNik ? ['nik'] : [])])].filter((k) => kolomAda.has(k));
-  /** the row's keys, one per group of the book's declaration (undefined where a field is empty) */
-  const kunciDari = (nilai: Record<string, unknown>): { kunci: (string | undefined)[]; nama: string } => {
-    const kv: Record<string, string> = {};
-    for (const f of kolomKunci) kv[f] = nilaiKunci(f, nilai[f]);
-    return {
-      kunci: kunci.map((g) =>
-        g.every((f) => kv[f] !== '') ? `${g.join('+')}:${g.map((f) => kv[f]).join('|')}` : undefined,
-      ),
-      nama: kv.nama ?? '',
-    };
-  };
-  const ingat = (
-    nilai: Record<string, unknown>,
-    k: { kunci: (string | undefined)[]; nama: string },
-    rujukan: string,
-  ) => {
+  const kunciDari = penyusunKunci(kunci, kolomAda);
+  const ingat = (nilai: Record<string, unknown>, k: KunciBaris, rujukan: string) => {
     // one object per row, shared by its keys and its name: an import remembers every row already in the book
     const calon = { rujukan, nik: adaNik ? ((nilai.nik as string | null) ?? null) : null, nama: k.nama };
     for (const x of k.kunci) if (x && !kunciMap.has(x)) kunciMap.set(x, calon);
     if (!k.nama) return;
     const c = namaMap.get(k.nama);
-    if (c) c.push(calon);
-    else namaMap.set(k.nama, [calon]);
+    if (c === undefined) namaMap.set(k.nama, calon);
+    else if (Array.isArray(c)) c.push(calon);
+    else namaMap.set(k.nama, [c, calon]);
+  };
+  /** the rows of the same name, bar those whose NIK says another person */
+  const miripDengan = (nama: string, nik: unknown): Calon[] => {
+    const c = namaMap.get(nama);
+    if (c === undefined) return [];
+    return (Array.isArray(c) ? c : [c]).filter((x) => !(x.nik && nik && x.nik !== nik));
   };
 
   for (const r of iterateRegister(o.ledger.sqlite, buku.tabel, kolomKunci))
@@ -100,11 +130,13 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
 
   const kolom = [...fields.map((f) => f.name), 'impor_id', 'dibuat'];
   const insert = o.uji ? undefined : registerInserter(o.ledger.sqlite, buku.tabel, kolom);
+  // the values of one row as written, in `kolom` order (the inserter copies them)
+  const ditulis: unknown[] = [...fields.map(() => null), o.imporId, o.waktu];
 
   return {
     olah(baris, sel): HasilBaris {
       const nilai: Record<string, Nilai> = {};
-      const salah: string[] = [];
+      let salah: string[] | undefined;
       for (const f of fields) {
         try {
           let teks = selSebagaiTeks(f, sel(f.name));
@@ -116,11 +148,11 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
           nilai[f.name] = parseField(f, teks, o.ref);
         } catch (err) {
           if (!(err instanceof UserError)) throw err;
-          salah.push(err.message);
+          (salah ??= []).push(err.message);
         }
       }
       const ringkas = String(sel('nama') ?? '').trim();
-      if (salah.length) return { baris, keputusan: 'ditolak', ringkas, alasan: salah.join(' ') };
+      if (salah) return { baris, keputusan: 'ditolak', ringkas, alasan: salah.join(' ') };
 
       // the first group the row fills is its key: phone, else name + address
       const k = kunciDari(nilai);
@@ -131,7 +163,7 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
         return { baris, keputusan: 'mungkin_ganda', ringkas, alasan: pesan.imporHpBersama(ada.rujukan) };
       if (ada && !keluarga) return { baris, keputusan: 'sudah_ada', ringkas, alasan: pesan.imporSudahAda(ada.rujukan) };
 
-      const mirip = (namaMap.get(k.nama) ?? []).filter((c) => !(c.nik && nilai.nik && c.nik !== nilai.nik));
+      const mirip = miripDengan(k.nama, nilai.nik);
       if (mirip.length && !o.terimaMirip)
         return {
           baris,
@@ -140,7 +172,8 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
           alasan: pesan.imporMungkinGanda(mirip.map((c) => c.rujukan).join(', ')),
         };
 
-      const id = insert?.tulis([...fields.map((f) => nilai[f.name]), o.imporId, o.waktu]);
+      for (let j = 0; j < fields.length; j++) ditulis[j] = nilai[fields[j]!.name];
+      const id = insert?.tulis(ditulis);
       ingat(nilai, k, `baris ${baris} berkas ini (${ringkas})`);
       return { baris, keputusan: 'baru', ringkas, id };
     },
