@@ -65,7 +65,7 @@ export function penjurnalLot(
   const sudahUrut = posisi.every((p, i) => p === i);
   const satu = new Array<unknown>(kolom.length);
   let sebelum: string | undefined;
-  let lot: string[] = [];
+  let lot: unknown[][] = [];
   const tulis = () => {
     if (!lot.length) return;
     sebelum ??= hashAkhir(sqlite);

@@ -46,11 +46,17 @@ export interface OpsiRegister {
   bawaan?: Record<string, string>;
 }
 
-function nilaiKunci(field: string, v: unknown): string {
+/** `alamat` is one of a few dozen in a unit: each normalised once, then remembered (up to 10,000 of them) */
+function nilaiKunci(field: string, v: unknown, alamat: Map<string, string>): string {
   if (v === null || v === undefined || v === '') return '';
   if (field === 'nama') return bersihkanNama(String(v));
-  if (field === 'alamat') return normAlamat(String(v));
-  return String(v);
+  if (field !== 'alamat') return String(v);
+  const teks = String(v);
+  let norm = alamat.get(teks);
+  if (norm !== undefined) return norm;
+  norm = normAlamat(teks);
+  if (alamat.size < 10_000) alamat.set(teks, norm);
+  return norm;
 }
 
 /**
@@ -76,8 +82,9 @@ function penyusunKunci(kunci: string[][], kolomAda: Set<string>): (nilai: Record
   const grup = kunci.map((g) => ({ awal: `${g.join('+')}:`, i: g.map((f) => kolom.indexOf(f)) }));
   const kv = new Array<string>(kolom.length);
   const iNama = kolom.indexOf('nama');
+  const alamat = new Map<string, string>();
   return (nilai) => {
-    for (let j = 0; j < kolom.length; j++) kv[j] = nilaiKunci(kolom[j]!, nilai[kolom[j]!]);
+    for (let j = 0; j < kolom.length; j++) kv[j] = nilaiKunci(kolom[j]!, nilai[kolom[j]!], alamat);
     const hasil: (string | undefined)[] = new Array(grup.length);
     for (let g = 0; g < grup.length; g++) {
       const { awal, i } = grup[g]!;
