@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { type EntriJurnal, hashLot, isiJurnal, penyusunIsi } from '../../src/domain/jurnal.js';
+import {
+  barisDiLot,
+  barisLot,
+  type EntriJurnal,
+  entriLot,
+  gantiDalamLot,
+  hashJurnal,
+  hashLot,
+  isiJurnal,
+  isiLot,
+  penyusunIsi,
+} from '../../src/domain/jurnal.js';
 
 describe('the journal entry of a bulk row', () => {
   it('is the same text isiJurnal makes of the row read back', () => {
@@ -25,5 +36,32 @@ describe('the journal entry of a bulk row', () => {
     expect(hashLot('0', [e('a'), { ...e('b'), isi: '{"x":1}' }, e('c')])).not.toBe(h);
     expect(hashLot('0', [e('a'), e('c')])).not.toBe(h);
     expect(hashLot('0', [e('b'), e('a'), e('c')])).not.toBe(h);
+  });
+
+  it('a lot entry holds each row as its own entry would, and its hash covers every value of every row', () => {
+    const kolom = ['alamat', 'cap', 'email', 'id', 'janji', 'nama', 'uid'];
+    const rows = [
+      ['Jetis', new Uint8Array([1, 2]), null, 1, 25_000, 'Bpk. "Sukardi"\n\\ RT 03', 'u-1'],
+      [undefined, null, 'a@b.id', 2, null, 'Siti', 'u-2'],
+    ];
+    const isi = isiLot(kolom, rows.map(barisLot));
+    const sebagaiRow = (r: unknown[]) => Object.fromEntries(kolom.map((k, i) => [k, r[i]]));
+    expect([...entriLot(isi)]).toEqual(rows.map((r) => ({ uid: r[6], isi: isiJurnal(sebagaiRow(r)) })));
+    expect(barisDiLot(isi, 'u-2')).toEqual(JSON.parse(isiJurnal(sebagaiRow(rows[1]!))));
+    expect(barisDiLot(isi, 'u-3')).toBeUndefined();
+
+    const e = (isi: string): EntriJurnal => ({ waktu: 'w', salinan: 's', buku: 'donatur', uid: '', aksi: 'lot', isi });
+    const h = hashJurnal('0', e(isi));
+    expect(hashJurnal('0', e(isi))).toBe(h);
+    expect(hashJurnal('1', e(isi))).not.toBe(h);
+    expect(hashJurnal('0', e(isi.replace('Siti', 'Sita')))).not.toBe(h);
+    expect(hashJurnal('0', { ...e(isi), buku: 'ppks' })).not.toBe(h);
+
+    // the erasure rewrites one row inside, the others stay as they were
+    const baru = gantiDalamLot(isi, 'u-2', () => ({ nama: 'Donatur #2 (dianonimkan)', email: null }))!;
+    expect(barisDiLot(baru, 'u-2')).toMatchObject({ nama: 'Donatur #2 (dianonimkan)', email: null, id: 2 });
+    expect(barisDiLot(baru, 'u-1')).toEqual(barisDiLot(isi, 'u-1'));
+    expect(gantiDalamLot(isi, 'u-3', () => ({ nama: 'x' }))).toBeUndefined();
+    expect(gantiDalamLot(isi, 'u-2', () => ({ nama: 'Siti' }))).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { entriLot, isiJurnal } from '../../src/domain/jurnal.js';
+import { type EntriJurnal, entriLot, hashLot, isiJurnal } from '../../src/domain/jurnal.js';
 import { ok, ROOT, sqlite, tmpDir, unitBaru, wksbm } from '../helpers.js';
 
 const NIK = '3402084107650003';
@@ -153,13 +153,23 @@ describe('the journal of every book', () => {
       ppks: `NIK;Nama;JK;Kategori;RT;Desil\n${NIK};Tukiyem;P;LUT;03;2\n3402081203800001;Suparman;;FM;;\n`,
       psks: 'Nama;Kategori;HP\nKarang Taruna;KT;0812-3333-4444\nPKK Jetis;PSM;\n',
     };
+    const indeks = () => {
+      const s = sqlite(db);
+      const r = s.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
+      s.close();
+      return r;
+    };
+    const indeksAwal = indeks();
     for (const [buku, isi] of Object.entries(berkas)) {
       fs.writeFileSync(path.join(dir, `${buku}.csv`), isi);
       const r = await wksbm(db, ['impor', buku, path.join(dir, `${buku}.csv`), '--json']);
       expect(r.json().ditambah, r.stdout).toBe(buku === 'donatur' ? 1500 : 2);
     }
     expect(await periksa(db)).toEqual({ code: 0, temuan: [] });
+    // the donors' indexes, dropped during the insert of 1,500 rows into an empty book, are back as they were
+    expect(indeks()).toEqual(indeksAwal);
     const s = sqlite(db);
+    expect(s.prepare("SELECT count(*) FROM donatur INDEXED BY donatur_uid WHERE uid > ''").pluck().get()).toBe(1500);
     for (const buku of Object.keys(berkas)) {
       const lot = s.prepare("SELECT isi FROM jurnal WHERE buku = ? AND aksi = 'lot' ORDER BY id").pluck().all(buku);
       // each row's state in its lot is the row as stored, in the text its own entry would hold
@@ -198,5 +208,55 @@ describe('the journal of every book', () => {
     expect(temuan).toContainEqual(
       expect.stringMatching(new RegExp(`^Rantai hash jurnal putus di entri ${akhir[0] + 1}:`)),
     );
+  });
+
+  it('migration 0016: a file with the older lots (an entry per row) still checks, erases and takes new lots', async () => {
+    const db = await unitBaru();
+    const s = sqlite(db);
+    // the file as before 0016: the journal's CHECK without `lot`, two donors journalled as an older lot
+    s.exec(`DROP TRIGGER jurnal_tanpa_ubah; DROP TRIGGER jurnal_tanpa_hapus;
+      CREATE TABLE j (id INTEGER PRIMARY KEY, waktu TEXT NOT NULL, salinan TEXT NOT NULL, buku TEXT NOT NULL,
+        uid TEXT NOT NULL, aksi TEXT NOT NULL CHECK (aksi IN ('tambah', 'ubah', 'hapus', 'anonimkan')),
+        isi TEXT NOT NULL, hash_sebelum TEXT NOT NULL, hash TEXT NOT NULL);
+      INSERT INTO j SELECT * FROM jurnal; DROP TABLE jurnal; ALTER TABLE j RENAME TO jurnal;
+      DELETE FROM migrasi WHERE name = '0016-jurnal-lot';`);
+    const tambah = s.prepare(
+      "INSERT INTO donatur (nama, hp, alamat, terdaftar, dibuat, uid) VALUES (?, ?, 'Jetis', '2026-11-01', 'w', ?)",
+    );
+    tambah.run('Sukardi Lama', '081211110001', 'u-lama-1');
+    tambah.run('Painem Lama', '081211110002', 'u-lama-2');
+    const salinan = s.prepare("SELECT nilai FROM meta WHERE kunci = 'salinan'").pluck().get() as string;
+    const sebelum = s.prepare('SELECT hash FROM jurnal ORDER BY id DESC LIMIT 1').pluck().get() as string;
+    const lot = (s.prepare('SELECT * FROM donatur ORDER BY id').all() as Record<string, unknown>[]).map(
+      (r): EntriJurnal => ({
+        waktu: 'w',
+        salinan,
+        buku: 'donatur',
+        uid: String(r.uid),
+        aksi: 'tambah',
+        isi: isiJurnal(r),
+      }),
+    );
+    const masuk = s.prepare(
+      'INSERT INTO jurnal (waktu, salinan, buku, uid, aksi, isi, hash_sebelum, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    lot.forEach((e, i) =>
+      masuk.run(e.waktu, e.salinan, e.buku, e.uid, e.aksi, e.isi, sebelum, i ? hashLot(sebelum, lot) : ''),
+    );
+    s.close();
+
+    expect(await periksa(db)).toEqual({ code: 0, temuan: [] });
+    await ok(db, ['donatur', 'anonimkan', '2', '--alasan', 'permintaan donatur']);
+    const csv = path.join(tmpDir(), 'baru.csv');
+    fs.writeFileSync(csv, 'Nama;No HP\nDonatur Baru;081211110003\nSukardi Lama;081211110001\n');
+    expect((await wksbm(db, ['impor', 'donatur', csv, '--json'])).json()).toMatchObject({ ditambah: 1, sudah_ada: 1 });
+    expect(await periksa(db)).toEqual({ code: 0, temuan: [] });
+    const s2 = sqlite(db);
+    const aksi = s2.prepare("SELECT aksi FROM jurnal WHERE buku = 'donatur' ORDER BY id").pluck().all();
+    s2.close();
+    expect(aksi).toEqual(['tambah', 'tambah', 'anonimkan', 'ubah', 'lot']);
+    expect(await rusak(db, "UPDATE donatur SET hp = '081299999999' WHERE id = 3")).toEqual([
+      'Kolom hp pada baris donatur id 3 diubah di luar wksbm: tidak sama dengan jurnal.',
+    ]);
   });
 });
