@@ -107,7 +107,9 @@ describe('PSKS wilayah', () => {
     await tambah(db, 'Bu Tini', '--kategori', 'PSM');
     // the file as before 0015: no column, its row journalled without it
     const s = sqlite(db);
-    s.exec("ALTER TABLE psks DROP COLUMN wilayah; DELETE FROM migrasi WHERE name = '0015-psks-wilayah'");
+    s.exec(
+      "ALTER TABLE psks DROP COLUMN wilayah; DELETE FROM migrasi WHERE name IN ('0015-psks-wilayah', '0016-jurnal-lot')",
+    );
     const row = s.prepare('SELECT * FROM psks').get() as Record<string, unknown>;
     const salinan = s.prepare("SELECT nilai FROM meta WHERE kunci = 'salinan'").pluck().get() as string;
     const sebelum = s.prepare('SELECT hash FROM jurnal ORDER BY id DESC LIMIT 1').pluck().get() as string;
