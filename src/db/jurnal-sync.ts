@@ -3,12 +3,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import {
   type AksiJurnal,
-  barisLot,
   type EntriJurnal,
   GENESIS_JURNAL,
   hashJurnal,
   isiJurnal,
   isiLot,
+  tambahKeLot,
 } from '../domain/jurnal.js';
 
 const KOLOM = '(waktu, salinan, buku, uid, aksi, isi, hash_sebelum, hash)';
@@ -65,20 +65,22 @@ export function penjurnalLot(
   const sudahUrut = posisi.every((p, i) => p === i);
   const satu = new Array<unknown>(kolom.length);
   let sebelum: string | undefined;
-  let lot: unknown[][] = [];
+  let lot: unknown[] = [];
+  let n = 0;
   const tulis = () => {
-    if (!lot.length) return;
+    if (!n) return;
     sebelum ??= hashAkhir(sqlite);
     const v = nilaiEntri({ waktu, salinan, buku, uid: '', aksi: 'lot', isi: isiLot(urut, lot) }, sebelum);
     stmt.run(v);
     sebelum = v[7] as string;
     lot = [];
+    n = 0;
   };
   return {
     tambah(nilai) {
       if (!sudahUrut) for (let i = 0; i < posisi.length; i++) satu[i] = nilai[posisi[i]!];
-      lot.push(barisLot(sudahUrut ? nilai : satu));
-      if (lot.length === LOT) tulis();
+      tambahKeLot(lot, sudahUrut ? nilai : satu);
+      if (++n === LOT) tulis();
     },
     akhiri: tulis,
   };

@@ -120,21 +120,19 @@ export function hashLot(sebelum: string, lot: readonly EntriJurnal[]): string {
 
 /**
  * The `isi` of a lot entry from its columns (sorted, as isiJurnal orders them) and its rows' values in that
- * order, as the journal holds them (barisLot): `{"kolom":[…],"baris":[[…],…]}`. One JSON.stringify for the
- * whole lot costs half of one per row.
+ * order, one row after the other, as the journal holds them (tambahKeLot): `{"kolom":[…],"nilai":[…]}`. One
+ * JSON.stringify of one flat array for the whole lot: no array per row, a third of the cost of one per row.
  */
-export function isiLot(kolom: readonly string[], baris: readonly (readonly unknown[])[]): string {
-  return `{"kolom":${JSON.stringify(kolom)},"baris":${JSON.stringify(baris)}}`;
+export function isiLot(kolom: readonly string[], nilai: readonly unknown[]): string {
+  return `{"kolom":${JSON.stringify(kolom)},"nilai":${JSON.stringify(nilai)}}`;
 }
 
-/** A copy of one row's values (in the lot's sorted column order) as the journal holds them (bytes by digest). */
-export function barisLot(nilai: readonly unknown[]): unknown[] {
-  const salin = new Array<unknown>(nilai.length);
+/** Appends one row's values (in the lot's sorted column order) as the journal holds them (bytes by digest). */
+export function tambahKeLot(lot: unknown[], nilai: readonly unknown[]): void {
   for (let i = 0; i < nilai.length; i++) {
     const v = nilai[i];
-    salin[i] = v instanceof Uint8Array ? nilaiJurnal(v) : v;
+    lot.push(v instanceof Uint8Array ? nilaiJurnal(v) : v);
   }
-  return salin;
 }
 
 export interface Lot {
@@ -142,8 +140,12 @@ export interface Lot {
   baris: unknown[][];
 }
 
+/** A lot's columns and its rows, each the row's values in the columns' order. */
 export function bacaLot(isi: string): Lot {
-  return JSON.parse(isi) as Lot;
+  const { kolom, nilai } = JSON.parse(isi) as { kolom: string[]; nilai: unknown[] };
+  const baris: unknown[][] = [];
+  for (let i = 0; i < nilai.length; i += kolom.length) baris.push(nilai.slice(i, i + kolom.length));
+  return { kolom, baris };
 }
 
 /** Each row of a lot as its own entry would hold it: its uid and isiJurnal of the row. */
@@ -183,7 +185,7 @@ export function gantiDalamLot(
     if (b[i] !== v) beda = true;
     b[i] = v ?? null;
   }
-  return beda ? isiLot(kolom, baris) : undefined;
+  return beda ? isiLot(kolom, baris.flat()) : undefined;
 }
 
 /** The columns whose stored value differs from the journal's (none when the row matches). */

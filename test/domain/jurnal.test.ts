@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   barisDiLot,
-  barisLot,
   type EntriJurnal,
   entriLot,
   gantiDalamLot,
@@ -10,6 +9,7 @@ import {
   isiJurnal,
   isiLot,
   penyusunIsi,
+  tambahKeLot,
 } from '../../src/domain/jurnal.js';
 
 describe('the journal entry of a bulk row', () => {
@@ -44,7 +44,9 @@ describe('the journal entry of a bulk row', () => {
       ['Jetis', new Uint8Array([1, 2]), null, 1, 25_000, 'Bpk. "Sukardi"\n\\ RT 03', 'u-1'],
       [undefined, null, 'a@b.id', 2, null, 'Siti', 'u-2'],
     ];
-    const isi = isiLot(kolom, rows.map(barisLot));
+    const nilai: unknown[] = [];
+    for (const r of rows) tambahKeLot(nilai, r);
+    const isi = isiLot(kolom, nilai);
     const sebagaiRow = (r: unknown[]) => Object.fromEntries(kolom.map((k, i) => [k, r[i]]));
     expect([...entriLot(isi)]).toEqual(rows.map((r) => ({ uid: r[6], isi: isiJurnal(sebagaiRow(r)) })));
     expect(barisDiLot(isi, 'u-2')).toEqual(JSON.parse(isiJurnal(sebagaiRow(rows[1]!))));
