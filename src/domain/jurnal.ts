@@ -148,12 +148,32 @@ export function bacaLot(isi: string): Lot {
   return { kolom, baris };
 }
 
+/**
+ * A lot read for checking: how many rows, each row's uid, and the text its own entry would hold (isiJurnal of
+ * the row), made only when asked, so a checker keeps one small reference per row instead of its text.
+ */
+export interface LotTerbaca {
+  jumlah: number;
+  uid(i: number): string;
+  isi(i: number): string;
+}
+
+export function bacaLotTerbaca(isi: string): LotTerbaca {
+  const { kolom, nilai } = JSON.parse(isi) as { kolom: string[]; nilai: unknown[] };
+  const lebar = kolom.length;
+  const u = kolom.indexOf('uid');
+  const susun = penyusunIsi(kolom);
+  return {
+    jumlah: nilai.length / lebar,
+    uid: (i) => String(nilai[i * lebar + u]),
+    isi: (i) => susun(nilai.slice(i * lebar, (i + 1) * lebar)),
+  };
+}
+
 /** Each row of a lot as its own entry would hold it: its uid and isiJurnal of the row. */
 export function* entriLot(isi: string): Generator<{ uid: string; isi: string }> {
-  const { kolom, baris } = bacaLot(isi);
-  const susun = penyusunIsi(kolom);
-  const u = kolom.indexOf('uid');
-  for (const b of baris) yield { uid: String(b[u]), isi: susun(b) };
+  const lot = bacaLotTerbaca(isi);
+  for (let i = 0; i < lot.jumlah; i++) yield { uid: lot.uid(i), isi: lot.isi(i) };
 }
 
 /** The row of `uid` in a lot, as an object; undefined when the lot does not hold it. */

@@ -6,7 +6,16 @@ import type { Ledger } from '../db/connection.js';
 import { type BarisJurnal, isiAktaAnonim, iterBaris, iterJurnal } from '../db/jurnal-repo.js';
 import type { Database } from '../db/types.js';
 import { hashTercatat, type IsiAnonim, type PetaGanti, petaGanti } from '../domain/anonim.js';
-import { BUKU_JURNAL, entriLot, GENESIS_JURNAL, hashJurnal, hashLot, isiJurnal, kolomBeda } from '../domain/jurnal.js';
+import {
+  BUKU_JURNAL,
+  bacaLotTerbaca,
+  GENESIS_JURNAL,
+  hashJurnal,
+  hashLot,
+  isiJurnal,
+  kolomBeda,
+  type LotTerbaca,
+} from '../domain/jurnal.js';
 import { pesan } from '../domain/pesan.js';
 
 export interface TemuanJurnal {
@@ -20,8 +29,15 @@ export async function petaGantiJurnal(db: Kysely<Database>): Promise<PetaGanti> 
   return petaGanti((await isiAktaAnonim(db)).map((isi) => JSON.parse(isi) as IsiAnonim));
 }
 
-/** The journal's last word on each row, by `buku/uid`: what its row must still hold. */
-type Terakhir = Map<string, Pick<BarisJurnal, 'buku' | 'uid' | 'aksi' | 'isi'>>;
+/**
+ * The journal's last word on each row, by `buku/uid`: what its row must still hold; a row of a lot by its place
+ * in the lot, its text made only when the row is compared.
+ */
+type Terakhir = Map<
+  string,
+  Pick<BarisJurnal, 'buku' | 'uid' | 'aksi'> & { isi?: string; lot?: LotTerbaca; i?: number }
+>;
+const isiTerakhir = (e: { isi?: string; lot?: LotTerbaca; i?: number }): string => e.lot?.isi(e.i!) ?? e.isi!;
 
 /**
  * Streams the journal (its chain checked on the way, only each row's last entry kept), then each
@@ -37,15 +53,15 @@ export function periksaJurnal(ledger: Pick<Ledger, 'sqlite'>, peta: PetaGanti): 
       const e = terakhir.get(kunci);
       terakhir.delete(kunci);
       if (!e || e.aksi === 'hapus') temuan.push({ jenis: 'jurnal', id, pesan: pesan.jurnalBarisAsing(buku, id) });
-      else if (isiJurnal(row) !== e.isi) {
-        const kolom = kolomBeda(row, e.isi);
+      else if (isiJurnal(row) !== isiTerakhir(e)) {
+        const kolom = kolomBeda(row, isiTerakhir(e));
         if (kolom.length) temuan.push({ jenis: 'jurnal', id, pesan: pesan.jurnalKolomBeda(buku, id, kolom) });
       }
     }
   }
   for (const e of terakhir.values()) {
     if (e.aksi === 'hapus') continue;
-    const id = (JSON.parse(e.isi) as { id?: number }).id;
+    const id = (JSON.parse(isiTerakhir(e)) as { id?: number }).id;
     temuan.push({ jenis: 'jurnal', pesan: pesan.jurnalBarisHilang(e.buku, String(id ?? e.uid)) });
   }
   return temuan;
@@ -64,10 +80,13 @@ function periksaRantai(jurnal: Iterable<BarisJurnal>, terakhir: Terakhir, peta: 
   let putus: TemuanJurnal[] = [];
   const patah = (e: BarisJurnal) => [{ jenis: 'jurnal' as const, id: e.id, pesan: pesan.jurnalPutus(e.id) }];
   for (const e of jurnal) {
-    if (e.aksi === 'lot')
-      for (const b of entriLot(e.isi))
-        terakhir.set(`${e.buku}/${b.uid}`, { buku: e.buku, uid: b.uid, aksi: 'tambah', isi: b.isi });
-    else if (e.aksi !== 'anonimkan')
+    if (e.aksi === 'lot') {
+      const lot = bacaLotTerbaca(e.isi);
+      for (let i = 0; i < lot.jumlah; i++) {
+        const uid = lot.uid(i);
+        terakhir.set(`${e.buku}/${uid}`, { buku: e.buku, uid, aksi: 'tambah', lot, i });
+      }
+    } else if (e.aksi !== 'anonimkan')
       terakhir.set(`${e.buku}/${e.uid}`, { buku: e.buku, uid: e.uid, aksi: e.aksi, isi: e.isi });
     if (putus.length) continue;
     if (e.hash_sebelum !== sebelum) {
