@@ -108,7 +108,8 @@ describe('PSKS wilayah', () => {
     // the file as before 0015: no column, its row journalled without it
     const s = sqlite(db);
     s.exec(
-      "ALTER TABLE psks DROP COLUMN wilayah; DELETE FROM migrasi WHERE name IN ('0015-psks-wilayah', '0016-jurnal-lot')",
+      'ALTER TABLE psks DROP COLUMN wilayah; ' +
+        "DELETE FROM migrasi WHERE name IN ('0015-psks-wilayah', '0016-jurnal-lot')",
     );
     const row = s.prepare('SELECT * FROM psks').get() as Record<string, unknown>;
     const salinan = s.prepare("SELECT nilai FROM meta WHERE kunci = 'salinan'").pluck().get() as string;
