@@ -28,7 +28,7 @@ describe('kas import writer', () => {
     expect(lot).toEqual(KOLOM_BERUBAH.map((k) => row[k]));
   });
 
-  it('a run adding more rows than the book holds drops kas_pos (not the UNIQUE ones), builds it again as it was', async () => {
+  it('a run adding more rows than the book holds drops kas_pos (not UNIQUE ones), builds it again', async () => {
     const l = await openLedger(path.join(tmpDir(), 'u.sqlite'), { create: true });
     const s = l.sqlite;
     const indeks = () =>
