@@ -78,8 +78,8 @@ if (parentPort) {
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
-    // 64 MiB: the unique indexes' pages a million-row run touches (kas_pos is rebuilt at the end, see tundaIndeksKas)
-    db.pragma('cache_size = -65536');
+    // 48 MiB: the unique indexes' pages a million-row run touches (kas_pos is rebuilt at the end, see tundaIndeksKas)
+    db.pragma('cache_size = -49152');
     // temp files on disk: rebuilding kas_pos sorts a million keys, which in memory would add their size to the peak
     db.pragma('temp_store = FILE');
     db.exec('BEGIN IMMEDIATE');
