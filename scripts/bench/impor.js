@@ -3,7 +3,8 @@
 // steadier figure on a loaded machine) and peak memory, with the machine's load printed before it.
 // WKSBM_BANDING=/path/to/other/built/tree times that tree's binary on the same files in the same run, each
 // in units it made itself, for a before/after side by side. `--kecil` (10 k donors, 100 k cash rows) only
-// shows that the bench runs: its figures are printed without LULUS/GAGAL. WKSBM_IMPOR=donatur runs the donor half only.
+// shows that the bench runs: its figures are printed without LULUS/GAGAL. WKSBM_IMPOR=donatur or =kas runs that half
+// only.
 import fs from 'node:fs';
 import path from 'node:path';
 import { angka, BIN, beban, cpuMib, rupiahId, target, unit, wksbm } from './alat.js';
@@ -78,6 +79,8 @@ export default function impor({ dir, kecil }) {
       ? console.log(`  ${nama}: ${satuan === 'MiB' ? x.toFixed(0) : x.toFixed(3)} ${satuan}; ${rincian}`)
       : target(nama, x, batas, satuan, rincian);
 
+  // WKSBM_IMPOR=kas: only the cash half
+  if (process.env.WKSBM_IMPOR === 'kas') return imporKas(dir, nKas, nilai);
   const fDon = path.join(dir, 'donatur.csv');
   donorCsv(fDon, nDon);
   const mbDon = (fs.statSync(fDon).size / 1e6).toFixed(1);
@@ -89,8 +92,12 @@ export default function impor({ dir, kecil }) {
   console.log(`  (beban mesin: ${beban()})`);
   const a2 = wksbm(a.db, ['impor', 'donatur', fDon, '--json']);
   console.log(`  impor ulang: ${angka(a2)}, sudah ada ${JSON.parse(a2.out).sudah_ada}`);
+  // WKSBM_IMPOR=donatur: only the donor half
+  if (process.env.WKSBM_IMPOR !== 'donatur') imporKas(dir, nKas, nilai);
+}
 
-  if (process.env.WKSBM_IMPOR === 'donatur') return;
+/** The cash half: `nKas` rows into a fresh unit, its wall time, CPU and peak memory against the targets. */
+function imporKas(dir, nKas, nilai) {
   const fKas = path.join(dir, 'kas.csv');
   kasCsv(fKas, nKas);
   const mbKas = (fs.statSync(fKas).size / 1e6).toFixed(1);

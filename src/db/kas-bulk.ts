@@ -68,11 +68,15 @@ function galatDari(g: GalatPenulis): Error {
   return e;
 }
 
-/** Opens the import's transaction in a worker and logs the import there; resolves once the lock is held. */
-export async function bukaPenulisKas(modul: URL, berkas: string, impor: LogImpor): Promise<PenulisKas> {
+/**
+ * Opens the import's transaction in a worker and logs the import there; resolves once the lock is held.
+ * `perkiraan`: about how many rows the file holds (never fewer), for tundaIndeksKas.
+ */
+export async function bukaPenulisKas(modul: URL, berkas: string, impor: LogImpor, perkiraan = 0): Promise<PenulisKas> {
   const selesaiBuf = new SharedArrayBuffer(4);
   const selesai = new Int32Array(selesaiBuf);
-  const worker = new Worker(modul, { workerData: { berkas, selesai: selesaiBuf, impor } satisfies DataPenulis });
+  const workerData: DataPenulis = { berkas, selesai: selesaiBuf, impor, perkiraan };
+  const worker = new Worker(modul, { workerData });
   let galat: Error | undefined;
   let tunggu: ((m: DariPenulis) => void) | undefined;
   const jawab = (m: DariPenulis) => {

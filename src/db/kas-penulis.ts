@@ -13,6 +13,7 @@ import {
   type LogImpor,
   SisipKas,
   tulisSaldoHarian,
+  tundaIndeksKas,
   updateImporHitungan,
 } from './tulis-massal.js';
 import type { SaldoHarianRow } from './types.js';
@@ -22,6 +23,8 @@ export interface DataPenulis {
   /** one counter: batches written (or skipped after an error), so the main thread can bound its queue */
   selesai: SharedArrayBuffer;
   impor: LogImpor;
+  /** about how many rows the file holds (its lines): a run adding more than the book holds rebuilds kas_pos once */
+  perkiraan: number;
 }
 
 /**
@@ -57,6 +60,7 @@ if (parentPort) {
   const selesai = new Int32Array(w.selesai);
   let db: Database.Database | undefined;
   let sisip: SisipKas | undefined;
+  let bangunIndeks = () => {};
   let imporId = 0;
   let galat: unknown;
   const gagal = (e: unknown) => {
@@ -74,12 +78,14 @@ if (parentPort) {
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
-    // a large import touches many pages; a bigger page cache keeps them from spilling to the WAL mid-transaction
-    db.pragma('cache_size = -262144');
-    db.pragma('temp_store = MEMORY');
+    // 48 MiB: the unique indexes' pages a million-row run touches (kas_pos is rebuilt at the end, see tundaIndeksKas)
+    db.pragma('cache_size = -49152');
+    // temp files on disk: rebuilding kas_pos sorts a million keys, which in memory would add their size to the peak
+    db.pragma('temp_store = FILE');
     db.exec('BEGIN IMMEDIATE');
     sisip = new SisipKas(db);
     imporId = insertImpor(db, w.impor);
+    bangunIndeks = tundaIndeksKas(db, w.perkiraan);
     port.postMessage({ id: imporId } satisfies DariPenulis);
   } catch (e) {
     gagal(e);
@@ -112,6 +118,7 @@ if (parentPort) {
     try {
       if ('commit' in m && !galat && db) {
         sisip!.akhiri();
+        bangunIndeks();
         tulisSaldoHarian(db, m.saldo);
         updateImporHitungan(db, imporId, m.commit);
         db.exec('COMMIT');

@@ -166,6 +166,30 @@ export function kasInserter(sqlite: BetterSqlite3.Database): { tulis(row: Kas): 
   };
 }
 
+/** Below this many rows a run keeps every index: rebuilding one costs the whole book, not the run. */
+const AMBANG_TUNDA = 50_000;
+
+/**
+ * Before a bulk run that adds at least as many rows as `kas` holds (and at least AMBANG_TUNDA): drops the table's
+ * indexes that are no constraint (kas_pos: a million inserts scattered over it cost more than sorting once) and
+ * returns what builds them again, from their stored SQL, before commit. Both happen inside the run's transaction,
+ * so a rollback or a killed process leaves them as they were; the UNIQUE ones stay and keep checking every row.
+ */
+export function tundaIndeksKas(sqlite: BetterSqlite3.Database, perkiraan: number, ambang = AMBANG_TUNDA): () => void {
+  const ada = sqlite.prepare('SELECT coalesce(max(id), 0) FROM kas').pluck().get() as number;
+  if (perkiraan < ambang || perkiraan < ada) return () => {};
+  const indeks = sqlite
+    .prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'kas' AND sql IS NOT NULL " +
+        "AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name",
+    )
+    .all() as { name: string; sql: string }[];
+  for (const i of indeks) sqlite.exec(`DROP INDEX "${i.name}"`);
+  return () => {
+    for (const i of indeks) sqlite.exec(i.sql);
+  };
+}
+
 /** Writes the day rows a bulk run computed (final totals and day-ends, not increments). */
 export function tulisSaldoHarian(sqlite: BetterSqlite3.Database, baris: readonly SaldoHarianRow[]): void {
   const stmt = sqlite.prepare(

@@ -1,5 +1,7 @@
 // Reading a CSV or XLSX file as people make them into raw rows: encoding and delimiter are
 // detected, not assumed; XLSX numbers stay numbers so amounts stay exact.
+
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,7 +48,19 @@ export async function bukaTabel(berkas: string): Promise<Tabel> {
   if (buf.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return bacaXlsx(buf, sha256);
   if (ext === '.xls' || buf.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
     throw new UserError(pesan.imporXlsLama(berkas));
-  return bacaCsv(buf, sha256);
+  return bacaCsv(buf, sha256, berkas);
+}
+
+/** The encoding decode reads a file in, without decoding it. */
+function kenaliEncoding(buf: Buffer): { encoding: string; bom: boolean } {
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { encoding: 'utf-8', bom: true };
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) return decode(buf.subarray(0, 2));
+  const contoh = buf.subarray(0, Math.min(buf.length, 4096));
+  let nol = 0;
+  for (let i = 0; i < contoh.length; i++) if (contoh[i] === 0) nol++;
+  // zero bytes: UTF-16 without a BOM, decided by decode
+  if (nol > 0) return decode(buf);
+  return { encoding: isUtf8(buf) ? 'utf-8' : 'windows-1252', bom: false };
 }
 
 /** BOM first; then UTF-16 without BOM by its zero bytes; then UTF-8 if it decodes cleanly; else Windows-1252. */
@@ -124,14 +138,33 @@ function mode(xs: number[]): number {
 
 const POTONGAN = 256 * 1024;
 
-function bacaCsv(buf: Buffer, sha256: string): Tabel {
-  const { teks, encoding, bom } = decode(buf);
-  if (teks.trim() === '') throw new UserError(pesan.imporBerkasKosong(''));
-  const pemisah = detectDelimiter(teks);
+function bacaCsv(buf: Buffer, sha256: string, berkas: string): Tabel {
+  const { encoding, bom } = kenaliEncoding(buf);
+  const dari = bom ? 3 : 0;
+  // UTF-8 and Windows-1252 files are read piece by piece, never held as one string: a million-row file's
+  // 50 MB of text alive early makes V8 let its heap grow to four times that before collecting. Their lines,
+  // quotes and delimiters are ASCII bytes, so the file's shape is read from a Latin-1 view of the bytes (an
+  // external string, outside V8's heap); the delimiter from the decoded start, as decode gives it.
+  const bertahap =
+    (encoding === 'utf-8' || encoding === 'windows-1252') && !(bom && buf[3] === 0xef && buf[4] === 0xbb);
+  let utuh: string | undefined = bertahap ? undefined : decode(buf).teks;
+  // past this point the rows are read from the file again, piece by piece: the bytes read whole are let go
+  const panjang = buf.length;
+  const baca = pembaca(berkas);
+  const semua = () => (utuh ??= teksBerkas(baca(dari, panjang), encoding));
+  const kerangka = utuh ?? buf.toString('latin1', dari);
+  const AWAL = 256 * 1024; // at least the 64 K characters detectDelimiter reads
+  const awal = utuh ?? teksBerkas(buf.subarray(dari, Math.min(buf.length, dari + AWAL)), encoding);
+  if (awal.trim() === '' && (buf.length - dari <= AWAL || semua().trim() === ''))
+    throw new UserError(pesan.imporBerkasKosong(''));
+  const pemisah = detectDelimiter(awal);
   // csv-parse's per-record info (line numbers) costs about a second per million rows; it is needed only
   // when a quoted field spans lines, otherwise record k is line k.
-  const perluInfo = adaBarisDalamKutip(teks, pemisah);
-  const total = perluInfo ? teks.length : hitungBaris(teks);
+  const perluInfo = adaBarisDalamKutip(kerangka, pemisah);
+  const total = perluInfo ? semua().length : hitungBaris(kerangka);
+  const ujung = perluInfo ? undefined : ujungBaris(kerangka);
+  if (ujung === undefined) semua();
+  const teksDari = (byte: number): string => utuh ?? teksBerkas(baca(dari + byte, panjang), encoding);
   let posisi = 0;
   async function* rows(): AsyncIterable<BarisMentah[]> {
     const parser = parse({
@@ -160,35 +193,45 @@ function bacaCsv(buf: Buffer, sha256: string): Tabel {
     });
     let akhirSebelumnya = 0;
     let lot: BarisMentah[] = [];
-    // the fast path: plain lines split here; csv-parse takes over from the first line it must judge
-    let i = 0;
-    const ujung = perluInfo ? undefined : ujungBaris(teks);
+    // the fast path: plain lines split here, piece by piece (each piece ends a line); csv-parse takes
+    // over from the first line it must judge
+    let teksParser: string | undefined = ujung ? undefined : teksDari(0);
     if (ujung) {
-      const akhirTeks = teks.endsWith(ujung) ? teks.length - ujung.length : teks.length;
-      while (i <= akhirTeks) {
-        let j = teks.indexOf(ujung, i);
-        if (j < 0 || j > akhirTeks) j = akhirTeks;
-        const sel = selBaris(teks.slice(i, j), pemisah);
-        if (!sel) break;
-        lot.push({ baris: ++akhirSebelumnya, sel: tanpaKutipAman(sel) });
-        i = j + ujung.length;
-        if (lot.length === 2000) {
-          posisi = akhirSebelumnya;
-          yield lot;
-          lot = [];
+      for (const b of bagianTeks(baca, dari, panjang, ujung, utuh, encoding)) {
+        const teks = b.teks;
+        let i = 0;
+        const akhirTeks = !b.akhir || teks.endsWith(ujung) ? teks.length - ujung.length : teks.length;
+        while (i <= akhirTeks) {
+          let j = teks.indexOf(ujung, i);
+          if (j < 0 || j > akhirTeks) j = akhirTeks;
+          const sel = selBaris(teks.slice(i, j), pemisah);
+          if (!sel) break;
+          lot.push({ baris: ++akhirSebelumnya, sel: tanpaKutipAman(sel) });
+          i = j + ujung.length;
+          if (lot.length === 2000) {
+            posisi = akhirSebelumnya;
+            yield lot;
+            lot = [];
+          }
+        }
+        if (i <= akhirTeks) {
+          const sebelum = teks.slice(0, i);
+          teksParser = utuh
+            ? utuh.slice(i)
+            : teksDari(b.byte + (encoding === 'utf-8' ? Buffer.byteLength(sebelum, 'utf8') : sebelum.length));
+          break;
         }
       }
       posisi = akhirSebelumnya;
       if (lot.length) yield lot;
       lot = [];
-      if (i > akhirTeks) {
+      if (teksParser === undefined) {
         posisi = total;
         return;
       }
     }
-    const mulai = i;
     const barisAwal = akhirSebelumnya;
-    const teksParser = mulai ? teks.slice(mulai) : teks;
+    if (teksParser === undefined) return;
     Readable.from(
       (function* () {
         for (let k = 0; k < teksParser.length; k += POTONGAN) yield teksParser.slice(k, k + POTONGAN);
@@ -198,7 +241,7 @@ function bacaCsv(buf: Buffer, sha256: string): Tabel {
       if (perluInfo) {
         let r: { record: string[]; info: { lines: number; bytes: number } } | null;
         while ((r = parser.read()) !== null) {
-          posisi = mulai + r.info.bytes;
+          posisi = r.info.bytes;
           lot.push({ baris: akhirSebelumnya + 1, sel: tanpaKutipAman(r.record) });
           akhirSebelumnya = barisAwal + r.info.lines;
         }
@@ -211,7 +254,7 @@ function bacaCsv(buf: Buffer, sha256: string): Tabel {
         // csv-parse counted lines from where it started
         if (barisAwal && typeof (galat as { lines?: unknown }).lines === 'number')
           (galat as { lines: number }).lines += barisAwal;
-        throw galatCsv(galat, teks, pemisah);
+        throw galatCsv(galat, utuh ?? teksDari(0), pemisah);
       }
       if (lot.length) {
         yield lot;
@@ -226,6 +269,62 @@ function bacaCsv(buf: Buffer, sha256: string): Tabel {
     posisi = total;
   }
   return { jenis: 'csv', pemisah, encoding, bom, sha256, total, posisi: () => posisi, rows: rows() };
+}
+
+/** The text of a piece of a UTF-8 or Windows-1252 file (past any BOM), as decode gives it. */
+function teksBerkas(buf: Buffer, encoding: string): string {
+  return encoding === 'utf-8' ? buf.toString('utf8') : decodeCp1252(buf);
+}
+
+/** Bytes `dari` … `sampai` of the file, read when asked; a file gone or unreadable meanwhile is said so. */
+function pembaca(berkas: string): (dari: number, sampai: number) => Buffer {
+  return (dari, sampai) => {
+    let fd: number | undefined;
+    try {
+      fd = fs.openSync(berkas, 'r');
+      const b = Buffer.allocUnsafe(Math.max(0, sampai - dari));
+      let n = 0;
+      for (let r = 1; n < b.length && r > 0; n += r) r = fs.readSync(fd, b, n, b.length - n, dari + n);
+      return b.subarray(0, n);
+    } catch {
+      throw new UserError(pesan.berkasTidakTerbaca(berkas));
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
+  };
+}
+
+const BAGIAN = 1 << 20;
+
+/**
+ * The text in pieces of about a megabyte, each ending with a line ending (the last one where the file ends), with
+ * the byte where each starts (after `dari`); a file kept whole (`utuh`) is one piece. A line ending's last byte
+ * (LF, or CR in a file of CRs) is that character in both encodings, so a piece never splits a character.
+ */
+function* bagianTeks(
+  baca: (dari: number, sampai: number) => Buffer,
+  dari: number,
+  panjang: number,
+  ujung: string,
+  utuh: string | undefined,
+  encoding: string,
+): Generator<{ teks: string; byte: number; akhir: boolean }> {
+  if (utuh !== undefined) {
+    yield { teks: utuh, byte: 0, akhir: true };
+    return;
+  }
+  const akhirBaris = ujung.charCodeAt(ujung.length - 1);
+  for (let a = dari, lebar = BAGIAN; a < panjang; ) {
+    const blok = baca(a, Math.min(panjang, a + lebar));
+    const akhir = a + blok.length >= panjang;
+    const n = akhir ? blok.length : blok.lastIndexOf(akhirBaris) + 1;
+    if (n === 0) {
+      lebar *= 2; // a line longer than the piece
+      continue;
+    }
+    yield { teks: teksBerkas(blok.subarray(0, n), encoding), byte: a - dari, akhir: akhir && n === blok.length };
+    a += n;
+  }
 }
 
 /** The cells with the `'` our own exports put before a formula character removed (in place). */

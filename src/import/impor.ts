@@ -122,7 +122,10 @@ export async function jalankanImpor(ledger: Ledger, o: OpsiImpor): Promise<Ringk
   // Cash rows are written by a worker holding the transaction (src/db/kas-bulk.ts), so checking and
   // writing run on both cores; registers are small enough to write here.
   const modul = !o.uji && o.buku === 'kas' && berkasNyata(ledger.path) ? modulPenulis() : undefined;
-  const penulis: PenulisKas | undefined = modul ? await bukaPenulisKas(modul, ledger.path, logImpor) : undefined;
+  // tabel.total: the file's lines (or, where a quoted cell spans lines, its characters): never fewer than its rows
+  const penulis: PenulisKas | undefined = modul
+    ? await bukaPenulisKas(modul, ledger.path, logImpor, tabel.total)
+    : undefined;
   const tx: { commit(h: Hitungan): void | Promise<void>; rollback(): void | Promise<void> } | undefined = o.uji
     ? undefined
     : (penulis ?? txUtama(ledger, () => imporId));

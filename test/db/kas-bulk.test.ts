@@ -12,7 +12,7 @@ import { modulPenulis } from '../../src/db/kas-bulk.js';
 import { closedQuarters } from '../../src/db/periode-repo.js';
 import { loadReferensi } from '../../src/db/referensi-repo.js';
 import { harianKunci } from '../../src/db/saldo-repo.js';
-import { KOLOM_BERUBAH, pushBerubah } from '../../src/db/tulis-massal.js';
+import { KOLOM_BERUBAH, pushBerubah, tundaIndeksKas } from '../../src/db/tulis-massal.js';
 import { PostingMassal } from '../../src/ledger/bulk.js';
 import { bacaRentang } from '../../src/ledger/keadaan.js';
 import { periksa } from '../../src/ledger/periksa.js';
@@ -26,6 +26,31 @@ describe('kas import writer', () => {
     const lot: unknown[] = [];
     pushBerubah(lot, row as never);
     expect(lot).toEqual(KOLOM_BERUBAH.map((k) => row[k]));
+  });
+
+  it('a run adding more rows than the book holds drops kas_pos (not UNIQUE ones), builds it again', async () => {
+    const l = await openLedger(path.join(tmpDir(), 'u.sqlite'), { create: true });
+    const s = l.sqlite;
+    const indeks = () =>
+      s.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'kas' ORDER BY name").all();
+    const semula = indeks();
+    expect(semula.map((i: any) => i.name)).toContain('kas_pos');
+    s.exec('BEGIN IMMEDIATE');
+    tundaIndeksKas(s, 99, 100)();
+    expect(indeks(), 'below the threshold nothing is dropped').toEqual(semula);
+    const bangun = tundaIndeksKas(s, 100, 100);
+    // the constraints' indexes (nomor, voucher sequence, batal_dari) stay and keep checking every row
+    expect(indeks()).toEqual(semula.filter((i: any) => i.sql === null || i.sql.startsWith('CREATE UNIQUE')));
+    expect(indeks().length).toBeGreaterThanOrEqual(3);
+    bangun();
+    expect(indeks()).toEqual(semula);
+    s.exec('ROLLBACK');
+
+    s.exec('BEGIN IMMEDIATE');
+    tundaIndeksKas(s, 100, 100);
+    s.exec('ROLLBACK');
+    expect(indeks(), 'a rollback keeps the index').toEqual(semula);
+    await l.close();
   });
 
   it('from the TypeScript sources there is no worker to start', () => {
@@ -42,13 +67,18 @@ describe('kas import writer', () => {
     const file = path.join(tmpDir(), 'u.sqlite');
     const l = await openLedger(file, { create: true });
     const ref = await loadReferensi(l.db);
-    const penulis = await bukaPenulisKas(modul, file, {
-      buku: 'kas',
-      berkas: 'x.csv',
-      sha256: 'a'.repeat(64),
-      oleh: 'uji',
-      waktu: WAKTU,
-    });
+    const penulis = await bukaPenulisKas(
+      modul,
+      file,
+      {
+        buku: 'kas',
+        berkas: 'x.csv',
+        sha256: 'a'.repeat(64),
+        oleh: 'uji',
+        waktu: WAKTU,
+      },
+      60_000,
+    );
     const poster = new PostingMassal(
       ref,
       {
@@ -104,6 +134,11 @@ describe('kas import writer', () => {
     ).toEqual({ saldo: 3334 * 10_000 - 1666 * 5_000 });
     expect(l.sqlite.prepare('SELECT ditambah FROM impor').get()).toEqual({ ditambah: 5000 });
     expect(await periksa(l)).toEqual([]);
+    // the estimate (60,000 rows into an empty book) had kas_pos dropped and built again before commit
+    expect(l.sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = 'kas_pos'").pluck().get()).toMatch(
+      /^CREATE INDEX/,
+    );
+    expect(l.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     await l.close();
   });
 });

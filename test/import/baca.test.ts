@@ -1,9 +1,12 @@
 // Reading and matching, without the binary: encodings, delimiters, header words, names and addresses.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DONATUR } from '../../src/books/registers.js';
-import { adaBarisDalamKutip, barisKutipTerbuka, decode, detectDelimiter } from '../../src/import/baca.js';
+import { adaBarisDalamKutip, barisKutipTerbuka, bukaTabel, decode, detectDelimiter } from '../../src/import/baca.js';
 import { cariKepala, petakan } from '../../src/import/kolom.js';
 import { bersihkanNama, normAlamat } from '../../src/import/kunci.js';
+import { tmpDir } from '../helpers.js';
 
 describe('decode', () => {
   it('detects, never assumes, the encoding', () => {
@@ -75,5 +78,56 @@ describe('matching people', () => {
     expect(bersihkanNama('Sdr. Déwi')).toBe('dewi');
     expect(bersihkanNama('Bu')).toBe('bu');
     expect(normAlamat('Jetis, RT 02')).toBe(normAlamat('jetis rt 2'));
+  });
+});
+
+describe('reading a large file in pieces', () => {
+  const semua = async (f: string) => {
+    const t = await bukaTabel(f);
+    const out: { baris: number; sel: unknown[] }[] = [];
+    for await (const lot of t.rows) out.push(...lot);
+    return { t, out };
+  };
+  // about 2.4 MB: several pieces, cut inside no character and no line
+  const baris = (i: number) => [`${i}`, `Déwi “${i}” ✓ 🙂`, `Jl. "Mawar" ${i}`, `${i * 1000}`];
+
+  it('UTF-8 with BOM and CRLF, Windows-1252: every row as the whole text gives it', async () => {
+    const dir = tmpDir();
+    const n = 30_000;
+    const rows = Array.from({ length: n }, (_, i) => baris(i + 1));
+    const f8 = path.join(dir, 'u8.csv');
+    fs.writeFileSync(f8, `\ufeffNo;Nama;Alamat;Janji\r\n${rows.map((r) => r.join(';')).join('\r\n')}\r\n`);
+    const a = await semua(f8);
+    expect(a.t).toMatchObject({ encoding: 'utf-8', bom: true, pemisah: ';', total: n + 2 });
+    expect(a.out.length).toBe(n + 1);
+    expect(a.out[n]).toEqual({ baris: n + 1, sel: rows[n - 1] });
+    expect(a.out.slice(1).every((r, i) => JSON.stringify(r.sel) === JSON.stringify(rows[i]))).toBe(true);
+
+    const cp = rows.map((r) => [r[0], `Déwi “${r[0]}”`, r[2], r[3]]);
+    const f1252 = path.join(dir, 'cp.csv');
+    const teks = `No;Nama;Alamat;Janji\n${cp.map((r) => r.join(';')).join('\n')}`;
+    fs.writeFileSync(
+      f1252,
+      Buffer.from(
+        teks.replace(/[“”]/g, (c) => (c === '“' ? '\x93' : '\x94')),
+        'latin1',
+      ),
+    );
+    const b = await semua(f1252);
+    expect(b.t.encoding).toBe('windows-1252');
+    expect(b.out.slice(1).every((r, i) => JSON.stringify(r.sel) === JSON.stringify(cp[i]))).toBe(true);
+  });
+
+  it('a line the fast path cannot judge, past the first piece, goes to csv-parse with its line number', async () => {
+    const dir = tmpDir();
+    const n = 40_000;
+    const rows = Array.from({ length: n }, (_, i) => baris(i + 1).join(','));
+    rows[n - 10] = '39991,"tutup"lalu,x,1';
+    const f = path.join(dir, 'campur.csv');
+    fs.writeFileSync(f, `No,Nama,Alamat,Janji\n${rows.join('\n')}\n`);
+    const { out } = await semua(f);
+    expect(out.length).toBe(n + 1);
+    expect(out[n - 9]).toEqual({ baris: n - 8, sel: ['39991', '"tutup"lalu', 'x', '1'] });
+    expect(out[n]).toEqual({ baris: n + 1, sel: baris(n) });
   });
 });
