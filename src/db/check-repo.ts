@@ -12,8 +12,8 @@ export function streamRows(db: Kysely<Database>, tabel: TabelBerantai): AsyncIte
 }
 
 /**
- * Every row of a chained book in posting order (after id `setelah`), as an array of the columns named (then `hash_sebelum`
- * and `hash`): one prepared statement iterated, no object per row, so a million rows cost little.
+ * Every row of a chained book in posting order (after id `setelah`), as an array of the columns named
+ * (then `hash_sebelum` and `hash`): one prepared statement iterated, no object per row, so a million rows cost little.
  * Nothing else may run on the handle until the iteration ends.
  */
 export function iterRantai(

@@ -31,15 +31,16 @@ export function cekBerkas(sqlite: BetterSqlite3.Database, lengkap: boolean): str
 
 const BULAN = Array.from({ length: 12 }, (_, i) => i + 1);
 const ROMAWI = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
-const romawiSql = `CASE substr(tanggal, 6, 2) ${BULAN.map((b) => `WHEN '${String(b).padStart(2, '0')}' THEN '${ROMAWI[b - 1]}'`).join(' ')} END`;
+const bulanKe = (b: number) => `WHEN '${String(b).padStart(2, '0')}' THEN '${ROMAWI[b - 1]}'`;
+const romawiSql = `CASE substr(tanggal, 6, 2) ${BULAN.map(bulanKe).join(' ')} END`;
 
 /**
  * A cash row whose number might not be `formatNomor(urut, bukti, tanggal)` or whose year is not its date's.
  * Wide on purpose: any row SQLite cannot judge as JavaScript would (not an ISO date, not whole numbers) is
  * listed, and periksa decides each listed row with formatNomor itself.
  */
-export const NOMOR_RAGU = `(typeof(urut) <> 'integer' OR urut < 0 OR typeof(tahun) <> 'integer' OR typeof(bukti) <> 'text'
-  OR typeof(tanggal) <> 'text' OR tanggal NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+export const NOMOR_RAGU = `(typeof(urut) <> 'integer' OR urut < 0 OR typeof(tahun) <> 'integer'
+  OR typeof(bukti) <> 'text' OR typeof(tanggal) <> 'text' OR tanggal NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
   OR tahun <> CAST(substr(tanggal, 1, 4) AS INTEGER)
   OR nomor IS NOT printf('%03d/%s/%s/%s', urut, bukti, ${romawiSql}, substr(tanggal, 1, 4)))`;
 

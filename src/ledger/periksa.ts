@@ -384,7 +384,9 @@ class SeriBukti {
       {
         jenis: 'urutan_bukti',
         id: Number(x[B.id]),
-        pesan: `Nomor bukti ${String(x[B.nomor])} tidak sesuai dengan urutan dan tanggalnya (seharusnya ${seharusnya}).`,
+        pesan:
+          `Nomor bukti ${String(x[B.nomor])} tidak sesuai dengan urutan dan tanggalnya ` +
+          `(seharusnya ${seharusnya}).`,
       },
     ];
   }
