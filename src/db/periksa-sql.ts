@@ -40,7 +40,8 @@ const romawiSql = `CASE substr(tanggal, 6, 2) ${BULAN.map(bulanKe).join(' ')} EN
  * listed, and periksa decides each listed row with formatNomor itself.
  */
 export const NOMOR_RAGU = `(typeof(urut) <> 'integer' OR urut < 0 OR typeof(tahun) <> 'integer'
-  OR typeof(bukti) <> 'text' OR typeof(tanggal) <> 'text' OR tanggal NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+  OR typeof(bukti) <> 'text' OR typeof(tanggal) <> 'text'
+  OR tanggal NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
   OR tahun <> CAST(substr(tanggal, 1, 4) AS INTEGER)
   OR nomor IS NOT printf('%03d/%s/%s/%s', urut, bukti, ${romawiSql}, substr(tanggal, 1, 4)))`;
 
