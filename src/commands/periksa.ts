@@ -12,8 +12,8 @@ export function register(program: Command, run: Run): void {
   subcommand(program, 'periksa', 'memeriksa keutuhan berkas, kunci asing, rantai hash, urutan bukti dan saldo')
     .option(
       '--lengkap',
-      'pemeriksaan berkas penuh oleh SQLite (integrity_check: tiap indeks dicocokkan dengan tabelnya); lebih lama. ' +
-        'Tanpa ini dipakai quick_check yang cepat',
+      'pemeriksaan berkas penuh (integrity_check: tiap indeks dicocokkan dengan tabelnya baris demi baris; ' +
+        'lebih lama). Tanpa ini: pemeriksaan cepat (quick_check), cukup untuk pemeriksaan mingguan',
     )
     .option('--laporan <berkas...>', 'juga mencocokkan buku dengan segel laporan triwulan .xlsx yang sudah diserahkan')
     .action(
