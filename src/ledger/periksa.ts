@@ -47,11 +47,13 @@ export async function periksa(ledger: Pick<Ledger, 'db' | 'sqlite'>, opsi: OpsiP
   const db = ledger.db;
   // SQLite's checks and the grouped totals run beside the hash chains (in a worker thread where built)
   const sql = bacaSqlSamping(ledger.sqlite, opsi.lengkap ?? false);
-  const peta = await petaGantiJurnal(db);
+  sql.catch(() => {}); // awaited below, also when reading here fails first
+  let peta: PetaGanti = new Map();
   const putus: Temuan[] = [];
   const nomorRagu: number[] = [];
   let galatRantai: unknown;
   try {
+    peta = await petaGantiJurnal(db);
     for (const tabel of ['kas', 'natura'] as TabelRantai[])
       putus.push(...temuanRantai(ledger.sqlite, tabel, peta, nomorRagu));
   } catch (err) {
