@@ -29,31 +29,22 @@ export function iterRantai(
 
 /**
  * Every row of a chained book in posting order (after id `setelah`) as [id, JSON array of the columns
- * named, hash_sebelum, hash, tanda]: SQLite writes the JSON, so a row costs three strings instead of a
- * value per column; `tanda` is the SQL condition given, worked out on the same read (1 or 0). Nothing
- * else may run on the handle until the iteration ends. SQLite refuses a BLOB in a JSON array (a file
- * changed outside the tool): the iteration then throws a SqliteError with code SQLITE_ERROR.
+ * named, hash_sebelum, hash]: SQLite writes the JSON, so a row costs three strings instead of a value per
+ * column. Nothing else may run on the handle until the iteration ends. SQLite refuses a BLOB in a JSON
+ * array (a file changed outside the tool): the iteration then throws a SqliteError with code SQLITE_ERROR.
  */
 export function iterTeksRantai(
   sqlite: BetterSqlite3.Database,
   tabel: 'kas' | 'natura',
   kolom: readonly string[],
   setelah: number | null,
-  tanda = '0',
-): IterableIterator<[number, string, unknown, unknown, number]> {
+): IterableIterator<[number, string, unknown, unknown]> {
   const json = kolom.map((k) => `"${k}"`).join(', ');
   const dari = setelah === null ? '' : 'WHERE id > ?';
-  const q = sqlite.prepare(
-    `SELECT id, json_array(${json}), hash_sebelum, hash, ${tanda} FROM ${tabel} ${dari} ORDER BY id`,
-  );
+  const q = sqlite.prepare(`SELECT id, json_array(${json}), hash_sebelum, hash FROM ${tabel} ${dari} ORDER BY id`);
   return q.raw(true).iterate(...(setelah === null ? [] : [setelah])) as IterableIterator<
-    [number, string, unknown, unknown, number]
+    [number, string, unknown, unknown]
   >;
-}
-
-/** The ids of the rows of a book that meet an SQL condition, in id order. */
-export function idBila(sqlite: BetterSqlite3.Database, tabel: 'kas' | 'natura', syarat: string): number[] {
-  return sqlite.prepare(`SELECT id FROM ${tabel} WHERE ${syarat} ORDER BY id`).pluck().all() as number[];
 }
 
 /** One row's chained values (the columns named), as iterRantai gives them without the two hashes. */

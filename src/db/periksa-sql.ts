@@ -16,6 +16,8 @@ export interface HasilSql {
   /** stock totals per day and item: [tanggal, arah, barang, satuan of the group's first row, kuantitas_mili] */
   harianNatura: unknown[][];
   saldoHarian: SaldoHarianRow[];
+  /** buktiRagu */
+  bukti: unknown[][];
 }
 
 /** SQLite's own check: quick_check (every page and record readable, constraints) or the full integrity_check. */
@@ -39,7 +41,7 @@ const romawiSql = `CASE substr(tanggal, 6, 2) ${BULAN.map(bulanKe).join(' ')} EN
  * Wide on purpose: any row SQLite cannot judge as JavaScript would (not an ISO date, not whole numbers) is
  * listed, and periksa decides each listed row with formatNomor itself.
  */
-export const NOMOR_RAGU = `(typeof(urut) <> 'integer' OR urut < 0 OR typeof(tahun) <> 'integer'
+const NOMOR_RAGU = `(typeof(urut) <> 'integer' OR urut < 0 OR typeof(tahun) <> 'integer'
   OR typeof(bukti) <> 'text' OR typeof(tanggal) <> 'text'
   OR tanggal NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
   OR tahun <> CAST(substr(tanggal, 1, 4) AS INTEGER)
@@ -51,28 +53,29 @@ const SERI_RAGU = `SELECT bukti, tahun FROM kas GROUP BY bukti, tahun
     OR sum(urut > 0) <> count(DISTINCT CASE WHEN urut > 0 THEN urut END)
     OR coalesce(max(CASE WHEN urut > 0 THEN urut END), 0) <> count(DISTINCT CASE WHEN urut > 0 THEN urut END)`;
 
-/** The voucher series (kind and year) SQLite finds with a number used twice or missing, or not a whole number. */
-export function seriRagu(sqlite: BetterSqlite3.Database): unknown[][] {
-  return sqlite.prepare(SERI_RAGU).raw(true).all() as unknown[][];
-}
-
-/** Every cash row of the series given, in id order, as [id, bukti, tahun, urut, nomor, tanggal]. */
-export function barisSeri(sqlite: BetterSqlite3.Database, seri: unknown[][]): unknown[][] {
-  const q = sqlite.prepare('SELECT id, bukti, tahun, urut, nomor, tanggal FROM kas WHERE bukti IS ? AND tahun IS ?');
-  return seri.flatMap((s) => q.raw(true).all(...s) as unknown[][]).sort((a, b) => Number(a[0]) - Number(b[0]));
-}
-
-/** One cash row as [id, bukti, tahun, urut, nomor, tanggal]. */
-export function barisBukti(sqlite: BetterSqlite3.Database, id: number): unknown[] {
-  return sqlite
-    .prepare('SELECT id, bukti, tahun, urut, nomor, tanggal FROM kas WHERE id = ?')
-    .raw(true)
-    .get(id) as unknown[];
+/**
+ * The cash rows whose voucher number must be looked at, in id order, as [id, bukti, tahun, urut, nomor,
+ * tanggal, seri]: every row of a series SQLite finds with a number used twice or missing (seri 1), and
+ * any other row whose number or year may not fit its date (seri 0).
+ */
+export function buktiRagu(sqlite: BetterSqlite3.Database): unknown[][] {
+  const semua = (q: string, ...p: unknown[]) =>
+    sqlite
+      .prepare(q)
+      .raw(true)
+      .all(...p) as unknown[][];
+  const kolom = 'id, bukti, tahun, urut, nomor, tanggal';
+  const seri = semua(SERI_RAGU).flatMap((s) =>
+    semua(`SELECT ${kolom}, 1 FROM kas WHERE bukti IS ? AND tahun IS ?`, ...s),
+  );
+  const diSeri = new Set(seri.map((r) => r[0]));
+  const lain = semua(`SELECT ${kolom}, 0 FROM kas WHERE ${NOMOR_RAGU}`).filter((r) => !diSeri.has(r[0]));
+  return [...seri, ...lain].sort((a, b) => Number(a[0]) - Number(b[0]));
 }
 
 /** Everything of HasilSql, read in one read transaction on `sqlite`. */
 export function bacaSql(sqlite: BetterSqlite3.Database, lengkap: boolean): HasilSql {
-  const kosong: HasilSql = { rusak: [], kunciAsing: [], harianKas: [], harianNatura: [], saldoHarian: [] };
+  const kosong: HasilSql = { rusak: [], kunciAsing: [], harianKas: [], harianNatura: [], saldoHarian: [], bukti: [] };
   const baca = sqlite.transaction((): HasilSql => {
     const rusak = cekBerkas(sqlite, lengkap);
     if (rusak.length) return { ...kosong, rusak };
@@ -85,6 +88,7 @@ export function bacaSql(sqlite: BetterSqlite3.Database, lengkap: boolean): Hasil
       harianNatura: semua(`SELECT tanggal, arah, barang, satuan, sum(kuantitas_mili), min(id) AS awal FROM natura
         GROUP BY tanggal, arah, barang ORDER BY awal`).map((r) => r.slice(0, 5)),
       saldoHarian: sqlite.prepare('SELECT * FROM saldo_harian').all() as SaldoHarianRow[],
+      bukti: buktiRagu(sqlite),
     };
   });
   return baca.deferred();

@@ -1,10 +1,10 @@
 // `wksbm periksa`: everything that must hold in a ledger file, each as a finding when it does not.
 
-import { barisRantai, danaTerikat, idBila, iterRantai, iterTeksRantai, voidsNotMirroring } from '../db/check-repo.js';
+import { barisRantai, danaTerikat, iterRantai, iterTeksRantai, voidsNotMirroring } from '../db/check-repo.js';
 import type { Ledger } from '../db/connection.js';
 import type { Kas } from '../db/kas-repo.js';
 import { type Natura, negativeStokDayEnds, salesWithVoidedReceipt } from '../db/natura-repo.js';
-import { bacaSqlSamping, barisBukti, barisSeri, type HasilSql, NOMOR_RAGU, seriRagu } from '../db/periksa-sql.js';
+import { bacaSqlSamping, type HasilSql } from '../db/periksa-sql.js';
 import { segelTerakhir } from '../db/periode-repo.js';
 import { type BedaHarian, saldoTakBerjalan } from '../db/saldo-repo.js';
 import type { Tx } from '../db/transaction.js';
@@ -50,12 +50,10 @@ export async function periksa(ledger: Pick<Ledger, 'db' | 'sqlite'>, opsi: OpsiP
   sql.catch(() => {}); // awaited below, also when reading here fails first
   let peta: PetaGanti = new Map();
   const putus: Temuan[] = [];
-  const nomorRagu: number[] = [];
   let galatRantai: unknown;
   try {
     peta = await petaGantiJurnal(db);
-    for (const tabel of ['kas', 'natura'] as TabelRantai[])
-      putus.push(...temuanRantai(ledger.sqlite, tabel, peta, nomorRagu));
+    for (const tabel of ['kas', 'natura'] as TabelRantai[]) putus.push(...temuanRantai(ledger.sqlite, tabel, peta));
   } catch (err) {
     galatRantai = err; // a damaged page: SQLite's own check names it below
   }
@@ -72,7 +70,7 @@ export async function periksa(ledger: Pick<Ledger, 'db' | 'sqlite'>, opsi: OpsiP
     pesan: `Baris ${f.rowid} di tabel ${f.table} menunjuk ke ${f.parent} yang tidak ada.`,
   }));
   // as when the books were walked row by row: a row's number, then the chains' breaks, then the gaps
-  const bukti = temuanBukti(ledger.sqlite, nomorRagu);
+  const bukti = temuanBukti(hasil.bukti);
   temuan.push(...bukti.baris, ...putus, ...bukti.celah);
   for (const v of await voidsNotMirroring(db))
     temuan.push({
@@ -109,15 +107,10 @@ export async function periksa(ledger: Pick<Ledger, 'db' | 'sqlite'>, opsi: OpsiP
   return temuan;
 }
 
-/**
- * A chain's first break as its finding. On the cash book the same read marks the rows whose voucher
- * number may not fit (NOMOR_RAGU), for temuanBukti; when the walk stopped early they are asked for apart.
- */
-function temuanRantai(sqlite: Ledger['sqlite'], tabel: TabelRantai, peta: PetaGanti, nomorRagu: number[]): Temuan[] {
+/** A chain's first break as its finding. */
+function temuanRantai(sqlite: Ledger['sqlite'], tabel: TabelRantai, peta: PetaGanti): Temuan[] {
   const rantai = new PemeriksaRantai(tabel, peta);
-  const tanda: number[] = [];
-  const utuh = jalaniRantai(sqlite, tabel, rantai, tabel === 'kas' ? NOMOR_RAGU : '0', tanda);
-  nomorRagu.push(...(tabel !== 'kas' ? [] : utuh ? tanda : idBila(sqlite, 'kas', NOMOR_RAGU)));
+  jalaniRantai(sqlite, tabel, rantai);
   const putus = rantai.putus;
   if (!putus) return [];
   const nama =
@@ -138,22 +131,15 @@ function temuanRantai(sqlite: Ledger['sqlite'], tabel: TabelRantai, peta: PetaGa
  * Walks a chain in id order on the rows' JSON texts; a row whose text does not match is read again by
  * its values and decided as before, then the walk goes on after it (unless the chain broke there). A
  * value SQLite will not write as JSON (a BLOB, put there outside the tool) sends the rest of the book
- * through the values. The ids of rows meeting `syarat` go to `tanda`; true when every row was read so.
+ * through the values.
  */
-function jalaniRantai(
-  sqlite: Ledger['sqlite'],
-  tabel: TabelRantai,
-  rantai: PemeriksaRantai,
-  syarat: string,
-  tanda: number[],
-): boolean {
+function jalaniRantai(sqlite: Ledger['sqlite'], tabel: TabelRantai, rantai: PemeriksaRantai): void {
   const kolom = KOLOM_RANTAI[tabel];
   let setelah: number | null = null;
   while (!rantai.putus) {
     let ragu: [number, unknown, unknown] | undefined;
     try {
-      for (const [id, json, hashSebelum, hash, t] of iterTeksRantai(sqlite, tabel, kolom, setelah, syarat)) {
-        if (t) tanda.push(id);
+      for (const [id, json, hashSebelum, hash] of iterTeksRantai(sqlite, tabel, kolom, setelah)) {
         if (!rantai.cocokTeks(id, json, hashSebelum, hash)) {
           ragu = [id, hashSebelum, hash];
           break;
@@ -167,13 +153,12 @@ function jalaniRantai(
         rantai.push(row, row.pop(), hash);
         if (rantai.putus) break;
       }
-      return false;
+      return;
     }
-    if (!ragu) return true;
+    if (!ragu) return;
     rantai.push(barisRantai(sqlite, tabel, kolom, ragu[0]), ragu[1], ragu[2]);
     setelah = ragu[0];
   }
-  return false;
 }
 
 /** The books' day totals from SQLite's groups, moved by the write path's own movement functions. */
@@ -201,11 +186,7 @@ function totalHarian(hasil: HasilSql): TotalHarian {
  * whose number or year may not fit their date, judged in id order as if the whole book were walked (a
  * series SQLite finds whole has no findings of its own to give).
  */
-function temuanBukti(sqlite: Ledger['sqlite'], nomorRagu: number[]): { baris: Temuan[]; celah: Temuan[] } {
-  const seri = barisSeri(sqlite, seriRagu(sqlite));
-  const diSeri = new Set(seri.map((r) => Number(r[0])));
-  const lain = nomorRagu.filter((id) => !diSeri.has(id)).map((id) => [...barisBukti(sqlite, id), 0]);
-  const baris = [...seri.map((r) => [...r, 1]), ...lain].sort((a, b) => Number(a[0]) - Number(b[0]));
+function temuanBukti(baris: unknown[][]): { baris: Temuan[]; celah: Temuan[] } {
   const s = new SeriBukti();
   const temuan: Temuan[] = [];
   for (const r of baris) {
