@@ -16,7 +16,7 @@ export interface HasilSql {
   /** stock totals per day and item: [tanggal, arah, barang, satuan of the group's first row, kuantitas_mili] */
   harianNatura: unknown[][];
   saldoHarian: SaldoHarianRow[];
-  /** buktiRagu */
+  /** the cash rows whose voucher number must be looked at (buktiRagu) */
   bukti: unknown[][];
 }
 
