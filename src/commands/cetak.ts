@@ -72,10 +72,16 @@ async function cetakBaris(
   tata: ReturnType<typeof tataCetak>,
 ): Promise<number> {
   const { tulisBuku } = await import('../render/cetak-xlsx.js');
-  async function* petakan() {
-    for await (const row of bahan.baris) yield tata.baris(row);
-  }
-  return tulisBuku(keluar, kepala, tata.kolom, petakan(), ttd, tata.pembuka);
+  const baris = bahan.baris;
+  const petakan =
+    Symbol.iterator in baris
+      ? (function* () {
+          for (const row of baris) yield tata.baris(row);
+        })()
+      : (async function* () {
+          for await (const row of baris) yield tata.baris(row);
+        })();
+  return tulisBuku(keluar, kepala, tata.kolom, petakan, ttd, tata.pembuka);
 }
 
 export function register(program: Command, run: Run): void {
@@ -98,7 +104,7 @@ export function register(program: Command, run: Run): void {
         const sampai = opts.sampai ? parseDate(String(opts.sampai), 'sampai') : undefined;
         const keluar = opts.keluar ? String(opts.keluar) : `buku-${buku.kode}.xlsx`;
         const r: Rentang = buku.bertanggal ? { dari, sampai } : {};
-        const bahan = await bahanCetak((await ctx.ledger()).db, buku.sumber, r);
+        const bahan = await bahanCetak(await ctx.ledger(), buku.sumber, r);
         const kepala = kepalaCetak(ctx, buku, bahan.profil, { dari, sampai });
         const tata = () => tataCetak(buku, Boolean(opts.lengkap), bahan.saldoAwal, r.dari, bahan.ref);
         const baris =

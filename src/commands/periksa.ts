@@ -10,11 +10,16 @@ export class AdaTemuan extends LedgerError {}
 
 export function register(program: Command, run: Run): void {
   subcommand(program, 'periksa', 'memeriksa keutuhan berkas, kunci asing, rantai hash, urutan bukti dan saldo')
+    .option(
+      '--lengkap',
+      'pemeriksaan berkas penuh (integrity_check: tiap indeks dicocokkan dengan tabelnya baris demi baris; ' +
+        'lebih lama). Tanpa ini: pemeriksaan cepat (quick_check), cukup untuk pemeriksaan mingguan',
+    )
     .option('--laporan <berkas...>', 'juga mencocokkan buku dengan segel laporan triwulan .xlsx yang sudah diserahkan')
     .action(
       run(async (ctx, opts) => {
         const ledger = await ctx.ledger();
-        const temuan: Temuan[] = await periksa(ledger);
+        const temuan: Temuan[] = await periksa(ledger, { lengkap: Boolean(opts.lengkap) });
         for (const berkas of (opts.laporan as string[] | undefined) ?? []) {
           const { bacaDataLaporan } = await import('../import/laporan-unit.js');
           temuan.push(...(await periksaLaporan(ledger.db, berkas, bacaDataLaporan(berkas))));

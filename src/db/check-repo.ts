@@ -1,26 +1,7 @@
 // SQLite's own checks and whole-table reads for `wksbm periksa`.
 import type BetterSqlite3 from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
-import { galatRusak } from './galat.js';
 import type { Database } from './types.js';
-
-/** SQLite's integrity findings; when damage stops the check itself, SQLite's refusal is the finding. */
-export async function integrityCheck(db: Kysely<Database>): Promise<string[]> {
-  try {
-    const r = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db);
-    return r.rows.map((x) => x.integrity_check).filter((x) => x !== 'ok');
-  } catch (err) {
-    if (galatRusak(err)) return [(err as Error).message];
-    throw err;
-  }
-}
-
-export async function foreignKeyCheck(
-  db: Kysely<Database>,
-): Promise<{ table: string; rowid: number; parent: string }[]> {
-  const r = await sql<{ table: string; rowid: number; parent: string }>`PRAGMA foreign_key_check`.execute(db);
-  return r.rows;
-}
 
 /** The append-only chains a seal covers: cash, stock and the journal of every other book. */
 export type TabelBerantai = 'kas' | 'natura' | 'jurnal';
@@ -31,19 +12,50 @@ export function streamRows(db: Kysely<Database>, tabel: TabelBerantai): AsyncIte
 }
 
 /**
- * Every row of a chained book in posting order, as an array of the columns named (then `hash_sebelum`
- * and `hash`): one prepared statement iterated, no object per row, so a million rows cost little.
+ * Every row of a chained book in posting order (after id `setelah`), as an array of the columns named
+ * (then `hash_sebelum` and `hash`): one prepared statement iterated, no object per row, so a million rows cost little.
  * Nothing else may run on the handle until the iteration ends.
  */
 export function iterRantai(
   sqlite: BetterSqlite3.Database,
   tabel: 'kas' | 'natura',
   kolom: readonly string[],
+  setelah: number | null = null,
 ): IterableIterator<unknown[]> {
   const daftar = [...kolom, 'hash_sebelum', 'hash'].map((k) => `"${k}"`).join(', ');
-  return sqlite.prepare(`SELECT ${daftar} FROM ${tabel} ORDER BY id`).raw(true).iterate() as IterableIterator<
-    unknown[]
+  const q = sqlite.prepare(`SELECT ${daftar} FROM ${tabel} ${setelah === null ? '' : 'WHERE id > ?'} ORDER BY id`);
+  return q.raw(true).iterate(...(setelah === null ? [] : [setelah])) as IterableIterator<unknown[]>;
+}
+
+/**
+ * Every row of a chained book in posting order (after id `setelah`) as [id, JSON array of the columns
+ * named, hash_sebelum, hash]: SQLite writes the JSON, so a row costs three strings instead of a value per
+ * column. Nothing else may run on the handle until the iteration ends. SQLite refuses a BLOB in a JSON
+ * array (a file changed outside the tool): the iteration then throws a SqliteError with code SQLITE_ERROR.
+ */
+export function iterTeksRantai(
+  sqlite: BetterSqlite3.Database,
+  tabel: 'kas' | 'natura',
+  kolom: readonly string[],
+  setelah: number | null,
+): IterableIterator<[number, string, unknown, unknown]> {
+  const json = kolom.map((k) => `"${k}"`).join(', ');
+  const dari = setelah === null ? '' : 'WHERE id > ?';
+  const q = sqlite.prepare(`SELECT id, json_array(${json}), hash_sebelum, hash FROM ${tabel} ${dari} ORDER BY id`);
+  return q.raw(true).iterate(...(setelah === null ? [] : [setelah])) as IterableIterator<
+    [number, string, unknown, unknown]
   >;
+}
+
+/** One row's chained values (the columns named), as iterRantai gives them without the two hashes. */
+export function barisRantai(
+  sqlite: BetterSqlite3.Database,
+  tabel: 'kas' | 'natura',
+  kolom: readonly string[],
+  id: number,
+): unknown[] {
+  const daftar = kolom.map((k) => `"${k}"`).join(', ');
+  return sqlite.prepare(`SELECT ${daftar} FROM ${tabel} WHERE id = ?`).raw(true).get(id) as unknown[];
 }
 
 /** Reversals whose direction, amount, fund or accounts do not mirror the entry they void. */

@@ -1,4 +1,5 @@
 // Queries on the cash book. The rules that decide what may be written live in src/ledger.
+import type BetterSqlite3 from 'better-sqlite3';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { EntriKas, SaldoPerKode } from '../domain/kas.js';
 import { rupiahTersimpan } from '../domain/money.js';
@@ -90,9 +91,21 @@ export async function listKas(db: Kysely<Database>, f: KasFilter): Promise<Entri
   return (await queryBukuKas(db, f).execute()).map(keEntriKas);
 }
 
-/** The same entries streamed, for books that can be large (cetak). */
-export async function* streamKas(db: Kysely<Database>, f: KasFilter): AsyncIterable<EntriKas> {
-  for await (const r of queryBukuKas(db, f).stream()) yield keEntriKas(r);
+/**
+ * The same entries streamed, for books that can be large (cetak): the query kysely builds, iterated on the
+ * handle itself, so a row costs no promise (kysely streams SQLite one row per await) and no copy.
+ */
+export function* streamKas(sqlite: BetterSqlite3.Database, db: Kysely<Database>, f: KasFilter): Iterable<EntriKas> {
+  const q = queryBukuKas(db, f).compile();
+  const st = sqlite.prepare(q.sql).raw(true);
+  const nama = st.columns().map((c) => c.name);
+  // an object built here costs less than one better-sqlite3 builds (its shape is the same for every row)
+  for (const x of st.iterate(...q.parameters) as Iterable<unknown[]>) {
+    const r: Record<string, unknown> = {};
+    for (let i = 0; i < nama.length; i++) r[nama[i]!] = x[i];
+    r.jumlah = rupiahTersimpan(r.jumlah as number, `Entri kas ${String(r.nomor)}`);
+    yield r as unknown as EntriKas;
+  }
 }
 
 function keSaldo(rows: { kode: string; saldo: number }[], apa: 'dana' | 'akun'): SaldoPerKode {

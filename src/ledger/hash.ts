@@ -63,8 +63,13 @@ export function hashRow(tabel: TabelRantai, sebelum: string, row: Record<string,
 
 /** The hash of a row's chained values, in KOLOM_RANTAI order (as `periksa` reads them, one array a row). */
 export function hashIsi(sebelum: string, isi: readonly unknown[]): string {
-  if (sekaliJalan) return sekaliJalan('sha256', `${sebelum}\n${JSON.stringify(isi)}`, 'hex');
-  return createHash('sha256').update(sebelum).update('\n').update(JSON.stringify(isi)).digest('hex');
+  return hashTeks(sebelum, JSON.stringify(isi));
+}
+
+/** The one hash routine: the previous hash, a newline, and the row's values as a JSON array. */
+function hashTeks(sebelum: string, json: string): string {
+  if (sekaliJalan) return sekaliJalan('sha256', `${sebelum}\n${json}`, 'hex');
+  return createHash('sha256').update(sebelum).update('\n').update(json).digest('hex');
 }
 
 /** The last row of a chain: the next row takes id + 1 and links to this hash. An empty book's is `ujungKosong()`. */
@@ -119,6 +124,19 @@ export class PemeriksaRantai {
     else if (hashTercatat(this.peta, this.tabel, Number(isi[0]), hashIsi(this.sebelum, isi)) !== hash)
       this.patah('isi', isi);
     else this.sebelum = hash as string;
+  }
+
+  /**
+   * The fast form of push, from the row's values as one JSON text (SQLite's json_array, which periksa reads
+   * instead of a value per column): true when the row links and its text gives the stored hash, and the
+   * chain moves on. False changes nothing: then push with the row's own values decides, since SQLite may
+   * write a value differently from JSON.stringify and only a match is taken from the text.
+   */
+  cocokTeks(id: number, json: string, hashSebelum: unknown, hash: unknown): boolean {
+    if (this.putus || hashSebelum !== this.sebelum) return false;
+    if (hashTercatat(this.peta, this.tabel, id, hashTeks(this.sebelum, json)) !== hash) return false;
+    this.sebelum = hash as string;
+    return true;
   }
 
   private patah(alasan: PutusRantai['alasan'], isi: readonly unknown[]): void {

@@ -1,13 +1,15 @@
 // `wksbm periksa`: everything that must hold in a ledger file, each as a finding when it does not.
 
-import { danaTerikat, foreignKeyCheck, integrityCheck, iterRantai, voidsNotMirroring } from '../db/check-repo.js';
+import { barisRantai, danaTerikat, iterRantai, iterTeksRantai, voidsNotMirroring } from '../db/check-repo.js';
 import type { Ledger } from '../db/connection.js';
 import type { Kas } from '../db/kas-repo.js';
 import { type Natura, negativeStokDayEnds, salesWithVoidedReceipt } from '../db/natura-repo.js';
+import { bacaSqlSamping, type HasilSql } from '../db/periksa-sql.js';
 import { segelTerakhir } from '../db/periode-repo.js';
-import { type BedaHarian, saldoTakBerjalan, semuaSaldoHarian } from '../db/saldo-repo.js';
+import { type BedaHarian, saldoTakBerjalan } from '../db/saldo-repo.js';
 import type { Tx } from '../db/transaction.js';
 import type { SaldoHarianRow } from '../db/types.js';
+import type { PetaGanti } from '../domain/anonim.js';
 import { formatTanggal, labelTriwulan, type Triwulan } from '../domain/dates.js';
 import { LedgerError } from '../domain/errors.js';
 import { formatRupiah, jumlahSemua, type Rupiah, rupiahTersimpan } from '../domain/money.js';
@@ -36,46 +38,40 @@ export interface Temuan {
   id?: number;
 }
 
-export async function periksa(ledger: Pick<Ledger, 'db' | 'sqlite'>): Promise<Temuan[]> {
-  const db = ledger.db;
-  const temuan: Temuan[] = [];
-  for (const m of await integrityCheck(db))
-    temuan.push({ jenis: 'integritas', pesan: `SQLite melaporkan kerusakan: ${m}` });
-  // the other checks read the damaged pages and would stop at the first; the damage is the finding
-  if (temuan.length) return [...temuan, { jenis: 'integritas', pesan: pesan.periksaRusak() }];
-  for (const f of await foreignKeyCheck(db))
-    temuan.push({
-      jenis: 'kunci_asing',
-      pesan: `Baris ${f.rowid} di tabel ${f.table} menunjuk ke ${f.parent} yang tidak ada.`,
-    });
+export interface OpsiPeriksa {
+  /** SQLite's full integrity_check (every index against its table) instead of quick_check */
+  lengkap?: boolean;
+}
 
-  const seri = new SeriBukti();
-  const harian = new TotalHarian();
-  const peta = await petaGantiJurnal(db);
-  for (const tabel of ['kas', 'natura'] as TabelRantai[]) {
-    const rantai = new PemeriksaRantai(tabel, peta);
-    const baca = tabel === 'kas' ? bacaKas(seri, harian, temuan) : bacaNatura(harian);
-    for (const row of iterRantai(ledger.sqlite, tabel, KOLOM_RANTAI[tabel])) {
-      const hash = row.pop();
-      const hashSebelum = row.pop();
-      rantai.push(row, hashSebelum, hash);
-      baca(row);
-    }
-    const putus = rantai.putus;
-    if (putus) {
-      const nama =
-        tabel === 'kas' ? `entri kas ${String(putus.row.nomor)} (id ${putus.id})` : `entri natura id ${putus.id}`;
-      temuan.push({
-        jenis: 'rantai_hash',
-        id: putus.id,
-        pesan:
-          putus.alasan === 'isi'
-            ? `Isi ${nama} diubah di luar wksbm: hash-nya tidak cocok lagi.`
-            : `Rantai hash putus di ${nama}: entri sebelumnya diubah, dihapus atau disisipkan.`,
-      });
-    }
+export async function periksa(ledger: Pick<Ledger, 'db' | 'sqlite'>, opsi: OpsiPeriksa = {}): Promise<Temuan[]> {
+  const db = ledger.db;
+  // SQLite's checks and the grouped totals run beside the hash chains (in a worker thread where built)
+  const sql = bacaSqlSamping(ledger.sqlite, opsi.lengkap ?? false);
+  sql.catch(() => {}); // awaited below, also when reading here fails first
+  let peta: PetaGanti = new Map();
+  const putus: Temuan[] = [];
+  let galatRantai: unknown;
+  try {
+    peta = await petaGantiJurnal(db);
+    for (const tabel of ['kas', 'natura'] as TabelRantai[]) putus.push(...temuanRantai(ledger.sqlite, tabel, peta));
+  } catch (err) {
+    galatRantai = err; // a damaged page: SQLite's own check names it below
   }
-  temuan.push(...seri.celah());
+  const hasil = await sql;
+  // the other checks read the damaged pages and would stop at the first; the damage is the finding
+  if (hasil.rusak.length)
+    return [
+      ...hasil.rusak.map((m): Temuan => ({ jenis: 'integritas', pesan: `SQLite melaporkan kerusakan: ${m}` })),
+      { jenis: 'integritas', pesan: pesan.periksaRusak() },
+    ];
+  if (galatRantai) throw galatRantai;
+  const temuan: Temuan[] = hasil.kunciAsing.map((f) => ({
+    jenis: 'kunci_asing',
+    pesan: `Baris ${f.rowid} di tabel ${f.table} menunjuk ke ${f.parent} yang tidak ada.`,
+  }));
+  // as when the books were walked row by row: a row's number, then the chains' breaks, then the gaps
+  const bukti = temuanBukti(hasil.bukti);
+  temuan.push(...bukti.baris, ...putus, ...bukti.celah);
   for (const v of await voidsNotMirroring(db))
     temuan.push({
       jenis: 'pembatalan',
@@ -83,7 +79,7 @@ export async function periksa(ledger: Pick<Ledger, 'db' | 'sqlite'>): Promise<Te
       pesan: `Pembatalan ${v.nomor} tidak mencerminkan entri yang dibatalkannya.`,
     });
 
-  // balances and totals from the books as streamed above (saldo_harian is checked against them below)
+  const harian = totalHarian(hasil);
   for (const n of harian.minus(await danaTerikat(db))) {
     const apa = n.jenis === 'dana' ? `Dana terikat ${n.kode}` : `Akun ${n.kode}`;
     temuan.push({
@@ -100,7 +96,7 @@ export async function periksa(ledger: Pick<Ledger, 'db' | 'sqlite'>): Promise<Te
   for (const j of await salesWithVoidedReceipt(db))
     temuan.push({ jenis: 'stok', id: j.id, pesan: pesan.jualTanpaBkm(j.id, j.nomor) });
   // the day totals the floor checks rely on must be what the books add up to
-  for (const b of harian.beda(await semuaSaldoHarian(db)))
+  for (const b of harian.beda(hasil.saldoHarian))
     temuan.push({ jenis: 'saldo_harian', pesan: pesan.saldoHarianBeda(...uraianHarian(b)) });
   for (const b of await saldoTakBerjalan(db))
     temuan.push({ jenis: 'saldo_harian', pesan: pesan.saldoHarianBerjalan(...uraianHarian(b)) });
@@ -111,34 +107,93 @@ export async function periksa(ledger: Pick<Ledger, 'db' | 'sqlite'>): Promise<Te
   return temuan;
 }
 
-/** Column positions in a chained row as iterRantai gives it (KOLOM_RANTAI order). */
-const posisi = <T extends TabelRantai>(tabel: T) =>
-  Object.fromEntries(KOLOM_RANTAI[tabel].map((k, i) => [k, i])) as Record<(typeof KOLOM_RANTAI)[T][number], number>;
-const K = posisi('kas');
-const N = posisi('natura');
-
-/** What periksa does with each cash row besides its hash: voucher numbers and day totals. */
-function bacaKas(seri: SeriBukti, harian: TotalHarian, temuan: Temuan[]): (r: unknown[]) => void {
-  return (r) => {
-    const t = seri.push(r);
-    if (t) temuan.push(...t);
-    harian.tambah(String(r[K.tanggal]), {
-      arah: r[K.arah] as Kas['arah'],
-      jumlah: Number(r[K.jumlah]),
-      dana: r[K.dana] as string | null,
-      akun: String(r[K.akun]),
-      akun_tujuan: r[K.akun_tujuan] as string | null,
-    });
-  };
+/** A chain's first break as its finding. */
+function temuanRantai(sqlite: Ledger['sqlite'], tabel: TabelRantai, peta: PetaGanti): Temuan[] {
+  const rantai = new PemeriksaRantai(tabel, peta);
+  jalaniRantai(sqlite, tabel, rantai);
+  const putus = rantai.putus;
+  if (!putus) return [];
+  const nama =
+    tabel === 'kas' ? `entri kas ${String(putus.row.nomor)} (id ${putus.id})` : `entri natura id ${putus.id}`;
+  return [
+    {
+      jenis: 'rantai_hash',
+      id: putus.id,
+      pesan:
+        putus.alasan === 'isi'
+          ? `Isi ${nama} diubah di luar wksbm: hash-nya tidak cocok lagi.`
+          : `Rantai hash putus di ${nama}: entri sebelumnya diubah, dihapus atau disisipkan.`,
+    },
+  ];
 }
 
-function bacaNatura(harian: TotalHarian): (r: unknown[]) => void {
-  return (r) =>
-    harian.tambahNatura(String(r[N.tanggal]), String(r[N.satuan]), {
-      arah: r[N.arah] as Natura['arah'],
-      barang: String(r[N.barang]),
-      kuantitas_mili: Number(r[N.kuantitas_mili]),
+/**
+ * Walks a chain in id order on the rows' JSON texts; a row whose text does not match is read again by
+ * its values and decided as before, then the walk goes on after it (unless the chain broke there). A
+ * value SQLite will not write as JSON (a BLOB, put there outside the tool) sends the rest of the book
+ * through the values.
+ */
+function jalaniRantai(sqlite: Ledger['sqlite'], tabel: TabelRantai, rantai: PemeriksaRantai): void {
+  const kolom = KOLOM_RANTAI[tabel];
+  let setelah: number | null = null;
+  while (!rantai.putus) {
+    let ragu: [number, unknown, unknown] | undefined;
+    try {
+      for (const [id, json, hashSebelum, hash] of iterTeksRantai(sqlite, tabel, kolom, setelah)) {
+        if (!rantai.cocokTeks(id, json, hashSebelum, hash)) {
+          ragu = [id, hashSebelum, hash];
+          break;
+        }
+        setelah = id;
+      }
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== 'SQLITE_ERROR') throw err;
+      for (const row of iterRantai(sqlite, tabel, kolom, setelah)) {
+        const hash = row.pop();
+        rantai.push(row, row.pop(), hash);
+        if (rantai.putus) break;
+      }
+      return;
+    }
+    if (!ragu) return;
+    rantai.push(barisRantai(sqlite, tabel, kolom, ragu[0]), ragu[1], ragu[2]);
+    setelah = ragu[0];
+  }
+}
+
+/** The books' day totals from SQLite's groups, moved by the write path's own movement functions. */
+function totalHarian(hasil: HasilSql): TotalHarian {
+  const harian = new TotalHarian();
+  for (const [tanggal, arah, dana, akun, akun_tujuan, jumlah] of hasil.harianKas)
+    harian.tambah(String(tanggal), {
+      arah: arah as Kas['arah'],
+      jumlah: Number(jumlah),
+      dana: dana as string | null,
+      akun: String(akun),
+      akun_tujuan: akun_tujuan as string | null,
     });
+  for (const [tanggal, arah, barang, satuan, kuantitas] of hasil.harianNatura)
+    harian.tambahNatura(String(tanggal), String(satuan), {
+      arah: arah as Natura['arah'],
+      barang: String(barang),
+      kuantitas_mili: Number(kuantitas),
+    });
+  return harian;
+}
+
+/**
+ * Voucher numbers: every row of a series SQLite finds with a number used twice or missing, and the rows
+ * whose number or year may not fit their date, judged in id order as if the whole book were walked (a
+ * series SQLite finds whole has no findings of its own to give).
+ */
+function temuanBukti(baris: unknown[][]): { baris: Temuan[]; celah: Temuan[] } {
+  const s = new SeriBukti();
+  const temuan: Temuan[] = [];
+  for (const r of baris) {
+    const t = r[6] ? s.push(r) : s.cekNomor(r);
+    if (t) temuan.push(...t);
+  }
+  return { baris: temuan, celah: s.celah() };
 }
 
 /** The latest closing's seal: the history it sealed must still be there, row for row. */
@@ -273,15 +328,17 @@ function uraianHarian(b: BedaHarian): [string, string, string, string] {
   return [`${b.buku} ${b.kode}`, formatTanggal(b.tanggal), jumlah(b.tercatat), jumlah(b.seharusnya)];
 }
 
+/** Candidate row positions as HasilSql.bukti gives them. */
+const B = { id: 0, bukti: 1, tahun: 2, urut: 3, nomor: 4, tanggal: 5 } as const;
+
 /** Voucher numbers: each must match its sequence and date; each series per kind per year must be 1..n. */
 class SeriBukti {
   private readonly terlihat = new Map<string, Uint8Array>();
 
-  /** the findings on this row, or undefined (most rows: no array made) */
+  /** the findings on a row of a series fed whole, in id order, or undefined (most rows: no array made) */
   push(x: unknown[]): Temuan[] | undefined {
-    const r = { id: x[K.id], bukti: x[K.bukti], tahun: x[K.tahun], nomor: x[K.nomor], tanggal: x[K.tanggal] };
-    const urut = Number(x[K.urut]);
-    const kunci = `${String(r.bukti)}/${String(r.tahun)}`;
+    const urut = Number(x[B.urut]);
+    const kunci = `${String(x[B.bukti])}/${String(x[B.tahun])}`;
     let bit = this.terlihat.get(kunci) ?? new Uint8Array(1024);
     if (urut >= bit.length) {
       const lebih = new Uint8Array(Math.max(urut + 1, bit.length * 2));
@@ -293,19 +350,28 @@ class SeriBukti {
     if (urut > 0 && bit[urut])
       (temuan ??= []).push({
         jenis: 'urutan_bukti',
-        id: Number(r.id),
-        pesan: `Nomor ${String(r.bukti)} tahun ${String(r.tahun)} urutan ${urut} dipakai dua kali.`,
+        id: Number(x[B.id]),
+        pesan: `Nomor ${String(x[B.bukti])} tahun ${String(x[B.tahun])} urutan ${urut} dipakai dua kali.`,
       });
     if (urut > 0) bit[urut] = 1;
-    const seharusnya = formatNomor(urut, r.bukti as 'BKM', String(r.tanggal));
-    if (seharusnya !== r.nomor || Number(String(r.tanggal).slice(0, 4)) !== Number(r.tahun)) {
-      (temuan ??= []).push({
+    const t = this.cekNomor(x);
+    return t ? [...(temuan ?? []), ...t] : temuan;
+  }
+
+  /** a row's number against its sequence and date, and its year against its date */
+  cekNomor(x: unknown[]): Temuan[] | undefined {
+    const tanggal = String(x[B.tanggal]);
+    const seharusnya = formatNomor(Number(x[B.urut]), x[B.bukti] as 'BKM', tanggal);
+    if (seharusnya === x[B.nomor] && Number(tanggal.slice(0, 4)) === Number(x[B.tahun])) return undefined;
+    return [
+      {
         jenis: 'urutan_bukti',
-        id: Number(r.id),
-        pesan: `Nomor bukti ${String(r.nomor)} tidak sesuai dengan urutan dan tanggalnya (seharusnya ${seharusnya}).`,
-      });
-    }
-    return temuan;
+        id: Number(x[B.id]),
+        pesan:
+          `Nomor bukti ${String(x[B.nomor])} tidak sesuai dengan urutan dan tanggalnya ` +
+          `(seharusnya ${seharusnya}).`,
+      },
+    ];
   }
 
   celah(): Temuan[] {

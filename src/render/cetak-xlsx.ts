@@ -40,22 +40,35 @@ const FORMAT: Record<JenisKolom, string | undefined> = {
   kuantitas: '#,##0.0##',
 };
 
+/** One Date per day printed, shared by its cells (exceljs only reads it): a year's book has 365, not 250 k. */
+const hariSel = new Map<string, Date | null>();
+
 function nilaiSel(v: NilaiCetak, jenis: JenisKolom): ExcelJSNs.CellValue {
   if (v === null || v === undefined || v === '') return null;
-  if (jenis === 'tanggal' && typeof v === 'string') return tanggalSel(v) ?? v;
+  if (jenis === 'tanggal' && typeof v === 'string') {
+    let d = hariSel.get(v);
+    if (d === undefined) hariSel.set(v, (d = tanggalSel(v)));
+    return d ?? v;
+  }
   return v;
 }
 
-/** Wrapped text does not grow a row when the file is opened: give long rows the lines they need. */
-function tinggiBaris(isi: NilaiCetak[], kolom: KolomCetak[]): number | undefined {
-  let baris = 1;
-  isi.forEach((v, i) => {
-    if (typeof v === 'string')
-      baris = Math.max(baris, Math.ceil(v.length / Math.max(4, Math.floor(kolom[i]!.lebar * 1.2) - 1)));
-  });
+/**
+ * Wrapped text does not grow a row when the file is opened: give long rows the lines they need. The
+ * columns' widths and least height are worked out once, for every row of the book.
+ */
+function tinggiKolom(kolom: KolomCetak[]): (isi: NilaiCetak[]) => number | undefined {
+  const muat = kolom.map((k) => Math.max(4, Math.floor(k.lebar * 1.2) - 1));
   const min = Math.max(0, ...kolom.map((k) => k.tinggiMin ?? 0));
-  const perlu = baris > 1 ? baris * 12.75 + 3 : 0;
-  return Math.max(perlu, min) || undefined;
+  return (isi) => {
+    let baris = 1;
+    for (let i = 0; i < isi.length; i++) {
+      const v = isi[i];
+      if (typeof v === 'string') baris = Math.max(baris, Math.ceil(v.length / muat[i]!));
+    }
+    const perlu = baris > 1 ? baris * 12.75 + 3 : 0;
+    return Math.max(perlu, min) || undefined;
+  };
 }
 
 /** Body cells: text kept off the borders by an indent, numbers to the right, the same indent from the border. */
@@ -78,7 +91,7 @@ export async function tulisBuku(
   keluar: string,
   kepala: KepalaCetak,
   kolom: KolomCetak[],
-  baris: AsyncIterable<NilaiCetak[]>,
+  baris: AsyncIterable<NilaiCetak[]> | Iterable<NilaiCetak[]>,
   ttd: TandaTangan,
   pembuka?: NilaiCetak[],
 ): Promise<number> {
@@ -142,7 +155,7 @@ function tulisKepala(tambah: Tambah, kepala: KepalaCetak, semua: KolomCetak[]): 
 async function tulisIsi(
   tambah: Tambah,
   kolom: KolomCetak[],
-  baris: AsyncIterable<NilaiCetak[]>,
+  baris: AsyncIterable<NilaiCetak[]> | Iterable<NilaiCetak[]>,
   pembuka?: NilaiCetak[],
 ): Promise<number> {
   const jenis = (i: number) => (i === 0 ? 'angka' : kolom[i - 1]!.jenis);
@@ -156,12 +169,16 @@ async function tulisIsi(
   // serialised as they are committed, nothing mutates a style afterwards, and the id differs by cell
   // type only for a style without a number format (text columns, which hold only text or nothing).
   const gayaKolom = [gayaIsi('angka'), ...kolom.map((k) => gayaIsi(k.jenis))];
+  const tinggi = tinggiKolom(kolom);
   let n = 0;
-  for await (const isi of baris) {
+  const satu = (isi: NilaiCetak[]) => {
     n++;
     const sel = [n, ...isi.map((v, i) => nilaiSel(v, kolom[i]!.jenis))];
-    tambah(sel, (i) => gayaRupiah(gayaKolom[i]!, sel[i]), tinggiBaris(isi, kolom));
-  }
+    tambah(sel, (i) => gayaRupiah(gayaKolom[i]!, sel[i]), tinggi(isi));
+  };
+  // a synchronous source (the cash book) is written without a promise per row
+  if (Symbol.iterator in baris) for (const isi of baris) satu(isi);
+  else for await (const isi of baris) satu(isi);
   if (n === 0) tambah(['–', ...kolom.map(() => null)], () => gayaSel({}, undefined, true));
   return n;
 }
