@@ -15,10 +15,18 @@ export function tahunSah(tahun: Nilai | undefined): RuleResult {
   return n !== null && (n < 1900 || n > 2200) ? refuse(new UserError(pesan.tahunTidakSah(String(tahun)))) : OK;
 }
 
-/** The quarter's books; its cash entries one by one only with `rinci` (the figures never need them). */
-export async function bahanLaporan(db: Kysely<Database>, t: Triwulan, rinci = true): Promise<BahanLaporan> {
+/**
+ * The quarter's books; its cash entries one by one only with `rinci` (the figures never need them), or
+ * as a stream with `aliran` (a workbook's cash book, never held whole).
+ */
+export async function bahanLaporan(
+  db: Kysely<Database>,
+  t: Triwulan,
+  rinci = true,
+  aliran = false,
+): Promise<BahanLaporan> {
   const { dari, sampai } = rentangTriwulan(t);
-  const bahan = await loadBahanLaporan(db, dari, sampai, hariSebelum(dari), rinci);
+  const bahan = await loadBahanLaporan(db, dari, sampai, hariSebelum(dari), rinci, aliran);
   if (!bahan) throw new LedgerError(pesan.profilBelumAda());
   return bahan;
 }

@@ -18,6 +18,7 @@ import {
 } from '../reports/laporan-triwulan.js';
 import { teksKuantitas } from './gaya.js';
 import { siapkanBerkasPribadi } from './pribadi.js';
+import { tulisSambung } from './sambung-xlsx.js';
 import { type Gambar, isiTemplat, type Konteks, type NilaiSel } from './templat.js';
 
 /** The shipped template: the nearest templates/ above this module (dist/render/ or a bundle's chunk). */
@@ -129,10 +130,7 @@ function daftarLaporan(m: LaporanTriwulan): Konteks['daftar'] {
       'keluar',
       'akhir',
     ]),
-    kas: kolomDari(
-      (m.buku_kas ?? []).map((b) => barisKas(b, m.nama_kode)),
-      KOLOM_KAS,
-    ),
+    kas: daftarKas(m),
     penyaluran: kolomDari(
       m.penyaluran.map((p) => barisPenyaluran(p, m.nama_kode)),
       KOLOM_PENYALURAN,
@@ -156,6 +154,25 @@ function daftarLaporan(m: LaporanTriwulan): Konteks['daftar'] {
       bernomor(m.jejaring.map((j) => ({ ...j, jenis: kataDariKode(j.jenis), sejak: tanggalSel(j.sejak) }))),
       ['no', 'nama', 'jenis', 'bidang', 'sejak', 'nomor_kerjasama'],
     ),
+  };
+}
+
+/** The cash book's rows: held when the model holds them, else streamed from the books (read twice). */
+function daftarKas(m: LaporanTriwulan): Konteks['daftar'][string] {
+  const d = kolomDari(
+    (m.buku_kas ?? []).map((b) => barisKas(b, m.nama_kode)),
+    KOLOM_KAS,
+  );
+  const aliran = m.aliran_kas;
+  if (m.buku_kas || !aliran) return d;
+  return {
+    ...d,
+    aliran: {
+      jumlah: m.jumlah_entri_kas,
+      baris: async function* () {
+        for await (const b of aliran()) yield barisKas(b, m.nama_kode);
+      },
+    },
   };
 }
 
@@ -250,6 +267,15 @@ export function hashData(json: string): string {
 
 const PENGGANTI_KODE = '\u2063kode-segel\u2063';
 
+/**
+ * From how many cash entries the cash book is streamed into the workbook instead of held (the same
+ * workbook either way); WKSBM_BATAS_ALIR sets another bound (tests compare both ways).
+ */
+function batasAlir(): number {
+  const n = Number(process.env.WKSBM_BATAS_ALIR);
+  return process.env.WKSBM_BATAS_ALIR && Number.isFinite(n) ? n : 2000;
+}
+
 /** Replaces a stand-in in every text cell (the kode segel, computed after the template is filled). */
 function gantiTeks(wb: ExcelJSNs.Workbook, dari: string, ke: string): void {
   for (const ws of wb.worksheets) {
@@ -274,7 +300,10 @@ export async function tulisLaporan(
   // the code covers the visible cells' numbers, known once the template is filled: the signed page
   // gets a stand-in, replaced by the code afterwards
   const konteks = konteksLaporan(m, cap, PENGGANTI_KODE);
-  const { workbook, angka } = await isiTemplat(opsi.templat ?? TEMPLAT_BAWAAN, konteks, { lewati: [SHEET_DATA] });
+  const { workbook, angka, sambungan } = await isiTemplat(opsi.templat ?? TEMPLAT_BAWAAN, konteks, {
+    lewati: [SHEET_DATA],
+    batasAlir: batasAlir(),
+  });
   const segel: Segel = { rantai: opsi.rantai, kode: kodeSegelLaporan(opsi.rantai, { laporan, sel: angka }) };
   gantiTeks(workbook, PENGGANTI_KODE, segel.kode);
   const isi: IsiData = { format: FORMAT_DATA, versi: m.versi, laporan, sel: angka, segel };
@@ -287,7 +316,11 @@ export async function tulisLaporan(
   const sementara = `${opsi.keluar}.${process.pid}.tmp`;
   try {
     siapkanBerkasPribadi(sementara);
-    await workbook.xlsx.writeFile(sementara);
+    if (!sambungan.length) await workbook.xlsx.writeFile(sementara);
+    else {
+      const ganti = (t: string) => (t.includes(PENGGANTI_KODE) ? t.split(PENGGANTI_KODE).join(segel.kode) : t);
+      await tulisSambung(Buffer.from(await workbook.xlsx.writeBuffer()), sambungan, sementara, ganti);
+    }
     fs.renameSync(sementara, opsi.keluar);
   } finally {
     fs.rmSync(sementara, { force: true });

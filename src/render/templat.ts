@@ -8,6 +8,7 @@ import { pesan } from '../domain/pesan.js';
 import { alamat, angkaKeKolom, geserRentang, geserRumus, kolomKeAngka, type RefBaris } from './a1.js';
 import { gayaRupiah } from './gaya.js';
 import { hitungRumus, type Pembaca } from './rumus.js';
+import { type KeadaanAlir, lintasAlir, pilihAliran, type Sambungan } from './templat-alir.js';
 
 export type NilaiSel = string | number | Date | null;
 
@@ -15,7 +16,19 @@ export interface Daftar {
   /** the fields `{{.field}}` may name, known even when the list is empty */
   kolom: string[];
   baris: Record<string, NilaiSel>[];
+  /** a long list read as a stream instead of `baris` (see templat-alir.ts) */
+  aliran?: AliranDaftar;
 }
+
+export interface AliranDaftar {
+  /** how many rows the stream gives (checked as it is read) */
+  jumlah: number;
+  /** the rows, read anew at each call */
+  baris: () => AsyncIterable<Record<string, NilaiSel>>;
+}
+
+/** How many rows a list has, streamed or held. */
+export const panjangDaftar = (d: Daftar): number => (d.aliran ? d.aliran.jumlah : d.baris.length);
 
 export interface Gambar {
   buffer: Buffer;
@@ -32,6 +45,8 @@ export interface HasilIsi {
   workbook: ExcelJSNs.Workbook;
   /** every number a marker or formula produced (list row numbers aside), by `Sheet!A1`: `rekap` checks them */
   angka: Record<string, number>;
+  /** the streamed lists' rows, spliced into the written workbook (src/render/sambung-xlsx.ts) */
+  sambungan: Sambungan[];
 }
 
 type ExcelJS = typeof ExcelJSNs;
@@ -41,7 +56,7 @@ export async function loadExcelJS(): Promise<ExcelJS> {
   return mod.default ?? mod;
 }
 
-const PENANDA = /\{\{(.*?)\}\}/g;
+export const PENANDA = /\{\{(.*?)\}\}/g;
 
 type Penanda =
   | { jenis: 'nilai'; nama: string }
@@ -51,7 +66,7 @@ type Penanda =
   | { jenis: 'gambar'; nama: string }
   | { jenis: 'jaga'; baris: number };
 
-function bacaPenanda(isi: string): Penanda | null {
+export function bacaPenanda(isi: string): Penanda | null {
   const s = isi.trim();
   let m: RegExpExecArray | null;
   if ((m = /^#([\w]+)$/.exec(s))) return { jenis: 'ulang', daftar: m[1]! };
@@ -64,7 +79,7 @@ function bacaPenanda(isi: string): Penanda | null {
   return null;
 }
 
-interface SelTemplat {
+export interface SelTemplat {
   kolom: number;
   value: ExcelJSNs.CellValue;
   style: Partial<ExcelJSNs.Style>;
@@ -72,14 +87,14 @@ interface SelTemplat {
   formula: string | null;
 }
 
-interface BarisTemplat {
+export interface BarisTemplat {
   nomor: number;
   height: number | undefined;
   sel: SelTemplat[];
   ulang: string | null;
 }
 
-interface SheetTemplat {
+export interface SheetTemplat {
   nama: string;
   ws: ExcelJSNs.Worksheet;
   baris: BarisTemplat[];
@@ -131,7 +146,7 @@ function bacaSheet(ws: ExcelJSNs.Worksheet, k: Konteks, salah: string[]): SheetT
     baris.push({ nomor, height: row.height, sel, ulang });
   });
   const jumlah = new Map<number, number>();
-  for (const b of baris) if (b.ulang) jumlah.set(b.nomor, Math.max(1, k.daftar[b.ulang]!.baris.length));
+  for (const b of baris) if (b.ulang) jumlah.set(b.nomor, Math.max(1, panjangDaftar(k.daftar[b.ulang]!)));
   return { nama: ws.name, ws, baris, jumlah, barisDaftar };
 }
 
@@ -175,7 +190,7 @@ function kolomIsian(s: SheetTemplat, barisUlang: number, isian: string): number 
   return b.sel.find((c) => c.teks?.includes(`{{.${isian}}}`))?.kolom;
 }
 
-interface Peta {
+export interface Peta {
   awal(r: number): number;
   akhir(r: number): number;
 }
@@ -186,7 +201,7 @@ function petaSheet(s: SheetTemplat): Peta {
   return { awal, akhir: (r: number) => awal(r) + (s.jumlah.get(r) ?? 1) - 1 };
 }
 
-type Keluaran = { value: ExcelJSNs.CellValue; style: Partial<ExcelJSNs.Style>; rumus?: string };
+export type Keluaran = { value: ExcelJSNs.CellValue; style: Partial<ExcelJSNs.Style>; rumus?: string };
 
 function teksNilai(v: NilaiSel): string {
   if (v === null) return '';
@@ -203,7 +218,15 @@ function salin<T>(x: T): T {
   return x === undefined ? x : structuredClone(x);
 }
 
-export async function isiTemplat(berkas: string, k: Konteks, opsi: { lewati?: string[] } = {}): Promise<HasilIsi> {
+/**
+ * Fills template `berkas`. A list given as a stream (`aliran`) with at least `batasAlir` rows is laid
+ * out without its rows, which come back as a `sambungan` to splice in; any other stream is read whole.
+ */
+export async function isiTemplat(
+  berkas: string,
+  k: Konteks,
+  opsi: { lewati?: string[]; batasAlir?: number } = {},
+): Promise<HasilIsi> {
   const ExcelJS = await loadExcelJS();
   const tpl = new ExcelJS.Workbook();
   try {
@@ -217,17 +240,22 @@ export async function isiTemplat(berkas: string, k: Konteks, opsi: { lewati?: st
     .map((ws) => bacaSheet(ws, k, salah));
   for (const s of sheets) periksaPenanda(s, k, salah);
   if (salah.length) throw new UserError(salah.join('\n'));
+  const alir = await pilihAliran(sheets, k, opsi.batasAlir ?? Number.POSITIVE_INFINITY);
 
   const peta = new Map(sheets.map((s) => [s.nama, petaSheet(s)]));
   const out = new ExcelJS.Workbook();
   out.creator = 'wksbm';
   const angka: Record<string, number> = {};
-  for (const s of sheets) tulisSheet(out, tpl, s, peta, k, angka);
-  return { workbook: out, angka };
+  const sambungan: Sambungan[] = [];
+  for (const s of sheets) {
+    const x = await tulisSheet(out, tpl, s, peta, k, angka, alir.get(s.nama));
+    if (x.alir) sambungan.push(x.alir.sambungan(x));
+  }
+  return { workbook: out, angka, sambungan };
 }
 
 /** Everything one sheet is written from, and what laying it out collects on the way. */
-interface Susunan {
+export interface Susunan {
   s: SheetTemplat;
   /** this sheet's row map */
   p: Peta;
@@ -241,28 +269,42 @@ interface Susunan {
   tinggi: Map<number, number>;
   /** `{{jaga:N}}`: the N rows from this one stay on one printed page (a signature block) */
   jaga: { baris: number; n: number }[];
+  /** the streamed list of this sheet, if any: its rows are not in `grid` */
+  alir: KeadaanAlir | null;
+  /** false while a streamed row is laid out again for writing (its numbers were noted the first time) */
+  catatAngka: boolean;
 }
 
-function tulisSheet(
+async function tulisSheet(
   out: ExcelJSNs.Workbook,
   tpl: ExcelJSNs.Workbook,
   s: SheetTemplat,
   semuaPeta: Map<string, Peta>,
   k: Konteks,
   angka: Record<string, number>,
-): void {
+  barisAlir: BarisTemplat | undefined,
+): Promise<Susunan> {
   const p = semuaPeta.get(s.nama)!;
-  const x: Susunan = { s, p, semuaPeta, k, angka, grid: new Map(), gambar: [], tinggi: new Map(), jaga: [] };
-  for (const b of s.baris) for (let i = 0; i < (s.jumlah.get(b.nomor) ?? 1); i++) susunBaris(x, b, i);
+  const x: Susunan = {
+    ...{ s, p, semuaPeta, k, angka, grid: new Map(), gambar: [], tinggi: new Map(), jaga: [] },
+    ...{ alir: null, catatAngka: true },
+  };
+  for (const b of s.baris) {
+    if (b === barisAlir) continue;
+    for (let i = 0; i < (s.jumlah.get(b.nomor) ?? 1); i++) susunBaris(x, b, i);
+  }
+  if (barisAlir) x.alir = await lintasAlir(x, barisAlir);
   const ws = buatSheet(out, x);
   tulisGrid(ws, x);
   const gabung = gabungSel(ws, x);
   tinggiBaris(x.grid, x.tinggi, gabung.lebar, gabung.bagian, (kolom) => s.ws.getColumn(kolom).width ?? 9);
   samakanTinggi(x);
   for (const [r, h] of x.tinggi) ws.getRow(r).height = h;
+  x.alir?.tulisContoh(ws);
   for (const r of pisahHalaman(ws, x)) ws.getRow(r).addPageBreak();
   salinGambarTemplat(out, tpl, ws, x);
   pasangGambar(out, ws, x);
+  return x;
 }
 
 /** The rows of one list all get the height of its tallest, so a printed table has even rows. */
@@ -287,12 +329,19 @@ function petakan(x: Susunan, instans: number, barisSendiri: number | null) {
   };
 }
 
-/** Lays out instance `i` of template row `b`: each cell copied, its formula moved, or its markers filled. */
-function susunBaris(x: Susunan, b: BarisTemplat, i: number): void {
+/**
+ * Lays out instance `i` of template row `b` (a list's row from `item`, or its `i`-th held row): each cell
+ * copied, its formula moved, or its markers filled.
+ */
+export function susunBaris(
+  x: Susunan,
+  b: BarisTemplat,
+  i: number,
+  item: Record<string, NilaiSel> | null = b.ulang ? (x.k.daftar[b.ulang]!.baris[i] ?? null) : null,
+): void {
   const d = b.ulang ? x.k.daftar[b.ulang]! : null;
   const r = x.p.awal(b.nomor) + i;
   if (b.height) x.tinggi.set(r, b.height);
-  const item = d ? (d.baris[i] ?? null) : null;
   let strip = false;
   for (const c of b.sel) {
     const key = alamat(r, c.kolom);
@@ -341,7 +390,7 @@ function isiPenanda(
   }
   if (pen?.jenis === 'nilai' || pen?.jenis === 'isian') {
     const v = pen.jenis === 'nilai' ? x.k.nilai[pen.nama]! : (item![pen.nama] ?? null);
-    if (typeof v === 'number' && (pen.jenis === 'nilai' || !BUKAN_ANGKA.has(pen.nama)))
+    if (x.catatAngka && typeof v === 'number' && (pen.jenis === 'nilai' || !BUKAN_ANGKA.has(pen.nama)))
       x.angka[`${x.s.nama}!${alamat(r, kolom)}`] = v;
     return { value: v === '' ? null : v };
   }
@@ -354,14 +403,17 @@ function isiPenanda(
   return { value: ganti === '' ? null : ganti };
 }
 
-/** Reads the laid-out grid, computing (once) the cached value of every formula it meets. */
-function pembacaGrid(grid: Map<string, Keluaran>): Pembaca {
+/**
+ * Reads the laid-out grid, computing (once) the cached value of every formula it meets; a cell not in
+ * the grid is read through `lain` (a streamed list's rows).
+ */
+export function pembacaGrid(grid: Map<string, Keluaran>, lain?: Pembaca): Pembaca {
   const hasil = new Map<string, number | undefined>();
   const sedang = new Set<string>();
   const baca: Pembaca = (baris, kolom) => {
     const key = alamat(baris, kolom);
     const c = grid.get(key);
-    if (!c) return undefined;
+    if (!c) return lain?.(baris, kolom);
     if (c.rumus !== undefined) {
       if (!hasil.has(key)) {
         if (sedang.has(key)) return undefined;
@@ -398,9 +450,16 @@ function buatSheet(out: ExcelJSNs.Workbook, x: Susunan): ExcelJSNs.Worksheet {
 
 /** Writes every cell; formulas carry their cached value, and each number is noted for `rekap`. */
 function tulisGrid(ws: ExcelJSNs.Worksheet, x: Susunan): void {
-  const baca = pembacaGrid(x.grid);
+  const a = x.alir;
+  const baca = pembacaGrid(x.grid, a?.baca);
+  // a streamed list's formula results go among the others in row order, as if its rows were in the grid
+  let alirDicatat = a === null;
   for (const [key, c] of x.grid) {
     const cell = ws.getCell(key);
+    if (!alirDicatat && (cell.row as unknown as number) > a!.akhir) {
+      a!.catatRumus(x);
+      alirDicatat = true;
+    }
     if (c.rumus !== undefined) {
       const result = baca(cell.row as unknown as number, cell.col as unknown as number);
       cell.value =
@@ -412,6 +471,7 @@ function tulisGrid(ws: ExcelJSNs.Worksheet, x: Susunan): void {
       cell.style = gayaRupiah(c.style, c.value);
     }
   }
+  if (!alirDicatat) a!.catatRumus(x);
 }
 
 /**
@@ -520,7 +580,7 @@ function kolomAntara(a: string, b: string): string[] {
  * wrapped cells need more lines are made taller here (never shorter than the template's).
  * A column width counts "0" characters; ordinary text is narrower, about 1.2 letters per unit.
  */
-function tinggiBaris(
+export function tinggiBaris(
   grid: Map<string, Keluaran>,
   tinggi: Map<number, number>,
   lebarGabung: Map<string, number>,
@@ -560,7 +620,7 @@ function pisahHalaman(ws: ExcelJSNs.Worksheet, x: Susunan): number[] {
   };
   const halaman = tinggi - (m.top + m.bottom) * 72;
   const [longgar, ketat] = [halaman / skala(8), (halaman * 0.95) / skala(7)];
-  const t = (r: number) => x.tinggi.get(r) ?? 12.75;
+  const t = (r: number) => x.tinggi.get(r) ?? x.alir?.tinggiBaris(r) ?? 12.75;
   const judul = barisJudul(ps.printTitlesRow).reduce((n, r) => n + t(r), 0);
   const jaga = new Map(x.jaga.map((j) => [j.baris, j.n]));
   const pisah: number[] = [];
