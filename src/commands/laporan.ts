@@ -54,7 +54,7 @@ function formTriwulan(ctx: Context, opts: Record<string, unknown>): Form {
  * stream for the workbook when `aliran`.
  */
 async function muatLaporan(ctx: Context, t: Triwulan, tanggalLaporan: string, rinci: boolean, aliran: boolean) {
-  const bahan = await bahanLaporan((await ctx.ledger()).db, t, rinci, aliran);
+  const bahan = await bahanLaporan(await ctx.ledger(), t, rinci, aliran);
   return { model: laporanTriwulan(bahan, t, tanggalLaporan), cap: bahan.cap };
 }
 

@@ -1,4 +1,5 @@
 // Queries on the cash book. The rules that decide what may be written live in src/ledger.
+import type BetterSqlite3 from 'better-sqlite3';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { EntriKas, SaldoPerKode } from '../domain/kas.js';
 import { rupiahTersimpan } from '../domain/money.js';
@@ -88,6 +89,15 @@ function keEntriKas(r: EntriTersimpan): EntriKas {
 
 export async function listKas(db: Kysely<Database>, f: KasFilter): Promise<EntriKas[]> {
   return (await queryBukuKas(db, f).execute()).map(keEntriKas);
+}
+
+/**
+ * The same entries read one by one straight from SQLite (no promise per row): a long quarter's
+ * workbook reads them twice. Each call runs the query anew.
+ */
+export function* iterasiKas(sqlite: BetterSqlite3.Database, db: Kysely<Database>, f: KasFilter): Iterable<EntriKas> {
+  const { sql: teks, parameters } = queryBukuKas(db, f).compile();
+  for (const r of sqlite.prepare(teks).iterate(...parameters)) yield keEntriKas(r as EntriTersimpan);
 }
 
 /** The same entries streamed, for books that can be large (cetak). */

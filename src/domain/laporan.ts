@@ -181,7 +181,7 @@ export interface BahanLaporan {
   /** the quarter's entries one by one: only for the workbook's cash book or `--json --rinci` */
   kas: EntriKas[] | null;
   /** the same entries read again as a stream each time it is called (a long quarter's workbook) */
-  aliranKas?: () => AsyncIterable<EntriKas>;
+  aliranKas?: () => Iterable<EntriKas>;
   kasPerPos: PosKas[];
   natura: NaturaGerak[];
   penyaluran: PenyaluranBaris[];

@@ -1,8 +1,7 @@
 // What the quarterly report is built from: the books of one quarter (src/reports builds the model).
-import type { Kysely } from 'kysely';
 import type { Nilai } from '../books/field.js';
+import type { Ledger } from '../db/connection.js';
 import { loadBahanLaporan } from '../db/laporan-repo.js';
-import type { Database } from '../db/types.js';
 import { hariSebelum, rentangTriwulan, type Triwulan } from '../domain/dates.js';
 import { LedgerError, UserError } from '../domain/errors.js';
 import type { BahanLaporan } from '../domain/laporan.js';
@@ -20,13 +19,14 @@ export function tahunSah(tahun: Nilai | undefined): RuleResult {
  * as a stream with `aliran` (a workbook's cash book, never held whole).
  */
 export async function bahanLaporan(
-  db: Kysely<Database>,
+  ledger: Pick<Ledger, 'db' | 'sqlite'>,
   t: Triwulan,
   rinci = true,
   aliran = false,
 ): Promise<BahanLaporan> {
   const { dari, sampai } = rentangTriwulan(t);
-  const bahan = await loadBahanLaporan(db, dari, sampai, hariSebelum(dari), rinci, aliran);
+  const sebelum = hariSebelum(dari);
+  const bahan = await loadBahanLaporan(ledger.db, dari, sampai, sebelum, rinci, aliran ? ledger.sqlite : undefined);
   if (!bahan) throw new LedgerError(pesan.profilBelumAda());
   return bahan;
 }

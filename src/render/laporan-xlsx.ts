@@ -169,8 +169,8 @@ function daftarKas(m: LaporanTriwulan): Konteks['daftar'][string] {
     ...d,
     aliran: {
       jumlah: m.jumlah_entri_kas,
-      baris: async function* () {
-        for await (const b of aliran()) yield barisKas(b, m.nama_kode);
+      baris: function* () {
+        for (const b of aliran()) yield barisKas(b, m.nama_kode);
       },
     },
   };
@@ -300,9 +300,25 @@ export async function tulisLaporan(
   // the code covers the visible cells' numbers, known once the template is filled: the signed page
   // gets a stand-in, replaced by the code afterwards
   const konteks = konteksLaporan(m, cap, PENGGANTI_KODE);
+  const sementara = `${opsi.keluar}.${process.pid}.tmp`;
+  try {
+    await tulis(m, konteks, laporan, { ...opsi, sementara });
+  } finally {
+    fs.rmSync(sementara, { force: true });
+  }
+}
+
+async function tulis(
+  m: LaporanTriwulan,
+  konteks: Konteks,
+  laporan: RingkasanLaporan,
+  opsi: { templat?: string; keluar: string; rantai: RantaiSegel; sementara: string },
+): Promise<void> {
+  const { sementara } = opsi;
   const { workbook, angka, sambungan } = await isiTemplat(opsi.templat ?? TEMPLAT_BAWAAN, konteks, {
     lewati: [SHEET_DATA],
     batasAlir: batasAlir(),
+    sementara,
   });
   const segel: Segel = { rantai: opsi.rantai, kode: kodeSegelLaporan(opsi.rantai, { laporan, sel: angka }) };
   gantiTeks(workbook, PENGGANTI_KODE, segel.kode);
@@ -313,16 +329,17 @@ export async function tulisLaporan(
   for (const [i, bagian] of potongJson(json).entries()) ws.getCell(1, i + 1).value = bagian;
   ws.getCell('A2').value = hashData(json);
   ws.getCell('A3').value = `${FORMAT_DATA}/${m.versi}`;
-  const sementara = `${opsi.keluar}.${process.pid}.tmp`;
   try {
     siapkanBerkasPribadi(sementara);
     if (!sambungan.length) await workbook.xlsx.writeFile(sementara);
     else {
       const ganti = (t: string) => (t.includes(PENGGANTI_KODE) ? t.split(PENGGANTI_KODE).join(segel.kode) : t);
-      await tulisSambung(Buffer.from(await workbook.xlsx.writeBuffer()), sambungan, sementara, ganti);
+      // exceljs's own zip uncompressed (its deflate is JavaScript): ours deflates every member again
+      const zip = { zip: { compression: 'STORE' } } as unknown as Partial<ExcelJSNs.XlsxWriteOptions>;
+      await tulisSambung(Buffer.from(await workbook.xlsx.writeBuffer(zip)), sambungan, sementara, ganti);
     }
     fs.renameSync(sementara, opsi.keluar);
   } finally {
-    fs.rmSync(sementara, { force: true });
+    for (const s of sambungan) s.buang();
   }
 }

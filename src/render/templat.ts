@@ -7,7 +7,7 @@ import { UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import { alamat, angkaKeKolom, geserRentang, geserRumus, kolomKeAngka, type RefBaris } from './a1.js';
 import { gayaRupiah } from './gaya.js';
-import { hitungRumus, type Pembaca } from './rumus.js';
+import { hitungRumus, type Pembaca, polaHitung } from './rumus.js';
 import { type KeadaanAlir, lintasAlir, pilihAliran, type Sambungan } from './templat-alir.js';
 
 export type NilaiSel = string | number | Date | null;
@@ -24,7 +24,7 @@ export interface AliranDaftar {
   /** how many rows the stream gives (checked as it is read) */
   jumlah: number;
   /** the rows, read anew at each call */
-  baris: () => AsyncIterable<Record<string, NilaiSel>>;
+  baris: () => Iterable<Record<string, NilaiSel>>;
 }
 
 /** How many rows a list has, streamed or held. */
@@ -201,7 +201,13 @@ function petaSheet(s: SheetTemplat): Peta {
   return { awal, akhir: (r: number) => awal(r) + (s.jumlah.get(r) ?? 1) - 1 };
 }
 
-export type Keluaran = { value: ExcelJSNs.CellValue; style: Partial<ExcelJSNs.Style>; rumus?: string };
+export type Keluaran = {
+  /** a list row's formula value, from its pattern (the same as hitungRumus on `rumus`) */
+  hitung?: (baca: Pembaca) => number | undefined;
+  value: ExcelJSNs.CellValue;
+  style: Partial<ExcelJSNs.Style>;
+  rumus?: string;
+};
 
 function teksNilai(v: NilaiSel): string {
   if (v === null) return '';
@@ -214,18 +220,19 @@ function teksNilai(v: NilaiSel): string {
   return v;
 }
 
-function salin<T>(x: T): T {
+export function salin<T>(x: T): T {
   return x === undefined ? x : structuredClone(x);
 }
 
 /**
  * Fills template `berkas`. A list given as a stream (`aliran`) with at least `batasAlir` rows is laid
- * out without its rows, which come back as a `sambungan` to splice in; any other stream is read whole.
+ * out without its rows, which come back as a `sambungan` to splice in (their XML waits in scratch files
+ * named from `sementara`, removed once spliced); any other stream is read whole.
  */
 export async function isiTemplat(
   berkas: string,
   k: Konteks,
-  opsi: { lewati?: string[]; batasAlir?: number } = {},
+  opsi: { lewati?: string[]; batasAlir?: number; sementara?: string } = {},
 ): Promise<HasilIsi> {
   const ExcelJS = await loadExcelJS();
   const tpl = new ExcelJS.Workbook();
@@ -240,15 +247,24 @@ export async function isiTemplat(
     .map((ws) => bacaSheet(ws, k, salah));
   for (const s of sheets) periksaPenanda(s, k, salah);
   if (salah.length) throw new UserError(salah.join('\n'));
-  const alir = await pilihAliran(sheets, k, opsi.batasAlir ?? Number.POSITIVE_INFINITY);
+  const alir = pilihAliran(sheets, k, opsi.sementara ? (opsi.batasAlir ?? 0) : Number.POSITIVE_INFINITY);
 
   const peta = new Map(sheets.map((s) => [s.nama, petaSheet(s)]));
   const out = new ExcelJS.Workbook();
   out.creator = 'wksbm';
   const angka: Record<string, number> = {};
   const sambungan: Sambungan[] = [];
-  for (const s of sheets) {
-    const x = await tulisSheet(out, tpl, s, peta, k, angka, alir.get(s.nama));
+  for (const [i, s] of sheets.entries()) {
+    const barisAlir = alir.get(s.nama);
+    const x = tulisSheet(
+      out,
+      tpl,
+      s,
+      peta,
+      k,
+      angka,
+      barisAlir && { b: barisAlir, sementara: `${opsi.sementara}-${i}` },
+    );
     if (x.alir) sambungan.push(x.alir.sambungan(x));
   }
   return { workbook: out, angka, sambungan };
@@ -275,25 +291,25 @@ export interface Susunan {
   catatAngka: boolean;
 }
 
-async function tulisSheet(
+function tulisSheet(
   out: ExcelJSNs.Workbook,
   tpl: ExcelJSNs.Workbook,
   s: SheetTemplat,
   semuaPeta: Map<string, Peta>,
   k: Konteks,
   angka: Record<string, number>,
-  barisAlir: BarisTemplat | undefined,
-): Promise<Susunan> {
+  alir: { b: BarisTemplat; sementara: string } | undefined,
+): Susunan {
   const p = semuaPeta.get(s.nama)!;
   const x: Susunan = {
     ...{ s, p, semuaPeta, k, angka, grid: new Map(), gambar: [], tinggi: new Map(), jaga: [] },
     ...{ alir: null, catatAngka: true },
   };
   for (const b of s.baris) {
-    if (b === barisAlir) continue;
+    if (b === alir?.b) continue;
     for (let i = 0; i < (s.jumlah.get(b.nomor) ?? 1); i++) susunBaris(x, b, i);
   }
-  if (barisAlir) x.alir = await lintasAlir(x, barisAlir);
+  if (alir) x.alir = lintasAlir(x, alir.b, alir.sementara);
   const ws = buatSheet(out, x);
   tulisGrid(ws, x);
   const gabung = gabungSel(ws, x);
@@ -348,7 +364,7 @@ export function susunBaris(
     // one style object per template cell, shared by every row it becomes (never changed: see gayaRupiah)
     const style = c.style;
     if (c.formula !== null) {
-      x.grid.set(key, { value: null, style, rumus: geserRumus(c.formula, petakan(x, i, b.ulang ? b.nomor : null)) });
+      x.grid.set(key, { value: null, style, ...rumusDiBaris(x, b, c, i) });
     } else if (c.teks === null || !c.teks.includes('{{')) {
       x.grid.set(key, { value: salin(c.value), style });
     } else if (d !== null && item === null) {
@@ -361,20 +377,60 @@ export function susunBaris(
   }
 }
 
+/** A repeating row's formula as its text between row numbers, each row number base + step × instance. */
+interface PolaRumus {
+  bagian: string[];
+  dasar: number[];
+  langkah: number[];
+  hitung: ((i: number, baca: Pembaca) => number | undefined) | null;
+}
+
+const polaRumus = new WeakMap<SelTemplat, PolaRumus | null>();
+const PENANDA_BARIS = 987_654_000;
+
+/** Template cell `c`'s formula moved for instance `i` of row `b` (a list's formula worked out once). */
+export function rumusDiBaris(
+  x: Susunan,
+  b: BarisTemplat,
+  c: SelTemplat,
+  i: number,
+): Pick<Keluaran, 'rumus' | 'hitung'> {
+  if (!b.ulang) return { rumus: geserRumus(c.formula!, petakan(x, i, null)) };
+  let pola = polaRumus.get(c);
+  if (pola === undefined) polaRumus.set(c, (pola = susunPola(x, b, c)));
+  if (pola === null) return { rumus: geserRumus(c.formula!, petakan(x, i, b.nomor)) };
+  let s = pola.bagian[0]!;
+  for (let k = 0; k < pola.dasar.length; k++) s += pola.dasar[k]! + pola.langkah[k]! * i + pola.bagian[k + 1]!;
+  const hitung = pola.hitung;
+  return hitung ? { rumus: s, hitung: (baca) => hitung(i, baca) } : { rumus: s };
+}
+
+/** Where a list row's formula puts row numbers: petakan moves each by 0 or 1 per instance. */
+function susunPola(x: Susunan, b: BarisTemplat, c: SelTemplat): PolaRumus | null {
+  if (c.formula!.includes(String(PENANDA_BARIS).slice(0, 6))) return null;
+  const refs: RefBaris[] = [];
+  const bagian = geserRumus(c.formula!, (ref) => PENANDA_BARIS + refs.push(ref) - 1).split(/987654\d{3}/);
+  if (bagian.length !== refs.length + 1 || refs.length > 999) return null;
+  const [p0, p1] = [petakan(x, 0, b.nomor), petakan(x, 1, b.nomor)];
+  const dasar = refs.map(p0);
+  const pola = { bagian, dasar, langkah: refs.map((r, k) => p1(r) - dasar[k]!), hitung: null };
+  const teks = (i: number) =>
+    bagian.reduce((s, t, k) => s + (k ? dasar[k - 1]! + pola.langkah[k - 1]! * i : '') + t, '');
+  return { ...pola, hitung: polaHitung(teks(0), teks(1)) };
+}
+
 /** Row numbers of a list, not figures: `rekap` does not check them. */
-const BUKAN_ANGKA = new Set(['no', 'nomor']);
+export const BUKAN_ANGKA = new Set(['no', 'nomor']);
 
 /** A cell holding markers: one marker alone keeps its value's type; markers within text become text. */
-function isiPenanda(
+export function isiPenanda(
   x: Susunan,
   teksSel: string,
   r: number,
   kolom: number,
   item: Record<string, NilaiSel> | null,
 ): Omit<Keluaran, 'style'> {
-  const teks = teksSel.replace(/\{\{\s*#\w+\s*\}\}/g, '');
-  const tunggal = /^\{\{(.*?)\}\}$/.exec(teks.trim());
-  const pen = tunggal ? bacaPenanda(tunggal[1]!) : null;
+  const { teks, pen } = bacaSel(teksSel);
   if (pen?.jenis === 'jumlah') {
     const barisUlang = x.s.barisDaftar.get(pen.daftar)!;
     const kol = angkaKeKolom(kolomIsian(x.s, barisUlang, pen.isian)!);
@@ -403,6 +459,19 @@ function isiPenanda(
   return { value: ganti === '' ? null : ganti };
 }
 
+const selDibaca = new Map<string, { teks: string; pen: Penanda | null }>();
+
+/** A cell's text without its list marker, and its one marker when it holds nothing else (read once per text). */
+export function bacaSel(teksSel: string): { teks: string; pen: Penanda | null } {
+  let hasil = selDibaca.get(teksSel);
+  if (!hasil) {
+    const teks = teksSel.replace(/\{\{\s*#\w+\s*\}\}/g, '');
+    const tunggal = /^\{\{(.*?)\}\}$/.exec(teks.trim());
+    selDibaca.set(teksSel, (hasil = { teks, pen: tunggal ? bacaPenanda(tunggal[1]!) : null }));
+  }
+  return hasil;
+}
+
 /**
  * Reads the laid-out grid, computing (once) the cached value of every formula it meets; a cell not in
  * the grid is read through `lain` (a streamed list's rows).
@@ -418,7 +487,7 @@ export function pembacaGrid(grid: Map<string, Keluaran>, lain?: Pembaca): Pembac
       if (!hasil.has(key)) {
         if (sedang.has(key)) return undefined;
         sedang.add(key);
-        hasil.set(key, hitungRumus(c.rumus, baca));
+        hasil.set(key, c.hitung ? c.hitung(baca) : hitungRumus(c.rumus, baca));
         sedang.delete(key);
       }
       return hasil.get(key);
@@ -589,13 +658,20 @@ export function tinggiBaris(
 ): void {
   for (const [key, c] of grid) {
     if (typeof c.value !== 'string' || !c.style.alignment?.wrapText || bagianGabung.has(key)) continue;
-    const lebar = Math.max(4, Math.floor((lebarGabung.get(key) ?? lebarKolom(key.replace(/\d+$/, ''))) * 1.2) - 1);
-    const baris = c.value.split('\n').reduce((n, bagian) => n + Math.max(1, Math.ceil(bagian.length / lebar)), 0);
+    const baris = barisTeks(c.value, lebarGabung.get(key) ?? lebarKolom(key.replace(/\d+$/, '')));
     if (baris < 2) continue;
     const r = Number(/\d+$/.exec(key)![0]);
-    tinggi.set(r, Math.max(tinggi.get(r) ?? 15, baris * 12.75 + 3));
+    tinggi.set(r, Math.max(tinggi.get(r) ?? 15, tinggiUntuk(baris)));
   }
 }
+
+/** How many lines wrapped text takes in a column (or merge) `lebarKolom` wide. */
+export function barisTeks(teks: string, lebarKolom: number): number {
+  const lebar = Math.max(4, Math.floor(lebarKolom * 1.2) - 1);
+  return teks.split('\n').reduce((n, bagian) => n + Math.max(1, Math.ceil(bagian.length / lebar)), 0);
+}
+
+export const tinggiUntuk = (baris: number): number => baris * 12.75 + 3;
 
 /** A4 in points. */
 const A4 = { lebar: 595.3, tinggi: 841.9 };

@@ -72,10 +72,10 @@ export function bukuKas(awal: Rupiah, entri: EntriKas[], lingkup: Lingkup): Buku
 }
 
 /** The same rows one by one from a stream of entries (a long quarter's workbook), never all held. */
-export async function* alirBukuKas(awal: Rupiah, entri: AsyncIterable<EntriKas>, lingkup: Lingkup) {
+export function* alirBukuKas(awal: Rupiah, entri: Iterable<EntriKas>, lingkup: Lingkup) {
   const langkah = langkahBuku(awal, lingkup);
   let i = 0;
-  for await (const e of entri) yield langkah(e, i++);
+  for (const e of entri) yield langkah(e, i++);
 }
 
 /** One entry after another: its row with the running balance, and the totals so far in `jumlah`. */

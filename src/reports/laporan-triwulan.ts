@@ -142,7 +142,7 @@ export interface LaporanTriwulan {
   /** every entry of the quarter with its running balance: present only when the entries were loaded */
   buku_kas?: BarisBukuKas[];
   /** the same rows as a stream, read anew at each call: when the entries were not loaded but can be read */
-  aliran_kas?: () => AsyncIterable<BarisBukuKas>;
+  aliran_kas?: () => Iterable<BarisBukuKas>;
   jumlah_entri_kas: number;
   penyaluran: BarisPenyaluran[];
   total_penyaluran: Rupiah;
@@ -425,7 +425,7 @@ function ringkasDonatur(b: BahanLaporan): RingkasanDonatur {
 
 /** What the hidden `_data` sheet carries: the figures without the row lists (and so without names). */
 /** The cash book's rows streamed from the entries, with the same running balance as `buku_kas`. */
-function aliranBukuKas(b: BahanLaporan, entri: () => AsyncIterable<EntriKas>): () => AsyncIterable<BarisBukuKas> {
+function aliranBukuKas(b: BahanLaporan, entri: () => Iterable<EntriKas>): () => Iterable<BarisBukuKas> {
   return () => alirBukuKas(jumlahSemua(b.saldoAwalAkun.values()), entri(), {});
 }
 
