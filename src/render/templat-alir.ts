@@ -142,6 +142,9 @@ const TEKS_KOSONG = 3;
 const ATRIBUT_BARIS = '\uE000';
 const BARIS_SEMENTARA = /<row r="(\d+)"\uE000/g;
 const gayaSementara = (nomor: number) => `\uE001${nomor}\uE002`;
+// rows per piece of the scratch file: small pieces stay young garbage (a large string would go to V8's
+// old space and make the heap, and the peak memory, grow with the quarter)
+const PER_POTONG = 48;
 const GAYA_SEMENTARA = /<c r="([A-Z]+\d+)"\uE001(\d+)\uE002(\/>)?/g;
 
 export class KeadaanAlir {
@@ -221,7 +224,7 @@ export class KeadaanAlir {
 
   private tulis(xml: string): void {
     this.tertunda.push(xml);
-    if (this.tertunda.length === 512) this.siram();
+    if (this.tertunda.length === PER_POTONG) this.siram();
   }
 
   private siram(): void {
