@@ -1,9 +1,10 @@
 // A long list of the template filler (a quarter's cash book) laid out as a stream: its rows are read
-// twice from their source and never held. The first reading notes what the rest of the workbook needs
-// from them (each cell's number for formulas and `rekap`, the rows' height, one sample of every style);
-// exceljs then writes the workbook with the samples in the list's place, and the second reading writes
-// the rows' XML in their stead (src/render/sambung-xlsx.ts). The result is the workbook the in-memory
-// filler writes, with the list's text as inline strings.
+// once from their source and never held. The reading notes what the rest of the workbook needs from
+// them (each cell's number for formulas and `rekap`, the rows' height, one sample of every style) and
+// writes their XML to a scratch file, with stand-ins for the style ids; exceljs then writes the workbook
+// with the samples in the list's place, and the rows' XML goes in their stead with exceljs's ids
+// (src/render/sambung-xlsx.ts). The result is the workbook the in-memory filler writes, cell for cell,
+// with the list's text as inline strings. A row with merges, pictures or page guards is held instead.
 import fs from 'node:fs';
 import type ExcelJSNs from 'exceljs';
 import { LedgerError } from '../domain/errors.js';
