@@ -18,7 +18,7 @@ import {
 } from '../reports/laporan-triwulan.js';
 import { teksKuantitas } from './gaya.js';
 import { siapkanBerkasPribadi } from './pribadi.js';
-import { tulisSambung } from './sambung-xlsx.js';
+import { sambunganTeks, tulisSambung } from './sambung-xlsx.js';
 import { type Gambar, isiTemplat, type Konteks, type NilaiSel } from './templat.js';
 
 /** The shipped template: the nearest templates/ above this module (dist/render/ or a bundle's chunk). */
@@ -326,7 +326,14 @@ async function tulis(
   const json = JSON.stringify(isi);
   const ws = workbook.addWorksheet(SHEET_DATA, { state: 'hidden' });
   // A cell holds at most 32 767 characters; a longer JSON continues in B1, C1, … (rekap joins row 1).
-  for (const [i, bagian] of potongJson(json).entries()) ws.getCell(1, i + 1).value = bagian;
+  const bagian = potongJson(json);
+  if (!sambungan.length) for (const [i, teks] of bagian.entries()) ws.getCell(1, i + 1).value = teks;
+  else {
+    // with a streamed cash book the JSON is as long: it goes in as the rows do (exceljs would copy it
+    // many times over); row 1 holds stand-ins as wide as the text until then
+    for (const i of new Set([1, bagian.length])) ws.getCell(1, i).value = 0;
+    sambungan.push(sambunganTeks(SHEET_DATA, bagian));
+  }
   ws.getCell('A2').value = hashData(json);
   ws.getCell('A3').value = `${FORMAT_DATA}/${m.versi}`;
   try {
@@ -336,7 +343,8 @@ async function tulis(
       const ganti = (t: string) => (t.includes(PENGGANTI_KODE) ? t.split(PENGGANTI_KODE).join(segel.kode) : t);
       // exceljs's own zip uncompressed (its deflate is JavaScript): ours deflates every member again
       const zip = { zip: { compression: 'STORE' } } as unknown as Partial<ExcelJSNs.XlsxWriteOptions>;
-      await tulisSambung(Buffer.from(await workbook.xlsx.writeBuffer(zip)), sambungan, sementara, ganti);
+      const buf = await workbook.xlsx.writeBuffer(zip);
+      await tulisSambung(Buffer.isBuffer(buf) ? buf : Buffer.from(buf), sambungan, sementara, ganti);
     }
     fs.renameSync(sementara, opsi.keluar);
   } finally {

@@ -1,7 +1,8 @@
 // Writes a workbook exceljs produced in memory (without its long lists) to a file, splicing each
 // streamed list's rows into its sheet's XML as they are read (see templat-alir.ts).
 
-import type { Sambungan } from './templat-alir.js';
+import { angkaKeKolom } from './a1.js';
+import { type Sambungan, selTeksXml } from './templat-alir.js';
 import { bacaZip, PenulisZip } from './zip.js';
 
 const ENTITAS: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -67,4 +68,22 @@ export async function tulisSambung(
     zip.batal();
     throw e;
   }
+}
+
+/**
+ * Row 1 of `sheet` as text cells A1, B1, … (the `_data` JSON, as long as the quarter's cash book): put in
+ * place of the row exceljs wrote there, so exceljs never holds the text.
+ */
+export function sambunganTeks(sheet: string, bagian: string[]): Sambungan {
+  return {
+    sheet,
+    awal: 1,
+    akhir: 1,
+    baris: async function* (contoh) {
+      yield /^<row [^>]*>/.exec(contoh)?.[0] ?? '<row r="1">';
+      for (const [i, t] of bagian.entries()) yield selTeksXml(`${angkaKeKolom(i + 1)}1`, '', t);
+      yield '</row>';
+    },
+    buang: () => undefined,
+  };
 }

@@ -392,7 +392,7 @@ function kodeNilai(v: number | string | undefined): [number, number] {
 }
 
 /** Text as exceljs escapes it (control characters dropped). */
-function xmlTeks(s: string): string {
+export function xmlTeks(s: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML cannot hold
   return s.replace(/[<>&'"\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g, (c) => ENTITAS[c] ?? '');
 }
@@ -405,7 +405,11 @@ function selXml(key: string, gaya: string, rumus: string | undefined, v: Keluara
   if (v === null || v === undefined) return `<c r="${key}"${gaya}/>`;
   if (typeof v === 'number') return `<c r="${key}"${gaya}><v>${v}</v></c>`;
   if (v instanceof Date) return `<c r="${key}"${gaya}><v>${25569 + v.getTime() / 86_400_000}</v></c>`;
-  const t = String(v);
+  return selTeksXml(key, gaya, String(v));
+}
+
+/** A text cell with its text inline (`<t>` as exceljs writes it in the shared strings). */
+export function selTeksXml(key: string, gaya: string, t: string): string {
   const ruang = /^\s|\n|\s$/.test(t) ? ' xml:space="preserve"' : '';
   return `<c r="${key}"${gaya} t="inlineStr"><is><t${ruang}>${xmlTeks(t)}</t></is></c>`;
 }

@@ -32,7 +32,7 @@ export function bacaZip(buf: Buffer): AnggotaZip[] {
     const nama = buf.toString('utf8', p + 46, p + 46 + panjangNama!);
     const data = lokal + 30 + buf.readUInt16LE(lokal + 26) + buf.readUInt16LE(lokal + 28);
     const mentah = buf.subarray(data, data + ukuran);
-    out.push({ nama, isi: metode === 8 ? zlib.inflateRawSync(mentah) : Buffer.from(mentah) });
+    out.push({ nama, isi: metode === 8 ? zlib.inflateRawSync(mentah) : mentah });
     p += 46 + panjangNama! + panjangEkstra! + panjangKomentar!;
   }
   return out;
