@@ -20,6 +20,7 @@ import { teksKuantitas } from './gaya.js';
 import { siapkanBerkasPribadi } from './pribadi.js';
 import { sambunganTeks, tulisSambung } from './sambung-xlsx.js';
 import { type Gambar, isiTemplat, type Konteks, type NilaiSel } from './templat.js';
+import { caraAlir } from './templat-alir.js';
 
 /** The shipped template: the nearest templates/ above this module (dist/render/ or a bundle's chunk). */
 export const TEMPLAT_BAWAAN = cariTemplat(path.dirname(fileURLToPath(import.meta.url)));
@@ -317,8 +318,7 @@ async function tulis(
   const { sementara } = opsi;
   const { workbook, angka, sambungan } = await isiTemplat(opsi.templat ?? TEMPLAT_BAWAAN, konteks, {
     lewati: [SHEET_DATA],
-    batasAlir: batasAlir(),
-    sementara,
+    alir: caraAlir(batasAlir(), sementara),
   });
   const segel: Segel = { rantai: opsi.rantai, kode: kodeSegelLaporan(opsi.rantai, { laporan, sel: angka }) };
   gantiTeks(workbook, PENGGANTI_KODE, segel.kode);

@@ -2,7 +2,8 @@
 // streamed list's rows into its sheet's XML as they are read (see templat-alir.ts).
 
 import { angkaKeKolom } from './a1.js';
-import { type Sambungan, selTeksXml } from './templat-alir.js';
+import type { Sambungan } from './templat.js';
+import { selTeksXml } from './templat-alir.js';
 import { bacaZip, PenulisZip } from './zip.js';
 
 const ENTITAS: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };

@@ -14,18 +14,20 @@ import { gayaRupiah } from './gaya.js';
 import { siapkanBerkasPribadi } from './pribadi.js';
 import { hitungRumus, type Pembaca } from './rumus.js';
 import {
-  type AliranDaftar,
   type BarisTemplat,
   BUKAN_ANGKA,
   bacaPenanda,
   bacaSel,
   barisTeks,
+  type CaraAlir,
   isiPenanda,
+  type KeadaanAlir,
   type Keluaran,
   type Konteks,
   PENANDA,
   pembacaGrid,
   rumusDiBaris,
+  type Sambungan,
   type SelTemplat,
   type SheetTemplat,
   type Susunan,
@@ -36,23 +38,11 @@ import {
 /** Fewer rows than this are simply held: the samples need room among the list's rows. */
 const ALIR_MINIMUM = 16;
 
-/** A streamed list's rows, to be spliced into the sheet exceljs wrote. */
-export interface Sambungan {
-  sheet: string;
-  /** the list's rows in the sheet: exceljs wrote only style samples there */
-  awal: number;
-  akhir: number;
-  /** the rows' XML, given the sample rows exceljs wrote; `ganti` applies to every text */
-  baris(contoh: string, ganti: (teks: string) => string): AsyncIterable<string>;
-  /** removes the scratch file the rows wait in (written or not) */
-  buang(): void;
-}
-
 /**
  * Which list each sheet streams (its repeating row); every other streamed list is read whole here. A
  * list is streamed when it is long enough, sits on one sheet only, and its row is simple (see bisaAlir).
  */
-export function pilihAliran(sheets: SheetTemplat[], k: Konteks, batas: number): Map<string, BarisTemplat> {
+function pilihAliran(sheets: SheetTemplat[], k: Konteks, batas: number): Map<string, BarisTemplat> {
   const pilih = new Map<string, BarisTemplat>();
   for (const [nama, d] of Object.entries(k.daftar)) {
     if (!d.aliran) continue;
@@ -60,18 +50,11 @@ export function pilihAliran(sheets: SheetTemplat[], k: Konteks, batas: number): 
     const t = tempat[0];
     const panjang = d.aliran.jumlah >= Math.max(batas, ALIR_MINIMUM);
     if (t && tempat.length === 1 && panjang && !pilih.has(t.s.nama) && bisaAlir(t.s, t.b)) pilih.set(t.s.nama, t.b);
-    else if (t) d.baris = kumpulkan(d.aliran);
   }
   return pilih;
 }
 
 type Baris = Konteks['daftar'][string]['baris'][number];
-
-function kumpulkan(a: AliranDaftar): Baris[] {
-  const out = [...a.baris()];
-  if (out.length !== a.jumlah) throw new LedgerError(pesan.laporanBukuBerubah());
-  return out;
-}
 
 /** A row without merges, pictures or page guards, whose fixed cells are plain values. */
 function bisaAlir(s: SheetTemplat, b: BarisTemplat): boolean {
@@ -101,10 +84,15 @@ function sisihkanBawah(angka: Record<string, number>, sheet: string, akhir: numb
   return out;
 }
 
+/** Streaming long lists from `batas` rows, scratch files named from `sementara` (isiTemplat's `alir`). */
+export function caraAlir(batas: number, sementara: string): CaraAlir {
+  return { batas, sementara, pilih: pilihAliran, lintas: lintasAlir };
+}
+
 /** The one reading of the list (`b`, the sheet's repeating row): see the file's head. */
-export function lintasAlir(x: Susunan, b: BarisTemplat, sementara: string): KeadaanAlir {
+function lintasAlir(x: Susunan, b: BarisTemplat, sementara: string): AlirDaftar {
   const aliran = x.k.daftar[b.ulang!]!.aliran!;
-  const a = new KeadaanAlir(x, b, aliran.jumlah, sementara);
+  const a = new AlirDaftar(x, b, aliran.jumlah, sementara);
   try {
     const bawah = sisihkanBawah(x.angka, x.s.nama, a.akhir);
     const bacaLuar = pembacaGrid(x.grid, a.baca);
@@ -148,7 +136,7 @@ const gayaSementara = (nomor: number) => `\uE001${nomor}\uE002`;
 const PER_POTONG = 48;
 const GAYA_SEMENTARA = /<c r="([A-Z]+\d+)"\uE001(\d+)\uE002(\/>)?/g;
 
-export class KeadaanAlir {
+class AlirDaftar implements KeadaanAlir {
   readonly awal: number;
   readonly akhir: number;
   private readonly nilai = new Map<number, Float64Array>();

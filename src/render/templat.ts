@@ -3,12 +3,11 @@
 // merges, heights and print areas — into a fresh workbook. exceljs is loaded only here.
 import type ExcelJSNs from 'exceljs';
 import { formatTanggal } from '../domain/dates.js';
-import { UserError } from '../domain/errors.js';
+import { LedgerError, UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import { alamat, angkaKeKolom, geserRentang, geserRumus, kolomKeAngka, type RefBaris } from './a1.js';
 import { gayaRupiah } from './gaya.js';
 import { hitungRumus, type Pembaca, polaHitung } from './rumus.js';
-import { type KeadaanAlir, lintasAlir, pilihAliran, type Sambungan } from './templat-alir.js';
 
 export type NilaiSel = string | number | Date | null;
 
@@ -25,6 +24,43 @@ export interface AliranDaftar {
   jumlah: number;
   /** the rows, read anew at each call */
   baris: () => Iterable<Record<string, NilaiSel>>;
+}
+
+/** A streamed list's rows, to be spliced into the sheet exceljs wrote (src/render/sambung-xlsx.ts). */
+export interface Sambungan {
+  sheet: string;
+  /** the list's rows in the sheet: exceljs wrote only style samples there */
+  awal: number;
+  akhir: number;
+  /** the rows' XML, given the sample rows exceljs wrote; `ganti` applies to every text */
+  baris(contoh: string, ganti: (teks: string) => string): AsyncIterable<string>;
+  /** removes the scratch file the rows wait in (written or not) */
+  buang(): void;
+}
+
+/** A streamed list while its sheet is laid out (src/render/templat-alir.ts). */
+export interface KeadaanAlir {
+  readonly akhir: number;
+  /** a list cell as formulas read it */
+  baca: Pembaca;
+  tinggiBaris(r: number): number | undefined;
+  /** notes the list's formula results among `rekap`'s numbers */
+  catatRumus(x: Susunan): void;
+  /** the style samples in the list's first rows */
+  tulisContoh(ws: ExcelJSNs.Worksheet): void;
+  sambungan(x: Susunan): Sambungan;
+}
+
+/** How long lists are streamed: given by the caller (templat-alir.ts), so this module stays the base. */
+export interface CaraAlir {
+  /** from how many rows */
+  batas: number;
+  /** scratch files are named from this path */
+  sementara: string;
+  /** which list each sheet streams */
+  pilih(sheets: SheetTemplat[], k: Konteks, batas: number): Map<string, BarisTemplat>;
+  /** reads the list, laying its rows out into the scratch file */
+  lintas(x: Susunan, b: BarisTemplat, sementara: string): KeadaanAlir;
 }
 
 /** How many rows a list has, streamed or held. */
@@ -225,14 +261,14 @@ export function salin<T>(x: T): T {
 }
 
 /**
- * Fills template `berkas`. A list given as a stream (`aliran`) with at least `batasAlir` rows is laid
- * out without its rows, which come back as a `sambungan` to splice in (their XML waits in scratch files
- * named from `sementara`, removed once spliced); any other stream is read whole.
+ * Fills template `berkas`. With `alir`, a list given as a stream (`aliran`) that it picks is laid out
+ * without its rows, which come back as a `sambungan` to splice in (their XML waits in scratch files
+ * named from `alir.sementara`, removed once spliced); any other stream is read whole.
  */
 export async function isiTemplat(
   berkas: string,
   k: Konteks,
-  opsi: { lewati?: string[]; batasAlir?: number; sementara?: string } = {},
+  opsi: { lewati?: string[]; alir?: CaraAlir } = {},
 ): Promise<HasilIsi> {
   const ExcelJS = await loadExcelJS();
   const tpl = new ExcelJS.Workbook();
@@ -247,7 +283,9 @@ export async function isiTemplat(
     .map((ws) => bacaSheet(ws, k, salah));
   for (const s of sheets) periksaPenanda(s, k, salah);
   if (salah.length) throw new UserError(salah.join('\n'));
-  const alir = pilihAliran(sheets, k, opsi.sementara ? (opsi.batasAlir ?? 0) : Number.POSITIVE_INFINITY);
+  const cara = opsi.alir;
+  const alir = cara ? cara.pilih(sheets, k, cara.batas) : new Map<string, BarisTemplat>();
+  kumpulkanAliran(k, new Set([...alir.values()].map((b) => b.ulang!)));
 
   const peta = new Map(sheets.map((s) => [s.nama, petaSheet(s)]));
   const out = new ExcelJS.Workbook();
@@ -263,11 +301,20 @@ export async function isiTemplat(
       peta,
       k,
       angka,
-      barisAlir && { b: barisAlir, sementara: `${opsi.sementara}-${i}` },
+      barisAlir && cara && { b: barisAlir, sementara: `${cara.sementara}-${i}`, lintas: cara.lintas },
     );
     if (x.alir) sambungan.push(x.alir.sambungan(x));
   }
   return { workbook: out, angka, sambungan };
+}
+
+/** Every streamed list not streamed is read whole, and must give as many rows as it announced. */
+function kumpulkanAliran(k: Konteks, dialirkan: Set<string>): void {
+  for (const [nama, d] of Object.entries(k.daftar)) {
+    if (!d.aliran || dialirkan.has(nama)) continue;
+    d.baris = [...d.aliran.baris()];
+    if (d.baris.length !== d.aliran.jumlah) throw new LedgerError(pesan.laporanBukuBerubah());
+  }
 }
 
 /** Everything one sheet is written from, and what laying it out collects on the way. */
@@ -298,7 +345,7 @@ function tulisSheet(
   semuaPeta: Map<string, Peta>,
   k: Konteks,
   angka: Record<string, number>,
-  alir: { b: BarisTemplat; sementara: string } | undefined,
+  alir: { b: BarisTemplat; sementara: string; lintas: CaraAlir['lintas'] } | undefined,
 ): Susunan {
   const p = semuaPeta.get(s.nama)!;
   const x: Susunan = {
@@ -309,7 +356,7 @@ function tulisSheet(
     if (b === alir?.b) continue;
     for (let i = 0; i < (s.jumlah.get(b.nomor) ?? 1); i++) susunBaris(x, b, i);
   }
-  if (alir) x.alir = lintasAlir(x, alir.b, alir.sementara);
+  if (alir) x.alir = alir.lintas(x, alir.b, alir.sementara);
   const ws = buatSheet(out, x);
   tulisGrid(ws, x);
   const gabung = gabungSel(ws, x);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { LedgerError } from '../../src/domain/errors.js';
 import { tulisSambung } from '../../src/render/sambung-xlsx.js';
 import { isiTemplat, type Konteks, type NilaiSel } from '../../src/render/templat.js';
+import { caraAlir } from '../../src/render/templat-alir.js';
 import { tmpDir } from '../helpers.js';
 
 async function templat(gabung = false): Promise<string> {
@@ -43,7 +44,7 @@ function konteks(aliran: boolean): Konteks {
 
 async function tulis(f: string, k: Konteks): Promise<{ file: string; angka: unknown; dialirkan: number }> {
   const dir = tmpDir();
-  const { workbook, angka, sambungan } = await isiTemplat(f, k, { batasAlir: 0, sementara: path.join(dir, 's') });
+  const { workbook, angka, sambungan } = await isiTemplat(f, k, { alir: caraAlir(0, path.join(dir, 's')) });
   const file = path.join(dir, 'o.xlsx');
   if (sambungan.length) await tulisSambung(Buffer.from(await workbook.xlsx.writeBuffer()), sambungan, file, (t) => t);
   else await workbook.xlsx.writeFile(file);
@@ -87,7 +88,7 @@ describe('a streamed list', () => {
       const dir = tmpDir();
       const k = konteks(true);
       k.daftar.item!.aliran!.jumlah = BARIS.length + beda;
-      const isi = isiTemplat(f, k, { batasAlir: 0, sementara: path.join(dir, 's') });
+      const isi = isiTemplat(f, k, { alir: caraAlir(0, path.join(dir, 's')) });
       await expect(isi).rejects.toThrow(LedgerError);
       await expect(isi).rejects.toThrow(/berubah selama laporan ditulis/);
       expect(fs.readdirSync(dir)).toEqual([]);
