@@ -97,7 +97,33 @@ export async function listKas(db: Kysely<Database>, f: KasFilter): Promise<Entri
  */
 export function* iterasiKas(sqlite: BetterSqlite3.Database, db: Kysely<Database>, f: KasFilter): Iterable<EntriKas> {
   const { sql: teks, parameters } = queryBukuKas(db, f).compile();
-  for (const r of sqlite.prepare(teks).iterate(...parameters)) yield keEntriKas(r as EntriTersimpan);
+  const stmt = sqlite.prepare(teks).raw();
+  const k = Object.fromEntries(stmt.columns().map((c, i) => [c.name, i])) as Record<keyof EntriKas, number>;
+  // rows as arrays, made into entries of one shape here (quicker than an object per row from SQLite)
+  for (const v of stmt.iterate(...parameters) as Iterable<never[]>) {
+    const nomor = v[k.nomor];
+    yield {
+      id: v[k.id],
+      nomor,
+      bukti: v[k.bukti],
+      tanggal: v[k.tanggal],
+      arah: v[k.arah],
+      jumlah: rupiahTersimpan(v[k.jumlah], `Entri kas ${nomor}`),
+      sumber: v[k.sumber],
+      jenis: v[k.jenis],
+      layanan: v[k.layanan],
+      asnaf: v[k.asnaf],
+      dana: v[k.dana],
+      akun: v[k.akun],
+      akun_tujuan: v[k.akun_tujuan],
+      donatur_id: v[k.donatur_id],
+      kegiatan_id: v[k.kegiatan_id],
+      uraian: v[k.uraian],
+      batal_dari: v[k.batal_dari],
+      nomor_batal: v[k.nomor_batal],
+      dibatalkan_oleh: v[k.dibatalkan_oleh],
+    };
+  }
 }
 
 /** The same entries streamed, for books that can be large (cetak). */
