@@ -5,6 +5,7 @@
 // quarter's peak at most 1.25× the short one's. The ledger is built once with `kas impor` and kept under
 // the temp folder (wksbm-bench-laporan/), so a second run measures at once. Self-contained on purpose.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +17,12 @@ const BIN = path.join(ROOT, 'bin', 'wksbm.js');
 const ENV = { ...process.env, WKSBM_HARI_INI: '2026-11-22', NO_COLOR: '1' };
 const CACHE = path.join(os.tmpdir(), 'wksbm-bench-laporan');
 const VERSI_BUKU = 1; // bump when the generated ledger changes
+// the cached ledger is kept per schema: one built by another version of the program (whose migrations
+// differ) is not opened by this one
+const SKEMA = createHash('sha256')
+  .update(fs.readFileSync(path.join(ROOT, 'schema', 'schema.sql')))
+  .digest('hex')
+  .slice(0, 8);
 const TOTAL = 1_000_000;
 // entries per quarter, oldest first: 2022 Q4 … 2026 Q3; 2026 Q2 is the short quarter, 2026 Q3 the long one
 const PENDEK = 16_000;
@@ -99,7 +106,7 @@ function jalankan(db, args) {
 
 /** The cached 1M-entry unit, built on first use (a few minutes on a loaded machine). */
 function bukuBesar() {
-  const db = path.join(CACHE, `unit-v${VERSI_BUKU}.sqlite`);
+  const db = path.join(CACHE, `unit-v${VERSI_BUKU}-${SKEMA}.sqlite`);
   const siap = `${db}.siap`;
   if (fs.existsSync(siap) && fs.existsSync(db)) return db;
   fs.mkdirSync(CACHE, { recursive: true });

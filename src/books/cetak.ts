@@ -9,7 +9,7 @@ import {
   streamRegister,
 } from '../db/cetak-repo.js';
 import type { Ledger } from '../db/connection.js';
-import { streamKas } from '../db/kas-repo.js';
+import { iterasiKas } from '../db/kas-repo.js';
 import { loadReferensi, type Referensi } from '../db/referensi-repo.js';
 import { NOL, type Rupiah } from '../domain/money.js';
 import { bacaProfil, type Profil } from './profil.js';
@@ -36,7 +36,7 @@ function streamBaris(ledger: Sambungan, s: SumberBaris, r: Rentang): AsyncIterab
     case 'register':
       return streamRegister(db, s.buku.tabel, s.buku.tanggal, r);
     case 'kas':
-      return streamKas(ledger.sqlite, db, { ...r, arah: s.arah });
+      return iterasiKas(ledger.sqlite, db, { ...r, arah: s.arah });
     case 'natura':
       return streamNatura(db, r);
     case 'hadir':

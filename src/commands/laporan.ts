@@ -49,14 +49,21 @@ function formTriwulan(ctx: Context, opts: Record<string, unknown>): Form {
   };
 }
 
-/** The quarter's model and the stamp, from the books (the cash entries one by one only when `rinci`). */
-async function muatLaporan(ctx: Context, t: Triwulan, tanggalLaporan: string, rinci: boolean) {
-  const bahan = await bahanLaporan((await ctx.ledger()).db, t, rinci);
+/**
+ * The quarter's model and the stamp, from the books: the cash entries one by one only when `rinci`, as a
+ * stream for the workbook when `aliran`.
+ */
+async function muatLaporan(ctx: Context, t: Triwulan, tanggalLaporan: string, rinci: boolean, aliran: boolean) {
+  const bahan = await bahanLaporan(await ctx.ledger(), t, rinci, aliran);
   return { model: laporanTriwulan(bahan, t, tanggalLaporan), cap: bahan.cap };
 }
 
 /** The figures without the row-level cash book (which `--rinci` asks for). */
-function tanpaBukuKas({ buku_kas: _baris, ...angka }: LaporanTriwulan): Omit<LaporanTriwulan, 'buku_kas'> {
+function tanpaBukuKas({
+  buku_kas: _baris,
+  aliran_kas: _aliran,
+  ...angka
+}: LaporanTriwulan): Omit<LaporanTriwulan, 'buku_kas' | 'aliran_kas'> {
   return angka;
 }
 
@@ -89,9 +96,11 @@ export function register(program: Command, run: Run): void {
         const n = await collect(ctx, formTriwulan(ctx, opts), opts);
         const t = { tahun: Number(n.tahun), triwulan: Number(n.triwulan) as Triwulan['triwulan'] };
         const tanggal = opts.tanggal ? parseDate(String(opts.tanggal), 'tanggal') : ctx.today();
-        // a workbook is written unless --json alone asks for the figures; it holds the cash book row by row
+        // a workbook is written unless --json alone asks for the figures; it holds the cash book row by row,
+        // streamed from the books unless --json --rinci prints the rows too
         const tulis = Boolean(opts.keluar) || !ctx.json;
-        const { model, cap } = await muatLaporan(ctx, t, tanggal, tulis || Boolean(opts.rinci));
+        const rinci = Boolean(opts.rinci);
+        const { model, cap } = await muatLaporan(ctx, t, tanggal, rinci, tulis && !rinci);
         const keluar = opts.keluar ? String(opts.keluar) : tulis ? namaBerkasLaporan(model) : undefined;
         if (keluar) {
           const { tulisLaporan } = await import('../render/laporan-xlsx.js');

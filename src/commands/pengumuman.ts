@@ -11,7 +11,7 @@ import { pengumuman } from '../reports/pengumuman.js';
 export async function cetakPengumuman(ctx: Context, opts: Record<string, unknown>): Promise<void> {
   if (!opts.triwulan) throw new UserError(pesan.pengumumanTanpaTriwulan(), 'triwulan');
   const t = parseTriwulan(String(opts.triwulan));
-  const model = pengumuman(laporanTriwulan(await bahanLaporan((await ctx.ledger()).db, t), t, ctx.today()));
+  const model = pengumuman(laporanTriwulan(await bahanLaporan(await ctx.ledger(), t), t, ctx.today()));
   const keluar = opts.keluar
     ? String(opts.keluar)
     : ctx.json

@@ -83,6 +83,34 @@ export async function jumlahBaris(db: Kysely<Database>, tabel: TabelBerantai): P
   return Number(r.n);
 }
 
+/**
+ * The id and stored hash of the rows at the given places in posting order (1 = the first), read by id
+ * when the ids run without a gap from the first to the last row (so place p is id first + p - 1):
+ * a few indexed reads instead of the whole chain. Undefined when there is a gap (read the stream).
+ */
+export async function hashDiTempat(
+  db: Kysely<Database>,
+  tabel: TabelBerantai,
+  jumlah: number,
+  tempat: number[],
+): Promise<{ id: number; hash: string }[] | undefined> {
+  const r = await db
+    .selectFrom(tabel)
+    .select((eb) => [eb.fn.min<number>('id').as('awal'), eb.fn.max<number>('id').as('akhir')])
+    .executeTakeFirstOrThrow();
+  const [awal, akhir] = [Number(r.awal), Number(r.akhir)];
+  if (!jumlah || akhir - awal + 1 !== jumlah) return undefined;
+  const ids = tempat.map((p) => awal + p - 1);
+  const baris = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const bagian = ids.slice(i, i + 500);
+    const rows = await db.selectFrom(tabel).select(['id', 'hash']).where('id', 'in', bagian).execute();
+    for (const x of rows) baris.set(Number(x.id), x.hash);
+  }
+  if (ids.some((id) => !baris.has(id))) return undefined;
+  return ids.map((id) => ({ id, hash: baris.get(id)! }));
+}
+
 /** The id and stored hash of every row in posting order, streamed. */
 export function streamHash(db: Kysely<Database>, tabel: TabelBerantai): AsyncIterable<{ id: number; hash: string }> {
   return db.selectFrom(tabel).select(['id', 'hash']).orderBy('id').stream(5000);

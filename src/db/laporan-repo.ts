@@ -1,5 +1,6 @@
 // Reading the books for the quarterly report: everything the report model needs, nothing computed.
 // Rows become the domain types of src/domain/laporan.ts here, amounts checked into Rupiah.
+import type BetterSqlite3 from 'better-sqlite3';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type {
   BahanLaporan,
@@ -18,7 +19,7 @@ import type {
 } from '../domain/laporan.js';
 import { KOLOM_UNIT } from '../domain/laporan.js'; // a value beside the types above
 import { type Rupiah, rupiahTersimpan } from '../domain/money.js';
-import { listKas, saldoAkun, saldoDana } from './kas-repo.js';
+import { iterasiKas, listKas, saldoAkun, saldoDana } from './kas-repo.js';
 import { getProfil, type Profil } from './profil-repo.js';
 import { loadReferensi, type Referensi } from './referensi-repo.js';
 import type { Database } from './types.js';
@@ -31,7 +32,8 @@ const uangAtauNull = (v: number | null | undefined, tempat: string): Rupiah | nu
 
 /**
  * Loads the books for the quarter [dari, sampai]; `sebelum` is the day before `dari`. The entries one
- * by one only with `rinci` (the workbook's cash book): the figures come from sums the index answers.
+ * by one only with `rinci`, or as a stream to read (and read again) from `aliran`, the same file's
+ * SQLite handle (the workbook's cash book): the figures come from sums the index answers.
  */
 export async function loadBahanLaporan(
   db: Kysely<Database>,
@@ -39,6 +41,7 @@ export async function loadBahanLaporan(
   sampai: string,
   sebelum: string,
   rinci = true,
+  aliran?: BetterSqlite3.Database,
 ): Promise<BahanLaporan | undefined> {
   const profilPenuh = await getProfil(db);
   if (!profilPenuh) return undefined;
@@ -60,6 +63,7 @@ export async function loadBahanLaporan(
     saldoAkhirDana,
     saldoAkhirAkun,
     kas,
+    ...(aliran ? { aliranKas: () => iterasiKas(aliran, db, { dari, sampai }) } : {}),
     kasPerPos,
     natura: await loadNatura(db, sampai),
     penyaluran: await loadPenyaluran(db, dari, sampai),

@@ -180,6 +180,8 @@ export interface BahanLaporan {
   saldoAkhirAkun: SaldoPerKode;
   /** the quarter's entries one by one: only for the workbook's cash book or `--json --rinci` */
   kas: EntriKas[] | null;
+  /** the same entries read again as a stream each time it is called (a long quarter's workbook) */
+  aliranKas?: () => Iterable<EntriKas>;
   kasPerPos: PosKas[];
   natura: NaturaGerak[];
   penyaluran: PenyaluranBaris[];

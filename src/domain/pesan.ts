@@ -358,6 +358,8 @@ export const pesan = {
   templatTidakTerbaca: (path: string) => `Templat ${q(path)} tidak bisa dibaca sebagai berkas .xlsx.`,
   tahunTidakSah: (v: string) => `tahun ${q(v)} tidak sah: tulis empat angka, misalnya 2026.`,
   laporanDitulis: (path: string) => `Laporan ditulis ke ${path}.`,
+  laporanBukuBerubah: () =>
+    'Buku kas berubah selama laporan ditulis; tidak ada berkas yang ditulis. Jalankan sekali lagi.',
   bukuDicetak: (path: string, baris: number) => `Buku dicetak ke ${path} (${baris} baris).`,
 
   // receipts (wksbm kwitansi) and the residents' notice (cetak pengumuman)

@@ -1,8 +1,7 @@
 // What the quarterly report is built from: the books of one quarter (src/reports builds the model).
-import type { Kysely } from 'kysely';
 import type { Nilai } from '../books/field.js';
+import type { Ledger } from '../db/connection.js';
 import { loadBahanLaporan } from '../db/laporan-repo.js';
-import type { Database } from '../db/types.js';
 import { hariSebelum, rentangTriwulan, type Triwulan } from '../domain/dates.js';
 import { LedgerError, UserError } from '../domain/errors.js';
 import type { BahanLaporan } from '../domain/laporan.js';
@@ -15,10 +14,19 @@ export function tahunSah(tahun: Nilai | undefined): RuleResult {
   return n !== null && (n < 1900 || n > 2200) ? refuse(new UserError(pesan.tahunTidakSah(String(tahun)))) : OK;
 }
 
-/** The quarter's books; its cash entries one by one only with `rinci` (the figures never need them). */
-export async function bahanLaporan(db: Kysely<Database>, t: Triwulan, rinci = true): Promise<BahanLaporan> {
+/**
+ * The quarter's books; its cash entries one by one only with `rinci` (the figures never need them), or
+ * as a stream with `aliran` (a workbook's cash book, never held whole).
+ */
+export async function bahanLaporan(
+  ledger: Pick<Ledger, 'db' | 'sqlite'>,
+  t: Triwulan,
+  rinci = true,
+  aliran = false,
+): Promise<BahanLaporan> {
   const { dari, sampai } = rentangTriwulan(t);
-  const bahan = await loadBahanLaporan(db, dari, sampai, hariSebelum(dari), rinci);
+  const sebelum = hariSebelum(dari);
+  const bahan = await loadBahanLaporan(ledger.db, dari, sampai, sebelum, rinci, aliran ? ledger.sqlite : undefined);
   if (!bahan) throw new LedgerError(pesan.profilBelumAda());
   return bahan;
 }

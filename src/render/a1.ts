@@ -17,8 +17,10 @@ export function angkaKeKolom(n: number): string {
   return s;
 }
 
+const hurufKolom: string[] = [];
+
 export function alamat(baris: number, kolom: number): string {
-  return `${angkaKeKolom(kolom)}${baris}`;
+  return (hurufKolom[kolom] ??= angkaKeKolom(kolom)) + baris;
 }
 
 export function parseAlamat(a: string): { baris: number; kolom: number } {

@@ -18,7 +18,9 @@ import {
 } from '../reports/laporan-triwulan.js';
 import { teksKuantitas } from './gaya.js';
 import { siapkanBerkasPribadi } from './pribadi.js';
+import { sambunganTeks, tulisSambung } from './sambung-xlsx.js';
 import { type Gambar, isiTemplat, type Konteks, type NilaiSel } from './templat.js';
+import { caraAlir } from './templat-alir.js';
 
 /** The shipped template: the nearest templates/ above this module (dist/render/ or a bundle's chunk). */
 export const TEMPLAT_BAWAAN = cariTemplat(path.dirname(fileURLToPath(import.meta.url)));
@@ -129,10 +131,7 @@ function daftarLaporan(m: LaporanTriwulan): Konteks['daftar'] {
       'keluar',
       'akhir',
     ]),
-    kas: kolomDari(
-      (m.buku_kas ?? []).map((b) => barisKas(b, m.nama_kode)),
-      KOLOM_KAS,
-    ),
+    kas: daftarKas(m),
     penyaluran: kolomDari(
       m.penyaluran.map((p) => barisPenyaluran(p, m.nama_kode)),
       KOLOM_PENYALURAN,
@@ -156,6 +155,25 @@ function daftarLaporan(m: LaporanTriwulan): Konteks['daftar'] {
       bernomor(m.jejaring.map((j) => ({ ...j, jenis: kataDariKode(j.jenis), sejak: tanggalSel(j.sejak) }))),
       ['no', 'nama', 'jenis', 'bidang', 'sejak', 'nomor_kerjasama'],
     ),
+  };
+}
+
+/** The cash book's rows: held when the model holds them, else streamed from the books (read twice). */
+function daftarKas(m: LaporanTriwulan): Konteks['daftar'][string] {
+  const d = kolomDari(
+    (m.buku_kas ?? []).map((b) => barisKas(b, m.nama_kode)),
+    KOLOM_KAS,
+  );
+  const aliran = m.aliran_kas;
+  if (m.buku_kas || !aliran) return d;
+  return {
+    ...d,
+    aliran: {
+      jumlah: m.jumlah_entri_kas,
+      baris: function* () {
+        for (const b of aliran()) yield barisKas(b, m.nama_kode);
+      },
+    },
   };
 }
 
@@ -250,6 +268,15 @@ export function hashData(json: string): string {
 
 const PENGGANTI_KODE = '\u2063kode-segel\u2063';
 
+/**
+ * From how many cash entries the cash book is streamed into the workbook instead of held (the same
+ * workbook either way); WKSBM_BATAS_ALIR sets another bound (tests compare both ways).
+ */
+function batasAlir(): number {
+  const n = Number(process.env.WKSBM_BATAS_ALIR);
+  return process.env.WKSBM_BATAS_ALIR && Number.isFinite(n) ? n : 2000;
+}
+
 /** Replaces a stand-in in every text cell (the kode segel, computed after the template is filled). */
 function gantiTeks(wb: ExcelJSNs.Workbook, dari: string, ke: string): void {
   for (const ws of wb.worksheets) {
@@ -274,22 +301,53 @@ export async function tulisLaporan(
   // the code covers the visible cells' numbers, known once the template is filled: the signed page
   // gets a stand-in, replaced by the code afterwards
   const konteks = konteksLaporan(m, cap, PENGGANTI_KODE);
-  const { workbook, angka } = await isiTemplat(opsi.templat ?? TEMPLAT_BAWAAN, konteks, { lewati: [SHEET_DATA] });
+  const sementara = `${opsi.keluar}.${process.pid}.tmp`;
+  try {
+    await tulis(m, konteks, laporan, { ...opsi, sementara });
+  } finally {
+    fs.rmSync(sementara, { force: true });
+  }
+}
+
+async function tulis(
+  m: LaporanTriwulan,
+  konteks: Konteks,
+  laporan: RingkasanLaporan,
+  opsi: { templat?: string; keluar: string; rantai: RantaiSegel; sementara: string },
+): Promise<void> {
+  const { sementara } = opsi;
+  const { workbook, angka, sambungan } = await isiTemplat(opsi.templat ?? TEMPLAT_BAWAAN, konteks, {
+    lewati: [SHEET_DATA],
+    alir: caraAlir(batasAlir(), sementara),
+  });
   const segel: Segel = { rantai: opsi.rantai, kode: kodeSegelLaporan(opsi.rantai, { laporan, sel: angka }) };
   gantiTeks(workbook, PENGGANTI_KODE, segel.kode);
   const isi: IsiData = { format: FORMAT_DATA, versi: m.versi, laporan, sel: angka, segel };
   const json = JSON.stringify(isi);
   const ws = workbook.addWorksheet(SHEET_DATA, { state: 'hidden' });
   // A cell holds at most 32 767 characters; a longer JSON continues in B1, C1, … (rekap joins row 1).
-  for (const [i, bagian] of potongJson(json).entries()) ws.getCell(1, i + 1).value = bagian;
+  const bagian = potongJson(json);
+  if (!sambungan.length) for (const [i, teks] of bagian.entries()) ws.getCell(1, i + 1).value = teks;
+  else {
+    // with a streamed cash book the JSON is as long: it goes in as the rows do (exceljs would copy it
+    // many times over); row 1 holds stand-ins as wide as the text until then
+    for (const i of new Set([1, bagian.length])) ws.getCell(1, i).value = 0;
+    sambungan.push(sambunganTeks(SHEET_DATA, bagian));
+  }
   ws.getCell('A2').value = hashData(json);
   ws.getCell('A3').value = `${FORMAT_DATA}/${m.versi}`;
-  const sementara = `${opsi.keluar}.${process.pid}.tmp`;
   try {
     siapkanBerkasPribadi(sementara);
-    await workbook.xlsx.writeFile(sementara);
+    if (!sambungan.length) await workbook.xlsx.writeFile(sementara);
+    else {
+      const ganti = (t: string) => (t.includes(PENGGANTI_KODE) ? t.split(PENGGANTI_KODE).join(segel.kode) : t);
+      // exceljs's own zip uncompressed (its deflate is JavaScript): ours deflates every member again
+      const zip = { zip: { compression: 'STORE' } } as unknown as Partial<ExcelJSNs.XlsxWriteOptions>;
+      const buf = await workbook.xlsx.writeBuffer(zip);
+      await tulisSambung(Buffer.isBuffer(buf) ? buf : Buffer.from(buf), sambungan, sementara, ganti);
+    }
     fs.renameSync(sementara, opsi.keluar);
   } finally {
-    fs.rmSync(sementara, { force: true });
+    for (const s of sambungan) s.buang();
   }
 }

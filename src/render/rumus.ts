@@ -55,8 +55,51 @@ function sel(a: string): { b: number; k: number } {
 
 /** The value of `rumus` with cells read through `baca`, or undefined when it cannot tell. */
 export function hitungRumus(rumus: string, baca: Pembaca): number | undefined {
+  let ts: Token[];
   try {
-    const p = new Pengurai(tokens(rumus), baca);
+    ts = tokens(rumus);
+  } catch (err) {
+    if (err instanceof TakDikenal) return undefined;
+    throw err;
+  }
+  return hitungToken(ts, baca);
+}
+
+/**
+ * The same formula on every row of a list (`rumus0` on its first row, `rumus1` on the next): tokenized
+ * once, each row's value computed with its references moved. Null when the two differ otherwise.
+ */
+export function polaHitung(rumus0: string, rumus1: string): ((i: number, baca: Pembaca) => number | undefined) | null {
+  let t0: Token[];
+  let t1: Token[];
+  try {
+    [t0, t1] = [tokens(rumus0), tokens(rumus1)];
+  } catch (err) {
+    if (err instanceof TakDikenal) return null;
+    throw err;
+  }
+  if (t0.length !== t1.length) return null;
+  const geser: number[] = [];
+  for (const [k, a] of t0.entries()) {
+    const b = t1[k]!;
+    if (a.t !== b.t) return null;
+    if (a.t !== 'ref') {
+      if ((a as { v: unknown }).v !== (b as { v: unknown }).v) return null;
+      continue;
+    }
+    const r = b as Ref;
+    if (a.k1 !== r.k1 || a.k2 !== r.k2 || r.b1 - a.b1 !== r.b2 - a.b2) return null;
+    geser[k] = r.b1 - a.b1;
+  }
+  return (i, baca) => {
+    const ts = t0.map((t, k) => (t.t === 'ref' ? { ...t, b1: t.b1 + geser[k]! * i, b2: t.b2 + geser[k]! * i } : t));
+    return hitungToken(ts, baca);
+  };
+}
+
+function hitungToken(ts: Token[], baca: Pembaca): number | undefined {
+  try {
+    const p = new Pengurai(ts, baca);
     const v = p.jumlah();
     if (!p.habis() || !Number.isFinite(v)) return undefined;
     return v;

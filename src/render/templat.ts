@@ -3,11 +3,11 @@
 // merges, heights and print areas — into a fresh workbook. exceljs is loaded only here.
 import type ExcelJSNs from 'exceljs';
 import { formatTanggal } from '../domain/dates.js';
-import { UserError } from '../domain/errors.js';
+import { LedgerError, UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import { alamat, angkaKeKolom, geserRentang, geserRumus, kolomKeAngka, type RefBaris } from './a1.js';
 import { gayaRupiah } from './gaya.js';
-import { hitungRumus, type Pembaca } from './rumus.js';
+import { hitungRumus, type Pembaca, polaHitung } from './rumus.js';
 
 export type NilaiSel = string | number | Date | null;
 
@@ -15,7 +15,56 @@ export interface Daftar {
   /** the fields `{{.field}}` may name, known even when the list is empty */
   kolom: string[];
   baris: Record<string, NilaiSel>[];
+  /** a long list read as a stream instead of `baris` (see templat-alir.ts) */
+  aliran?: AliranDaftar;
 }
+
+export interface AliranDaftar {
+  /** how many rows the stream gives (checked as it is read) */
+  jumlah: number;
+  /** the rows, read anew at each call */
+  baris: () => Iterable<Record<string, NilaiSel>>;
+}
+
+/** A streamed list's rows, to be spliced into the sheet exceljs wrote (src/render/sambung-xlsx.ts). */
+export interface Sambungan {
+  sheet: string;
+  /** the list's rows in the sheet: exceljs wrote only style samples there */
+  awal: number;
+  akhir: number;
+  /** the rows' XML, given the sample rows exceljs wrote; `ganti` applies to every text */
+  baris(contoh: string, ganti: (teks: string) => string): AsyncIterable<string>;
+  /** removes the scratch file the rows wait in (written or not) */
+  buang(): void;
+}
+
+/** A streamed list while its sheet is laid out (src/render/templat-alir.ts). */
+export interface KeadaanAlir {
+  readonly akhir: number;
+  /** a list cell as formulas read it */
+  baca: Pembaca;
+  tinggiBaris(r: number): number | undefined;
+  /** notes the list's formula results among `rekap`'s numbers */
+  catatRumus(x: Susunan): void;
+  /** the style samples in the list's first rows */
+  tulisContoh(ws: ExcelJSNs.Worksheet): void;
+  sambungan(x: Susunan): Sambungan;
+}
+
+/** How long lists are streamed: given by the caller (templat-alir.ts), so this module stays the base. */
+export interface CaraAlir {
+  /** from how many rows */
+  batas: number;
+  /** scratch files are named from this path */
+  sementara: string;
+  /** which list each sheet streams */
+  pilih(sheets: SheetTemplat[], k: Konteks, batas: number): Map<string, BarisTemplat>;
+  /** reads the list, laying its rows out into the scratch file */
+  lintas(x: Susunan, b: BarisTemplat, sementara: string): KeadaanAlir;
+}
+
+/** How many rows a list has, streamed or held. */
+export const panjangDaftar = (d: Daftar): number => (d.aliran ? d.aliran.jumlah : d.baris.length);
 
 export interface Gambar {
   buffer: Buffer;
@@ -32,6 +81,8 @@ export interface HasilIsi {
   workbook: ExcelJSNs.Workbook;
   /** every number a marker or formula produced (list row numbers aside), by `Sheet!A1`: `rekap` checks them */
   angka: Record<string, number>;
+  /** the streamed lists' rows, spliced into the written workbook (src/render/sambung-xlsx.ts) */
+  sambungan: Sambungan[];
 }
 
 type ExcelJS = typeof ExcelJSNs;
@@ -41,7 +92,7 @@ export async function loadExcelJS(): Promise<ExcelJS> {
   return mod.default ?? mod;
 }
 
-const PENANDA = /\{\{(.*?)\}\}/g;
+export const PENANDA = /\{\{(.*?)\}\}/g;
 
 type Penanda =
   | { jenis: 'nilai'; nama: string }
@@ -51,7 +102,7 @@ type Penanda =
   | { jenis: 'gambar'; nama: string }
   | { jenis: 'jaga'; baris: number };
 
-function bacaPenanda(isi: string): Penanda | null {
+export function bacaPenanda(isi: string): Penanda | null {
   const s = isi.trim();
   let m: RegExpExecArray | null;
   if ((m = /^#([\w]+)$/.exec(s))) return { jenis: 'ulang', daftar: m[1]! };
@@ -64,7 +115,7 @@ function bacaPenanda(isi: string): Penanda | null {
   return null;
 }
 
-interface SelTemplat {
+export interface SelTemplat {
   kolom: number;
   value: ExcelJSNs.CellValue;
   style: Partial<ExcelJSNs.Style>;
@@ -72,14 +123,14 @@ interface SelTemplat {
   formula: string | null;
 }
 
-interface BarisTemplat {
+export interface BarisTemplat {
   nomor: number;
   height: number | undefined;
   sel: SelTemplat[];
   ulang: string | null;
 }
 
-interface SheetTemplat {
+export interface SheetTemplat {
   nama: string;
   ws: ExcelJSNs.Worksheet;
   baris: BarisTemplat[];
@@ -131,7 +182,7 @@ function bacaSheet(ws: ExcelJSNs.Worksheet, k: Konteks, salah: string[]): SheetT
     baris.push({ nomor, height: row.height, sel, ulang });
   });
   const jumlah = new Map<number, number>();
-  for (const b of baris) if (b.ulang) jumlah.set(b.nomor, Math.max(1, k.daftar[b.ulang]!.baris.length));
+  for (const b of baris) if (b.ulang) jumlah.set(b.nomor, Math.max(1, panjangDaftar(k.daftar[b.ulang]!)));
   return { nama: ws.name, ws, baris, jumlah, barisDaftar };
 }
 
@@ -175,7 +226,7 @@ function kolomIsian(s: SheetTemplat, barisUlang: number, isian: string): number 
   return b.sel.find((c) => c.teks?.includes(`{{.${isian}}}`))?.kolom;
 }
 
-interface Peta {
+export interface Peta {
   awal(r: number): number;
   akhir(r: number): number;
 }
@@ -186,7 +237,13 @@ function petaSheet(s: SheetTemplat): Peta {
   return { awal, akhir: (r: number) => awal(r) + (s.jumlah.get(r) ?? 1) - 1 };
 }
 
-type Keluaran = { value: ExcelJSNs.CellValue; style: Partial<ExcelJSNs.Style>; rumus?: string };
+export type Keluaran = {
+  /** a list row's formula value, from its pattern (the same as hitungRumus on `rumus`) */
+  hitung?: (baca: Pembaca) => number | undefined;
+  value: ExcelJSNs.CellValue;
+  style: Partial<ExcelJSNs.Style>;
+  rumus?: string;
+};
 
 function teksNilai(v: NilaiSel): string {
   if (v === null) return '';
@@ -199,11 +256,20 @@ function teksNilai(v: NilaiSel): string {
   return v;
 }
 
-function salin<T>(x: T): T {
+export function salin<T>(x: T): T {
   return x === undefined ? x : structuredClone(x);
 }
 
-export async function isiTemplat(berkas: string, k: Konteks, opsi: { lewati?: string[] } = {}): Promise<HasilIsi> {
+/**
+ * Fills template `berkas`. With `alir`, a list given as a stream (`aliran`) that it picks is laid out
+ * without its rows, which come back as a `sambungan` to splice in (their XML waits in scratch files
+ * named from `alir.sementara`, removed once spliced); any other stream is read whole.
+ */
+export async function isiTemplat(
+  berkas: string,
+  k: Konteks,
+  opsi: { lewati?: string[]; alir?: CaraAlir } = {},
+): Promise<HasilIsi> {
   const ExcelJS = await loadExcelJS();
   const tpl = new ExcelJS.Workbook();
   try {
@@ -217,17 +283,42 @@ export async function isiTemplat(berkas: string, k: Konteks, opsi: { lewati?: st
     .map((ws) => bacaSheet(ws, k, salah));
   for (const s of sheets) periksaPenanda(s, k, salah);
   if (salah.length) throw new UserError(salah.join('\n'));
+  const cara = opsi.alir;
+  const alir = cara ? cara.pilih(sheets, k, cara.batas) : new Map<string, BarisTemplat>();
+  kumpulkanAliran(k, new Set([...alir.values()].map((b) => b.ulang!)));
 
   const peta = new Map(sheets.map((s) => [s.nama, petaSheet(s)]));
   const out = new ExcelJS.Workbook();
   out.creator = 'wksbm';
   const angka: Record<string, number> = {};
-  for (const s of sheets) tulisSheet(out, tpl, s, peta, k, angka);
-  return { workbook: out, angka };
+  const sambungan: Sambungan[] = [];
+  for (const [i, s] of sheets.entries()) {
+    const barisAlir = alir.get(s.nama);
+    const x = tulisSheet(
+      out,
+      tpl,
+      s,
+      peta,
+      k,
+      angka,
+      barisAlir && cara && { b: barisAlir, sementara: `${cara.sementara}-${i}`, lintas: cara.lintas },
+    );
+    if (x.alir) sambungan.push(x.alir.sambungan(x));
+  }
+  return { workbook: out, angka, sambungan };
+}
+
+/** Every streamed list not streamed is read whole, and must give as many rows as it announced. */
+function kumpulkanAliran(k: Konteks, dialirkan: Set<string>): void {
+  for (const [nama, d] of Object.entries(k.daftar)) {
+    if (!d.aliran || dialirkan.has(nama)) continue;
+    d.baris = [...d.aliran.baris()];
+    if (d.baris.length !== d.aliran.jumlah) throw new LedgerError(pesan.laporanBukuBerubah());
+  }
 }
 
 /** Everything one sheet is written from, and what laying it out collects on the way. */
-interface Susunan {
+export interface Susunan {
   s: SheetTemplat;
   /** this sheet's row map */
   p: Peta;
@@ -241,6 +332,10 @@ interface Susunan {
   tinggi: Map<number, number>;
   /** `{{jaga:N}}`: the N rows from this one stay on one printed page (a signature block) */
   jaga: { baris: number; n: number }[];
+  /** the streamed list of this sheet, if any: its rows are not in `grid` */
+  alir: KeadaanAlir | null;
+  /** false while a streamed row is laid out again for writing (its numbers were noted the first time) */
+  catatAngka: boolean;
 }
 
 function tulisSheet(
@@ -250,19 +345,29 @@ function tulisSheet(
   semuaPeta: Map<string, Peta>,
   k: Konteks,
   angka: Record<string, number>,
-): void {
+  alir: { b: BarisTemplat; sementara: string; lintas: CaraAlir['lintas'] } | undefined,
+): Susunan {
   const p = semuaPeta.get(s.nama)!;
-  const x: Susunan = { s, p, semuaPeta, k, angka, grid: new Map(), gambar: [], tinggi: new Map(), jaga: [] };
-  for (const b of s.baris) for (let i = 0; i < (s.jumlah.get(b.nomor) ?? 1); i++) susunBaris(x, b, i);
+  const x: Susunan = {
+    ...{ s, p, semuaPeta, k, angka, grid: new Map(), gambar: [], tinggi: new Map(), jaga: [] },
+    ...{ alir: null, catatAngka: true },
+  };
+  for (const b of s.baris) {
+    if (b === alir?.b) continue;
+    for (let i = 0; i < (s.jumlah.get(b.nomor) ?? 1); i++) susunBaris(x, b, i);
+  }
+  if (alir) x.alir = alir.lintas(x, alir.b, alir.sementara);
   const ws = buatSheet(out, x);
   tulisGrid(ws, x);
   const gabung = gabungSel(ws, x);
   tinggiBaris(x.grid, x.tinggi, gabung.lebar, gabung.bagian, (kolom) => s.ws.getColumn(kolom).width ?? 9);
   samakanTinggi(x);
   for (const [r, h] of x.tinggi) ws.getRow(r).height = h;
+  x.alir?.tulisContoh(ws);
   for (const r of pisahHalaman(ws, x)) ws.getRow(r).addPageBreak();
   salinGambarTemplat(out, tpl, ws, x);
   pasangGambar(out, ws, x);
+  return x;
 }
 
 /** The rows of one list all get the height of its tallest, so a printed table has even rows. */
@@ -287,19 +392,26 @@ function petakan(x: Susunan, instans: number, barisSendiri: number | null) {
   };
 }
 
-/** Lays out instance `i` of template row `b`: each cell copied, its formula moved, or its markers filled. */
-function susunBaris(x: Susunan, b: BarisTemplat, i: number): void {
+/**
+ * Lays out instance `i` of template row `b` (a list's row from `item`, or its `i`-th held row): each cell
+ * copied, its formula moved, or its markers filled.
+ */
+export function susunBaris(
+  x: Susunan,
+  b: BarisTemplat,
+  i: number,
+  item: Record<string, NilaiSel> | null = b.ulang ? (x.k.daftar[b.ulang]!.baris[i] ?? null) : null,
+): void {
   const d = b.ulang ? x.k.daftar[b.ulang]! : null;
   const r = x.p.awal(b.nomor) + i;
   if (b.height) x.tinggi.set(r, b.height);
-  const item = d ? (d.baris[i] ?? null) : null;
   let strip = false;
   for (const c of b.sel) {
     const key = alamat(r, c.kolom);
     // one style object per template cell, shared by every row it becomes (never changed: see gayaRupiah)
     const style = c.style;
     if (c.formula !== null) {
-      x.grid.set(key, { value: null, style, rumus: geserRumus(c.formula, petakan(x, i, b.ulang ? b.nomor : null)) });
+      x.grid.set(key, { value: null, style, ...rumusDiBaris(x, b, c, i) });
     } else if (c.teks === null || !c.teks.includes('{{')) {
       x.grid.set(key, { value: salin(c.value), style });
     } else if (d !== null && item === null) {
@@ -312,20 +424,60 @@ function susunBaris(x: Susunan, b: BarisTemplat, i: number): void {
   }
 }
 
+/** A repeating row's formula as its text between row numbers, each row number base + step × instance. */
+interface PolaRumus {
+  bagian: string[];
+  dasar: number[];
+  langkah: number[];
+  hitung: ((i: number, baca: Pembaca) => number | undefined) | null;
+}
+
+const polaRumus = new WeakMap<SelTemplat, PolaRumus | null>();
+const PENANDA_BARIS = 987_654_000;
+
+/** Template cell `c`'s formula moved for instance `i` of row `b` (a list's formula worked out once). */
+export function rumusDiBaris(
+  x: Susunan,
+  b: BarisTemplat,
+  c: SelTemplat,
+  i: number,
+): Pick<Keluaran, 'rumus' | 'hitung'> {
+  if (!b.ulang) return { rumus: geserRumus(c.formula!, petakan(x, i, null)) };
+  let pola = polaRumus.get(c);
+  if (pola === undefined) polaRumus.set(c, (pola = susunPola(x, b, c)));
+  if (pola === null) return { rumus: geserRumus(c.formula!, petakan(x, i, b.nomor)) };
+  let s = pola.bagian[0]!;
+  for (let k = 0; k < pola.dasar.length; k++) s += pola.dasar[k]! + pola.langkah[k]! * i + pola.bagian[k + 1]!;
+  const hitung = pola.hitung;
+  return hitung ? { rumus: s, hitung: (baca) => hitung(i, baca) } : { rumus: s };
+}
+
+/** Where a list row's formula puts row numbers: petakan moves each by 0 or 1 per instance. */
+function susunPola(x: Susunan, b: BarisTemplat, c: SelTemplat): PolaRumus | null {
+  if (c.formula!.includes(String(PENANDA_BARIS).slice(0, 6))) return null;
+  const refs: RefBaris[] = [];
+  const bagian = geserRumus(c.formula!, (ref) => PENANDA_BARIS + refs.push(ref) - 1).split(/987654\d{3}/);
+  if (bagian.length !== refs.length + 1 || refs.length > 999) return null;
+  const [p0, p1] = [petakan(x, 0, b.nomor), petakan(x, 1, b.nomor)];
+  const dasar = refs.map(p0);
+  const pola = { bagian, dasar, langkah: refs.map((r, k) => p1(r) - dasar[k]!), hitung: null };
+  const teks = (i: number) =>
+    bagian.reduce((s, t, k) => s + (k ? dasar[k - 1]! + pola.langkah[k - 1]! * i : '') + t, '');
+  return { ...pola, hitung: polaHitung(teks(0), teks(1)) };
+}
+
 /** Row numbers of a list, not figures: `rekap` does not check them. */
-const BUKAN_ANGKA = new Set(['no', 'nomor']);
+export const BUKAN_ANGKA = new Set(['no', 'nomor']);
 
 /** A cell holding markers: one marker alone keeps its value's type; markers within text become text. */
-function isiPenanda(
+export function isiPenanda(
   x: Susunan,
   teksSel: string,
   r: number,
   kolom: number,
   item: Record<string, NilaiSel> | null,
 ): Omit<Keluaran, 'style'> {
-  const teks = teksSel.replace(/\{\{\s*#\w+\s*\}\}/g, '');
-  const tunggal = /^\{\{(.*?)\}\}$/.exec(teks.trim());
-  const pen = tunggal ? bacaPenanda(tunggal[1]!) : null;
+  const { teks, pen } = bacaSel(teksSel);
   if (pen?.jenis === 'jumlah') {
     const barisUlang = x.s.barisDaftar.get(pen.daftar)!;
     const kol = angkaKeKolom(kolomIsian(x.s, barisUlang, pen.isian)!);
@@ -341,7 +493,7 @@ function isiPenanda(
   }
   if (pen?.jenis === 'nilai' || pen?.jenis === 'isian') {
     const v = pen.jenis === 'nilai' ? x.k.nilai[pen.nama]! : (item![pen.nama] ?? null);
-    if (typeof v === 'number' && (pen.jenis === 'nilai' || !BUKAN_ANGKA.has(pen.nama)))
+    if (x.catatAngka && typeof v === 'number' && (pen.jenis === 'nilai' || !BUKAN_ANGKA.has(pen.nama)))
       x.angka[`${x.s.nama}!${alamat(r, kolom)}`] = v;
     return { value: v === '' ? null : v };
   }
@@ -354,19 +506,35 @@ function isiPenanda(
   return { value: ganti === '' ? null : ganti };
 }
 
-/** Reads the laid-out grid, computing (once) the cached value of every formula it meets. */
-function pembacaGrid(grid: Map<string, Keluaran>): Pembaca {
+const selDibaca = new Map<string, { teks: string; pen: Penanda | null }>();
+
+/** A cell's text without its list marker, and its one marker when it holds nothing else (read once per text). */
+export function bacaSel(teksSel: string): { teks: string; pen: Penanda | null } {
+  let hasil = selDibaca.get(teksSel);
+  if (!hasil) {
+    const teks = teksSel.replace(/\{\{\s*#\w+\s*\}\}/g, '');
+    const tunggal = /^\{\{(.*?)\}\}$/.exec(teks.trim());
+    selDibaca.set(teksSel, (hasil = { teks, pen: tunggal ? bacaPenanda(tunggal[1]!) : null }));
+  }
+  return hasil;
+}
+
+/**
+ * Reads the laid-out grid, computing (once) the cached value of every formula it meets; a cell not in
+ * the grid is read through `lain` (a streamed list's rows).
+ */
+export function pembacaGrid(grid: Map<string, Keluaran>, lain?: Pembaca): Pembaca {
   const hasil = new Map<string, number | undefined>();
   const sedang = new Set<string>();
   const baca: Pembaca = (baris, kolom) => {
     const key = alamat(baris, kolom);
     const c = grid.get(key);
-    if (!c) return undefined;
+    if (!c) return lain?.(baris, kolom);
     if (c.rumus !== undefined) {
       if (!hasil.has(key)) {
         if (sedang.has(key)) return undefined;
         sedang.add(key);
-        hasil.set(key, hitungRumus(c.rumus, baca));
+        hasil.set(key, c.hitung ? c.hitung(baca) : hitungRumus(c.rumus, baca));
         sedang.delete(key);
       }
       return hasil.get(key);
@@ -398,9 +566,16 @@ function buatSheet(out: ExcelJSNs.Workbook, x: Susunan): ExcelJSNs.Worksheet {
 
 /** Writes every cell; formulas carry their cached value, and each number is noted for `rekap`. */
 function tulisGrid(ws: ExcelJSNs.Worksheet, x: Susunan): void {
-  const baca = pembacaGrid(x.grid);
+  const a = x.alir;
+  const baca = pembacaGrid(x.grid, a?.baca);
+  // a streamed list's formula results go among the others in row order, as if its rows were in the grid
+  let alirDicatat = a === null;
   for (const [key, c] of x.grid) {
     const cell = ws.getCell(key);
+    if (!alirDicatat && (cell.row as unknown as number) > a!.akhir) {
+      a!.catatRumus(x);
+      alirDicatat = true;
+    }
     if (c.rumus !== undefined) {
       const result = baca(cell.row as unknown as number, cell.col as unknown as number);
       cell.value =
@@ -412,6 +587,7 @@ function tulisGrid(ws: ExcelJSNs.Worksheet, x: Susunan): void {
       cell.style = gayaRupiah(c.style, c.value);
     }
   }
+  if (!alirDicatat) a!.catatRumus(x);
 }
 
 /**
@@ -520,7 +696,7 @@ function kolomAntara(a: string, b: string): string[] {
  * wrapped cells need more lines are made taller here (never shorter than the template's).
  * A column width counts "0" characters; ordinary text is narrower, about 1.2 letters per unit.
  */
-function tinggiBaris(
+export function tinggiBaris(
   grid: Map<string, Keluaran>,
   tinggi: Map<number, number>,
   lebarGabung: Map<string, number>,
@@ -529,13 +705,20 @@ function tinggiBaris(
 ): void {
   for (const [key, c] of grid) {
     if (typeof c.value !== 'string' || !c.style.alignment?.wrapText || bagianGabung.has(key)) continue;
-    const lebar = Math.max(4, Math.floor((lebarGabung.get(key) ?? lebarKolom(key.replace(/\d+$/, ''))) * 1.2) - 1);
-    const baris = c.value.split('\n').reduce((n, bagian) => n + Math.max(1, Math.ceil(bagian.length / lebar)), 0);
+    const baris = barisTeks(c.value, lebarGabung.get(key) ?? lebarKolom(key.replace(/\d+$/, '')));
     if (baris < 2) continue;
     const r = Number(/\d+$/.exec(key)![0]);
-    tinggi.set(r, Math.max(tinggi.get(r) ?? 15, baris * 12.75 + 3));
+    tinggi.set(r, Math.max(tinggi.get(r) ?? 15, tinggiUntuk(baris)));
   }
 }
+
+/** How many lines wrapped text takes in a column (or merge) `lebarKolom` wide. */
+export function barisTeks(teks: string, lebarKolom: number): number {
+  const lebar = Math.max(4, Math.floor(lebarKolom * 1.2) - 1);
+  return teks.split('\n').reduce((n, bagian) => n + Math.max(1, Math.ceil(bagian.length / lebar)), 0);
+}
+
+export const tinggiUntuk = (baris: number): number => baris * 12.75 + 3;
 
 /** A4 in points. */
 const A4 = { lebar: 595.3, tinggi: 841.9 };
@@ -560,7 +743,7 @@ function pisahHalaman(ws: ExcelJSNs.Worksheet, x: Susunan): number[] {
   };
   const halaman = tinggi - (m.top + m.bottom) * 72;
   const [longgar, ketat] = [halaman / skala(8), (halaman * 0.95) / skala(7)];
-  const t = (r: number) => x.tinggi.get(r) ?? 12.75;
+  const t = (r: number) => x.tinggi.get(r) ?? x.alir?.tinggiBaris(r) ?? 12.75;
   const judul = barisJudul(ps.printTitlesRow).reduce((n, r) => n + t(r), 0);
   const jaga = new Map(x.jaga.map((j) => [j.baris, j.n]));
   const pisah: number[] = [];

@@ -65,37 +65,53 @@ export function saldoSetelah(saldo: Rupiah, g: Gerak): Rupiah {
 }
 
 export function bukuKas(awal: Rupiah, entri: EntriKas[], lingkup: Lingkup): BukuKas {
-  let saldo = awal;
-  let penerimaan = NOL;
-  let pengeluaran = NOL;
-  let dicatat = NOL;
-  const baris = entri.map((e, i): BarisBukuKas => {
-    const g = gerak(e, lingkup);
-    saldo = saldoSetelah(saldo, g);
-    penerimaan = jumlahkan(penerimaan, g.penerimaan);
-    pengeluaran = jumlahkan(pengeluaran, g.pengeluaran);
-    dicatat = jumlahkan(dicatat, g.saldoAwal ?? NOL);
-    const uraian =
-      e.arah === 'pindah' && !e.batal_dari ? (e.uraian ?? `Pindah ${e.akun} → ${e.akun_tujuan}`) : (e.uraian ?? '');
-    return {
-      no: i + 1,
-      id: e.id,
-      tanggal: e.tanggal,
-      nomor: e.nomor,
-      uraian,
-      sumber: e.sumber,
-      jenis: e.jenis,
-      layanan: e.layanan,
-      dana: e.dana,
-      akun: e.akun,
-      akun_tujuan: e.akun_tujuan,
-      penerimaan: g.penerimaan,
-      pengeluaran: g.pengeluaran,
-      saldo_awal: g.saldoAwal ?? NOL,
-      saldo,
-      batal_dari: e.nomor_batal,
-      dibatalkan_oleh: e.dibatalkan_oleh,
-    };
-  });
+  const langkah = langkahBuku(awal, lingkup);
+  const baris = entri.map((e, i) => langkah(e, i));
+  const { saldo, penerimaan, pengeluaran, dicatat } = langkah.jumlah;
   return { saldoAwal: awal, saldoAwalDicatat: dicatat, baris, penerimaan, pengeluaran, saldoAkhir: saldo };
+}
+
+/** The same rows one by one from a stream of entries (a long quarter's workbook), never all held. */
+export function* alirBukuKas(awal: Rupiah, entri: Iterable<EntriKas>, lingkup: Lingkup) {
+  const langkah = langkahBuku(awal, lingkup);
+  let i = 0;
+  for (const e of entri) yield langkah(e, i++);
+}
+
+/** One entry after another: its row with the running balance, and the totals so far in `jumlah`. */
+function langkahBuku(awal: Rupiah, lingkup: Lingkup) {
+  const jumlah = { saldo: awal, penerimaan: NOL, pengeluaran: NOL, dicatat: NOL };
+  const langkah = (e: EntriKas, i: number): BarisBukuKas => {
+    const g = gerak(e, lingkup);
+    jumlah.saldo = saldoSetelah(jumlah.saldo, g);
+    jumlah.penerimaan = jumlahkan(jumlah.penerimaan, g.penerimaan);
+    jumlah.pengeluaran = jumlahkan(jumlah.pengeluaran, g.pengeluaran);
+    jumlah.dicatat = jumlahkan(jumlah.dicatat, g.saldoAwal ?? NOL);
+    return barisBuku(e, i, g, jumlah.saldo);
+  };
+  return Object.assign(langkah, { jumlah });
+}
+
+function barisBuku(e: EntriKas, i: number, g: Gerak, saldo: Rupiah): BarisBukuKas {
+  const uraian =
+    e.arah === 'pindah' && !e.batal_dari ? (e.uraian ?? `Pindah ${e.akun} → ${e.akun_tujuan}`) : (e.uraian ?? '');
+  return {
+    no: i + 1,
+    id: e.id,
+    tanggal: e.tanggal,
+    nomor: e.nomor,
+    uraian,
+    sumber: e.sumber,
+    jenis: e.jenis,
+    layanan: e.layanan,
+    dana: e.dana,
+    akun: e.akun,
+    akun_tujuan: e.akun_tujuan,
+    penerimaan: g.penerimaan,
+    pengeluaran: g.pengeluaran,
+    saldo_awal: g.saldoAwal ?? NOL,
+    saldo,
+    batal_dari: e.nomor_batal,
+    dibatalkan_oleh: e.dibatalkan_oleh,
+  };
 }

@@ -23,7 +23,7 @@ import {
   parseRupiahBerkas,
   type Rupiah,
 } from '../domain/money.js';
-import { type BarisBukuKas, bukuKas } from './buku-kas.js';
+import { alirBukuKas, type BarisBukuKas, bukuKas } from './buku-kas.js';
 
 export const VERSI_FORMAT = 1;
 
@@ -141,6 +141,8 @@ export interface LaporanTriwulan {
   natura: StokNatura[];
   /** every entry of the quarter with its running balance: present only when the entries were loaded */
   buku_kas?: BarisBukuKas[];
+  /** the same rows as a stream, read anew at each call: when the entries were not loaded but can be read */
+  aliran_kas?: () => Iterable<BarisBukuKas>;
   jumlah_entri_kas: number;
   penyaluran: BarisPenyaluran[];
   total_penyaluran: Rupiah;
@@ -175,6 +177,7 @@ export function laporanTriwulan(b: BahanLaporan, t: Triwulan, tanggalLaporan: st
     natura: stokNatura(b),
     // the running balance starts before the quarter: an opening balance (SA) inside it is one of its lines
     ...(b.kas ? { buku_kas: bukuKas(jumlahSemua(b.saldoAwalAkun.values()), b.kas, {}).baris } : {}),
+    ...(b.aliranKas ? { aliran_kas: aliranBukuKas(b, b.aliranKas) } : {}),
     jumlah_entri_kas: b.kasPerPos.reduce((n, p) => n + p.entri, 0),
     penyaluran,
     total_penyaluran: jumlahSemua(penyaluran.map((p) => p.nilai ?? NOL)),
@@ -421,6 +424,11 @@ function ringkasDonatur(b: BahanLaporan): RingkasanDonatur {
 }
 
 /** What the hidden `_data` sheet carries: the figures without the row lists (and so without names). */
+/** The cash book's rows streamed from the entries, with the same running balance as `buku_kas`. */
+function aliranBukuKas(b: BahanLaporan, entri: () => Iterable<EntriKas>): () => Iterable<BarisBukuKas> {
+  return () => alirBukuKas(jumlahSemua(b.saldoAwalAkun.values()), entri(), {});
+}
+
 export function ringkasanLaporan(m: LaporanTriwulan) {
   return {
     versi: m.versi,
