@@ -4,6 +4,7 @@ import { adalahKendala, tempatKendala } from '../db/kendala.js';
 import { pesan, tampak } from '../domain/pesan.js';
 import type { ContextParts } from './context.js';
 import { exitCodeOf, isCommanderError } from './errors.js';
+import { terjemahkanGalatBerkas } from './galat-sistem.js';
 import { type Io, processIo } from './output.js';
 import { VERSION } from './version.js';
 
@@ -73,6 +74,11 @@ function report(
     const kalimat = pesan.kendalaBuku(...tempatKendala((err as Error).message));
     write(red(kalimat));
     return { kode: 2, pesan: kalimat };
+  }
+  const berkas = terjemahkanGalatBerkas(err);
+  if (berkas) {
+    write(red(berkas.pesan));
+    return berkas;
   }
   const kode = exitCodeOf(err);
   let message = tanpaKendaliTerminal(err instanceof Error ? err.message : String(err));

@@ -466,6 +466,16 @@ export const pesan = {
   // CSV output
   pemisahTidakSah: (v: string) => `pemisah ${q(v)} tidak dikenal: tulis ; atau , atau tab.`,
 
+  // files and folders the system refused
+  berkasTakAdaFolder: (berkas: string, folder: string) =>
+    `Berkas ${q(berkas)} tidak bisa dibuka atau ditulis: folder ${q(folder)} atau berkasnya tidak ada.`,
+  berkasAdalahFolder: (berkas: string) => `${q(berkas)} adalah folder, bukan berkas: tulis nama berkasnya.`,
+  berkasTanpaIzin: (berkas: string, folder: string) =>
+    `Berkas ${q(berkas)} tidak bisa ditulis: tidak ada izin menulis di folder ${q(folder)} ` +
+    '(atau folder itu hanya-baca).',
+  diskPenuh: (berkas: string) =>
+    `Berkas ${q(berkas)} tidak bisa ditulis: ruang disk habis. Kosongkan sebagian disk lalu ulangi.`,
+
   // internal failures
   galatTakTerduga: (m: string) => `Terjadi kesalahan: ${m} (jalankan dengan WKSBM_DEBUG=1 untuk rinciannya).`,
 };

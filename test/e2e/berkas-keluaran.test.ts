@@ -1,0 +1,45 @@
+// An output path the system refuses is named in Indonesian, exit 2, with nothing of Node's English text.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { terjemahkanGalatBerkas } from '../../src/cli/galat-sistem.js';
+import { ok, refused, unitBaru, wksbm } from '../helpers.js';
+
+let db: string;
+beforeAll(async () => {
+  db = await unitBaru();
+  await ok(db, ['kas', 'masuk', '--jumlah', '10.000', '--sumber', 'jimpitan', '--tanggal', '2026-07-01']);
+});
+
+const hilang = () => path.join(os.tmpdir(), `wksbm-tidak-ada-${process.pid}`, 'x.xlsx');
+
+describe('an output the system refuses', () => {
+  it('a workbook into a folder that does not exist', async () => {
+    const r = await refused(
+      db,
+      ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '-o', hilang()],
+      /folder/,
+    );
+    expect(r.stderr).toContain(`"${hilang()}"`);
+    expect(r.stderr).not.toMatch(/ENOENT|no such file|\.tmp/);
+  });
+
+  it('a printed book onto a folder, with --json', async () => {
+    const r = await wksbm(db, ['--json', 'cetak', 'kas', '-o', os.tmpdir()]);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).galat.pesan).toMatch(/adalah folder, bukan berkas/);
+    expect(r.stderr).not.toMatch(/EISDIR|illegal operation/);
+  });
+
+  it('no permission and a full disk: each its sentence, a full disk exit 1', () => {
+    const galat = (code: string) => Object.assign(new Error(`${code}: english`), { code, path: '/a/b.xlsx.77.tmp-2' });
+    expect(terjemahkanGalatBerkas(galat('EACCES'))).toEqual({
+      kode: 2,
+      pesan: expect.stringMatching(/^Berkas "\/a\/b\.xlsx" tidak bisa ditulis: tidak ada izin .* folder "\/a"/),
+    });
+    expect(terjemahkanGalatBerkas(galat('ENOSPC'))).toMatchObject({ kode: 1, pesan: expect.stringMatching(/disk/) });
+    expect(terjemahkanGalatBerkas(new Error('lain'))).toBeUndefined();
+    expect(fs.existsSync(path.dirname(hilang()))).toBe(false);
+  });
+});
