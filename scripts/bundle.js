@@ -1,9 +1,13 @@
 #!/usr/bin/env node
-// Bundles the CLI into dist/bundle/: one file for the program, one for the cash import's writer thread
-// (src/db/kas-bulk.ts finds dist/bundle/kas-penulis.js beside the program), one with the version.
-// One file, not a chunk per command: Node 20's ES module loader costs about 1.2 ms of CPU per module it
-// resolves, reads and links, and `kas saldo` loaded 53 chunks; a command now loads one (minified, so
-// there is less to parse) and runs only the modules it imports (the rest stay lazy, compiled not run).
+// Bundles the CLI into dist/bundle/, one minified file per thing a run loads, so a command reads one:
+//   awal.js          the version and which command argv names (bin/wksbm.js reads this first)
+//   main.js          the whole program (help, unknown commands; what the in-process tests run)
+//   perintah-X.js    the program with only command module src/commands/X.ts (every command it registers);
+//                    perintah.json maps each command name to its file
+//   kas-penulis.js   the cash import's writer thread (src/db/kas-bulk.ts finds it beside its caller)
+// Why: Node 20's ES module loader costs about 1.2 ms of CPU per module (`kas saldo` loaded 53 chunks),
+// and compiling is per byte (a command no longer compiles the other commands). Each file is the same
+// source: a command module's bundle runs exactly the code main.js would run for that command.
 // Kept outside: better-sqlite3 (native), and what loads only when used: exceljs (workbooks), inquirer
 // (prompts at a terminal) and cli-progress (the import's bar): their code is neither read nor compiled.
 import fs from 'node:fs';
@@ -12,10 +16,12 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = path.join(root, 'dist/bundle');
+const REGISTRY = path.join(root, 'src/cli/registry.ts');
 // start empty so no stale file (or worker) is found
-fs.rmSync(path.join(root, 'dist/bundle'), { recursive: true, force: true });
+fs.rmSync(OUT, { recursive: true, force: true });
 const bersama = {
-  outdir: path.join(root, 'dist/bundle'),
+  outdir: OUT,
   bundle: true,
   splitting: false,
   format: 'esm',
@@ -32,9 +38,41 @@ const bersama = {
   },
   logLevel: 'warning',
 };
+
+/** Command name → its module under src/commands, read from the registry's `import('../commands/X.js')`. */
+function petaPerintah() {
+  const teks = fs.readFileSync(REGISTRY, 'utf8');
+  const peta = {};
+  for (const m of teks.matchAll(/name: '([\w-]+)',[\s\S]*?load: \(\) => import\('\.\.\/commands\/([\w-]+)\.js'\)/g))
+    peta[m[1]] = m[2];
+  const nama = [...teks.matchAll(/name: '([\w-]+)'/g)].map((m) => m[1]);
+  const tanpa = nama.filter((n) => !peta[n]);
+  if (tanpa.length) throw new Error(`bundle: modul perintah tidak terbaca untuk ${tanpa.join(', ')}`);
+  return peta;
+}
+
+/** The registry's other command modules become an empty module: never loaded, as argv names this one. */
+const hanya = (modul) => ({
+  name: 'hanya-satu-perintah',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/commands\/[\w-]+\.js$/ }, (a) =>
+      a.importer === REGISTRY && a.path !== `../commands/${modul}.js`
+        ? { path: a.path, namespace: 'kosong' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'kosong' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+});
+
+const peta = petaPerintah();
+const modul = [...new Set(Object.values(peta))];
 await Promise.all([
   build({ ...bersama, entryPoints: { main: path.join(root, 'src/cli/main.ts') } }),
-  // bin/wksbm.js answers `--version` from this alone
-  build({ ...bersama, banner: {}, entryPoints: { versi: path.join(root, 'src/cli/version.ts') } }),
+  build({ ...bersama, banner: {}, entryPoints: { awal: path.join(root, 'src/cli/argv.ts') } }),
   build({ ...bersama, entryPoints: { 'kas-penulis': path.join(root, 'src/db/kas-penulis.ts') } }),
+  ...modul.map((m) =>
+    build({ ...bersama, entryPoints: { [`perintah-${m}`]: path.join(root, 'src/cli/main.ts') }, plugins: [hanya(m)] }),
+  ),
 ]);
+const berkas = Object.fromEntries(Object.entries(peta).map(([n, m]) => [n, `perintah-${m}.js`]));
+fs.writeFileSync(path.join(OUT, 'perintah.json'), `${JSON.stringify(berkas, null, 2)}\n`);

@@ -3,11 +3,10 @@
 // so `periksa` can tell a row changed, deleted or inserted outside the tool, and name the field.
 // A bulk import writes its entries in lots sealed by one hash each (hashLot): the same guarantee at a
 // fraction of the cost per row.
-import crypto, { createHash, randomUUID } from 'node:crypto';
+import { createHash, hashSekali, randomUUID } from './kripto.js';
 
 // One-shot hashing (Node >= 20.12) gives the streaming API's digest at a fraction of the cost: an import
 // journals every row it adds.
-const sekaliJalan = (crypto as unknown as { hash?: (alg: string, data: string, enc: 'hex') => string }).hash;
 
 export type AksiJurnal = 'tambah' | 'ubah' | 'hapus' | 'anonimkan';
 
@@ -87,6 +86,7 @@ export function penyusunIsi(kolom: readonly string[]): (nilai: readonly unknown[
 
 export function hashJurnal(sebelum: string, e: EntriJurnal): string {
   const isi = JSON.stringify([e.waktu, e.salinan, e.buku, e.uid, e.aksi, e.isi]);
+  const sekaliJalan = hashSekali();
   if (sekaliJalan) return sekaliJalan('sha256', `${sebelum}\n${isi}`, 'hex');
   return createHash('sha256').update(sebelum).update('\n').update(isi).digest('hex');
 }
@@ -99,6 +99,7 @@ export function hashJurnal(sebelum: string, e: EntriJurnal): string {
 export function hashLot(sebelum: string, lot: readonly EntriJurnal[]): string {
   let teks = sebelum;
   for (const e of lot) teks += `\n${JSON.stringify([e.waktu, e.salinan, e.buku, e.uid, e.aksi])}${e.isi}`;
+  const sekaliJalan = hashSekali();
   return sekaliJalan ? sekaliJalan('sha256', teks, 'hex') : createHash('sha256').update(teks).digest('hex');
 }
 
