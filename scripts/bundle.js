@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // Bundles the CLI into dist/bundle/, one minified file per thing a run loads, so a command reads one:
-//   awal.js          the version and which command argv names (bin/wksbm.js reads this first)
-//   main.js          the whole program (help, unknown commands; what the in-process tests run)
-//   perintah-X.js    the program with only command module src/commands/X.ts (every command it registers);
+//   awal.js          the version, which command argv names, and the loader of the others (src/cli/awal.ts)
+//   main.cjs         the whole program (help, unknown commands; what the in-process tests run)
+//   perintah-X.cjs   the program with only command module src/commands/X.ts (every command it registers);
 //                    perintah.json maps each command name to its file
 //   kas-penulis.js   the cash import's writer thread (src/db/kas-bulk.ts finds it beside its caller)
 // Why: Node 20's ES module loader costs about 1.2 ms of CPU per module (`kas saldo` loaded 53 chunks),
 // and compiling is per byte (a command no longer compiles the other commands). Each file is the same
-// source: a command module's bundle runs exactly the code main.js would run for that command.
+// source: a command module's bundle runs exactly the code main.cjs would run for that command.
+// The program's bundles are CommonJS scripts so src/cli/muat.ts can run them with V8's code cache
+// (vm.Script; Node 20 has no cache for ES modules); `import.meta.url` becomes the file's own URL.
 // Kept outside: better-sqlite3 (native), and what loads only when used: exceljs (workbooks), inquirer
 // (prompts at a terminal) and cli-progress (the import's bar): their code is neither read nor compiled.
 import fs from 'node:fs';
@@ -66,13 +68,20 @@ const hanya = (modul) => ({
 
 const peta = petaPerintah();
 const modul = [...new Set(Object.values(peta))];
+/** A program bundle as a CommonJS script (for the code cache), with import.meta.url its own file's URL. */
+const skrip = {
+  ...bersama,
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  define: { 'import.meta.url': '__wksbmUrl' },
+  banner: { js: "var __wksbmUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+const MAIN = path.join(root, 'src/cli/main.ts');
 await Promise.all([
-  build({ ...bersama, entryPoints: { main: path.join(root, 'src/cli/main.ts') } }),
-  build({ ...bersama, banner: {}, entryPoints: { awal: path.join(root, 'src/cli/argv.ts') } }),
+  build({ ...skrip, entryPoints: { main: MAIN } }),
+  build({ ...bersama, banner: {}, entryPoints: { awal: path.join(root, 'src/cli/awal.ts') } }),
   build({ ...bersama, entryPoints: { 'kas-penulis': path.join(root, 'src/db/kas-penulis.ts') } }),
-  ...modul.map((m) =>
-    build({ ...bersama, entryPoints: { [`perintah-${m}`]: path.join(root, 'src/cli/main.ts') }, plugins: [hanya(m)] }),
-  ),
+  ...modul.map((m) => build({ ...skrip, entryPoints: { [`perintah-${m}`]: MAIN }, plugins: [hanya(m)] })),
 ]);
-const berkas = Object.fromEntries(Object.entries(peta).map(([n, m]) => [n, `perintah-${m}.js`]));
+const berkas = Object.fromEntries(Object.entries(peta).map(([n, m]) => [n, `perintah-${m}.cjs`]));
 fs.writeFileSync(path.join(OUT, 'perintah.json'), `${JSON.stringify(berkas, null, 2)}\n`);
