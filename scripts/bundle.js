@@ -68,9 +68,27 @@ const hanya = (modul) => ({
 
 const peta = petaPerintah();
 const modul = [...new Set(Object.values(peta))];
+/**
+ * exceljs and cli-progress are CommonJS: in a script their `import()` becomes Node's require at first use
+ * (a script has no import(); inquirer, an ES module, borrows the loader's: src/cli/prompter.ts).
+ */
+const requireLuar = {
+  name: 'require-luar',
+  setup(b) {
+    b.onResolve({ filter: /^(exceljs|cli-progress)$/ }, (a) =>
+      a.kind === 'dynamic-import' ? { path: a.path, namespace: 'require-luar' } : { path: a.path, external: true },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'require-luar' }, (a) => ({
+      contents: `module.exports = require(${JSON.stringify(a.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 /** A program bundle as a CommonJS script (for the code cache), with import.meta.url its own file's URL. */
 const skrip = {
   ...bersama,
+  plugins: [requireLuar],
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
   define: { 'import.meta.url': '__wksbmUrl' },
@@ -81,7 +99,7 @@ await Promise.all([
   build({ ...skrip, entryPoints: { main: MAIN } }),
   build({ ...bersama, banner: {}, entryPoints: { awal: path.join(root, 'src/cli/awal.ts') } }),
   build({ ...bersama, entryPoints: { 'kas-penulis': path.join(root, 'src/db/kas-penulis.ts') } }),
-  ...modul.map((m) => build({ ...skrip, entryPoints: { [`perintah-${m}`]: MAIN }, plugins: [hanya(m)] })),
+  ...modul.map((m) => build({ ...skrip, entryPoints: { [`perintah-${m}`]: MAIN }, plugins: [requireLuar, hanya(m)] })),
 ]);
 const berkas = Object.fromEntries(Object.entries(peta).map(([n, m]) => [n, `perintah-${m}.cjs`]));
 fs.writeFileSync(path.join(OUT, 'perintah.json'), `${JSON.stringify(berkas, null, 2)}\n`);

@@ -25,11 +25,13 @@ export async function jalankanBundel(berkas: string, argv: string[]): Promise<nu
   const { size, mtimeMs } = fs.statSync(berkas);
   const simpanan = `${berkas}.${size}-${Math.round(mtimeMs * 1000)}.v8cache`;
   const cachedData = bacaSimpanan(simpanan);
+  // the one package loaded by import() (inquirer, an ES module): scripts have no import() of their own
+  // (Node's for vm.Script is experimental, warns in English and fails with a cache)
+  (globalThis as { __wksbmImpor?: (s: string) => Promise<unknown> }).__wksbmImpor = (s) => import(s);
   // the wrapper Node puts round a CommonJS module
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) { ${sumber}\n})`, {
     filename: berkas,
     cachedData,
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const modul = { exports: {} as Program };
   (script.runInThisContext() as Pembungkus)(modul.exports, createRequire(berkas), modul, berkas, path.dirname(berkas));
