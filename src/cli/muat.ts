@@ -2,8 +2,8 @@
 // the functions a run compiled are saved beside the bundle and read back by the next run instead of
 // being parsed and compiled again (Node 20 keeps no cache for modules; `vm.Script` does). For
 // `kas saldo` that is about a third of the start-up.
-// Never wrong, at worst slower: the cache's name carries the bundle's size and modification time (a
-// rebuilt or edited bundle looks for another file; the build empties the folder), V8 refuses data made
+// Never wrong, at worst slower: the cache's name carries the bundle's CRC-32 and length (a rebuilt,
+// edited or upgraded bundle looks for another file; the build empties the folder), V8 refuses data made
 // by another version, with other flags or for a source of another length, and then compiles as
 // without a cache. A folder that cannot be written (an installation owned by root) only means no cache.
 import fs from 'node:fs';
@@ -22,8 +22,10 @@ type Pembungkus = (
 
 export async function jalankanBundel(berkas: string, argv: string[]): Promise<number> {
   const sumber = fs.readFileSync(berkas, 'utf8');
-  const { size, mtimeMs } = fs.statSync(berkas);
-  const simpanan = `${berkas}.${size}-${Math.round(mtimeMs * 1000)}.v8cache`;
+  // named by the source's CRC-32 and length: V8 checks only the length, and would run old code for a
+  // changed bundle of the same length (npm even gives every file of a release the same mtime)
+  const sidik = process.getBuiltinModule('node:zlib').crc32(sumber).toString(16);
+  const simpanan = `${berkas}.${sumber.length}-${sidik}.v8cache`;
   const cachedData = bacaSimpanan(simpanan);
   // the one package loaded by import() (inquirer, an ES module): scripts have no import() of their own
   // (Node's for vm.Script is experimental, warns in English and fails with a cache)
