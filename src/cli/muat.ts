@@ -9,7 +9,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import vm from 'node:vm';
 
 type Program = { main(argv: string[]): Promise<number> };
 type Pembungkus = (
@@ -31,6 +30,8 @@ export async function jalankanBundel(berkas: string, argv: string[]): Promise<nu
   // (Node's for vm.Script is experimental, warns in English and fails with a cache)
   (globalThis as { __wksbmImpor?: (s: string) => Promise<unknown> }).__wksbmImpor = (s) => import(s);
   // the wrapper Node puts round a CommonJS module
+  // node:vm at first use: `wksbm --version` loads this module too and needs none of it
+  const vm = process.getBuiltinModule('node:vm');
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) { ${sumber}\n})`, {
     filename: berkas,
     cachedData,
