@@ -2,11 +2,11 @@
 
 import { adalahKendala, tempatKendala } from '../db/kendala.js';
 import { pesan, tampak } from '../domain/pesan.js';
+import { mintaVersi, VERSION } from './argv.js';
 import type { ContextParts } from './context.js';
 import { exitCodeOf, isCommanderError } from './errors.js';
 import { terjemahkanGalatBerkas } from './galat-sistem.js';
 import { type Io, processIo } from './output.js';
-import { VERSION } from './version.js';
 
 /** Whatever a message quotes, a terminal sees no control character but the line breaks between sentences. */
 const tanpaKendaliTerminal = (m: string) => m.split('\n').map(tampak).join('\n');
@@ -22,7 +22,7 @@ export async function main(argv: string[], parts: ContextParts = {}): Promise<nu
     },
   };
   // the version alone needs neither commander nor any command: answered before anything else loads
-  if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) {
+  if (mintaVersi(argv)) {
     io.out(VERSION);
     return 0;
   }

@@ -1,6 +1,7 @@
 // The commander program: global options, Indonesian help, and the wrapper every action runs in.
 import { Command } from 'commander';
 import { petakanGalat } from '../db/galat.js';
+import { firstCommand } from './argv.js';
 import { BantuanIndonesia, configure, type Run } from './command.js';
 import { type ContextParts, createContext, type GlobalOptions } from './context.js';
 import { processIo } from './output.js';
@@ -54,18 +55,4 @@ export async function buildProgram(argv: string[], parts: ContextParts = {}): Pr
     mod.register(program, run);
   }
   return program;
-}
-
-/** The first word that is not a global option or its value. */
-function firstCommand(args: string[]): string | undefined {
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--db') {
-      i++;
-      continue;
-    }
-    if (a.startsWith('-')) continue;
-    return a;
-  }
-  return undefined;
 }

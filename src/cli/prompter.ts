@@ -35,7 +35,10 @@ export interface Cari<T> {
 /** @inquirer/prompts, loaded only when a prompt is really shown; prompts go to stderr so stdout stays data. */
 export function inquirerPrompter(): Prompter {
   const ctx = { output: process.stderr };
-  const load = () => import('@inquirer/prompts');
+  // a bundle run by src/cli/muat.ts is a script with no import() of its own: it borrows muat's
+  const pinjam = (globalThis as { __wksbmImpor?: (s: string) => Promise<unknown> }).__wksbmImpor;
+  const load = () =>
+    (pinjam ? pinjam('@inquirer/prompts') : import('@inquirer/prompts')) as Promise<typeof import('@inquirer/prompts')>;
   return {
     input: async (o) => (await load()).input({ message: o.message, default: o.default, validate: o.validate }, ctx),
     select: async <T>(o: { message: string; choices: Pilihan<T>[]; default?: T }) =>

@@ -1,6 +1,6 @@
 // `wksbm impor …` and `wksbm <buku> impor FILE`: bulk import of donors, PPKS, PSKS and cash entries
 // from CSV/XLSX, the import history, and reversing an import.
-import cliProgress from 'cli-progress';
+import type cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { batalImpor, imporAda, riwayatImpor } from '../books/impor.js';
 import { type Run, subcommand } from '../cli/command.js';
@@ -9,9 +9,8 @@ import { askArgumen, confirmSummary } from '../cli/form.js';
 import { UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import { enforce } from '../domain/rule.js';
-import { BUKU_IMPOR, type BukuImpor, bukuImpor, jalankanImpor, type Ringkasan } from '../import/impor.js';
-import type { HasilBaris } from '../import/jenis.js';
-import { parseKolomOpsi } from '../import/kolom.js';
+import type { Ringkasan } from '../import/impor.js';
+import { BUKU_IMPOR, type BukuImpor, bukuImpor, type HasilBaris } from '../import/jenis.js';
 import { type Kolom, renderJson, renderTable } from '../render/teks.js';
 
 const KEPUTUSAN: Record<HasilBaris['keputusan'], string> = {
@@ -48,10 +47,13 @@ function tambahOpsi(cmd: Command, buku: BukuImpor | undefined): Command {
   return cmd;
 }
 
+type Progres = { update: (posisi: number, total: number) => void; stop: () => void };
+
 /** A bar on stderr when it is a terminal; it appears only once a file is big enough to report progress. */
-function progres(io: Context['io']): { update: (posisi: number, total: number) => void; stop: () => void } {
+async function progres(io: Context['io']): Promise<Progres> {
   const stream = io.terminal?.err;
   if (!stream) return { update: () => undefined, stop: () => undefined };
+  const { default: cliProgress } = await import('cli-progress');
   let bar: cliProgress.SingleBar | undefined;
   return {
     update(posisi, total) {
@@ -70,9 +72,14 @@ function progres(io: Context['io']): { update: (posisi: number, total: number) =
 }
 
 async function jalankan(ctx: Context, buku: BukuImpor, berkas: string, opts: Record<string, unknown>): Promise<void> {
+  // the import's machinery (CSV and XLSX readers, the bulk writer) loads only when a file is imported
+  const [{ jalankanImpor }, { parseKolomOpsi }] = await Promise.all([
+    import('../import/impor.js'),
+    import('../import/kolom.js'),
+  ]);
   const kolom = parseKolomOpsi((opts.kolom as string[] | undefined) ?? []);
   const ledger = await ctx.ledger();
-  const bar = progres(ctx.io);
+  const bar = await progres(ctx.io);
   let r: Ringkasan;
   try {
     r = await jalankanImpor(ledger, {

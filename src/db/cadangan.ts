@@ -1,7 +1,8 @@
 // Copies of the ledger through SQLite's backup API, and what a copy holds, checked before it is trusted.
 import fs from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Ledger } from './connection.js';
+import { bukaSqlite } from './sqlite.js';
 
 /** The copy is created owner-only before SQLite writes into it: personal data is never readable by others. */
 export async function backupLedger(ledger: Ledger, tujuan: string): Promise<void> {
@@ -10,7 +11,7 @@ export async function backupLedger(ledger: Ledger, tujuan: string): Promise<void
 
 /** A copy of a (checked) backup file, through SQLite so that a WAL beside it is included. */
 export async function salinBerkas(sumber: string, tujuan: string): Promise<void> {
-  const s = new BetterSqlite3(sumber, { readonly: true, fileMustExist: true });
+  const s = bukaSqlite(sumber, { readonly: true, fileMustExist: true });
   try {
     await salinKe(s, tujuan);
   } finally {
@@ -23,7 +24,7 @@ async function salinKe(sqlite: BetterSqlite3.Database, tujuan: string): Promise<
   fs.closeSync(fs.openSync(tujuan, 'wx', 0o600));
   await sqlite.backup(tujuan);
   // a copy in rollback mode opens read-only without leaving -wal and -shm files beside it
-  const salinan = new BetterSqlite3(tujuan, { fileMustExist: true });
+  const salinan = bukaSqlite(tujuan, { fileMustExist: true });
   try {
     salinan.pragma('journal_mode = DELETE');
   } finally {
@@ -78,7 +79,7 @@ const TABEL_WAJIB = ['migrasi', 'profil', 'kas'];
 export function periksaSalinan(berkas: string): IsiSalinan {
   let s: BetterSqlite3.Database | undefined;
   try {
-    s = new BetterSqlite3(berkas, { readonly: true, fileMustExist: true });
+    s = bukaSqlite(berkas, { readonly: true, fileMustExist: true });
     const temuan = integritas(s);
     if (temuan.length) return { sah: false, temuan, baris: {}, kas: 0, buktiTerakhir: null };
     const baris = jumlahBaris(s);

@@ -1,12 +1,13 @@
 // Opening a unit's ledger file: pragmas, permissions, migrations (with a backup first).
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { LedgerError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import { galatRusak, petakanGalat } from './galat.js';
 import { MIGRASI, penyediaMigrasi } from './migrations/index.js';
+import { bukaSqlite } from './sqlite.js';
 import type { Database } from './types.js';
 
 export interface Ledger {
@@ -34,7 +35,7 @@ export async function openLedger(file: string, opts: OpenOptions = {}): Promise<
   }
   let sqlite: BetterSqlite3.Database | undefined;
   try {
-    sqlite = new BetterSqlite3(file, { fileMustExist: true });
+    sqlite = bukaSqlite(file, { fileMustExist: true });
     sqlite.pragma('busy_timeout = 5000');
     // a file with content but without our migration table is someone else's: never touched, never migrated
     if (ada && !kosong && !tabelAda(sqlite, 'migrasi')) throw new Error('bukan buku WKSBM');

@@ -3,7 +3,7 @@
 // so checking a row and inserting one run on both cores: on one core each costs about 10 µs, side
 // by side the import takes the longer of the two instead of their sum.
 
-import { Worker } from 'node:worker_threads';
+import type { Worker as WorkerType } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Hitungan } from './impor-repo.js';
 import type { DariPenulis, DataPenulis, GalatPenulis, KePenulis } from './kas-penulis.js';
@@ -75,8 +75,10 @@ function galatDari(g: GalatPenulis): Error {
 export async function bukaPenulisKas(modul: URL, berkas: string, impor: LogImpor, perkiraan = 0): Promise<PenulisKas> {
   const selesaiBuf = new SharedArrayBuffer(4);
   const selesai = new Int32Array(selesaiBuf);
+  // loaded here, not at start-up: worker_threads brings a dozen internal modules only an import needs
+  const { Worker } = process.getBuiltinModule('node:worker_threads');
   const workerData: DataPenulis = { berkas, selesai: selesaiBuf, impor, perkiraan };
-  const worker = new Worker(modul, { workerData });
+  const worker: WorkerType = new Worker(modul, { workerData });
   let galat: Error | undefined;
   let tunggu: ((m: DariPenulis) => void) | undefined;
   const jawab = (m: DariPenulis) => {

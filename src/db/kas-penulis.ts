@@ -4,8 +4,9 @@
 // Nothing is committed before COMMIT, so a killed process (both threads die together) leaves the file
 // as it was; a failed write rolls the whole import back.
 import { parentPort, workerData } from 'node:worker_threads';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { Hitungan } from './impor-repo.js';
+import { bukaSqlite } from './sqlite.js';
 import {
   insertImpor,
   KOLOM_BARIS,
@@ -74,7 +75,7 @@ if (parentPort) {
   };
 
   try {
-    db = new Database(w.berkas, { fileMustExist: true });
+    db = bukaSqlite(w.berkas, { fileMustExist: true });
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');

@@ -2,12 +2,12 @@
 // the grouped totals on its own connection, while the main thread walks the hash chains. It only reads,
 // but the connection is not opened read-only: SQLite's checks skip CHECK constraints on one that is.
 import { parentPort, workerData } from 'node:worker_threads';
-import Database from 'better-sqlite3';
 import { bacaSql } from './periksa-sql.js';
+import { bukaSqlite } from './sqlite.js';
 
 const { berkas, lengkap } = workerData as { berkas: string; lengkap: boolean };
 try {
-  const sqlite = new Database(berkas, { fileMustExist: true });
+  const sqlite = bukaSqlite(berkas, { fileMustExist: true });
   try {
     parentPort!.postMessage({ hasil: bacaSql(sqlite, lengkap) });
   } finally {

@@ -2,7 +2,6 @@
 // books' day totals (grouped in SQL, not summed row by row in JavaScript), the stored day totals, and
 // the cash rows whose voucher number may be wrong. All of it reads one snapshot, so it can run on a
 // second connection in a worker thread (periksa-pekerja.ts) while the main thread walks the hash chains.
-import { Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
 import { galatRusak } from './galat.js';
 import type { SaldoHarianRow } from './types.js';
@@ -110,6 +109,8 @@ function modulPekerja(): URL | undefined {
 export function bacaSqlSamping(sqlite: BetterSqlite3.Database, lengkap: boolean): Promise<HasilSql> {
   const modul = modulPekerja();
   if (!modul || sqlite.memory) return Promise.resolve().then(() => bacaSql(sqlite, lengkap));
+  // loaded here, not at start-up, like the cash import's writer (src/db/kas-bulk.ts)
+  const { Worker } = process.getBuiltinModule('node:worker_threads');
   return new Promise((resolve, reject) => {
     const worker = new Worker(modul, { workerData: { berkas: sqlite.name, lengkap } });
     worker.once('message', (m: { hasil: HasilSql } | { galat: { message: string; code?: string } }) => {

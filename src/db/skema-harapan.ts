@@ -1,9 +1,9 @@
 // What the migrations create, read from a fresh in-memory database built by the same migrations:
 // `periksa` compares a ledger's triggers with it, so a trigger dropped or rewritten is found.
-import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { daftarPemicu, type Pemicu } from './check-repo.js';
 import { penyediaMigrasi } from './migrations/index.js';
+import { bukaSqlite } from './sqlite.js';
 import type { Database } from './types.js';
 
 let tersimpan: Promise<Pemicu[]> | undefined;
@@ -14,7 +14,7 @@ export function pemicuHarapan(): Promise<Pemicu[]> {
 }
 
 async function bangun(): Promise<Pemicu[]> {
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new BetterSqlite3(':memory:') }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: bukaSqlite(':memory:') }) });
   try {
     const migrator = new Migrator({
       db,

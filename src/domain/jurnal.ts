@@ -4,11 +4,10 @@
 // A bulk import writes the rows it adds in lots: one entry (`lot`) holds up to 1,024 rows compactly, the
 // column names once and each row's values, hashed like any entry. Files written before 0016 may hold the
 // older lots (an entry per row, sealed by one hash: hashLot), still read and checked.
-import crypto, { createHash, randomUUID } from 'node:crypto';
+import { createHash, hashSekali, randomUUID } from './kripto.js';
 
 // One-shot hashing (Node >= 20.12) gives the streaming API's digest at a fraction of the cost: an import
 // journals every row it adds.
-const sekaliJalan = (crypto as unknown as { hash?: (alg: string, data: string, enc: 'hex') => string }).hash;
 
 export type AksiJurnal = 'tambah' | 'ubah' | 'hapus' | 'anonimkan' | 'lot';
 
@@ -103,6 +102,7 @@ export function hashJurnal(sebelum: string, e: EntriJurnal): string {
     e.aksi === 'lot'
       ? JSON.stringify([e.waktu, e.salinan, e.buku, e.uid, e.aksi]) + e.isi
       : JSON.stringify([e.waktu, e.salinan, e.buku, e.uid, e.aksi, e.isi]);
+  const sekaliJalan = hashSekali();
   if (sekaliJalan) return sekaliJalan('sha256', `${sebelum}\n${isi}`, 'hex');
   return createHash('sha256').update(sebelum).update('\n').update(isi).digest('hex');
 }
@@ -115,6 +115,7 @@ export function hashJurnal(sebelum: string, e: EntriJurnal): string {
 export function hashLot(sebelum: string, lot: readonly EntriJurnal[]): string {
   let teks = sebelum;
   for (const e of lot) teks += `\n${JSON.stringify([e.waktu, e.salinan, e.buku, e.uid, e.aksi])}${e.isi}`;
+  const sekaliJalan = hashSekali();
   return sekaliJalan ? sekaliJalan('sha256', teks, 'hex') : createHash('sha256').update(teks).digest('hex');
 }
 

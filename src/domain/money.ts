@@ -96,11 +96,15 @@ export function parseAmount(text: string | number, field = 'jumlah'): Rupiah {
   return rupiah(n);
 }
 
-const ribuan = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0, useGrouping: true });
+/**
+ * Whole rupiah grouped by thousands with dots, as `Intl.NumberFormat('id-ID')` writes them, without it:
+ * building that formatter loads the locale's ICU data, about 70 ms of every command's start.
+ */
+const ribuan = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+$)/g, '.');
 
 /** `Rp 1.250.000`, `-Rp 45.000`. */
 export function formatRupiah(n: number): string {
-  const s = ribuan.format(Math.abs(n));
+  const s = ribuan(Math.abs(n));
   return (n < 0 ? '-' : '') + 'Rp ' + s;
 }
 

@@ -1,7 +1,7 @@
 // The seal of a report: where each append-only chain stood (how many rows, the last hash, and
 // checkpoints along the way), so a ledger rewritten on the laptop no longer matches a workbook
 // that has left it. The printed kode segel is a short digest of the chain heads and the figures.
-import { createHash } from 'node:crypto';
+import { createHash } from './kripto.js';
 
 /** The head of one chain at sealing time; `titik` holds [id, first 16 hex of hash] every `langkah` rows. */
 export interface KepalaRantai {

@@ -2,13 +2,13 @@
 // detected, not assumed; XLSX numbers stay numbers so amounts stay exact.
 
 import { isUtf8 } from 'node:buffer';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { bacaSelAman } from '../domain/csv.js';
 import { UserError } from '../domain/errors.js';
+import { createHash } from '../domain/kripto.js';
 import { pesan } from '../domain/pesan.js';
 
 /** A cell as read: text from CSV, text or number from XLSX (dates become ISO text). */

@@ -13,21 +13,12 @@ import { UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import { type BarisMentah, bukaTabel, type Sel } from './baca.js';
 import { tulisDitolak } from './ditolak.js';
-import type { DeklarasiImpor, HasilBaris, Pengolah } from './jenis.js';
+import type { BukuImpor, DeklarasiImpor, HasilBaris, Pengolah } from './jenis.js';
 import { DEKLARASI_KAS, pengolahKas } from './kas.js';
 import { BATAS_JUDUL, cariKepala, checkKolom } from './kolom.js';
 import { deklarasiRegister, pengolahRegister } from './register.js';
 
-export const BUKU_IMPOR = ['donatur', 'ppks', 'psks', 'kas'] as const;
-export type BukuImpor = (typeof BUKU_IMPOR)[number];
-
 const REGISTER: Record<Exclude<BukuImpor, 'kas'>, Buku> = { donatur: DONATUR, ppks: PPKS, psks: PSKS };
-
-export function bukuImpor(nama: string): BukuImpor {
-  if (!(BUKU_IMPOR as readonly string[]).includes(nama))
-    throw new UserError(pesan.imporBukuTidakDikenal(nama, [...BUKU_IMPOR]));
-  return nama as BukuImpor;
-}
 
 export interface OpsiImpor {
   buku: BukuImpor;

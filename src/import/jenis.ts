@@ -1,7 +1,19 @@
 // What one book's import does with a row, and the decision it reaches.
 import type { Field } from '../books/field.js';
+import { UserError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
 import type { Sel } from './baca.js';
 import type { Wajib } from './kolom.js';
+
+/** The books a file can be imported into (named apart from the import itself, which loads only when run). */
+export const BUKU_IMPOR = ['donatur', 'ppks', 'psks', 'kas'] as const;
+export type BukuImpor = (typeof BUKU_IMPOR)[number];
+
+export function bukuImpor(nama: string): BukuImpor {
+  if (!(BUKU_IMPOR as readonly string[]).includes(nama))
+    throw new UserError(pesan.imporBukuTidakDikenal(nama, [...BUKU_IMPOR]));
+  return nama as BukuImpor;
+}
 
 export type Keputusan = 'baru' | 'sudah_ada' | 'mungkin_ganda' | 'ditolak';
 

@@ -1,7 +1,8 @@
 // The hash chain over posted rows: each row's hash covers its content and the previous row's hash,
 // so a row changed outside the tool breaks the chain from that row on.
-import crypto, { createHash } from 'node:crypto';
+
 import { hashTercatat, type PetaGanti } from '../domain/anonim.js';
+import { createHash, hashSekali } from '../domain/kripto.js';
 
 export const GENESIS = '0'.repeat(64);
 
@@ -52,7 +53,6 @@ export type TabelRantai = keyof typeof KOLOM_RANTAI;
 
 // One-shot hashing (Node ≥ 20.12) gives the same digest as the streaming API at a fraction of the cost,
 // which matters when an import chains a million rows.
-const sekaliJalan = (crypto as unknown as { hash?: (alg: string, data: string, enc: 'hex') => string }).hash;
 
 export function hashRow(tabel: TabelRantai, sebelum: string, row: Record<string, unknown>): string {
   return hashIsi(
@@ -68,6 +68,7 @@ export function hashIsi(sebelum: string, isi: readonly unknown[]): string {
 
 /** The one hash routine: the previous hash, a newline, and the row's values as a JSON array. */
 function hashTeks(sebelum: string, json: string): string {
+  const sekaliJalan = hashSekali();
   if (sekaliJalan) return sekaliJalan('sha256', `${sebelum}\n${json}`, 'hex');
   return createHash('sha256').update(sebelum).update('\n').update(json).digest('hex');
 }

@@ -1,11 +1,12 @@
 // The quarterly workbook: the report model as template values, the filled template, and the
 // hidden `_data` sheet (the figures as JSON with their SHA-256) that `wksbm rekap` reads back.
-import { createHash } from 'node:crypto';
+
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type ExcelJSNs from 'exceljs';
 import { formatTanggal } from '../domain/dates.js';
+import { createHash } from '../domain/kripto.js';
 import { kodeSegelLaporan, type RantaiSegel, type Segel } from '../domain/segel.js';
 import type { BarisBukuKas } from '../reports/buku-kas.js';
 import {

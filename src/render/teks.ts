@@ -1,5 +1,6 @@
 // Results as text: tables for people, JSON and CSV for scripts.
-import Table from 'cli-table3';
+import { createRequire } from 'node:module';
+import type TableType from 'cli-table3';
 import { barisCsv } from '../domain/csv.js';
 
 export interface Kolom<R> {
@@ -22,9 +23,14 @@ export function renderTable<R>(gaya: Gaya, kolom: Kolom<R>[], rows: R[]): string
   const isi = rows.map((r) => kolom.map((k) => String(k.value(r) ?? '')));
   const batas = gaya.terminal?.out?.columns;
   const lebar = batas ? muat(kolom, isi, batas) : undefined;
+  const kepala = kolom.map((k) => gaya.color.bold(k.header));
+  const rata = kolom.map((k) => k.align ?? 'left');
+  const kotak = lebar ? undefined : kotakSederhana(kepala, isi, rata);
+  if (kotak !== undefined) return kotak;
+  const Table = createRequire(import.meta.url)('cli-table3') as typeof TableType;
   const t = new Table({
-    head: kolom.map((k) => gaya.color.bold(k.header)),
-    colAligns: kolom.map((k) => k.align ?? 'left'),
+    head: kepala,
+    colAligns: rata,
     style: { head: [], border: [] },
     wordWrap: true,
     ...(lebar ? { colWidths: lebar } : {}),
@@ -33,6 +39,46 @@ export function renderTable<R>(gaya: Gaya, kolom: Kolom<R>[], rows: R[]): string
   const potong = (s: string, i: number) => (lebar ? pecahKata(s, lebar[i]! - 2) : s);
   for (const r of isi) t.push(r.map(potong));
   return t.toString();
+}
+
+// Colour codes (SGR: ESC [ … m) take no room on screen.
+const SGR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+/** Text one column per character once its colour codes are gone: printable ASCII and Latin letters. */
+const SEDERHANA = /^[\x20-\x7e\u00a0-\u02ff]*$/;
+
+/** Columns a cell takes on screen, or -1 when only cli-table3's own width rules can say. */
+function lebarSel(s: string): number {
+  const t = s.replace(SGR, '');
+  return SEDERHANA.test(t) ? t.length : -1;
+}
+
+/**
+ * The table cli-table3 draws, character for character, when nothing in it wraps and every cell is plain
+ * text (test/render/teks.test.ts holds the two side by side); undefined otherwise. cli-table3 costs
+ * about 10 ms to load and draw a small table: a third of what `kas saldo` does after Node starts.
+ */
+function kotakSederhana(kepala: string[], isi: string[][], rata: string[]): string | undefined {
+  const lebar = kepala.map(lebarSel);
+  for (const r of isi)
+    for (let i = 0; i < lebar.length; i++) {
+      const n = lebarSel(r[i] ?? '');
+      if (n < 0 || lebar[i]! < 0) return undefined;
+      lebar[i] = Math.max(lebar[i]!, n);
+    }
+  if (lebar.some((n) => n < 0)) return undefined;
+  const garis = (kiri: string, tengah: string, kanan: string) =>
+    kiri + lebar.map((n) => '─'.repeat(n + 2)).join(tengah) + kanan;
+  const baris = (r: string[]) =>
+    `│${lebar
+      .map((n, i) => {
+        const s = r[i] ?? '';
+        const isi = ' '.repeat(n - lebarSel(s));
+        return ` ${rata[i] === 'right' ? isi + s : s + isi} `;
+      })
+      .join('│')}│`;
+  const antara = garis('├', '┼', '┤');
+  const badan = isi.length ? [antara, isi.map(baris).join(`\n${antara}\n`)] : [];
+  return [garis('┌', '┬', '┐'), baris(kepala), ...badan, garis('└', '┴', '┘')].join('\n');
 }
 
 const SEMPIT = 12;

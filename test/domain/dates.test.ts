@@ -62,6 +62,18 @@ describe('dates', () => {
     expect(hariIni(new Date('2026-12-31T20:00:00Z'))).toBe('2027-01-01');
   });
 
+  it('gives the day the Asia/Jakarta zone data gives, without loading it', () => {
+    delete process.env.WKSBM_HARI_INI;
+    const zona = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', dateStyle: 'short' });
+    // each side of midnight WIB (17:00 UTC), a leap day and year ends, 1970 to 2100
+    const jam = ['T16:59:59.999Z', 'T17:00:00Z', 'T00:00:00Z', 'T23:59:59Z'];
+    for (const hari of ['1970-01-01', '2024-02-28', '2024-02-29', '2026-06-30', '2026-12-31', '2100-12-31'])
+      for (const j of jam) {
+        const t = new Date(hari + j);
+        expect(hariIni(t)).toBe(zona.format(t));
+      }
+  });
+
   it('knows quarters', () => {
     expect(parseTriwulan('2026-3')).toEqual({ tahun: 2026, triwulan: 3 });
     expect(parseTriwulan('2026-IV')).toEqual({ tahun: 2026, triwulan: 4 });

@@ -59,6 +59,15 @@ describe('formatRupiah', () => {
     expect(formatRupiah(-45_000)).toBe('-Rp 45.000');
     expect(formatRupiah(0)).toBe('Rp 0');
   });
+
+  it('groups every amount as Intl id-ID does, without loading it', () => {
+    const intl = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0, useGrouping: true });
+    const xs = [1, 12, 999, 1_000, 99_999, 100_000, 1_234_567, 10 ** 12, 999_999_999_999_999, 2.5, 1_499.5];
+    for (const x of xs) {
+      expect(formatRupiah(x)).toBe(`Rp ${intl.format(x)}`);
+      expect(formatRupiah(-x)).toBe(`-Rp ${intl.format(x)}`);
+    }
+  });
 });
 
 describe('parseKuantitas', () => {

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import type TableType from 'cli-table3';
 import { describe, expect, it } from 'vitest';
 import { type Kolom, muat, renderTable } from '../../src/render/teks.js';
 
@@ -35,5 +37,60 @@ describe('renderTable', () => {
     const w = muat(lentur, [['x'.repeat(40), 'y'.repeat(20), '1']], 50)!;
     expect(w[1]).toBe(22);
     expect(w.reduce((a, b) => a + b, 0) + 4).toBe(50);
+  });
+});
+
+describe('renderTable without cli-table3', () => {
+  const Table = createRequire(import.meta.url)('cli-table3') as typeof TableType;
+  /** What cli-table3 draws for the same cells, as renderTable asked it to before it drew plain tables itself. */
+  const cliTable3 = (kepala: string[], rata: ('left' | 'right')[], isi: string[][]) => {
+    const t = new Table({ head: kepala, colAligns: rata, style: { head: [], border: [] }, wordWrap: true });
+    for (const r of isi) t.push(r);
+    return t.toString();
+  };
+  const tebal = { color: { bold: (s: string) => `\x1b[1m${s}\x1b[22m` } };
+  const KATA = [
+    '',
+    ' ',
+    'a',
+    'Rp 1.250.000',
+    '-Rp 45.000',
+    'Dana kematian',
+    ' dua  spasi ',
+    'Pak Agus Sétiawan',
+    '12345',
+  ];
+
+  it('draws plain and coloured tables character for character as cli-table3 does', () => {
+    let benih = 7;
+    const acak = (n: number) => {
+      benih = (benih * 1_103_515_245 + 12_345) % 2 ** 31;
+      return benih % n;
+    };
+    for (let kali = 0; kali < 200; kali++) {
+      const nKolom = 1 + acak(4);
+      const kolom: Kolom<string[]>[] = Array.from({ length: nKolom }, (_, i) => ({
+        header: KATA[1 + acak(KATA.length - 1)]!,
+        key: `k${i}`,
+        value: (r) => r[i],
+        ...(acak(2) ? { align: 'right' as const } : {}),
+      }));
+      const isi = Array.from({ length: acak(5) }, () => kolom.map(() => KATA[acak(KATA.length)]!));
+      const gaya = acak(2) ? tebal : polos;
+      const rata = kolom.map((k) => k.align ?? 'left');
+      expect(renderTable(gaya, kolom, isi)).toBe(
+        cliTable3(
+          kolom.map((k) => gaya.color.bold(k.header)),
+          rata,
+          isi,
+        ),
+      );
+    }
+  });
+
+  it('leaves wide characters and line breaks to cli-table3', () => {
+    const kolom: Kolom<string[]>[] = [{ header: 'Isi', key: 'isi', value: (r) => r[0] }];
+    for (const s of ['漢字', 'baris\nkedua', 'tab\there', '😀'])
+      expect(renderTable(polos, kolom, [[s]])).toBe(cliTable3(['Isi'], ['left'], [[s]]));
   });
 });
