@@ -2,10 +2,18 @@
 import { LedgerError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 
-/** Whether SQLite said the file is damaged (SQLITE_CORRUPT*) or not a database at all (SQLITE_NOTADB). */
+/**
+ * Whether SQLite said the file is damaged (SQLITE_CORRUPT*), or not a database at all (SQLITE_NOTADB), or ran
+ * out of memory (SQLITE_NOMEM): a damaged page can give a record a length of gigabytes, and SQLite then
+ * answers "out of memory" for what is damage. Its own allocations on a unit's file are small, so the sentence
+ * that names periksa and pulihkan is the one that helps.
+ */
 export function galatRusak(err: unknown): boolean {
   const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
-  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+  return (
+    typeof code === 'string' &&
+    (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code === 'SQLITE_NOMEM')
+  );
 }
 
 /** A damaged-file error from SQLite as the user's sentence; any other error unchanged. */
