@@ -20,6 +20,7 @@ type Pembungkus = (
 ) => void;
 
 export async function jalankanBundel(berkas: string, argv: string[]): Promise<number> {
+  if (process.env.WKSBM_DEBUG === '1') return jalankanDenganPeta(berkas, argv);
   const sumber = fs.readFileSync(berkas, 'utf8');
   // named by the source's CRC-32 and length: V8 checks only the length, and would run old code for a
   // changed bundle of the same length (npm even gives every file of a release the same mtime)
@@ -60,4 +61,13 @@ function simpan(simpanan: string, data: Buffer): void {
   } catch {
     fs.rmSync(sementara, { force: true });
   }
+}
+
+/**
+ * WKSBM_DEBUG=1: the bundle loaded by Node's own loader with source maps on, so a stack trace names the
+ * TypeScript file and line instead of a place in minified code (code run by vm.Script gets no source map).
+ */
+function jalankanDenganPeta(berkas: string, argv: string[]): Promise<number> {
+  process.setSourceMapsEnabled(true);
+  return (createRequire(berkas)(berkas) as Program).main(argv);
 }

@@ -154,6 +154,8 @@ describe('errors', () => {
     const d = wksbmBin(db, ['kas', 'saldo'], { env: { WKSBM_DEBUG: '1' } });
     expect(d.code).toBe(1);
     expect(d.stderr).toMatch(/\n\s+at /);
+    // through the bundle's source map: a TypeScript file and line, not a place in minified code
+    expect(d.stderr).toMatch(/\(.*src\/db\/connection\.ts:\d+:\d+\)/);
   });
 
   it('usage errors are exit 2 in Indonesian', async () => {
