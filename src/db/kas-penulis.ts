@@ -1,11 +1,13 @@
-// The writer thread of a cash import, started by bukaPenulisKas (kas-bulk.ts). It holds the import's
-// one transaction (BEGIN IMMEDIATE … COMMIT) on its own connection to the file and inserts the rows
-// the main thread has checked, numbered and chained, while the main thread reads and checks the next.
+// The writer thread of an import, started by bukaPenulisKas or bukaPenulisRegister (kas-bulk.ts). It holds
+// the import's one transaction (BEGIN IMMEDIATE … COMMIT) on its own connection to the file and inserts the
+// rows the main thread has checked (cash rows numbered and chained; register rows with their journal lots),
+// while the main thread reads and checks the next.
 // Nothing is committed before COMMIT, so a killed process (both threads die together) leaves the file
 // as it was; a failed write rolls the whole import back.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { Hitungan } from './impor-repo.js';
+import { type PenyisipRegister, registerInserter } from './register-massal.js';
 import {
   insertImpor,
   KOLOM_BARIS,
@@ -25,6 +27,8 @@ export interface DataPenulis {
   impor: LogImpor;
   /** about how many rows the file holds (its lines): a run adding more than the book holds rebuilds kas_pos once */
   perkiraan: number;
+  /** a register import (donatur, PPKS, PSKS): its table and the columns each row's values come in */
+  register?: { tabel: string; kolom: string[] };
 }
 
 /**
@@ -32,6 +36,8 @@ export interface DataPenulis {
  */
 export type KePenulis =
   | { lot: unknown[]; tetap: unknown[]; sebelum: string }
+  /** register rows, their values one after the other (DataPenulis.register.kolom gives the width) */
+  | { baris: unknown[] }
   | { commit: Hitungan; saldo: SaldoHarianRow[] }
   | { rollback: true };
 export interface GalatPenulis {
@@ -60,6 +66,7 @@ if (parentPort) {
   const selesai = new Int32Array(w.selesai);
   let db: Database.Database | undefined;
   let sisip: SisipKas | undefined;
+  let register: PenyisipRegister | undefined;
   let bangunIndeks = () => {};
   let imporId = 0;
   let galat: unknown;
@@ -83,9 +90,12 @@ if (parentPort) {
     // temp files on disk: rebuilding kas_pos sorts a million keys, which in memory would add their size to the peak
     db.pragma('temp_store = FILE');
     db.exec('BEGIN IMMEDIATE');
-    sisip = new SisipKas(db);
     imporId = insertImpor(db, w.impor);
-    bangunIndeks = tundaIndeksKas(db, w.perkiraan);
+    if (w.register) register = registerInserter(db, w.register.tabel, w.register.kolom);
+    else {
+      sisip = new SisipKas(db);
+      bangunIndeks = tundaIndeksKas(db, w.perkiraan);
+    }
     port.postMessage({ id: imporId } satisfies DariPenulis);
   } catch (e) {
     gagal(e);
@@ -102,11 +112,21 @@ if (parentPort) {
     }
   };
 
+  const lebar = w.register?.kolom.length ?? 0;
+  const satu = new Array<unknown>(lebar);
+  const tulisRegister = (nilai: unknown[]) => {
+    for (let i = 0; i < nilai.length; i += lebar) {
+      for (let c = 0; c < lebar; c++) satu[c] = nilai[i + c];
+      register!.tulis(satu);
+    }
+  };
+
   port.on('message', (m: KePenulis) => {
-    if ('lot' in m) {
+    if ('lot' in m || 'baris' in m) {
       if (!galat) {
         try {
-          tulisLot(m.lot, m.tetap, m.sebelum);
+          if ('baris' in m) tulisRegister(m.baris);
+          else tulisLot(m.lot, m.tetap, m.sebelum);
         } catch (e) {
           gagal(e);
         }
@@ -117,7 +137,8 @@ if (parentPort) {
     }
     try {
       if ('commit' in m && !galat && db) {
-        sisip!.akhiri();
+        sisip?.akhiri();
+        register?.akhiri();
         bangunIndeks();
         tulisSaldoHarian(db, m.saldo);
         updateImporHitungan(db, imporId, m.commit);

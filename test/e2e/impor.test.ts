@@ -668,4 +668,30 @@ describe('a process killed mid-import leaves the file as before', () => {
       ditambah: 14,
     });
   });
+
+  it('SIGKILL inside a donor import, whose rows a writer thread inserts', async () => {
+    const db = await unitBaru();
+    const sebelum = snapshot(db);
+    const f = tulis(tmpDir(), 'donatur.csv', DONATUR_CSV);
+    const child = spawn(process.execPath, [BIN, '--db', db, 'impor', 'donatur', f], {
+      env: { ...process.env, WKSBM_HARI_INI: '2026-11-22', NO_COLOR: '1', WKSBM_TES_JEDA_IMPOR: '20000' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      let err = '';
+      child.stderr.on('data', (d) => {
+        err += String(d);
+        if (err.includes('[tes] impor berhenti')) resolve();
+      });
+      child.on('exit', () => reject(new Error(`selesai sebelum dijeda: ${err}`)));
+    });
+    // the first row has been handed to the writer, inside its open transaction
+    await new Promise<void>((resolve) => {
+      child.on('exit', () => resolve());
+      child.kill('SIGKILL');
+    });
+    expect(snapshot(db)).toBe(sebelum);
+    await periksaBersih(db);
+    expect(ringkas(wksbmBin(db, ['impor', 'donatur', f, '--json']))).toMatchObject({ ditambah: 3 });
+  });
 });
