@@ -215,9 +215,12 @@ export async function bukaPenulisRegister(
   const saluran = await bukaSaluran(modul, { berkas, impor, perkiraan: 0, register });
   const lebar = register.kolom.length;
   let baris: unknown[] = [];
+  // one JSON string per batch: copying a string to the worker costs far less than cloning an array of 10,000
+  // values. The values are parseField's (strings, finite numbers, null) and the import's id and time: JSON keeps
+  // each as it is, bar undefined, which becomes null (the inserter treats both as the column's default).
   const kirim = () => {
     if (!baris.length) return;
-    const m = { baris };
+    const m = { baris: JSON.stringify(baris) };
     baris = [];
     saluran.kirim(m);
   };

@@ -36,8 +36,8 @@ export interface DataPenulis {
  */
 export type KePenulis =
   | { lot: unknown[]; tetap: unknown[]; sebelum: string }
-  /** register rows, their values one after the other (DataPenulis.register.kolom gives the width) */
-  | { baris: unknown[] }
+  /** register rows, their values one after the other as JSON (DataPenulis.register.kolom gives the width) */
+  | { baris: string }
   | { commit: Hitungan; saldo: SaldoHarianRow[] }
   | { rollback: true };
 export interface GalatPenulis {
@@ -125,7 +125,7 @@ if (parentPort) {
     if ('lot' in m || 'baris' in m) {
       if (!galat) {
         try {
-          if ('baris' in m) tulisRegister(m.baris);
+          if ('baris' in m) tulisRegister(JSON.parse(m.baris) as unknown[]);
           else tulisLot(m.lot, m.tetap, m.sebelum);
         } catch (e) {
           gagal(e);
