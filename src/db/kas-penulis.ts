@@ -13,6 +13,7 @@ import {
   KOLOM_BARIS,
   KOLOM_BERUBAH,
   type LogImpor,
+  RujukanKas,
   SisipKas,
   tulisSaldoHarian,
   tundaIndeksKas,
@@ -67,6 +68,7 @@ if (parentPort) {
   let db: Database.Database | undefined;
   let sisip: SisipKas | undefined;
   let register: PenyisipRegister | undefined;
+  let rujukan: RujukanKas | undefined;
   let bangunIndeks = () => {};
   let imporId = 0;
   let galat: unknown;
@@ -83,7 +85,8 @@ if (parentPort) {
   try {
     db = new Database(w.berkas, { fileMustExist: true });
     db.pragma('busy_timeout = 5000');
-    db.pragma('foreign_keys = ON');
+    // a cash import checks its rows' references once per value before commit (RujukanKas); a register's per row
+    db.pragma(`foreign_keys = ${w.register ? 'ON' : 'OFF'}`);
     db.pragma('synchronous = NORMAL');
     // 48 MiB: the unique indexes' pages a million-row run touches (kas_pos is rebuilt at the end, see tundaIndeksKas)
     db.pragma('cache_size = -49152');
@@ -94,6 +97,7 @@ if (parentPort) {
     if (w.register) register = registerInserter(db, w.register.tabel, w.register.kolom);
     else {
       sisip = new SisipKas(db);
+      rujukan = new RujukanKas(db);
       bangunIndeks = tundaIndeksKas(db, w.perkiraan);
     }
     port.postMessage({ id: imporId } satisfies DariPenulis);
@@ -103,6 +107,7 @@ if (parentPort) {
 
   const baris = new Array<unknown>(KOLOM_BARIS.length);
   const tulisLot = (lot: unknown[], tetap: unknown[], sebelum: string) => {
+    rujukan!.catat(tetap, lot);
     sisip!.pakaiTetap(tetap);
     for (let i = 0; i < lot.length; i += BERUBAH) {
       for (let c = 0; c < BERUBAH; c++) baris[c] = lot[i + c];
@@ -138,6 +143,7 @@ if (parentPort) {
     try {
       if ('commit' in m && !galat && db) {
         sisip?.akhiri();
+        rujukan?.periksa();
         register?.akhiri();
         bangunIndeks();
         tulisSaldoHarian(db, m.saldo);

@@ -183,4 +183,34 @@ describe('kas import writer', () => {
     expect(await periksa(l)).toEqual([]);
     await l.close();
   });
+
+  it("the writer checks each row's references once per value before commit: one missing keeps nothing", async () => {
+    const dist = (p: string) => import(pathToFileURL(path.join(ROOT, 'dist', p)).href);
+    const { modulPenulis: modulDist, bukaPenulisKas } = await dist('db/kas-bulk.js');
+    const file = path.join(tmpDir(), 'u.sqlite');
+    const l = await openLedger(file, { create: true });
+    const ref = await loadReferensi(l.db);
+    const log = { buku: 'kas', berkas: 'k.csv', sha256: 'c'.repeat(64), oleh: 'uji', waktu: WAKTU };
+    const penulis = await bukaPenulisKas(modulDist(), file, log, 10);
+    const keadaan = { ujung: undefined, maxUrut: [], tertutup: [], rentang: await bacaRentang(l.db) };
+    const poster = new PostingMassal(ref, { ...keadaan, harian: (b, k) => harianKunci(l.sqlite, b, k) }, WAKTU);
+    const masuk = { arah: 'masuk', jumlah: 10_000, sumber: 'jimpitan', dana: 'umum', akun: 'tunai' } as const;
+    let galat: unknown;
+    try {
+      for (let i = 0; i < 3000; i++) {
+        const row = poster.posting({ ...masuk, tanggal: '2026-07-01', impor_id: penulis.imporId });
+        penulis.tulis(i === 2500 ? { ...row, dana: 'tidak_ada' } : row);
+      }
+      penulis.akhiri(poster.hariBerubah());
+      await penulis.commit({ dibaca: 3000, ditambah: 3000, sudah_ada: 0, mungkin_ganda: 0, ditolak: 0 });
+    } catch (e) {
+      galat = e;
+    } finally {
+      await penulis.rollback();
+    }
+    // the same error as SQLite's own check on that row
+    expect(galat).toMatchObject({ code: 'SQLITE_CONSTRAINT_FOREIGNKEY', message: 'FOREIGN KEY constraint failed' });
+    expect(l.sqlite.prepare('SELECT (SELECT count(*) FROM kas) + (SELECT count(*) FROM impor)').pluck().get()).toBe(0);
+    await l.close();
+  });
 });
