@@ -380,6 +380,25 @@ describe('validation, duplicates, refused rows', () => {
     expect(donatur(db)).toHaveLength(1);
   });
 
+  it('the binary, whose writer thread holds the transaction: --ketat keeps nothing, then new and sudah ada', async () => {
+    const db = await unitBaru();
+    const sebelum = snapshot(db);
+    const f = tulis(tmpDir(), 'x.csv', `${DONATUR_CSV}Dua;Jetis;12ab;Perorangan\r\n`);
+    const ketat = wksbmBin(db, ['impor', 'donatur', f, '--ketat', '--json']);
+    expect(ketat.code, ketat.stderr).toBe(2);
+    expect(ringkas(ketat)).toEqual({ dibaca: 4, ditambah: 0, sudah_ada: 0, mungkin_ganda: 0, ditolak: 1 });
+    expect(ketat.json().baris[0]).toMatchObject({ baris: 5, keputusan: 'ditolak' });
+    expect(snapshot(db)).toBe(sebelum);
+    expect(ringkas(wksbmBin(db, ['impor', 'donatur', f, '--json']))).toMatchObject({ ditambah: 3, ditolak: 1 });
+    expect(ringkas(wksbmBin(db, ['impor', 'donatur', f, '--json']))).toMatchObject({ ditambah: 0, sudah_ada: 3 });
+    expect(donatur(db).map((d) => [d.id, d.nama, d.hp])).toEqual([
+      [1, 'Bpk. Sukardi', '081210002000'],
+      [2, 'Ibu Wartini', '081320003000'],
+      [3, 'Toko Maju', null],
+    ]);
+    expect(wksbmBin(db, ['periksa', '--json']).json()).toEqual({ ok: true, temuan: [] });
+  });
+
   it('a 20 MB file', async () => {
     const db = await unitBaru();
     const dir = tmpDir();
