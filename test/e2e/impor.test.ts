@@ -380,7 +380,7 @@ describe('validation, duplicates, refused rows', () => {
     expect(donatur(db)).toHaveLength(1);
   });
 
-  it('the binary, whose writer thread holds the transaction: --ketat keeps nothing, then new and sudah ada', async () => {
+  it('the binary (a writer thread holds the transaction): --ketat keeps nothing; then new, sudah ada', async () => {
     const db = await unitBaru();
     const sebelum = snapshot(db);
     const f = tulis(tmpDir(), 'x.csv', `${DONATUR_CSV}Dua;Jetis;12ab;Perorangan\r\n`);
