@@ -94,8 +94,10 @@ if (parentPort) {
     db.pragma('temp_store = FILE');
     db.exec('BEGIN IMMEDIATE');
     imporId = insertImpor(db, w.impor);
-    if (w.register) register = registerInserter(db, w.register.tabel, w.register.kolom);
-    else {
+    if (w.register) {
+      // the indexes kept up to date as rows come (tundaIndeks false): beside the reading thread, not after it
+      register = registerInserter(db, w.register.tabel, w.register.kolom, { tundaIndeks: false });
+    } else {
       sisip = new SisipKas(db);
       rujukan = new RujukanKas(db);
       bangunIndeks = tundaIndeksKas(db, w.perkiraan);

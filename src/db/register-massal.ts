@@ -19,8 +19,15 @@ const SEKALIGUS = 32;
  * as SQLite would give it: the import holds the write lock), a new uid, a column's default for a null (e.g.
  * jenis `perorangan`) and SQLite's type conversions applied here as the table would apply them. The values
  * bound are therefore the row as stored, and each row is journalled from them without reading it back.
+ * `tundaIndeks: false` keeps the table's indexes up to date row by row (a writer thread: there that work runs
+ * beside the reading thread, while rebuilding them would run after it, before the commit).
  */
-export function registerInserter(sqlite: BetterSqlite3.Database, tabel: string, kolom: string[]): PenyisipRegister {
+export function registerInserter(
+  sqlite: BetterSqlite3.Database,
+  tabel: string,
+  kolom: string[],
+  { tundaIndeks = true } = {},
+): PenyisipRegister {
   const info = sqlite.prepare(`PRAGMA table_info("${tabel}")`).all() as KolomInfo[];
   const lebar = info.length;
   const kepala = `INSERT INTO "${tabel}" (${info.map((c) => `"${c.name}"`).join(', ')}) VALUES `;
@@ -35,7 +42,7 @@ export function registerInserter(sqlite: BetterSqlite3.Database, tabel: string, 
   );
   const seperti = info.map((c) => sepertiTersimpan(sqlite, c, kolom.indexOf(c.name)));
   let id = Number(sqlite.prepare(`SELECT coalesce(max(id), 0) FROM "${tabel}"`).pluck().get());
-  const indeks = indeksDitunda(sqlite, tabel, id);
+  const indeks = tundaIndeks ? indeksDitunda(sqlite, tabel, id) : { ditambah() {}, pulihkan() {} };
   const antre = new Array<unknown>(lebar * SEKALIGUS);
   const baris = new Array<unknown>(lebar);
   let n = 0;
