@@ -149,11 +149,26 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
   // the values of one row as written, in `kolom` order (the inserter copies them)
   const ditulis: unknown[] = [...fields.map(() => null), o.imporId, o.waktu];
 
+  // each field's last cell text and its value: a column that repeats (the default date, a kind) is parsed once per
+  // run of equal cells. parseField depends on the field and the text only, bar a birth date checked against today.
+  const terakhir = fields.map((f) => ({ teks: undefined as string | undefined, nilai: null as Nilai, f }));
+  const parse = (j: number, teks: string): Nilai => {
+    const t = terakhir[j]!;
+    if (teks === t.teks) return t.nilai;
+    const v = parseField(t.f, teks, o.ref);
+    if (t.f.type !== 'tanggal' || t.f.rentang !== 'lahir') {
+      t.teks = teks;
+      t.nilai = v;
+    }
+    return v;
+  };
+
   return {
     olah(baris, sel): HasilBaris {
       const nilai: Record<string, Nilai> = {};
       let salah: string[] | undefined;
-      for (const f of fields) {
+      for (let j = 0; j < fields.length; j++) {
+        const f = fields[j]!;
         try {
           let teks = selSebagaiTeks(f, sel(f.name));
           if (teks.trim() === '')
@@ -161,7 +176,7 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
               o.bawaan?.[f.name] ??
               buku.isiDariLain?.(f.name, nilai, o.hariIni) ??
               (f.hariIni ? o.hariIni : (f.nilaiBawaan ?? ''));
-          nilai[f.name] = parseField(f, teks, o.ref);
+          nilai[f.name] = parse(j, teks);
         } catch (err) {
           if (!(err instanceof UserError)) throw err;
           (salah ??= []).push(err.message);

@@ -380,6 +380,22 @@ describe('validation, duplicates, refused rows', () => {
     expect(donatur(db)).toHaveLength(1);
   });
 
+  it('a value repeated down a column is decided alike in every row, a bad one refused in each', async () => {
+    const db = await unitBaru();
+    const rows = [
+      'Nama;No HP;Jenis;Terdaftar',
+      'A;12ab;Lembaga;',
+      'B;0812-1111-2222;Lembaga;2026-07-01',
+      'C;12ab;Lembaga;',
+    ];
+    const r = await wksbm(db, ['impor', 'donatur', tulis(tmpDir(), 'x.csv', rows.join('\n')), '--json']);
+    expect(r.json().baris.map((b: any) => [b.baris, b.keputusan])).toEqual([
+      [2, 'ditolak'],
+      [4, 'ditolak'],
+    ]);
+    expect(donatur(db).map((d) => [d.nama, d.jenis, d.terdaftar])).toEqual([['B', 'lembaga', '2026-07-01']]);
+  });
+
   it('the binary (a writer thread holds the transaction): --ketat keeps nothing; then new, sudah ada', async () => {
     const db = await unitBaru();
     const sebelum = snapshot(db);
