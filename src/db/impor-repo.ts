@@ -2,10 +2,8 @@
 // balance checks. The cash rows' bulk writes live in tulis-massal.ts (the writer thread loads them).
 import type BetterSqlite3 from 'better-sqlite3';
 import { type Kysely, type Selectable, sql } from 'kysely';
-import { uidBaru } from '../domain/jurnal.js';
 import type { Rupiah } from '../domain/money.js';
 import { jurnalkan } from './jurnal-repo.js';
-import { penjurnalLot } from './jurnal-sync.js';
 import type { Kas } from './kas-repo.js';
 import type { Database, ImporRow } from './types.js';
 
@@ -50,122 +48,7 @@ export async function markImporBatal(db: Kysely<Database>, id: number, waktu: st
   await jurnalkan(db, 'impor', id, 'ubah', waktu);
 }
 
-export interface PenyisipRegister {
-  /** queues a row (values in the order of `kolom`) and returns the id it is written under */
-  tulis(nilai: readonly unknown[]): number;
-  /** writes and journals what is still queued; call before the import commits */
-  akhiri(): void;
-}
-
-/** rows per INSERT statement */
-const SEKALIGUS = 32;
-
-/**
- * Inserts into a register, 32 rows to a statement, every column bound: the id (the next after the largest,
- * as SQLite would give it: the import holds the write lock), a new uid, a column's default for a null (e.g.
- * jenis `perorangan`) and SQLite's type conversions applied here as the table would apply them. The values
- * bound are therefore the row as stored, and each row is journalled from them without reading it back.
- */
-export function registerInserter(sqlite: BetterSqlite3.Database, tabel: string, kolom: string[]): PenyisipRegister {
-  const info = sqlite.prepare(`PRAGMA table_info("${tabel}")`).all() as KolomInfo[];
-  const lebar = info.length;
-  const kepala = `INSERT INTO "${tabel}" (${info.map((c) => `"${c.name}"`).join(', ')}) VALUES `;
-  const tempat = `(${info.map(() => '?').join(', ')})`;
-  const satu = sqlite.prepare(kepala + tempat);
-  const banyak = sqlite.prepare(kepala + Array<string>(SEKALIGUS).fill(tempat).join(', '));
-  const jurnal = penjurnalLot(
-    sqlite,
-    tabel,
-    new Date().toISOString(),
-    info.map((c) => c.name),
-  );
-  const seperti = info.map((c) => sepertiTersimpan(sqlite, c, kolom.indexOf(c.name)));
-  let id = Number(sqlite.prepare(`SELECT coalesce(max(id), 0) FROM "${tabel}"`).pluck().get());
-  const indeks = indeksDitunda(sqlite, tabel, id);
-  const antre = new Array<unknown>(lebar * SEKALIGUS);
-  const baris = new Array<unknown>(lebar);
-  let n = 0;
-  return {
-    tulis(v) {
-      const uid = uidBaru();
-      id++;
-      for (let c = 0; c < lebar; c++) baris[c] = antre[n * lebar + c] = seperti[c]!(v, id, uid);
-      jurnal.tambah(baris);
-      if (++n === SEKALIGUS) {
-        indeks.ditambah(SEKALIGUS);
-        banyak.run(antre);
-        n = 0;
-      }
-      return id;
-    },
-    akhiri() {
-      for (let r = 0; r < n; r++) satu.run(antre.slice(r * lebar, (r + 1) * lebar));
-      n = 0;
-      indeks.pulihkan();
-      jurnal.akhiri();
-    },
-  };
-}
-
-/**
- * A table's indexes dropped in the middle of a large bulk insert and made again, from their own text, before it
- * commits: building an index once over sorted keys costs less than keeping it up to date row by row. Only once
- * the import has added at least as many rows as the table held (and 1,024), so a small import into a large
- * table never rebuilds its indexes. A UNIQUE index made again checks every row as the insert would have.
- */
-function indeksDitunda(
-  sqlite: BetterSqlite3.Database,
-  tabel: string,
-  sudahAda: number,
-): { ditambah(n: number): void; pulihkan(): void } {
-  const ambang = Math.max(1024, sudahAda);
-  let ditambah = 0;
-  let dibuang: string[] | undefined;
-  return {
-    ditambah(n) {
-      ditambah += n;
-      if (dibuang || ditambah < ambang) return;
-      const indeks = sqlite
-        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
-        .all(tabel) as { name: string; sql: string }[];
-      for (const i of indeks) sqlite.exec(`DROP INDEX "${i.name}"`);
-      dibuang = indeks.map((i) => i.sql);
-    },
-    pulihkan() {
-      for (const teks of dibuang ?? []) sqlite.exec(teks);
-      dibuang = undefined;
-    },
-  };
-}
-
-interface KolomInfo {
-  name: string;
-  type: string;
-  dflt_value: string | null;
-}
-
-/**
- * A column's stored value from the values given: id and uid as assigned, the default for a null or a column
- * not given, and the conversion SQLite's column affinity makes (a number into a TEXT column is stored as text,
- * an integer written as text into an INTEGER column as an integer).
- */
-function sepertiTersimpan(
-  sqlite: BetterSqlite3.Database,
-  c: KolomInfo,
-  i: number,
-): (v: readonly unknown[], id: number, uid: string) => unknown {
-  if (c.name === 'id') return (_v, id) => id;
-  if (c.name === 'uid') return (_v, _id, uid) => uid;
-  const bawaan = c.dflt_value == null ? null : sqlite.prepare(`SELECT ${c.dflt_value}`).pluck().get();
-  const afinitas = /INT/i.test(c.type) ? 'integer' : /CHAR|CLOB|TEXT/i.test(c.type) ? 'text' : 'lain';
-  if (i < 0) return () => bawaan;
-  return (v) => {
-    const x = v[i] ?? bawaan;
-    if (afinitas === 'text' && typeof x === 'number') return String(x);
-    if (afinitas === 'integer' && typeof x === 'string' && /^-?\d{1,15}$/.test(x)) return Number(x);
-    return x;
-  };
-}
+export { type PenyisipRegister, registerInserter } from './register-massal.js';
 
 /** The columns of a register that exist in its table (fields declared but not stored are left out). */
 export function kolomTabel(sqlite: BetterSqlite3.Database, tabel: string): Set<string> {

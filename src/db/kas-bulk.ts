@@ -8,6 +8,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Hitungan } from './impor-repo.js';
 import type { DariPenulis, DataPenulis, GalatPenulis, KePenulis } from './kas-penulis.js';
 import type { Kas } from './kas-repo.js';
+import type { PenyisipRegister } from './register-massal.js';
 import {
   KOLOM_BERUBAH,
   KOLOM_TETAP,
@@ -68,17 +69,26 @@ function galatDari(g: GalatPenulis): Error {
   return e;
 }
 
-/**
- * Opens the import's transaction in a worker and logs the import there; resolves once the lock is held.
- * `perkiraan`: about how many rows the file holds (never fewer), for tundaIndeksKas.
- */
-export async function bukaPenulisKas(modul: URL, berkas: string, impor: LogImpor, perkiraan = 0): Promise<PenulisKas> {
+/** The worker's side of an import as the main thread sees it: messages posted, the queue kept bounded. */
+interface Saluran {
+  imporId: number;
+  /** posts a batch; waits while the worker is more than ANTRE_MAKS batches behind; throws its first error */
+  kirim(m: KePenulis): void;
+  /** the worker's first error, if any */
+  galat(): Error | undefined;
+  /** posts commit or rollback once, waits for the answer and ends the worker */
+  tutup(m: KePenulis): Promise<void>;
+}
+
+/** Starts the writer thread and resolves once it holds the import's transaction and has logged the import. */
+async function bukaSaluran(modul: URL, workerData: Omit<DataPenulis, 'selesai'>): Promise<Saluran> {
   const selesaiBuf = new SharedArrayBuffer(4);
   const selesai = new Int32Array(selesaiBuf);
   // loaded here, not at start-up: worker_threads brings a dozen internal modules only an import needs
   const { Worker } = process.getBuiltinModule('node:worker_threads');
-  const workerData: DataPenulis = { berkas, selesai: selesaiBuf, impor, perkiraan };
-  const worker: WorkerType = new Worker(modul, { workerData });
+  const worker: WorkerType = new Worker(modul, {
+    workerData: { ...workerData, selesai: selesaiBuf } satisfies DataPenulis,
+  });
   let galat: Error | undefined;
   let tunggu: ((m: DariPenulis) => void) | undefined;
   const jawab = (m: DariPenulis) => {
@@ -95,31 +105,55 @@ export async function bukaPenulisKas(modul: URL, berkas: string, impor: LogImpor
     jawab({ galat: { message: e.message } });
   });
   const balasan = () => new Promise<DariPenulis>((res) => (tunggu = res));
-  const kirimKe = (m: KePenulis) => worker.postMessage(m);
 
   const awal = await balasan();
   if (!('id' in awal)) {
     await worker.terminate();
     throw galat ?? new Error('penulis impor gagal dibuka');
   }
+  let dikirim = 0;
+  let tertutup = false;
+  return {
+    imporId: awal.id,
+    galat: () => galat,
+    kirim(m) {
+      worker.postMessage(m);
+      dikirim++;
+      // keep memory bounded: wait while the worker is more than ANTRE_MAKS batches behind
+      for (let s = Atomics.load(selesai, 0), diam = 0; dikirim - s > ANTRE_MAKS; s = Atomics.load(selesai, 0)) {
+        if (Atomics.wait(selesai, 0, s, 1000) === 'timed-out' && ++diam > 120)
+          throw new Error('penulis impor berhenti menjawab');
+      }
+      if (galat) throw galat;
+    },
+    async tutup(m) {
+      if (tertutup) return;
+      tertutup = true;
+      const b = balasan();
+      worker.postMessage(m);
+      const jawaban = await b;
+      await worker.terminate();
+      if ('galat' in jawaban) throw galat ?? galatDari(jawaban.galat);
+    },
+  };
+}
 
+/**
+ * Opens a cash import's transaction in a worker and logs the import there; resolves once the lock is held.
+ * `perkiraan`: about how many rows the file holds (never fewer), for tundaIndeksKas.
+ */
+export async function bukaPenulisKas(modul: URL, berkas: string, impor: LogImpor, perkiraan = 0): Promise<PenulisKas> {
+  const saluran = await bukaSaluran(modul, { berkas, impor, perkiraan });
   let lot: unknown[] = [];
   let tetap: unknown[] = [];
   let sebelum = '';
   let terakhir = '';
-  let dikirim = 0;
   let saldo: readonly SaldoHarianRow[] = [];
   const kirim = () => {
     if (!lot.length) return;
-    kirimKe({ lot, tetap, sebelum });
+    const m = { lot, tetap, sebelum };
     lot = [];
-    dikirim++;
-    // keep memory bounded: wait while the worker is more than ANTRE_MAKS batches behind
-    for (let s = Atomics.load(selesai, 0), diam = 0; dikirim - s > ANTRE_MAKS; s = Atomics.load(selesai, 0)) {
-      if (Atomics.wait(selesai, 0, s, 1000) === 'timed-out' && ++diam > 120)
-        throw new Error('penulis impor berhenti menjawab');
-    }
-    if (galat) throw galat;
+    saluran.kirim(m);
   };
   // a batch shares hash_sebelum's chain and the KOLOM_TETAP values; a row that differs starts a new one
   const samaTetap = (r: Kas) => {
@@ -127,21 +161,11 @@ export async function bukaPenulisKas(modul: URL, berkas: string, impor: LogImpor
     for (let c = 0; c < KOLOM_TETAP.length; c++) if (r[KOLOM_TETAP[c]!] !== tetap[c]) return false;
     return true;
   };
-  let tertutup = false;
-  const tutup = async (m: KePenulis) => {
-    if (tertutup) return;
-    tertutup = true;
-    const b = balasan();
-    kirimKe(m);
-    const jawaban = await b;
-    await worker.terminate();
-    if ('galat' in jawaban) throw galat ?? galatDari(jawaban.galat);
-  };
-
   return {
-    imporId: awal.id,
+    imporId: saluran.imporId,
     kirim,
     tulis(r) {
+      const galat = saluran.galat();
       if (galat) throw galat;
       if (!lot.length || !samaTetap(r)) {
         kirim();
@@ -158,11 +182,69 @@ export async function bukaPenulisKas(modul: URL, berkas: string, impor: LogImpor
     },
     async commit(h) {
       kirim();
-      await tutup({ commit: h, saldo: [...saldo] });
+      await saluran.tutup({ commit: h, saldo: [...saldo] });
     },
     async rollback() {
       lot = [];
-      await tutup({ rollback: true });
+      await saluran.tutup({ rollback: true });
+    },
+  };
+}
+
+export interface PenulisRegister {
+  imporId: number;
+  /** the rows, as the register's inserter takes them (values in the order of `kolom`) */
+  penyisip: PenyisipRegister;
+  /** hands the queued rows to the worker now */
+  kirim(): void;
+  /** writes the counts and commits; throws if any write failed (then nothing is kept) */
+  commit(h: Hitungan): Promise<void>;
+  rollback(): Promise<void>;
+}
+
+/** register rows per message: one journal lot */
+const LOT_REGISTER = 1024;
+
+/**
+ * A register import's transaction in a worker (the same thread module as the cash import's): the worker
+ * numbers the rows, gives them their uid and stored values, inserts and journals them in lots (registerInserter)
+ * while this thread reads and checks the next ones.
+ */
+export async function bukaPenulisRegister(
+  modul: URL,
+  berkas: string,
+  impor: LogImpor,
+  register: { tabel: string; kolom: string[] },
+): Promise<PenulisRegister> {
+  const saluran = await bukaSaluran(modul, { berkas, impor, perkiraan: 0, register });
+  const lebar = register.kolom.length;
+  let baris: unknown[] = [];
+  // one JSON string per batch: copying a string to the worker costs far less than cloning an array of 10,000
+  // values. The values are parseField's (strings, finite numbers, null) and the import's id and time: JSON keeps
+  // each as it is, bar undefined, which becomes null (the inserter treats both as the column's default).
+  const kirim = () => {
+    if (!baris.length) return;
+    const m = { baris: JSON.stringify(baris) };
+    baris = [];
+    saluran.kirim(m);
+  };
+  return {
+    imporId: saluran.imporId,
+    kirim,
+    penyisip: {
+      tulis(nilai) {
+        for (let c = 0; c < lebar; c++) baris.push(nilai[c]);
+        if (baris.length >= LOT_REGISTER * lebar) kirim();
+      },
+      akhiri: kirim,
+    },
+    async commit(h) {
+      kirim();
+      await saluran.tutup({ commit: h, saldo: [] });
+    },
+    async rollback() {
+      baris = [];
+      await saluran.tutup({ rollback: true });
     },
   };
 }

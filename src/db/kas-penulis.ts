@@ -1,17 +1,20 @@
-// The writer thread of a cash import, started by bukaPenulisKas (kas-bulk.ts). It holds the import's
-// one transaction (BEGIN IMMEDIATE … COMMIT) on its own connection to the file and inserts the rows
-// the main thread has checked, numbered and chained, while the main thread reads and checks the next.
+// The writer thread of an import, started by bukaPenulisKas or bukaPenulisRegister (kas-bulk.ts). It holds
+// the import's one transaction (BEGIN IMMEDIATE … COMMIT) on its own connection to the file and inserts the
+// rows the main thread has checked (cash rows numbered and chained; register rows with their journal lots),
+// while the main thread reads and checks the next.
 // Nothing is committed before COMMIT, so a killed process (both threads die together) leaves the file
 // as it was; a failed write rolls the whole import back.
 import { parentPort, workerData } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import type { Hitungan } from './impor-repo.js';
+import { type PenyisipRegister, registerInserter } from './register-massal.js';
 import { bukaSqlite } from './sqlite.js';
 import {
   insertImpor,
   KOLOM_BARIS,
   KOLOM_BERUBAH,
   type LogImpor,
+  RujukanKas,
   SisipKas,
   tulisSaldoHarian,
   tundaIndeksKas,
@@ -26,6 +29,8 @@ export interface DataPenulis {
   impor: LogImpor;
   /** about how many rows the file holds (its lines): a run adding more than the book holds rebuilds kas_pos once */
   perkiraan: number;
+  /** a register import (donatur, PPKS, PSKS): its table and the columns each row's values come in */
+  register?: { tabel: string; kolom: string[] };
 }
 
 /**
@@ -33,6 +38,8 @@ export interface DataPenulis {
  */
 export type KePenulis =
   | { lot: unknown[]; tetap: unknown[]; sebelum: string }
+  /** register rows, their values one after the other as JSON (DataPenulis.register.kolom gives the width) */
+  | { baris: string }
   | { commit: Hitungan; saldo: SaldoHarianRow[] }
   | { rollback: true };
 export interface GalatPenulis {
@@ -61,6 +68,8 @@ if (parentPort) {
   const selesai = new Int32Array(w.selesai);
   let db: Database.Database | undefined;
   let sisip: SisipKas | undefined;
+  let register: PenyisipRegister | undefined;
+  let rujukan: RujukanKas | undefined;
   let bangunIndeks = () => {};
   let imporId = 0;
   let galat: unknown;
@@ -77,16 +86,23 @@ if (parentPort) {
   try {
     db = bukaSqlite(w.berkas, { fileMustExist: true });
     db.pragma('busy_timeout = 5000');
-    db.pragma('foreign_keys = ON');
+    // a cash import checks its rows' references once per value before commit (RujukanKas); a register's per row
+    db.pragma(`foreign_keys = ${w.register ? 'ON' : 'OFF'}`);
     db.pragma('synchronous = NORMAL');
     // 48 MiB: the unique indexes' pages a million-row run touches (kas_pos is rebuilt at the end, see tundaIndeksKas)
     db.pragma('cache_size = -49152');
     // temp files on disk: rebuilding kas_pos sorts a million keys, which in memory would add their size to the peak
     db.pragma('temp_store = FILE');
     db.exec('BEGIN IMMEDIATE');
-    sisip = new SisipKas(db);
     imporId = insertImpor(db, w.impor);
-    bangunIndeks = tundaIndeksKas(db, w.perkiraan);
+    if (w.register) {
+      // the indexes kept up to date as rows come (tundaIndeks false): beside the reading thread, not after it
+      register = registerInserter(db, w.register.tabel, w.register.kolom, { tundaIndeks: false });
+    } else {
+      sisip = new SisipKas(db);
+      rujukan = new RujukanKas(db);
+      bangunIndeks = tundaIndeksKas(db, w.perkiraan);
+    }
     port.postMessage({ id: imporId } satisfies DariPenulis);
   } catch (e) {
     gagal(e);
@@ -94,6 +110,7 @@ if (parentPort) {
 
   const baris = new Array<unknown>(KOLOM_BARIS.length);
   const tulisLot = (lot: unknown[], tetap: unknown[], sebelum: string) => {
+    rujukan!.catat(tetap, lot);
     sisip!.pakaiTetap(tetap);
     for (let i = 0; i < lot.length; i += BERUBAH) {
       for (let c = 0; c < BERUBAH; c++) baris[c] = lot[i + c];
@@ -103,11 +120,21 @@ if (parentPort) {
     }
   };
 
+  const lebar = w.register?.kolom.length ?? 0;
+  const satu = new Array<unknown>(lebar);
+  const tulisRegister = (nilai: unknown[]) => {
+    for (let i = 0; i < nilai.length; i += lebar) {
+      for (let c = 0; c < lebar; c++) satu[c] = nilai[i + c];
+      register!.tulis(satu);
+    }
+  };
+
   port.on('message', (m: KePenulis) => {
-    if ('lot' in m) {
+    if ('lot' in m || 'baris' in m) {
       if (!galat) {
         try {
-          tulisLot(m.lot, m.tetap, m.sebelum);
+          if ('baris' in m) tulisRegister(JSON.parse(m.baris) as unknown[]);
+          else tulisLot(m.lot, m.tetap, m.sebelum);
         } catch (e) {
           gagal(e);
         }
@@ -118,7 +145,9 @@ if (parentPort) {
     }
     try {
       if ('commit' in m && !galat && db) {
-        sisip!.akhiri();
+        sisip?.akhiri();
+        rujukan?.periksa();
+        register?.akhiri();
         bangunIndeks();
         tulisSaldoHarian(db, m.saldo);
         updateImporHitungan(db, imporId, m.commit);

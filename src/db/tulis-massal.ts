@@ -198,3 +198,49 @@ export function tulisSaldoHarian(sqlite: BetterSqlite3.Database, baris: readonly
   );
   for (const b of baris) stmt.run(b.buku, b.kode, b.tanggal, b.gerak, b.saldo);
 }
+
+/**
+ * The foreign keys of `kas`, checked once per distinct value instead of once per row: the cash import's writer
+ * runs with foreign_keys OFF, notes every value of a referencing column as rows pass (`catat`), and before commit
+ * looks each value up in its parent table (`periksa`), which fails as SQLite's own check would (same code and
+ * text), rolling the whole import back. Equivalent to the per-row check because nothing in the transaction deletes
+ * or changes a parent row and the import's rows reference none of each other (batal_dari is a batch's constant).
+ */
+export class RujukanKas {
+  private readonly berubah: { c: number; nilai: Set<unknown> }[] = [];
+  private readonly tetap: { c: number; nilai: Set<unknown> }[] = [];
+  private readonly cek: { tabel: string; ke: string; nilai: Set<unknown> }[] = [];
+
+  constructor(private readonly sqlite: BetterSqlite3.Database) {
+    const fk = sqlite.prepare('PRAGMA foreign_key_list(kas)').all() as {
+      table: string;
+      from: string;
+      to: string | null;
+    }[];
+    for (const k of fk) {
+      const nilai = new Set<unknown>();
+      this.cek.push({ tabel: k.table, ke: k.to ?? 'rowid', nilai });
+      const b = (KOLOM_BERUBAH as readonly string[]).indexOf(k.from);
+      const t = (KOLOM_TETAP as readonly string[]).indexOf(k.from);
+      if (b >= 0) this.berubah.push({ c: b, nilai });
+      else if (t >= 0) this.tetap.push({ c: t, nilai });
+      else throw new Error(`kolom rujukan kas tidak dikenal: ${k.from}`);
+    }
+  }
+
+  /** a batch's KOLOM_TETAP values, then its rows' KOLOM_BERUBAH values one after the other */
+  catat(tetap: readonly unknown[], lot: readonly unknown[]): void {
+    for (const { c, nilai } of this.tetap) if (tetap[c] != null) nilai.add(tetap[c]);
+    for (const { c, nilai } of this.berubah)
+      for (let i = c; i < lot.length; i += KOLOM_BERUBAH.length) if (lot[i] != null) nilai.add(lot[i]);
+  }
+
+  periksa(): void {
+    for (const { tabel, ke, nilai } of this.cek) {
+      const ada = this.sqlite.prepare(`SELECT 1 FROM "${tabel}" WHERE "${ke}" = ?`).pluck();
+      for (const v of nilai)
+        if (ada.get(v) === undefined)
+          throw Object.assign(new Error('FOREIGN KEY constraint failed'), { code: 'SQLITE_CONSTRAINT_FOREIGNKEY' });
+    }
+  }
+}

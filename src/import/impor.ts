@@ -6,9 +6,15 @@ import { parseField } from '../books/field.js';
 import { DONATUR, PPKS, PSKS } from '../books/registers.js';
 import type { Ledger } from '../db/connection.js';
 import { beginImmediate, type Hitungan } from '../db/impor-repo.js';
-import { bukaPenulisKas, modulPenulis, type PenulisKas } from '../db/kas-bulk.js';
+import {
+  bukaPenulisKas,
+  bukaPenulisRegister,
+  modulPenulis,
+  type PenulisKas,
+  type PenulisRegister,
+} from '../db/kas-bulk.js';
 import { loadReferensi } from '../db/referensi-repo.js';
-import { insertImpor, updateImporHitungan } from '../db/tulis-massal.js';
+import { insertImpor, type LogImpor, updateImporHitungan } from '../db/tulis-massal.js';
 import { UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import { type BarisMentah, bukaTabel, type Sel } from './baca.js';
@@ -16,7 +22,7 @@ import { tulisDitolak } from './ditolak.js';
 import type { BukuImpor, DeklarasiImpor, HasilBaris, Pengolah } from './jenis.js';
 import { DEKLARASI_KAS, pengolahKas } from './kas.js';
 import { BATAS_JUDUL, cariKepala, checkKolom } from './kolom.js';
-import { deklarasiRegister, pengolahRegister } from './register.js';
+import { deklarasiRegister, kolomRegister, pengolahRegister } from './register.js';
 
 const REGISTER: Record<Exclude<BukuImpor, 'kas'>, Buku> = { donatur: DONATUR, ppks: PPKS, psks: PSKS };
 
@@ -110,13 +116,10 @@ export async function jalankanImpor(ledger: Ledger, o: OpsiImpor): Promise<Ringk
     oleh: o.oleh,
     waktu: o.waktu,
   };
-  // Cash rows are written by a worker holding the transaction (src/db/kas-bulk.ts), so checking and
-  // writing run on both cores; registers are small enough to write here.
-  const modul = !o.uji && o.buku === 'kas' && berkasNyata(ledger.path) ? modulPenulis() : undefined;
-  // tabel.total: the file's lines (or, where a quoted cell spans lines, its characters): never fewer than its rows
-  const penulis: PenulisKas | undefined = modul
-    ? await bukaPenulisKas(modul, ledger.path, logImpor, tabel.total)
-    : undefined;
+  // Rows are written by a worker holding the transaction (src/db/kas-bulk.ts), so checking and writing run on
+  // both cores.
+  const modul = !o.uji && berkasNyata(ledger.path) ? modulPenulis() : undefined;
+  const penulis = modul ? await bukaPenulis(modul, ledger, o.buku, logImpor, tabel.total) : undefined;
   const tx: { commit(h: Hitungan): void | Promise<void>; rollback(): void | Promise<void> } | undefined = o.uji
     ? undefined
     : (penulis ?? txUtama(ledger, () => imporId));
@@ -125,7 +128,7 @@ export async function jalankanImpor(ledger: Ledger, o: OpsiImpor): Promise<Ringk
     imporId = penulis ? penulis.imporId : tx ? insertImpor(ledger.sqlite, logImpor) : null;
     const pengolah: Pengolah =
       o.buku === 'kas'
-        ? await pengolahKas({ ledger, ref, imporId, waktu: o.waktu, uji: o.uji, tujuan: penulis })
+        ? await pengolahKas({ ledger, ref, imporId, waktu: o.waktu, uji: o.uji, tujuan: penulis?.kas })
         : pengolahRegister(REGISTER[o.buku], {
             ledger,
             ref,
@@ -135,6 +138,7 @@ export async function jalankanImpor(ledger: Ledger, o: OpsiImpor): Promise<Ringk
             uji: o.uji,
             terimaMirip: o.terimaMirip,
             bawaan,
+            penyisip: penulis?.register?.penyisip,
           });
 
     const h: Hitungan = { dibaca: 0, ditambah: 0, sudah_ada: 0, mungkin_ganda: 0, ditolak: 0 };
@@ -204,6 +208,37 @@ function txUtama(ledger: Ledger, imporId: () => number | null): { commit(h: Hitu
       tx.commit();
     },
     rollback: () => tx.rollback(),
+  };
+}
+
+/**
+ * The writer thread of this import: cash rows, or a register's rows with their journal lots.
+ * `perkiraan`: the file's lines (or, where a quoted cell spans lines, its characters): never fewer than its rows.
+ */
+async function bukaPenulis(
+  modul: URL,
+  ledger: Ledger,
+  buku: BukuImpor,
+  log: LogImpor,
+  perkiraan: number,
+): Promise<
+  { kas?: PenulisKas; register?: PenulisRegister } & Pick<PenulisKas, 'imporId' | 'kirim' | 'commit' | 'rollback'>
+> {
+  if (buku === 'kas') {
+    const kas = await bukaPenulisKas(modul, ledger.path, log, perkiraan);
+    return { kas, imporId: kas.imporId, kirim: kas.kirim, commit: kas.commit, rollback: kas.rollback };
+  }
+  const tabel = REGISTER[buku].tabel;
+  const register = await bukaPenulisRegister(modul, ledger.path, log, {
+    tabel,
+    kolom: kolomRegister(REGISTER[buku], ledger.sqlite),
+  });
+  return {
+    register,
+    imporId: register.imporId,
+    kirim: register.kirim,
+    commit: register.commit,
+    rollback: register.rollback,
   };
 }
 

@@ -3,7 +3,7 @@
 import type { Buku } from '../books/buku.js';
 import { type Nilai, parseField } from '../books/field.js';
 import type { Ledger } from '../db/connection.js';
-import { iterateRegister, kolomTabel, registerInserter } from '../db/impor-repo.js';
+import { iterateRegister, kolomTabel, type PenyisipRegister, registerInserter } from '../db/impor-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';
 import { UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
@@ -44,6 +44,14 @@ export interface OpsiRegister {
   terimaMirip: boolean;
   /** the value of a field for every row that leaves it empty (`--kategori FM`) */
   bawaan?: Record<string, string>;
+  /** where new rows go (a writer thread, bukaPenulisRegister); otherwise inserted on this connection */
+  penyisip?: PenyisipRegister;
+}
+
+/** The columns a register import writes, in the order of each row's values. */
+export function kolomRegister(buku: Buku, sqlite: Ledger['sqlite']): string[] {
+  const { fields } = deklarasiRegister(buku, kolomTabel(sqlite, buku.tabel));
+  return [...fields.map((f) => f.name), 'impor_id', 'dibuat'];
 }
 
 /** `alamat` is one of a few dozen in a unit: each normalised once, then remembered (up to 10,000 of them) */
@@ -135,16 +143,32 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
   for (const r of iterateRegister(o.ledger.sqlite, buku.tabel, kolomKunci))
     ingat(r, kunciDari(r), `ID ${String(r.id)} (${String(r.nama)})`);
 
-  const kolom = [...fields.map((f) => f.name), 'impor_id', 'dibuat'];
-  const insert = o.uji ? undefined : registerInserter(o.ledger.sqlite, buku.tabel, kolom);
+  const insert = o.uji
+    ? undefined
+    : (o.penyisip ?? registerInserter(o.ledger.sqlite, buku.tabel, kolomRegister(buku, o.ledger.sqlite)));
   // the values of one row as written, in `kolom` order (the inserter copies them)
   const ditulis: unknown[] = [...fields.map(() => null), o.imporId, o.waktu];
+
+  // each field's last cell text and its value: a column that repeats (the default date, a kind) is parsed once per
+  // run of equal cells. parseField depends on the field and the text only, bar a birth date checked against today.
+  const terakhir = fields.map((f) => ({ teks: undefined as string | undefined, nilai: null as Nilai, f }));
+  const parse = (j: number, teks: string): Nilai => {
+    const t = terakhir[j]!;
+    if (teks === t.teks) return t.nilai;
+    const v = parseField(t.f, teks, o.ref);
+    if (t.f.type !== 'tanggal' || t.f.rentang !== 'lahir') {
+      t.teks = teks;
+      t.nilai = v;
+    }
+    return v;
+  };
 
   return {
     olah(baris, sel): HasilBaris {
       const nilai: Record<string, Nilai> = {};
       let salah: string[] | undefined;
-      for (const f of fields) {
+      for (let j = 0; j < fields.length; j++) {
+        const f = fields[j]!;
         try {
           let teks = selSebagaiTeks(f, sel(f.name));
           if (teks.trim() === '')
@@ -152,7 +176,7 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
               o.bawaan?.[f.name] ??
               buku.isiDariLain?.(f.name, nilai, o.hariIni) ??
               (f.hariIni ? o.hariIni : (f.nilaiBawaan ?? ''));
-          nilai[f.name] = parseField(f, teks, o.ref);
+          nilai[f.name] = parse(j, teks);
         } catch (err) {
           if (!(err instanceof UserError)) throw err;
           (salah ??= []).push(err.message);
@@ -180,9 +204,9 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
         };
 
       for (let j = 0; j < fields.length; j++) ditulis[j] = nilai[fields[j]!.name];
-      const id = insert?.tulis(ditulis);
+      insert?.tulis(ditulis);
       ingat(nilai, k, `baris ${baris} berkas ini (${ringkas})`);
-      return { baris, keputusan: 'baru', ringkas, id };
+      return { baris, keputusan: 'baru', ringkas };
     },
     selesai: () => insert?.akhiri(),
   };

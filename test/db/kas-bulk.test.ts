@@ -141,4 +141,76 @@ describe('kas import writer', () => {
     expect(l.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     await l.close();
   });
+
+  it("a register import's rows and journal lots are written by the same worker, in one transaction", async () => {
+    const dist = (p: string) => import(pathToFileURL(path.join(ROOT, 'dist', p)).href);
+    const { modulPenulis: modulDist, bukaPenulisRegister } = await dist('db/kas-bulk.js');
+    const file = path.join(tmpDir(), 'u.sqlite');
+    const l = await openLedger(file, { create: true });
+    const log = { buku: 'donatur', berkas: 'd.csv', sha256: 'b'.repeat(64), oleh: 'uji', waktu: WAKTU };
+    const kolom = ['nama', 'hp', 'alamat', 'janji', 'terdaftar', 'impor_id', 'dibuat'];
+    const baris = (i: number, imporId: number) =>
+      [`Donatur ${i}`, `0812${10_000_000 + i}`, 'Jetis', 5000, '2026-11-22'].concat([imporId, WAKTU]);
+    const jalankan = async (n: number, akhir: 'commit' | 'rollback') => {
+      const p = await bukaPenulisRegister(modulDist(), file, log, { tabel: 'donatur', kolom });
+      try {
+        for (let i = 1; i <= n; i++) p.penyisip.tulis(baris(i, p.imporId));
+        p.penyisip.akhiri();
+        if (akhir === 'commit') await p.commit({ dibaca: n, ditambah: n, sudah_ada: 0, mungkin_ganda: 0, ditolak: 0 });
+      } finally {
+        await p.rollback(); // after a commit a no-op
+      }
+    };
+    const hitung = () =>
+      l.sqlite
+        .prepare("SELECT (SELECT count(*) FROM donatur) d, (SELECT count(*) FROM jurnal WHERE aksi = 'lot') lot")
+        .get();
+    await jalankan(3000, 'rollback');
+    expect(hitung(), 'a rollback keeps nothing').toEqual({ d: 0, lot: 0 });
+    await jalankan(3000, 'commit');
+    // one lot entry per 1,024 rows; ids numbered from the book's largest; the stored values and their defaults
+    expect(hitung()).toEqual({ d: 3000, lot: 3 });
+    expect(l.sqlite.prepare('SELECT id, nama, jenis, janji, hp FROM donatur WHERE id = 3000').get()).toEqual({
+      id: 3000,
+      nama: 'Donatur 3000',
+      jenis: 'perorangan',
+      janji: 5000,
+      hp: '081210003000',
+    });
+    expect(l.sqlite.prepare('SELECT ditambah FROM impor WHERE dibatalkan IS NULL ORDER BY id DESC').pluck().get()).toBe(
+      3000,
+    );
+    expect(await periksa(l)).toEqual([]);
+    await l.close();
+  });
+
+  it("the writer checks each row's references once per value before commit: one missing keeps nothing", async () => {
+    const dist = (p: string) => import(pathToFileURL(path.join(ROOT, 'dist', p)).href);
+    const { modulPenulis: modulDist, bukaPenulisKas } = await dist('db/kas-bulk.js');
+    const file = path.join(tmpDir(), 'u.sqlite');
+    const l = await openLedger(file, { create: true });
+    const ref = await loadReferensi(l.db);
+    const log = { buku: 'kas', berkas: 'k.csv', sha256: 'c'.repeat(64), oleh: 'uji', waktu: WAKTU };
+    const penulis = await bukaPenulisKas(modulDist(), file, log, 10);
+    const keadaan = { ujung: undefined, maxUrut: [], tertutup: [], rentang: await bacaRentang(l.db) };
+    const poster = new PostingMassal(ref, { ...keadaan, harian: (b, k) => harianKunci(l.sqlite, b, k) }, WAKTU);
+    const masuk = { arah: 'masuk', jumlah: 10_000, sumber: 'jimpitan', dana: 'umum', akun: 'tunai' } as const;
+    let galat: unknown;
+    try {
+      for (let i = 0; i < 3000; i++) {
+        const row = poster.posting({ ...masuk, tanggal: '2026-07-01', impor_id: penulis.imporId });
+        penulis.tulis(i === 2500 ? { ...row, dana: 'tidak_ada' } : row);
+      }
+      penulis.akhiri(poster.hariBerubah());
+      await penulis.commit({ dibaca: 3000, ditambah: 3000, sudah_ada: 0, mungkin_ganda: 0, ditolak: 0 });
+    } catch (e) {
+      galat = e;
+    } finally {
+      await penulis.rollback();
+    }
+    // the same error as SQLite's own check on that row
+    expect(galat).toMatchObject({ code: 'SQLITE_CONSTRAINT_FOREIGNKEY', message: 'FOREIGN KEY constraint failed' });
+    expect(l.sqlite.prepare('SELECT (SELECT count(*) FROM kas) + (SELECT count(*) FROM impor)').pluck().get()).toBe(0);
+    await l.close();
+  });
 });

@@ -380,6 +380,41 @@ describe('validation, duplicates, refused rows', () => {
     expect(donatur(db)).toHaveLength(1);
   });
 
+  it('a value repeated down a column is decided alike in every row, a bad one refused in each', async () => {
+    const db = await unitBaru();
+    const rows = [
+      'Nama;No HP;Jenis;Terdaftar',
+      'A;12ab;Lembaga;',
+      'B;0812-1111-2222;Lembaga;2026-07-01',
+      'C;12ab;Lembaga;',
+    ];
+    const r = await wksbm(db, ['impor', 'donatur', tulis(tmpDir(), 'x.csv', rows.join('\n')), '--json']);
+    expect(r.json().baris.map((b: any) => [b.baris, b.keputusan])).toEqual([
+      [2, 'ditolak'],
+      [4, 'ditolak'],
+    ]);
+    expect(donatur(db).map((d) => [d.nama, d.jenis, d.terdaftar])).toEqual([['B', 'lembaga', '2026-07-01']]);
+  });
+
+  it('the binary (a writer thread holds the transaction): --ketat keeps nothing; then new, sudah ada', async () => {
+    const db = await unitBaru();
+    const sebelum = snapshot(db);
+    const f = tulis(tmpDir(), 'x.csv', `${DONATUR_CSV}Dua;Jetis;12ab;Perorangan\r\n`);
+    const ketat = wksbmBin(db, ['impor', 'donatur', f, '--ketat', '--json']);
+    expect(ketat.code, ketat.stderr).toBe(2);
+    expect(ringkas(ketat)).toEqual({ dibaca: 4, ditambah: 0, sudah_ada: 0, mungkin_ganda: 0, ditolak: 1 });
+    expect(ketat.json().baris[0]).toMatchObject({ baris: 5, keputusan: 'ditolak' });
+    expect(snapshot(db)).toBe(sebelum);
+    expect(ringkas(wksbmBin(db, ['impor', 'donatur', f, '--json']))).toMatchObject({ ditambah: 3, ditolak: 1 });
+    expect(ringkas(wksbmBin(db, ['impor', 'donatur', f, '--json']))).toMatchObject({ ditambah: 0, sudah_ada: 3 });
+    expect(donatur(db).map((d) => [d.id, d.nama, d.hp])).toEqual([
+      [1, 'Bpk. Sukardi', '081210002000'],
+      [2, 'Ibu Wartini', '081320003000'],
+      [3, 'Toko Maju', null],
+    ]);
+    expect(wksbmBin(db, ['periksa', '--json']).json()).toEqual({ ok: true, temuan: [] });
+  });
+
   it('a 20 MB file', async () => {
     const db = await unitBaru();
     const dir = tmpDir();
@@ -667,5 +702,31 @@ describe('a process killed mid-import leaves the file as before', () => {
     expect(ringkas(await wksbm(db, ['kas', 'impor', contoh('kas-juli-2026.csv'), '--json']))).toMatchObject({
       ditambah: 14,
     });
+  });
+
+  it('SIGKILL inside a donor import, whose rows a writer thread inserts', async () => {
+    const db = await unitBaru();
+    const sebelum = snapshot(db);
+    const f = tulis(tmpDir(), 'donatur.csv', DONATUR_CSV);
+    const child = spawn(process.execPath, [BIN, '--db', db, 'impor', 'donatur', f], {
+      env: { ...process.env, WKSBM_HARI_INI: '2026-11-22', NO_COLOR: '1', WKSBM_TES_JEDA_IMPOR: '20000' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      let err = '';
+      child.stderr.on('data', (d) => {
+        err += String(d);
+        if (err.includes('[tes] impor berhenti')) resolve();
+      });
+      child.on('exit', () => reject(new Error(`selesai sebelum dijeda: ${err}`)));
+    });
+    // the first row has been handed to the writer, inside its open transaction
+    await new Promise<void>((resolve) => {
+      child.on('exit', () => resolve());
+      child.kill('SIGKILL');
+    });
+    expect(snapshot(db)).toBe(sebelum);
+    await periksaBersih(db);
+    expect(ringkas(wksbmBin(db, ['impor', 'donatur', f, '--json']))).toMatchObject({ ditambah: 3 });
   });
 });
