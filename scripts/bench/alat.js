@@ -99,3 +99,27 @@ export function unit(dir, nama = 'unit', bin = BIN) {
   wksbm(db, ['akun', 'tambah', 'bri', '--nama', 'BRI'], bin);
   return db;
 }
+
+/**
+ * A cash CSV of `n` rows as `kas impor` reads it: three receipts to one payment (never below zero), row i dated
+ * `tanggal(i)`. Written in pieces of 10,000 rows so a million-row file never sits in memory.
+ */
+export function tulisKasCsv(file, n, tanggal) {
+  const out = fs.openSync(file, 'w');
+  fs.writeSync(out, 'Tanggal,Uraian,Sumber/Jenis,Dana,Masuk,Keluar\n');
+  let buf = [];
+  for (let i = 0; i < n; i++) {
+    const tgl = tanggal(i);
+    buf.push(
+      i % 4 === 3
+        ? `${tgl},Beli alat tulis ${i},operasional,umum,,"5.000"`
+        : `${tgl},Jimpitan ${i},jimpitan,umum,"${(i % 7) * 1000 + 10000}",`,
+    );
+    if (buf.length === 10_000) {
+      fs.writeSync(out, buf.join('\n') + '\n');
+      buf = [];
+    }
+  }
+  if (buf.length) fs.writeSync(out, buf.join('\n') + '\n');
+  fs.closeSync(out);
+}

@@ -7,7 +7,7 @@
 // only.
 import fs from 'node:fs';
 import path from 'node:path';
-import { angka, BIN, beban, cpuMib, rupiahId, target, unit, wksbm } from './alat.js';
+import { angka, BIN, beban, cpuMib, rupiahId, target, tulisKasCsv, unit, wksbm } from './alat.js';
 
 function donorCsv(file, n) {
   const baris = ['No;Nama Donatur;Alamat;No. HP;Jenis;Janji'];
@@ -20,28 +20,14 @@ function donorCsv(file, n) {
   fs.writeFileSync(file, '\ufeff' + baris.join('\r\n') + '\r\n');
 }
 
+/** Ten years of cash rows ending before the fixed today (an entry is never dated after today), dd/mm/yyyy. */
 function kasCsv(file, n) {
-  const out = fs.openSync(file, 'w');
-  fs.writeSync(out, 'Tanggal,Uraian,Sumber/Jenis,Dana,Masuk,Keluar\n');
-  let buf = [];
-  for (let i = 0; i < n; i++) {
+  tulisKasCsv(file, n, (i) => {
     const hari = (i % 28) + 1;
     const bulan = (Math.floor(i / 28) % 12) + 1;
-    // ten years ending before the fixed today: an entry is never dated after today
     const tahun = 2016 + Math.floor(i / (28 * 12 * 300));
-    const tgl = `${String(hari).padStart(2, '0')}/${String(bulan).padStart(2, '0')}/${tahun}`;
-    buf.push(
-      i % 4 === 3
-        ? `${tgl},Beli alat tulis ${i},operasional,umum,,"5.000"`
-        : `${tgl},Jimpitan ${i},jimpitan,umum,"${(i % 7) * 1000 + 10000}",`,
-    );
-    if (buf.length === 10_000) {
-      fs.writeSync(out, buf.join('\n') + '\n');
-      buf = [];
-    }
-  }
-  if (buf.length) fs.writeSync(out, buf.join('\n') + '\n');
-  fs.closeSync(out);
+    return `${String(hari).padStart(2, '0')}/${String(bulan).padStart(2, '0')}/${tahun}`;
+  });
 }
 
 /** This tree's binary, then WKSBM_BANDING's (checked to be a built tree before anything is timed). */

@@ -1,31 +1,16 @@
 // Single postings (kas pindah dated today, kas keluar backdated a few days) on a 1,000,000-entry
 // ledger against a 1,000-entry one: a posting must cost what it touches, not the ledger's age
 // (target: at most 1.5× the small ledger's time). Both ledgers come in through `kas impor`.
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beban, HARI_INI, median, target, unit, wksbm } from './alat.js';
+import { beban, HARI_INI, median, target, tulisKasCsv, unit, wksbm } from './alat.js';
 
 /** n cash rows (3 receipts to 1 payment, never below zero) spread evenly over the `hari` days up to `akhir`. */
 function kasCsvSampai(file, n, akhir, hari) {
-  const out = fs.openSync(file, 'w');
-  fs.writeSync(out, 'Tanggal,Uraian,Sumber/Jenis,Dana,Masuk,Keluar\n');
   const akhirMs = Date.parse(`${akhir}T00:00:00Z`);
-  let buf = [];
-  for (let i = 0; i < n; i++) {
-    const tgl = new Date(akhirMs - Math.floor(((n - 1 - i) * hari) / n) * 86_400_000).toISOString().slice(0, 10);
-    buf.push(
-      i % 4 === 3
-        ? `${tgl},Beli alat tulis ${i},operasional,umum,,"5.000"`
-        : `${tgl},Jimpitan ${i},jimpitan,umum,"${(i % 7) * 1000 + 10000}",`,
-    );
-    if (buf.length === 10_000) {
-      fs.writeSync(out, buf.join('\n') + '\n');
-      buf = [];
-    }
-  }
-  if (buf.length) fs.writeSync(out, buf.join('\n') + '\n');
-  fs.closeSync(out);
+  const tanggal = (i) =>
+    new Date(akhirMs - Math.floor(((n - 1 - i) * hari) / n) * 86_400_000).toISOString().slice(0, 10);
+  tulisKasCsv(file, n, tanggal);
 }
 
 export default function posting({ dir }) {

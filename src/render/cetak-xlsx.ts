@@ -6,6 +6,7 @@ import { angkaKeKolom } from './a1.js';
 import { formatNilai, gayaJudulKolom, gayaRupiah, gayaSel, opsiCetak, RP_ID, TGL_FMT } from './gaya.js';
 import { tanggalSel } from './laporan-xlsx.js';
 import { siapkanBerkasPribadi } from './pribadi.js';
+import { simpanPribadi } from './simpan-xlsx.js';
 import { loadExcelJS } from './templat.js';
 
 export type JenisKolom = 'teks' | 'tanggal' | 'rupiah' | 'angka' | 'kuantitas';
@@ -241,12 +242,5 @@ export async function tulisProfil(
     const id = wb.addImage({ buffer: cap.buffer as unknown as ExcelJSNs.Buffer, extension: cap.extension });
     ws.addImage(id, { tl: { col: 1, row: capBaris - 1 }, ext: { width: 130, height: 130 }, editAs: 'oneCell' });
   }
-  const sementara = `${keluar}.${process.pid}.tmp`;
-  try {
-    siapkanBerkasPribadi(sementara);
-    await wb.xlsx.writeFile(sementara);
-    fs.renameSync(sementara, keluar);
-  } finally {
-    fs.rmSync(sementara, { force: true });
-  }
+  await simpanPribadi(wb, keluar);
 }
