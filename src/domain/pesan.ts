@@ -136,12 +136,15 @@ export const pesan = {
   imporBerkasKosong: (berkas: string) => `Berkas ${q(berkas)} kosong: tidak ada baris untuk diimpor.`,
   imporXlsLama: (berkas: string) =>
     `Berkas ${q(berkas)} berformat Excel lama (.xls); simpan dulu sebagai .xlsx atau .csv.`,
-  imporXlsxRusak: (m: string) => `Berkas XLSX tidak bisa dibaca (${m}).`,
+  imporXlsxRusak: (berkas: string) =>
+    `Berkas ${q(berkas)} tidak bisa dibaca sebagai XLSX (rusak atau bukan buku kerja Excel): ` +
+    'simpan ulang dari Excel/LibreOffice, atau simpan sebagai CSV.',
   imporKutipTerbuka: (baris: number) =>
     `Tanda kutip (") yang dibuka pada baris ${baris} tidak pernah ditutup; perbaiki baris itu lalu impor lagi. Tidak ` +
     `ada yang diimpor.`,
-  imporCsvRusak: (baris: number, m: string) =>
-    `Berkas CSV rusak sekitar baris ${baris} (${m}). Tidak ada yang diimpor.`,
+  imporCsvRusak: (baris: number) =>
+    `Berkas CSV rusak sekitar baris ${baris}: tanda kutip (") atau pemisah kolom di sana tidak beraturan. ` +
+    'Tidak ada yang diimpor.',
   imporBukuTidakDikenal: (v: string, ada: string[]) => pesan.pilihanTidakDikenal('buku', v, ada),
   imporKolomTidakSah: (v: string) => `--kolom ${q(v)} tidak sah: tulis isian=Judul, misalnya --kolom hp="TELP."`,
   imporKolomIsianTidakAda: (v: string, ada: string[]) =>

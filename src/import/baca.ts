@@ -45,7 +45,7 @@ export async function bukaTabel(berkas: string): Promise<Tabel> {
   const sha256 = createHash('sha256').update(buf).digest('hex');
   if (buf.length === 0) throw new UserError(pesan.imporBerkasKosong(berkas));
   const ext = path.extname(berkas).toLowerCase();
-  if (buf.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return bacaXlsx(buf, sha256);
+  if (buf.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return bacaXlsx(buf, sha256, berkas);
   if (ext === '.xls' || buf.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
     throw new UserError(pesan.imporXlsLama(berkas));
   return bacaCsv(buf, sha256, berkas);
@@ -429,7 +429,8 @@ function galatCsv(err: unknown, teks: string, pemisah: string): unknown {
   const code = (err as { code?: string }).code;
   if (code === 'CSV_QUOTE_NOT_CLOSED') return new UserError(pesan.imporKutipTerbuka(barisKutipTerbuka(teks, pemisah)));
   if (typeof code === 'string' && code.startsWith('CSV_'))
-    return new UserError(pesan.imporCsvRusak((err as { lines?: number }).lines ?? 0, (err as Error).message));
+    // csv-parse's own sentence is English: the line is what the treasurer needs
+    return new UserError(pesan.imporCsvRusak((err as { lines?: number }).lines ?? 0));
   return err;
 }
 
@@ -457,13 +458,14 @@ export function barisKutipTerbuka(teks: string, pemisah: string): number {
   return buka;
 }
 
-async function bacaXlsx(buf: Buffer, sha256: string): Promise<Tabel> {
+async function bacaXlsx(buf: Buffer, sha256: string, berkas: string): Promise<Tabel> {
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch (err) {
-    throw new UserError(pesan.imporXlsxRusak((err as Error).message));
+  } catch {
+    // the library's own words (English, about zips and XML) help no treasurer: the file is named instead
+    throw new UserError(pesan.imporXlsxRusak(berkas));
   }
   const ws = wb.worksheets.find((w) => w.actualRowCount > 0) ?? wb.worksheets[0];
   const total = ws?.rowCount ?? 0;

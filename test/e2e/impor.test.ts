@@ -198,6 +198,21 @@ describe('encodings, delimiters, titles and header words', () => {
     });
   });
 
+  it("a damaged .xlsx is named in Indonesian, without the zip library's English, and changes nothing", async () => {
+    const db = await unitBaru();
+    const f = path.join(tmpDir(), 'rusak.xlsx');
+    fs.writeFileSync(f, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]));
+    const sebelum = snapshot(db);
+    const r = await wksbm(db, ['--json', 'impor', 'donatur', f]);
+    expect(r.code).toBe(2);
+    expect(r.json().galat.pesan).toBe(
+      `Berkas "${f}" tidak bisa dibaca sebagai XLSX (rusak atau bukan buku kerja Excel): ` +
+        'simpan ulang dari Excel/LibreOffice, atau simpan sebagai CSV.',
+    );
+    expect(r.stderr).not.toMatch(/zip|central directory|Corrupted/i);
+    expect(snapshot(db)).toBe(sebelum);
+  });
+
   it('--kolom maps a header the book does not know; an unmapped required field stops, naming headers', async () => {
     const db = await unitBaru();
     const dir = tmpDir();
