@@ -430,7 +430,7 @@ describe('validation, duplicates, refused rows', () => {
     expect(wksbmBin(db, ['periksa', '--json']).json()).toEqual({ ok: true, temuan: [] });
   });
 
-  it('the binary: a file refused before its rows (no name column) ends the writer started early; nothing kept', async () => {
+  it('the binary: a file refused before its rows (no name column) ends the early writer; nothing kept', async () => {
     const db = await unitBaru();
     const sebelum = snapshot(db);
     const f = tulis(tmpDir(), 'x.csv', 'Alamat;No HP\r\nJetis RT 01;081210002000\r\n');
