@@ -81,7 +81,19 @@ interface Saluran {
 }
 
 /** Starts the writer thread and resolves once it holds the import's transaction and has logged the import. */
-async function bukaSaluran(modul: URL, workerData: Omit<DataPenulis, 'selesai'>): Promise<Saluran> {
+function bukaSaluran(modul: URL, workerData: Omit<DataPenulis, 'selesai'>): Promise<Saluran> {
+  return mulaiSaluran(modul, workerData).saluran();
+}
+
+/**
+ * Starts the writer thread now. Given the import's log in workerData it logs the import at once; without it
+ * (`saluran(log)` sends it later) the thread starts up and opens the file while this thread reads the import's
+ * file, and takes the lock only then. `hentikan` ends a thread never given its log (the file was refused).
+ */
+function mulaiSaluran(
+  modul: URL,
+  workerData: Omit<DataPenulis, 'selesai'>,
+): { saluran(log?: LogImpor): Promise<Saluran>; hentikan(): Promise<void> } {
   const selesaiBuf = new SharedArrayBuffer(4);
   const selesai = new Int32Array(selesaiBuf);
   // loaded here, not at start-up: worker_threads brings a dozen internal modules only an import needs
@@ -105,17 +117,37 @@ async function bukaSaluran(modul: URL, workerData: Omit<DataPenulis, 'selesai'>)
     jawab({ galat: { message: e.message } });
   });
   const balasan = () => new Promise<DariPenulis>((res) => (tunggu = res));
+  // the thread's first answer (its import's id, or the error that stopped it), awaited once the log is sent
+  const pertama = balasan();
+  return {
+    async saluran(log) {
+      if (log) worker.postMessage({ mulai: log } satisfies KePenulis);
+      const awal = await pertama;
+      if (!('id' in awal)) {
+        await worker.terminate();
+        throw galat ?? new Error('penulis impor gagal dibuka');
+      }
+      return salurkan(worker, awal.id, selesai, () => galat, balasan);
+    },
+    async hentikan() {
+      await worker.terminate();
+    },
+  };
+}
 
-  const awal = await balasan();
-  if (!('id' in awal)) {
-    await worker.terminate();
-    throw galat ?? new Error('penulis impor gagal dibuka');
-  }
+/** The open channel to a writer thread that holds the import's transaction. */
+function salurkan(
+  worker: WorkerType,
+  imporId: number,
+  selesai: Int32Array,
+  galatPenulis: () => Error | undefined,
+  balasan: () => Promise<DariPenulis>,
+): Saluran {
   let dikirim = 0;
   let tertutup = false;
   return {
-    imporId: awal.id,
-    galat: () => galat,
+    imporId,
+    galat: galatPenulis,
     kirim(m) {
       worker.postMessage(m);
       dikirim++;
@@ -124,6 +156,7 @@ async function bukaSaluran(modul: URL, workerData: Omit<DataPenulis, 'selesai'>)
         if (Atomics.wait(selesai, 0, s, 1000) === 'timed-out' && ++diam > 120)
           throw new Error('penulis impor berhenti menjawab');
       }
+      const galat = galatPenulis();
       if (galat) throw galat;
     },
     async tutup(m) {
@@ -133,7 +166,7 @@ async function bukaSaluran(modul: URL, workerData: Omit<DataPenulis, 'selesai'>)
       worker.postMessage(m);
       const jawaban = await b;
       await worker.terminate();
-      if ('galat' in jawaban) throw galat ?? galatDari(jawaban.galat);
+      if ('galat' in jawaban) throw galatPenulis() ?? galatDari(jawaban.galat);
     },
   };
 }
@@ -216,8 +249,33 @@ export async function bukaPenulisRegister(
   impor: LogImpor,
   register: { tabel: string; kolom: string[] },
 ): Promise<PenulisRegister> {
-  const saluran = await bukaSaluran(modul, { berkas, impor, perkiraan: 0, register });
-  const lebar = register.kolom.length;
+  return siagakanPenulisRegister(modul, berkas, register).buka(impor);
+}
+
+/** A register import's writer thread started before its file is read; `buka` gives it the import's log. */
+export interface PenulisSiaga {
+  buka(impor: LogImpor): Promise<PenulisRegister>;
+  /** ends the thread when the import stops before `buka` (a refused file): nothing was written */
+  batal(): Promise<void>;
+}
+
+/**
+ * Starts a register import's writer thread at once: it starts up and opens the unit while this thread reads the
+ * file and finds its header, instead of after (its start-up is most of a large import's first tenth of a second).
+ */
+export function siagakanPenulisRegister(
+  modul: URL,
+  berkas: string,
+  register: { tabel: string; kolom: string[] },
+): PenulisSiaga {
+  const mulai = mulaiSaluran(modul, { berkas, perkiraan: 0, register });
+  return {
+    buka: async (impor) => penulisRegister(await mulai.saluran(impor), register.kolom.length),
+    batal: mulai.hentikan,
+  };
+}
+
+function penulisRegister(saluran: Saluran, lebar: number): PenulisRegister {
   let baris: unknown[] = [];
   // one JSON string per batch: copying a string to the worker costs far less than cloning an array of 10,000
   // values. The values are parseField's (strings, finite numbers, null) and the import's id and time: JSON keeps

@@ -26,7 +26,8 @@ export interface DataPenulis {
   berkas: string;
   /** one counter: batches written (or skipped after an error), so the main thread can bound its queue */
   selesai: SharedArrayBuffer;
-  impor: LogImpor;
+  /** the import's log; absent, it comes as the first message (`mulai`) once the file's header is read */
+  impor?: LogImpor;
   /** about how many rows the file holds (its lines): a run adding more than the book holds rebuilds kas_pos once */
   perkiraan: number;
   /** a register import (donatur, PPKS, PSKS): its table and the columns each row's values come in */
@@ -41,7 +42,9 @@ export type KePenulis =
   /** register rows, their values one after the other as JSON (DataPenulis.register.kolom gives the width) */
   | { baris: string }
   | { commit: Hitungan; saldo: SaldoHarianRow[] }
-  | { rollback: true };
+  | { rollback: true }
+  /** the import's log, for a thread started before it was known: the transaction begins now */
+  | { mulai: LogImpor };
 export interface GalatPenulis {
   message: string;
   code?: string;
@@ -93,20 +96,29 @@ if (parentPort) {
     db.pragma('cache_size = -49152');
     // temp files on disk: rebuilding kas_pos sorts a million keys, which in memory would add their size to the peak
     db.pragma('temp_store = FILE');
-    db.exec('BEGIN IMMEDIATE');
-    imporId = insertImpor(db, w.impor);
-    if (w.register) {
-      // the indexes kept up to date as rows come (tundaIndeks false): beside the reading thread, not after it
-      register = registerInserter(db, w.register.tabel, w.register.kolom, { tundaIndeks: false });
-    } else {
-      sisip = new SisipKas(db);
-      rujukan = new RujukanKas(db);
-      bangunIndeks = tundaIndeksKas(db, w.perkiraan);
-    }
-    port.postMessage({ id: imporId } satisfies DariPenulis);
   } catch (e) {
     gagal(e);
   }
+  /** the import's transaction begins: the import logged, the inserter ready, its id sent back */
+  const mulai = (impor: LogImpor) => {
+    if (galat || !db) return;
+    try {
+      db.exec('BEGIN IMMEDIATE');
+      imporId = insertImpor(db, impor);
+      if (w.register) {
+        // the indexes kept up to date as rows come (tundaIndeks false): beside the reading thread, not after it
+        register = registerInserter(db, w.register.tabel, w.register.kolom, { tundaIndeks: false });
+      } else {
+        sisip = new SisipKas(db);
+        rujukan = new RujukanKas(db);
+        bangunIndeks = tundaIndeksKas(db, w.perkiraan);
+      }
+      port.postMessage({ id: imporId } satisfies DariPenulis);
+    } catch (e) {
+      gagal(e);
+    }
+  };
+  if (w.impor) mulai(w.impor);
 
   const baris = new Array<unknown>(KOLOM_BARIS.length);
   const tulisLot = (lot: unknown[], tetap: unknown[], sebelum: string) => {
@@ -130,6 +142,7 @@ if (parentPort) {
   };
 
   port.on('message', (m: KePenulis) => {
+    if ('mulai' in m) return mulai(m.mulai);
     if ('lot' in m || 'baris' in m) {
       if (!galat) {
         try {

@@ -43,6 +43,7 @@ export function registerInserter(
   const seperti = info.map((c) => sepertiTersimpan(sqlite, c, kolom.indexOf(c.name)));
   let id = Number(sqlite.prepare(`SELECT coalesce(max(id), 0) FROM "${tabel}"`).pluck().get());
   const indeks = tundaIndeks ? indeksDitunda(sqlite, tabel, id) : { ditambah() {}, pulihkan() {} };
+  const pemicu = pemicuDitunda(sqlite, tabel, id);
   const antre = new Array<unknown>(lebar * SEKALIGUS);
   const baris = new Array<unknown>(lebar);
   let n = 0;
@@ -54,6 +55,7 @@ export function registerInserter(
       jurnal.tambah(baris);
       if (++n === SEKALIGUS) {
         indeks.ditambah(SEKALIGUS);
+        pemicu.ditambah(SEKALIGUS);
         banyak.run(antre);
         n = 0;
       }
@@ -62,6 +64,7 @@ export function registerInserter(
       for (let r = 0; r < n; r++) satu.run(antre.slice(r * lebar, (r + 1) * lebar));
       n = 0;
       indeks.pulihkan();
+      pemicu.pulihkan();
       jurnal.akhiri();
     },
   };
@@ -93,6 +96,52 @@ function indeksDitunda(
     },
     pulihkan() {
       for (const teks of dibuang ?? []) sqlite.exec(teks);
+      dibuang = undefined;
+    },
+  };
+}
+
+/** A trigger that refuses a row: `BEFORE INSERT ON t WHEN <condition> BEGIN SELECT RAISE(ABORT, '<message>'); END` */
+const PEMICU_TOLAK =
+  /^CREATE TRIGGER "?\w+"? BEFORE INSERT ON "?\w+"?\s+WHEN ([^;]+?)\s+BEGIN SELECT RAISE\(ABORT, '([^']*)'\); END$/;
+
+/**
+ * A table's row-refusing triggers (the date a register row was recorded must be one) dropped in the middle of a
+ * large bulk insert, like its indexes (same threshold): a BEFORE INSERT trigger runs a program of its own for
+ * every row, and makes SQLite copy a many-row INSERT through a temporary table first. Before the import commits
+ * each is made again from its own text, and its condition is asked once of every row added (`NEW.x` read as the
+ * row's column x): a row it would have refused fails the import with the trigger's own message, as the insert
+ * would have. A trigger of any other shape stays and runs row by row.
+ */
+function pemicuDitunda(
+  sqlite: BetterSqlite3.Database,
+  tabel: string,
+  sudahAda: number,
+): { ditambah(n: number): void; pulihkan(): void } {
+  const ambang = Math.max(1024, sudahAda);
+  let ditambah = 0;
+  let dibuang: { sql: string; syarat: string; pesan: string }[] | undefined;
+  return {
+    ditambah(n) {
+      ditambah += n;
+      if (dibuang || ditambah < ambang) return;
+      const semua = sqlite
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?")
+        .all(tabel) as { name: string; sql: string }[];
+      dibuang = [];
+      for (const p of semua) {
+        const m = PEMICU_TOLAK.exec(p.sql);
+        if (!m) continue;
+        sqlite.exec(`DROP TRIGGER "${p.name}"`);
+        dibuang.push({ sql: p.sql, syarat: m[1]!.replace(/\bNEW\.(\w+)/g, '"$1"'), pesan: m[2]! });
+      }
+    },
+    pulihkan() {
+      for (const { sql, syarat, pesan } of dibuang ?? []) {
+        sqlite.exec(sql);
+        const ditolak = sqlite.prepare(`SELECT 1 FROM "${tabel}" WHERE id > ? AND (${syarat}) LIMIT 1`).get(sudahAda);
+        if (ditolak) throw Object.assign(new Error(pesan), { code: 'SQLITE_CONSTRAINT_TRIGGER' });
+      }
       dibuang = undefined;
     },
   };

@@ -13,5 +13,6 @@ const kripto = (): typeof Crypto => {
 
 export const createHash = (algoritma: string): Crypto.Hash => kripto().createHash(algoritma);
 export const randomUUID = (): string => kripto().randomUUID();
+export const randomFillSync = (buf: Uint8Array): Uint8Array => kripto().randomFillSync(buf);
 /** `crypto.hash`, one call for a short text (Node ≥ 20.12), or undefined where it is missing. */
 export const hashSekali = (): HashSekali | undefined => (kripto() as unknown as { hash?: HashSekali }).hash;

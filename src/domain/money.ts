@@ -66,6 +66,8 @@ const PENGALI: Record<string, number> = {
 
 /** Parses an amount as Indonesians type it; returns null when the text is not one. */
 export function tryParseAmount(text: string): number | null {
+  // most cells of an imported file are bare digits: 15 of them are at most MAKS, and a double holds them exactly
+  if (/^\d{1,15}$/.test(text)) return Number(text);
   let s = text.trim().toLowerCase().replace(/\s+/g, '');
   s = s.replace(/^rp\.?/, '');
   if (s === '') return null;

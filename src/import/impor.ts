@@ -8,10 +8,11 @@ import type { Ledger } from '../db/connection.js';
 import { beginImmediate, type Hitungan } from '../db/impor-repo.js';
 import {
   bukaPenulisKas,
-  bukaPenulisRegister,
   modulPenulis,
   type PenulisKas,
   type PenulisRegister,
+  type PenulisSiaga,
+  siagakanPenulisRegister,
 } from '../db/kas-bulk.js';
 import { loadReferensi } from '../db/referensi-repo.js';
 import { insertImpor, type LogImpor, updateImporHitungan } from '../db/tulis-massal.js';
@@ -75,6 +76,25 @@ function jedaTes(err: ((teks: string) => void) | undefined): void {
 export async function jalankanImpor(ledger: Ledger, o: OpsiImpor): Promise<Ringkasan> {
   const dek = deklarasi(o.buku, o.bawaan);
   checkKolom(o.kolom, dek.fields);
+  // Rows are written by a worker holding the transaction (src/db/kas-bulk.ts), so checking and writing run on
+  // both cores. A register's worker starts now, while this thread reads the file and finds its header.
+  const modul = !o.uji && berkasNyata(ledger.path) ? modulPenulis() : undefined;
+  const siaga = modul && o.buku !== 'kas' ? siagaRegister(modul, ledger, o.buku) : undefined;
+  try {
+    return await imporDengan(ledger, o, dek, modul, siaga);
+  } finally {
+    // a file refused before its rows were read never gave the worker its log: nothing was written
+    await siaga?.batal();
+  }
+}
+
+async function imporDengan(
+  ledger: Ledger,
+  o: OpsiImpor,
+  dek: DeklarasiImpor,
+  modul: URL | undefined,
+  siaga: PenulisSiaga | undefined,
+): Promise<Ringkasan> {
   const tabel = await bukaTabel(o.berkas);
   const iter = tabel.rows[Symbol.asyncIterator]();
 
@@ -116,10 +136,7 @@ export async function jalankanImpor(ledger: Ledger, o: OpsiImpor): Promise<Ringk
     oleh: o.oleh,
     waktu: o.waktu,
   };
-  // Rows are written by a worker holding the transaction (src/db/kas-bulk.ts), so checking and writing run on
-  // both cores.
-  const modul = !o.uji && berkasNyata(ledger.path) ? modulPenulis() : undefined;
-  const penulis = modul ? await bukaPenulis(modul, ledger, o.buku, logImpor, tabel.total) : undefined;
+  const penulis = modul ? await bukaPenulis(modul, ledger, o.buku, logImpor, tabel.total, siaga) : undefined;
   const tx: { commit(h: Hitungan): void | Promise<void>; rollback(): void | Promise<void> } | undefined = o.uji
     ? undefined
     : (penulis ?? txUtama(ledger, () => imporId));
@@ -221,6 +238,7 @@ async function bukaPenulis(
   buku: BukuImpor,
   log: LogImpor,
   perkiraan: number,
+  siaga: PenulisSiaga | undefined,
 ): Promise<
   { kas?: PenulisKas; register?: PenulisRegister } & Pick<PenulisKas, 'imporId' | 'kirim' | 'commit' | 'rollback'>
 > {
@@ -228,11 +246,7 @@ async function bukaPenulis(
     const kas = await bukaPenulisKas(modul, ledger.path, log, perkiraan);
     return { kas, imporId: kas.imporId, kirim: kas.kirim, commit: kas.commit, rollback: kas.rollback };
   }
-  const tabel = REGISTER[buku].tabel;
-  const register = await bukaPenulisRegister(modul, ledger.path, log, {
-    tabel,
-    kolom: kolomRegister(REGISTER[buku], ledger.sqlite),
-  });
+  const register = await (siaga ?? siagaRegister(modul, ledger, buku)).buka(log);
   return {
     register,
     imporId: register.imporId,
@@ -240,6 +254,12 @@ async function bukaPenulis(
     commit: register.commit,
     rollback: register.rollback,
   };
+}
+
+/** A register import's worker, started before the file is read (its log is given once the header is found). */
+function siagaRegister(modul: URL, ledger: Ledger, buku: Exclude<BukuImpor, 'kas'>): PenulisSiaga {
+  const b = REGISTER[buku];
+  return siagakanPenulisRegister(modul, ledger.path, { tabel: b.tabel, kolom: kolomRegister(b, ledger.sqlite) });
 }
 
 /** A worker opens the unit by its path; an in-memory database has none to share. */

@@ -28,9 +28,26 @@ export function deklarasiRegister(
   return { fields, wajib };
 }
 
-interface Calon {
-  rujukan: string;
-  nik: string | null;
+/**
+ * A row the import has met, in the book (by its id) or earlier in this file (by its line): the text that names
+ * it in a message is made only when a later row matches it, not for each of the rows an import adds.
+ */
+class Calon {
+  constructor(
+    /** the row's id in the book, or null for a row of this file */
+    readonly id: number | null,
+    /** the row's line in the file (a row of this file) */
+    readonly baris: number,
+    /** its name as written */
+    readonly teks: string,
+    readonly nik: string | null,
+    /** its name without titles (bersihkanNama) */
+    readonly nama: string,
+  ) {}
+
+  get rujukan(): string {
+    return this.id === null ? `baris ${this.baris} berkas ini (${this.teks})` : `ID ${this.id} (${this.teks})`;
+  }
 }
 
 export interface OpsiRegister {
@@ -87,7 +104,7 @@ interface KunciBaris {
  */
 function penyusunKunci(kunci: string[][], kolomAda: Set<string>): (nilai: Record<string, unknown>) => KunciBaris {
   const kolom = [...new Set(['nama', ...kunci.flat()])].filter((k) => kolomAda.has(k));
-  const grup = kunci.map((g) => ({ awal: `${g.join('+')}:`, i: g.map((f) => kolom.indexOf(f)) }));
+  const grup = kunci.map((g) => ({ i: g.map((f) => kolom.indexOf(f)) }));
   const kv = new Array<string>(kolom.length);
   const iNama = kolom.indexOf('nama');
   const alamat = new Map<string, string>();
@@ -95,8 +112,8 @@ function penyusunKunci(kunci: string[][], kolomAda: Set<string>): (nilai: Record
     for (let j = 0; j < kolom.length; j++) kv[j] = nilaiKunci(kolom[j]!, nilai[kolom[j]!], alamat);
     const hasil: (string | undefined)[] = new Array(grup.length);
     for (let g = 0; g < grup.length; g++) {
-      const { awal, i } = grup[g]!;
-      let teks: string | undefined = awal;
+      const { i } = grup[g]!;
+      let teks: string | undefined = '';
       for (let j = 0; j < i.length; j++) {
         // a field the table lacks counts as filled, and empty
         const v = i[j]! < 0 ? '' : kv[i[j]!]!;
@@ -104,7 +121,7 @@ function penyusunKunci(kunci: string[][], kolomAda: Set<string>): (nilai: Record
           teks = undefined;
           break;
         }
-        teks = j ? `${teks}|${v}` : teks + v;
+        teks = j ? `${teks}|${v}` : v;
       }
       hasil[g] = teks;
     }
@@ -117,16 +134,20 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
   const { fields } = deklarasiRegister(buku, kolomAda);
   const kunci = buku.kunci ?? [['nama']];
   const adaNik = fields.some((f) => f.name === 'nik');
-  const kunciMap = new Map<string, Calon & { nama: string }>();
+  // one map per group of the key: a phone is looked up as it is, without a group's prefix
+  const kunciMap = kunci.map(() => new Map<string, Calon>());
   // most names are one person's: one object, an array only for a name met twice
   const namaMap = new Map<string, Calon | Calon[]>();
 
   const kolomKunci = [...new Set(['nama', ...kunci.flat(), ...(adaNik ? ['nik'] : [])])].filter((k) => kolomAda.has(k));
   const kunciDari = penyusunKunci(kunci, kolomAda);
-  const ingat = (nilai: Record<string, unknown>, k: KunciBaris, rujukan: string) => {
+  const ingat = (nilai: Record<string, unknown>, k: KunciBaris, id: number | null, baris: number, teks: string) => {
     // one object per row, shared by its keys and its name: an import remembers every row already in the book
-    const calon = { rujukan, nik: adaNik ? ((nilai.nik as string | null) ?? null) : null, nama: k.nama };
-    for (const x of k.kunci) if (x && !kunciMap.has(x)) kunciMap.set(x, calon);
+    const calon = new Calon(id, baris, teks, adaNik ? ((nilai.nik as string | null) ?? null) : null, k.nama);
+    for (let g = 0; g < k.kunci.length; g++) {
+      const x = k.kunci[g];
+      if (x !== undefined && !kunciMap[g]!.has(x)) kunciMap[g]!.set(x, calon);
+    }
     if (!k.nama) return;
     const c = namaMap.get(k.nama);
     if (c === undefined) namaMap.set(k.nama, calon);
@@ -141,7 +162,7 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
   };
 
   for (const r of iterateRegister(o.ledger.sqlite, buku.tabel, kolomKunci))
-    ingat(r, kunciDari(r), `ID ${String(r.id)} (${String(r.nama)})`);
+    ingat(r, kunciDari(r), Number(r.id), 0, String(r.nama));
 
   const insert = o.uji
     ? undefined
@@ -188,7 +209,7 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
       // the first group the row fills is its key: phone, else name + address
       const k = kunciDari(nilai);
       const i = k.kunci.findIndex((x) => x !== undefined);
-      const ada = i >= 0 ? kunciMap.get(k.kunci[i]!) : undefined;
+      const ada = i >= 0 ? kunciMap[i]!.get(k.kunci[i]!) : undefined;
       const keluarga = ada !== undefined && bersamaLain(kunci[i]!, ada.nama, k.nama);
       if (keluarga && !o.terimaMirip)
         return { baris, keputusan: 'mungkin_ganda', ringkas, alasan: pesan.imporHpBersama(ada.rujukan) };
@@ -205,7 +226,7 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
 
       for (let j = 0; j < fields.length; j++) ditulis[j] = nilai[fields[j]!.name];
       insert?.tulis(ditulis);
-      ingat(nilai, k, `baris ${baris} berkas ini (${ringkas})`);
+      ingat(nilai, k, null, baris, ringkas);
       return { baris, keputusan: 'baru', ringkas };
     },
     selesai: () => insert?.akhiri(),

@@ -10,7 +10,27 @@ import {
   isiLot,
   penyusunIsi,
   tambahKeLot,
+  uidBaru,
 } from '../../src/domain/jurnal.js';
+
+describe('uidBaru', () => {
+  it('is a UUID version 7: the time in milliseconds, then 74 random bits with the variant 8-b; never twice', () => {
+    const sebelum = Date.now();
+    const uid = Array.from({ length: 2_000 }, () => uidBaru());
+    const sesudah = Date.now();
+    for (const u of uid) {
+      expect(u).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      const ms = Number.parseInt(u.slice(0, 8) + u.slice(9, 13), 16);
+      expect(ms).toBeGreaterThanOrEqual(sebelum);
+      expect(ms).toBeLessThanOrEqual(sesudah);
+    }
+    expect(new Set(uid).size).toBe(uid.length);
+    // every hex digit of the random part turns up: the bytes are not reused or left at zero
+    const acak = uid.map((u) => u.slice(15).replace(/-/g, '')).join('');
+    expect(new Set(acak).size).toBe(16);
+    expect(new Set(uid.map((u) => u[19])).size).toBe(4);
+  });
+});
 
 describe('the journal entry of a bulk row', () => {
   it('is the same text isiJurnal makes of the row read back', () => {

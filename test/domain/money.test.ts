@@ -46,6 +46,13 @@ describe('parseAmount', () => {
     },
   );
 
+  it('reads bare digits as the longer path would: leading zeros, 15 digits at most', () => {
+    expect(tryParseAmount('0005000')).toBe(5_000);
+    expect(tryParseAmount('9'.repeat(15))).toBe(999_999_999_999_999);
+    expect(tryParseAmount('1'.repeat(16))).toBeNull();
+    expect(tryParseAmount(' 5000 ')).toBe(5_000);
+  });
+
   it('never produces a fraction', () => {
     expect(tryParseAmount('1,2345jt')).toBe(1_234_500);
     expect(tryParseAmount('1,23456jt')).toBe(1_234_560);

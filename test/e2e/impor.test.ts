@@ -430,6 +430,19 @@ describe('validation, duplicates, refused rows', () => {
     expect(wksbmBin(db, ['periksa', '--json']).json()).toEqual({ ok: true, temuan: [] });
   });
 
+  it('the binary: a file refused before its rows (no name column) ends the early writer; nothing kept', async () => {
+    const db = await unitBaru();
+    const sebelum = snapshot(db);
+    const f = tulis(tmpDir(), 'x.csv', 'Alamat;No HP\r\nJetis RT 01;081210002000\r\n');
+    // the worker started beside the reading of the file is ended: the process exits instead of waiting for it
+    const r = wksbmBin(db, ['impor', 'donatur', f, '--json'], { timeout: 20_000 });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.json().galat.pesan).toContain('Nama');
+    expect(snapshot(db)).toBe(sebelum);
+    const lagi = wksbmBin(db, ['impor', 'donatur', tulis(tmpDir(), 'y.csv', DONATUR_CSV), '--json']);
+    expect(lagi.json()).toMatchObject({ ditambah: 3, impor_id: 1 });
+  });
+
   it('a 20 MB file', async () => {
     const db = await unitBaru();
     const dir = tmpDir();

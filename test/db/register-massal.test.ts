@@ -1,0 +1,56 @@
+// A register's bulk inserter: its row-refusing triggers are set aside during a large insert and asked once of
+// every row added before commit, so a row the trigger refuses still fails the import with the trigger's message.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openLedger } from '../../src/db/connection.js';
+import { registerInserter } from '../../src/db/register-massal.js';
+import { tmpDir } from '../helpers.js';
+
+const KOLOM = ['nama', 'terdaftar', 'dibuat'];
+const pemicu = (s: any) =>
+  s.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'donatur' ORDER BY name").all();
+
+async function sisip(n: number, salahDi: number | undefined) {
+  const l = await openLedger(path.join(tmpDir(), 'u.sqlite'), { create: true });
+  const s = l.sqlite;
+  const semula = pemicu(s);
+  s.exec('BEGIN IMMEDIATE');
+  let tengah: unknown[] = [];
+  const ins = registerInserter(s, 'donatur', KOLOM, { tundaIndeks: false });
+  let galat: unknown;
+  try {
+    for (let i = 1; i <= n; i++) {
+      ins.tulis([`Donatur ${i}`, i === salahDi ? 'kemarin' : '2026-11-22', '2026-11-22T03:00:00.000Z']);
+      if (i === n - 1) tengah = pemicu(s);
+    }
+    ins.akhiri();
+  } catch (e) {
+    galat = e;
+  }
+  const akhir = pemicu(s);
+  s.exec('ROLLBACK');
+  await l.close();
+  return { semula, tengah, akhir, galat: galat as (Error & { code?: string }) | undefined };
+}
+
+describe('registerInserter and the register triggers', () => {
+  it('a large insert sets the date trigger aside and makes it again from its own text', async () => {
+    const r = await sisip(2_000, undefined);
+    expect(r.tengah.map((p: any) => p.name)).toEqual(['donatur_terdaftar_ubah']);
+    expect(r.akhir).toEqual(r.semula);
+    expect(r.galat).toBeUndefined();
+  });
+
+  it('a row the trigger would refuse still fails the insert, with the trigger message', async () => {
+    const r = await sisip(2_000, 1_500);
+    expect(r.tengah.map((p: any) => p.name)).toEqual(['donatur_terdaftar_ubah']);
+    expect(r.galat?.message).toBe('tanggal terdata wajib diisi (YYYY-MM-DD)');
+    expect(r.galat?.code).toBe('SQLITE_CONSTRAINT_TRIGGER');
+  });
+
+  it('a small insert keeps the trigger row by row', async () => {
+    const r = await sisip(100, 50);
+    expect(r.galat?.message).toBe('tanggal terdata wajib diisi (YYYY-MM-DD)');
+    expect(r.akhir).toEqual(r.semula);
+  });
+});
