@@ -177,7 +177,7 @@ describe('periksa reads the chain in batches of rows joined by SQLite', () => {
     );
   });
 
-  it('past the first batch of 4,096 rows: an amount changed and a number moved are found', async () => {
+  it('a 5,000-row book in two halves: a changed amount and a moved number found, the lower break first', async () => {
     const db = await unitBaru();
     const csv = path.join(path.dirname(db), 'kas.csv');
     const baris = Array.from(
