@@ -58,7 +58,7 @@ export class PencatatKas {
     const m = AWAL_KAS.exec(rekam);
     if (!m) return false;
     this.seri.push([Number(m[1]), m[3], Number(m[4]), Number(m[5]), m[2], m[7]]);
-    this.tambahHarian([m[7]!, m[6]!, m[9] ?? null, m[10]!, m[11] ?? null], Number(m[8]));
+    this.tambahHarian(m[7]!, m[6]!, m[9] ?? null, m[10]!, m[11] ?? null, Number(m[8]));
     return true;
   }
 
@@ -66,7 +66,7 @@ export class PencatatKas {
   tambahNilai(row: readonly unknown[]): void {
     this.seri.push([row[0], row[2], row[3], row[4], row[1], row[6]]);
     const teks = (v: unknown) => (v === null ? null : String(v));
-    this.tambahHarian([String(row[6]), String(row[5]), teks(row[12]), String(row[13]), teks(row[14])], angka(row[7]));
+    this.tambahHarian(String(row[6]), String(row[5]), teks(row[12]), String(row[13]), teks(row[14]), angka(row[7]));
   }
 
   /** What this walk found, to be joined (gabung) to the walk of the rows before them. */
@@ -93,12 +93,18 @@ export class PencatatKas {
     return [...this.harian.values()].map((h) => [...h.kunci, h.jumlah]);
   }
 
-  private tambahHarian(kunci: KunciHarian, jumlah: number): void {
-    const [tanggal, arah, dana, akun, tujuan] = kunci;
+  private tambahHarian(
+    tanggal: string,
+    arah: string,
+    dana: string | null,
+    akun: string,
+    tujuan: string | null,
+    jumlah: number,
+  ): void {
     const k = `${tanggal}\u001f${arah}\u001f${dana ?? '\u0000'}\u001f${akun}\u001f${tujuan ?? '\u0000'}`;
     const h = this.harian.get(k);
     if (h) h.jumlah += jumlah;
-    else this.harian.set(k, { kunci, jumlah });
+    else this.harian.set(k, { kunci: [tanggal, arah, dana, akun, tujuan], jumlah });
   }
 }
 
