@@ -5,7 +5,7 @@
 //   perintah-X.cjs   the program with only command module src/commands/X.ts (every command it registers);
 //                    perintah.json maps each command name to its file
 //   kas-penulis.js   the cash import's writer thread (src/db/kas-bulk.ts finds it beside its caller)
-//   periksa-pekerja.js  periksa's reader thread (src/db/periksa-sql.ts finds it the same way)
+//   periksa-pekerja.js  periksa's worker threads (src/ledger/periksa-samping.ts finds it the same way)
 // Why: Node 20's ES module loader costs about 1.2 ms of CPU per module (`kas saldo` loaded 53 chunks),
 // and compiling is per byte (a command no longer compiles the other commands). Each file is the same
 // source: a command module's bundle runs exactly the code main.cjs would run for that command.
@@ -100,7 +100,7 @@ await Promise.all([
   build({ ...skrip, entryPoints: { main: MAIN } }),
   build({ ...bersama, banner: {}, entryPoints: { awal: path.join(root, 'src/cli/awal.ts') } }),
   build({ ...bersama, entryPoints: { 'kas-penulis': path.join(root, 'src/db/kas-penulis.ts') } }),
-  build({ ...bersama, entryPoints: { 'periksa-pekerja': path.join(root, 'src/db/periksa-pekerja.ts') } }),
+  build({ ...bersama, entryPoints: { 'periksa-pekerja': path.join(root, 'src/ledger/periksa-pekerja.ts') } }),
   ...modul.map((m) => build({ ...skrip, entryPoints: { [`perintah-${m}`]: MAIN }, plugins: [requireLuar, hanya(m)] })),
 ]);
 const berkas = Object.fromEntries(Object.entries(peta).map(([n, m]) => [n, `perintah-${m}.cjs`]));

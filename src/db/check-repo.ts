@@ -20,41 +20,94 @@ export function iterRantai(
   sqlite: BetterSqlite3.Database,
   tabel: 'kas' | 'natura',
   kolom: readonly string[],
-  setelah: number | null = null,
+  rentang: Rentang = SEMUA,
 ): IterableIterator<unknown[]> {
   const daftar = [...kolom, 'hash_sebelum', 'hash'].map((k) => `"${k}"`).join(', ');
-  const q = sqlite.prepare(`SELECT ${daftar} FROM ${tabel} ${setelah === null ? '' : 'WHERE id > ?'} ORDER BY id`);
-  return q.raw(true).iterate(...(setelah === null ? [] : [setelah])) as IterableIterator<unknown[]>;
+  const q = sqlite.prepare(`SELECT ${daftar} FROM ${tabel} WHERE id > ? AND id <= ? ORDER BY id`);
+  return q.raw(true).iterate(rentang.setelah, rentang.sampai) as IterableIterator<unknown[]>;
+}
+
+/** The rows after id `setelah` up to id `sampai`. */
+export interface Rentang {
+  setelah: number;
+  sampai: number;
+}
+export const SEMUA: Rentang = { setelah: 0, sampai: Number.MAX_SAFE_INTEGER };
+
+/** The book's last id (0 when empty). */
+export function idTerakhir(sqlite: BetterSqlite3.Database, tabel: 'kas' | 'natura'): number {
+  return Number(sqlite.prepare(`SELECT ifnull(max(id), 0) FROM ${tabel}`).pluck().get());
+}
+
+/** The stored hash of the last row up to id `sampai`, or undefined when there is none. */
+export function hashSampai(sqlite: BetterSqlite3.Database, tabel: 'kas' | 'natura', sampai: number): unknown {
+  return sqlite.prepare(`SELECT hash FROM ${tabel} WHERE id <= ? ORDER BY id DESC LIMIT 1`).pluck().get(sampai);
 }
 
 /**
- * Every row of a chained book in posting order (after id `setelah`) as [id, JSON array of the columns
- * named, hash_sebelum, hash]: SQLite writes the JSON, so a row costs three strings instead of a value per
- * column. Nothing else may run on the handle until the iteration ends. SQLite refuses a BLOB in a JSON
- * array (a file changed outside the tool): the iteration then throws a SqliteError with code SQLITE_ERROR.
+ * How many rows one query of rekamRantai joins into one text: about 85 kB, below V8's large-object size, so
+ * each batch's text dies young instead of piling up until a full collection (136 MiB against 89 at 1 M rows).
  */
-export function iterTeksRantai(
+const SEKALI_AMBIL = 256;
+
+/**
+ * Every row of a chained book in posting order (within `rentang`) as one text: the stored `hash`, the stored
+ * `hash_sebelum`, a newline and SQLite's JSON array of the columns named, so everything after the stored hash
+ * is exactly what the row's hash was made of (src/ledger/hash.ts, `cocokRekam`). SQLite joins 256 rows to a
+ * query: a row per call costs more than the row. A row whose two hashes are not both texts of 64 ASCII characters
+ * comes as `?` and its id, to be read by its values (barisRantai); so does every row of a batch that does not
+ * split into its rows in id order. JSON text never holds the separator (U+001E). SQLite refuses a BLOB in a
+ * JSON array (a file changed outside the tool): the iteration then throws a SqliteError with code SQLITE_ERROR.
+ */
+export function* rekamRantai(
   sqlite: BetterSqlite3.Database,
   tabel: 'kas' | 'natura',
   kolom: readonly string[],
-  setelah: number | null,
-): IterableIterator<[number, string, unknown, unknown]> {
+  rentang: Rentang = SEMUA,
+): Generator<string> {
   const json = kolom.map((k) => `"${k}"`).join(', ');
-  const dari = setelah === null ? '' : 'WHERE id > ?';
-  const q = sqlite.prepare(`SELECT id, json_array(${json}), hash_sebelum, hash FROM ${tabel} ${dari} ORDER BY id`);
-  return q.raw(true).iterate(...(setelah === null ? [] : [setelah])) as IterableIterator<
-    [number, string, unknown, unknown]
-  >;
+  const ascii64 = (k: string) => `typeof(${k}) = 'text' AND length(${k}) = 64 AND octet_length(${k}) = 64`;
+  const rekam = `CASE WHEN ${ascii64('hash')} AND ${ascii64('hash_sebelum')}
+    THEN hash || hash_sebelum || char(10) || json_array(${json}) ELSE '?' || id END`;
+  const q = sqlite
+    .prepare(`SELECT max(id), count(*), group_concat(rekam, char(30)) FROM
+      (SELECT id, ${rekam} AS rekam FROM ${tabel} WHERE id > ? AND id <= ? ORDER BY id LIMIT ${SEKALI_AMBIL})`)
+    .raw(true);
+  const id = sqlite
+    .prepare(`SELECT '?' || id FROM ${tabel} WHERE id > ? AND id <= ? ORDER BY id LIMIT ${SEKALI_AMBIL}`)
+    .pluck();
+  for (let setelah = rentang.setelah; ; ) {
+    const [akhir, jumlah, teks] = q.get(setelah, rentang.sampai) as [number | null, number, string | null];
+    if (akhir === null || teks === null) return;
+    const baris = teks.split('\x1e');
+    yield* baris.length === jumlah && naik(baris) ? baris : (id.all(setelah, rentang.sampai) as string[]);
+    setelah = akhir;
+  }
 }
 
-/** One row's chained values (the columns named), as iterRantai gives them without the two hashes. */
+/** Where a record's JSON text starts: after the two hashes and the newline. */
+export const AWAL_JSON = 129;
+
+/** A record's row id: after `?`, or first in its JSON text. */
+export function idRekam(rekam: string): number {
+  if (rekam[0] === '?') return Number(rekam.slice(1));
+  return Number(rekam.slice(AWAL_JSON + 1, rekam.indexOf(',', AWAL_JSON)));
+}
+
+/** The records in id order, as the subquery gave them (group_concat keeps it, but does not promise to). */
+function naik(baris: readonly string[]): boolean {
+  for (let i = 1; i < baris.length; i++) if (!(idRekam(baris[i]!) > idRekam(baris[i - 1]!))) return false;
+  return true;
+}
+
+/** One row's chained values (the columns named), then `hash_sebelum` and `hash`, as iterRantai gives them. */
 export function barisRantai(
   sqlite: BetterSqlite3.Database,
   tabel: 'kas' | 'natura',
   kolom: readonly string[],
   id: number,
 ): unknown[] {
-  const daftar = kolom.map((k) => `"${k}"`).join(', ');
+  const daftar = [...kolom, 'hash_sebelum', 'hash'].map((k) => `"${k}"`).join(', ');
   return sqlite.prepare(`SELECT ${daftar} FROM ${tabel} WHERE id = ?`).raw(true).get(id) as unknown[];
 }
 

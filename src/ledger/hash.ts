@@ -5,6 +5,8 @@ import { hashTercatat, type PetaGanti } from '../domain/anonim.js';
 import { createHash, hashSekali } from '../domain/kripto.js';
 
 export const GENESIS = '0'.repeat(64);
+/** A hash's length in hex digits. */
+const PANJANG = GENESIS.length;
 
 export const KOLOM_RANTAI = {
   kas: [
@@ -68,9 +70,14 @@ export function hashIsi(sebelum: string, isi: readonly unknown[]): string {
 
 /** The one hash routine: the previous hash, a newline, and the row's values as a JSON array. */
 function hashTeks(sebelum: string, json: string): string {
+  return hashMasukan(`${sebelum}\n${json}`);
+}
+
+/** The hash of a row's whole input, already joined as hashTeks joins it. */
+function hashMasukan(masukan: string): string {
   const sekaliJalan = hashSekali();
-  if (sekaliJalan) return sekaliJalan('sha256', `${sebelum}\n${json}`, 'hex');
-  return createHash('sha256').update(sebelum).update('\n').update(json).digest('hex');
+  if (sekaliJalan) return sekaliJalan('sha256', masukan, 'hex');
+  return createHash('sha256').update(masukan).digest('hex');
 }
 
 /** The last row of a chain: the next row takes id + 1 and links to this hash. An empty book's is `ujungKosong()`. */
@@ -111,12 +118,13 @@ export interface PutusRantai {
  * rewrote passes when it is exactly as the act left it (src/domain/anonim.ts).
  */
 export class PemeriksaRantai {
-  private sebelum = GENESIS;
   putus: (PutusRantai & { row: Record<string, unknown> }) | undefined;
 
+  /** `sebelum`: the stored hash of the row before the first fed (a walk that starts inside the book) */
   constructor(
     private readonly tabel: TabelRantai,
     private readonly peta?: PetaGanti,
+    private sebelum: string = GENESIS,
   ) {}
 
   push(isi: readonly unknown[], hashSebelum: unknown, hash: unknown): void {
@@ -128,15 +136,18 @@ export class PemeriksaRantai {
   }
 
   /**
-   * The fast form of push, from the row's values as one JSON text (SQLite's json_array, which periksa reads
-   * instead of a value per column): true when the row links and its text gives the stored hash, and the
-   * chain moves on. False changes nothing: then push with the row's own values decides, since SQLite may
-   * write a value differently from JSON.stringify and only a match is taken from the text.
+   * The fast form of push, from a row's record as periksa reads it (src/db/check-repo.ts, `rekamRantai`): the
+   * stored hash, then the row's whole hash input (its stored link, a newline, SQLite's JSON array of its
+   * values). True when the row links and the text gives the stored hash, and the chain moves on. False
+   * changes nothing: then push with the row's own values decides, since SQLite may write a value differently
+   * from JSON.stringify and only a match is taken from the text. The record holds the two hashes only when
+   * each is 64 ASCII characters, so the slices are the stored values themselves.
    */
-  cocokTeks(id: number, json: string, hashSebelum: unknown, hash: unknown): boolean {
-    if (this.putus || hashSebelum !== this.sebelum) return false;
-    if (hashTercatat(this.peta, this.tabel, id, hashTeks(this.sebelum, json)) !== hash) return false;
-    this.sebelum = hash as string;
+  cocokRekam(id: number, rekam: string): boolean {
+    if (this.putus || rekam.slice(PANJANG, 2 * PANJANG) !== this.sebelum) return false;
+    const hash = rekam.slice(0, PANJANG);
+    if (hashTercatat(this.peta, this.tabel, id, hashMasukan(rekam.slice(PANJANG))) !== hash) return false;
+    this.sebelum = hash;
     return true;
   }
 

@@ -1,10 +1,10 @@
 // `wksbm periksa`: everything that must hold in a ledger file, each as a finding when it does not.
 
-import { barisRantai, danaTerikat, iterRantai, iterTeksRantai, voidsNotMirroring } from '../db/check-repo.js';
+import { danaTerikat, idTerakhir, voidsNotMirroring } from '../db/check-repo.js';
 import type { Ledger } from '../db/connection.js';
 import type { Kas } from '../db/kas-repo.js';
 import { type Natura, negativeStokDayEnds, salesWithVoidedReceipt } from '../db/natura-repo.js';
-import { bacaSqlSamping, type HasilSql } from '../db/periksa-sql.js';
+import type { HasilJumlah } from '../db/periksa-sql.js';
 import { segelTerakhir } from '../db/periode-repo.js';
 import { type BedaHarian, saldoTakBerjalan } from '../db/saldo-repo.js';
 import type { Tx } from '../db/transaction.js';
@@ -15,10 +15,13 @@ import { LedgerError } from '../domain/errors.js';
 import { formatRupiah, jumlahSemua, type Rupiah, rupiahTersimpan } from '../domain/money.js';
 import { pesan } from '../domain/pesan.js';
 import { kodeSegelLaporan, type Segel } from '../domain/segel.js';
-import { KOLOM_RANTAI, PemeriksaRantai, type TabelRantai } from './hash.js';
+import { PemeriksaRantai, type PutusRantai, type TabelRantai } from './hash.js';
 import { periksaJurnal, petaGantiJurnal, type TemuanJurnal } from './jurnal.js';
 import { formatKuantitas, gerakNatura } from './natura.js';
-import { formatNomor, gerakKas } from './posting.js';
+import { PencatatKas } from './periksa-kas.js';
+import { jalaniRantai } from './periksa-rantai.js';
+import { samping } from './periksa-samping.js';
+import { gerakKas } from './posting.js';
 import type { Gerak } from './saldo.js';
 import { periksaPemicu, periksaSegel, type TemuanSegel } from './segel.js';
 
@@ -45,33 +48,25 @@ export interface OpsiPeriksa {
 
 export async function periksa(ledger: Pick<Ledger, 'db' | 'sqlite'>, opsi: OpsiPeriksa = {}): Promise<Temuan[]> {
   const db = ledger.db;
-  // SQLite's checks and the grouped totals run beside the hash chains (in a worker thread where built)
-  const sql = bacaSqlSamping(ledger.sqlite, opsi.lengkap ?? false);
-  sql.catch(() => {}); // awaited below, also when reading here fails first
-  let peta: PetaGanti = new Map();
-  const putus: Temuan[] = [];
-  let galatRantai: unknown;
-  try {
-    peta = await petaGantiJurnal(db);
-    for (const tabel of ['kas', 'natura'] as TabelRantai[]) putus.push(...temuanRantai(ledger.sqlite, tabel, peta));
-  } catch (err) {
-    galatRantai = err; // a damaged page: SQLite's own check names it below
-  }
-  const hasil = await sql;
+  // SQLite's own check of the file runs beside everything else (in a worker thread where built)
+  const berkas = samping(ledger.sqlite, { kerja: 'berkas', lengkap: opsi.lengkap ?? false });
+  berkas.catch(() => {}); // awaited below, also when walking the books fails first
+  const jalan = await jalaniBuku(ledger);
+  const rusak = await berkas;
   // the other checks read the damaged pages and would stop at the first; the damage is the finding
-  if (hasil.rusak.length)
+  if (rusak.length)
     return [
-      ...hasil.rusak.map((m): Temuan => ({ jenis: 'integritas', pesan: `SQLite melaporkan kerusakan: ${m}` })),
+      ...rusak.map((m): Temuan => ({ jenis: 'integritas', pesan: `SQLite melaporkan kerusakan: ${m}` })),
       { jenis: 'integritas', pesan: pesan.periksaRusak() },
     ];
-  if (galatRantai) throw galatRantai;
+  if ('galat' in jalan) throw jalan.galat;
+  const { peta, kas, putus, hasil } = jalan;
   const temuan: Temuan[] = hasil.kunciAsing.map((f) => ({
     jenis: 'kunci_asing',
     pesan: `Baris ${f.rowid} di tabel ${f.table} menunjuk ke ${f.parent} yang tidak ada.`,
   }));
-  // as when the books were walked row by row: a row's number, then the chains' breaks, then the gaps
-  const bukti = temuanBukti(hasil.bukti);
-  temuan.push(...bukti.baris, ...putus, ...bukti.celah);
+  // a row's number, then the chains' breaks, then the gaps
+  temuan.push(...kas.seri.temuan, ...putus, ...kas.seri.celah());
   for (const v of await voidsNotMirroring(db))
     temuan.push({
       jenis: 'pembatalan',
@@ -79,7 +74,7 @@ export async function periksa(ledger: Pick<Ledger, 'db' | 'sqlite'>, opsi: OpsiP
       pesan: `Pembatalan ${v.nomor} tidak mencerminkan entri yang dibatalkannya.`,
     });
 
-  const harian = totalHarian(hasil);
+  const harian = totalHarian(kas.totalHarian(), hasil.harianNatura);
   for (const n of harian.minus(await danaTerikat(db))) {
     const apa = n.jenis === 'dana' ? `Dana terikat ${n.kode}` : `Akun ${n.kode}`;
     temuan.push({
@@ -107,12 +102,54 @@ export async function periksa(ledger: Pick<Ledger, 'db' | 'sqlite'>, opsi: OpsiP
   return temuan;
 }
 
+/** What walking the books gave: the chains' breaks, the cash book's numbers and day totals, the rest read beside. */
+interface Jalan {
+  peta: PetaGanti;
+  kas: PencatatKas;
+  putus: Temuan[];
+  hasil: HasilJumlah;
+}
+
+/** A cash book longer than this is walked in two parts at once (periksa-samping.ts). */
+const BELAH_DARI = 4096;
+
+/**
+ * Walks the books: the lower part of the cash book and the stock book here, the upper part of a large cash
+ * book with the references and totals in a worker thread. A failure (a damaged page) is returned, not thrown:
+ * SQLite's own check, awaited after, names the damage.
+ */
+async function jalaniBuku(ledger: Pick<Ledger, 'db' | 'sqlite'>): Promise<Jalan | { galat: unknown }> {
+  try {
+    const peta = await petaGantiJurnal(ledger.db);
+    const akhir = idTerakhir(ledger.sqlite, 'kas');
+    const tengah = akhir > BELAH_DARI ? Math.floor(akhir / 2) : akhir;
+    const atas = tengah < akhir ? { peta, rentang: { setelah: tengah, sampai: akhir } } : undefined;
+    const sampingan = samping(ledger.sqlite, { kerja: 'jumlah', kas: atas });
+    sampingan.catch(() => {}); // awaited below, also when the walk here fails first
+    const rantai = new PemeriksaRantai('kas', peta);
+    let kas = new PencatatKas();
+    jalaniRantai(ledger.sqlite, 'kas', rantai, kas, { setelah: 0, sampai: tengah });
+    const natura = new PemeriksaRantai('natura', peta);
+    jalaniRantai(ledger.sqlite, 'natura', natura);
+    const { jumlah: hasil, kas: bagianAtas } = await sampingan;
+    if (bagianAtas && !kas.gabung(bagianAtas.kas)) {
+      // a number in both parts (only a file changed outside the tool): the whole book in one walk decides
+      kas = new PencatatKas();
+      jalaniRantai(ledger.sqlite, 'kas', new PemeriksaRantai('kas', peta), kas);
+    }
+    const putusKas = rantai.putus ?? bagianAtas?.putus;
+    const putus = [
+      ...(putusKas ? temuanPutus('kas', putusKas) : []),
+      ...(natura.putus ? temuanPutus('natura', natura.putus) : []),
+    ];
+    return { peta, kas, putus, hasil };
+  } catch (err) {
+    return { galat: err };
+  }
+}
+
 /** A chain's first break as its finding. */
-function temuanRantai(sqlite: Ledger['sqlite'], tabel: TabelRantai, peta: PetaGanti): Temuan[] {
-  const rantai = new PemeriksaRantai(tabel, peta);
-  jalaniRantai(sqlite, tabel, rantai);
-  const putus = rantai.putus;
-  if (!putus) return [];
+function temuanPutus(tabel: TabelRantai, putus: PutusRantai & { row: Record<string, unknown> }): Temuan[] {
   const nama =
     tabel === 'kas' ? `entri kas ${String(putus.row.nomor)} (id ${putus.id})` : `entri natura id ${putus.id}`;
   return [
@@ -127,44 +164,10 @@ function temuanRantai(sqlite: Ledger['sqlite'], tabel: TabelRantai, peta: PetaGa
   ];
 }
 
-/**
- * Walks a chain in id order on the rows' JSON texts; a row whose text does not match is read again by
- * its values and decided as before, then the walk goes on after it (unless the chain broke there). A
- * value SQLite will not write as JSON (a BLOB, put there outside the tool) sends the rest of the book
- * through the values.
- */
-function jalaniRantai(sqlite: Ledger['sqlite'], tabel: TabelRantai, rantai: PemeriksaRantai): void {
-  const kolom = KOLOM_RANTAI[tabel];
-  let setelah: number | null = null;
-  while (!rantai.putus) {
-    let ragu: [number, unknown, unknown] | undefined;
-    try {
-      for (const [id, json, hashSebelum, hash] of iterTeksRantai(sqlite, tabel, kolom, setelah)) {
-        if (!rantai.cocokTeks(id, json, hashSebelum, hash)) {
-          ragu = [id, hashSebelum, hash];
-          break;
-        }
-        setelah = id;
-      }
-    } catch (err) {
-      if ((err as { code?: unknown }).code !== 'SQLITE_ERROR') throw err;
-      for (const row of iterRantai(sqlite, tabel, kolom, setelah)) {
-        const hash = row.pop();
-        rantai.push(row, row.pop(), hash);
-        if (rantai.putus) break;
-      }
-      return;
-    }
-    if (!ragu) return;
-    rantai.push(barisRantai(sqlite, tabel, kolom, ragu[0]), ragu[1], ragu[2]);
-    setelah = ragu[0];
-  }
-}
-
-/** The books' day totals from SQLite's groups, moved by the write path's own movement functions. */
-function totalHarian(hasil: HasilSql): TotalHarian {
+/** The books' day totals from their groups (cash: the walk's; stock: SQLite's), moved by the write path's functions. */
+function totalHarian(harianKas: unknown[][], harianNatura: unknown[][]): TotalHarian {
   const harian = new TotalHarian();
-  for (const [tanggal, arah, dana, akun, akun_tujuan, jumlah] of hasil.harianKas)
+  for (const [tanggal, arah, dana, akun, akun_tujuan, jumlah] of harianKas)
     harian.tambah(String(tanggal), {
       arah: arah as Kas['arah'],
       jumlah: Number(jumlah),
@@ -172,28 +175,13 @@ function totalHarian(hasil: HasilSql): TotalHarian {
       akun: String(akun),
       akun_tujuan: akun_tujuan as string | null,
     });
-  for (const [tanggal, arah, barang, satuan, kuantitas] of hasil.harianNatura)
+  for (const [tanggal, arah, barang, satuan, kuantitas] of harianNatura)
     harian.tambahNatura(String(tanggal), String(satuan), {
       arah: arah as Natura['arah'],
       barang: String(barang),
       kuantitas_mili: Number(kuantitas),
     });
   return harian;
-}
-
-/**
- * Voucher numbers: every row of a series SQLite finds with a number used twice or missing, and the rows
- * whose number or year may not fit their date, judged in id order as if the whole book were walked (a
- * series SQLite finds whole has no findings of its own to give).
- */
-function temuanBukti(baris: unknown[][]): { baris: Temuan[]; celah: Temuan[] } {
-  const s = new SeriBukti();
-  const temuan: Temuan[] = [];
-  for (const r of baris) {
-    const t = r[6] ? s.push(r) : s.cekNomor(r);
-    if (t) temuan.push(...t);
-  }
-  return { baris: temuan, celah: s.celah() };
 }
 
 /** The latest closing's seal: the history it sealed must still be there, row for row. */
@@ -326,67 +314,4 @@ function uraianHarian(b: BedaHarian): [string, string, string, string] {
   const jumlah = (n: number) =>
     b.buku === 'stok' ? formatKuantitas(Number(n), b.satuan ?? undefined) : formatRupiah(Number(n));
   return [`${b.buku} ${b.kode}`, formatTanggal(b.tanggal), jumlah(b.tercatat), jumlah(b.seharusnya)];
-}
-
-/** Candidate row positions as HasilSql.bukti gives them. */
-const B = { id: 0, bukti: 1, tahun: 2, urut: 3, nomor: 4, tanggal: 5 } as const;
-
-/** Voucher numbers: each must match its sequence and date; each series per kind per year must be 1..n. */
-class SeriBukti {
-  private readonly terlihat = new Map<string, Uint8Array>();
-
-  /** the findings on a row of a series fed whole, in id order, or undefined (most rows: no array made) */
-  push(x: unknown[]): Temuan[] | undefined {
-    const urut = Number(x[B.urut]);
-    const kunci = `${String(x[B.bukti])}/${String(x[B.tahun])}`;
-    let bit = this.terlihat.get(kunci) ?? new Uint8Array(1024);
-    if (urut >= bit.length) {
-      const lebih = new Uint8Array(Math.max(urut + 1, bit.length * 2));
-      lebih.set(bit);
-      bit = lebih;
-    }
-    this.terlihat.set(kunci, bit);
-    let temuan: Temuan[] | undefined;
-    if (urut > 0 && bit[urut])
-      (temuan ??= []).push({
-        jenis: 'urutan_bukti',
-        id: Number(x[B.id]),
-        pesan: `Nomor ${String(x[B.bukti])} tahun ${String(x[B.tahun])} urutan ${urut} dipakai dua kali.`,
-      });
-    if (urut > 0) bit[urut] = 1;
-    const t = this.cekNomor(x);
-    return t ? [...(temuan ?? []), ...t] : temuan;
-  }
-
-  /** a row's number against its sequence and date, and its year against its date */
-  cekNomor(x: unknown[]): Temuan[] | undefined {
-    const tanggal = String(x[B.tanggal]);
-    const seharusnya = formatNomor(Number(x[B.urut]), x[B.bukti] as 'BKM', tanggal);
-    if (seharusnya === x[B.nomor] && Number(tanggal.slice(0, 4)) === Number(x[B.tahun])) return undefined;
-    return [
-      {
-        jenis: 'urutan_bukti',
-        id: Number(x[B.id]),
-        pesan:
-          `Nomor bukti ${String(x[B.nomor])} tidak sesuai dengan urutan dan tanggalnya ` +
-          `(seharusnya ${seharusnya}).`,
-      },
-    ];
-  }
-
-  celah(): Temuan[] {
-    const temuan: Temuan[] = [];
-    for (const [kunci, bit] of this.terlihat) {
-      const [bukti, tahun] = kunci.split('/');
-      const maks = bit.lastIndexOf(1);
-      const hilang: number[] = [];
-      for (let i = 1; i <= maks && hilang.length < 10; i++) if (!bit[i]) hilang.push(i);
-      if (hilang.length)
-        temuan.push({
-          jenis: 'urutan_bukti',
-          pesan: `Nomor ${bukti} tahun ${tahun} melompat: urutan ${hilang.join(', ')} tidak ada.`,
-        });
-    }
-    return temuan;
-  }
 }

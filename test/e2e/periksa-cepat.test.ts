@@ -1,7 +1,11 @@
 // periksa reads a million-row book fast: the chains from SQLite's JSON text, SQLite's checks and the day
 // totals on a second connection (a worker thread in the built program), quick_check unless --lengkap.
 // The built binary (worker) and the in-process run (one thread) must give the same findings.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { KOLOM_RANTAI } from '../../src/ledger/hash.js';
 import { sqlite, unitBaru, wksbm, wksbmBin } from '../helpers.js';
 
 async function isi(db: string) {
@@ -96,5 +100,128 @@ describe('periksa, fast read', () => {
       pesan: 'SQLite melaporkan kerusakan: row 1 missing from index kas_pos',
     });
     expect((await wksbm(db, ['periksa', '--help'])).stdout).toContain('--lengkap');
+  });
+});
+
+/** A row's hash made as the tool makes it, over whatever link and values the row holds now. */
+function hashUlang(s: ReturnType<typeof sqlite>, id: number): string {
+  const kolom = KOLOM_RANTAI.kas.map((k) => `"${k}"`).join(', ');
+  const [sebelum, json] = s
+    .prepare(`SELECT hash_sebelum, json_array(${kolom}) FROM kas WHERE id = ?`)
+    .raw()
+    .get(id) as [string, string];
+  return createHash('sha256').update(`${sebelum}\n${json}`).digest('hex');
+}
+
+/** Both programs (worker threads, one thread) on the file: the same findings, which are returned. */
+async function temuanKeduanya(db: string): Promise<{ jenis: string; pesan: string; id?: number }[]> {
+  const bin = wksbmBin(db, ['periksa', '--json']);
+  const sini = await wksbm(db, ['periksa', '--json']);
+  expect(bin.json()).toEqual(sini.json());
+  return bin.json().temuan;
+}
+
+describe('periksa reads the chain in batches of rows joined by SQLite', () => {
+  it('a link longer than a hash, re-hashed to fit, is a break; so is a hash with a non-ASCII letter', async () => {
+    const db = await unitBaru();
+    await isi(db);
+    const s = sqlite(db);
+    s.exec('DROP TRIGGER kas_tanpa_ubah');
+    // row 3's link is row 2's hash and one letter more; its hash and row 4's link are made to fit it
+    s.prepare('UPDATE kas SET hash_sebelum = hash_sebelum || ? WHERE id = 3').run('0');
+    s.prepare('UPDATE kas SET hash = ? WHERE id = 3').run(hashUlang(s, 3));
+    s.prepare('UPDATE kas SET hash_sebelum = (SELECT hash FROM kas WHERE id = 3) WHERE id = 4').run();
+    s.close();
+    expect((await temuanKeduanya(db))[0]).toEqual({
+      jenis: 'rantai_hash',
+      id: 3,
+      pesan:
+        'Rantai hash putus di entri kas 001/BKK/VII/2026 (id 3): entri sebelumnya diubah, dihapus atau disisipkan.',
+    });
+    const t = sqlite(db);
+    t.prepare("UPDATE kas SET hash = substr(hash, 1, 63) || 'é' WHERE id = 2").run();
+    t.close();
+    expect((await temuanKeduanya(db))[0]).toMatchObject({ jenis: 'rantai_hash', id: 2 });
+  });
+
+  it('a hash holding the separator of rows sends its batch through the values: the right row is named', async () => {
+    const db = await unitBaru();
+    await isi(db);
+    const s = sqlite(db);
+    s.exec('DROP TRIGGER kas_tanpa_ubah');
+    s.prepare('UPDATE kas SET hash = ? WHERE id = 2').run(`${'a'.repeat(31)}\u001e${'b'.repeat(32)}`);
+    s.close();
+    expect((await temuanKeduanya(db))[0]).toEqual({
+      jenis: 'rantai_hash',
+      id: 2,
+      pesan: 'Isi entri kas 002/BKM/VII/2026 (id 2) diubah di luar wksbm: hash-nya tidak cocok lagi.',
+    });
+  });
+
+  it('voucher numbers SQLite writes with escapes, or far too large, are judged by their values', async () => {
+    const db = await unitBaru();
+    await isi(db);
+    const s = sqlite(db);
+    s.exec('DROP TRIGGER kas_tanpa_ubah');
+    s.prepare(`UPDATE kas SET nomor = '001/"BKK"/VII/2026' WHERE id = 3`).run();
+    s.prepare('UPDATE kas SET urut = 1000000000000 WHERE id = 4').run();
+    s.close();
+    const pesan = (await temuanKeduanya(db)).map((t) => t.pesan);
+    expect(pesan).toEqual(
+      expect.arrayContaining([
+        'Nomor bukti 001/"BKK"/VII/2026 tidak sesuai dengan urutan dan tanggalnya (seharusnya 001/BKK/VII/2026).',
+        'Nomor bukti 002/BKK/VII/2026 tidak sesuai dengan urutan dan tanggalnya ' +
+          '(seharusnya 1000000000000/BKK/VII/2026).',
+        'Nomor BKK tahun 2026 melompat: urutan 2, 4, 5, 6, 7, 8, 9, 10, 11, 12 tidak ada.',
+      ]),
+    );
+  });
+
+  it('a 5,000-row book in two halves: a changed amount and a moved number found, the lower break first', async () => {
+    const db = await unitBaru();
+    const csv = path.join(path.dirname(db), 'kas.csv');
+    const baris = Array.from(
+      { length: 5000 },
+      (_, i) => `0${1 + (i % 9)}/07/2026,Jimpitan ${i},jimpitan,umum,"1.000",`,
+    );
+    fs.writeFileSync(csv, ['Tanggal,Uraian,Sumber/Jenis,Dana,Masuk,Keluar', ...baris].join('\n') + '\n');
+    expect((await wksbm(db, ['kas', 'impor', csv])).code).toBe(0);
+    expect(await temuanKeduanya(db)).toEqual([]);
+    const s = sqlite(db);
+    s.exec('DROP TRIGGER kas_tanpa_ubah');
+    s.prepare('UPDATE kas SET jumlah = 2000 WHERE id = 4500').run();
+    const urut = s.prepare('SELECT urut FROM kas WHERE id = 4800').pluck().get() as number;
+    s.prepare('UPDATE kas SET urut = 5001 WHERE id = 4800').run();
+    s.close();
+    const temuan = await temuanKeduanya(db);
+    expect(temuan.filter((t) => t.jenis === 'rantai_hash')).toEqual([
+      expect.objectContaining({ id: 4500, pesan: expect.stringContaining('diubah di luar wksbm') }),
+    ]);
+    expect(temuan.filter((t) => t.jenis === 'urutan_bukti')).toEqual([
+      expect.objectContaining({ id: 4800, pesan: expect.stringContaining('(seharusnya 5001/BKM/') }),
+      { jenis: 'urutan_bukti', pesan: `Nomor BKM tahun 2026 melompat: urutan ${urut} tidak ada.` },
+    ]);
+    // a break in the lower part of the book (walked by the main thread) comes first
+    const t = sqlite(db);
+    t.prepare('UPDATE kas SET jumlah = 3000 WHERE id = 1000').run();
+    // a number used twice across the two parts: the voucher rule dropped and the file rebuilt outside the tool
+    t.unsafeMode(true);
+    t.pragma('writable_schema = ON');
+    t.prepare(
+      "UPDATE sqlite_schema SET sql = replace(sql, 'UNIQUE (bukti, tahun, urut),', '') WHERE name = 'kas'",
+    ).run();
+    t.prepare("DELETE FROM sqlite_schema WHERE name = 'sqlite_autoindex_kas_3'").run();
+    t.close();
+    const u = sqlite(db);
+    u.exec('VACUUM');
+    u.prepare('UPDATE kas SET urut = 1000 WHERE id = 4900').run();
+    u.close();
+    const lagi = await temuanKeduanya(db);
+    expect(lagi.filter((x) => x.jenis === 'rantai_hash').map((x) => x.id)).toEqual([1000]);
+    expect(lagi).toContainEqual({
+      jenis: 'urutan_bukti',
+      id: 4900,
+      pesan: 'Nomor BKM tahun 2026 urutan 1000 dipakai dua kali.',
+    });
   });
 });

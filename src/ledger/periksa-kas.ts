@@ -1,0 +1,232 @@
+// The cash book's walk for `wksbm periksa`, besides its hash chain: the voucher numbers and the day totals,
+// taken from the same records of SQLite's JSON text the chain is checked on (one read of a million rows),
+// or from a row's values when its text is not plain.
+import { formatNomor } from './posting.js';
+
+export interface TemuanBukti {
+  jenis: 'urutan_bukti';
+  pesan: string;
+  id?: number;
+}
+
+/**
+ * A cash row's first chained columns in JSON text (KOLOM_RANTAI.kas: id, nomor, bukti, tahun, urut, arah,
+ * tanggal, jumlah, sumber, jenis, layanan, asnaf, dana, akun, akun_tujuan) when they are plain: texts without
+ * escapes, whole numbers. Anything else (a value put there outside the tool) is read by its values instead.
+ */
+const AWAL_KAS = new RegExp(
+  [
+    String.raw`\[(\d+)`,
+    String.raw`"([^"\\]*)"`,
+    String.raw`"([^"\\]*)"`,
+    String.raw`(-?\d+)`,
+    String.raw`(-?\d+)`,
+    String.raw`"([^"\\]*)"`,
+    String.raw`"([^"\\]*)"`,
+    String.raw`(-?\d+)`,
+    ...Array(4).fill(String.raw`(?:"[^"\\]*"|null)`),
+    String.raw`(?:"([^"\\]*)"|null)`,
+    String.raw`"([^"\\]*)"`,
+    String.raw`(?:"([^"\\]*)"|null)[,\]]`,
+  ].join(','),
+  'y',
+);
+
+/** The cash book's day totals per kind (date, direction, fund, account, target account), by first row. */
+type KunciHarian = [tanggal: string, arah: string, dana: string | null, akun: string, akunTujuan: string | null];
+
+/** A series' numbers seen: a bit each up to BATAS_BIT, any number past it (only ever put there by hand) in `besar`. */
+interface Terlihat {
+  bit: Uint8Array;
+  besar: Set<number>;
+}
+
+/** A walk's findings as plain data (a worker thread sends it): numbers seen per series, day totals per kind. */
+export interface DataKas {
+  seri: { terlihat: Map<string, Terlihat>; temuan: TemuanBukti[] };
+  harian: Map<string, { kunci: KunciHarian; jumlah: number }>;
+}
+
+/** The voucher numbers and day totals of the cash book, fed its rows in id order. */
+export class PencatatKas {
+  readonly seri = new SeriBukti();
+  private readonly harian = new Map<string, { kunci: KunciHarian; jumlah: number }>();
+
+  /** A row from its record's JSON text at `dari`; false (nothing taken) when the text is not plain. */
+  tambahRekam(rekam: string, dari: number): boolean {
+    AWAL_KAS.lastIndex = dari;
+    const m = AWAL_KAS.exec(rekam);
+    if (!m) return false;
+    this.seri.push([Number(m[1]), m[3], Number(m[4]), Number(m[5]), m[2], m[7]]);
+    this.tambahHarian(m[7]!, m[6]!, m[9] ?? null, m[10]!, m[11] ?? null, Number(m[8]));
+    return true;
+  }
+
+  /** A row from its chained values (KOLOM_RANTAI.kas order). */
+  tambahNilai(row: readonly unknown[]): void {
+    this.seri.push([row[0], row[2], row[3], row[4], row[1], row[6]]);
+    const teks = (v: unknown) => (v === null ? null : String(v));
+    this.tambahHarian(String(row[6]), String(row[5]), teks(row[12]), String(row[13]), teks(row[14]), angka(row[7]));
+  }
+
+  /** What this walk found, to be joined (gabung) to the walk of the rows before them. */
+  data(): DataKas {
+    return { seri: this.seri.data(), harian: this.harian };
+  }
+
+  /**
+   * Joins the walk of the rows after this one's: false (and nothing joined) when a voucher number is in both
+   * walks, which only a file changed outside the tool has; the caller then walks the whole book in one.
+   */
+  gabung(lain: DataKas): boolean {
+    if (!this.seri.gabung(lain.seri)) return false;
+    for (const [k, h] of lain.harian) {
+      const ini = this.harian.get(k);
+      if (ini) ini.jumlah += h.jumlah;
+      else this.harian.set(k, h);
+    }
+    return true;
+  }
+
+  /** The day totals as [tanggal, arah, dana, akun, akun_tujuan, jumlah], each kind where its first row was. */
+  totalHarian(): unknown[][] {
+    return [...this.harian.values()].map((h) => [...h.kunci, h.jumlah]);
+  }
+
+  private tambahHarian(
+    tanggal: string,
+    arah: string,
+    dana: string | null,
+    akun: string,
+    tujuan: string | null,
+    jumlah: number,
+  ): void {
+    const k = `${tanggal}\u001f${arah}\u001f${dana ?? '\u0000'}\u001f${akun}\u001f${tujuan ?? '\u0000'}`;
+    const h = this.harian.get(k);
+    if (h) h.jumlah += jumlah;
+    else this.harian.set(k, { kunci: [tanggal, arah, dana, akun, tujuan], jumlah });
+  }
+}
+
+/** A stored amount as SQLite's sum() takes it: a number as it is, a text by its leading number or 0. */
+function angka(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  return Number.parseFloat(String(v)) || 0;
+}
+
+/** A row's voucher fields as SeriBukti takes them. */
+const B = { id: 0, bukti: 1, tahun: 2, urut: 3, nomor: 4, tanggal: 5 } as const;
+/** The highest voucher number a series keeps in its bitmap (a year of numbers is far below). */
+const BATAS_BIT = 1 << 24;
+
+/** Voucher numbers: each must match its sequence and date; each series per kind per year must be 1..n. */
+export class SeriBukti {
+  /** numbers seen per series (kind/year) */
+  private readonly terlihat = new Map<string, Terlihat>();
+  /** each row's findings, in the order the rows came (id order) */
+  readonly temuan: TemuanBukti[] = [];
+  private ini: { bukti: unknown; tahun: unknown; seri: Terlihat } | undefined;
+
+  /** a row, in id order: its number used twice, its number against its date */
+  push(x: unknown[]): void {
+    const urut = Number(x[B.urut]);
+    const seri = this.seri(x[B.bukti], x[B.tahun]);
+    if (urut > 0 && this.ada(seri, urut))
+      this.temuan.push({
+        jenis: 'urutan_bukti',
+        id: Number(x[B.id]),
+        pesan: `Nomor ${String(x[B.bukti])} tahun ${String(x[B.tahun])} urutan ${urut} dipakai dua kali.`,
+      });
+    if (urut > 0) this.tandai(seri, urut);
+    const t = this.cekNomor(x);
+    if (t) this.temuan.push(...t);
+  }
+
+  /** a series' numbers seen; the last one asked for is kept at hand (rows come mostly in runs of a series) */
+  private seri(bukti: unknown, tahun: unknown): Terlihat {
+    if (this.ini && bukti === this.ini.bukti && tahun === this.ini.tahun) return this.ini.seri;
+    const kunci = `${String(bukti)}/${String(tahun)}`;
+    let seri = this.terlihat.get(kunci);
+    if (!seri) this.terlihat.set(kunci, (seri = { bit: new Uint8Array(1024), besar: new Set<number>() }));
+    this.ini = { bukti, tahun, seri };
+    return seri;
+  }
+
+  data(): DataKas['seri'] {
+    return { terlihat: this.terlihat, temuan: this.temuan };
+  }
+
+  /** the series of the rows after this walk's: false (nothing joined) when a number is in both */
+  gabung(lain: DataKas['seri']): boolean {
+    for (const [k, s] of lain.terlihat) {
+      const ini = this.terlihat.get(k);
+      if (ini && this.bertemu(ini, s)) return false;
+    }
+    for (const [k, s] of lain.terlihat) {
+      const ini = this.terlihat.get(k);
+      if (!ini) this.terlihat.set(k, s);
+      else {
+        for (let i = 1; i < s.bit.length; i++) if (s.bit[i]) this.tandai(ini, i);
+        for (const u of s.besar) this.tandai(ini, u);
+      }
+    }
+    this.temuan.push(...lain.temuan);
+    return true;
+  }
+
+  private bertemu(a: Terlihat, b: Terlihat): boolean {
+    const n = Math.min(a.bit.length, b.bit.length);
+    for (let i = 1; i < n; i++) if (a.bit[i]! & b.bit[i]!) return true;
+    for (const u of b.besar) if (this.ada(a, u)) return true;
+    for (const u of a.besar) if (this.ada(b, u)) return true;
+    return false;
+  }
+
+  private ada(seri: Terlihat, urut: number): boolean {
+    return urut < seri.bit.length ? seri.bit[urut] === 1 : seri.besar.has(urut);
+  }
+
+  private tandai(seri: Terlihat, urut: number): void {
+    if (urut >= seri.bit.length && urut <= BATAS_BIT) {
+      const lebih = new Uint8Array(Math.min(Math.max(urut + 1, seri.bit.length * 2), BATAS_BIT + 1));
+      lebih.set(seri.bit);
+      seri.bit = lebih;
+    }
+    if (urut < seri.bit.length) seri.bit[urut] = 1;
+    else seri.besar.add(urut);
+  }
+
+  /** a row's number against its sequence and date, and its year against its date */
+  cekNomor(x: unknown[]): TemuanBukti[] | undefined {
+    const tanggal = String(x[B.tanggal]);
+    const seharusnya = formatNomor(Number(x[B.urut]), x[B.bukti] as 'BKM', tanggal);
+    if (seharusnya === x[B.nomor] && Number(tanggal.slice(0, 4)) === Number(x[B.tahun])) return undefined;
+    return [
+      {
+        jenis: 'urutan_bukti',
+        id: Number(x[B.id]),
+        pesan:
+          `Nomor bukti ${String(x[B.nomor])} tidak sesuai dengan urutan dan tanggalnya ` +
+          `(seharusnya ${seharusnya}).`,
+      },
+    ];
+  }
+
+  celah(): TemuanBukti[] {
+    const temuan: TemuanBukti[] = [];
+    for (const [kunci, seri] of this.terlihat) {
+      const [bukti, tahun] = kunci.split('/');
+      let maks = seri.bit.lastIndexOf(1);
+      for (const u of seri.besar) maks = Math.max(maks, u);
+      const hilang: number[] = [];
+      for (let i = 1; i <= maks && hilang.length < 10; i++) if (!this.ada(seri, i)) hilang.push(i);
+      if (hilang.length)
+        temuan.push({
+          jenis: 'urutan_bukti',
+          pesan: `Nomor ${bukti} tahun ${tahun} melompat: urutan ${hilang.join(', ')} tidak ada.`,
+        });
+    }
+    return temuan;
+  }
+}
