@@ -15,6 +15,11 @@ describe('isiKas', () => {
     expect(isi[KOLOM_RANTAI.kas.indexOf('uraian')]).toBeNull();
     expect(isi[KOLOM_RANTAI.kas.indexOf('jenis')]).toBeNull();
     const sebelum = 'a'.repeat(64);
-    expect(hashRow('kas', sebelum, row)).toBe(hashIsi(sebelum, KOLOM_RANTAI.kas.map((k) => row[k] ?? null)));
+    expect(hashRow('kas', sebelum, row)).toBe(
+      hashIsi(
+        sebelum,
+        KOLOM_RANTAI.kas.map((k) => row[k] ?? null),
+      ),
+    );
   });
 });
