@@ -214,7 +214,7 @@ describe('kas import writer', () => {
     await l.close();
   });
 
-  it('a row breaking a UNIQUE rule mid-run (INSERT OR ROLLBACK) ends the transaction: nothing kept, lock freed', async () => {
+  it('a row breaking a UNIQUE rule mid-run (INSERT OR ROLLBACK) ends the transaction, keeps nothing', async () => {
     const dist = (p: string) => import(pathToFileURL(path.join(ROOT, 'dist', p)).href);
     const { modulPenulis: modulDist, bukaPenulisKas } = await dist('db/kas-bulk.js');
     const file = path.join(tmpDir(), 'u.sqlite');
