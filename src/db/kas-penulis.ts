@@ -109,7 +109,8 @@ if (parentPort) {
         // the indexes kept up to date as rows come (tundaIndeks false): beside the reading thread, not after it
         register = registerInserter(db, w.register.tabel, w.register.kolom, { tundaIndeks: false });
       } else {
-        sisip = new SisipKas(db);
+        // every failure ends the import: a constraint failing rolls the transaction back at once
+        sisip = new SisipKas(db, { batalSemua: true });
         rujukan = new RujukanKas(db);
         bangunIndeks = tundaIndeksKas(db, w.perkiraan);
       }

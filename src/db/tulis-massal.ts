@@ -112,8 +112,14 @@ export class SisipKas {
   private tetap: Record<string, unknown> = {};
   private tetapNilai: unknown[] | undefined;
 
-  constructor(sqlite: BetterSqlite3.Database) {
-    const kepala = `INSERT INTO kas (${[...KOLOM_BARIS, ...KOLOM_TETAP].join(', ')}) VALUES `;
+  /**
+   * `batalSemua`: a failed row rolls back the whole transaction (INSERT OR ROLLBACK), for a run whose every failure
+   * ends it anyway (the import's writer thread). SQLite then keeps no statement journal, the copy of each page a
+   * 32-row statement touches that it would need to undo that statement alone.
+   */
+  constructor(sqlite: BetterSqlite3.Database, opsi: { batalSemua?: boolean } = {}) {
+    const atau = opsi.batalSemua ? 'OR ROLLBACK ' : '';
+    const kepala = `INSERT ${atau}INTO kas (${[...KOLOM_BARIS, ...KOLOM_TETAP].join(', ')}) VALUES `;
     this.satu = sqlite.prepare(kepala + placeholder);
     this.banyak = sqlite.prepare(kepala + Array<string>(SEKALIGUS).fill(placeholder).join(', '));
   }

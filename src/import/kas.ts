@@ -129,9 +129,9 @@ export async function pengolahKas(o: OpsiKas): Promise<Pengolah> {
     return o;
   };
 
-  // dates, codes, funds and accounts repeat down a file: parse each spelling once
+  // dates, amounts, codes, funds and accounts repeat down a file: parse each spelling once
   const ingatan = new Map<string, Map<string, { v: unknown } | { e: string }>>();
-  const PAKAI_INGATAN = new Set(['tanggal', 'dana', 'akun', 'layanan', 'asnaf']);
+  const PAKAI_INGATAN = new Set(['tanggal', 'masuk', 'keluar', 'jumlah', 'dana', 'akun', 'layanan', 'asnaf']);
 
   return {
     selesai() {

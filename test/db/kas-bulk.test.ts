@@ -213,4 +213,36 @@ describe('kas import writer', () => {
     expect(l.sqlite.prepare('SELECT (SELECT count(*) FROM kas) + (SELECT count(*) FROM impor)').pluck().get()).toBe(0);
     await l.close();
   });
+
+  it('a row breaking a UNIQUE rule mid-run (INSERT OR ROLLBACK) ends the transaction, keeps nothing', async () => {
+    const dist = (p: string) => import(pathToFileURL(path.join(ROOT, 'dist', p)).href);
+    const { modulPenulis: modulDist, bukaPenulisKas } = await dist('db/kas-bulk.js');
+    const file = path.join(tmpDir(), 'u.sqlite');
+    const l = await openLedger(file, { create: true });
+    const ref = await loadReferensi(l.db);
+    const log = { buku: 'kas', berkas: 'k.csv', sha256: 'd'.repeat(64), oleh: 'uji', waktu: WAKTU };
+    const penulis = await bukaPenulisKas(modulDist(), file, log, 10);
+    const keadaan = { ujung: undefined, maxUrut: [], tertutup: [], rentang: await bacaRentang(l.db) };
+    const poster = new PostingMassal(ref, { ...keadaan, harian: (b, k) => harianKunci(l.sqlite, b, k) }, WAKTU);
+    const masuk = { arah: 'masuk', jumlah: 10_000, sumber: 'jimpitan', dana: 'umum', akun: 'tunai' } as const;
+    let galat: unknown;
+    try {
+      for (let i = 0; i < 6000; i++) {
+        const row = poster.posting({ ...masuk, tanggal: '2026-07-01', impor_id: penulis.imporId });
+        // inside a 32-row statement, after thousands of rows already inserted; batches keep coming after it
+        penulis.tulis(i === 2510 ? { ...row, nomor: '001/BKM/VII/2026' } : row);
+      }
+      penulis.akhiri(poster.hariBerubah());
+      await penulis.commit({ dibaca: 6000, ditambah: 6000, sudah_ada: 0, mungkin_ganda: 0, ditolak: 0 });
+    } catch (e) {
+      galat = e;
+    } finally {
+      await penulis.rollback();
+    }
+    expect(galat).toMatchObject({ code: 'SQLITE_CONSTRAINT_UNIQUE', message: 'UNIQUE constraint failed: kas.nomor' });
+    expect(l.sqlite.prepare('SELECT (SELECT count(*) FROM kas) + (SELECT count(*) FROM impor)').pluck().get()).toBe(0);
+    l.sqlite.exec('BEGIN IMMEDIATE; ROLLBACK');
+    expect(l.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    await l.close();
+  });
 });

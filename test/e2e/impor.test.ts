@@ -563,6 +563,35 @@ describe('kas impor: the same rules as kas masuk/keluar', () => {
     await periksaBersih(db);
   });
 
+  it('an amount repeated down a column (parsed once) is decided alike in every row: minus, bad, good', async () => {
+    const db = await unitBaru();
+    const baris = [
+      'Tanggal;Uraian;Kode;Jumlah',
+      '01/07/2026;Iuran;iuran;100.000',
+      '02/07/2026;Alat tulis;operasional;-5.000',
+      '02/07/2026;Iuran;iuran;12ab',
+      '03/07/2026;Alat tulis;operasional;-5.000',
+      '03/07/2026;Iuran;iuran;12ab',
+      '04/07/2026;Iuran;iuran;100.000',
+    ];
+    const r = await wksbm(db, ['kas', 'impor', tulis(tmpDir(), 'k.csv', baris.join('\n')), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const ditolak = r.json().baris.map((b: any) => [b.baris, b.keputusan, b.alasan]);
+    expect(ditolak.map((b: any) => b.slice(0, 2))).toEqual([
+      [4, 'ditolak'],
+      [6, 'ditolak'],
+    ]);
+    expect(ditolak[0][2]).toContain('12ab');
+    expect(ditolak[1][2]).toBe(ditolak[0][2]);
+    const daftar = (await wksbm(db, ['kas', 'daftar', '--json'])).json();
+    expect(daftar.map((d: any) => [d.nomor, d.penerimaan, d.pengeluaran])).toEqual([
+      ['001/BKM/VII/2026', 100000, 0],
+      ['001/BKK/VII/2026', 0, 5000],
+      ['002/BKK/VII/2026', 0, 5000],
+      ['002/BKM/VII/2026', 100000, 0],
+    ]);
+  });
+
   it('identical rows in one file are separate entries; a re-import matches them by occurrence', async () => {
     const db = await unitBaru();
     const dir = tmpDir();
