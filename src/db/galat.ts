@@ -4,15 +4,16 @@ import { pesan } from '../domain/pesan.js';
 
 /**
  * Whether SQLite said the file is damaged (SQLITE_CORRUPT*), or not a database at all (SQLITE_NOTADB), or ran
- * out of memory (SQLITE_NOMEM): a damaged page can give a record a length of gigabytes, and SQLite then
- * answers "out of memory" for what is damage. Its own allocations on a unit's file are small, so the sentence
- * that names periksa and pulihkan is the one that helps.
+ * out of memory (SQLITE_NOMEM) or met a value too long (SQLITE_TOOBIG): a damaged page can give a record a
+ * length of gigabytes, and SQLite then answers "out of memory" or "string or blob too big" for what is damage.
+ * Its own allocations on a unit's file are small and wksbm never stores a value near SQLite's limit, so the
+ * sentence that names periksa and pulihkan is the one that helps.
  */
 export function galatRusak(err: unknown): boolean {
   const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
   return (
     typeof code === 'string' &&
-    (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code === 'SQLITE_NOMEM')
+    (code.startsWith('SQLITE_CORRUPT') || ['SQLITE_NOTADB', 'SQLITE_NOMEM', 'SQLITE_TOOBIG'].includes(code))
   );
 }
 
