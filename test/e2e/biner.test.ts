@@ -63,6 +63,31 @@ describe('the bundle', () => {
   });
 });
 
+describe('exceljs bundled beside the program (dist/bundle/exceljs.cjs, through the code cache)', () => {
+  it('the binary writes the workbook the in-process run writes, with and without the cache, silently', async () => {
+    const unit = await unitContoh();
+    const isi = async (berkas: string) => {
+      const ExcelJS = (await import('exceljs')).default;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(berkas);
+      return wb.worksheets.map((ws) => {
+        const sel: unknown[] = [ws.name];
+        ws.eachRow({ includeEmpty: false }, (row) => row.eachCell((c) => sel.push([c.address, c.value, c.numFmt])));
+        return sel;
+      });
+    };
+    const args = ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '-o'];
+    const dalam = path.join(tmpDir(), 'dalam.xlsx');
+    expect((await wksbm(unit, [...args, dalam])).code).toBe(0);
+    for (const k of [1, 2]) {
+      const bin = path.join(tmpDir(), `bin-${k}.xlsx`);
+      const r = wksbmBin(unit, [...args, bin]);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect(await isi(bin)).toEqual(await isi(dalam));
+    }
+  });
+});
+
 describe('--no-input', () => {
   it('at a real terminal, never prompts: a missing field names its flag (exit 2)', async () => {
     const db = await unitBaru();
