@@ -42,7 +42,7 @@ export function registerInserter(
   );
   const seperti = info.map((c) => sepertiTersimpan(sqlite, c, kolom.indexOf(c.name)));
   let id = Number(sqlite.prepare(`SELECT coalesce(max(id), 0) FROM "${tabel}"`).pluck().get());
-  const indeks = tundaIndeks ? indeksDitunda(sqlite, tabel, id) : { ditambah() {}, pulihkan() {} };
+  const indeks: Tunda = tundaIndeks ? indeksDitunda(sqlite, tabel, id) : { ditambah() {}, pulihkan() {} };
   const pemicu = pemicuDitunda(sqlite, tabel, id);
   const antre = new Array<unknown>(lebar * SEKALIGUS);
   const baris = new Array<unknown>(lebar);
@@ -70,35 +70,53 @@ export function registerInserter(
   };
 }
 
+/** Something set aside in the middle of a large bulk insert and put back before it commits. */
+interface Tunda {
+  /** `n` more rows added: past the threshold, the first call sets it aside */
+  ditambah(n: number): void;
+  /** puts back what was set aside (nothing below the threshold) */
+  pulihkan(): void;
+}
+
 /**
- * A table's indexes dropped in the middle of a large bulk insert and made again, from their own text, before it
- * commits: building an index once over sorted keys costs less than keeping it up to date row by row. Only once
- * the import has added at least as many rows as the table held (and 1,024), so a small import into a large
- * table never rebuilds its indexes. A UNIQUE index made again checks every row as the insert would have.
+ * `buang` once the import has added at least as many rows as the table held (and 1,024), so a small import
+ * into a large table never sets anything aside; `pulihkan` with what `buang` gave before the commit.
  */
-function indeksDitunda(
-  sqlite: BetterSqlite3.Database,
-  tabel: string,
-  sudahAda: number,
-): { ditambah(n: number): void; pulihkan(): void } {
+function ditunda<T>(sudahAda: number, buang: () => T, pulihkan: (dibuang: T) => void): Tunda {
   const ambang = Math.max(1024, sudahAda);
   let ditambah = 0;
-  let dibuang: string[] | undefined;
+  let dibuang: { isi: T } | undefined;
   return {
     ditambah(n) {
       ditambah += n;
-      if (dibuang || ditambah < ambang) return;
+      if (!dibuang && ditambah >= ambang) dibuang = { isi: buang() };
+    },
+    pulihkan() {
+      if (dibuang) pulihkan(dibuang.isi);
+      dibuang = undefined;
+    },
+  };
+}
+
+/**
+ * A table's indexes dropped in the middle of a large bulk insert and made again, from their own text, before it
+ * commits (threshold: ditunda): building an index once over sorted keys costs less than keeping it up to date
+ * row by row. A UNIQUE index made again checks every row as the insert would have.
+ */
+function indeksDitunda(sqlite: BetterSqlite3.Database, tabel: string, sudahAda: number): Tunda {
+  return ditunda(
+    sudahAda,
+    () => {
       const indeks = sqlite
         .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
         .all(tabel) as { name: string; sql: string }[];
       for (const i of indeks) sqlite.exec(`DROP INDEX "${i.name}"`);
-      dibuang = indeks.map((i) => i.sql);
+      return indeks.map((i) => i.sql);
     },
-    pulihkan() {
-      for (const teks of dibuang ?? []) sqlite.exec(teks);
-      dibuang = undefined;
+    (dibuang) => {
+      for (const teks of dibuang) sqlite.exec(teks);
     },
-  };
+  );
 }
 
 /** A trigger that refuses a row: `BEFORE INSERT ON t WHEN <condition> BEGIN SELECT RAISE(ABORT, '<message>'); END` */
@@ -113,38 +131,30 @@ const PEMICU_TOLAK =
  * row's column x): a row it would have refused fails the import with the trigger's own message, as the insert
  * would have. A trigger of any other shape stays and runs row by row.
  */
-function pemicuDitunda(
-  sqlite: BetterSqlite3.Database,
-  tabel: string,
-  sudahAda: number,
-): { ditambah(n: number): void; pulihkan(): void } {
-  const ambang = Math.max(1024, sudahAda);
-  let ditambah = 0;
-  let dibuang: { sql: string; syarat: string; pesan: string }[] | undefined;
-  return {
-    ditambah(n) {
-      ditambah += n;
-      if (dibuang || ditambah < ambang) return;
+function pemicuDitunda(sqlite: BetterSqlite3.Database, tabel: string, sudahAda: number): Tunda {
+  return ditunda(
+    sudahAda,
+    () => {
       const semua = sqlite
         .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?")
         .all(tabel) as { name: string; sql: string }[];
-      dibuang = [];
+      const dibuang: { sql: string; syarat: string; pesan: string }[] = [];
       for (const p of semua) {
         const m = PEMICU_TOLAK.exec(p.sql);
         if (!m) continue;
         sqlite.exec(`DROP TRIGGER "${p.name}"`);
         dibuang.push({ sql: p.sql, syarat: m[1]!.replace(/\bNEW\.(\w+)/g, '"$1"'), pesan: m[2]! });
       }
+      return dibuang;
     },
-    pulihkan() {
-      for (const { sql, syarat, pesan } of dibuang ?? []) {
+    (dibuang) => {
+      for (const { sql, syarat, pesan } of dibuang) {
         sqlite.exec(sql);
         const ditolak = sqlite.prepare(`SELECT 1 FROM "${tabel}" WHERE id > ? AND (${syarat}) LIMIT 1`).get(sudahAda);
         if (ditolak) throw Object.assign(new Error(pesan), { code: 'SQLITE_CONSTRAINT_TRIGGER' });
       }
-      dibuang = undefined;
     },
-  };
+  );
 }
 
 interface KolomInfo {
