@@ -12,7 +12,7 @@ import { pesan } from '../domain/pesan.js';
 import { alamat, angkaKeKolom, kolomKeAngka } from './a1.js';
 import { gayaRupiah } from './gaya.js';
 import { siapkanBerkasPribadi } from './pribadi.js';
-import { hitungRumus, type Pembaca } from './rumus.js';
+import type { Pembaca } from './rumus.js';
 import {
   type BarisTemplat,
   BUKAN_ANGKA,
@@ -26,6 +26,7 @@ import {
   type Konteks,
   PENANDA,
   pembacaGrid,
+  pembacaSel,
   rumusDiBaris,
   type Sambungan,
   type SelTemplat,
@@ -353,22 +354,14 @@ function isiSel(x: Susunan, b: BarisTemplat, p: Program, r: number, i: number, i
 
 /** Row `r`'s cells as formulas read them (pembacaGrid on one row), other rows through `lain`. */
 function pembacaBaris(program: Program[], sel: Keluaran[], r: number, lain: Pembaca): Pembaca {
-  const hasil = new Map<number, number | undefined>();
-  const sedang = new Set<number>();
-  const baca: Pembaca = (baris, kolom) => {
-    const k = baris === r ? program.findIndex((p) => p.c.kolom === kolom) : -1;
-    if (k < 0) return lain(baris, kolom);
-    const c = sel[k]!;
-    if (c.rumus === undefined) return typeof c.value === 'number' || typeof c.value === 'string' ? c.value : undefined;
-    if (!hasil.has(k)) {
-      if (sedang.has(k)) return undefined;
-      sedang.add(k);
-      hasil.set(k, c.hitung ? c.hitung(baca) : hitungRumus(c.rumus, baca));
-      sedang.delete(k);
-    }
-    return hasil.get(k);
-  };
-  return baca;
+  return pembacaSel(
+    (baris, kolom) => {
+      const k = baris === r ? program.findIndex((p) => p.c.kolom === kolom) : -1;
+      return k < 0 ? undefined : k;
+    },
+    (k) => sel[k]!,
+    lain,
+  );
 }
 
 const kolomDari = (c: string): number => kolomKeAngka(/r="([A-Z]+)/.exec(c)![1]!);

@@ -524,23 +524,40 @@ export function bacaSel(teksSel: string): { teks: string; pen: Penanda | null } 
  * the grid is read through `lain` (a streamed list's rows).
  */
 export function pembacaGrid(grid: Map<string, Keluaran>, lain?: Pembaca): Pembaca {
-  const hasil = new Map<string, number | undefined>();
-  const sedang = new Set<string>();
+  return pembacaSel(
+    (baris, kolom) => {
+      const key = alamat(baris, kolom);
+      return grid.has(key) ? key : undefined;
+    },
+    (key) => grid.get(key)!,
+    lain,
+  );
+}
+
+/**
+ * Reads laid-out cells: `kunci` names the cell at a place (undefined: not one of these, read through `lain`),
+ * `sel` gives it. A value is read as it is; a formula is computed once, from the cells it names, and a formula
+ * that comes back to itself reads as empty.
+ */
+export function pembacaSel<K>(
+  kunci: (baris: number, kolom: number) => K | undefined,
+  sel: (k: K) => Keluaran,
+  lain?: Pembaca,
+): Pembaca {
+  const hasil = new Map<K, number | undefined>();
+  const sedang = new Set<K>();
   const baca: Pembaca = (baris, kolom) => {
-    const key = alamat(baris, kolom);
-    const c = grid.get(key);
-    if (!c) return lain?.(baris, kolom);
-    if (c.rumus !== undefined) {
-      if (!hasil.has(key)) {
-        if (sedang.has(key)) return undefined;
-        sedang.add(key);
-        hasil.set(key, c.hitung ? c.hitung(baca) : hitungRumus(c.rumus, baca));
-        sedang.delete(key);
-      }
-      return hasil.get(key);
+    const k = kunci(baris, kolom);
+    if (k === undefined) return lain?.(baris, kolom);
+    const c = sel(k);
+    if (c.rumus === undefined) return typeof c.value === 'number' || typeof c.value === 'string' ? c.value : undefined;
+    if (!hasil.has(k)) {
+      if (sedang.has(k)) return undefined;
+      sedang.add(k);
+      hasil.set(k, c.hitung ? c.hitung(baca) : hitungRumus(c.rumus, baca));
+      sedang.delete(k);
     }
-    const v = c.value;
-    return typeof v === 'number' || typeof v === 'string' ? v : undefined;
+    return hasil.get(k);
   };
   return baca;
 }
