@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { openLedger } from '../../src/db/connection.js';
 import { lastKas, maxUrut } from '../../src/db/impor-repo.js';
 import { modulPenulis } from '../../src/db/kas-bulk.js';
+import type { Kas } from '../../src/db/kas-repo.js';
 import { closedQuarters } from '../../src/db/periode-repo.js';
 import { loadReferensi } from '../../src/db/referensi-repo.js';
 import { harianKunci } from '../../src/db/saldo-repo.js';
@@ -184,7 +185,11 @@ describe('kas import writer', () => {
     await l.close();
   });
 
-  it("the writer checks each row's references once per value before commit: one missing keeps nothing", async () => {
+  /**
+   * `n` cash rows through the built writer thread with row `rusak` spoiled by `ubah`, up to the commit; the
+   * error it ended with (the run rolled back) and the ledger, still open.
+   */
+  async function imporDenganBarisRusak(n: number, rusak: number, ubah: (row: Kas) => Kas) {
     const dist = (p: string) => import(pathToFileURL(path.join(ROOT, 'dist', p)).href);
     const { modulPenulis: modulDist, bukaPenulisKas } = await dist('db/kas-bulk.js');
     const file = path.join(tmpDir(), 'u.sqlite');
@@ -197,17 +202,22 @@ describe('kas import writer', () => {
     const masuk = { arah: 'masuk', jumlah: 10_000, sumber: 'jimpitan', dana: 'umum', akun: 'tunai' } as const;
     let galat: unknown;
     try {
-      for (let i = 0; i < 3000; i++) {
+      for (let i = 0; i < n; i++) {
         const row = poster.posting({ ...masuk, tanggal: '2026-07-01', impor_id: penulis.imporId });
-        penulis.tulis(i === 2500 ? { ...row, dana: 'tidak_ada' } : row);
+        penulis.tulis(i === rusak ? ubah(row) : row);
       }
       penulis.akhiri(poster.hariBerubah());
-      await penulis.commit({ dibaca: 3000, ditambah: 3000, sudah_ada: 0, mungkin_ganda: 0, ditolak: 0 });
+      await penulis.commit({ dibaca: n, ditambah: n, sudah_ada: 0, mungkin_ganda: 0, ditolak: 0 });
     } catch (e) {
       galat = e;
     } finally {
       await penulis.rollback();
     }
+    return { galat, l };
+  }
+
+  it("the writer checks each row's references once per value before commit: one missing keeps nothing", async () => {
+    const { galat, l } = await imporDenganBarisRusak(3000, 2500, (row) => ({ ...row, dana: 'tidak_ada' }));
     // the same error as SQLite's own check on that row
     expect(galat).toMatchObject({ code: 'SQLITE_CONSTRAINT_FOREIGNKEY', message: 'FOREIGN KEY constraint failed' });
     expect(l.sqlite.prepare('SELECT (SELECT count(*) FROM kas) + (SELECT count(*) FROM impor)').pluck().get()).toBe(0);
@@ -215,30 +225,8 @@ describe('kas import writer', () => {
   });
 
   it('a row breaking a UNIQUE rule mid-run (INSERT OR ROLLBACK) ends the transaction, keeps nothing', async () => {
-    const dist = (p: string) => import(pathToFileURL(path.join(ROOT, 'dist', p)).href);
-    const { modulPenulis: modulDist, bukaPenulisKas } = await dist('db/kas-bulk.js');
-    const file = path.join(tmpDir(), 'u.sqlite');
-    const l = await openLedger(file, { create: true });
-    const ref = await loadReferensi(l.db);
-    const log = { buku: 'kas', berkas: 'k.csv', sha256: 'd'.repeat(64), oleh: 'uji', waktu: WAKTU };
-    const penulis = await bukaPenulisKas(modulDist(), file, log, 10);
-    const keadaan = { ujung: undefined, maxUrut: [], tertutup: [], rentang: await bacaRentang(l.db) };
-    const poster = new PostingMassal(ref, { ...keadaan, harian: (b, k) => harianKunci(l.sqlite, b, k) }, WAKTU);
-    const masuk = { arah: 'masuk', jumlah: 10_000, sumber: 'jimpitan', dana: 'umum', akun: 'tunai' } as const;
-    let galat: unknown;
-    try {
-      for (let i = 0; i < 6000; i++) {
-        const row = poster.posting({ ...masuk, tanggal: '2026-07-01', impor_id: penulis.imporId });
-        // inside a 32-row statement, after thousands of rows already inserted; batches keep coming after it
-        penulis.tulis(i === 2510 ? { ...row, nomor: '001/BKM/VII/2026' } : row);
-      }
-      penulis.akhiri(poster.hariBerubah());
-      await penulis.commit({ dibaca: 6000, ditambah: 6000, sudah_ada: 0, mungkin_ganda: 0, ditolak: 0 });
-    } catch (e) {
-      galat = e;
-    } finally {
-      await penulis.rollback();
-    }
+    // inside a 32-row statement, after thousands of rows already inserted; batches keep coming after it
+    const { galat, l } = await imporDenganBarisRusak(6000, 2510, (row) => ({ ...row, nomor: '001/BKM/VII/2026' }));
     expect(galat).toMatchObject({ code: 'SQLITE_CONSTRAINT_UNIQUE', message: 'UNIQUE constraint failed: kas.nomor' });
     expect(l.sqlite.prepare('SELECT (SELECT count(*) FROM kas) + (SELECT count(*) FROM impor)').pluck().get()).toBe(0);
     l.sqlite.exec('BEGIN IMMEDIATE; ROLLBACK');

@@ -731,28 +731,36 @@ describe('impor riwayat and impor batal', () => {
   });
 });
 
+/**
+ * The binary run with `args` until the import pauses (WKSBM_TES_JEDA_IMPOR: right after its first row is
+ * handed on, inside the open transaction), then killed with SIGKILL; the signal it ended by.
+ */
+async function bunuhSaatJeda(db: string, args: string[]): Promise<string | null> {
+  const child = spawn(process.execPath, [BIN, '--db', db, ...args], {
+    env: { ...process.env, WKSBM_HARI_INI: '2026-11-22', NO_COLOR: '1', WKSBM_TES_JEDA_IMPOR: '20000' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let err = '';
+    child.stderr.on('data', (d) => {
+      err += String(d);
+      if (err.includes('[tes] impor berhenti')) resolve();
+    });
+    child.on('exit', () => reject(new Error(`selesai sebelum dijeda: ${err}`)));
+  });
+  return new Promise<string | null>((resolve) => {
+    child.on('exit', (_c, sig) => resolve(sig));
+    child.kill('SIGKILL');
+  });
+}
+
 describe('a process killed mid-import leaves the file as before', () => {
   it('SIGKILL inside the transaction', async () => {
     const db = await unitBaru();
     await wksbm(db, ['kas', 'masuk', '--jumlah', '100000', '--sumber', 'iuran', '--tanggal', '2026-07-01']);
     const sebelum = snapshot(db);
-    const child = spawn(process.execPath, [BIN, '--db', db, 'kas', 'impor', contoh('kas-juli-2026.csv')], {
-      env: { ...process.env, WKSBM_HARI_INI: '2026-11-22', NO_COLOR: '1', WKSBM_TES_JEDA_IMPOR: '20000' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    await new Promise<void>((resolve, reject) => {
-      let err = '';
-      child.stderr.on('data', (d) => {
-        err += String(d);
-        if (err.includes('[tes] impor berhenti')) resolve();
-      });
-      child.on('exit', () => reject(new Error(`selesai sebelum dijeda: ${err}`)));
-    });
-    // the first entry is inside the open transaction now
-    const kode = await new Promise<string | null>((resolve) => {
-      child.on('exit', (_c, sig) => resolve(sig));
-      child.kill('SIGKILL');
-    });
+    // the first entry is inside the open transaction when it is killed
+    const kode = await bunuhSaatJeda(db, ['kas', 'impor', contoh('kas-juli-2026.csv')]);
     expect(kode).toBe('SIGKILL');
     expect(snapshot(db)).toBe(sebelum);
     await periksaBersih(db);
@@ -765,23 +773,8 @@ describe('a process killed mid-import leaves the file as before', () => {
     const db = await unitBaru();
     const sebelum = snapshot(db);
     const f = tulis(tmpDir(), 'donatur.csv', DONATUR_CSV);
-    const child = spawn(process.execPath, [BIN, '--db', db, 'impor', 'donatur', f], {
-      env: { ...process.env, WKSBM_HARI_INI: '2026-11-22', NO_COLOR: '1', WKSBM_TES_JEDA_IMPOR: '20000' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    await new Promise<void>((resolve, reject) => {
-      let err = '';
-      child.stderr.on('data', (d) => {
-        err += String(d);
-        if (err.includes('[tes] impor berhenti')) resolve();
-      });
-      child.on('exit', () => reject(new Error(`selesai sebelum dijeda: ${err}`)));
-    });
-    // the first row has been handed to the writer, inside its open transaction
-    await new Promise<void>((resolve) => {
-      child.on('exit', () => resolve());
-      child.kill('SIGKILL');
-    });
+    // the first row has been handed to the writer, inside its open transaction, when it is killed
+    await bunuhSaatJeda(db, ['impor', 'donatur', f]);
     expect(snapshot(db)).toBe(sebelum);
     await periksaBersih(db);
     expect(ringkas(wksbmBin(db, ['impor', 'donatur', f, '--json']))).toMatchObject({ ditambah: 3 });
