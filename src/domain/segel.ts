@@ -54,12 +54,31 @@ function base32(buf: Buffer, panjang: number): string {
 
 /** 12 characters (60 bits) over the chain heads and the report's figures, grouped ABCD-EFGH-JKMN. */
 export function kodeSegel(rantai: RantaiSegel, figures: unknown): string {
-  const kepala = (k: KepalaRantai) => [k.jumlah, k.id, k.hash];
+  return kodeSegelTeks(rantai, JSON.stringify(figures));
+}
+
+/** kodeSegel of figures already written as JSON (the text JSON.stringify gives them). */
+function kodeSegelTeks(rantai: RantaiSegel, figures: string): string {
+  const kepala = (k: KepalaRantai) => JSON.stringify([k.jumlah, k.id, k.hash]);
   // an older seal has no journal head: JSON leaves the key out, so its code reads as it was printed
   const jurnal = rantai.jurnal && kepala(rantai.jurnal);
-  const isi = JSON.stringify({ kas: kepala(rantai.kas), natura: kepala(rantai.natura), jurnal, figures });
+  const isi = objekJson([
+    ['kas', kepala(rantai.kas)],
+    ['natura', kepala(rantai.natura)],
+    ['jurnal', jurnal],
+    ['figures', figures],
+  ]);
   const kode = base32(createHash('sha256').update(isi, 'utf8').digest(), 12);
   return kode.match(/.{4}/g)!.join('-');
+}
+
+/**
+ * The JSON text of an object from its keys and its values' JSON texts, as JSON.stringify writes it (a value
+ * left undefined leaves its key out): a large value is written once, not once more inside its parent's text.
+ */
+export function objekJson(pasangan: [string, string | undefined][]): string {
+  const isi = pasangan.filter(([, v]) => v !== undefined).map(([k, v]) => `${JSON.stringify(k)}:${v}`);
+  return `{${isi.join(',')}}`;
 }
 
 /**
@@ -68,4 +87,15 @@ export function kodeSegel(rantai: RantaiSegel, figures: unknown): string {
  */
 export function kodeSegelLaporan(rantai: RantaiSegel, data: { laporan: unknown; sel?: unknown }): string {
   return kodeSegel(rantai, { laporan: data.laporan, sel: data.sel ?? {} });
+}
+
+/** kodeSegelLaporan of the summary and the cells' numbers already written as JSON (a workbook being written). */
+export function kodeSegelLaporanTeks(rantai: RantaiSegel, laporan: string, sel: string): string {
+  return kodeSegelTeks(
+    rantai,
+    objekJson([
+      ['laporan', laporan],
+      ['sel', sel],
+    ]),
+  );
 }

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type ExcelJSNs from 'exceljs';
 import { formatTanggal } from '../domain/dates.js';
 import { createHash } from '../domain/kripto.js';
-import { kodeSegelLaporan, type RantaiSegel, type Segel } from '../domain/segel.js';
+import { kodeSegelLaporanTeks, objekJson, type RantaiSegel, type Segel } from '../domain/segel.js';
 import type { BarisBukuKas } from '../reports/buku-kas.js';
 import {
   type BarisPenyaluran,
@@ -321,10 +321,18 @@ async function tulis(
     lewati: [SHEET_DATA],
     alir: caraAlir(batasAlir(), sementara),
   });
-  const segel: Segel = { rantai: opsi.rantai, kode: kodeSegelLaporan(opsi.rantai, { laporan, sel: angka }) };
+  // the numbers by cell written as JSON once, from the runs a streamed list keeps them in (never as an object)
+  const [teksLaporan, sel] = [JSON.stringify(laporan), angka.json()];
+  const segel: Segel = { rantai: opsi.rantai, kode: kodeSegelLaporanTeks(opsi.rantai, teksLaporan, sel) };
   gantiTeks(workbook, PENGGANTI_KODE, segel.kode);
-  const isi: IsiData = { format: FORMAT_DATA, versi: m.versi, laporan, sel: angka, segel };
-  const json = JSON.stringify(isi);
+  // the text JSON.stringify gives an IsiData
+  const json = objekJson([
+    ['format', JSON.stringify(FORMAT_DATA)],
+    ['versi', JSON.stringify(m.versi)],
+    ['laporan', teksLaporan],
+    ['sel', sel],
+    ['segel', JSON.stringify(segel)],
+  ]);
   const ws = workbook.addWorksheet(SHEET_DATA, { state: 'hidden' });
   // A cell holds at most 32 767 characters; a longer JSON continues in B1, C1, … (rekap joins row 1).
   const bagian = potongJson(json);
@@ -341,10 +349,10 @@ async function tulis(
     siapkanBerkasPribadi(sementara);
     if (!sambungan.length) await workbook.xlsx.writeFile(sementara);
     else {
-      const ganti = (t: string) => (t.includes(PENGGANTI_KODE) ? t.split(PENGGANTI_KODE).join(segel.kode) : t);
       // exceljs's own zip uncompressed (its deflate is JavaScript): ours deflates every member again
       const zip = { zip: { compression: 'STORE' } } as unknown as Partial<ExcelJSNs.XlsxWriteOptions>;
       const buf = await workbook.xlsx.writeBuffer(zip);
+      const ganti = { dari: PENGGANTI_KODE, ke: segel.kode };
       await tulisSambung(Buffer.isBuffer(buf) ? buf : Buffer.from(buf), sambungan, sementara, ganti);
     }
     fs.renameSync(sementara, opsi.keluar);

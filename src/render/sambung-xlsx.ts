@@ -2,7 +2,7 @@
 // streamed list's rows into its sheet's XML as they are read (see templat-alir.ts).
 
 import { angkaKeKolom } from './a1.js';
-import type { Sambungan } from './templat.js';
+import type { Pengganti, Sambungan } from './templat.js';
 import { selTeksXml } from './templat-alir.js';
 import { bacaZip, PenulisZip } from './zip.js';
 
@@ -25,7 +25,7 @@ function jalurSheet(isi: Map<string, Buffer>): Map<string, string> {
 }
 
 /** The sheet's XML with the list's rows in place of the samples exceljs wrote there. */
-async function* sambungkan(xml: string, s: Sambungan, ganti: (t: string) => string): AsyncIterable<string> {
+async function* sambungkan(xml: string, s: Sambungan, ganti: Pengganti): AsyncIterable<string | Buffer> {
   const mulai = xml.indexOf(`<row r="${s.awal}"`);
   if (mulai < 0) throw new Error(`sambung: baris ${s.awal} tidak ada di ${s.sheet}`);
   const re = /<row r="(\d+)"|<\/sheetData>/g;
@@ -53,7 +53,7 @@ export async function tulisSambung(
   buf: Buffer,
   sambungan: Sambungan[],
   keluar: string,
-  ganti: (t: string) => string,
+  ganti: Pengganti,
 ): Promise<void> {
   const anggota = bacaZip(buf);
   const jalur = jalurSheet(new Map(anggota.map((a) => [a.nama, a.isi])));

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import type ExcelJSNs from 'exceljs';
 import { LedgerError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
-import { alamat, angkaKeKolom, kolomKeAngka } from './a1.js';
+import { angkaKeKolom, kolomKeAngka } from './a1.js';
 import { gayaRupiah } from './gaya.js';
 import { siapkanBerkasPribadi } from './pribadi.js';
 import type { Pembaca } from './rumus.js';
@@ -25,6 +25,7 @@ import {
   type Keluaran,
   type Konteks,
   PENANDA,
+  type Pengganti,
   pembacaGrid,
   pembacaSel,
   rumusDiBaris,
@@ -33,6 +34,7 @@ import {
   type SheetTemplat,
   type Susunan,
   salin,
+  terapkanPengganti,
   tinggiUntuk,
 } from './templat.js';
 
@@ -74,17 +76,6 @@ function bisaAlir(s: SheetTemplat, b: BarisTemplat): boolean {
   });
 }
 
-/** Moves this sheet's numbers below `akhir` to the end, so the list's go before them (the grid's order). */
-function sisihkanBawah(angka: Record<string, number>, sheet: string, akhir: number): [string, number][] {
-  const out: [string, number][] = [];
-  for (const key of Object.keys(angka)) {
-    if (!key.startsWith(`${sheet}!`) || Number(/\d+$/.exec(key)![0]) <= akhir) continue;
-    out.push([key, angka[key]!]);
-    delete angka[key];
-  }
-  return out;
-}
-
 /** Streaming long lists from `batas` rows, scratch files named from `sementara` (isiTemplat's `alir`). */
 export function caraAlir(batas: number, sementara: string): CaraAlir {
   return { batas, sementara, pilih: pilihAliran, lintas: lintasAlir };
@@ -95,7 +86,9 @@ function lintasAlir(x: Susunan, b: BarisTemplat, sementara: string): AlirDaftar 
   const aliran = x.k.daftar[b.ulang!]!.aliran!;
   const a = new AlirDaftar(x, b, aliran.jumlah, sementara);
   try {
-    const bawah = sisihkanBawah(x.angka, x.s.nama, a.akhir);
+    // the list's numbers go before this sheet's below it (the grid's order), in a run of their own
+    const bawah = x.angka.ambilBawah(x.s.nama, a.akhir);
+    const deret = x.angka.buka(x.s.nama, a.awal, a.akhir);
     const bacaLuar = pembacaGrid(x.grid, a.baca);
     let i = 0;
     for (const item of aliran.baris()) {
@@ -103,7 +96,8 @@ function lintasAlir(x: Susunan, b: BarisTemplat, sementara: string): AlirDaftar 
       a.lintasBaris(x, item, i++, bacaLuar);
     }
     if (i !== aliran.jumlah) throw new LedgerError(pesan.laporanBukuBerubah());
-    for (const [key, v] of bawah) x.angka[key] = v;
+    deret.tutup();
+    for (const [key, v] of bawah) x.angka.set(key, v);
   } catch (e) {
     a.buang();
     throw e;
@@ -132,14 +126,70 @@ const TEKS_KOSONG = 3;
 // make one, and ASCII: a row's XML stays a one-byte string, which V8 joins, encodes and searches at half the cost
 // of a two-byte one (a private-use character made every row two-byte)
 const ATRIBUT_BARIS = '\x01';
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the stand-in is a control character on purpose
-const BARIS_SEMENTARA = /<row r="(\d+)"\x01/g;
 const gayaSementara = (nomor: number) => `\x02${nomor}\x03`;
+const [BYTE_BARIS, BYTE_GAYA, BYTE_TUTUP_GAYA, GARING, LEBIH] = [1, 2, 3, 0x2f, 0x3e];
 // rows per piece of the scratch file: small pieces stay young garbage (a large string would go to V8's
 // old space and make the heap, and the peak memory, grow with the quarter)
 const PER_POTONG = 48;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the stand-ins are control characters on purpose
-const GAYA_SEMENTARA = /<c r="([A-Z]+\d+)"\x02(\d+)\x03(\/>)?/g;
+
+/**
+ * What replaces the scratch file's stand-ins, byte for byte, never decoded: `<row r="N"` + \x01 takes the sample
+ * row's attributes (`atribut`, ending in `>`); `<c r="A1"` + \x02 n \x03 takes style n's ` s="id"` (`gaya[n]`), or
+ * nothing for style 0, when an empty cell of style 0 (`…/>`) is dropped whole, as exceljs leaves it out. Both
+ * bytes occur nowhere else: xmlTeks drops control characters from every text. Each piece is built in one buffer
+ * kept from piece to piece and handed on as an exact copy (a fresh oversized buffer per piece would pile up
+ * outside V8's heap between collections and raise the peak memory).
+ */
+export function penggantiSementara(atribut: Buffer, gaya: readonly (Buffer | undefined)[]): (buf: Buffer) => Buffer {
+  let lebar = 0;
+  for (const g of gaya) lebar = Math.max(lebar, g?.length ?? 0);
+  let kerja = Buffer.alloc(0);
+  return (buf) => {
+    let baris = 0;
+    for (let i = buf.indexOf(BYTE_BARIS); i >= 0; i = buf.indexOf(BYTE_BARIS, i + 1)) baris++;
+    // a row's one byte becomes its attributes; a style's stand-in at most `lebar` bytes, and each follows a
+    // cell's `<c r="A1"`: at most one in 11 bytes
+    const batas = buf.length + baris * atribut.length + Math.ceil(buf.length / 11) * lebar;
+    if (kerja.length < batas) kerja = Buffer.allocUnsafe(batas);
+    return Buffer.from(kerja.subarray(0, gantiKe(buf, kerja, atribut, gaya)));
+  };
+}
+
+/** The stand-ins of `buf` replaced into `out` (large enough); returns the length written. */
+function gantiKe(buf: Buffer, out: Buffer, atribut: Buffer, gaya: readonly (Buffer | undefined)[]): number {
+  let o = 0;
+  let p = 0;
+  let iBaris = buf.indexOf(BYTE_BARIS);
+  let iGaya = buf.indexOf(BYTE_GAYA);
+  while (iBaris >= 0 || iGaya >= 0) {
+    if (iGaya < 0 || (iBaris >= 0 && iBaris < iGaya)) {
+      o += buf.copy(out, o, p, iBaris);
+      o += atribut.copy(out, o);
+      p = iBaris + 1;
+      iBaris = buf.indexOf(BYTE_BARIS, p);
+      continue;
+    }
+    let j = iGaya + 1;
+    let nomor = 0;
+    for (; buf[j] !== BYTE_TUTUP_GAYA; j++) nomor = nomor * 10 + buf[j]! - 48;
+    const g = gaya[nomor];
+    const tutup = buf[j + 1] === GARING && buf[j + 2] === LEBIH;
+    if (g) {
+      o += buf.copy(out, o, p, iGaya);
+      o += g.copy(out, o);
+      p = j + 1;
+    } else if (tutup) {
+      o += buf.copy(out, o, p, buf.lastIndexOf('<c ', iGaya));
+      p = j + 3;
+    } else {
+      o += buf.copy(out, o, p, iGaya);
+      p = j + 1;
+    }
+    iGaya = buf.indexOf(BYTE_GAYA, p);
+  }
+  o += buf.copy(out, o, p);
+  return o;
+}
 
 class AlirDaftar implements KeadaanAlir {
   readonly awal: number;
@@ -248,12 +298,13 @@ class AlirDaftar implements KeadaanAlir {
   /** The formula results among `rekap`'s numbers, row by row, as the grid's own are noted. */
   catatRumus(x: Susunan): void {
     const rumus = this.b.sel.filter((c) => c.formula !== null).map((c) => c.kolom);
+    const deret = x.angka.buka(x.s.nama, this.awal, this.akhir);
     for (let i = 0; i < this.n; i++) {
       for (const k of rumus) {
-        if (this.jenis.get(k)![i] === ANGKA)
-          x.angka[`${x.s.nama}!${alamat(this.awal + i, k)}`] = this.nilai.get(k)![i]!;
+        if (this.jenis.get(k)![i] === ANGKA) x.angka.catat(x.s.nama, this.awal + i, k, this.nilai.get(k)![i]!);
       }
     }
+    deret.tutup();
   }
 
   /** One sample cell of every style each column takes, in the list's first rows (to learn their ids). */
@@ -283,23 +334,17 @@ class AlirDaftar implements KeadaanAlir {
     fs.rmSync(this.sementara, { force: true });
   }
 
-  /** The rows' XML read back from the scratch file, the stand-ins replaced by what exceljs wrote. */
-  private async *bacaKembali(contoh: string, ganti: (t: string) => string): AsyncIterable<string> {
+  /** The rows' XML read back from the scratch file as bytes, the stand-ins replaced by what exceljs wrote. */
+  private async *bacaKembali(contoh: string, ganti: Pengganti): AsyncIterable<Buffer> {
     const { kepala, ids } = this.bacaContoh(contoh);
+    const gaya = ids.map((s) => (s === '0' ? undefined : Buffer.from(` s="${s}"`, 'latin1')));
+    const gantiSementara = penggantiSementara(Buffer.from(kepala, 'utf8'), gaya);
+    const buf = Buffer.allocUnsafe(Math.max(0, ...this.potongan));
     const fd = fs.openSync(this.sementara, 'r');
     try {
       for (const panjang of this.potongan) {
-        const buf = Buffer.alloc(panjang);
-        fs.readSync(fd, buf, 0, panjang, null);
-        const xml = buf
-          .toString('utf8')
-          .replace(BARIS_SEMENTARA, (_m, r: string) => `<row r="${r}"${kepala}`)
-          .replace(GAYA_SEMENTARA, (_m, r: string, nomor: string, tutup: string | undefined) => {
-            const s = ids[Number(nomor)]!;
-            if (s === '0') return tutup ? '' : `<c r="${r}"`;
-            return `<c r="${r}" s="${s}"${tutup ?? ''}`;
-          });
-        yield ganti(xml);
+        if (fs.readSync(fd, buf, 0, panjang, null) !== panjang) throw new Error('alir: berkas sementara terpotong');
+        yield terapkanPengganti(ganti, gantiSementara(buf.subarray(0, panjang)));
       }
     } finally {
       fs.closeSync(fd);
@@ -352,7 +397,7 @@ function isiSel(x: Susunan, b: BarisTemplat, p: Program, r: number, i: number, i
   if (p.jenis === 'tetap') return { value: salin(p.c.value), style };
   if (p.jenis === 'umum') return { ...isiPenanda(x, p.c.teks!, r, p.c.kolom, item), style };
   const v = p.jenis === 'nilai' ? x.k.nilai[p.nama]! : (item[p.nama] ?? null);
-  if (x.catatAngka && p.catat && typeof v === 'number') x.angka[`${x.s.nama}!${p.alamat(r)}`] = v;
+  if (x.catatAngka && p.catat && typeof v === 'number') x.angka.catat(x.s.nama, r, p.c.kolom, v);
   return { value: v === '' ? null : v, style };
 }
 

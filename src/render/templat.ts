@@ -7,6 +7,7 @@ import { LedgerError, UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import { alamat, angkaKeKolom, geserRentang, geserRumus, kolomKeAngka, type RefBaris } from './a1.js';
 import { gayaRupiah } from './gaya.js';
+import { PetaAngka } from './peta-angka.js';
 import { hitungRumus, type Pembaca, polaHitung } from './rumus.js';
 
 export type NilaiSel = string | number | Date | null;
@@ -32,10 +33,23 @@ export interface Sambungan {
   /** the list's rows in the sheet: exceljs wrote only style samples there */
   awal: number;
   akhir: number;
-  /** the rows' XML, given the sample rows exceljs wrote; `ganti` applies to every text */
-  baris(contoh: string, ganti: (teks: string) => string): AsyncIterable<string>;
+  /** the rows' XML (text or UTF-8 bytes), given the sample rows exceljs wrote; `ganti` applies to every text */
+  baris(contoh: string, ganti: Pengganti): AsyncIterable<string | Buffer>;
   /** removes the scratch file the rows wait in (written or not) */
   buang(): void;
+}
+
+/** A stand-in put in texts before its value was known (the kode segel), and that value. */
+export interface Pengganti {
+  dari: string;
+  ke: string;
+}
+
+/** `p` applied to a piece of XML as text or as UTF-8 bytes (bytes are searched as bytes, decoded only if found). */
+export function terapkanPengganti<T extends string | Buffer>(p: Pengganti, xml: T): T {
+  if (!xml.includes(p.dari)) return xml;
+  const teks = xml.toString().split(p.dari).join(p.ke);
+  return (typeof xml === 'string' ? teks : Buffer.from(teks, 'utf8')) as T;
 }
 
 /** A streamed list while its sheet is laid out (src/render/templat-alir.ts). */
@@ -80,7 +94,7 @@ export interface Konteks {
 export interface HasilIsi {
   workbook: ExcelJSNs.Workbook;
   /** every number a marker or formula produced (list row numbers aside), by `Sheet!A1`: `rekap` checks them */
-  angka: Record<string, number>;
+  angka: PetaAngka;
   /** the streamed lists' rows, spliced into the written workbook (src/render/sambung-xlsx.ts) */
   sambungan: Sambungan[];
 }
@@ -290,7 +304,7 @@ export async function isiTemplat(
   const peta = new Map(sheets.map((s) => [s.nama, petaSheet(s)]));
   const out = new ExcelJS.Workbook();
   out.creator = 'wksbm';
-  const angka: Record<string, number> = {};
+  const angka = new PetaAngka();
   const sambungan: Sambungan[] = [];
   for (const [i, s] of sheets.entries()) {
     const barisAlir = alir.get(s.nama);
@@ -326,7 +340,7 @@ export interface Susunan {
   semuaPeta: Map<string, Peta>;
   k: Konteks;
   /** `Sheet!A1` → the number a marker put there (shared by all sheets, in the order they are written) */
-  angka: Record<string, number>;
+  angka: PetaAngka;
   grid: Map<string, Keluaran>;
   gambar: { nama: string; baris: number; kolom: number }[];
   tinggi: Map<number, number>;
@@ -344,7 +358,7 @@ function tulisSheet(
   s: SheetTemplat,
   semuaPeta: Map<string, Peta>,
   k: Konteks,
-  angka: Record<string, number>,
+  angka: PetaAngka,
   alir: { b: BarisTemplat; sementara: string; lintas: CaraAlir['lintas'] } | undefined,
 ): Susunan {
   const p = semuaPeta.get(s.nama)!;
@@ -494,7 +508,7 @@ export function isiPenanda(
   if (pen?.jenis === 'nilai' || pen?.jenis === 'isian') {
     const v = pen.jenis === 'nilai' ? x.k.nilai[pen.nama]! : (item![pen.nama] ?? null);
     if (x.catatAngka && typeof v === 'number' && (pen.jenis === 'nilai' || !BUKAN_ANGKA.has(pen.nama)))
-      x.angka[`${x.s.nama}!${alamat(r, kolom)}`] = v;
+      x.angka.catat(x.s.nama, r, kolom, v);
     return { value: v === '' ? null : v };
   }
   const ganti = teks.replace(PENANDA, (_m, isi: string) => {
@@ -597,7 +611,7 @@ function tulisGrid(ws: ExcelJSNs.Worksheet, x: Susunan): void {
       const result = baca(cell.row as unknown as number, cell.col as unknown as number);
       cell.value =
         result === undefined ? { formula: c.rumus, date1904: false } : { formula: c.rumus, result, date1904: false };
-      if (typeof result === 'number') x.angka[`${x.s.nama}!${key}`] = result;
+      if (typeof result === 'number') x.angka.set(`${x.s.nama}!${key}`, result);
       cell.style = gayaRupiah(c.style, result);
     } else {
       cell.value = c.value;

@@ -106,7 +106,7 @@ export class PenulisZip {
     this.catatan.push(c);
   }
 
-  async tambahAliran(namaTeks: string, potongan: AsyncIterable<string>): Promise<void> {
+  async tambahAliran(namaTeks: string, potongan: AsyncIterable<string | Buffer>): Promise<void> {
     const nama = Buffer.from(namaTeks, 'utf8');
     const c: Catatan = { nama, crc: 0, ukuran: 0, mampat: 0, offset: this.posisi, bendera: 0x808 };
     this.tulis(this.kepalaLokal(nama, c));
@@ -118,7 +118,7 @@ export class PenulisZip {
     });
     const selesai = once(deflate, 'end');
     for await (const teks of potongan) {
-      const b = Buffer.from(teks, 'utf8');
+      const b = typeof teks === 'string' ? Buffer.from(teks, 'utf8') : teks;
       c.crc = zlib.crc32(b, c.crc);
       c.ukuran += b.length;
       if (!deflate.write(b)) await once(deflate, 'drain');

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { LedgerError } from '../../src/domain/errors.js';
 import { tulisSambung } from '../../src/render/sambung-xlsx.js';
 import { isiTemplat, type Konteks, type NilaiSel } from '../../src/render/templat.js';
-import { caraAlir } from '../../src/render/templat-alir.js';
+import { caraAlir, penggantiSementara } from '../../src/render/templat-alir.js';
 import { tmpDir } from '../helpers.js';
 
 async function templat(gabung = false): Promise<string> {
@@ -51,12 +51,13 @@ async function tulis(f: string, k: Konteks): Promise<{ file: string; angka: unkn
   const dir = tmpDir();
   const { workbook, angka, sambungan } = await isiTemplat(f, k, { alir: caraAlir(0, path.join(dir, 's')) });
   const file = path.join(dir, 'o.xlsx');
-  if (sambungan.length) await tulisSambung(Buffer.from(await workbook.xlsx.writeBuffer()), sambungan, file, (t) => t);
+  if (sambungan.length)
+    await tulisSambung(Buffer.from(await workbook.xlsx.writeBuffer()), sambungan, file, { dari: '\u2063-', ke: '' });
   else await workbook.xlsx.writeFile(file);
   for (const s of sambungan) s.buang();
   // the rows' scratch file is gone, written or not
   expect(fs.readdirSync(dir)).toEqual(['o.xlsx']);
-  return { file, angka, dialirkan: sambungan.length };
+  return { file, angka: angka.objek(), dialirkan: sambungan.length };
 }
 
 async function sel(file: string): Promise<unknown[]> {
@@ -98,5 +99,45 @@ describe('a streamed list', () => {
       await expect(isi).rejects.toThrow(/berubah selama laporan ditulis/);
       expect(fs.readdirSync(dir)).toEqual([]);
     }
+  });
+});
+
+describe('penggantiSementara (the stand-ins of the scratch file, replaced as bytes)', () => {
+  // what the stand-ins mean, as the text replacement before it read them
+  const acuan = (xml: string, atribut: string, ids: string[]) =>
+    xml
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the stand-ins are control characters
+      .replace(/<row r="(\d+)"\x01/g, (_m, r: string) => `<row r="${r}"${atribut}`)
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the stand-ins are control characters
+      .replace(/<c r="([A-Z]+\d+)"\x02(\d+)\x03(\/>)?/g, (_m, r: string, n: string, tutup?: string) => {
+        const s = ids[Number(n)]!;
+        if (s === '0') return tutup ? '' : `<c r="${r}"`;
+        return `<c r="${r}" s="${s}"${tutup ?? ''}`;
+      });
+
+  it('gives the rows exceljs would have written, in any mix of styles, empty cells and text', () => {
+    const ids = ['0', '7', '0', '123', '5', '0', '0', '0', '0', '0', '0', '42'];
+    const atribut = ' spans="1:3" x14ac:dyDescent="0.25">';
+    const sel = [
+      '<c r="A9"\x020\x03/>',
+      '<c r="B9"\x021\x03><v>5</v></c>',
+      '<c r="C9"\x022\x03 t="inlineStr"><is><t>BRI → Tunai &amp; "x"</t></is></c>',
+      '<c r="D9"\x023\x03/>',
+      '<c r="E9"\x0211\x03><f>E8+1</f><v>3</v></c>',
+      '<c r="F9"\x025\x03 t="inlineStr"><is><t>é</t></is></c>',
+    ];
+    const xml = [9, 10, 11].map((r) => `<row r="${r}"\x01${sel.join('').replaceAll('9"', `${r}"`)}</row>`).join('');
+    const gaya = ids.map((s) => (s === '0' ? undefined : Buffer.from(` s="${s}"`)));
+    const ganti = penggantiSementara(Buffer.from(atribut), gaya);
+    const hasil = ganti(Buffer.from(xml));
+    expect(hasil.toString('utf8')).toBe(acuan(xml, atribut, ids));
+    expect([...hasil].filter((b) => b >= 1 && b <= 3)).toEqual([]);
+    // the next piece is built in the same working buffer: a piece already handed on stays as it was
+    const lagi = ganti(Buffer.from(xml.replaceAll('r="1', 'r="2')));
+    expect(hasil.toString('utf8')).toBe(acuan(xml, atribut, ids));
+    expect(lagi.toString('utf8')).toBe(acuan(xml.replaceAll('r="1', 'r="2'), atribut, ids));
+    expect(penggantiSementara(Buffer.from('>'), [])(Buffer.from('<row r="1"\x01</row>')).toString()).toBe(
+      '<row r="1"></row>',
+    );
   });
 });

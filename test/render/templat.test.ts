@@ -49,7 +49,7 @@ describe('isiTemplat', () => {
     expect(ws.getCell('A3').value).toBe('Bantul, 5 Oktober 2026 · 2026 · 1250000');
     expect(ws.getCell('A4').value).toBeNull();
     expect(ws.getCell('A5').value).toBe('Unit Ngudi Mulyo');
-    expect(angka).toEqual({ 'S!A1': 2026 });
+    expect(angka.objek()).toEqual({ 'S!A1': 2026 });
   });
 
   it('repeats a row per item, with running formulas copied down, and sums over what it produced', async () => {
