@@ -44,7 +44,18 @@ class Deret {
   *entri(): Iterable<[string, number]> {
     for (let i = 0; i < this.n; i++) yield [`${this.sheet}!${alamat(this.baris[i]!, this.kolom[i]!)}`, this.nilai[i]!];
   }
+
+  /** Its entries as JSON members (`"Sheet!A1":5`), the sheet's quoted name written once. */
+  json(tambah: (anggota: string) => void): void {
+    // JSON.stringify of the key, less its closing quote: a cell's column letters and row need no escaping
+    const kepala = JSON.stringify(`${this.sheet}!`).slice(0, -1);
+    for (let i = 0; i < this.n; i++)
+      tambah(`${kepala}${alamat(this.baris[i]!, this.kolom[i]!)}":${angkaJson(this.nilai[i]!)}`);
+  }
 }
+
+/** A number as JSON.stringify writes it. */
+const angkaJson = (v: number): string => (Number.isFinite(v) ? `${v}` : 'null');
 
 export class PetaAngka {
   /** noted keys and runs, in the order noted (a Map keeps it, as an object keeps its text keys') */
@@ -106,12 +117,16 @@ export class PetaAngka {
   json(): string {
     const potongan: string[] = [];
     let bagian: string[] = [];
-    for (const [key, v] of this.entri()) {
-      bagian.push(`${JSON.stringify(key)}:${JSON.stringify(v)}`);
+    const tambah = (anggota: string) => {
+      bagian.push(anggota);
       // joined a few thousand at a time: a million short strings alive at once would weigh more than the text
-      if (bagian.length < 4096) continue;
+      if (bagian.length < 4096) return;
       potongan.push(bagian.join(','));
       bagian = [];
+    };
+    for (const [key, v] of this.isi) {
+      if (typeof v === 'number') tambah(`${JSON.stringify(key)}:${angkaJson(v)}`);
+      else v.json(tambah);
     }
     if (bagian.length) potongan.push(bagian.join(','));
     return `{${potongan.join(',')}}`;
