@@ -59,6 +59,24 @@ describe('balance lines', () => {
     }
   });
 
+  it('the tree moves every day-end from the first day, the last day or any day on, and none before', () => {
+    const b = panjang(new Map([[5, 10]]));
+    const langkah: [number, number][] = [
+      [0, 1],
+      [JUMLAH_HARI - 1, 100],
+      [6, -3],
+      [JUMLAH_HARI / 2, 7],
+      [JUMLAH_HARI / 2 - 1, 1000],
+    ];
+    for (const [dari, d] of langkah) b.tambah(dari, d);
+    const harus = (h: number) =>
+      (h >= 5 ? 10 : 0) + langkah.filter(([dari]) => h >= dari).reduce((t, [, d]) => t + d, 0);
+    for (const h of [0, 4, 5, 6, JUMLAH_HARI / 2 - 2, JUMLAH_HARI / 2 - 1, JUMLAH_HARI / 2, JUMLAH_HARI - 1])
+      expect([h, b.pada(h)]).toEqual([h, harus(h)]);
+    expect(b.pertamaDiBawah(0, 2)).toEqual({ hari: 0, saldo: 1 });
+    expect(b.pertamaDiBawah(5, 9)).toEqual({ hari: 6, saldo: 8 });
+  });
+
   for (const seed of [1, 2, 3, 4]) {
     it(`random history ${seed}: the short line and the tree give the same answers`, () => {
       const r = acak(seed);
