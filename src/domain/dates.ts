@@ -175,9 +175,11 @@ export function awalPencatatan(profil?: { sk_tanggal?: string | null; tanggal_be
 
 /** An entry (cash, stock, aid, letter, meeting, activity, guest) happens between the founding and today. */
 export function tanggalEntriSah(awal: string, tanggal: string, hariIni: string, field = 'tanggal'): RuleResult<string> {
-  const t = formatTanggal(tanggal);
-  if (tanggal < awal) return refuse(new UserError(pesan.tanggalSebelumBerdiri(field, t, formatTanggal(awal))));
-  if (tanggal > hariIni) return refuse(new UserError(pesan.tanggalMasaDepan(field, t, formatTanggal(hariIni))));
+  // the date is written out for a message only (an import checks a million that pass)
+  if (tanggal < awal)
+    return refuse(new UserError(pesan.tanggalSebelumBerdiri(field, formatTanggal(tanggal), formatTanggal(awal))));
+  if (tanggal > hariIni)
+    return refuse(new UserError(pesan.tanggalMasaDepan(field, formatTanggal(tanggal), formatTanggal(hariIni))));
   return pass(tanggal);
 }
 
