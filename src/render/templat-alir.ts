@@ -163,8 +163,8 @@ function gantiKe(buf: Buffer, out: Buffer, atribut: Buffer, gaya: readonly (Buff
   let iGaya = buf.indexOf(BYTE_GAYA);
   while (iBaris >= 0 || iGaya >= 0) {
     if (iGaya < 0 || (iBaris >= 0 && iBaris < iGaya)) {
-      o += salinByte(buf, out, o, p, iBaris);
-      o += salinByte(atribut, out, o, 0, atribut.length);
+      o += buf.copy(out, o, p, iBaris);
+      o += atribut.copy(out, o);
       p = iBaris + 1;
       iBaris = buf.indexOf(BYTE_BARIS, p);
       continue;
@@ -175,27 +175,20 @@ function gantiKe(buf: Buffer, out: Buffer, atribut: Buffer, gaya: readonly (Buff
     const g = gaya[nomor];
     const tutup = buf[j + 1] === GARING && buf[j + 2] === LEBIH;
     if (g) {
-      o += salinByte(buf, out, o, p, iGaya);
-      o += salinByte(g, out, o, 0, g.length);
+      o += buf.copy(out, o, p, iGaya);
+      o += g.copy(out, o);
       p = j + 1;
     } else if (tutup) {
-      o += salinByte(buf, out, o, p, buf.lastIndexOf('<c ', iGaya));
+      o += buf.copy(out, o, p, buf.lastIndexOf('<c ', iGaya));
       p = j + 3;
     } else {
-      o += salinByte(buf, out, o, p, iGaya);
+      o += buf.copy(out, o, p, iGaya);
       p = j + 1;
     }
     iGaya = buf.indexOf(BYTE_GAYA, p);
   }
-  o += salinByte(buf, out, o, p, buf.length);
+  o += buf.copy(out, o, p);
   return o;
-}
-
-/** Copies src[a, b) to dst at o; returns b - a. A short run byte by byte: Buffer#copy costs more to call than that. */
-function salinByte(src: Buffer, dst: Buffer, o: number, a: number, b: number): number {
-  if (b - a > 64) dst.set(src.subarray(a, b), o);
-  else for (let i = a; i < b; i++) dst[o + i - a] = src[i]!;
-  return b - a;
 }
 
 class AlirDaftar implements KeadaanAlir {
