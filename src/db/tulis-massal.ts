@@ -177,17 +177,19 @@ const AMBANG_TUNDA = 50_000;
 
 /**
  * Before a bulk run that adds at least as many rows as `kas` holds (and at least AMBANG_TUNDA): drops the table's
- * indexes that are no constraint (kas_pos: a million inserts scattered over it cost more than sorting once) and
- * returns what builds them again, from their stored SQL, before commit. Both happen inside the run's transaction,
- * so a rollback or a killed process leaves them as they were; the UNIQUE ones stay and keep checking every row.
+ * indexes that are no constraint and cover every row (kas_pos: a million inserts scattered over it cost more than
+ * sorting once) and returns what builds them again, from their stored SQL, before commit. Both happen inside the
+ * run's transaction, so a rollback or a killed process leaves them as they were. The UNIQUE ones stay and keep
+ * checking every row; so do the partial ones (kas_kegiatan): an imported row is rarely in them, and building one
+ * again would read the whole table once more after the run.
  */
 export function tundaIndeksKas(sqlite: BetterSqlite3.Database, perkiraan: number, ambang = AMBANG_TUNDA): () => void {
   const ada = sqlite.prepare('SELECT coalesce(max(id), 0) FROM kas').pluck().get() as number;
   if (perkiraan < ambang || perkiraan < ada) return () => {};
   const indeks = sqlite
     .prepare(
-      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'kas' AND sql IS NOT NULL " +
-        "AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name",
+      "SELECT m.name, m.sql FROM pragma_index_list('kas') i JOIN sqlite_master m ON m.name = i.name " +
+        "WHERE i.origin = 'c' AND NOT i.\"unique\" AND NOT i.partial ORDER BY m.name",
     )
     .all() as { name: string; sql: string }[];
   for (const i of indeks) sqlite.exec(`DROP INDEX "${i.name}"`);
