@@ -278,8 +278,8 @@ export function siagakanPenulisRegister(
 function penulisRegister(saluran: Saluran, lebar: number): PenulisRegister {
   let baris: unknown[] = [];
   // one JSON string per batch: copying a string to the worker costs far less than cloning an array of 10,000
-  // values. The values are parseField's (strings, finite numbers, null) and the import's id and time: JSON keeps
-  // each as it is, bar undefined, which becomes null (the inserter treats both as the column's default).
+  // values. The values are parseField's (strings, finite numbers, null; the import's id and time the worker adds
+  // itself): JSON keeps each as it is, bar undefined, which becomes null (the inserter treats both as the default).
   const kirim = () => {
     if (!baris.length) return;
     const m = { baris: JSON.stringify(baris) };

@@ -30,7 +30,10 @@ export interface DataPenulis {
   impor?: LogImpor;
   /** about how many rows the file holds (its lines): a run adding more than the book holds rebuilds kas_pos once */
   perkiraan: number;
-  /** a register import (donatur, PPKS, PSKS): its table and the columns each row's values come in */
+  /**
+   * a register import (donatur, PPKS, PSKS): its table and the columns each row's values come in; a column not among
+   * them holds the import's id (impor_id), its time (dibuat) or its default
+   */
   register?: { tabel: string; kolom: string[] };
 }
 
@@ -106,8 +109,10 @@ if (parentPort) {
       db.exec('BEGIN IMMEDIATE');
       imporId = insertImpor(db, impor);
       if (w.register) {
-        // the indexes kept up to date as rows come (tundaIndeks false): beside the reading thread, not after it
-        register = registerInserter(db, w.register.tabel, w.register.kolom, { tundaIndeks: false });
+        // the indexes kept up to date as rows come (tundaIndeks false): beside the reading thread, not after it.
+        // The import's id and time are every row's impor_id and dibuat: not sent with each row, nor bound
+        const tetap = { impor_id: imporId, dibuat: impor.waktu };
+        register = registerInserter(db, w.register.tabel, w.register.kolom, { tundaIndeks: false, tetap });
       } else {
         // every failure ends the import: a constraint failing rolls the transaction back at once
         sisip = new SisipKas(db, { batalSemua: true });
@@ -134,12 +139,8 @@ if (parentPort) {
   };
 
   const lebar = w.register?.kolom.length ?? 0;
-  const satu = new Array<unknown>(lebar);
   const tulisRegister = (nilai: unknown[]) => {
-    for (let i = 0; i < nilai.length; i += lebar) {
-      for (let c = 0; c < lebar; c++) satu[c] = nilai[i + c];
-      register!.tulis(satu);
-    }
+    for (let i = 0; i < nilai.length; i += lebar) register!.tulis(nilai, i);
   };
 
   port.on('message', (m: KePenulis) => {

@@ -5,8 +5,11 @@ import { uidBaru } from '../domain/jurnal.js';
 import { penjurnalLot } from './jurnal-sync.js';
 
 export interface PenyisipRegister {
-  /** queues a row (values in the order of `kolom`; the array may be reused by the caller) */
-  tulis(nilai: readonly unknown[]): void;
+  /**
+   * queues a row: its values in the order of `kolom`, from `dari` in `nilai` (a batch of rows one after the other);
+   * the array may be reused by the caller
+   */
+  tulis(nilai: readonly unknown[], dari?: number): void;
   /** writes and journals what is still queued; call before the import commits */
   akhiri(): void;
 }
@@ -15,10 +18,12 @@ export interface PenyisipRegister {
 const SEKALIGUS = 32;
 
 /**
- * Inserts into a register, 32 rows to a statement, every column bound: the id (the next after the largest,
- * as SQLite would give it: the import holds the write lock), a new uid, a column's default for a null (e.g.
- * jenis `perorangan`) and SQLite's type conversions applied here as the table would apply them. The values
- * bound are therefore the row as stored, and each row is journalled from them without reading it back.
+ * Inserts into a register, 32 rows to a statement: the id (the next after the largest, as SQLite would give it: the
+ * import holds the write lock), a new uid, a column's default for a null (e.g. jenis `perorangan`) and SQLite's type
+ * conversions applied here as the table would apply them. The values are therefore the row as stored, and each row
+ * is journalled from them without reading it back. A column that is the same in every row (one given in `tetap`,
+ * such as the import's id and time, or a column the rows do not give, which holds its default) is written into the
+ * statement once as a literal instead of bound at every row: binding a string costs a copy and a conversion.
  * `tundaIndeks: false` keeps the table's indexes up to date row by row (a writer thread: there that work runs
  * beside the reading thread, while rebuilding them would run after it, before the commit).
  */
@@ -26,12 +31,21 @@ export function registerInserter(
   sqlite: BetterSqlite3.Database,
   tabel: string,
   kolom: string[],
-  { tundaIndeks = true } = {},
+  { tundaIndeks = true, tetap = {} }: { tundaIndeks?: boolean; tetap?: Record<string, unknown> } = {},
 ): PenyisipRegister {
-  const info = sqlite.prepare(`PRAGMA table_info("${tabel}")`).all() as KolomInfo[];
+  // the columns in the journal's order (sorted by name): each row's stored values are journalled as they are bound
+  const info = (sqlite.prepare(`PRAGMA table_info("${tabel}")`).all() as KolomInfo[]).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
   const lebar = info.length;
+  const seperti = info.map((c) => sepertiTersimpan(sqlite, c, kolom.indexOf(c.name), tetap));
+  // the columns the same in every row, as SQL literals; undefined for a column bound at each row
+  const literal = info.map((c, i) =>
+    kolom.includes(c.name) || c.name === 'id' || c.name === 'uid' ? undefined : literalSql(seperti[i]!([], 0, 0, '')),
+  );
+  const ikat = info.map((_, i) => i).filter((i) => literal[i] === undefined);
   const kepala = `INSERT INTO "${tabel}" (${info.map((c) => `"${c.name}"`).join(', ')}) VALUES `;
-  const tempat = `(${info.map(() => '?').join(', ')})`;
+  const tempat = `(${literal.map((l) => l ?? '?').join(', ')})`;
   const satu = sqlite.prepare(kepala + tempat);
   const banyak = sqlite.prepare(kepala + Array<string>(SEKALIGUS).fill(tempat).join(', '));
   const jurnal = penjurnalLot(
@@ -40,18 +54,19 @@ export function registerInserter(
     new Date().toISOString(),
     info.map((c) => c.name),
   );
-  const seperti = info.map((c) => sepertiTersimpan(sqlite, c, kolom.indexOf(c.name)));
   let id = Number(sqlite.prepare(`SELECT coalesce(max(id), 0) FROM "${tabel}"`).pluck().get());
   const indeks: Tunda = tundaIndeks ? indeksDitunda(sqlite, tabel, id) : { ditambah() {}, pulihkan() {} };
   const pemicu = pemicuDitunda(sqlite, tabel, id);
-  const antre = new Array<unknown>(lebar * SEKALIGUS);
+  const lebarIkat = ikat.length;
+  const antre = new Array<unknown>(lebarIkat * SEKALIGUS);
   const baris = new Array<unknown>(lebar);
   let n = 0;
   return {
-    tulis(v) {
+    tulis(v, dari = 0) {
       const uid = uidBaru();
       id++;
-      for (let c = 0; c < lebar; c++) baris[c] = antre[n * lebar + c] = seperti[c]!(v, id, uid);
+      for (let c = 0; c < lebar; c++) baris[c] = seperti[c]!(v, dari, id, uid);
+      for (let k = 0; k < lebarIkat; k++) antre[n * lebarIkat + k] = baris[ikat[k]!];
       jurnal.tambah(baris);
       if (++n === SEKALIGUS) {
         indeks.ditambah(SEKALIGUS);
@@ -61,13 +76,24 @@ export function registerInserter(
       }
     },
     akhiri() {
-      for (let r = 0; r < n; r++) satu.run(antre.slice(r * lebar, (r + 1) * lebar));
+      for (let r = 0; r < n; r++) satu.run(antre.slice(r * lebarIkat, (r + 1) * lebarIkat));
       n = 0;
       indeks.pulihkan();
       pemicu.pulihkan();
       jurnal.akhiri();
     },
   };
+}
+
+/**
+ * A stored value as an SQL literal that SQLite reads back as the same value: null, a safe integer, or text without a
+ * NUL character. Anything else (a fraction, bytes) is bound instead: undefined.
+ */
+function literalSql(v: unknown): string | undefined {
+  if (v === null) return 'NULL';
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
+  if (typeof v === 'string' && !v.includes('\0')) return `'${v.replaceAll("'", "''")}'`;
+  return undefined;
 }
 
 /** Something set aside in the middle of a large bulk insert and put back before it commits. */
@@ -164,24 +190,28 @@ interface KolomInfo {
 }
 
 /**
- * A column's stored value from the values given: id and uid as assigned, the default for a null or a column
- * not given, and the conversion SQLite's column affinity makes (a number into a TEXT column is stored as text,
- * an integer written as text into an INTEGER column as an integer).
+ * A column's stored value from the values given: id and uid as assigned, a value given for every row (`tetap`), the
+ * default for a null or a column not given, and the conversion SQLite's column affinity makes (a number into a TEXT
+ * column is stored as text, an integer written as text into an INTEGER column as an integer).
  */
 function sepertiTersimpan(
   sqlite: BetterSqlite3.Database,
   c: KolomInfo,
   i: number,
-): (v: readonly unknown[], id: number, uid: string) => unknown {
-  if (c.name === 'id') return (_v, id) => id;
-  if (c.name === 'uid') return (_v, _id, uid) => uid;
+  tetap: Record<string, unknown>,
+): (v: readonly unknown[], dari: number, id: number, uid: string) => unknown {
+  if (c.name === 'id') return (_v, _dari, id) => id;
+  if (c.name === 'uid') return (_v, _dari, _id, uid) => uid;
   const bawaan = c.dflt_value == null ? null : sqlite.prepare(`SELECT ${c.dflt_value}`).pluck().get();
   const afinitas = /INT/i.test(c.type) ? 'integer' : /CHAR|CLOB|TEXT/i.test(c.type) ? 'text' : 'lain';
-  if (i < 0) return () => bawaan;
-  return (v) => {
-    const x = v[i] ?? bawaan;
+  const simpan = (x: unknown) => {
     if (afinitas === 'text' && typeof x === 'number') return String(x);
     if (afinitas === 'integer' && typeof x === 'string' && /^-?\d{1,15}$/.test(x)) return Number(x);
     return x;
   };
+  if (i < 0) {
+    const x = simpan(tetap[c.name] ?? bawaan);
+    return () => x;
+  }
+  return (v, dari) => simpan(v[dari + i] ?? bawaan);
 }

@@ -73,10 +73,13 @@ export interface OpsiRegister {
   penyisip?: PenyisipRegister;
 }
 
-/** The columns a register import writes, in the order of each row's values. */
+/**
+ * The columns of each row's values in a register import: its fields. The import's id and time (impor_id, dibuat)
+ * are the same in every row, given to the inserter once.
+ */
 export function kolomRegister(buku: Buku, sqlite: Ledger['sqlite']): string[] {
   const { fields } = deklarasiRegister(buku, kolomTabel(sqlite, buku.tabel));
-  return [...fields.map((f) => f.name), 'impor_id', 'dibuat'];
+  return fields.map((f) => f.name);
 }
 
 /** `alamat` is one of a few dozen in a unit: each normalised once, then remembered (up to 10,000 of them) */
@@ -230,11 +233,12 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
     ingat(r.nik, Number(r.id), 0, String(r.nama));
   }
 
+  const tetap = { impor_id: o.imporId, dibuat: o.waktu };
   const insert = o.uji
     ? undefined
-    : (o.penyisip ?? registerInserter(o.ledger.sqlite, buku.tabel, kolomRegister(buku, o.ledger.sqlite)));
-  // the values of one row as written, in `kolom` order (the inserter copies them)
-  const ditulis: unknown[] = [...fields.map(() => null), o.imporId, o.waktu];
+    : (o.penyisip ?? registerInserter(o.ledger.sqlite, buku.tabel, kolomRegister(buku, o.ledger.sqlite), { tetap }));
+  // the values of one row's fields as written, in `kolom` order (the inserter copies them)
+  const ditulis: unknown[] = fields.map(() => null);
   const parse = fields.map((f) => pengurai(f, o.ref));
 
   return {

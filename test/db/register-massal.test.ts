@@ -53,4 +53,29 @@ describe('registerInserter and the register triggers', () => {
     expect(r.galat?.message).toBe('tanggal terdata wajib diisi (YYYY-MM-DD)');
     expect(r.akhir).toEqual(r.semula);
   });
+
+  it('a value the same in every row (tetap) is stored and journalled as given, a quote in it too', async () => {
+    const l = await openLedger(path.join(tmpDir(), 'u.sqlite'), { create: true });
+    const s = l.sqlite;
+    s.exec('BEGIN IMMEDIATE');
+    const tetap = { impor_id: 7, dibuat: "2026-11-22T03:00:00.000Z'; --", email: null };
+    const ins = registerInserter(s, 'donatur', ['nama', 'terdaftar'], { tundaIndeks: false, tetap });
+    for (let i = 1; i <= 40; i++) ins.tulis([`Donatur ${i}`, '2026-11-22']);
+    ins.akhiri();
+    s.exec('COMMIT');
+    const rows = s.prepare('SELECT nama, jenis, impor_id, dibuat, email FROM donatur ORDER BY id').all() as any[];
+    expect(rows).toHaveLength(40);
+    expect(rows[39]).toEqual({
+      nama: 'Donatur 40',
+      jenis: 'perorangan',
+      impor_id: 7,
+      dibuat: tetap.dibuat,
+      email: null,
+    });
+    const lot = s.prepare("SELECT isi FROM jurnal WHERE aksi = 'lot'").pluck().get() as string;
+    const { kolom, nilai } = JSON.parse(lot);
+    expect(nilai[39 * kolom.length + kolom.indexOf('dibuat')]).toBe(tetap.dibuat);
+    expect(nilai[39 * kolom.length + kolom.indexOf('impor_id')]).toBe(7);
+    await l.close();
+  });
 });
