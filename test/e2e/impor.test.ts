@@ -331,7 +331,7 @@ describe('validation, duplicates, refused rows', () => {
     expect(b[6]).toMatchObject({ keputusan: 'mungkin_ganda', alasan: expect.stringContaining('ID 2 (Ibu Wartini)') });
   });
 
-  it('a row without a phone matches by name + address rows keyed by their phone, in the book and in the file', async () => {
+  it('a row without a phone matches by name + address rows keyed by their phone, in book and file', async () => {
     // the map of names + addresses is made only when a row without a phone asks: it still holds every row before
     const db = await unitBaru();
     await wksbm(db, ['impor', 'donatur', tulis(tmpDir(), 'a.csv', DONATUR_CSV)]);
