@@ -71,7 +71,9 @@ export function registerInserter(
       if (++n === SEKALIGUS) {
         indeks.ditambah(SEKALIGUS);
         pemicu.ditambah(SEKALIGUS);
-        banyak.run(antre);
+        // the values as arguments, not one array: better-sqlite3 reads an array's elements one by one through V8's
+        // API, arguments directly (about a tenth of the insert's time)
+        banyak.run(...antre);
         n = 0;
       }
     },
