@@ -144,6 +144,8 @@ function penyusunKunci(kunci: string[][], kolomAda: Set<string>): PenyusunKunci 
   };
 }
 
+const TIDAK_ADA: readonly number[] = [];
+
 /** rows whose cells a field remembers the values of; past them a column of (nearly) all different cells stops */
 const INGAT_NILAI = 64;
 const LUPUT_MAKS = 256;
@@ -218,9 +220,9 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
     else ada.push(c);
   };
   /** the rows of the same name, bar those whose NIK says another person */
-  const miripDengan = (nama: string, nik: unknown): number[] => {
+  const miripDengan = (nama: string, nik: unknown): readonly number[] => {
     const ada = namaMap.get(nama);
-    if (ada === undefined) return [];
+    if (ada === undefined) return TIDAK_ADA;
     return (typeof ada === 'number' ? [ada] : ada).filter((c) => {
       const n = calon.nik[c];
       return !(n && nik && n !== nik);
@@ -240,10 +242,12 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
   // the values of one row's fields as written, in `kolom` order (the inserter copies them)
   const ditulis: unknown[] = fields.map(() => null);
   const parse = fields.map((f) => pengurai(f, o.ref));
+  const kosong: Record<string, undefined> = Object.fromEntries(fields.map((f) => [f.name, undefined]));
 
   return {
     olah(baris, sel): HasilBaris {
-      const nilai: Record<string, Nilai> = {};
+      // every field present from the start (undefined until parsed): one shape for every row's object
+      const nilai: Record<string, Nilai | undefined> = { ...kosong };
       let salah: string[] | undefined;
       for (let j = 0; j < fields.length; j++) {
         const f = fields[j]!;
