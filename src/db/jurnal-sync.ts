@@ -37,14 +37,17 @@ export function jurnalkanSync(
   sqlite.prepare(SQL_TAMBAH).run(...nilaiEntri(e, hashAkhir(sqlite)));
 }
 
-/** rows per lot entry */
-const LOT = 1024;
+/** rows per lot entry (a register import's reading thread makes its lots of as many, kas-bulk.ts) */
+export const BARIS_LOT = 1024;
+const LOT = BARIS_LOT;
 
 export interface PenjurnalLot {
   /** journals a row added, from its values as written (no read-back), in the order of the columns given */
   tambah(nilai: readonly unknown[]): void;
   /** writes the lot still open; call before the transaction commits */
   akhiri(): void;
+  /** journals a lot made elsewhere, its text as isiLot gives it (the lot still open must be empty) */
+  tulisIsi(isi: string): void;
 }
 
 /**
@@ -67,12 +70,15 @@ export function penjurnalLot(
   let sebelum: string | undefined;
   let lot: unknown[] = [];
   let n = 0;
-  const tulis = () => {
-    if (!n) return;
+  const tulisIsi = (isi: string) => {
     sebelum ??= hashAkhir(sqlite);
-    const v = nilaiEntri({ waktu, salinan, buku, uid: '', aksi: 'lot', isi: isiLot(urut, lot) }, sebelum);
+    const v = nilaiEntri({ waktu, salinan, buku, uid: '', aksi: 'lot', isi }, sebelum);
     stmt.run(v);
     sebelum = v[7] as string;
+  };
+  const tulis = () => {
+    if (!n) return;
+    tulisIsi(isiLot(urut, lot));
     lot = [];
     n = 0;
   };
@@ -83,5 +89,6 @@ export function penjurnalLot(
       if (++n === LOT) tulis();
     },
     akhiri: tulis,
+    tulisIsi,
   };
 }

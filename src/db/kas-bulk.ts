@@ -5,10 +5,12 @@
 
 import type { Worker as WorkerType } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
+import { isiLot } from '../domain/jurnal.js';
 import type { Hitungan } from './impor-repo.js';
+import { BARIS_LOT } from './jurnal-sync.js';
 import type { DariPenulis, DataPenulis, GalatPenulis, KePenulis } from './kas-penulis.js';
 import type { Kas } from './kas-repo.js';
-import type { PenyisipRegister } from './register-massal.js';
+import { type PenyisipRegister, type SusunanRegister, susunanRegister } from './register-massal.js';
 import {
   KOLOM_BERUBAH,
   KOLOM_TETAP,
@@ -235,21 +237,26 @@ export interface PenulisRegister {
   rollback(): Promise<void>;
 }
 
-/** register rows per message: one journal lot */
-const LOT_REGISTER = 1024;
-
 /**
- * A register import's transaction in a worker (the same thread module as the cash import's): the worker
- * numbers the rows, gives them their uid and stored values, inserts and journals them in lots (registerInserter)
- * while this thread reads and checks the next ones.
+ * A register import's transaction in a worker (the same thread module as the cash import's). This thread numbers
+ * the rows, gives them their uid and stored values (susunanRegister, on its own connection once the worker holds
+ * the write lock) and makes each journal lot's text; the worker inserts the rows and journals the lots
+ * (penerimaLot) while this thread reads and checks the next ones.
  */
 export async function bukaPenulisRegister(
   modul: URL,
   berkas: string,
   impor: LogImpor,
-  register: { tabel: string; kolom: string[] },
+  register: RegisterImpor,
 ): Promise<PenulisRegister> {
   return siagakanPenulisRegister(modul, berkas, register).buka(impor);
+}
+
+/** A register import's table, the columns of each row's values, and this thread's connection to the unit. */
+export interface RegisterImpor {
+  tabel: string;
+  kolom: string[];
+  sqlite: BetterSqlite3.Database;
 }
 
 /** A register import's writer thread started before its file is read; `buka` gives it the import's log. */
@@ -263,45 +270,64 @@ export interface PenulisSiaga {
  * Starts a register import's writer thread at once: it starts up and opens the unit while this thread reads the
  * file and finds its header, instead of after (its start-up is most of a large import's first tenth of a second).
  */
-export function siagakanPenulisRegister(
-  modul: URL,
-  berkas: string,
-  register: { tabel: string; kolom: string[] },
-): PenulisSiaga {
-  const mulai = mulaiSaluran(modul, { berkas, perkiraan: 0, register });
+export function siagakanPenulisRegister(modul: URL, berkas: string, register: RegisterImpor): PenulisSiaga {
+  const { tabel, kolom } = register;
+  const mulai = mulaiSaluran(modul, { berkas, perkiraan: 0, register: { tabel, kolom } });
   return {
-    buka: async (impor) => penulisRegister(await mulai.saluran(impor), register.kolom.length),
+    async buka(impor) {
+      const saluran = await mulai.saluran(impor);
+      try {
+        // the worker holds the write lock: the largest id this connection reads is the one it reads
+        const tetap = { impor_id: saluran.imporId, dibuat: impor.waktu };
+        return penulisRegister(saluran, susunanRegister(register.sqlite, tabel, kolom, tetap));
+      } catch (e) {
+        await saluran.tutup({ rollback: true });
+        throw e;
+      }
+    },
     batal: mulai.hentikan,
   };
 }
 
-function penulisRegister(saluran: Saluran, lebar: number): PenulisRegister {
-  let baris: unknown[] = [];
-  // one JSON string per batch: copying a string to the worker costs far less than cloning an array of 10,000
-  // values. The values are parseField's (strings, finite numbers, null) and the import's id and time: JSON keeps
-  // each as it is, bar undefined, which becomes null (the inserter treats both as the column's default).
+/**
+ * The rows as stored, a journal lot of BARIS_LOT rows to a message: the lot's text (isiLot) is both what the worker
+ * inserts and what it journals, one string copied to it. `kirim` before a lot is full sends its rows so far ahead
+ * (inserted, not journalled); the lot itself follows once full (or at the end), its rows sent ahead skipped.
+ */
+function penulisRegister(saluran: Saluran, susunan: SusunanRegister): PenulisRegister {
+  const lebar = susunan.kolom.length;
+  const lot = new Array<unknown>(BARIS_LOT * lebar);
+  let n = 0;
+  let terkirim = 0;
+  const kirimLot = (jurnal: boolean) => {
+    const isi = isiLot(susunan.kolom, n === BARIS_LOT ? lot : lot.slice(0, n * lebar));
+    const lewati = terkirim;
+    if (jurnal) n = terkirim = 0;
+    else terkirim = n;
+    saluran.kirim({ register: isi, lewati, jurnal });
+  };
   const kirim = () => {
-    if (!baris.length) return;
-    const m = { baris: JSON.stringify(baris) };
-    baris = [];
-    saluran.kirim(m);
+    if (n > terkirim) kirimLot(false);
+  };
+  const akhiri = () => {
+    if (n) kirimLot(true);
   };
   return {
     imporId: saluran.imporId,
     kirim,
     penyisip: {
-      tulis(nilai) {
-        for (let c = 0; c < lebar; c++) baris.push(nilai[c]);
-        if (baris.length >= LOT_REGISTER * lebar) kirim();
+      tulis(nilai, dari = 0) {
+        susunan.susun(nilai, dari, lot, n * lebar);
+        if (++n === BARIS_LOT) kirimLot(true);
       },
-      akhiri: kirim,
+      akhiri,
     },
     async commit(h) {
-      kirim();
+      akhiri();
       await saluran.tutup({ commit: h, saldo: [] });
     },
     async rollback() {
-      baris = [];
+      n = terkirim = 0;
       await saluran.tutup({ rollback: true });
     },
   };

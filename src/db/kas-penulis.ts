@@ -1,13 +1,13 @@
 // The writer thread of an import, started by bukaPenulisKas or bukaPenulisRegister (kas-bulk.ts). It holds
 // the import's one transaction (BEGIN IMMEDIATE … COMMIT) on its own connection to the file and inserts the
-// rows the main thread has checked (cash rows numbered and chained; register rows with their journal lots),
+// rows the main thread has checked (cash rows numbered and chained; register rows in their journal lots),
 // while the main thread reads and checks the next.
 // Nothing is committed before COMMIT, so a killed process (both threads die together) leaves the file
 // as it was; a failed write rolls the whole import back.
 import { parentPort, workerData } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import type { Hitungan } from './impor-repo.js';
-import { type PenyisipRegister, registerInserter } from './register-massal.js';
+import { type PenerimaLot, penerimaLot } from './register-massal.js';
 import { bukaSqlite } from './sqlite.js';
 import {
   insertImpor,
@@ -30,7 +30,10 @@ export interface DataPenulis {
   impor?: LogImpor;
   /** about how many rows the file holds (its lines): a run adding more than the book holds rebuilds kas_pos once */
   perkiraan: number;
-  /** a register import (donatur, PPKS, PSKS): its table and the columns each row's values come in */
+  /**
+   * a register import (donatur, PPKS, PSKS): its table and the columns each row's values come in; a column not among
+   * them holds the import's id (impor_id), its time (dibuat) or its default
+   */
   register?: { tabel: string; kolom: string[] };
 }
 
@@ -39,8 +42,11 @@ export interface DataPenulis {
  */
 export type KePenulis =
   | { lot: unknown[]; tetap: unknown[]; sebelum: string }
-  /** register rows, their values one after the other as JSON (DataPenulis.register.kolom gives the width) */
-  | { baris: string }
+  /**
+   * register rows as stored, in a journal lot's text (isiLot): those from `lewati` on are inserted, and the lot
+   * journalled when `jurnal` (penerimaLot)
+   */
+  | { register: string; lewati: number; jurnal: boolean }
   | { commit: Hitungan; saldo: SaldoHarianRow[] }
   | { rollback: true }
   /** the import's log, for a thread started before it was known: the transaction begins now */
@@ -71,7 +77,7 @@ if (parentPort) {
   const selesai = new Int32Array(w.selesai);
   let db: Database.Database | undefined;
   let sisip: SisipKas | undefined;
-  let register: PenyisipRegister | undefined;
+  let register: PenerimaLot | undefined;
   let rujukan: RujukanKas | undefined;
   let bangunIndeks = () => {};
   let imporId = 0;
@@ -106,8 +112,10 @@ if (parentPort) {
       db.exec('BEGIN IMMEDIATE');
       imporId = insertImpor(db, impor);
       if (w.register) {
-        // the indexes kept up to date as rows come (tundaIndeks false): beside the reading thread, not after it
-        register = registerInserter(db, w.register.tabel, w.register.kolom, { tundaIndeks: false });
+        // rows as the reading thread stored and journalled them (kas-bulk.ts), the indexes kept up to date as they
+        // come: beside the reading thread, not after it. impor_id and dibuat are the same in every row: not bound
+        const tetap = { impor_id: imporId, dibuat: impor.waktu };
+        register = penerimaLot(db, w.register.tabel, w.register.kolom, tetap);
       } else {
         // every failure ends the import: a constraint failing rolls the transaction back at once
         sisip = new SisipKas(db, { batalSemua: true });
@@ -133,21 +141,12 @@ if (parentPort) {
     }
   };
 
-  const lebar = w.register?.kolom.length ?? 0;
-  const satu = new Array<unknown>(lebar);
-  const tulisRegister = (nilai: unknown[]) => {
-    for (let i = 0; i < nilai.length; i += lebar) {
-      for (let c = 0; c < lebar; c++) satu[c] = nilai[i + c];
-      register!.tulis(satu);
-    }
-  };
-
   port.on('message', (m: KePenulis) => {
     if ('mulai' in m) return mulai(m.mulai);
-    if ('lot' in m || 'baris' in m) {
+    if ('lot' in m || 'register' in m) {
       if (!galat) {
         try {
-          if ('baris' in m) tulisRegister(JSON.parse(m.baris) as unknown[]);
+          if ('register' in m) register!.terima(m.register, m.lewati, m.jurnal);
           else tulisLot(m.lot, m.tetap, m.sebelum);
         } catch (e) {
           gagal(e);

@@ -5,8 +5,11 @@ import { uidBaru } from '../domain/jurnal.js';
 import { penjurnalLot } from './jurnal-sync.js';
 
 export interface PenyisipRegister {
-  /** queues a row (values in the order of `kolom`; the array may be reused by the caller) */
-  tulis(nilai: readonly unknown[]): void;
+  /**
+   * queues a row: its values in the order of `kolom`, from `dari` in `nilai` (a batch of rows one after the other);
+   * the array may be reused by the caller
+   */
+  tulis(nilai: readonly unknown[], dari?: number): void;
   /** writes and journals what is still queued; call before the import commits */
   akhiri(): void;
 }
@@ -15,59 +18,178 @@ export interface PenyisipRegister {
 const SEKALIGUS = 32;
 
 /**
- * Inserts into a register, 32 rows to a statement, every column bound: the id (the next after the largest,
- * as SQLite would give it: the import holds the write lock), a new uid, a column's default for a null (e.g.
- * jenis `perorangan`) and SQLite's type conversions applied here as the table would apply them. The values
- * bound are therefore the row as stored, and each row is journalled from them without reading it back.
- * `tundaIndeks: false` keeps the table's indexes up to date row by row (a writer thread: there that work runs
- * beside the reading thread, while rebuilding them would run after it, before the commit).
+ * A register's rows as stored, made from the values given: the columns sorted by name (the journal's order), the id
+ * (the next after the largest, as SQLite would give it: the import holds the write lock), a new uid, a value given
+ * for every row (`tetap`: the import's id and time), a column's default for a null or a column not given (e.g. jenis
+ * `perorangan`) and SQLite's type conversions applied as the table would apply them. A row journalled from these
+ * values needs no reading back.
+ */
+export interface SusunanRegister {
+  /** the table's columns, sorted by name */
+  kolom: string[];
+  /** per column, the same value in every row as an SQL literal; undefined for a column each row gives */
+  literal: (string | undefined)[];
+  /** the largest id before the first row */
+  idAwal: number;
+  /** the next row's stored values, from `dari` in `v` (in the order of the `kolom` given), into `ke` from `posisi` */
+  susun(v: readonly unknown[], dari: number, ke: unknown[], posisi: number): void;
+}
+
+export function susunanRegister(
+  sqlite: BetterSqlite3.Database,
+  tabel: string,
+  kolom: string[],
+  tetap: Record<string, unknown> = {},
+): SusunanRegister {
+  const info = (sqlite.prepare(`PRAGMA table_info("${tabel}")`).all() as KolomInfo[]).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
+  const lebar = info.length;
+  const seperti = info.map((c) => sepertiTersimpan(sqlite, c, kolom.indexOf(c.name), tetap));
+  const idAwal = Number(sqlite.prepare(`SELECT coalesce(max(id), 0) FROM "${tabel}"`).pluck().get());
+  let id = idAwal;
+  return {
+    kolom: info.map((c) => c.name),
+    literal: info.map((c, i) =>
+      kolom.includes(c.name) || c.name === 'id' || c.name === 'uid' ? undefined : literalSql(seperti[i]!([], 0, 0, '')),
+    ),
+    idAwal,
+    susun(v, dari, ke, posisi) {
+      const uid = uidBaru();
+      id++;
+      for (let c = 0; c < lebar; c++) ke[posisi + c] = seperti[c]!(v, dari, id, uid);
+    },
+  };
+}
+
+/** Rows already in their stored form (SusunanRegister) inserted 32 to a statement, in the import's transaction. */
+export interface PenyisipTersimpan {
+  /** queues the row at `dari` in `nilai` (the columns of the susunan, one row after the other) */
+  sisip(nilai: readonly unknown[], dari: number): void;
+  /** inserts what is still queued and puts back the indexes and triggers set aside */
+  akhiri(): void;
+}
+
+/**
+ * A column the same in every row (the import's id and time, or a column the rows do not give, which holds its
+ * default) is written into the statement once as a literal instead of bound at every row: binding a string costs a
+ * copy and a conversion. `tundaIndeks: false` keeps the table's indexes up to date row by row (a writer thread:
+ * there that work runs beside the reading thread, while rebuilding them would run after it, before the commit).
+ */
+export function penyisipTersimpan(
+  sqlite: BetterSqlite3.Database,
+  tabel: string,
+  susunan: Pick<SusunanRegister, 'kolom' | 'literal' | 'idAwal'>,
+  tundaIndeks = true,
+): PenyisipTersimpan {
+  const { kolom, literal, idAwal } = susunan;
+  const ikat = kolom.map((_, i) => i).filter((i) => literal[i] === undefined);
+  const kepala = `INSERT INTO "${tabel}" (${kolom.map((k) => `"${k}"`).join(', ')}) VALUES `;
+  const tempat = `(${literal.map((l) => l ?? '?').join(', ')})`;
+  const satu = sqlite.prepare(kepala + tempat);
+  const banyak = sqlite.prepare(kepala + Array<string>(SEKALIGUS).fill(tempat).join(', '));
+  const indeks: Tunda = tundaIndeks ? indeksDitunda(sqlite, tabel, idAwal) : { ditambah() {}, pulihkan() {} };
+  const pemicu = pemicuDitunda(sqlite, tabel, idAwal);
+  const lebarIkat = ikat.length;
+  const antre = new Array<unknown>(lebarIkat * SEKALIGUS);
+  let n = 0;
+  return {
+    sisip(nilai, dari) {
+      for (let k = 0; k < lebarIkat; k++) antre[n * lebarIkat + k] = nilai[dari + ikat[k]!];
+      if (++n === SEKALIGUS) {
+        indeks.ditambah(SEKALIGUS);
+        pemicu.ditambah(SEKALIGUS);
+        // the values as arguments, not one array: better-sqlite3 reads an array's elements one by one through V8's
+        // API, arguments directly (about a tenth of the insert's time)
+        banyak.run(...antre);
+        n = 0;
+      }
+    },
+    akhiri() {
+      for (let r = 0; r < n; r++) satu.run(antre.slice(r * lebarIkat, (r + 1) * lebarIkat));
+      n = 0;
+      indeks.pulihkan();
+      pemicu.pulihkan();
+    },
+  };
+}
+
+/**
+ * Inserts into a register on this connection, each row as stored (susunanRegister), 32 rows to a statement
+ * (penyisipTersimpan), and journals them in lots.
  */
 export function registerInserter(
   sqlite: BetterSqlite3.Database,
   tabel: string,
   kolom: string[],
-  { tundaIndeks = true } = {},
+  { tundaIndeks = true, tetap = {} }: { tundaIndeks?: boolean; tetap?: Record<string, unknown> } = {},
 ): PenyisipRegister {
-  const info = sqlite.prepare(`PRAGMA table_info("${tabel}")`).all() as KolomInfo[];
-  const lebar = info.length;
-  const kepala = `INSERT INTO "${tabel}" (${info.map((c) => `"${c.name}"`).join(', ')}) VALUES `;
-  const tempat = `(${info.map(() => '?').join(', ')})`;
-  const satu = sqlite.prepare(kepala + tempat);
-  const banyak = sqlite.prepare(kepala + Array<string>(SEKALIGUS).fill(tempat).join(', '));
-  const jurnal = penjurnalLot(
-    sqlite,
-    tabel,
-    new Date().toISOString(),
-    info.map((c) => c.name),
-  );
-  const seperti = info.map((c) => sepertiTersimpan(sqlite, c, kolom.indexOf(c.name)));
-  let id = Number(sqlite.prepare(`SELECT coalesce(max(id), 0) FROM "${tabel}"`).pluck().get());
-  const indeks: Tunda = tundaIndeks ? indeksDitunda(sqlite, tabel, id) : { ditambah() {}, pulihkan() {} };
-  const pemicu = pemicuDitunda(sqlite, tabel, id);
-  const antre = new Array<unknown>(lebar * SEKALIGUS);
-  const baris = new Array<unknown>(lebar);
-  let n = 0;
+  const susunan = susunanRegister(sqlite, tabel, kolom, tetap);
+  const sisip = penyisipTersimpan(sqlite, tabel, susunan, tundaIndeks);
+  const jurnal = penjurnalLot(sqlite, tabel, new Date().toISOString(), susunan.kolom);
+  const baris = new Array<unknown>(susunan.kolom.length);
   return {
-    tulis(v) {
-      const uid = uidBaru();
-      id++;
-      for (let c = 0; c < lebar; c++) baris[c] = antre[n * lebar + c] = seperti[c]!(v, id, uid);
+    tulis(v, dari = 0) {
+      susunan.susun(v, dari, baris, 0);
+      sisip.sisip(baris, 0);
       jurnal.tambah(baris);
-      if (++n === SEKALIGUS) {
-        indeks.ditambah(SEKALIGUS);
-        pemicu.ditambah(SEKALIGUS);
-        banyak.run(antre);
-        n = 0;
-      }
     },
     akhiri() {
-      for (let r = 0; r < n; r++) satu.run(antre.slice(r * lebar, (r + 1) * lebar));
-      n = 0;
-      indeks.pulihkan();
-      pemicu.pulihkan();
+      sisip.akhiri();
       jurnal.akhiri();
     },
   };
+}
+
+/**
+ * A register import's rows received in lots already stored and journalled by the reading thread (kas-bulk.ts):
+ * `isi` is a journal lot's text (isiLot of the rows' stored values, sorted columns), of which the rows from
+ * `lewati` on are inserted (those before came earlier, in a part sent ahead), and journalled when `jurnal` (the lot
+ * is complete, or the last). Each row's id must follow the one before, as this connection numbers them: a
+ * reading thread that numbered them otherwise fails the import.
+ */
+export interface PenerimaLot {
+  terima(isi: string, lewati: number, jurnal: boolean): void;
+  akhiri(): void;
+}
+
+export function penerimaLot(
+  sqlite: BetterSqlite3.Database,
+  tabel: string,
+  kolom: string[],
+  tetap: Record<string, unknown>,
+): PenerimaLot {
+  const susunan = susunanRegister(sqlite, tabel, kolom, tetap);
+  const sisip = penyisipTersimpan(sqlite, tabel, susunan, false);
+  const jurnal = penjurnalLot(sqlite, tabel, new Date().toISOString(), susunan.kolom);
+  const lebar = susunan.kolom.length;
+  const iId = susunan.kolom.indexOf('id');
+  const sama = JSON.stringify(susunan.kolom);
+  let id = susunan.idAwal;
+  return {
+    terima(isi, lewati, dijurnal) {
+      const lot = JSON.parse(isi) as { kolom: string[]; nilai: unknown[] };
+      if (JSON.stringify(lot.kolom) !== sama) throw new Error(`kolom lot ${tabel} tidak cocok`);
+      const nilai = lot.nilai;
+      for (let dari = lewati * lebar; dari < nilai.length; dari += lebar) {
+        if (nilai[dari + iId] !== ++id) throw new Error(`nomor baris ${tabel} tidak berurutan`);
+        sisip.sisip(nilai, dari);
+      }
+      if (dijurnal) jurnal.tulisIsi(isi);
+    },
+    akhiri: () => sisip.akhiri(),
+  };
+}
+
+/**
+ * A stored value as an SQL literal that SQLite reads back as the same value: null, a safe integer, or text without a
+ * NUL character. Anything else (a fraction, bytes) is bound instead: undefined.
+ */
+function literalSql(v: unknown): string | undefined {
+  if (v === null) return 'NULL';
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
+  if (typeof v === 'string' && !v.includes('\0')) return `'${v.replaceAll("'", "''")}'`;
+  return undefined;
 }
 
 /** Something set aside in the middle of a large bulk insert and put back before it commits. */
@@ -164,24 +286,28 @@ interface KolomInfo {
 }
 
 /**
- * A column's stored value from the values given: id and uid as assigned, the default for a null or a column
- * not given, and the conversion SQLite's column affinity makes (a number into a TEXT column is stored as text,
- * an integer written as text into an INTEGER column as an integer).
+ * A column's stored value from the values given: id and uid as assigned, a value given for every row (`tetap`), the
+ * default for a null or a column not given, and the conversion SQLite's column affinity makes (a number into a TEXT
+ * column is stored as text, an integer written as text into an INTEGER column as an integer).
  */
 function sepertiTersimpan(
   sqlite: BetterSqlite3.Database,
   c: KolomInfo,
   i: number,
-): (v: readonly unknown[], id: number, uid: string) => unknown {
-  if (c.name === 'id') return (_v, id) => id;
-  if (c.name === 'uid') return (_v, _id, uid) => uid;
+  tetap: Record<string, unknown>,
+): (v: readonly unknown[], dari: number, id: number, uid: string) => unknown {
+  if (c.name === 'id') return (_v, _dari, id) => id;
+  if (c.name === 'uid') return (_v, _dari, _id, uid) => uid;
   const bawaan = c.dflt_value == null ? null : sqlite.prepare(`SELECT ${c.dflt_value}`).pluck().get();
   const afinitas = /INT/i.test(c.type) ? 'integer' : /CHAR|CLOB|TEXT/i.test(c.type) ? 'text' : 'lain';
-  if (i < 0) return () => bawaan;
-  return (v) => {
-    const x = v[i] ?? bawaan;
+  const simpan = (x: unknown) => {
     if (afinitas === 'text' && typeof x === 'number') return String(x);
     if (afinitas === 'integer' && typeof x === 'string' && /^-?\d{1,15}$/.test(x)) return Number(x);
     return x;
   };
+  if (i < 0) {
+    const x = simpan(tetap[c.name] ?? bawaan);
+    return () => x;
+  }
+  return (v, dari) => simpan(v[dari + i] ?? bawaan);
 }

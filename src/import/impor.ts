@@ -259,7 +259,11 @@ async function bukaPenulis(
 /** A register import's worker, started before the file is read (its log is given once the header is found). */
 function siagaRegister(modul: URL, ledger: Ledger, buku: Exclude<BukuImpor, 'kas'>): PenulisSiaga {
   const b = REGISTER[buku];
-  return siagakanPenulisRegister(modul, ledger.path, { tabel: b.tabel, kolom: kolomRegister(b, ledger.sqlite) });
+  return siagakanPenulisRegister(modul, ledger.path, {
+    tabel: b.tabel,
+    kolom: kolomRegister(b, ledger.sqlite),
+    sqlite: ledger.sqlite,
+  });
 }
 
 /** A worker opens the unit by its path; an in-memory database has none to share. */

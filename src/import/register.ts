@@ -1,7 +1,7 @@
 // Importing rows into a register (donatur, PPKS, PSKS): each field through parseField, then the
 // book's stable key (phone, NIK, or cleaned name + address) decides new, already there, or maybe the same person.
 import type { Buku } from '../books/buku.js';
-import { type Nilai, parseField } from '../books/field.js';
+import { type Field, type Nilai, parseField } from '../books/field.js';
 import type { Ledger } from '../db/connection.js';
 import { iterateRegister, kolomTabel, type PenyisipRegister, registerInserter } from '../db/impor-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';
@@ -29,24 +29,32 @@ export function deklarasiRegister(
 }
 
 /**
- * A row the import has met, in the book (by its id) or earlier in this file (by its line): the text that names
- * it in a message is made only when a later row matches it, not for each of the rows an import adds.
+ * The rows the import has met, in the book (by their id) or earlier in this file (by their line), one slot per row
+ * in parallel arrays: a 100,000-row import remembers every row without an object for each. The text that names a
+ * row in a message is made only when a later row matches it.
  */
 class Calon {
-  constructor(
-    /** the row's id in the book, or null for a row of this file */
-    readonly id: number | null,
-    /** the row's line in the file (a row of this file) */
-    readonly baris: number,
-    /** its name as written */
-    readonly teks: string,
-    readonly nik: string | null,
-    /** its name without titles (bersihkanNama) */
-    readonly nama: string,
-  ) {}
+  /** the row's id in the book, or -1 for a row of this file */
+  readonly id: number[] = [];
+  /** the row's line in the file (a row of this file) */
+  readonly baris: number[] = [];
+  /** its name as written */
+  readonly teks: string[] = [];
+  readonly nik: (string | null)[] = [];
+  /** its name without titles (bersihkanNama) */
+  readonly nama: string[] = [];
 
-  get rujukan(): string {
-    return this.id === null ? `baris ${this.baris} berkas ini (${this.teks})` : `ID ${this.id} (${this.teks})`;
+  tambah(id: number | null, baris: number, teks: string, nik: string | null, nama: string): number {
+    this.id.push(id ?? -1);
+    this.baris.push(baris);
+    this.teks.push(teks);
+    this.nik.push(nik);
+    return this.nama.push(nama) - 1;
+  }
+
+  rujukan(c: number): string {
+    const id = this.id[c]!;
+    return id < 0 ? `baris ${this.baris[c]} berkas ini (${this.teks[c]})` : `ID ${id} (${this.teks[c]})`;
   }
 }
 
@@ -65,10 +73,13 @@ export interface OpsiRegister {
   penyisip?: PenyisipRegister;
 }
 
-/** The columns a register import writes, in the order of each row's values. */
+/**
+ * The columns of each row's values in a register import: its fields. The import's id and time (impor_id, dibuat)
+ * are the same in every row, given to the inserter once.
+ */
 export function kolomRegister(buku: Buku, sqlite: Ledger['sqlite']): string[] {
   const { fields } = deklarasiRegister(buku, kolomTabel(sqlite, buku.tabel));
-  return [...fields.map((f) => f.name), 'impor_id', 'dibuat'];
+  return fields.map((f) => f.name);
 }
 
 /** `alamat` is one of a few dozen in a unit: each normalised once, then remembered (up to 10,000 of them) */
@@ -92,40 +103,76 @@ function bersamaLain(grup: string[], namaAda: string, nama: string): boolean {
   return grup.includes('hp') && !grup.includes('nama') && namaAda !== '' && nama !== '' && namaAda !== nama;
 }
 
-/** The row's keys, one per group of the book's declaration (undefined where a field is empty), and its name. */
-interface KunciBaris {
-  kunci: (string | undefined)[];
-  nama: string;
+/** The keys of a book's declaration made from a row's key columns, normalised once per row (nilaiKunci). */
+interface PenyusunKunci {
+  /** key columns per row */
+  lebar: number;
+  /** the row's key columns, normalised, into `kv` from `dari` */
+  isi(nilai: Record<string, unknown>, kv: string[], dari: number): void;
+  /** group g's key of the row at `dari` in `kv`; undefined when one of its fields is empty */
+  kunci(g: number, kv: readonly string[], dari: number): string | undefined;
+  /** the row's name without titles */
+  nama(kv: readonly string[], dari: number): string;
 }
 
 /**
- * The keys of a row, made by one function per group compiled once: a million-row import makes its keys
- * without an object per field.
+ * A row's keys are made from its key columns kept in one flat array (`kv`), without an object per row or per
+ * field; a group's key (a phone, or name and address joined) is made only when a map of that group asks for it.
  */
-function penyusunKunci(kunci: string[][], kolomAda: Set<string>): (nilai: Record<string, unknown>) => KunciBaris {
+function penyusunKunci(kunci: string[][], kolomAda: Set<string>): PenyusunKunci {
   const kolom = [...new Set(['nama', ...kunci.flat()])].filter((k) => kolomAda.has(k));
-  const grup = kunci.map((g) => ({ i: g.map((f) => kolom.indexOf(f)) }));
-  const kv = new Array<string>(kolom.length);
+  const grup = kunci.map((g) => g.map((f) => kolom.indexOf(f)));
   const iNama = kolom.indexOf('nama');
   const alamat = new Map<string, string>();
-  return (nilai) => {
-    for (let j = 0; j < kolom.length; j++) kv[j] = nilaiKunci(kolom[j]!, nilai[kolom[j]!], alamat);
-    const hasil: (string | undefined)[] = new Array(grup.length);
-    for (let g = 0; g < grup.length; g++) {
-      const { i } = grup[g]!;
-      let teks: string | undefined = '';
+  return {
+    lebar: kolom.length,
+    isi(nilai, kv, dari) {
+      for (let j = 0; j < kolom.length; j++) kv[dari + j] = nilaiKunci(kolom[j]!, nilai[kolom[j]!], alamat);
+    },
+    kunci(g, kv, dari) {
+      const i = grup[g]!;
+      let teks = '';
       for (let j = 0; j < i.length; j++) {
         // a field the table lacks counts as filled, and empty
-        const v = i[j]! < 0 ? '' : kv[i[j]!]!;
-        if (v === '' && i[j]! >= 0) {
-          teks = undefined;
-          break;
-        }
+        const v = i[j]! < 0 ? '' : kv[dari + i[j]!]!;
+        if (v === '' && i[j]! >= 0) return undefined;
         teks = j ? `${teks}|${v}` : v;
       }
-      hasil[g] = teks;
+      return teks;
+    },
+    nama: (kv, dari) => (iNama < 0 ? '' : kv[dari + iNama]!),
+  };
+}
+
+const TIDAK_ADA: readonly number[] = [];
+
+/** rows whose cells a field remembers the values of; past them a column of (nearly) all different cells stops */
+const INGAT_NILAI = 64;
+const LUPUT_MAKS = 256;
+
+/**
+ * parseField of one field, remembered per cell text: a column that repeats (the default date, a kind, an address of
+ * a few dozen) is parsed once per distinct cell. parseField depends on the field and the text only, bar a birth date
+ * checked against today. A column of names or phones stops remembering after LUPUT_MAKS misses, and keeps only
+ * its last cell (a run of equal cells).
+ */
+function pengurai(f: Field, ref: Referensi): (teks: string) => Nilai {
+  if (f.type === 'tanggal' && f.rentang === 'lahir') return (teks) => parseField(f, teks, ref);
+  let peta: Map<string, Nilai> | undefined = new Map();
+  let luput = 0;
+  let teksAkhir: string | undefined;
+  let nilaiAkhir: Nilai = null;
+  return (teks) => {
+    if (teks === teksAkhir) return nilaiAkhir;
+    let v = peta?.get(teks);
+    if (v === undefined) {
+      v = parseField(f, teks, ref);
+      if (peta && peta.size < INGAT_NILAI) peta.set(teks, v);
+      else if (peta && ++luput > LUPUT_MAKS) peta = undefined;
     }
-    return { kunci: hasil, nama: iNama < 0 ? '' : kv[iNama]! };
+    teksAkhir = teks;
+    nilaiAkhir = v;
+    return v;
   };
 }
 
@@ -134,59 +181,73 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
   const { fields } = deklarasiRegister(buku, kolomAda);
   const kunci = buku.kunci ?? [['nama']];
   const adaNik = fields.some((f) => f.name === 'nik');
-  // one map per group of the key: a phone is looked up as it is, without a group's prefix
-  const kunciMap = kunci.map(() => new Map<string, Calon>());
-  // most names are one person's: one object, an array only for a name met twice
-  const namaMap = new Map<string, Calon | Calon[]>();
+  const sk = penyusunKunci(kunci, kolomAda);
+  const calon = new Calon();
+  // every row's key columns, `sk.lebar` to a row, in the order of `calon`; the row being decided goes after them
+  const kv: string[] = [];
+  // one map per group of the key (a phone is looked up as it is, without a group's prefix), made the first time a
+  // row is looked up by that group: a file of rows that all have a phone never makes the map of names and addresses
+  const petaKunci: (Map<string, number> | undefined)[] = kunci.map(() => undefined);
+  // most names are one person's: a row's index, an array only for a name met twice
+  const namaMap = new Map<string, number | number[]>();
 
-  const kolomKunci = [...new Set(['nama', ...kunci.flat(), ...(adaNik ? ['nik'] : [])])].filter((k) => kolomAda.has(k));
-  const kunciDari = penyusunKunci(kunci, kolomAda);
-  const ingat = (nilai: Record<string, unknown>, k: KunciBaris, id: number | null, baris: number, teks: string) => {
-    // one object per row, shared by its keys and its name: an import remembers every row already in the book
-    const calon = new Calon(id, baris, teks, adaNik ? ((nilai.nik as string | null) ?? null) : null, k.nama);
-    for (let g = 0; g < k.kunci.length; g++) {
-      const x = k.kunci[g];
-      if (x !== undefined && !kunciMap[g]!.has(x)) kunciMap[g]!.set(x, calon);
+  const petaGrup = (g: number): Map<string, number> => {
+    let m = petaKunci[g];
+    if (m) return m;
+    m = new Map();
+    for (let c = 0; c < calon.nama.length; c++) {
+      const x = sk.kunci(g, kv, c * sk.lebar);
+      if (x !== undefined && !m.has(x)) m.set(x, c);
     }
-    if (!k.nama) return;
-    const c = namaMap.get(k.nama);
-    if (c === undefined) namaMap.set(k.nama, calon);
-    else if (Array.isArray(c)) c.push(calon);
-    else namaMap.set(k.nama, [c, calon]);
+    petaKunci[g] = m;
+    return m;
+  };
+  /** the row whose key columns are at the end of `kv` joins the rows met (group g's key `x` already made) */
+  const ingat = (nik: unknown, id: number | null, baris: number, teks: string, g = -1, x?: string) => {
+    const dari = calon.nama.length * sk.lebar;
+    const nama = sk.nama(kv, dari);
+    const c = calon.tambah(id, baris, teks, adaNik ? ((nik as string | null) ?? null) : null, nama);
+    for (let h = 0; h < petaKunci.length; h++) {
+      const m = petaKunci[h];
+      if (!m) continue;
+      const k = h === g ? x : sk.kunci(h, kv, dari);
+      if (k !== undefined && !m.has(k)) m.set(k, c);
+    }
+    if (!nama) return;
+    const ada = namaMap.get(nama);
+    if (ada === undefined) namaMap.set(nama, c);
+    else if (typeof ada === 'number') namaMap.set(nama, [ada, c]);
+    else ada.push(c);
   };
   /** the rows of the same name, bar those whose NIK says another person */
-  const miripDengan = (nama: string, nik: unknown): Calon[] => {
-    const c = namaMap.get(nama);
-    if (c === undefined) return [];
-    return (Array.isArray(c) ? c : [c]).filter((x) => !(x.nik && nik && x.nik !== nik));
+  const miripDengan = (nama: string, nik: unknown): readonly number[] => {
+    const ada = namaMap.get(nama);
+    if (ada === undefined) return TIDAK_ADA;
+    return (typeof ada === 'number' ? [ada] : ada).filter((c) => {
+      const n = calon.nik[c];
+      return !(n && nik && n !== nik);
+    });
   };
 
-  for (const r of iterateRegister(o.ledger.sqlite, buku.tabel, kolomKunci))
-    ingat(r, kunciDari(r), Number(r.id), 0, String(r.nama));
+  const kolomKunci = [...new Set(['nama', ...kunci.flat(), ...(adaNik ? ['nik'] : [])])].filter((k) => kolomAda.has(k));
+  for (const r of iterateRegister(o.ledger.sqlite, buku.tabel, kolomKunci)) {
+    sk.isi(r, kv, calon.nama.length * sk.lebar);
+    ingat(r.nik, Number(r.id), 0, String(r.nama));
+  }
 
+  const tetap = { impor_id: o.imporId, dibuat: o.waktu };
   const insert = o.uji
     ? undefined
-    : (o.penyisip ?? registerInserter(o.ledger.sqlite, buku.tabel, kolomRegister(buku, o.ledger.sqlite)));
-  // the values of one row as written, in `kolom` order (the inserter copies them)
-  const ditulis: unknown[] = [...fields.map(() => null), o.imporId, o.waktu];
-
-  // each field's last cell text and its value: a column that repeats (the default date, a kind) is parsed once per
-  // run of equal cells. parseField depends on the field and the text only, bar a birth date checked against today.
-  const terakhir = fields.map((f) => ({ teks: undefined as string | undefined, nilai: null as Nilai, f }));
-  const parse = (j: number, teks: string): Nilai => {
-    const t = terakhir[j]!;
-    if (teks === t.teks) return t.nilai;
-    const v = parseField(t.f, teks, o.ref);
-    if (t.f.type !== 'tanggal' || t.f.rentang !== 'lahir') {
-      t.teks = teks;
-      t.nilai = v;
-    }
-    return v;
-  };
+    : (o.penyisip ?? registerInserter(o.ledger.sqlite, buku.tabel, kolomRegister(buku, o.ledger.sqlite), { tetap }));
+  // the values of one row's fields as written, in `kolom` order (the inserter copies them)
+  const ditulis: unknown[] = fields.map(() => null);
+  const parse = fields.map((f) => pengurai(f, o.ref));
+  const kosong: Record<string, undefined> = Object.fromEntries(fields.map((f) => [f.name, undefined]));
 
   return {
     olah(baris, sel): HasilBaris {
-      const nilai: Record<string, Nilai> = {};
+      // every field present from the start (undefined until parsed): one shape for every row's object
+      const nilai: Record<string, Nilai | undefined> = { ...kosong };
       let salah: string[] | undefined;
       for (let j = 0; j < fields.length; j++) {
         const f = fields[j]!;
@@ -197,7 +258,7 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
               o.bawaan?.[f.name] ??
               buku.isiDariLain?.(f.name, nilai, o.hariIni) ??
               (f.hariIni ? o.hariIni : (f.nilaiBawaan ?? ''));
-          nilai[f.name] = parse(j, teks);
+          ditulis[j] = nilai[f.name] = parse[j]!(teks);
         } catch (err) {
           if (!(err instanceof UserError)) throw err;
           (salah ??= []).push(err.message);
@@ -207,26 +268,30 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
       if (salah) return { baris, keputusan: 'ditolak', ringkas, alasan: salah.join(' ') };
 
       // the first group the row fills is its key: phone, else name + address
-      const k = kunciDari(nilai);
-      const i = k.kunci.findIndex((x) => x !== undefined);
-      const ada = i >= 0 ? kunciMap[i]!.get(k.kunci[i]!) : undefined;
-      const keluarga = ada !== undefined && bersamaLain(kunci[i]!, ada.nama, k.nama);
+      const dari = calon.nama.length * sk.lebar;
+      sk.isi(nilai, kv, dari);
+      let i = -1;
+      let x: string | undefined;
+      for (let g = 0; g < kunci.length && i < 0; g++) if ((x = sk.kunci(g, kv, dari)) !== undefined) i = g;
+      const ada = i >= 0 ? petaGrup(i).get(x!) : undefined;
+      const nama = sk.nama(kv, dari);
+      const keluarga = ada !== undefined && bersamaLain(kunci[i]!, calon.nama[ada]!, nama);
       if (keluarga && !o.terimaMirip)
-        return { baris, keputusan: 'mungkin_ganda', ringkas, alasan: pesan.imporHpBersama(ada.rujukan) };
-      if (ada && !keluarga) return { baris, keputusan: 'sudah_ada', ringkas, alasan: pesan.imporSudahAda(ada.rujukan) };
+        return { baris, keputusan: 'mungkin_ganda', ringkas, alasan: pesan.imporHpBersama(calon.rujukan(ada)) };
+      if (ada !== undefined && !keluarga)
+        return { baris, keputusan: 'sudah_ada', ringkas, alasan: pesan.imporSudahAda(calon.rujukan(ada)) };
 
-      const mirip = miripDengan(k.nama, nilai.nik);
+      const mirip = miripDengan(nama, nilai.nik);
       if (mirip.length && !o.terimaMirip)
         return {
           baris,
           keputusan: 'mungkin_ganda',
           ringkas,
-          alasan: pesan.imporMungkinGanda(mirip.map((c) => c.rujukan).join(', ')),
+          alasan: pesan.imporMungkinGanda(mirip.map((c) => calon.rujukan(c)).join(', ')),
         };
 
-      for (let j = 0; j < fields.length; j++) ditulis[j] = nilai[fields[j]!.name];
       insert?.tulis(ditulis);
-      ingat(nilai, k, null, baris, ringkas);
+      ingat(nilai.nik, null, baris, ringkas, i, x);
       return { baris, keputusan: 'baru', ringkas };
     },
     selesai: () => insert?.akhiri(),

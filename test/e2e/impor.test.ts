@@ -331,6 +331,29 @@ describe('validation, duplicates, refused rows', () => {
     expect(b[6]).toMatchObject({ keputusan: 'mungkin_ganda', alasan: expect.stringContaining('ID 2 (Ibu Wartini)') });
   });
 
+  it('a row without a phone matches by name + address rows keyed by their phone, in book and file', async () => {
+    // the map of names + addresses is made only when a row without a phone asks: it still holds every row before
+    const db = await unitBaru();
+    await wksbm(db, ['impor', 'donatur', tulis(tmpDir(), 'a.csv', DONATUR_CSV)]);
+    const rows = ['Nama;Alamat;No HP;Jenis', 'Bpk. Darmo;Kauman RT 03;0856-1000-0001;Lembaga'];
+    // 300 rows of other names, addresses and phones: past what a column remembers of its values
+    for (let i = 1; i <= 300; i++) rows.push(`Donatur ${i};Alamat ${i};0813${String(i).padStart(8, '0')};Lembaga`);
+    rows.push('Darmo;kauman rt 3;;CSR', 'Wartini;jetis rt 2;;', 'Donatur 7;Alamat 7;;', 'Donatur 8;alamat lain;;');
+    rows.push('X;Y;12ab;Lembaga', 'Z;Y;12ab;Lembaga', 'Donatur 301;Alamat 301;;orang');
+    const r = await wksbm(db, ['impor', 'donatur', tulis(tmpDir(), 'b.csv', rows.join('\n')), '--json']);
+    expect(ringkas(r)).toEqual({ dibaca: 308, ditambah: 301, sudah_ada: 3, mungkin_ganda: 1, ditolak: 3 });
+    expect(r.json().baris.map((b: any) => [b.baris, b.keputusan, b.alasan.slice(0, 40)])).toEqual([
+      [303, 'sudah_ada', 'sudah ada: baris 2 berkas ini (Bpk. Darm'],
+      [304, 'sudah_ada', 'sudah ada: ID 2 (Ibu Wartini)'],
+      [305, 'sudah_ada', 'sudah ada: baris 9 berkas ini (Donatur 7'],
+      [306, 'mungkin_ganda', 'mungkin orang yang sama dengan baris 10 '],
+      [307, 'ditolak', 'nomor HP "12ab" tidak sah: tulis misalny'],
+      [308, 'ditolak', 'nomor HP "12ab" tidak sah: tulis misalny'],
+      [309, 'ditolak', 'Jenis "orang" tidak dikenal. Pilihan: pe'],
+    ]);
+    expect(donatur(db)).toHaveLength(304);
+  });
+
   it('--ditolak writes the rows not imported in the same layout with alasan; fixed, they import', async () => {
     const db = await unitBaru();
     const dir = tmpDir();
