@@ -189,7 +189,7 @@ export function tundaIndeksKas(sqlite: BetterSqlite3.Database, perkiraan: number
   const indeks = sqlite
     .prepare(
       "SELECT m.name, m.sql FROM pragma_index_list('kas') i JOIN sqlite_master m ON m.name = i.name " +
-        "WHERE i.origin = 'c' AND NOT i.\"unique\" AND NOT i.partial ORDER BY m.name",
+        'WHERE i.origin = \'c\' AND NOT i."unique" AND NOT i.partial ORDER BY m.name',
     )
     .all() as { name: string; sql: string }[];
   for (const i of indeks) sqlite.exec(`DROP INDEX "${i.name}"`);
