@@ -29,7 +29,7 @@ describe('kas import writer', () => {
     expect(lot).toEqual(KOLOM_BERUBAH.map((k) => row[k]));
   });
 
-  it('a run adding more rows than the book holds drops kas_pos (not UNIQUE or partial ones), builds it again', async () => {
+  it('a run adding more rows than the book holds drops kas_pos (no UNIQUE or partial one), rebuilds it', async () => {
     const l = await openLedger(path.join(tmpDir(), 'u.sqlite'), { create: true });
     const s = l.sqlite;
     const indeks = () =>
