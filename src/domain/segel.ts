@@ -76,7 +76,7 @@ function kodeSegelTeks(rantai: RantaiSegel, figures: string): string {
  * The JSON text of an object from its keys and its values' JSON texts, as JSON.stringify writes it (a value
  * left undefined leaves its key out): a large value is written once, not once more inside its parent's text.
  */
-export function objekJson(pasangan: [string, string | undefined][]): string {
+export function objekJson<K extends string>(pasangan: [K, string | undefined][]): string {
   const isi = pasangan.filter(([, v]) => v !== undefined).map(([k, v]) => `${JSON.stringify(k)}:${v}`);
   return `{${isi.join(',')}}`;
 }

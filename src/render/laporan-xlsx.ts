@@ -325,8 +325,8 @@ async function tulis(
   const [teksLaporan, sel] = [JSON.stringify(laporan), angka.json()];
   const segel: Segel = { rantai: opsi.rantai, kode: kodeSegelLaporanTeks(opsi.rantai, teksLaporan, sel) };
   gantiTeks(workbook, PENGGANTI_KODE, segel.kode);
-  // the text JSON.stringify gives an IsiData
-  const json = objekJson([
+  // the text JSON.stringify gives an IsiData (its keys checked against the type)
+  const json = objekJson<keyof IsiData>([
     ['format', JSON.stringify(FORMAT_DATA)],
     ['versi', JSON.stringify(m.versi)],
     ['laporan', teksLaporan],

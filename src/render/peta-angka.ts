@@ -73,6 +73,7 @@ export class PetaAngka {
     d.tambah(baris, kolom, v);
   }
 
+  /** notes `v` under its key as it is (a key ambilBawah took out, put back after the list's rows) */
   set(key: string, v: number): void {
     this.isi.set(key, v);
   }

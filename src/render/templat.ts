@@ -608,10 +608,11 @@ function tulisGrid(ws: ExcelJSNs.Worksheet, x: Susunan): void {
       alirDicatat = true;
     }
     if (c.rumus !== undefined) {
-      const result = baca(cell.row as unknown as number, cell.col as unknown as number);
+      const [baris, kolom] = [cell.row as unknown as number, cell.col as unknown as number];
+      const result = baca(baris, kolom);
       cell.value =
         result === undefined ? { formula: c.rumus, date1904: false } : { formula: c.rumus, result, date1904: false };
-      if (typeof result === 'number') x.angka.set(`${x.s.nama}!${key}`, result);
+      if (typeof result === 'number') x.angka.catat(x.s.nama, baris, kolom, result);
       cell.style = gayaRupiah(c.style, result);
     } else {
       cell.value = c.value;
