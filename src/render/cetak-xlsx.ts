@@ -3,13 +3,15 @@
 import fs from 'node:fs';
 import type ExcelJSNs from 'exceljs';
 import { angkaKeKolom } from './a1.js';
+import { type JenisKolom, type NilaiCetak, nilaiContoh, sambunganBuku } from './cetak-alir.js';
 import { formatNilai, gayaJudulKolom, gayaRupiah, gayaSel, opsiCetak, RP_ID, TGL_FMT } from './gaya.js';
 import { tanggalSel } from './laporan-xlsx.js';
 import { siapkanBerkasPribadi } from './pribadi.js';
+import { tulisSambung } from './sambung-xlsx.js';
 import { simpanPribadi } from './simpan-xlsx.js';
-import { loadExcelJS } from './templat.js';
+import { loadExcelJS, type Sambungan } from './templat.js';
 
-export type JenisKolom = 'teks' | 'tanggal' | 'rupiah' | 'angka' | 'kuantitas';
+export type { JenisKolom, NilaiCetak };
 
 export interface KolomCetak {
   judul: string;
@@ -18,8 +20,6 @@ export interface KolomCetak {
   /** the least row height (points) this column needs, e.g. room for a signature */
   tinggiMin?: number;
 }
-
-export type NilaiCetak = string | number | null;
 
 export interface KepalaCetak {
   judul: string;
@@ -41,7 +41,7 @@ const FORMAT: Record<JenisKolom, string | undefined> = {
   kuantitas: '#,##0.0##',
 };
 
-/** One Date per day printed, shared by its cells (exceljs only reads it): a year's book has 365, not 250 k. */
+/** One Date per day printed, shared by its cells (exceljs only reads it). */
 const hariSel = new Map<string, Date | null>();
 
 function nilaiSel(v: NilaiCetak, jenis: JenisKolom): ExcelJSNs.CellValue {
@@ -79,15 +79,19 @@ function gayaIsi(jenis: JenisKolom): Partial<ExcelJSNs.Style> {
   return { ...g, alignment: { ...g.alignment, horizontal: kanan ? 'right' : 'left', vertical: 'middle', indent: 1 } };
 }
 
-/** Adds the next row: values, a style per column, an optional height, merged across the sheet. */
+/** Adds the next row: values, a style per column, an optional height, merged across the sheet; returns its number. */
 type Tambah = (
   isi: ExcelJSNs.CellValue[],
   gaya: (i: number) => Partial<ExcelJSNs.Style>,
   tinggi?: number,
   gabung?: boolean,
-) => void;
+) => number;
 
-/** Writes the book through exceljs's streaming writer; returns the number of data rows. */
+/**
+ * Writes the book; returns the number of data rows. exceljs lays out the sheet with two sample rows where the
+ * numbered rows go, and the rows are streamed into the file in their place (cetak-alir.ts), so a whole book never
+ * sits in memory. A book without rows is written by exceljs alone, with "–" in its one row.
+ */
 export async function tulisBuku(
   keluar: string,
   kepala: KepalaCetak,
@@ -96,42 +100,54 @@ export async function tulisBuku(
   ttd: TandaTangan,
   pembuka?: NilaiCetak[],
 ): Promise<number> {
-  const ExcelJS = await loadExcelJS();
-  const sementara = `${keluar}.${process.pid}.tmp`;
-  siapkanBerkasPribadi(sementara);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: sementara, useStyles: true, useSharedStrings: false });
-  wb.creator = 'wksbm';
-  const semua: KolomCetak[] = [{ judul: 'No', lebar: 6, jenis: 'angka' }, ...kolom];
-  const judulBaris = kepala.baris.length + 3;
-  const nama = kepala.judul.slice(0, 31).replace(/[[\]*?/\\:]/g, ' ');
-  const ws = wb.addWorksheet(nama, opsiCetak(kepala.orientasi, `${judulBaris}:${judulBaris}`));
-  ws.columns = semua.map((k) => ({ width: k.lebar }));
-  const tambah = penulisBaris(ws, angkaKeKolom(semua.length));
-  tulisKepala(tambah, kepala, semua);
-  const n = await tulisIsi(tambah, kolom, baris, pembuka);
-  tulisTandaTangan(tambah, ttd, semua.length);
-  ws.commit();
+  const sisa = Symbol.iterator in baris ? baris[Symbol.iterator]() : baris[Symbol.asyncIterator]();
   try {
-    await wb.commit();
+    const pertama = await sisa.next();
+    const ExcelJS = await loadExcelJS();
+    const wb = new ExcelJS.Workbook();
+    wb.creator = 'wksbm';
+    const semua: KolomCetak[] = [{ judul: 'No', lebar: 6, jenis: 'angka' }, ...kolom];
+    const judulBaris = kepala.baris.length + 3;
+    const nama = kepala.judul.slice(0, 31).replace(/[[\]*?/\\:]/g, ' ');
+    const ws = wb.addWorksheet(nama, opsiCetak(kepala.orientasi, `${judulBaris}:${judulBaris}`));
+    ws.columns = semua.map((k) => ({ width: k.lebar }));
+    const tambah = penulisBaris(ws, angkaKeKolom(semua.length));
+    tulisKepala(tambah, kepala, semua);
+    if (pembuka) tulisPembuka(tambah, kolom, pembuka);
+    if (pertama.done) {
+      tambah(['–', ...kolom.map(() => null)], () => gayaSel({}, undefined, true));
+      tulisTandaTangan(tambah, ttd, semua.length);
+      await simpanPribadi(wb, keluar);
+      return 0;
+    }
+    const jenis = semua.map((k) => k.jenis);
+    const awal = tulisContoh(tambah, jenis);
+    tulisTandaTangan(tambah, ttd, semua.length);
+    const alir = sambunganBuku({ sheet: nama, awal, jenis, tinggi: tinggiKolom(kolom), pertama: pertama.value, sisa });
+    await simpanSambung(Buffer.from(await wb.xlsx.writeBuffer()), alir, keluar);
+    return alir.jumlah();
+  } finally {
+    await sisa.return?.();
+  }
+}
+
+/** The rows streamed into exceljs's workbook, written whole to a private scratch file, then put in place. */
+async function simpanSambung(buf: Buffer, alir: Sambungan, keluar: string): Promise<void> {
+  const sementara = `${keluar}.${process.pid}.tmp`;
+  try {
+    siapkanBerkasPribadi(sementara);
+    await tulisSambung(buf, [alir], sementara);
     fs.renameSync(sementara, keluar);
   } finally {
     fs.rmSync(sementara, { force: true });
   }
-  return n;
 }
 
-/**
- * A row's own style, the same object for every row: exceljs gives each new row an empty style of its own and,
- * not having seen that object, serialises it to find its id again at every commit (0.9 s of a 250 k-row book).
- */
-const GAYA_BARIS: Partial<ExcelJSNs.Style> = {};
-
-/** Rows are committed as they are written (merges first: a committed row cannot be touched). */
+/** Rows go into the in-memory sheet one after the other. */
 function penulisBaris(ws: ExcelJSNs.Worksheet, kolomAkhir: string): Tambah {
   let r = 0;
   return (isi, gaya, tinggi, gabung = false) => {
     const row = ws.getRow(++r);
-    (row as unknown as { style: object }).style = GAYA_BARIS;
     isi.forEach((v, i) => {
       const c = row.getCell(i + 1);
       c.value = v;
@@ -139,7 +155,7 @@ function penulisBaris(ws: ExcelJSNs.Worksheet, kolomAkhir: string): Tambah {
     });
     if (tinggi) row.height = tinggi;
     if (gabung) ws.mergeCells(`A${r}:${kolomAkhir}${r}`);
-    row.commit();
+    return r;
   };
 }
 
@@ -159,36 +175,26 @@ function tulisKepala(tambah: Tambah, kepala: KepalaCetak, semua: KolomCetak[]): 
   );
 }
 
-/** The numbered rows as they stream in (amounts in the Rupiah format of their column); "–" when there are none. */
-async function tulisIsi(
-  tambah: Tambah,
-  kolom: KolomCetak[],
-  baris: AsyncIterable<NilaiCetak[]> | Iterable<NilaiCetak[]>,
-  pembuka?: NilaiCetak[],
-): Promise<number> {
+/** An unnumbered opening line, e.g. the cash book's "Saldo awal" when printing from a date. */
+function tulisPembuka(tambah: Tambah, kolom: KolomCetak[], pembuka: NilaiCetak[]): void {
   const jenis = (i: number) => (i === 0 ? 'angka' : kolom[i - 1]!.jenis);
-  // an unnumbered opening line, e.g. the cash book's "Saldo awal" when printing from a date
-  if (pembuka) {
-    const isi = [null, ...pembuka.map((v, i) => nilaiSel(v, kolom[i]!.jenis))];
-    tambah(isi, (i) => gayaSel({}, formatNilai(FORMAT[jenis(i)], isi[i]), true));
-  }
-  // One style object per column, shared by every cell in it: exceljs remembers a style object's id
-  // (a WeakMap), so a 250 k-row book is not 3 M styles serialised and compared. Safe because rows are
-  // serialised as they are committed, nothing mutates a style afterwards, and the id differs by cell
-  // type only for a style without a number format (text columns, which hold only text or nothing).
-  const gayaKolom = [gayaIsi('angka'), ...kolom.map((k) => gayaIsi(k.jenis))];
-  const tinggi = tinggiKolom(kolom);
-  let n = 0;
-  const satu = (isi: NilaiCetak[]) => {
-    n++;
-    const sel = [n, ...isi.map((v, i) => nilaiSel(v, kolom[i]!.jenis))];
-    tambah(sel, (i) => gayaRupiah(gayaKolom[i]!, sel[i]), tinggi(isi));
+  const isi = [null, ...pembuka.map((v, i) => nilaiSel(v, kolom[i]!.jenis))];
+  tambah(isi, (i) => gayaSel({}, formatNilai(FORMAT[jenis(i)], isi[i]), true));
+}
+
+/**
+ * The two sample rows of the numbered rows (cetak-alir.ts), in each column's body style; the second with a rupiah
+ * column's style for an amount below zero. Returns the first's row number.
+ */
+function tulisContoh(tambah: Tambah, jenis: JenisKolom[]): number {
+  const gaya = jenis.map(gayaIsi);
+  const contoh = (negatif: boolean) => {
+    const isi = nilaiContoh(jenis, negatif);
+    return tambah(isi, (i) => gayaRupiah(gaya[i]!, isi[i]));
   };
-  // a synchronous source (the cash book) is written without a promise per row
-  if (Symbol.iterator in baris) for (const isi of baris) satu(isi);
-  else for await (const isi of baris) satu(isi);
-  if (n === 0) tambah(['–', ...kolom.map(() => null)], () => gayaSel({}, undefined, true));
-  return n;
+  const awal = contoh(false);
+  contoh(true);
+  return awal;
 }
 
 /** Signature block: left and right thirds of the sheet. */

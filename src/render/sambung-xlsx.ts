@@ -9,6 +9,9 @@ import { bacaZip, PenulisZip } from './zip.js';
 const ENTITAS: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const teksXml = (s: string) => s.replace(/&(amp|lt|gt|quot|apos);/g, (_m, e: string) => ENTITAS[e]!);
 
+/** Nothing to replace (a stand-in no text holds). */
+const TANPA_GANTI: Pengganti = { dari: '\x01\x01', ke: '' };
+
 /** Sheet name → its member in the zip, from xl/workbook.xml and its relationships. */
 function jalurSheet(isi: Map<string, Buffer>): Map<string, string> {
   const wb = isi.get('xl/workbook.xml')?.toString('utf8') ?? '';
@@ -37,9 +40,19 @@ async function* sambungkan(xml: string, s: Sambungan, ganti: Pengganti): AsyncIt
       break;
     }
   }
-  yield luasSheet(xml.slice(0, mulai), s.akhir);
+  const kepala = xml.slice(0, mulai);
+  yield s.geser ? kepala.replace(/<dimension ref="[^"]*"\/>/, '') : luasSheet(kepala, s.akhir);
   yield* s.baris(xml.slice(mulai, akhir), ganti);
-  yield xml.slice(akhir);
+  yield s.geser ? geserSetelah(xml.slice(akhir), s.akhir, s.geser()) : xml.slice(akhir);
+}
+
+/** Rows and cell ranges (`r="…"`, `ref="…"`) below row `batas` moved down by `geser` rows (up when negative). */
+export function geserSetelah(xml: string, batas: number, geser: number): string {
+  if (!geser) return xml;
+  const pindah = (baris: string) => String(Number(baris) > batas ? Number(baris) + geser : Number(baris));
+  return xml.replace(/ (r|ref)="([A-Z]*)(\d+)(?::([A-Z]*)(\d+))?"/g, (_m, a, k1, b1, k2, b2) =>
+    b2 === undefined ? ` ${a}="${k1}${pindah(b1)}"` : ` ${a}="${k1}${pindah(b1)}:${k2}${pindah(b2)}"`,
+  );
 }
 
 /** The sheet's used range reaches the list's last row at least. */
@@ -53,7 +66,7 @@ export async function tulisSambung(
   buf: Buffer,
   sambungan: Sambungan[],
   keluar: string,
-  ganti: Pengganti,
+  ganti: Pengganti = TANPA_GANTI,
 ): Promise<void> {
   const anggota = bacaZip(buf);
   const jalur = jalurSheet(new Map(anggota.map((a) => [a.nama, a.isi])));

@@ -37,6 +37,12 @@ export interface Sambungan {
   baris(contoh: string, ganti: Pengganti): AsyncIterable<string | Buffer>;
   /** removes the scratch file the rows wait in (written or not) */
   buang(): void;
+  /**
+   * How far the rows after `akhir` move once the list is written, for a list whose length is known only then (a
+   * printed book): they are renumbered by it, and the sheet's used range is left out (its end is not known when
+   * the sheet's head is written; readers find it from the rows).
+   */
+  geser?(): number;
 }
 
 /** A stand-in put in texts before its value was known (the kode segel), and that value. */

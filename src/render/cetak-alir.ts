@@ -1,0 +1,125 @@
+// The numbered rows of a printed book, written as sheet XML straight into the zip (sambung-xlsx.ts) in place of
+// two sample rows exceljs laid out with the book's styles: a year's cash book is 250 k rows, and exceljs's row and
+// cell objects, style lookups and XML rendering were most of its print. Everything around the rows (heading,
+// column titles, signature, page setup) is still exceljs's.
+import { angkaKeKolom, kolomKeAngka } from './a1.js';
+import { tanggalSel } from './laporan-xlsx.js';
+import type { Sambungan } from './templat.js';
+import { selTeksXml } from './templat-alir.js';
+
+export type JenisKolom = 'teks' | 'tanggal' | 'rupiah' | 'angka' | 'kuantitas';
+export type NilaiCetak = string | number | null;
+
+/** The rows after the first: a synchronous source (the cash book) is read without a promise per row. */
+export type SisaBaris = Iterator<NilaiCetak[]> | AsyncIterator<NilaiCetak[]>;
+
+/**
+ * The sample rows' values, one row a column kind: the first row's cells take each column's style, the second's a
+ * rupiah column's style for an amount below zero (every other cell as in the first).
+ */
+export function nilaiContoh(jenis: readonly JenisKolom[], negatif: boolean): (string | number | Date)[] {
+  return jenis.map((j) => {
+    if (j === 'teks') return 'x';
+    if (j === 'tanggal') return new Date(Date.UTC(2000, 0, 1));
+    return j === 'rupiah' && negatif ? -1 : 1;
+  });
+}
+
+/** Rows written at a time: one string (and one deflate write) for this many rows. */
+const SEKALIGUS = 256;
+
+export interface AlirBuku {
+  sheet: string;
+  /** the first sample row; the second follows it */
+  awal: number;
+  /** the kind of each column, the number column (No) first */
+  jenis: readonly JenisKolom[];
+  /** a row's height, if it needs more than the default (wrapped text, a signature) */
+  tinggi(isi: NilaiCetak[]): number | undefined;
+  pertama: NilaiCetak[];
+  sisa: SisaBaris;
+}
+
+/**
+ * The rows numbered from 1 in place of the two samples; `jumlah` is how many were written so far (all of them
+ * once the zip is written), and the rows after them move by `jumlah - 2`.
+ */
+export function sambunganBuku(a: AlirBuku): Sambungan & { jumlah(): number } {
+  let n = 0;
+  return {
+    sheet: a.sheet,
+    awal: a.awal,
+    akhir: a.awal + 1,
+    baris: async function* (contoh) {
+      const tulis = penulisBaris(contoh, a);
+      let potong = '';
+      let dalam = 0;
+      const satu = (isi: NilaiCetak[]) => {
+        potong += tulis(++n, isi);
+        if (++dalam < SEKALIGUS) return false;
+        dalam = 0;
+        return true;
+      };
+      const lepas = () => {
+        const p = potong;
+        potong = '';
+        return p;
+      };
+      if (satu(a.pertama)) yield lepas();
+      for (let r = await a.sisa.next(); !r.done; r = await a.sisa.next()) if (satu(r.value)) yield lepas();
+      if (potong) yield lepas();
+    },
+    buang: () => void a.sisa.return?.(),
+    geser: () => n - 2,
+    jumlah: () => n,
+  };
+}
+
+/** Row `n` of the book (its number first, then its values) as sheet XML, in the samples' styles. */
+function penulisBaris(contoh: string, a: AlirBuku): (n: number, isi: NilaiCetak[]) => string {
+  const biasa = gayaBaris(contoh, a.awal);
+  const negatif = gayaBaris(contoh, a.awal + 1);
+  const atribut = atributBaris(contoh, a.awal);
+  const huruf = a.jenis.map((_j, i) => angkaKeKolom(i + 1));
+  const hari = new Map<string, number | null>();
+  const serial = (t: string) => {
+    let s = hari.get(t);
+    if (s === undefined) {
+      const d = tanggalSel(t)?.getTime();
+      hari.set(t, (s = d === undefined || Number.isNaN(d) ? null : 25569 + d / 86_400_000));
+    }
+    return s;
+  };
+  return (n, isi) => {
+    const r = a.awal - 1 + n;
+    const ht = a.tinggi(isi);
+    let xml = `<row r="${r}"${ht ? ` ht="${ht}" customHeight="1"` : ''}${atribut}>`;
+    for (let i = 0; i < a.jenis.length; i++) {
+      const v = i === 0 ? n : isi[i - 1];
+      const gaya = (typeof v === 'number' && v < 0 ? negatif : biasa)[i] ?? '';
+      xml += selXml(`${huruf[i]}${r}`, gaya, a.jenis[i] === 'tanggal' && typeof v === 'string' ? (serial(v) ?? v) : v);
+    }
+    return `${xml}</row>`;
+  };
+}
+
+/** One cell as exceljs writes its value: nothing, a number, or the text inline. */
+function selXml(key: string, gaya: string, v: NilaiCetak | undefined): string {
+  if (v === null || v === undefined || v === '') return `<c r="${key}"${gaya}/>`;
+  if (typeof v === 'number') return `<c r="${key}"${gaya}><v>${v}</v></c>`;
+  return selTeksXml(key, gaya, v);
+}
+
+/** Row `r`'s cells' ` s="id"` by column (index 0 = A), from the samples' XML. */
+export function gayaBaris(contoh: string, r: number): string[] {
+  const gaya: string[] = [];
+  const re = new RegExp(`<c r="([A-Z]+)${r}"( s="\\d+")?`, 'g');
+  for (const m of contoh.matchAll(re)) gaya[kolomKeAngka(m[1]!) - 1] = m[2] ?? '';
+  return gaya;
+}
+
+/** The sample row's attributes after its number, without a height of its own. */
+function atributBaris(contoh: string, r: number): string {
+  const m = new RegExp(`<row r="${r}"([^>]*)>`).exec(contoh);
+  return (m?.[1] ?? '').replace(/ ht="[^"]*"| customHeight="[^"]*"/g, '');
+}
