@@ -41,16 +41,9 @@ const FORMAT: Record<JenisKolom, string | undefined> = {
   kuantitas: '#,##0.0##',
 };
 
-/** One Date per day printed, shared by its cells (exceljs only reads it). */
-const hariSel = new Map<string, Date | null>();
-
 function nilaiSel(v: NilaiCetak, jenis: JenisKolom): ExcelJSNs.CellValue {
   if (v === null || v === undefined || v === '') return null;
-  if (jenis === 'tanggal' && typeof v === 'string') {
-    let d = hariSel.get(v);
-    if (d === undefined) hariSel.set(v, (d = tanggalSel(v)));
-    return d ?? v;
-  }
+  if (jenis === 'tanggal' && typeof v === 'string') return tanggalSel(v) ?? v;
   return v;
 }
 

@@ -36,11 +36,22 @@ function cariTemplat(dari: string): string {
 export const SHEET_DATA = '_data';
 export const FORMAT_DATA = 'wksbm-laporan-triwulan';
 
-/** ISO date → a real spreadsheet date (midnight UTC, which exceljs writes as the whole day). */
+/** The days met so far and their Date: a long quarter's or year's rows share a few hundred days. */
+const hariSel = new Map<string, Date>();
+
+/**
+ * ISO date → a real spreadsheet date (midnight UTC, which exceljs writes as the whole day). The same Date for the
+ * same day, shared by every cell of that day: writers only read it, never change it.
+ */
 export function tanggalSel(iso: string | null | undefined): Date | null {
   if (!iso) return null;
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d!));
+  let hari = hariSel.get(iso);
+  if (hari === undefined) {
+    const [y, m, d] = iso.split('-').map(Number);
+    if (hariSel.size >= 100_000) hariSel.clear();
+    hariSel.set(iso, (hari = new Date(Date.UTC(y!, m! - 1, d!))));
+  }
+  return hari;
 }
 
 const kolomDari = (baris: Record<string, NilaiSel>[], contoh: string[]) => ({ kolom: contoh, baris });

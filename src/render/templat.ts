@@ -592,7 +592,7 @@ function buatSheet(out: ExcelJSNs.Workbook, x: Susunan): ExcelJSNs.Worksheet {
     views: salin(src.views),
     state: src.state,
   });
-  for (let c = 1; c <= src.columnCount; c++) {
+  for (let c = 1, n = src.columnCount; c <= n; c++) {
     const dari = src.getColumn(c);
     const ke = ws.getColumn(c);
     if (dari.width) ke.width = dari.width;
@@ -774,9 +774,11 @@ function pisahHalaman(ws: ExcelJSNs.Worksheet, x: Susunan): number[] {
   const ps = ws.pageSetup;
   const m = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, ...(ps.margins ?? {}) };
   const [lebar, tinggi] = ps.orientation === 'landscape' ? [A4.tinggi, A4.lebar] : [A4.lebar, A4.tinggi];
+  // exceljs counts the columns by walking every row: once, not at every step of the loop
+  const kolom = ws.columnCount;
   const skala = (px: number) => {
     let w = 0;
-    for (let c = 1; c <= ws.columnCount; c++) w += ((ws.getColumn(c).width ?? 9) * px + 5) * 0.75;
+    for (let c = 1; c <= kolom; c++) w += ((ws.getColumn(c).width ?? 9) * px + 5) * 0.75;
     return ps.fitToPage ? Math.min(1, (lebar - (m.left + m.right) * 72) / w) : 1;
   };
   const halaman = tinggi - (m.top + m.bottom) * 72;
