@@ -11,7 +11,9 @@ export type JenisKolom = 'teks' | 'tanggal' | 'rupiah' | 'angka' | 'kuantitas';
 export type NilaiCetak = string | number | null;
 
 /** The rows after the first: a synchronous source (the cash book) is read without a promise per row. */
-export type SisaBaris = Iterator<NilaiCetak[]> | AsyncIterator<NilaiCetak[]>;
+export type SisaBaris =
+  | { sinkron: true; it: Iterator<NilaiCetak[]> }
+  | { sinkron: false; it: AsyncIterator<NilaiCetak[]> };
 
 /**
  * The sample rows' values, one row a column kind: the first row's cells take each column's style, the second's a
@@ -66,10 +68,15 @@ export function sambunganBuku(a: AlirBuku): Sambungan & { jumlah(): number } {
         return p;
       };
       if (satu(a.pertama)) yield lepas();
-      for (let r = await a.sisa.next(); !r.done; r = await a.sisa.next()) if (satu(r.value)) yield lepas();
+      const sisa = a.sisa;
+      if (sisa.sinkron) {
+        for (let r = sisa.it.next(); !r.done; r = sisa.it.next()) if (satu(r.value)) yield lepas();
+      } else {
+        for (let r = await sisa.it.next(); !r.done; r = await sisa.it.next()) if (satu(r.value)) yield lepas();
+      }
       if (potong) yield lepas();
     },
-    buang: () => void a.sisa.return?.(),
+    buang: () => void a.sisa.it.return?.(),
     geser: () => n - 2,
     jumlah: () => n,
   };

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import type ExcelJSNs from 'exceljs';
 import { angkaKeKolom } from './a1.js';
-import { type JenisKolom, type NilaiCetak, nilaiContoh, sambunganBuku } from './cetak-alir.js';
+import { type JenisKolom, type NilaiCetak, nilaiContoh, type SisaBaris, sambunganBuku } from './cetak-alir.js';
 import { formatNilai, gayaJudulKolom, gayaRupiah, gayaSel, opsiCetak, RP_ID, TGL_FMT } from './gaya.js';
 import { tanggalSel } from './laporan-xlsx.js';
 import { siapkanBerkasPribadi } from './pribadi.js';
@@ -93,9 +93,12 @@ export async function tulisBuku(
   ttd: TandaTangan,
   pembuka?: NilaiCetak[],
 ): Promise<number> {
-  const sisa = Symbol.iterator in baris ? baris[Symbol.iterator]() : baris[Symbol.asyncIterator]();
+  const sisa: SisaBaris =
+    Symbol.iterator in baris
+      ? { sinkron: true, it: baris[Symbol.iterator]() }
+      : { sinkron: false, it: baris[Symbol.asyncIterator]() };
   try {
-    const pertama = await sisa.next();
+    const pertama = await sisa.it.next();
     const ExcelJS = await loadExcelJS();
     const wb = new ExcelJS.Workbook();
     wb.creator = 'wksbm';
@@ -120,7 +123,7 @@ export async function tulisBuku(
     await simpanSambung(Buffer.from(await wb.xlsx.writeBuffer()), alir, keluar);
     return alir.jumlah();
   } finally {
-    await sisa.return?.();
+    await sisa.it.return?.();
   }
 }
 
