@@ -673,6 +673,27 @@ describe('impor riwayat and impor batal', () => {
     await periksaBersih(db);
   });
 
+  it('a reversal longer than one 32-row INSERT voids each entry itself, each void carrying its own reference', async () => {
+    const db = await unitBaru();
+    const baris = Array.from(
+      { length: 75 },
+      (_, i) => `0${(i % 9) + 1}/07/2026,Jimpitan ${i},jimpitan,umum,"${1000 + i}",`,
+    );
+    const csv = tulis(tmpDir(), 'a.csv', `Tanggal,Uraian,Sumber/Jenis,Dana,Masuk,Keluar\n${baris.join('\n')}\n`);
+    const id = (await wksbm(db, ['kas', 'impor', csv, '--json'])).json().impor_id;
+    expect((await wksbm(db, ['impor', 'batal', String(id), '--json'])).json()).toMatchObject({ kas_dibatalkan: 75 });
+    const s = sqlite(db);
+    const pasangan = s
+      .prepare(
+        'SELECT count(*) AS n, count(DISTINCT v.batal_dari) AS beda FROM kas v JOIN kas o ON o.id = v.batal_dari ' +
+          'WHERE v.jumlah = -o.jumlah AND v.tanggal >= o.tanggal AND o.impor_id = ? AND v.impor_id IS NULL',
+      )
+      .get(id);
+    s.close();
+    expect(pasangan).toEqual({ n: 75, beda: 75 });
+    await periksaBersih(db);
+  });
+
   it('reversing a donor import keeps the donors used since, and says so', async () => {
     const db = await unitBaru();
     const r = await wksbm(db, ['impor', 'donatur', tulis(tmpDir(), 'a.csv', DONATUR_CSV), '--json']);
