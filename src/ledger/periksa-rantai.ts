@@ -5,7 +5,6 @@ import {
   AWAL_JSON,
   barisRantai,
   hashSampai,
-  idRekam,
   iterRantai,
   type Rentang,
   rekamRantai,
@@ -55,13 +54,16 @@ export function jalaniRantai(
   };
   let setelah = rentang.setelah;
   try {
-    for (const rekam of rekamRantai(sqlite, tabel, kolom, rentang)) {
-      setelah = idRekam(rekam);
-      const polos = rekam[0] !== '?';
-      const cocok = polos && (rantai.putus !== undefined || rantai.cocokRekam(setelah, rekam));
-      const dicatat = polos && (!kas || kas.tambahRekam(rekam, AWAL_JSON));
-      if (!cocok || !dicatat) nilai(barisRantai(sqlite, tabel, kolom, setelah), !cocok, !dicatat);
-      if (rantai.putus && !kas) return;
+    for (const batch of rekamRantai(sqlite, tabel, kolom, rentang)) {
+      for (let i = 0; i < batch.rekam.length; i++) {
+        const rekam = batch.rekam[i]!;
+        setelah = batch.id[i]!;
+        const polos = rekam[0] !== '?';
+        const cocok = polos && (rantai.putus !== undefined || rantai.cocokRekam(setelah, rekam));
+        const dicatat = polos && (!kas || kas.tambahRekam(rekam, AWAL_JSON));
+        if (!cocok || !dicatat) nilai(barisRantai(sqlite, tabel, kolom, setelah), !cocok, !dicatat);
+        if (rantai.putus && !kas) return;
+      }
     }
   } catch (err) {
     if ((err as { code?: unknown }).code !== 'SQLITE_ERROR') throw err;
