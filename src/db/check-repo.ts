@@ -124,17 +124,6 @@ export function barisRantai(
   return sqlite.prepare(`SELECT ${daftar} FROM ${tabel} WHERE id = ?`).raw(true).get(id) as unknown[];
 }
 
-/** Reversals whose direction, amount, fund or accounts do not mirror the entry they void. */
-export async function voidsNotMirroring(db: Kysely<Database>): Promise<{ id: number; nomor: string }[]> {
-  const r = await sql<{ id: number; nomor: string }>`
-    SELECT r.id, r.nomor FROM kas r LEFT JOIN kas a ON a.id = r.batal_dari
-    WHERE r.batal_dari IS NOT NULL
-      AND (a.id IS NULL OR a.arah IS NOT r.arah OR a.jumlah <> -r.jumlah OR a.dana IS NOT r.dana OR a.akun IS NOT
-        r.akun OR a.akun_tujuan IS NOT r.akun_tujuan)
-    ORDER BY r.id`.execute(db);
-  return r.rows;
-}
-
 /** The funds whose balance may never go below zero. */
 export async function danaTerikat(db: Kysely<Database>): Promise<Set<string>> {
   const r = await db.selectFrom('dana').select('kode').where('terikat', '=', 1).execute();

@@ -1,5 +1,5 @@
-// What `wksbm periksa` asks SQLite for besides the books' walks: the file's own check, and foreign keys,
-// the stock book's day totals and the stored day totals (the cash book's are added up on its walk).
+// What `wksbm periksa` asks SQLite for besides the books' walks: the file's own check, foreign keys and
+// reversals, the stock book's day totals and the stored day totals (the cash book's are added up on its walk).
 // Each only reads, so each can run on a connection of its own in a worker thread (src/ledger/periksa-samping.ts)
 // while the main thread walks the books.
 import type BetterSqlite3 from 'better-sqlite3';
@@ -10,6 +10,8 @@ export interface HasilSql {
   /** SQLite's integrity findings (quick_check, or integrity_check when `lengkap`); non-empty: the rest empty */
   rusak: string[];
   kunciAsing: { table: string; rowid: number; parent: string }[];
+  /** reversals whose direction, amount, fund or accounts do not mirror the entry they void */
+  batalSalah: { id: number; nomor: string }[];
   /** stock totals per day and item: [tanggal, arah, barang, satuan of the group's first row, kuantitas_mili] */
   harianNatura: unknown[][];
   saldoHarian: SaldoHarianRow[];
@@ -26,14 +28,38 @@ export function cekBerkas(sqlite: BetterSqlite3.Database, lengkap: boolean): str
   }
 }
 
-/** The books' totals and references: everything of HasilSql but SQLite's own check, in one read transaction. */
-export type HasilJumlah = Omit<HasilSql, 'rusak'>;
+/** SQLite's own check, then (when it finds nothing) the references and the reversals, each a scan of the book. */
+export type HasilBerkas = Pick<HasilSql, 'rusak' | 'kunciAsing' | 'batalSalah'>;
+
+export function bacaBerkas(sqlite: BetterSqlite3.Database, lengkap: boolean): HasilBerkas {
+  const rusak = cekBerkas(sqlite, lengkap);
+  // the other reads would stop at the first damaged page: the damage is the finding
+  if (rusak.length) return { rusak, kunciAsing: [], batalSalah: [] };
+  const baca = sqlite.transaction(
+    (): HasilBerkas => ({
+      rusak,
+      kunciAsing: sqlite.pragma('foreign_key_check') as HasilSql['kunciAsing'],
+      batalSalah: sqlite.prepare(BATAL_SALAH).all() as HasilSql['batalSalah'],
+    }),
+  );
+  return baca.deferred();
+}
+
+/** Reversals whose direction, amount, fund or accounts do not mirror the entry they void (or void nothing). */
+const BATAL_SALAH = `
+  SELECT r.id, r.nomor FROM kas r LEFT JOIN kas a ON a.id = r.batal_dari
+  WHERE r.batal_dari IS NOT NULL
+    AND (a.id IS NULL OR a.arah IS NOT r.arah OR a.jumlah <> -r.jumlah OR a.dana IS NOT r.dana OR a.akun IS NOT
+      r.akun OR a.akun_tujuan IS NOT r.akun_tujuan)
+  ORDER BY r.id`;
+
+/** The books' day totals: the stock book's and the stored ones, in one read transaction. */
+export type HasilJumlah = Pick<HasilSql, 'harianNatura' | 'saldoHarian'>;
 
 export function bacaJumlah(sqlite: BetterSqlite3.Database): HasilJumlah {
   const semua = (q: string) => sqlite.prepare(q).raw(true).all() as unknown[][];
   const baca = sqlite.transaction(
     (): HasilJumlah => ({
-      kunciAsing: sqlite.pragma('foreign_key_check') as HasilSql['kunciAsing'],
       harianNatura: semua(`SELECT tanggal, arah, barang, satuan, sum(kuantitas_mili), min(id) AS awal FROM natura
         GROUP BY tanggal, arah, barang ORDER BY awal`).map((r) => r.slice(0, 5)),
       saldoHarian: sqlite.prepare('SELECT * FROM saldo_harian').all() as SaldoHarianRow[],

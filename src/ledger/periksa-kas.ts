@@ -113,14 +113,22 @@ export class PencatatKas {
     return [...this.harian.values()].map((h) => [...h.kunci, h.jumlah]);
   }
 
-  /** a row's amount into its day total */
+  /**
+   * a row's amount into its day total, found by the two texts of its key; a key not seen is read back from them
+   * and its texts written anew by JSON.stringify (a slice of a batch's text would keep the whole batch alive)
+   */
   private tambahHarian(arahTanggal: string, danaAkun: string, jumlah: number): void {
     const h = this.indeks.get(arahTanggal)?.get(danaAkun);
-    if (h) h.jumlah += jumlah;
-    else {
-      const [arah, tanggal, dana, akun, tujuan] = JSON.parse(`[${arahTanggal},${danaAkun}]`) as (string | null)[];
-      this.baru(arahTanggal, danaAkun, { kunci: [tanggal!, arah!, dana!, akun!, tujuan!], jumlah });
+    if (h) {
+      h.jumlah += jumlah;
+      return;
     }
+    const [arah, tanggal, dana, akun, tujuan] = JSON.parse(`[${arahTanggal},${danaAkun}]`) as (string | null)[];
+    const at = `${jsonTeks(arah!)},${jsonTeks(tanggal!)}`;
+    const da = `${jsonTeks(dana!)},${jsonTeks(akun!)},${jsonTeks(tujuan!)}`;
+    const ada = this.harian.get(`${at}${PISAH}${da}`);
+    if (ada) ada.jumlah += jumlah;
+    else this.baru(at, da, { kunci: [tanggal!, arah!, dana!, akun!, tujuan!], jumlah });
   }
 
   private baru(arahTanggal: string, danaAkun: string, total: Total): void {

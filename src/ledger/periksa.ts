@@ -1,6 +1,6 @@
 // `wksbm periksa`: everything that must hold in a ledger file, each as a finding when it does not.
 
-import { danaTerikat, idTerakhir, voidsNotMirroring } from '../db/check-repo.js';
+import { danaTerikat, idTerakhir } from '../db/check-repo.js';
 import type { Ledger } from '../db/connection.js';
 import type { Kas } from '../db/kas-repo.js';
 import { type Natura, negativeStokDayEnds, salesWithVoidedReceipt } from '../db/natura-repo.js';
@@ -48,11 +48,12 @@ export interface OpsiPeriksa {
 
 export async function periksa(ledger: Pick<Ledger, 'db' | 'sqlite'>, opsi: OpsiPeriksa = {}): Promise<Temuan[]> {
   const db = ledger.db;
-  // SQLite's own check of the file runs beside everything else (in a worker thread where built)
+  // SQLite's own check of the file, then the references and reversals, beside everything else (in a worker
+  // thread where built)
   const berkas = samping(ledger.sqlite, { kerja: 'berkas', lengkap: opsi.lengkap ?? false });
   berkas.catch(() => {}); // awaited below, also when walking the books fails first
   const jalan = await jalaniBuku(ledger);
-  const rusak = await berkas;
+  const { rusak, kunciAsing, batalSalah } = await berkas;
   // the other checks read the damaged pages and would stop at the first; the damage is the finding
   if (rusak.length)
     return [
@@ -61,13 +62,13 @@ export async function periksa(ledger: Pick<Ledger, 'db' | 'sqlite'>, opsi: OpsiP
     ];
   if ('galat' in jalan) throw jalan.galat;
   const { peta, kas, putus, hasil } = jalan;
-  const temuan: Temuan[] = hasil.kunciAsing.map((f) => ({
+  const temuan: Temuan[] = kunciAsing.map((f) => ({
     jenis: 'kunci_asing',
     pesan: `Baris ${f.rowid} di tabel ${f.table} menunjuk ke ${f.parent} yang tidak ada.`,
   }));
   // a row's number, then the chains' breaks, then the gaps
   temuan.push(...kas.seri.temuan, ...putus, ...kas.seri.celah());
-  for (const v of await voidsNotMirroring(db))
+  for (const v of batalSalah)
     temuan.push({
       jenis: 'pembatalan',
       id: v.id,
