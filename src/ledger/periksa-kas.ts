@@ -250,8 +250,7 @@ export class SeriBukti {
     return {
       jenis: 'urutan_bukti',
       id: Number(id),
-      pesan:
-        `Nomor bukti ${String(nomor)} tidak sesuai dengan urutan dan tanggalnya (seharusnya ${seharusnya}).`,
+      pesan: `Nomor bukti ${String(nomor)} tidak sesuai dengan urutan dan tanggalnya (seharusnya ${seharusnya}).`,
     };
   }
 

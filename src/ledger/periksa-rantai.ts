@@ -1,15 +1,7 @@
 // Walking a chained book for `wksbm periksa`: its hash chain and, for the cash book, its voucher numbers and
 // day totals, all from one read of SQLite's records. A large cash book is walked in two parts, one in a
 // worker thread (periksa-samping.ts); jalaniKas is that part's whole work.
-import {
-  AWAL_JSON,
-  barisRantai,
-  hashSampai,
-  iterRantai,
-  type Rentang,
-  rekamRantai,
-  SEMUA,
-} from '../db/check-repo.js';
+import { AWAL_JSON, barisRantai, hashSampai, iterRantai, type Rentang, rekamRantai, SEMUA } from '../db/check-repo.js';
 import type { Ledger } from '../db/connection.js';
 import type { PetaGanti } from '../domain/anonim.js';
 import { GENESIS, KOLOM_RANTAI, PemeriksaRantai, type PutusRantai, type TabelRantai } from './hash.js';

@@ -47,7 +47,6 @@ export interface OpsiPeriksa {
 }
 
 export async function periksa(ledger: Pick<Ledger, 'db' | 'sqlite'>, opsi: OpsiPeriksa = {}): Promise<Temuan[]> {
-  const db = ledger.db;
   // SQLite's own check of the file, then the references and reversals, beside everything else (in a worker
   // thread where built)
   const berkas = samping(ledger.sqlite, { kerja: 'berkas', lengkap: opsi.lengkap ?? false });
@@ -61,7 +60,7 @@ export async function periksa(ledger: Pick<Ledger, 'db' | 'sqlite'>, opsi: OpsiP
       { jenis: 'integritas', pesan: pesan.periksaRusak() },
     ];
   if ('galat' in jalan) throw jalan.galat;
-  const { peta, kas, putus, hasil } = jalan;
+  const { kas, putus, hasil, sisa } = jalan;
   const temuan: Temuan[] = kunciAsing.map((f) => ({
     jenis: 'kunci_asing',
     pesan: `Baris ${f.rowid} di tabel ${f.table} menunjuk ke ${f.parent} yang tidak ada.`,
@@ -76,48 +75,69 @@ export async function periksa(ledger: Pick<Ledger, 'db' | 'sqlite'>, opsi: OpsiP
     });
 
   const harian = totalHarian(kas.totalHarian(), hasil.harianNatura);
-  for (const n of harian.minus(await danaTerikat(db))) {
+  for (const n of harian.minus(sisa.terikat)) {
     const apa = n.jenis === 'dana' ? `Dana terikat ${n.kode}` : `Akun ${n.kode}`;
     temuan.push({
       jenis: 'saldo',
       pesan: `${apa} bersaldo minus (${formatRupiah(n.saldo)}) pada ${formatTanggal(n.tanggal)}.`,
     });
   }
-  for (const n of await negativeStokDayEnds(db)) {
+  for (const n of sisa.stokMinus) {
     temuan.push({
       jenis: 'stok',
       pesan: pesan.stokMinusPeriksa(n.barang, formatKuantitas(Number(n.sisa_mili), n.satuan), formatTanggal(n.tanggal)),
     });
   }
-  for (const j of await salesWithVoidedReceipt(db))
-    temuan.push({ jenis: 'stok', id: j.id, pesan: pesan.jualTanpaBkm(j.id, j.nomor) });
+  for (const j of sisa.jualBatal) temuan.push({ jenis: 'stok', id: j.id, pesan: pesan.jualTanpaBkm(j.id, j.nomor) });
   // the day totals the floor checks rely on must be what the books add up to
   for (const b of harian.beda(hasil.saldoHarian))
     temuan.push({ jenis: 'saldo_harian', pesan: pesan.saldoHarianBeda(...uraianHarian(b)) });
-  for (const b of await saldoTakBerjalan(db))
+  for (const b of sisa.takBerjalan)
     temuan.push({ jenis: 'saldo_harian', pesan: pesan.saldoHarianBerjalan(...uraianHarian(b)) });
   temuan.push(...periksaTotalSaldo(harian));
-  temuan.push(...(await periksaPemicu(db)));
-  temuan.push(...periksaJurnal(ledger, peta));
-  temuan.push(...(await periksaSegelTutup(db)));
+  temuan.push(...sisa.pemicu, ...sisa.jurnal, ...sisa.segel);
   return temuan;
+}
+
+/** The checks that need nothing of the walks, read on the main thread while a worker may still walk. */
+interface Sisa {
+  terikat: Set<string>;
+  stokMinus: Awaited<ReturnType<typeof negativeStokDayEnds>>;
+  jualBatal: Awaited<ReturnType<typeof salesWithVoidedReceipt>>;
+  takBerjalan: BedaHarian[];
+  pemicu: TemuanSegel[];
+  jurnal: TemuanJurnal[];
+  segel: TemuanSegel[];
+}
+
+async function bacaSisa(ledger: Pick<Ledger, 'db' | 'sqlite'>, peta: PetaGanti): Promise<Sisa> {
+  const db = ledger.db;
+  return {
+    terikat: await danaTerikat(db),
+    stokMinus: await negativeStokDayEnds(db),
+    jualBatal: await salesWithVoidedReceipt(db),
+    takBerjalan: await saldoTakBerjalan(db),
+    pemicu: await periksaPemicu(db),
+    jurnal: periksaJurnal(ledger, peta),
+    segel: await periksaSegelTutup(db),
+  };
 }
 
 /** What walking the books gave: the chains' breaks, the cash book's numbers and day totals, the rest read beside. */
 interface Jalan {
-  peta: PetaGanti;
   kas: PencatatKas;
   putus: Temuan[];
   hasil: HasilJumlah;
+  sisa: Sisa;
 }
 
 /** A cash book longer than this is walked in two parts at once (periksa-samping.ts). */
 const BELAH_DARI = 4096;
 
 /**
- * Walks the books: the lower part of the cash book and the stock book here, the upper part of a large cash
- * book with the references and totals in a worker thread. A failure (a damaged page) is returned, not thrown:
- * SQLite's own check, awaited after, names the damage.
+ * Walks the books: the lower part of the cash book and the stock book here, then the checks that need no walk
+ * (bacaSisa), while a worker thread walks the upper part of a large cash book and reads the day totals. A failure
+ * (a damaged page) is returned, not thrown: SQLite's own check, awaited after, names the damage.
  */
 async function jalaniBuku(ledger: Pick<Ledger, 'db' | 'sqlite'>): Promise<Jalan | { galat: unknown }> {
   try {
@@ -132,6 +152,8 @@ async function jalaniBuku(ledger: Pick<Ledger, 'db' | 'sqlite'>): Promise<Jalan 
     jalaniRantai(ledger.sqlite, 'kas', rantai, kas, { setelah: 0, sampai: tengah });
     const natura = new PemeriksaRantai('natura', peta);
     jalaniRantai(ledger.sqlite, 'natura', natura);
+    // while the worker may still walk the upper part
+    const sisa = await bacaSisa(ledger, peta);
     const { jumlah: hasil, kas: bagianAtas } = await sampingan;
     if (bagianAtas && !kas.gabung(bagianAtas.kas)) {
       // a number in both parts (only a file changed outside the tool): the whole book in one walk decides
@@ -143,7 +165,7 @@ async function jalaniBuku(ledger: Pick<Ledger, 'db' | 'sqlite'>): Promise<Jalan 
       ...(putusKas ? temuanPutus('kas', putusKas) : []),
       ...(natura.putus ? temuanPutus('natura', natura.putus) : []),
     ];
-    return { peta, kas, putus, hasil };
+    return { kas, putus, hasil, sisa };
   } catch (err) {
     return { galat: err };
   }
