@@ -13,12 +13,12 @@ export interface TemuanBukti {
  * A cash row's first chained columns in JSON text (KOLOM_RANTAI.kas: id, nomor, bukti, tahun, urut, arah,
  * tanggal, jumlah, sumber, jenis, layanan, asnaf, dana, akun, akun_tujuan) when they are plain: texts without
  * escapes, whole numbers. Anything else (a value put there outside the tool) is read by its values instead.
- * Groups: 1 id, 2 nomor, 3 bukti, 4 tahun, 5 urut, 6 arah and tanggal as JSON text, 7 tanggal, 8 jumlah,
- * 9 dana, akun and akun_tujuan as JSON text: the day total's key is made of the two texts (see PISAH).
+ * Groups (the id is the batch's, rekamRantai): 1 nomor, 2 bukti, 3 tahun, 4 urut, 5 arah and tanggal as JSON
+ * text, 6 tanggal, 7 jumlah, 8 dana, akun and akun_tujuan as JSON text (5 and 8 make the day total's key, PISAH).
  */
 const AWAL_KAS = new RegExp(
   [
-    String.raw`\[(\d+)`,
+    String.raw`\[\d+`,
     String.raw`"([^"\\]*)"`,
     String.raw`"([^"\\]*)"`,
     String.raw`(-?\d+)`,
@@ -69,13 +69,13 @@ export class PencatatKas {
   /** the same totals by the key's two parts: a row looks up its two texts as the regular expression gave them */
   private readonly indeks = new Map<string, Map<string, Total>>();
 
-  /** A row from its record's JSON text at `dari`; false (nothing taken) when the text is not plain. */
-  tambahRekam(rekam: string, dari: number): boolean {
+  /** Row `id` from its record's JSON text at `dari`; false (nothing taken) when the text is not plain. */
+  tambahRekam(rekam: string, dari: number, id: number): boolean {
     AWAL_KAS.lastIndex = dari;
     const m = AWAL_KAS.exec(rekam);
     if (!m) return false;
-    this.seri.push(Number(m[1]), m[3], Number(m[4]), Number(m[5]), m[2], m[7]);
-    this.tambahHarian(m[6]!, m[9]!, Number(m[8]));
+    this.seri.push(id, m[2], Number(m[3]), Number(m[4]), m[1], m[6]);
+    this.tambahHarian(m[5]!, m[8]!, Number(m[7]));
     return true;
   }
 

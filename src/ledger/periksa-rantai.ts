@@ -52,7 +52,7 @@ export function jalaniRantai(
         setelah = batch.id[i]!;
         const polos = rekam[0] !== '?';
         const cocok = polos && (rantai.putus !== undefined || rantai.cocokRekam(setelah, rekam));
-        const dicatat = polos && (!kas || kas.tambahRekam(rekam, AWAL_JSON));
+        const dicatat = polos && (!kas || kas.tambahRekam(rekam, AWAL_JSON, setelah));
         if (!cocok || !dicatat) nilai(barisRantai(sqlite, tabel, kolom, setelah), !cocok, !dicatat);
         if (rantai.putus && !kas) return;
       }
