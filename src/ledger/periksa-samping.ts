@@ -1,14 +1,17 @@
 // What `wksbm periksa` runs beside the main thread's walk of the books, each part on a connection of its own
-// in a worker thread (periksa-pekerja.ts): SQLite's own check of the file with the references and reversals,
-// and the stock book's day totals, the stored day totals and the upper part of a large cash book. Three threads on two cores
-// share the work out better than two halves fixed beforehand.
+// in a worker thread (periksa-pekerja.ts): SQLite's own check of the file with the references and
+// reversals, and the stock book's day totals, the stored day totals and the upper part of a large cash book.
+// Three threads on two cores share the work out better than two halves fixed beforehand.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Rentang } from '../db/check-repo.js';
 import { bacaBerkas, bacaJumlah, type HasilBerkas, type HasilJumlah } from '../db/periksa-sql.js';
 import type { PetaGanti } from '../domain/anonim.js';
 import { type HasilJalanKas, jalaniKas } from './periksa-rantai.js';
 
-/** One part of the work: SQLite's check (and the scans after it), or the totals and (when given) a part of the cash book. */
+/**
+ * One part of the work: SQLite's check (and the scans after it), or the totals and (when given) a part of the
+ * cash book.
+ */
 export type KerjaSamping =
   | { kerja: 'berkas'; lengkap: boolean }
   | { kerja: 'jumlah'; kas?: { peta: PetaGanti; rentang: Rentang } };
