@@ -47,12 +47,11 @@ export interface OpsiPeriksa {
 }
 
 export async function periksa(ledger: Pick<Ledger, 'db' | 'sqlite'>, opsi: OpsiPeriksa = {}): Promise<Temuan[]> {
-  // SQLite's own check of the file, then the references and reversals, beside everything else (in a worker
-  // thread where built)
+  // SQLite's own check of the file, then the references, beside everything else (in a worker thread where built)
   const berkas = samping(ledger.sqlite, { kerja: 'berkas', lengkap: opsi.lengkap ?? false });
   berkas.catch(() => {}); // awaited below, also when walking the books fails first
   const jalan = await jalaniBuku(ledger);
-  const { rusak, kunciAsing, batalSalah } = await berkas;
+  const { rusak, kunciAsing } = await berkas;
   // the other checks read the damaged pages and would stop at the first; the damage is the finding
   if (rusak.length)
     return [
@@ -67,7 +66,7 @@ export async function periksa(ledger: Pick<Ledger, 'db' | 'sqlite'>, opsi: OpsiP
   }));
   // a row's number, then the chains' breaks, then the gaps
   temuan.push(...kas.seri.temuan, ...putus, ...kas.seri.celah());
-  for (const v of batalSalah)
+  for (const v of hasil.batalSalah)
     temuan.push({
       jenis: 'pembatalan',
       id: v.id,
