@@ -28,16 +28,6 @@ export function cekBerkas(sqlite: BetterSqlite3.Database, lengkap: boolean): str
   }
 }
 
-/** SQLite's own check, then (when it finds nothing) the references: each a scan of the book. */
-export type HasilBerkas = Pick<HasilSql, 'rusak' | 'kunciAsing'>;
-
-export function bacaBerkas(sqlite: BetterSqlite3.Database, lengkap: boolean): HasilBerkas {
-  const rusak = cekBerkas(sqlite, lengkap);
-  // the other reads would stop at the first damaged page: the damage is the finding
-  if (rusak.length) return { rusak, kunciAsing: [] };
-  return { rusak, kunciAsing: sqlite.pragma('foreign_key_check') as HasilSql['kunciAsing'] };
-}
-
 /** Reversals whose direction, amount, fund or accounts do not mirror the entry they void (or void nothing). */
 const BATAL_SALAH = `
   SELECT r.id, r.nomor FROM kas r LEFT JOIN kas a ON a.id = r.batal_dari
@@ -46,13 +36,14 @@ const BATAL_SALAH = `
       r.akun OR a.akun_tujuan IS NOT r.akun_tujuan)
   ORDER BY r.id`;
 
-/** The books' day totals (the stock book's and the stored ones) and the reversals, in one read transaction. */
-export type HasilJumlah = Pick<HasilSql, 'harianNatura' | 'saldoHarian' | 'batalSalah'>;
+/** The books' totals, references and reversals: everything of HasilSql but SQLite's own check, in one read. */
+export type HasilJumlah = Omit<HasilSql, 'rusak'>;
 
 export function bacaJumlah(sqlite: BetterSqlite3.Database): HasilJumlah {
   const semua = (q: string) => sqlite.prepare(q).raw(true).all() as unknown[][];
   const baca = sqlite.transaction(
     (): HasilJumlah => ({
+      kunciAsing: sqlite.pragma('foreign_key_check') as HasilSql['kunciAsing'],
       harianNatura: semua(`SELECT tanggal, arah, barang, satuan, sum(kuantitas_mili), min(id) AS awal FROM natura
         GROUP BY tanggal, arah, barang ORDER BY awal`).map((r) => r.slice(0, 5)),
       saldoHarian: sqlite.prepare('SELECT * FROM saldo_harian').all() as SaldoHarianRow[],
