@@ -48,7 +48,7 @@ describe('periksa, fast read', () => {
     expect(jenis(bin)).toEqual(expect.arrayContaining(['saldo_harian', 'pemicu']));
   });
 
-  it("the file check's thread names a reference pointing nowhere and a reversal that no longer mirrors", async () => {
+  it('the worker names a reference pointing nowhere and a reversal that no longer mirrors, as in-process', async () => {
     const db = await unitBaru();
     await isi(db);
     expect((await wksbm(db, ['kas', 'batal', '002/BKK/VII/2026', '--alasan', 'salah catat'])).code).toBe(0);
