@@ -50,6 +50,12 @@ export function hashSampai(sqlite: BetterSqlite3.Database, tabel: 'kas' | 'natur
  */
 const SEKALI_AMBIL = 256;
 
+/** One query's records (rekamRantai) and their row ids, in id order. */
+export interface BatchRekam {
+  rekam: string[];
+  id: number[];
+}
+
 /**
  * Every row of a chained book in posting order (within `rentang`) as one text: the stored `hash`, the stored
  * `hash_sebelum`, a newline and SQLite's JSON array of the columns named, so everything after the stored hash
@@ -58,13 +64,14 @@ const SEKALI_AMBIL = 256;
  * comes as `?` and its id, to be read by its values (barisRantai); so does every row of a batch that does not
  * split into its rows in id order. JSON text never holds the separator (U+001E). SQLite refuses a BLOB in a
  * JSON array (a file changed outside the tool): the iteration then throws a SqliteError with code SQLITE_ERROR.
+ * Each batch comes with its rows' ids, read once from the records.
  */
 export function* rekamRantai(
   sqlite: BetterSqlite3.Database,
   tabel: 'kas' | 'natura',
   kolom: readonly string[],
   rentang: Rentang = SEMUA,
-): Generator<string> {
+): Generator<BatchRekam> {
   const json = kolom.map((k) => `"${k}"`).join(', ');
   const ascii64 = (k: string) => `typeof(${k}) = 'text' AND length(${k}) = 64 AND octet_length(${k}) = 64`;
   const rekam = `CASE WHEN ${ascii64('hash')} AND ${ascii64('hash_sebelum')}
@@ -80,7 +87,12 @@ export function* rekamRantai(
     const [akhir, jumlah, teks] = q.get(setelah, rentang.sampai) as [number | null, number, string | null];
     if (akhir === null || teks === null) return;
     const baris = teks.split('\x1e');
-    yield* baris.length === jumlah && naik(baris) ? baris : (id.all(setelah, rentang.sampai) as string[]);
+    const naik = baris.length === jumlah ? idNaik(baris) : undefined;
+    if (naik) yield { rekam: baris, id: naik };
+    else {
+      const satu = id.all(setelah, rentang.sampai) as string[];
+      yield { rekam: satu, id: satu.map(idRekam) };
+    }
     setelah = akhir;
   }
 }
@@ -94,10 +106,11 @@ export function idRekam(rekam: string): number {
   return Number(rekam.slice(AWAL_JSON + 1, rekam.indexOf(',', AWAL_JSON)));
 }
 
-/** The records in id order, as the subquery gave them (group_concat keeps it, but does not promise to). */
-function naik(baris: readonly string[]): boolean {
-  for (let i = 1; i < baris.length; i++) if (!(idRekam(baris[i]!) > idRekam(baris[i - 1]!))) return false;
-  return true;
+/** The records' ids when they rise (group_concat keeps the subquery's order, but does not promise to). */
+function idNaik(baris: readonly string[]): number[] | undefined {
+  const id = baris.map(idRekam);
+  for (let i = 1; i < id.length; i++) if (!(id[i]! > id[i - 1]!)) return undefined;
+  return id;
 }
 
 /** One row's chained values (the columns named), then `hash_sebelum` and `hash`, as iterRantai gives them. */
@@ -109,17 +122,6 @@ export function barisRantai(
 ): unknown[] {
   const daftar = [...kolom, 'hash_sebelum', 'hash'].map((k) => `"${k}"`).join(', ');
   return sqlite.prepare(`SELECT ${daftar} FROM ${tabel} WHERE id = ?`).raw(true).get(id) as unknown[];
-}
-
-/** Reversals whose direction, amount, fund or accounts do not mirror the entry they void. */
-export async function voidsNotMirroring(db: Kysely<Database>): Promise<{ id: number; nomor: string }[]> {
-  const r = await sql<{ id: number; nomor: string }>`
-    SELECT r.id, r.nomor FROM kas r LEFT JOIN kas a ON a.id = r.batal_dari
-    WHERE r.batal_dari IS NOT NULL
-      AND (a.id IS NULL OR a.arah IS NOT r.arah OR a.jumlah <> -r.jumlah OR a.dana IS NOT r.dana OR a.akun IS NOT
-        r.akun OR a.akun_tujuan IS NOT r.akun_tujuan)
-    ORDER BY r.id`.execute(db);
-  return r.rows;
 }
 
 /** The funds whose balance may never go below zero. */

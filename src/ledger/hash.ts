@@ -149,11 +149,16 @@ export class PemeriksaRantai {
   putus: (PutusRantai & { row: Record<string, unknown> }) | undefined;
 
   /** `sebelum`: the stored hash of the row before the first fed (a walk that starts inside the book) */
+  /** the erasures' rewrites; none when there are none, so a row's hash is taken as computed without a look-up */
+  private readonly peta: PetaGanti | undefined;
+
   constructor(
     private readonly tabel: TabelRantai,
-    private readonly peta?: PetaGanti,
+    peta?: PetaGanti,
     private sebelum: string = GENESIS,
-  ) {}
+  ) {
+    this.peta = peta?.size ? peta : undefined;
+  }
 
   push(isi: readonly unknown[], hashSebelum: unknown, hash: unknown): void {
     if (this.putus) return;

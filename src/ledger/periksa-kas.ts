@@ -1,7 +1,7 @@
 // The cash book's walk for `wksbm periksa`, besides its hash chain: the voucher numbers and the day totals,
 // taken from the same records of SQLite's JSON text the chain is checked on (one read of a million rows),
 // or from a row's values when its text is not plain.
-import { formatNomor } from './posting.js';
+import { akhirNomor } from './posting.js';
 
 export interface TemuanBukti {
   jenis: 'urutan_bukti';
@@ -13,24 +13,38 @@ export interface TemuanBukti {
  * A cash row's first chained columns in JSON text (KOLOM_RANTAI.kas: id, nomor, bukti, tahun, urut, arah,
  * tanggal, jumlah, sumber, jenis, layanan, asnaf, dana, akun, akun_tujuan) when they are plain: texts without
  * escapes, whole numbers. Anything else (a value put there outside the tool) is read by its values instead.
+ * Groups (the id is the batch's, rekamRantai): 1 nomor, 2 bukti, 3 tahun, 4 urut, 5 arah and tanggal as JSON
+ * text, 6 tanggal, 7 jumlah, 8 dana, akun and akun_tujuan as JSON text (5 and 8 make the day total's key, PISAH).
  */
 const AWAL_KAS = new RegExp(
   [
-    String.raw`\[(\d+)`,
+    String.raw`\[\d+`,
     String.raw`"([^"\\]*)"`,
     String.raw`"([^"\\]*)"`,
     String.raw`(-?\d+)`,
     String.raw`(-?\d+)`,
-    String.raw`"([^"\\]*)"`,
-    String.raw`"([^"\\]*)"`,
+    String.raw`("[^"\\]*","([^"\\]*)")`,
     String.raw`(-?\d+)`,
     ...Array(4).fill(String.raw`(?:"[^"\\]*"|null)`),
-    String.raw`(?:"([^"\\]*)"|null)`,
-    String.raw`"([^"\\]*)"`,
-    String.raw`(?:"([^"\\]*)"|null)[,\]]`,
+    String.raw`((?:"[^"\\]*"|null),"[^"\\]*",(?:"[^"\\]*"|null))[,\]]`,
   ].join(','),
   'y',
 );
+
+/**
+ * A day total's key: the JSON texts of its direction and date, and of its fund, account and target account, as
+ * SQLite writes a plain row's (AWAL_KAS) and JSON.stringify any other's: the same values, the same key. Neither
+ * writes a control character unescaped, so U+001F parts the two texts; with a comma instead, the key is the
+ * text of a JSON array of the five values, read back once for each key.
+ */
+const PISAH = '\u001f';
+const jsonTeks = (v: string | null): string => JSON.stringify(v);
+
+/** A day total: its values (KunciHarian) and the amount added up so far. */
+interface Total {
+  kunci: KunciHarian;
+  jumlah: number;
+}
 
 /** The cash book's day totals per kind (date, direction, fund, account, target account), by first row. */
 type KunciHarian = [tanggal: string, arah: string, dana: string | null, akun: string, akunTujuan: string | null];
@@ -44,29 +58,34 @@ interface Terlihat {
 /** A walk's findings as plain data (a worker thread sends it): numbers seen per series, day totals per kind. */
 export interface DataKas {
   seri: { terlihat: Map<string, Terlihat>; temuan: TemuanBukti[] };
-  harian: Map<string, { kunci: KunciHarian; jumlah: number }>;
+  harian: Map<string, Total>;
 }
 
 /** The voucher numbers and day totals of the cash book, fed its rows in id order. */
 export class PencatatKas {
   readonly seri = new SeriBukti();
-  private readonly harian = new Map<string, { kunci: KunciHarian; jumlah: number }>();
+  /** the day totals by key (direction and date, then fund and accounts), in the order their first rows came */
+  private readonly harian = new Map<string, Total>();
+  /** the same totals by the key's two parts: a row looks up its two texts as the regular expression gave them */
+  private readonly indeks = new Map<string, Map<string, Total>>();
 
-  /** A row from its record's JSON text at `dari`; false (nothing taken) when the text is not plain. */
-  tambahRekam(rekam: string, dari: number): boolean {
+  /** Row `id` from its record's JSON text at `dari`; false (nothing taken) when the text is not plain. */
+  tambahRekam(rekam: string, dari: number, id: number): boolean {
     AWAL_KAS.lastIndex = dari;
     const m = AWAL_KAS.exec(rekam);
     if (!m) return false;
-    this.seri.push([Number(m[1]), m[3], Number(m[4]), Number(m[5]), m[2], m[7]]);
-    this.tambahHarian(m[7]!, m[6]!, m[9] ?? null, m[10]!, m[11] ?? null, Number(m[8]));
+    this.seri.push(id, m[2], Number(m[3]), Number(m[4]), m[1], m[6]);
+    this.tambahHarian(m[5]!, m[8]!, Number(m[7]));
     return true;
   }
 
   /** A row from its chained values (KOLOM_RANTAI.kas order). */
   tambahNilai(row: readonly unknown[]): void {
-    this.seri.push([row[0], row[2], row[3], row[4], row[1], row[6]]);
+    this.seri.push(row[0], row[2], row[3], row[4], row[1], row[6]);
     const teks = (v: unknown) => (v === null ? null : String(v));
-    this.tambahHarian(String(row[6]), String(row[5]), teks(row[12]), String(row[13]), teks(row[14]), angka(row[7]));
+    const arahTanggal = `${jsonTeks(String(row[5]))},${jsonTeks(String(row[6]))}`;
+    const danaAkun = `${jsonTeks(teks(row[12]))},${jsonTeks(String(row[13]))},${jsonTeks(teks(row[14]))}`;
+    this.tambahHarian(arahTanggal, danaAkun, angka(row[7]));
   }
 
   /** What this walk found, to be joined (gabung) to the walk of the rows before them. */
@@ -81,9 +100,10 @@ export class PencatatKas {
   gabung(lain: DataKas): boolean {
     if (!this.seri.gabung(lain.seri)) return false;
     for (const [k, h] of lain.harian) {
+      const [arahTanggal, danaAkun] = k.split(PISAH) as [string, string];
       const ini = this.harian.get(k);
       if (ini) ini.jumlah += h.jumlah;
-      else this.harian.set(k, h);
+      else this.baru(arahTanggal, danaAkun, h);
     }
     return true;
   }
@@ -93,18 +113,29 @@ export class PencatatKas {
     return [...this.harian.values()].map((h) => [...h.kunci, h.jumlah]);
   }
 
-  private tambahHarian(
-    tanggal: string,
-    arah: string,
-    dana: string | null,
-    akun: string,
-    tujuan: string | null,
-    jumlah: number,
-  ): void {
-    const k = `${tanggal}\u001f${arah}\u001f${dana ?? '\u0000'}\u001f${akun}\u001f${tujuan ?? '\u0000'}`;
-    const h = this.harian.get(k);
-    if (h) h.jumlah += jumlah;
-    else this.harian.set(k, { kunci: [tanggal, arah, dana, akun, tujuan], jumlah });
+  /**
+   * a row's amount into its day total, found by the two texts of its key; a key not seen is read back from them
+   * and its texts written anew by JSON.stringify (a slice of a batch's text would keep the whole batch alive)
+   */
+  private tambahHarian(arahTanggal: string, danaAkun: string, jumlah: number): void {
+    const h = this.indeks.get(arahTanggal)?.get(danaAkun);
+    if (h) {
+      h.jumlah += jumlah;
+      return;
+    }
+    const [arah, tanggal, dana, akun, tujuan] = JSON.parse(`[${arahTanggal},${danaAkun}]`) as (string | null)[];
+    const at = `${jsonTeks(arah!)},${jsonTeks(tanggal!)}`;
+    const da = `${jsonTeks(dana!)},${jsonTeks(akun!)},${jsonTeks(tujuan!)}`;
+    const ada = this.harian.get(`${at}${PISAH}${da}`);
+    if (ada) ada.jumlah += jumlah;
+    else this.baru(at, da, { kunci: [tanggal!, arah!, dana!, akun!, tujuan!], jumlah });
+  }
+
+  private baru(arahTanggal: string, danaAkun: string, total: Total): void {
+    let hari = this.indeks.get(arahTanggal);
+    if (!hari) this.indeks.set(arahTanggal, (hari = new Map()));
+    hari.set(danaAkun, total);
+    this.harian.set(`${arahTanggal}${PISAH}${danaAkun}`, total);
   }
 }
 
@@ -115,8 +146,6 @@ function angka(v: unknown): number {
   return Number.parseFloat(String(v)) || 0;
 }
 
-/** A row's voucher fields as SeriBukti takes them. */
-const B = { id: 0, bukti: 1, tahun: 2, urut: 3, nomor: 4, tanggal: 5 } as const;
 /** The highest voucher number a series keeps in its bitmap (a year of numbers is far below). */
 const BATAS_BIT = 1 << 24;
 
@@ -126,30 +155,34 @@ export class SeriBukti {
   private readonly terlihat = new Map<string, Terlihat>();
   /** each row's findings, in the order the rows came (id order) */
   readonly temuan: TemuanBukti[] = [];
-  private ini: { bukti: unknown; tahun: unknown; seri: Terlihat } | undefined;
+  /** per kind, the series last asked for (rows come in runs of a year, the kinds mixed within a day) */
+  private readonly ini = new Map<unknown, { tahun: unknown; seri: Terlihat }>();
+  /** the date last checked, with its number's ending (`/XI/2026`) and its year */
+  private hari: { tanggal: string; akhir: string; tahun: number } | undefined;
 
   /** a row, in id order: its number used twice, its number against its date */
-  push(x: unknown[]): void {
-    const urut = Number(x[B.urut]);
-    const seri = this.seri(x[B.bukti], x[B.tahun]);
+  push(id: unknown, bukti: unknown, tahun: unknown, urutan: unknown, nomor: unknown, tanggal: unknown): void {
+    const urut = Number(urutan);
+    const seri = this.seri(bukti, tahun);
     if (urut > 0 && this.ada(seri, urut))
       this.temuan.push({
         jenis: 'urutan_bukti',
-        id: Number(x[B.id]),
-        pesan: `Nomor ${String(x[B.bukti])} tahun ${String(x[B.tahun])} urutan ${urut} dipakai dua kali.`,
+        id: Number(id),
+        pesan: `Nomor ${String(bukti)} tahun ${String(tahun)} urutan ${urut} dipakai dua kali.`,
       });
     if (urut > 0) this.tandai(seri, urut);
-    const t = this.cekNomor(x);
-    if (t) this.temuan.push(...t);
+    const t = this.cekNomor(id, bukti, tahun, urut, nomor, String(tanggal));
+    if (t) this.temuan.push(t);
   }
 
-  /** a series' numbers seen; the last one asked for is kept at hand (rows come mostly in runs of a series) */
+  /** a series' numbers seen */
   private seri(bukti: unknown, tahun: unknown): Terlihat {
-    if (this.ini && bukti === this.ini.bukti && tahun === this.ini.tahun) return this.ini.seri;
+    const ini = this.ini.get(bukti);
+    if (ini && tahun === ini.tahun) return ini.seri;
     const kunci = `${String(bukti)}/${String(tahun)}`;
     let seri = this.terlihat.get(kunci);
     if (!seri) this.terlihat.set(kunci, (seri = { bit: new Uint8Array(1024), besar: new Set<number>() }));
-    this.ini = { bukti, tahun, seri };
+    this.ini.set(bukti, { tahun, seri });
     return seri;
   }
 
@@ -197,20 +230,28 @@ export class SeriBukti {
     else seri.besar.add(urut);
   }
 
-  /** a row's number against its sequence and date, and its year against its date */
-  cekNomor(x: unknown[]): TemuanBukti[] | undefined {
-    const tanggal = String(x[B.tanggal]);
-    const seharusnya = formatNomor(Number(x[B.urut]), x[B.bukti] as 'BKM', tanggal);
-    if (seharusnya === x[B.nomor] && Number(tanggal.slice(0, 4)) === Number(x[B.tahun])) return undefined;
-    return [
-      {
-        jenis: 'urutan_bukti',
-        id: Number(x[B.id]),
-        pesan:
-          `Nomor bukti ${String(x[B.nomor])} tidak sesuai dengan urutan dan tanggalnya ` +
-          `(seharusnya ${seharusnya}).`,
-      },
-    ];
+  /**
+   * a row's number against its sequence and date (formatNomor's text, its date's part kept from the row before),
+   * and its year against its date
+   */
+  private cekNomor(
+    id: unknown,
+    bukti: unknown,
+    tahun: unknown,
+    urut: number,
+    nomor: unknown,
+    tanggal: string,
+  ): TemuanBukti | undefined {
+    if (this.hari?.tanggal !== tanggal) {
+      this.hari = { tanggal, akhir: akhirNomor(tanggal), tahun: Number(tanggal.slice(0, 4)) };
+    }
+    const seharusnya = `${String(urut).padStart(3, '0')}/${String(bukti)}${this.hari.akhir}`;
+    if (seharusnya === nomor && this.hari.tahun === Number(tahun)) return undefined;
+    return {
+      jenis: 'urutan_bukti',
+      id: Number(id),
+      pesan: `Nomor bukti ${String(nomor)} tidak sesuai dengan urutan dan tanggalnya (seharusnya ${seharusnya}).`,
+    };
   }
 
   celah(): TemuanBukti[] {

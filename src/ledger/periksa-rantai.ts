@@ -1,16 +1,7 @@
 // Walking a chained book for `wksbm periksa`: its hash chain and, for the cash book, its voucher numbers and
 // day totals, all from one read of SQLite's records. A large cash book is walked in two parts, one in a
 // worker thread (periksa-samping.ts); jalaniKas is that part's whole work.
-import {
-  AWAL_JSON,
-  barisRantai,
-  hashSampai,
-  idRekam,
-  iterRantai,
-  type Rentang,
-  rekamRantai,
-  SEMUA,
-} from '../db/check-repo.js';
+import { AWAL_JSON, barisRantai, hashSampai, iterRantai, type Rentang, rekamRantai, SEMUA } from '../db/check-repo.js';
 import type { Ledger } from '../db/connection.js';
 import type { PetaGanti } from '../domain/anonim.js';
 import { GENESIS, KOLOM_RANTAI, PemeriksaRantai, type PutusRantai, type TabelRantai } from './hash.js';
@@ -55,13 +46,16 @@ export function jalaniRantai(
   };
   let setelah = rentang.setelah;
   try {
-    for (const rekam of rekamRantai(sqlite, tabel, kolom, rentang)) {
-      setelah = idRekam(rekam);
-      const polos = rekam[0] !== '?';
-      const cocok = polos && (rantai.putus !== undefined || rantai.cocokRekam(setelah, rekam));
-      const dicatat = polos && (!kas || kas.tambahRekam(rekam, AWAL_JSON));
-      if (!cocok || !dicatat) nilai(barisRantai(sqlite, tabel, kolom, setelah), !cocok, !dicatat);
-      if (rantai.putus && !kas) return;
+    for (const batch of rekamRantai(sqlite, tabel, kolom, rentang)) {
+      for (let i = 0; i < batch.rekam.length; i++) {
+        const rekam = batch.rekam[i]!;
+        setelah = batch.id[i]!;
+        const polos = rekam[0] !== '?';
+        const cocok = polos && (rantai.putus !== undefined || rantai.cocokRekam(setelah, rekam));
+        const dicatat = polos && (!kas || kas.tambahRekam(rekam, AWAL_JSON, setelah));
+        if (!cocok || !dicatat) nilai(barisRantai(sqlite, tabel, kolom, setelah), !cocok, !dicatat);
+        if (rantai.putus && !kas) return;
+      }
     }
   } catch (err) {
     if ((err as { code?: unknown }).code !== 'SQLITE_ERROR') throw err;

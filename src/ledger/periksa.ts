@@ -1,6 +1,6 @@
 // `wksbm periksa`: everything that must hold in a ledger file, each as a finding when it does not.
 
-import { danaTerikat, idTerakhir, voidsNotMirroring } from '../db/check-repo.js';
+import { danaTerikat, idTerakhir } from '../db/check-repo.js';
 import type { Ledger } from '../db/connection.js';
 import type { Kas } from '../db/kas-repo.js';
 import { type Natura, negativeStokDayEnds, salesWithVoidedReceipt } from '../db/natura-repo.js';
@@ -47,7 +47,6 @@ export interface OpsiPeriksa {
 }
 
 export async function periksa(ledger: Pick<Ledger, 'db' | 'sqlite'>, opsi: OpsiPeriksa = {}): Promise<Temuan[]> {
-  const db = ledger.db;
   // SQLite's own check of the file runs beside everything else (in a worker thread where built)
   const berkas = samping(ledger.sqlite, { kerja: 'berkas', lengkap: opsi.lengkap ?? false });
   berkas.catch(() => {}); // awaited below, also when walking the books fails first
@@ -60,14 +59,14 @@ export async function periksa(ledger: Pick<Ledger, 'db' | 'sqlite'>, opsi: OpsiP
       { jenis: 'integritas', pesan: pesan.periksaRusak() },
     ];
   if ('galat' in jalan) throw jalan.galat;
-  const { peta, kas, putus, hasil } = jalan;
+  const { kas, putus, hasil, sisa } = jalan;
   const temuan: Temuan[] = hasil.kunciAsing.map((f) => ({
     jenis: 'kunci_asing',
     pesan: `Baris ${f.rowid} di tabel ${f.table} menunjuk ke ${f.parent} yang tidak ada.`,
   }));
   // a row's number, then the chains' breaks, then the gaps
   temuan.push(...kas.seri.temuan, ...putus, ...kas.seri.celah());
-  for (const v of await voidsNotMirroring(db))
+  for (const v of hasil.batalSalah)
     temuan.push({
       jenis: 'pembatalan',
       id: v.id,
@@ -75,54 +74,80 @@ export async function periksa(ledger: Pick<Ledger, 'db' | 'sqlite'>, opsi: OpsiP
     });
 
   const harian = totalHarian(kas.totalHarian(), hasil.harianNatura);
-  for (const n of harian.minus(await danaTerikat(db))) {
+  for (const n of harian.minus(sisa.terikat)) {
     const apa = n.jenis === 'dana' ? `Dana terikat ${n.kode}` : `Akun ${n.kode}`;
     temuan.push({
       jenis: 'saldo',
       pesan: `${apa} bersaldo minus (${formatRupiah(n.saldo)}) pada ${formatTanggal(n.tanggal)}.`,
     });
   }
-  for (const n of await negativeStokDayEnds(db)) {
+  for (const n of sisa.stokMinus) {
     temuan.push({
       jenis: 'stok',
       pesan: pesan.stokMinusPeriksa(n.barang, formatKuantitas(Number(n.sisa_mili), n.satuan), formatTanggal(n.tanggal)),
     });
   }
-  for (const j of await salesWithVoidedReceipt(db))
-    temuan.push({ jenis: 'stok', id: j.id, pesan: pesan.jualTanpaBkm(j.id, j.nomor) });
+  for (const j of sisa.jualBatal) temuan.push({ jenis: 'stok', id: j.id, pesan: pesan.jualTanpaBkm(j.id, j.nomor) });
   // the day totals the floor checks rely on must be what the books add up to
   for (const b of harian.beda(hasil.saldoHarian))
     temuan.push({ jenis: 'saldo_harian', pesan: pesan.saldoHarianBeda(...uraianHarian(b)) });
-  for (const b of await saldoTakBerjalan(db))
+  for (const b of sisa.takBerjalan)
     temuan.push({ jenis: 'saldo_harian', pesan: pesan.saldoHarianBerjalan(...uraianHarian(b)) });
   temuan.push(...periksaTotalSaldo(harian));
-  temuan.push(...(await periksaPemicu(db)));
-  temuan.push(...periksaJurnal(ledger, peta));
-  temuan.push(...(await periksaSegelTutup(db)));
+  temuan.push(...sisa.pemicu, ...sisa.jurnal, ...sisa.segel);
   return temuan;
+}
+
+/** The checks that need nothing of the walks, read on the main thread while a worker may still walk. */
+interface Sisa {
+  terikat: Set<string>;
+  stokMinus: Awaited<ReturnType<typeof negativeStokDayEnds>>;
+  jualBatal: Awaited<ReturnType<typeof salesWithVoidedReceipt>>;
+  takBerjalan: BedaHarian[];
+  pemicu: TemuanSegel[];
+  jurnal: TemuanJurnal[];
+  segel: TemuanSegel[];
+}
+
+async function bacaSisa(ledger: Pick<Ledger, 'db' | 'sqlite'>, peta: PetaGanti): Promise<Sisa> {
+  const db = ledger.db;
+  return {
+    terikat: await danaTerikat(db),
+    stokMinus: await negativeStokDayEnds(db),
+    jualBatal: await salesWithVoidedReceipt(db),
+    takBerjalan: await saldoTakBerjalan(db),
+    pemicu: await periksaPemicu(db),
+    jurnal: periksaJurnal(ledger, peta),
+    segel: await periksaSegelTutup(db),
+  };
 }
 
 /** What walking the books gave: the chains' breaks, the cash book's numbers and day totals, the rest read beside. */
 interface Jalan {
-  peta: PetaGanti;
   kas: PencatatKas;
   putus: Temuan[];
   hasil: HasilJumlah;
+  sisa: Sisa;
 }
 
 /** A cash book longer than this is walked in two parts at once (periksa-samping.ts). */
 const BELAH_DARI = 4096;
+/**
+ * The main thread's share of a large cash book's rows: the worker's part also holds the references and the
+ * reversals (two scans of the book, about a sixth of its walk), the main thread's the start and bacaSisa.
+ */
+const BAGIAN_SINI = 0.525;
 
 /**
- * Walks the books: the lower part of the cash book and the stock book here, the upper part of a large cash
- * book with the references and totals in a worker thread. A failure (a damaged page) is returned, not thrown:
- * SQLite's own check, awaited after, names the damage.
+ * Walks the books: the lower part of the cash book and the stock book here, then the checks that need no walk
+ * (bacaSisa), while a worker thread walks the upper part of a large cash book and reads the day totals. A failure
+ * (a damaged page) is returned, not thrown: SQLite's own check, awaited after, names the damage.
  */
 async function jalaniBuku(ledger: Pick<Ledger, 'db' | 'sqlite'>): Promise<Jalan | { galat: unknown }> {
   try {
     const peta = await petaGantiJurnal(ledger.db);
     const akhir = idTerakhir(ledger.sqlite, 'kas');
-    const tengah = akhir > BELAH_DARI ? Math.floor(akhir / 2) : akhir;
+    const tengah = akhir > BELAH_DARI ? Math.floor(akhir * BAGIAN_SINI) : akhir;
     const atas = tengah < akhir ? { peta, rentang: { setelah: tengah, sampai: akhir } } : undefined;
     const sampingan = samping(ledger.sqlite, { kerja: 'jumlah', kas: atas });
     sampingan.catch(() => {}); // awaited below, also when the walk here fails first
@@ -131,6 +156,8 @@ async function jalaniBuku(ledger: Pick<Ledger, 'db' | 'sqlite'>): Promise<Jalan 
     jalaniRantai(ledger.sqlite, 'kas', rantai, kas, { setelah: 0, sampai: tengah });
     const natura = new PemeriksaRantai('natura', peta);
     jalaniRantai(ledger.sqlite, 'natura', natura);
+    // while the worker may still walk the upper part
+    const sisa = await bacaSisa(ledger, peta);
     const { jumlah: hasil, kas: bagianAtas } = await sampingan;
     if (bagianAtas && !kas.gabung(bagianAtas.kas)) {
       // a number in both parts (only a file changed outside the tool): the whole book in one walk decides
@@ -142,7 +169,7 @@ async function jalaniBuku(ledger: Pick<Ledger, 'db' | 'sqlite'>): Promise<Jalan 
       ...(putusKas ? temuanPutus('kas', putusKas) : []),
       ...(natura.putus ? temuanPutus('natura', natura.putus) : []),
     ];
-    return { peta, kas, putus, hasil };
+    return { kas, putus, hasil, sisa };
   } catch (err) {
     return { galat: err };
   }

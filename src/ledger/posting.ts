@@ -64,8 +64,13 @@ export const buktiEntri = (e: { arah: Arah; bukti?: Bukti }): Bukti => e.bukti ?
 export const kunciUrut = (bukti: Bukti, tahun: number): string => `${bukti}/${tahun}`;
 
 export function formatNomor(urut: number, bukti: Bukti, tanggal: string): string {
+  return `${String(urut).padStart(3, '0')}/${bukti}${akhirNomor(tanggal)}`;
+}
+
+/** A voucher number's part from its date: `/XI/2026` (periksa keeps it for a day's rows). */
+export function akhirNomor(tanggal: string): string {
   const { tahun, bulan } = bagian(tanggal);
-  return `${String(urut).padStart(3, '0')}/${bukti}/${romawi(bulan)}/${tahun}`;
+  return `/${romawi(bulan)}/${tahun}`;
 }
 
 /** Checks the rules that depend only on reference data (src/ledger/aturan.ts); throws the message the user sees. */

@@ -48,6 +48,28 @@ describe('periksa, fast read', () => {
     expect(jenis(bin)).toEqual(expect.arrayContaining(['saldo_harian', 'pemicu']));
   });
 
+  it('the worker names a reference pointing nowhere and a reversal that no longer mirrors, as in-process', async () => {
+    const db = await unitBaru();
+    await isi(db);
+    expect((await wksbm(db, ['kas', 'batal', '002/BKK/VII/2026', '--alasan', 'salah catat'])).code).toBe(0);
+    const s = sqlite(db);
+    s.pragma('foreign_keys = OFF');
+    s.exec('DROP TRIGGER kas_tanpa_ubah');
+    s.prepare("UPDATE kas SET jumlah = -15000 WHERE alasan_batal = 'salah catat'").run();
+    s.prepare("INSERT INTO rapat_hadir (rapat_id, nama, tamu) VALUES (99, 'Hantu', 1)").run();
+    s.close();
+    const bin = wksbmBin(db, ['periksa', '--json']);
+    expect(bin.json()).toEqual((await wksbm(db, ['periksa', '--json'])).json());
+    const temuan = bin.json().temuan as { jenis: string; pesan: string }[];
+    expect(temuan.filter((t) => t.jenis === 'kunci_asing' || t.jenis === 'pembatalan')).toEqual([
+      { jenis: 'kunci_asing', pesan: 'Baris 1 di tabel rapat_hadir menunjuk ke rapat yang tidak ada.' },
+      expect.objectContaining({
+        jenis: 'pembatalan',
+        pesan: expect.stringMatching(/^Pembatalan .* tidak mencerminkan/),
+      }),
+    ]);
+  });
+
   it('a BLOB put into a chained column is a broken hash, not a crash', async () => {
     const db = await unitBaru();
     await isi(db);
