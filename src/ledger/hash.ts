@@ -148,10 +148,10 @@ export interface PutusRantai {
 export class PemeriksaRantai {
   putus: (PutusRantai & { row: Record<string, unknown> }) | undefined;
 
-  /** `sebelum`: the stored hash of the row before the first fed (a walk that starts inside the book) */
   /** the erasures' rewrites; none when there are none, so a row's hash is taken as computed without a look-up */
   private readonly peta: PetaGanti | undefined;
 
+  /** `sebelum`: the stored hash of the row before the first fed (a walk that starts inside the book) */
   constructor(
     private readonly tabel: TabelRantai,
     peta?: PetaGanti,
