@@ -99,15 +99,8 @@ export async function tulisBuku(
       : { sinkron: false, it: baris[Symbol.asyncIterator]() };
   try {
     const pertama = await sisa.it.next();
-    const ExcelJS = await loadExcelJS();
-    const wb = new ExcelJS.Workbook();
-    wb.creator = 'wksbm';
     const semua: KolomCetak[] = [{ judul: 'No', lebar: 6, jenis: 'angka' }, ...kolom];
-    const judulBaris = kepala.baris.length + 3;
-    const nama = kepala.judul.slice(0, 31).replace(/[[\]*?/\\:]/g, ' ');
-    const ws = wb.addWorksheet(nama, opsiCetak(kepala.orientasi, `${judulBaris}:${judulBaris}`));
-    ws.columns = semua.map((k) => ({ width: k.lebar }));
-    const tambah = penulisBaris(ws, angkaKeKolom(semua.length));
+    const { wb, nama, tambah } = await lembarBuku(kepala, semua);
     tulisKepala(tambah, kepala, semua);
     if (pembuka) tulisPembuka(tambah, kolom, pembuka);
     if (pertama.done) {
@@ -125,6 +118,18 @@ export async function tulisBuku(
   } finally {
     await sisa.it.return?.();
   }
+}
+
+/** The book's one sheet (named from its title, A4, the column titles repeated on every page) in a new workbook. */
+async function lembarBuku(kepala: KepalaCetak, semua: KolomCetak[]) {
+  const ExcelJS = await loadExcelJS();
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'wksbm';
+  const judulBaris = kepala.baris.length + 3;
+  const nama = kepala.judul.slice(0, 31).replace(/[[\]*?/\\:]/g, ' ');
+  const ws = wb.addWorksheet(nama, opsiCetak(kepala.orientasi, `${judulBaris}:${judulBaris}`));
+  ws.columns = semua.map((k) => ({ width: k.lebar }));
+  return { wb, nama, tambah: penulisBaris(ws, angkaKeKolom(semua.length)) };
 }
 
 /** The rows streamed into exceljs's workbook, written whole to a private scratch file, then put in place. */
