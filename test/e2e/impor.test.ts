@@ -673,7 +673,7 @@ describe('impor riwayat and impor batal', () => {
     await periksaBersih(db);
   });
 
-  it('a reversal longer than one 32-row INSERT voids each entry itself, each void carrying its own reference', async () => {
+  it('a reversal longer than one 32-row INSERT voids each entry itself, with its own reference', async () => {
     const db = await unitBaru();
     const baris = Array.from(
       { length: 75 },
