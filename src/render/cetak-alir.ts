@@ -5,7 +5,7 @@
 import { angkaKeKolom, kolomKeAngka } from './a1.js';
 import { tanggalSel } from './laporan-xlsx.js';
 import type { Sambungan } from './templat.js';
-import { selTeksXml } from './templat-alir.js';
+import { selXml } from './templat-alir.js';
 
 export type JenisKolom = 'teks' | 'tanggal' | 'rupiah' | 'angka' | 'kuantitas';
 export type NilaiCetak = string | number | null;
@@ -88,15 +88,6 @@ function penulisBaris(contoh: string, a: AlirBuku): (n: number, isi: NilaiCetak[
   const negatif = gayaBaris(contoh, a.awal + 1);
   const atribut = atributBaris(contoh, a.awal);
   const huruf = a.jenis.map((_j, i) => angkaKeKolom(i + 1));
-  const hari = new Map<string, number | null>();
-  const serial = (t: string) => {
-    let s = hari.get(t);
-    if (s === undefined) {
-      const d = tanggalSel(t)?.getTime();
-      hari.set(t, (s = d === undefined || Number.isNaN(d) ? null : 25569 + d / 86_400_000));
-    }
-    return s;
-  };
   return (n, isi) => {
     const r = a.awal - 1 + n;
     const ht = a.tinggi(isi);
@@ -104,17 +95,21 @@ function penulisBaris(contoh: string, a: AlirBuku): (n: number, isi: NilaiCetak[
     for (let i = 0; i < a.jenis.length; i++) {
       const v = i === 0 ? n : isi[i - 1];
       const gaya = (typeof v === 'number' && v < 0 ? negatif : biasa)[i] ?? '';
-      xml += selXml(`${huruf[i]}${r}`, gaya, a.jenis[i] === 'tanggal' && typeof v === 'string' ? (serial(v) ?? v) : v);
+      xml += selXml(`${huruf[i]}${r}`, gaya, undefined, nilaiSel(v, a.jenis[i]!));
     }
     return `${xml}</row>`;
   };
 }
 
-/** One cell as exceljs writes its value: nothing, a number, or the text inline. */
-function selXml(key: string, gaya: string, v: NilaiCetak | undefined): string {
-  if (v === null || v === undefined || v === '') return `<c r="${key}"${gaya}/>`;
-  if (typeof v === 'number') return `<c r="${key}"${gaya}><v>${v}</v></c>`;
-  return selTeksXml(key, gaya, v);
+/**
+ * A printed value as its cell holds it, the same in the streamed rows and in exceljs's: empty text is no value, a
+ * date column's ISO date a real date (one Date a day), and a date that does not read as one stays its text.
+ */
+export function nilaiSel(v: NilaiCetak | undefined, jenis: JenisKolom): string | number | Date | null {
+  if (v === null || v === undefined || v === '') return null;
+  if (jenis !== 'tanggal' || typeof v !== 'string') return v;
+  const d = tanggalSel(v);
+  return d && !Number.isNaN(d.getTime()) ? d : v;
 }
 
 /** Row `r`'s cells' ` s="id"` by column (index 0 = A), from the samples' XML. */

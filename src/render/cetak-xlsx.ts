@@ -3,9 +3,15 @@
 import fs from 'node:fs';
 import type ExcelJSNs from 'exceljs';
 import { angkaKeKolom } from './a1.js';
-import { type JenisKolom, type NilaiCetak, nilaiContoh, type SisaBaris, sambunganBuku } from './cetak-alir.js';
+import {
+  type JenisKolom,
+  type NilaiCetak,
+  nilaiContoh,
+  nilaiSel,
+  type SisaBaris,
+  sambunganBuku,
+} from './cetak-alir.js';
 import { formatNilai, gayaJudulKolom, gayaRupiah, gayaSel, opsiCetak, RP_ID, TGL_FMT } from './gaya.js';
-import { tanggalSel } from './laporan-xlsx.js';
 import { siapkanBerkasPribadi } from './pribadi.js';
 import { tulisSambung } from './sambung-xlsx.js';
 import { simpanPribadi } from './simpan-xlsx.js';
@@ -40,12 +46,6 @@ const FORMAT: Record<JenisKolom, string | undefined> = {
   angka: '#,##0',
   kuantitas: '#,##0.0##',
 };
-
-function nilaiSel(v: NilaiCetak, jenis: JenisKolom): ExcelJSNs.CellValue {
-  if (v === null || v === undefined || v === '') return null;
-  if (jenis === 'tanggal' && typeof v === 'string') return tanggalSel(v) ?? v;
-  return v;
-}
 
 /**
  * Wrapped text does not grow a row when the file is opened: give long rows the lines they need. The

@@ -9,9 +9,6 @@ import { bacaZip, PenulisZip } from './zip.js';
 const ENTITAS: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const teksXml = (s: string) => s.replace(/&(amp|lt|gt|quot|apos);/g, (_m, e: string) => ENTITAS[e]!);
 
-/** Nothing to replace (a stand-in no text holds). */
-const TANPA_GANTI: Pengganti = { dari: '\x01\x01', ke: '' };
-
 /** Sheet name → its member in the zip, from xl/workbook.xml and its relationships. */
 function jalurSheet(isi: Map<string, Buffer>): Map<string, string> {
   const wb = isi.get('xl/workbook.xml')?.toString('utf8') ?? '';
@@ -28,7 +25,7 @@ function jalurSheet(isi: Map<string, Buffer>): Map<string, string> {
 }
 
 /** The sheet's XML with the list's rows in place of the samples exceljs wrote there. */
-async function* sambungkan(xml: string, s: Sambungan, ganti: Pengganti): AsyncIterable<string | Buffer> {
+async function* sambungkan(xml: string, s: Sambungan, ganti?: Pengganti): AsyncIterable<string | Buffer> {
   const mulai = xml.indexOf(`<row r="${s.awal}"`);
   if (mulai < 0) throw new Error(`sambung: baris ${s.awal} tidak ada di ${s.sheet}`);
   const re = /<row r="(\d+)"|<\/sheetData>/g;
@@ -66,7 +63,7 @@ export async function tulisSambung(
   buf: Buffer,
   sambungan: Sambungan[],
   keluar: string,
-  ganti: Pengganti = TANPA_GANTI,
+  ganti?: Pengganti,
 ): Promise<void> {
   const anggota = bacaZip(buf);
   const jalur = jalurSheet(new Map(anggota.map((a) => [a.nama, a.isi])));

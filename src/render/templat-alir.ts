@@ -335,7 +335,7 @@ class AlirDaftar implements KeadaanAlir {
   }
 
   /** The rows' XML read back from the scratch file as bytes, the stand-ins replaced by what exceljs wrote. */
-  private async *bacaKembali(contoh: string, ganti: Pengganti): AsyncIterable<Buffer> {
+  private async *bacaKembali(contoh: string, ganti: Pengganti | undefined): AsyncIterable<Buffer> {
     const { kepala, ids } = this.bacaContoh(contoh);
     const gaya = ids.map((s) => (s === '0' ? undefined : Buffer.from(` s="${s}"`, 'latin1')));
     const gantiSementara = penggantiSementara(Buffer.from(kepala, 'utf8'), gaya);
@@ -344,7 +344,8 @@ class AlirDaftar implements KeadaanAlir {
     try {
       for (const panjang of this.potongan) {
         if (fs.readSync(fd, buf, 0, panjang, null) !== panjang) throw new Error('alir: berkas sementara terpotong');
-        yield terapkanPengganti(ganti, gantiSementara(buf.subarray(0, panjang)));
+        const xml = gantiSementara(buf.subarray(0, panjang));
+        yield ganti ? terapkanPengganti(ganti, xml) : xml;
       }
     } finally {
       fs.closeSync(fd);
@@ -428,8 +429,8 @@ export function xmlTeks(s: string): string {
 }
 const ENTITAS: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' };
 
-/** One cell as exceljs writes it, text inline instead of shared. */
-function selXml(key: string, gaya: string, rumus: string | undefined, v: Keluaran['value'] | undefined): string {
+/** One cell as exceljs writes it, text inline instead of shared (also a printed book's rows, cetak-alir.ts). */
+export function selXml(key: string, gaya: string, rumus: string | undefined, v: Keluaran['value'] | undefined): string {
   if (rumus !== undefined)
     return `<c r="${key}"${gaya}><f>${xmlTeks(rumus)}</f>${typeof v === 'number' ? `<v>${v}</v>` : ''}</c>`;
   if (v === null || v === undefined) return `<c r="${key}"${gaya}/>`;

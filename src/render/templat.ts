@@ -33,8 +33,8 @@ export interface Sambungan {
   /** the list's rows in the sheet: exceljs wrote only style samples there */
   awal: number;
   akhir: number;
-  /** the rows' XML (text or UTF-8 bytes), given the sample rows exceljs wrote; `ganti` applies to every text */
-  baris(contoh: string, ganti: Pengganti): AsyncIterable<string | Buffer>;
+  /** the rows' XML (text or UTF-8 bytes), given the sample rows exceljs wrote; `ganti` (if any) applies to each text */
+  baris(contoh: string, ganti?: Pengganti): AsyncIterable<string | Buffer>;
   /** removes the scratch file the rows wait in (written or not) */
   buang(): void;
   /**
