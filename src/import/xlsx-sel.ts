@@ -1,7 +1,8 @@
 // The cells of chosen sheets of an .xlsx, read straight from its XML (whichever program saved it:
 // exceljs, Excel, LibreOffice): value, formula and whether its number format is rupiah. Only the
 // sheets asked for are inflated and parsed; nothing is kept once the caller lets go.
-import { bukaZip } from './zip.js';
+import fs from 'node:fs';
+import { bukaZip } from '../render/zip.js';
 
 export interface SelXlsx {
   /** the number or text the file holds (a formula's cached result; null when none was kept) */
@@ -48,7 +49,7 @@ function teksRun(xml: string): string {
 }
 
 export function bukaXlsx(berkas: string): BukuXlsx {
-  const zip = bukaZip(berkas);
+  const zip = bukaZip(fs.readFileSync(berkas));
   const xml = (p: string) => zip.baca(p)?.toString('utf8');
   const wb = xml('xl/workbook.xml');
   if (wb === undefined) throw new Error('bukan buku kerja');

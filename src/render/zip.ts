@@ -1,5 +1,6 @@
 // A small zip reader and writer for the workbook's container (an .xlsx is a zip): node:zlib does the
-// deflating, so one member can be written as a stream without holding it whole in memory.
+// deflating, so one member can be written as a stream without holding it whole in memory. The one reader
+// serves the workbook's splice and the import of .xlsx files alike.
 
 import { once } from 'node:events';
 import fs from 'node:fs';
@@ -15,27 +16,71 @@ const TANDA_PUSAT = 0x02014b50;
 const TANDA_LOKAL = 0x04034b50;
 const TANDA_DESKRIPTOR = 0x08074b50;
 
+/** A zip that does not read as one (cut short, or not a zip): its reader's callers name the file instead. */
+export class ZipRusak extends Error {}
+
+interface Letak {
+  metode: number;
+  ukuran: number;
+  offset: number;
+}
+
+/** A zip's members, read from its central directory once, each inflated only when asked for. */
+export interface Zip {
+  /** the members' names, in the directory's order */
+  nama: string[];
+  baca(nama: string): Buffer | undefined;
+}
+
+/**
+ * Opens a zip held in memory. Stored and deflated members; no zip64 (workbooks are small). `rekap` opens a
+ * thousand workbooks and reads a few members of each: the sheets it does not need are never inflated.
+ */
+export function bukaZip(buf: Buffer): Zip {
+  const letak = daftarLetak(buf);
+  return { nama: [...letak.keys()], baca: (nama) => bacaLetak(buf, letak.get(nama)) };
+}
+
 /** Every member of a zip held in memory (the workbook exceljs wrote without its long rows), in order. */
 export function bacaZip(buf: Buffer): AnggotaZip[] {
-  let akhir = buf.length - 22;
-  while (akhir >= 0 && buf.readUInt32LE(akhir) !== TANDA_AKHIR) akhir--;
-  if (akhir < 0) throw new Error('zip: direktori pusat tidak ditemukan');
+  const zip = bukaZip(buf);
+  return zip.nama.map((nama) => ({ nama, isi: zip.baca(nama)! }));
+}
+
+/** The end-of-central-directory record sits in the last 64 KiB (a comment may follow it). */
+function cariAkhir(buf: Buffer): number {
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--)
+    if (buf.readUInt32LE(i) === TANDA_AKHIR) return i;
+  throw new ZipRusak('tanpa direktori pusat');
+}
+
+function daftarLetak(buf: Buffer): Map<string, Letak> {
+  const akhir = cariAkhir(buf);
   const jumlah = buf.readUInt16LE(akhir + 10);
   let p = buf.readUInt32LE(akhir + 16);
-  const out: AnggotaZip[] = [];
-  for (let i = 0; i < jumlah; i++) {
-    if (buf.readUInt32LE(p) !== TANDA_PUSAT) throw new Error('zip: direktori pusat rusak');
-    const metode = buf.readUInt16LE(p + 10);
-    const ukuran = buf.readUInt32LE(p + 20);
-    const [panjangNama, panjangEkstra, panjangKomentar] = [28, 30, 32].map((o) => buf.readUInt16LE(p + o));
-    const lokal = buf.readUInt32LE(p + 42);
-    const nama = buf.toString('utf8', p + 46, p + 46 + panjangNama!);
-    const data = lokal + 30 + buf.readUInt16LE(lokal + 26) + buf.readUInt16LE(lokal + 28);
-    const mentah = buf.subarray(data, data + ukuran);
-    out.push({ nama, isi: metode === 8 ? zlib.inflateRawSync(mentah) : mentah });
-    p += 46 + panjangNama! + panjangEkstra! + panjangKomentar!;
+  const out = new Map<string, Letak>();
+  for (let n = 0; n < jumlah; n++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== TANDA_PUSAT) throw new ZipRusak('direktori pusat rusak');
+    const panjangNama = buf.readUInt16LE(p + 28);
+    const nama = buf.toString('utf8', p + 46, p + 46 + panjangNama);
+    out.set(nama, {
+      metode: buf.readUInt16LE(p + 10),
+      ukuran: buf.readUInt32LE(p + 20),
+      offset: buf.readUInt32LE(p + 42),
+    });
+    p += 46 + panjangNama + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
   }
   return out;
+}
+
+function bacaLetak(buf: Buffer, a: Letak | undefined): Buffer | undefined {
+  if (!a) return undefined;
+  if (a.offset + 30 > buf.length || buf.readUInt32LE(a.offset) !== TANDA_LOKAL) throw new ZipRusak('anggota rusak');
+  const awal = a.offset + 30 + buf.readUInt16LE(a.offset + 26) + buf.readUInt16LE(a.offset + 28);
+  const data = buf.subarray(awal, awal + a.ukuran);
+  if (a.metode === 0) return data;
+  if (a.metode === 8) return zlib.inflateRawSync(data);
+  throw new ZipRusak(`metode pemampatan ${a.metode}`);
 }
 
 interface Catatan {
