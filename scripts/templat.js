@@ -109,8 +109,9 @@ function tandaTangan(ws, baris, kiri, kanan, penuh, jaga = 14) {
     tulis(ws, `${a}${r}`, v, { font: { bold }, alignment: { horizontal: 'center' } });
     if (b && b !== a) ws.mergeCells(`${a}${r}:${b}${r}`);
   };
-  // the block prints whole: the filler breaks the page before it when it would not fit
-  tulis(ws, `A${baris}`, `{{jaga:${jaga}}}`);
+  // the block prints whole, and never alone on a page: the filler breaks the page before it when it would not fit,
+  // taking along the section above it (or its last rows) when they fit with it
+  tulis(ws, `A${baris}`, `{{jaga:${jaga}:bersama}}`);
   teks(kanan, baris, '{{kabupaten}}, {{tanggal_laporan}}');
   teks(kiri, baris + 1, 'Ketua WKSBM {{nama}}');
   teks(kanan, baris + 1, 'Bendahara');
@@ -165,7 +166,8 @@ export function buatWorkbook() {
 
   // 2. Keuangan
   {
-    const ws = sheet(wb, 'Keuangan', [5, 40, 13, 13, 13, 19], 'portrait', '7:7');
+    // no repeated header row: the sheet's tables each have their own (as Identitas and PSKS & Jejaring)
+    const ws = sheet(wb, 'Keuangan', [5, 40, 13, 13, 13, 19], 'portrait');
     judulBagian(ws, 6, 'A. REKAPITULASI KEUANGAN');
     judulKolom(ws, 7, ['No', 'Uraian', '', '', '', 'Jumlah (Rp)']);
     ws.mergeCells('B7:E7');
@@ -182,7 +184,9 @@ export function buatWorkbook() {
     baris(14, null, 'Jumlah pengeluaran', '{{=SUM(pengeluaran.jumlah)}}', true);
     baris(15, 4, 'Saldo akhir triwulan (1 + 2 − 3)', { formula: 'F8+F11-F14' }, true);
 
+    // a section's heading never ends a page without its table
     judulBagian(ws, 17, 'B. SALDO PER DANA DAN PER AKUN PADA {{tanggal_akhir}}');
+    tulis(ws, 'F17', '{{jaga:3}}');
     judulKolom(ws, 18, ['No', 'Dana', '', '', '', 'Saldo (Rp)']);
     ws.mergeCells('B18:E18');
     baris(19, '{{#dana}}{{.no}}', '{{.nama}}', '{{.saldo}}');
@@ -193,6 +197,7 @@ export function buatWorkbook() {
     baris(23, null, 'Jumlah', '{{=SUM(akun.saldo)}}', true);
 
     judulBagian(ws, 25, 'C. PERSEDIAAN NATURA (BARANG)');
+    tulis(ws, 'F25', '{{jaga:3}}');
     judulKolom(ws, 26, ['No', 'Barang (satuan)', 'Awal', 'Masuk', 'Keluar', 'Akhir']);
     barisData(ws, 27, [
       ['{{#natura}}{{.no}}', undefined, 'center'],

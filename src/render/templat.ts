@@ -60,6 +60,8 @@ export function terapkanPengganti<T extends string | Buffer>(p: Pengganti, xml: 
 
 /** A streamed list while its sheet is laid out (src/render/templat-alir.ts). */
 export interface KeadaanAlir {
+  /** the list's first and last rows */
+  readonly awal: number;
   readonly akhir: number;
   /** a list cell as formulas read it */
   baca: Pembaca;
@@ -120,7 +122,7 @@ type Penanda =
   | { jenis: 'isian'; nama: string }
   | { jenis: 'jumlah'; fungsi: string; daftar: string; isian: string }
   | { jenis: 'gambar'; nama: string }
-  | { jenis: 'jaga'; baris: number };
+  | { jenis: 'jaga'; baris: number; bersama: boolean };
 
 export function bacaPenanda(isi: string): Penanda | null {
   const s = isi.trim();
@@ -130,7 +132,7 @@ export function bacaPenanda(isi: string): Penanda | null {
   if ((m = /^=(SUM|COUNT|MIN|MAX)\(\s*([\w]+)\.([\w]+)\s*\)$/i.exec(s)))
     return { jenis: 'jumlah', fungsi: m[1]!.toUpperCase(), daftar: m[2]!, isian: m[3]! };
   if ((m = /^gambar:([\w]+)$/.exec(s))) return { jenis: 'gambar', nama: m[1]! };
-  if ((m = /^jaga:(\d{1,3})$/.exec(s))) return { jenis: 'jaga', baris: Number(m[1]) };
+  if ((m = /^jaga:(\d{1,3})(:bersama)?$/.exec(s))) return { jenis: 'jaga', baris: Number(m[1]), bersama: !!m[2] };
   if ((m = /^([\w]+)$/.exec(s))) return { jenis: 'nilai', nama: m[1]! };
   return null;
 }
@@ -350,8 +352,11 @@ export interface Susunan {
   grid: Map<string, Keluaran>;
   gambar: { nama: string; baris: number; kolom: number }[];
   tinggi: Map<number, number>;
-  /** `{{jaga:N}}`: the N rows from this one stay on one printed page (a signature block) */
-  jaga: { baris: number; n: number }[];
+  /**
+   * `{{jaga:N}}`: the N rows from this one stay on one printed page (a section's heading with its first rows);
+   * `{{jaga:N:bersama}}` also never starts a page alone (a signature block): see pisahHalaman
+   */
+  jaga: Jaga[];
   /** the streamed list of this sheet, if any: its rows are not in `grid` */
   alir: KeadaanAlir | null;
   /** false while a streamed row is laid out again for writing (its numbers were noted the first time) */
@@ -508,7 +513,7 @@ export function isiPenanda(
     return { value: null };
   }
   if (pen?.jenis === 'jaga') {
-    x.jaga.push({ baris: r, n: pen.baris });
+    x.jaga.push({ baris: r, n: pen.baris, bersama: pen.bersama });
     return { value: null };
   }
   if (pen?.jenis === 'nilai' || pen?.jenis === 'isian') {
@@ -761,6 +766,26 @@ export const tinggiUntuk = (baris: number): number => baris * 12.75 + 3;
 /** A4 in points. */
 const A4 = { lebar: 595.3, tinggi: 841.9 };
 
+/** A block of rows that prints on one page (`{{jaga:N}}`, `{{jaga:N:bersama}}`). */
+export interface Jaga {
+  baris: number;
+  n: number;
+  /** never starts a page alone: it takes rows above it along (a signature block) */
+  bersama: boolean;
+}
+
+/** What laying rows on pages needs to know of a sheet, in points. */
+export interface Halaman {
+  tinggi(r: number): number;
+  /** the rows repeated at the top of every page */
+  judul: number;
+  /** a page as filled (generously) and as a block is measured against it (strictly) */
+  longgar: number;
+  ketat: number;
+  /** whether a row prints anything */
+  berisi(r: number): boolean;
+}
+
 /**
  * Where to break pages so each `{{jaga:N}}` block prints whole. The rows are laid on pages as a
  * program fitting the sheet to one page wide would (column widths set the scale; the header rows
@@ -782,24 +807,77 @@ function pisahHalaman(ws: ExcelJSNs.Worksheet, x: Susunan): number[] {
     return ps.fitToPage ? Math.min(1, (lebar - (m.left + m.right) * 72) / w) : 1;
   };
   const halaman = tinggi - (m.top + m.bottom) * 72;
-  const [longgar, ketat] = [halaman / skala(8), (halaman * 0.95) / skala(7)];
   const t = (r: number) => x.tinggi.get(r) ?? x.alir?.tinggiBaris(r) ?? 12.75;
-  const judul = barisJudul(ps.printTitlesRow).reduce((n, r) => n + t(r), 0);
-  const jaga = new Map(x.jaga.map((j) => [j.baris, j.n]));
+  const berisi = barisBerisi(x);
+  return letakHalaman(x.jaga, {
+    tinggi: t,
+    judul: barisJudul(ps.printTitlesRow).reduce((n, r) => n + t(r), 0),
+    longgar: halaman / skala(8),
+    ketat: (halaman * 0.95) / skala(7),
+    berisi: (r) => berisi.has(r) || (x.alir !== null && r >= x.alir.awal && r <= x.alir.akhir),
+  });
+}
+
+/** The rows of the laid-out cells that print something (a streamed list's rows are not among them). */
+function barisBerisi(x: Susunan): Set<number> {
+  const out = new Set<number>();
+  for (const [key, c] of x.grid) if (c.value !== null && c.value !== undefined && c.value !== '') out.add(baris(key));
+  return out;
+}
+
+const baris = (key: string): number => Number(/\d+$/.exec(key)![0]);
+
+/**
+ * The page breaks of pisahHalaman, from the sheet's measures. A `bersama` block that must go to the next page takes
+ * along the rows from the last block that starts on this page (a section's heading), when they fit with it on one
+ * page; else the last two rows above it that print something; else it goes alone.
+ */
+export function letakHalaman(jaga: readonly Jaga[], h: Halaman): number[] {
+  const mulai = new Map(jaga.map((j) => [j.baris, j]));
+  const akhir = Math.max(...jaga.map((j) => j.baris));
+  const tinggi = (dari: number, sampai: number) => {
+    let n = 0;
+    for (let r = dari; r < sampai; r++) n += h.tinggi(r);
+    return n;
+  };
   const pisah: number[] = [];
   let terpakai = 0;
-  const akhir = Math.max(...x.jaga.map((j) => j.baris));
+  let awalHalaman = 1;
+  /** the last block that starts on this page, before the row being laid */
+  let bagian: number | undefined;
   for (let r = 1; r <= akhir; r++) {
-    const n = jaga.get(r);
-    let blok = 0;
-    for (let i = 0; i < (n ?? 0); i++) blok += t(r + i);
-    if (n !== undefined && r > 1 && terpakai > judul && terpakai + blok > ketat) {
-      pisah.push(r - 1);
-      terpakai = judul;
-    } else if (terpakai > judul && terpakai + t(r) > longgar) terpakai = judul;
-    terpakai += t(r);
+    const j = mulai.get(r);
+    const blok = j ? tinggi(r, r + j.n) : 0;
+    if (j && r > 1 && terpakai > h.judul && terpakai + blok > h.ketat) {
+      const muat = (s: number) => s > awalHalaman && h.judul + tinggi(s, r) + blok <= h.ketat;
+      const s = j.bersama ? ikutSerta(r, bagian, awalHalaman, h, muat) : r;
+      pisah.push(s - 1);
+      terpakai = h.judul + tinggi(s, r);
+      awalHalaman = s;
+      bagian = mulai.has(s) ? s : undefined;
+    } else if (terpakai > h.judul && terpakai + h.tinggi(r) > h.longgar) {
+      terpakai = h.judul;
+      awalHalaman = r;
+      bagian = undefined;
+    }
+    if (j) bagian = r;
+    terpakai += h.tinggi(r);
   }
   return pisah;
+}
+
+/** Where a `bersama` block's page starts: its section's heading, else its last two printed rows above, else itself. */
+function ikutSerta(
+  r: number,
+  bagian: number | undefined,
+  awalHalaman: number,
+  h: Halaman,
+  muat: (s: number) => boolean,
+): number {
+  if (bagian !== undefined && muat(bagian)) return bagian;
+  let s = r;
+  for (let isi = 0; isi < 2 && s - 1 > awalHalaman; ) if (h.berisi(--s)) isi++;
+  return s < r && muat(s) ? s : r;
 }
 
 function barisJudul(rentang: string | undefined): number[] {

@@ -113,6 +113,10 @@ describe.skipIf(lewati)('LibreOffice reads the quarterly workbook', () => {
       // a signature block is never cut by a page break: the officers, then the Lurah's name, on one page
       if (t.includes('Ketua WKSBM') || t.includes('Mengetahui,'))
         expect(t, `halaman ${i + 1}`).toMatch(/Ketua WKSBM[\s\S]*Bendahara[\s\S]*Mengetahui,[\s\S]*\( \S[^)]* \)/);
+      // ... and never alone on its page: a numbered row or a JUMLAH row of what it signs prints above it (the
+      // repeated column titles do not count)
+      if (t.includes('Ketua WKSBM'))
+        expect(t.slice(0, t.indexOf('Ketua WKSBM')), `halaman ${i + 1}`).toMatch(/^\s*(\d+\s+\S|JUMLAH)/m);
     });
     const semua = halaman.join('\n');
     const rp = (v: number) => `Rp ${v.toLocaleString('id-ID')}`;

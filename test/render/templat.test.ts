@@ -2,7 +2,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { isiTemplat, type Konteks } from '../../src/render/templat.js';
+import { type Halaman, isiTemplat, type Konteks, letakHalaman } from '../../src/render/templat.js';
 import { tmpDir } from '../helpers.js';
 
 async function templat(
@@ -97,6 +97,84 @@ describe('isiTemplat', () => {
       expect(ws.getCell(`A${n + 2}`).value ?? null).toBeNull(); // the marker's cell is left empty
       expect(ws.getCell(`B${n + 2}`).value).toBe('Ketua');
     }
+  });
+
+  it('{{jaga:N:bersama}} never starts a page alone: the last printed rows above go with it', async () => {
+    const banyak = (n: number): Konteks['daftar'] => ({
+      ...k().daftar,
+      item: { kolom: ['nama', 'nilai'], baris: Array.from({ length: n }, (_, i) => ({ nama: `n${i}`, nilai: i })) },
+    });
+    const f = await templat(
+      (ws) => {
+        ws.getCell('A1').value = '{{#item}}{{.nama}}';
+        ws.getCell('A3').value = '{{jaga:10:bersama}}';
+        ws.getCell('B3').value = 'Ketua';
+      },
+      { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } },
+    );
+    // as above, 50 rows leave no room for the block: the page breaks before the list's last two rows (49, 50),
+    // not after the blank row below it
+    for (const [n, breaks] of [
+      [10, []],
+      [50, [48]],
+    ] as [number, number[]][]) {
+      const ws = (await isiTemplat(f, k({ daftar: banyak(n) }))).workbook.getWorksheet('S')!;
+      expect(
+        ws.rowBreaks.map((b) => b.id),
+        `${n} rows`,
+      ).toEqual(breaks);
+      expect(ws.getCell(`B${n + 2}`).value).toBe('Ketua');
+    }
+  });
+
+  describe('letakHalaman (pages of 10 rows of 1 pt)', () => {
+    const halaman = (isi: number[]): Halaman => ({
+      tinggi: () => 1,
+      judul: 0,
+      longgar: 10,
+      ketat: 10,
+      berisi: (r) => isi.includes(r),
+    });
+    const semua = Array.from({ length: 40 }, (_, i) => i + 1);
+
+    it('a block that fits stays where it is; one that does not starts the next page', () => {
+      expect(letakHalaman([{ baris: 5, n: 4, bersama: false }], halaman(semua))).toEqual([]);
+      expect(letakHalaman([{ baris: 8, n: 4, bersama: false }], halaman(semua))).toEqual([7]);
+    });
+
+    it('a signature block takes its section along (its heading is a block too) when both fit on a page', () => {
+      const jaga = [
+        { baris: 3, n: 2, bersama: false },
+        { baris: 5, n: 2, bersama: false },
+        { baris: 8, n: 4, bersama: true },
+      ];
+      // the section at row 5 and the signature from 8 to 11: the page breaks before the heading
+      expect(letakHalaman(jaga, halaman(semua))).toEqual([4]);
+    });
+
+    it('a section too long to go along: the last two printed rows go, blank rows between them too', () => {
+      const jaga = [
+        { baris: 1, n: 2, bersama: false },
+        { baris: 8, n: 4, bersama: true },
+      ];
+      // the section starts the page: taking it along would leave the page empty
+      expect(letakHalaman(jaga, halaman(semua))).toEqual([5]);
+      // row 7 prints nothing: rows 5 and 6 are the two printed rows that go along
+      expect(letakHalaman(jaga, halaman(semua.filter((r) => r !== 7)))).toEqual([4]);
+    });
+
+    it('with nothing that fits along, the block goes alone', () => {
+      // a block of 9 rows: nothing more fits with it on a page
+      expect(letakHalaman([{ baris: 5, n: 9, bersama: true }], halaman(semua))).toEqual([4]);
+    });
+
+    it('on later pages too, also where a full page would end just before it', () => {
+      // pages fill to rows 10 and 20; a block at 21 would start the third page alone: rows 19 and 20 go with it
+      expect(letakHalaman([{ baris: 21, n: 4, bersama: true }], halaman(semua))).toEqual([18]);
+      expect(letakHalaman([{ baris: 21, n: 4, bersama: false }], halaman(semua))).toEqual([20]);
+      // at 28 it does not fit what is left of the page from 21; rows 26 and 27 go with it
+      expect(letakHalaman([{ baris: 28, n: 4, bersama: true }], halaman(semua))).toEqual([25]);
+    });
   });
 
   it('an empty list leaves one row reading – and sums to zero', async () => {
