@@ -4,7 +4,7 @@
 // column titles, signature, page setup) is still exceljs's.
 import { angkaKeKolom, kolomKeAngka } from './a1.js';
 import { tanggalSel } from './laporan-xlsx.js';
-import type { Sambungan } from './templat.js';
+import { type Halaman, letakHalaman, type Sambungan, TINGGI_BIASA } from './templat.js';
 import { selXml } from './templat-alir.js';
 
 export type JenisKolom = 'teks' | 'tanggal' | 'rupiah' | 'angka' | 'kuantitas';
@@ -40,6 +40,17 @@ export interface AlirBuku {
   tinggi(isi: NilaiCetak[]): number | undefined;
   pertama: NilaiCetak[];
   sisa: SisaBaris;
+  /** the printed pages, for the signature block after the rows: it prints whole, and never alone */
+  halaman?: HalamanBuku;
+}
+
+/** What the page breaks of a printed book are laid from (letakHalaman). */
+export interface HalamanBuku {
+  ukuran: Pick<Halaman, 'judul' | 'longgar' | 'ketat'>;
+  /** the height of a row above the numbered rows (heading, column titles, the opening line) */
+  tinggiAtas(r: number): number;
+  /** how many rows follow the numbered rows (the signature block) */
+  ttd: number;
 }
 
 /**
@@ -48,12 +59,14 @@ export interface AlirBuku {
  */
 export function sambunganBuku(a: AlirBuku): Sambungan & { jumlah(): number } {
   let n = 0;
+  // each numbered row's height when it is not the default's (0), for the page breaks
+  const tinggi: number[] = [];
   return {
     sheet: a.sheet,
     awal: a.awal,
     akhir: a.awal + 1,
     baris: async function* (contoh) {
-      const tulis = penulisBaris(contoh, a);
+      const tulis = penulisBaris(contoh, a, tinggi);
       let potong = '';
       let dalam = 0;
       const satu = (isi: NilaiCetak[]) => {
@@ -78,12 +91,26 @@ export function sambunganBuku(a: AlirBuku): Sambungan & { jumlah(): number } {
     },
     buang: () => void a.sisa.it.return?.(),
     geser: () => n - 2,
+    ...(a.halaman ? { pisahHalaman: () => pisahBuku(a.awal, n, tinggi, a.halaman!) } : {}),
     jumlah: () => n,
   };
 }
 
-/** Row `n` of the book (its number first, then its values) as sheet XML, in the samples' styles. */
-function penulisBaris(contoh: string, a: AlirBuku): (n: number, isi: NilaiCetak[]) => string {
+/**
+ * The page breaks of a book of `n` numbered rows from row `awal`: only the signature block's (a `bersama` block),
+ * so it prints whole and with the book's last rows above it; the rows themselves run over pages as they fill.
+ */
+function pisahBuku(awal: number, n: number, tinggi: readonly number[], h: HalamanBuku): number[] {
+  const ttd = awal + n;
+  return letakHalaman([{ baris: ttd, n: h.ttd, bersama: true }], {
+    ...h.ukuran,
+    tinggi: (r) => (r < awal ? h.tinggiAtas(r) : r < ttd ? tinggi[r - awal] || TINGGI_BIASA : TINGGI_BIASA),
+    berisi: (r) => r >= awal && r < ttd,
+  });
+}
+
+/** Row `n` of the book (its number first, then its values) as sheet XML, in the samples' styles; its height noted. */
+function penulisBaris(contoh: string, a: AlirBuku, tinggi: number[]): (n: number, isi: NilaiCetak[]) => string {
   const biasa = gayaBaris(contoh, a.awal);
   const negatif = gayaBaris(contoh, a.awal + 1);
   const atribut = atributBaris(contoh, a.awal);
@@ -91,6 +118,7 @@ function penulisBaris(contoh: string, a: AlirBuku): (n: number, isi: NilaiCetak[
   return (n, isi) => {
     const r = a.awal - 1 + n;
     const ht = a.tinggi(isi);
+    tinggi.push(ht ?? 0);
     let xml = `<row r="${r}"${ht ? ` ht="${ht}" customHeight="1"` : ''}${atribut}>`;
     for (let i = 0; i < a.jenis.length; i++) {
       const v = i === 0 ? n : isi[i - 1];

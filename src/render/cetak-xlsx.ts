@@ -15,7 +15,7 @@ import { formatNilai, gayaJudulKolom, gayaRupiah, gayaSel, opsiCetak, RP_ID, TGL
 import { siapkanBerkasPribadi } from './pribadi.js';
 import { tulisSambung } from './sambung-xlsx.js';
 import { simpanPribadi } from './simpan-xlsx.js';
-import { loadExcelJS, type Sambungan } from './templat.js';
+import { loadExcelJS, type Sambungan, TINGGI_BIASA, ukuranHalaman } from './templat.js';
 
 export type { JenisKolom, NilaiCetak };
 
@@ -100,7 +100,7 @@ export async function tulisBuku(
   try {
     const pertama = await sisa.it.next();
     const semua: KolomCetak[] = [{ judul: 'No', lebar: 6, jenis: 'angka' }, ...kolom];
-    const { wb, nama, tambah } = await lembarBuku(kepala, semua);
+    const { wb, ws, nama, tambah } = await lembarBuku(kepala, semua);
     tulisKepala(tambah, kepala, semua);
     if (pembuka) tulisPembuka(tambah, kolom, pembuka);
     if (pertama.done) {
@@ -111,8 +111,13 @@ export async function tulisBuku(
     }
     const jenis = semua.map((k) => k.jenis);
     const awal = tulisContoh(tambah, jenis);
-    tulisTandaTangan(tambah, ttd, semua.length);
-    const alir = sambunganBuku({ sheet: nama, awal, jenis, tinggi: tinggiKolom(kolom), pertama: pertama.value, sisa });
+    const ttdAkhir = tulisTandaTangan(tambah, ttd, semua.length);
+    const tinggiAtas = (r: number) => ws.getRow(r).height || TINGGI_BIASA;
+    const halaman = { ukuran: ukuranHalaman(ws, tinggiAtas), tinggiAtas, ttd: ttdAkhir - (awal + 1) };
+    const alir = sambunganBuku({
+      ...{ sheet: nama, awal, jenis, tinggi: tinggiKolom(kolom), halaman },
+      ...{ pertama: pertama.value, sisa },
+    });
     await simpanSambung(Buffer.from(await wb.xlsx.writeBuffer()), alir, keluar);
     return alir.jumlah();
   } finally {
@@ -129,7 +134,7 @@ async function lembarBuku(kepala: KepalaCetak, semua: KolomCetak[]) {
   const nama = kepala.judul.slice(0, 31).replace(/[[\]*?/\\:]/g, ' ');
   const ws = wb.addWorksheet(nama, opsiCetak(kepala.orientasi, `${judulBaris}:${judulBaris}`));
   ws.columns = semua.map((k) => ({ width: k.lebar }));
-  return { wb, nama, tambah: penulisBaris(ws, angkaKeKolom(semua.length)) };
+  return { wb, ws, nama, tambah: penulisBaris(ws, angkaKeKolom(semua.length)) };
 }
 
 /** The rows streamed into exceljs's workbook, written whole to a private scratch file, then put in place. */
@@ -198,22 +203,22 @@ function tulisContoh(tambah: Tambah, jenis: JenisKolom[]): number {
   return awal;
 }
 
-/** Signature block: left and right thirds of the sheet. */
-function tulisTandaTangan(tambah: Tambah, ttd: TandaTangan, jumlahKolom: number): void {
+/** Signature block: left and right thirds of the sheet. Returns its last row. */
+function tulisTandaTangan(tambah: Tambah, ttd: TandaTangan, jumlahKolom: number): number {
   const kiri = 2;
   const kanan = Math.max(jumlahKolom - 1, 3);
   const ttdBaris = (a: string | null, b: string | null, tebal = false) => {
     const isi: ExcelJSNs.CellValue[] = [];
     isi[kiri - 1] = a;
     isi[kanan - 1] = b;
-    tambah(isi, () => ({ ...gayaSel({ bold: tebal }), alignment: { horizontal: 'center' } }));
+    return tambah(isi, () => ({ ...gayaSel({ bold: tebal }), alignment: { horizontal: 'center' } }));
   };
   tambah([], () => ({}));
   ttdBaris(null, ttd.tempatTanggal);
   ttdBaris('Mengetahui,', ttd.kanan[0]);
   ttdBaris(ttd.kiri[0], null);
   for (let i = 0; i < 3; i++) tambah([], () => ({}));
-  ttdBaris(`( ${ttd.kiri[1]} )`, `( ${ttd.kanan[1]} )`, true);
+  return ttdBaris(`( ${ttd.kiri[1]} )`, `( ${ttd.kanan[1]} )`, true);
 }
 
 /** Book 13 and the profile: a small sheet of label and value, with the stamp image. */

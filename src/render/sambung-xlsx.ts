@@ -40,7 +40,25 @@ async function* sambungkan(xml: string, s: Sambungan, ganti?: Pengganti): AsyncI
   const kepala = xml.slice(0, mulai);
   yield s.geser ? kepala.replace(/<dimension ref="[^"]*"\/>/, '') : luasSheet(kepala, s.akhir);
   yield* s.baris(xml.slice(mulai, akhir), ganti);
-  yield s.geser ? geserSetelah(xml.slice(akhir), s.akhir, s.geser()) : xml.slice(akhir);
+  const ekor = s.geser ? geserSetelah(xml.slice(akhir), s.akhir, s.geser()) : xml.slice(akhir);
+  yield s.pisahHalaman ? tambahPisahHalaman(ekor, s.pisahHalaman()) : ekor;
+}
+
+/** What may follow a sheet's page breaks (`rowBreaks`), in the order of the sheet's XML schema. */
+const SETELAH_PISAH = new RegExp(
+  '<(?:colBreaks|customProperties|cellWatches|ignoredErrors|smartTags|drawing|legacyDrawing|legacyDrawingHF|' +
+    'picture|oleObjects|controls|webPublishItems|tableParts|extLst)\\b|</worksheet>',
+);
+
+/** The sheet's XML after its rows, with page breaks after `baris` (a sheet that had none of its own). */
+export function tambahPisahHalaman(ekor: string, baris: readonly number[]): string {
+  if (!baris.length) return ekor;
+  if (ekor.includes('<rowBreaks')) throw new Error('sambung: sheet sudah berpemisah halaman');
+  const i = ekor.search(SETELAH_PISAH);
+  if (i < 0) throw new Error('sambung: akhir sheet tidak ditemukan');
+  const brk = baris.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('');
+  const n = baris.length;
+  return `${ekor.slice(0, i)}<rowBreaks count="${n}" manualBreakCount="${n}">${brk}</rowBreaks>${ekor.slice(i)}`;
 }
 
 /** Rows and cell ranges (`r="…"`, `ref="…"`) below row `batas` moved down by `geser` rows (up when negative). */

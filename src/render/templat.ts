@@ -43,6 +43,8 @@ export interface Sambungan {
    * the sheet's head is written; readers find it from the rows).
    */
   geser?(): number;
+  /** rows after which a page breaks (in the rows' final numbers), known once the list is written */
+  pisahHalaman?(): number[];
 }
 
 /** A stand-in put in texts before its value was known (the kode segel), and that value. */
@@ -796,26 +798,42 @@ export interface Halaman {
  */
 function pisahHalaman(ws: ExcelJSNs.Worksheet, x: Susunan): number[] {
   if (!x.jaga.length) return [];
+  const t = (r: number) => x.tinggi.get(r) ?? x.alir?.tinggiBaris(r) ?? TINGGI_BIASA;
+  const berisi = barisBerisi(x);
+  return letakHalaman(x.jaga, {
+    ...ukuranHalaman(ws, t),
+    tinggi: t,
+    berisi: (r) => berisi.has(r) || (x.alir !== null && r >= x.alir.awal && r <= x.alir.akhir),
+  });
+}
+
+/** A row's height when nothing sets it, in points. */
+export const TINGGI_BIASA = 12.75;
+
+/**
+ * A sheet's page as letakHalaman measures it (see pisahHalaman): its height as filled and as a block is measured
+ * against, scaled as fitting the columns to the page's width scales it, and the repeated title rows' height.
+ */
+export function ukuranHalaman(
+  ws: ExcelJSNs.Worksheet,
+  tinggi: (r: number) => number,
+): Pick<Halaman, 'judul' | 'longgar' | 'ketat'> {
   const ps = ws.pageSetup;
   const m = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, ...(ps.margins ?? {}) };
-  const [lebar, tinggi] = ps.orientation === 'landscape' ? [A4.tinggi, A4.lebar] : [A4.lebar, A4.tinggi];
-  // exceljs counts the columns by walking every row: once, not at every step of the loop
+  const [lebar, panjang] = ps.orientation === 'landscape' ? [A4.tinggi, A4.lebar] : [A4.lebar, A4.tinggi];
+  // exceljs counts the columns by walking every row: once, not at every step of a loop
   const kolom = ws.columnCount;
   const skala = (px: number) => {
     let w = 0;
     for (let c = 1; c <= kolom; c++) w += ((ws.getColumn(c).width ?? 9) * px + 5) * 0.75;
     return ps.fitToPage ? Math.min(1, (lebar - (m.left + m.right) * 72) / w) : 1;
   };
-  const halaman = tinggi - (m.top + m.bottom) * 72;
-  const t = (r: number) => x.tinggi.get(r) ?? x.alir?.tinggiBaris(r) ?? 12.75;
-  const berisi = barisBerisi(x);
-  return letakHalaman(x.jaga, {
-    tinggi: t,
-    judul: barisJudul(ps.printTitlesRow).reduce((n, r) => n + t(r), 0),
+  const halaman = panjang - (m.top + m.bottom) * 72;
+  return {
+    judul: barisJudul(ps.printTitlesRow).reduce((n, r) => n + tinggi(r), 0),
     longgar: halaman / skala(8),
     ketat: (halaman * 0.95) / skala(7),
-    berisi: (r) => berisi.has(r) || (x.alir !== null && r >= x.alir.awal && r <= x.alir.akhir),
-  });
+  };
 }
 
 /** The rows of the laid-out cells that print something (a streamed list's rows are not among them). */

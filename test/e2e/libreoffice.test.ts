@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { angka, bacaWorkbook, HARAP, unitContoh } from '../fixtures/unit-contoh.js';
-import { tmpDir, wksbm } from '../helpers.js';
+import { tmpDir, unitBaru, wksbm } from '../helpers.js';
 
 const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
 const pdftotext = spawnSync('sh', ['-c', 'command -v pdftotext'], { encoding: 'utf8' }).stdout.trim();
@@ -171,6 +171,33 @@ describe.skipIf(lewati)('LibreOffice reads the quarterly workbook', () => {
     expect(r.stderr).toBe('');
     expect(r.json().unit).toBe(1);
     expect(r.json().total.saldo_akhir).toBe(HARAP.saldoAkhir);
+  });
+
+  it("prints a book's signature whole and under its last rows, where it would split or stand alone", async () => {
+    // on A4 portrait LibreOffice fits 47 cash rows a page: with 44 the block used to split across two pages, with
+    // 46 it stood alone on the second
+    for (const n of [44, 46]) {
+      const db = await unitBaru();
+      const csv = path.join(dir, `kas-${n}.csv`);
+      const baris = Array.from(
+        { length: n },
+        (_, i) => `0${(i % 9) + 1}/03/2026,Jimpitan ${i + 1},jimpitan,umum,10000,`,
+      );
+      fs.writeFileSync(csv, ['Tanggal,Uraian,Sumber/Jenis,Dana,Masuk,Keluar', ...baris].join('\n'));
+      expect((await wksbm(db, ['kas', 'impor', csv])).code).toBe(0);
+      const buku = path.join(dir, `buku-${n}.xlsx`);
+      expect((await wksbm(db, ['cetak', 'kas', '-o', buku])).code).toBe(0);
+      const keluar = path.join(dir, `pdf-${n}`);
+      jalankan(['--convert-to', 'pdf', '--outdir', keluar, buku], profil);
+      const pdf = path.join(keluar, `buku-${n}.pdf`);
+      const jumlah = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1]);
+      const halaman = Array.from({ length: jumlah }, (_, i) => teksHalaman(pdf, i + 1));
+      const ttd = halaman.filter((t) => /Mengetahui|Ketua|Bendahara/.test(t));
+      expect(ttd, `${n} baris`).toHaveLength(1);
+      expect(ttd[0], `${n} baris`).toMatch(/Mengetahui,[\s\S]*Ketua[\s\S]*\( \S[^)]* \)/);
+      const atas = ttd[0]!.slice(0, ttd[0]!.indexOf('Mengetahui'));
+      expect(atas.match(/^\s*\d+\s+\d+ Maret 2026/gm)?.length ?? 0, `${n} baris`).toBeGreaterThanOrEqual(2);
+    }
   });
 
   it('reads the recap and a printed book too', async () => {

@@ -1,11 +1,13 @@
 // A printed book's numbered rows streamed into the sheet in place of two sample rows (cetak-alir.ts): numbers,
 // styles by sign, dates, text, heights, and the signature block moved to follow them whatever their count.
+import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { type KolomCetak, type NilaiCetak, tulisBuku } from '../../src/render/cetak-xlsx.js';
 import { RP_ID, RP_ID_NEGATIF, TGL_FMT } from '../../src/render/gaya.js';
-import { geserSetelah } from '../../src/render/sambung-xlsx.js';
+import { geserSetelah, tambahPisahHalaman } from '../../src/render/sambung-xlsx.js';
+import { bukaZip } from '../../src/render/zip.js';
 import { tmpDir } from '../helpers.js';
 
 const KOLOM: KolomCetak[] = [
@@ -106,6 +108,31 @@ describe('a printed book streamed in place of its samples', () => {
     expect(ws.getCell(`D${AWAL + 3}`).value).toBe('Bantul, 1 Juli 2026');
   });
 
+  it('the signature prints whole under the last two rows: a page break goes above them when it must', async () => {
+    // the sheet's own page breaks, read from its XML (exceljs does not read them back)
+    const pisah = async (n: number, tinggi = false) => {
+      const keluar = path.join(tmpDir(), 'b.xlsx');
+      const teks = (i: number) => (tinggi && i % 4 === 0 ? 'uraian yang panjang '.repeat(3) : `baris ${i}`);
+      const baris: NilaiCetak[][] = Array.from({ length: n }, (_, i) => ['2026-07-03', teks(i), 1000, null]);
+      await tulisBuku(keluar, KEPALA, KOLOM, baris, TTD);
+      const xml = bukaZip(fs.readFileSync(keluar)).baca('xl/worksheets/sheet1.xml')!.toString();
+      return [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
+    };
+    expect(await pisah(1)).toEqual([]);
+    expect(await pisah(20)).toEqual([]);
+    // from 1 to 120 rows, the only break ever made is the one above the last two rows, and some count needs it
+    const perlu: number[] = [];
+    for (const tinggi of [false, true])
+      for (let n = 25; n <= 120; n += 1) {
+        const p = await pisah(n, tinggi);
+        if (p.length) perlu.push(n);
+        expect(p.length ? p : [AWAL + n - 3], `${n} rows`).toEqual([AWAL + n - 3]);
+      }
+    expect(perlu.length).toBeGreaterThan(2);
+    // but not every count: most books end with room for the block on their last page
+    expect(perlu.length).toBeLessThan(100);
+  });
+
   it('the source is closed when the book cannot be written', async () => {
     let ditutup = false;
     const sumber = {
@@ -121,6 +148,22 @@ describe('a printed book streamed in place of its samples', () => {
     const keluar = path.join(tmpDir(), 'tidak-ada', 'b.xlsx');
     await expect(tulisBuku(keluar, KEPALA, KOLOM, sumber, TTD)).rejects.toThrow();
     expect(ditutup).toBe(true);
+  });
+});
+
+describe('tambahPisahHalaman', () => {
+  it("puts the page breaks where the sheet's schema has them: before a drawing, else at the end", () => {
+    const brk =
+      '<rowBreaks count="2" manualBreakCount="2"><brk id="9" max="16383" man="1"/><brk id="60" max="16383" ' +
+      'man="1"/></rowBreaks>';
+    expect(tambahPisahHalaman('</sheetData><headerFooter/><drawing r:id="rId1"/></worksheet>', [9, 60])).toBe(
+      `</sheetData><headerFooter/>${brk}<drawing r:id="rId1"/></worksheet>`,
+    );
+    expect(tambahPisahHalaman('</sheetData><pageSetup/></worksheet>', [9, 60])).toBe(
+      `</sheetData><pageSetup/>${brk}</worksheet>`,
+    );
+    expect(tambahPisahHalaman('</sheetData></worksheet>', [])).toBe('</sheetData></worksheet>');
+    expect(() => tambahPisahHalaman('<rowBreaks count="1"></rowBreaks></worksheet>', [3])).toThrow();
   });
 });
 
