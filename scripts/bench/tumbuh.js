@@ -9,6 +9,7 @@ export const PERINTAH = [
   ['kas saldo', ['kas', 'saldo']],
   ['laporan triwulan --json (2026 III)', ['--json', 'laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3']],
   ['cetak kas (tahun 2025)', ['cetak', 'kas', '--dari', '2025-01-01', '--sampai', '2025-12-31', '-o', 'KELUAR']],
+  ['kas daftar (2026 III)', ['kas', 'daftar', '--triwulan', '2026-3']],
   ['kas keluar (hari ini)', ['kas', 'keluar', '--jumlah', '1000', '--jenis', 'operasional', '--uraian', 'bench']],
 ];
 

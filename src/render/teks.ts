@@ -42,9 +42,13 @@ export function renderTable<R>(gaya: Gaya, kolom: Kolom<R>[], rows: R[]): string
 }
 
 // Colour codes (SGR: ESC [ … m) take no room on screen.
-const SGR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
-/** Text one column per character once its colour codes are gone: printable ASCII and Latin letters. */
-const SEDERHANA = /^[\x20-\x7e\u00a0-\u02ff]*$/;
+const ESC = String.fromCharCode(27);
+const SGR = new RegExp(`${ESC}\\[[0-9;]*m`, 'g');
+/**
+ * Text one column per character once its colour codes are gone: printable ASCII, Latin letters, and the dashes,
+ * ellipsis and arrow the tables use (a transfer's `tunai→bri`); cli-table3 counts each of them one column too.
+ */
+const SEDERHANA = /^[\x20-\x7e\u00a0-\u02ff\u2013\u2014\u2026\u2192]*$/;
 
 /** Columns a cell takes on screen, or -1 when only cli-table3's own width rules can say. */
 function lebarSel(s: string): number {
@@ -54,31 +58,37 @@ function lebarSel(s: string): number {
 
 /**
  * The table cli-table3 draws, character for character, when nothing in it wraps and every cell is plain
- * text (test/render/teks.test.ts holds the two side by side); undefined otherwise. cli-table3 costs
- * about 10 ms to load and draw a small table: a third of what `kas saldo` does after Node starts.
+ * text, on one line or several (the cash book's uraian has its source or kind below it); undefined otherwise
+ * (test/render/teks.test.ts holds the two side by side). cli-table3 costs about 10 ms to load and draw a small
+ * table, a third of what `kas saldo` does after Node starts, and about 1 ms a row of the cash book.
  */
 function kotakSederhana(kepala: string[], isi: string[][], rata: string[]): string | undefined {
-  const lebar = kepala.map(lebarSel);
-  for (const r of isi)
-    for (let i = 0; i < lebar.length; i++) {
-      const n = lebarSel(r[i] ?? '');
-      if (n < 0 || lebar[i]! < 0) return undefined;
-      lebar[i] = Math.max(lebar[i]!, n);
-    }
-  if (lebar.some((n) => n < 0)) return undefined;
+  // cli-table3 carries a colour across a cell's lines its own way: such a cell is left to it
+  const baris = [kepala, ...isi].map((r) => r.map((s) => (s ?? '').split('\n')));
+  if (baris.some((r) => r.some((b) => b.length > 1 && b.some((x) => x.includes(ESC))))) return undefined;
+  const lebar = kepala.map(() => 0);
+  for (const r of baris)
+    for (let i = 0; i < lebar.length; i++)
+      for (const b of r[i] ?? ['']) {
+        const n = lebarSel(b);
+        if (n < 0) return undefined;
+        lebar[i] = Math.max(lebar[i]!, n);
+      }
   const garis = (kiri: string, tengah: string, kanan: string) =>
     kiri + lebar.map((n) => '─'.repeat(n + 2)).join(tengah) + kanan;
-  const baris = (r: string[]) =>
-    `│${lebar
-      .map((n, i) => {
-        const s = r[i] ?? '';
-        const isi = ' '.repeat(n - lebarSel(s));
-        return ` ${rata[i] === 'right' ? isi + s : s + isi} `;
-      })
-      .join('│')}│`;
+  const sel = (s: string, i: number) => {
+    const ruang = ' '.repeat(lebar[i]! - lebarSel(s));
+    return ` ${rata[i] === 'right' ? ruang + s : s + ruang} `;
+  };
+  // a row is as tall as its tallest cell; a shorter cell is filled with blank lines
+  const garisBaris = (r: string[][], j: number) => `│${lebar.map((_n, i) => sel(r[i]?.[j] ?? '', i)).join('│')}│`;
+  const tulis = (r: string[][]) => {
+    const tinggi = Math.max(1, ...r.map((b) => b.length));
+    return Array.from({ length: tinggi }, (_, j) => garisBaris(r, j)).join('\n');
+  };
   const antara = garis('├', '┼', '┤');
-  const badan = isi.length ? [antara, isi.map(baris).join(`\n${antara}\n`)] : [];
-  return [garis('┌', '┬', '┐'), baris(kepala), ...badan, garis('└', '┴', '┘')].join('\n');
+  const badan = isi.length ? [antara, baris.slice(1).map(tulis).join(`\n${antara}\n`)] : [];
+  return [garis('┌', '┬', '┐'), tulis(baris[0]!), ...badan, garis('└', '┴', '┘')].join('\n');
 }
 
 const SEMPIT = 12;

@@ -59,6 +59,15 @@ describe('renderTable without cli-table3', () => {
     ' dua  spasi ',
     'Pak Agus Sétiawan',
     '12345',
+    // the cash book's uraian: its text, then its source or kind below it
+    'Bayar 2785\nlainnya',
+    'Iuran\ndana kematian · bri',
+    'a\nbb\nccc',
+    '\nawal kosong',
+    'akhir kosong\n',
+    ' spasi \n tepi ',
+    'Setor 9\ntunai→bri',
+    '1–3 Juli — lunas…',
   ];
 
   it('draws plain and coloured tables character for character as cli-table3 does', () => {
@@ -88,9 +97,9 @@ describe('renderTable without cli-table3', () => {
     }
   });
 
-  it('leaves wide characters and line breaks to cli-table3', () => {
+  it('leaves wide characters and tabs to cli-table3', () => {
     const kolom: Kolom<string[]>[] = [{ header: 'Isi', key: 'isi', value: (r) => r[0] }];
-    for (const s of ['漢字', 'baris\nkedua', 'tab\there', '😀'])
+    for (const s of ['漢字', 'baris\nkedua', 'tab\there', '😀', 'dua\nbaris 漢字'])
       expect(renderTable(polos, kolom, [[s]])).toBe(cliTable3(['Isi'], ['left'], [[s]]));
   });
 });
