@@ -836,10 +836,11 @@ export function ukuranHalaman(
   };
 }
 
-/** The rows of the laid-out cells that print something (a streamed list's rows are not among them). */
+/** The rows of the laid-out cells that print something, a formula too (a streamed list's rows are not here). */
 function barisBerisi(x: Susunan): Set<number> {
   const out = new Set<number>();
-  for (const [key, c] of x.grid) if (c.value !== null && c.value !== undefined && c.value !== '') out.add(baris(key));
+  for (const [key, c] of x.grid)
+    if (c.rumus || (c.value !== null && c.value !== undefined && c.value !== '')) out.add(baris(key));
   return out;
 }
 
