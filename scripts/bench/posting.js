@@ -1,6 +1,7 @@
-// Single postings (kas pindah dated today, kas keluar backdated a few days) on a 1,000,000-entry
-// ledger against a 1,000-entry one: a posting must cost what it touches, not the ledger's age
+// Single postings (kas pindah dated today, kas keluar backdated a few days) and a 10-row `kas impor` on a
+// 1,000,000-entry ledger against a 1,000-entry one: a posting must cost what it touches, not the ledger's age
 // (target: at most 1.5× the small ledger's time). Both ledgers come in through `kas impor`.
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beban, HARI_INI, median, target, tulisKasCsv, unit, wksbm } from './alat.js';
@@ -36,12 +37,18 @@ export default function posting({ dir }) {
       );
       buku.push({ nama, n, db });
     }
+    // ten receipts of a day the books already hold: the import matches them against that day's entries only
+    const kecilCsv = path.join(dir, 'sepuluh.csv');
+    const [y, m, d] = mundur.split('-');
+    const sepuluh = Array.from({ length: 10 }, (_, i) => `${d}/${m}/${y},Impor kecil ${i},jimpitan,umum,"1000",`);
+    fs.writeFileSync(kecilCsv, ['Tanggal,Uraian,Sumber/Jenis,Dana,Masuk,Keluar', ...sepuluh].join('\n'));
     const perintah = [
       ['kas pindah (hari ini)', ['kas', 'pindah', '--jumlah', '1000', '--dari', 'tunai', '--ke', 'bri']],
       [
         `kas keluar (mundur ke ${mundur})`,
         ['kas', 'keluar', '--jumlah', '5000', '--jenis', 'operasional', '--tanggal', mundur],
       ],
+      [`kas impor (10 baris, ${mundur})`, ['kas', 'impor', kecilCsv]],
     ];
     const ULANG = 7;
     console.log(

@@ -72,16 +72,31 @@ export function lastKas(sqlite: BetterSqlite3.Database): { id: number; hash: str
     | undefined;
 }
 
+/**
+ * The last voucher sequence of each kind and year. The (bukti, tahun) pairs are found by skipping through the
+ * sequence's unique index, one seek each, and each pair's largest number by one more: a GROUP BY over the table
+ * read the whole index (0.2 s on a million entries, at every import's start).
+ */
 export function maxUrut(sqlite: BetterSqlite3.Database): { bukti: string; tahun: number; maks: number }[] {
-  return sqlite.prepare('SELECT bukti, tahun, max(urut) AS maks FROM kas GROUP BY bukti, tahun').all() as {
-    bukti: string;
-    tahun: number;
-    maks: number;
-  }[];
+  type Pasangan = { bukti: string; tahun: number };
+  const pertama = sqlite.prepare<[], Pasangan>('SELECT bukti, tahun FROM kas ORDER BY bukti, tahun LIMIT 1');
+  const tahunBerikut = sqlite.prepare<[string, number], Pasangan>(
+    'SELECT bukti, tahun FROM kas WHERE bukti = ? AND tahun > ? ORDER BY tahun LIMIT 1',
+  );
+  const buktiBerikut = sqlite.prepare<[string], Pasangan>(
+    'SELECT bukti, tahun FROM kas WHERE bukti > ? ORDER BY bukti, tahun LIMIT 1',
+  );
+  const maks = sqlite
+    .prepare<[string, number], number>('SELECT max(urut) FROM kas WHERE bukti = ? AND tahun = ?')
+    .pluck();
+  const out: { bukti: string; tahun: number; maks: number }[] = [];
+  for (let p = pertama.get(); p; p = tahunBerikut.get(p.bukti, p.tahun) ?? buktiBerikut.get(p.bukti))
+    out.push({ ...p, maks: maks.get(p.bukti, p.tahun)! });
+  return out;
 }
 
-/** Entries that stand (neither voided nor a reversal), for matching rows of a re-imported file. */
-export function iterateKasBerlaku(sqlite: BetterSqlite3.Database): IterableIterator<{
+/** An entry that stands, as a re-imported file's row is matched against it. */
+export interface KasBerlaku {
   nomor: string;
   tanggal: string;
   arah: string;
@@ -91,23 +106,19 @@ export function iterateKasBerlaku(sqlite: BetterSqlite3.Database): IterableItera
   dana: string | null;
   akun: string;
   uraian: string | null;
-}> {
-  return sqlite
-    .prepare(
-      'SELECT nomor, tanggal, arah, jumlah, sumber, jenis, dana, akun, uraian FROM kas k WHERE batal_dari ' +
-        'IS NULL AND NOT EXISTS (SELECT 1 FROM kas b WHERE b.batal_dari = k.id) ORDER BY id',
-    )
-    .iterate() as IterableIterator<{
-    nomor: string;
-    tanggal: string;
-    arah: string;
-    jumlah: Rupiah;
-    sumber: string | null;
-    jenis: string | null;
-    dana: string | null;
-    akun: string;
-    uraian: string | null;
-  }>;
+}
+
+/**
+ * The entries of one day that stand (neither voided nor a reversal), in posting order, for matching rows of a
+ * re-imported file: read day by day through the date index, so a small import into a large book reads the days
+ * of its own rows, not the whole book.
+ */
+export function kasBerlakuPada(sqlite: BetterSqlite3.Database): (tanggal: string) => KasBerlaku[] {
+  const stmt = sqlite.prepare<[string], KasBerlaku>(
+    'SELECT nomor, tanggal, arah, jumlah, sumber, jenis, dana, akun, uraian FROM kas k WHERE tanggal = ? ' +
+      'AND batal_dari IS NULL AND NOT EXISTS (SELECT 1 FROM kas b WHERE b.batal_dari = k.id) ORDER BY id',
+  );
+  return (tanggal) => stmt.all(tanggal);
 }
 
 /** Entries of an import that still stand, in posting order. */

@@ -5,7 +5,7 @@ import { type Field, matchOpsi, normalizePhone, type Opsi, optionsOf, parseField
 import { KAS_FIELDS } from '../books/kas.js';
 import { KAS_IMPOR_FIELDS, KAS_IMPOR_WAJIB } from '../books/kas-impor.js';
 import type { Ledger } from '../db/connection.js';
-import { iterateKasBerlaku, iterateRegister, lastKas, maxUrut } from '../db/impor-repo.js';
+import { iterateRegister, kasBerlakuPada, lastKas, maxUrut } from '../db/impor-repo.js';
 import { kasLangsung, type TujuanKas } from '../db/kas-bulk.js';
 import { closedQuarters } from '../db/periode-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';
@@ -79,14 +79,7 @@ export async function pengolahKas(o: OpsiKas): Promise<Pengolah> {
   const poster = new PostingMassal(o.ref, awal, o.waktu);
   const tujuan = o.uji ? undefined : (o.tujuan ?? kasLangsung(sqlite));
 
-  // Entries that stand in the book, by content: the k-th identical row of the file matches the k-th entry.
-  const ada = new Map<string, string[]>();
-  for (const r of iterateKasBerlaku(sqlite)) {
-    const k = kunciKas(r);
-    const l = ada.get(k);
-    if (l) l.push(r.nomor);
-    else ada.set(k, [r.nomor]);
-  }
+  const sudahAda = pencocokKas(sqlite, awal.ujung === undefined);
   const kemunculan = new Map<string, number>();
 
   let donatur: { id: Set<number>; hp: Map<string, number[]>; nama: Map<string, number[]> } | undefined;
@@ -263,13 +256,17 @@ export async function pengolahKas(o: OpsiKas): Promise<Pengolah> {
         uraian,
         impor_id: o.imporId,
       };
-      const k = ada.size ? kunciKas(e) : '';
-      const sudah = ada.get(k);
+      const sudah = sudahAda(e);
       if (sudah) {
-        const ke = (kemunculan.get(k) ?? 0) + 1;
-        kemunculan.set(k, ke);
-        if (ke <= sudah.length)
-          return { baris, keputusan: 'sudah_ada', ringkas: ringkas(), alasan: pesan.imporSudahAda(sudah[ke - 1]!) };
+        const ke = (kemunculan.get(sudah.kunci) ?? 0) + 1;
+        kemunculan.set(sudah.kunci, ke);
+        if (ke <= sudah.nomor.length)
+          return {
+            baris,
+            keputusan: 'sudah_ada',
+            ringkas: ringkas(),
+            alasan: pesan.imporSudahAda(sudah.nomor[ke - 1]!),
+          };
       }
       try {
         const row = poster.posting(e);
@@ -281,6 +278,36 @@ export async function pengolahKas(o: OpsiKas): Promise<Pengolah> {
         throw err;
       }
     },
+  };
+}
+
+/**
+ * The entries that stand in the book with a row's content (kunciKas), and that content's key: the k-th identical row
+ * of the file matches the k-th of them. The date is part of the content, so the book is read a day at a time, the
+ * first time a row of that day comes (before any of the import's own rows of that day is written): a small import
+ * into a large book reads only its own days. An empty book is never read, and no key is made for it.
+ */
+function pencocokKas(
+  sqlite: Ledger['sqlite'],
+  kosong: boolean,
+): (e: Parameters<typeof kunciKas>[0]) => { kunci: string; nomor: string[] } | undefined {
+  if (kosong) return () => undefined;
+  const berlakuPada = kasBerlakuPada(sqlite);
+  const ada = new Map<string, string[]>();
+  const dibaca = new Set<string>();
+  return (e) => {
+    if (!dibaca.has(e.tanggal)) {
+      dibaca.add(e.tanggal);
+      for (const r of berlakuPada(e.tanggal)) {
+        const k = kunciKas(r);
+        const l = ada.get(k);
+        if (l) l.push(r.nomor);
+        else ada.set(k, [r.nomor]);
+      }
+    }
+    const kunci = kunciKas(e);
+    const nomor = ada.get(kunci);
+    return nomor && { kunci, nomor };
   };
 }
 
