@@ -114,9 +114,11 @@ export interface KasBerlaku {
  * of its own rows, not the whole book.
  */
 export function kasBerlakuPada(sqlite: BetterSqlite3.Database): (tanggal: string) => KasBerlaku[] {
+  // `+batal_dari`: not through batal_dari's index, which SQLite would pick for IS NULL and which holds every entry
+  // that is no void (0.4 s on a million entries); the day's range of the date index instead (0.1 ms)
   const stmt = sqlite.prepare<[string], KasBerlaku>(
     'SELECT nomor, tanggal, arah, jumlah, sumber, jenis, dana, akun, uraian FROM kas k WHERE tanggal = ? ' +
-      'AND batal_dari IS NULL AND NOT EXISTS (SELECT 1 FROM kas b WHERE b.batal_dari = k.id) ORDER BY id',
+      'AND +batal_dari IS NULL AND NOT EXISTS (SELECT 1 FROM kas b WHERE b.batal_dari = k.id) ORDER BY id',
   );
   return (tanggal) => stmt.all(tanggal);
 }

@@ -3,6 +3,7 @@
 // so no spreadsheet locale can print them otherwise.
 import type ExcelJSNs from 'exceljs';
 import type { Kwitansi, Penandatangan } from '../reports/kwitansi.js';
+import { gabungkan } from './gabung.js';
 import { gayaSel, opsiCetak } from './gaya.js';
 import { simpanPribadi } from './simpan-xlsx.js';
 import { loadExcelJS } from './templat.js';
@@ -29,7 +30,7 @@ function penulis(ws: ExcelJSNs.Worksheet): Tulis {
     const c = ws.getCell(sel);
     c.value = nilai;
     c.style = { ...gayaSel(), ...gaya, font: { name: 'Arial', size: 10, ...gaya.font } };
-    if (sampai) ws.mergeCells(`${sel}:${sampai}`);
+    if (sampai) gabungkan(ws, `${sel}:${sampai}`);
   };
 }
 

@@ -6,6 +6,7 @@ import { formatTanggal } from '../domain/dates.js';
 import { LedgerError, UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import { alamat, angkaKeKolom, geserRentang, geserRumus, kolomKeAngka, type RefBaris } from './a1.js';
+import { gabungkan } from './gabung.js';
 import { gayaRupiah } from './gaya.js';
 import { PetaAngka } from './peta-angka.js';
 import { hitungRumus, type Pembaca, polaHitung } from './rumus.js';
@@ -650,7 +651,7 @@ function gabungSel(ws: ExcelJSNs.Worksheet, x: Susunan): { lebar: Map<string, nu
     const kolB = b.replace(/\d+$/, '');
     const n = x.s.jumlah.get(ra) ?? 1;
     const gabung = (r0: number, r1: number) => {
-      ws.mergeCells(`${kolA}${r0}:${kolB}${r1}`);
+      gabungkan(ws, `${kolA}${r0}:${kolB}${r1}`);
       lebar.set(
         `${kolA}${r0}`,
         kolomAntara(kolA, kolB).reduce((w, k) => w + (x.s.ws.getColumn(k).width ?? 9), 0),
