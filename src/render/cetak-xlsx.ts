@@ -15,7 +15,7 @@ import { formatNilai, gayaJudulKolom, gayaRupiah, gayaSel, opsiCetak, RP_ID, TGL
 import { siapkanBerkasPribadi } from './pribadi.js';
 import { tulisSambung } from './sambung-xlsx.js';
 import { simpanPribadi } from './simpan-xlsx.js';
-import { loadExcelJS, type Sambungan, TINGGI_BIASA, ukuranHalaman } from './templat.js';
+import { loadExcelJS, type Sambungan, TINGGI_BIASA, tinggiUntuk, ukuranHalaman } from './templat.js';
 
 export type { JenisKolom, NilaiCetak };
 
@@ -60,7 +60,7 @@ function tinggiKolom(kolom: KolomCetak[]): (isi: NilaiCetak[]) => number | undef
       const v = isi[i];
       if (typeof v === 'string') baris = Math.max(baris, Math.ceil(v.length / muat[i]!));
     }
-    const perlu = baris > 1 ? baris * 12.75 + 3 : 0;
+    const perlu = baris > 1 ? tinggiUntuk(baris) : 0;
     return Math.max(perlu, min) || undefined;
   };
 }

@@ -753,7 +753,7 @@ export function tinggiBaris(
     if (typeof c.value !== 'string' || !c.style.alignment?.wrapText || bagianGabung.has(key)) continue;
     const baris = barisTeks(c.value, lebarGabung.get(key) ?? lebarKolom(key.replace(/\d+$/, '')));
     if (baris < 2) continue;
-    const r = Number(/\d+$/.exec(key)![0]);
+    const r = barisKunci(key);
     tinggi.set(r, Math.max(tinggi.get(r) ?? 15, tinggiUntuk(baris)));
   }
 }
@@ -764,7 +764,11 @@ export function barisTeks(teks: string, lebarKolom: number): number {
   return teks.split('\n').reduce((n, bagian) => n + Math.max(1, Math.ceil(bagian.length / lebar)), 0);
 }
 
-export const tinggiUntuk = (baris: number): number => baris * 12.75 + 3;
+/** A row's height when nothing sets it (one line of 10 pt text), in points. */
+export const TINGGI_BIASA = 12.75;
+
+/** The height of a row of `baris` wrapped lines, in points. */
+export const tinggiUntuk = (baris: number): number => baris * TINGGI_BIASA + 3;
 
 /** A4 in points. */
 const A4 = { lebar: 595.3, tinggi: 841.9 };
@@ -808,9 +812,6 @@ function pisahHalaman(ws: ExcelJSNs.Worksheet, x: Susunan): number[] {
   });
 }
 
-/** A row's height when nothing sets it, in points. */
-export const TINGGI_BIASA = 12.75;
-
 /**
  * A sheet's page as letakHalaman measures it (see pisahHalaman): its height as filled and as a block is measured
  * against, scaled as fitting the columns to the page's width scales it, and the repeated title rows' height.
@@ -841,11 +842,12 @@ export function ukuranHalaman(
 function barisBerisi(x: Susunan): Set<number> {
   const out = new Set<number>();
   for (const [key, c] of x.grid)
-    if (c.rumus || (c.value !== null && c.value !== undefined && c.value !== '')) out.add(baris(key));
+    if (c.rumus || (c.value !== null && c.value !== undefined && c.value !== '')) out.add(barisKunci(key));
   return out;
 }
 
-const baris = (key: string): number => Number(/\d+$/.exec(key)![0]);
+/** The row of a cell's key in the grid (`B12` → 12). */
+const barisKunci = (key: string): number => Number(/\d+$/.exec(key)![0]);
 
 /**
  * The page breaks of pisahHalaman, from the sheet's measures. A `bersama` block that must go to the next page takes
