@@ -37,17 +37,14 @@ export function jurnalkanSync(
   sqlite.prepare(SQL_TAMBAH).run(...nilaiEntri(e, hashAkhir(sqlite)));
 }
 
-/** rows per lot entry (a register import's reading thread makes its lots of as many, kas-bulk.ts) */
-export const BARIS_LOT = 1024;
-const LOT = BARIS_LOT;
+/** rows per lot entry */
+const LOT = 1024;
 
 export interface PenjurnalLot {
   /** journals a row added, from its values as written (no read-back), in the order of the columns given */
   tambah(nilai: readonly unknown[]): void;
   /** writes the lot still open; call before the transaction commits */
   akhiri(): void;
-  /** journals a lot made elsewhere, its text as isiLot gives it (the lot still open must be empty) */
-  tulisIsi(isi: string): void;
 }
 
 /**
@@ -89,6 +86,5 @@ export function penjurnalLot(
       if (++n === LOT) tulis();
     },
     akhiri: tulis,
-    tulisIsi,
   };
 }

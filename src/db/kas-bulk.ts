@@ -5,12 +5,10 @@
 
 import type { Worker as WorkerType } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
-import { isiLot } from '../domain/jurnal.js';
 import type { Hitungan } from './impor-repo.js';
-import { BARIS_LOT } from './jurnal-sync.js';
 import type { DariPenulis, DataPenulis, GalatPenulis, KePenulis } from './kas-penulis.js';
 import type { Kas } from './kas-repo.js';
-import { type PenyisipRegister, type SusunanRegister, susunanRegister } from './register-massal.js';
+import type { PenyisipRegister } from './register-massal.js';
 import {
   KOLOM_BERUBAH,
   KOLOM_TETAP,
@@ -238,10 +236,9 @@ export interface PenulisRegister {
 }
 
 /**
- * A register import's transaction in a worker (the same thread module as the cash import's). This thread numbers
- * the rows, gives them their uid and stored values (susunanRegister, on its own connection once the worker holds
- * the write lock) and makes each journal lot's text; the worker inserts the rows and journals the lots
- * (penerimaLot) while this thread reads and checks the next ones.
+ * A register import's transaction in a worker (the same thread module as the cash import's). This thread reads and
+ * checks the rows and sends each new one's values as read (in the order of `kolom`); the worker numbers them, gives
+ * them their uid and stored values, inserts them and journals them in lots (registerInserter), beside this thread.
  */
 export async function bukaPenulisRegister(
   modul: URL,
@@ -252,11 +249,10 @@ export async function bukaPenulisRegister(
   return siagakanPenulisRegister(modul, berkas, register).buka(impor);
 }
 
-/** A register import's table, the columns of each row's values, and this thread's connection to the unit. */
+/** A register import's table and the columns of each row's values. */
 export interface RegisterImpor {
   tabel: string;
   kolom: string[];
-  sqlite: BetterSqlite3.Database;
 }
 
 /** A register import's writer thread started before its file is read; `buka` gives it the import's log. */
@@ -271,63 +267,46 @@ export interface PenulisSiaga {
  * file and finds its header, instead of after (its start-up is most of a large import's first tenth of a second).
  */
 export function siagakanPenulisRegister(modul: URL, berkas: string, register: RegisterImpor): PenulisSiaga {
-  const { tabel, kolom } = register;
-  const mulai = mulaiSaluran(modul, { berkas, perkiraan: 0, register: { tabel, kolom } });
+  const mulai = mulaiSaluran(modul, { berkas, perkiraan: 0, register });
   return {
     async buka(impor) {
-      const saluran = await mulai.saluran(impor);
-      try {
-        // the worker holds the write lock: the largest id this connection reads is the one it reads
-        const tetap = { impor_id: saluran.imporId, dibuat: impor.waktu };
-        return penulisRegister(saluran, susunanRegister(register.sqlite, tabel, kolom, tetap));
-      } catch (e) {
-        await saluran.tutup({ rollback: true });
-        throw e;
-      }
+      return penulisRegister(await mulai.saluran(impor), register.kolom.length);
     },
     batal: mulai.hentikan,
   };
 }
 
+/** rows per message of a register import */
+const BARIS_KIRIM = 1024;
+
 /**
- * The rows as stored, a journal lot of BARIS_LOT rows to a message: the lot's text (isiLot) is both what the worker
- * inserts and what it journals, one string copied to it. `kirim` before a lot is full sends its rows so far ahead
- * (inserted, not journalled); the lot itself follows once full (or at the end), its rows sent ahead skipped.
+ * The rows' values as read, `lebar` to a row, one flat array of BARIS_KIRIM rows to a message. `kirim` sends the
+ * rows queued so far at once.
  */
-function penulisRegister(saluran: Saluran, susunan: SusunanRegister): PenulisRegister {
-  const lebar = susunan.kolom.length;
-  const lot = new Array<unknown>(BARIS_LOT * lebar);
-  let n = 0;
-  let terkirim = 0;
-  const kirimLot = (jurnal: boolean) => {
-    const isi = isiLot(susunan.kolom, n === BARIS_LOT ? lot : lot.slice(0, n * lebar));
-    const lewati = terkirim;
-    if (jurnal) n = terkirim = 0;
-    else terkirim = n;
-    saluran.kirim({ register: isi, lewati, jurnal });
-  };
+function penulisRegister(saluran: Saluran, lebar: number): PenulisRegister {
+  let antre: unknown[] = [];
   const kirim = () => {
-    if (n > terkirim) kirimLot(false);
-  };
-  const akhiri = () => {
-    if (n) kirimLot(true);
+    if (!antre.length) return;
+    const register = antre;
+    antre = [];
+    saluran.kirim({ register });
   };
   return {
     imporId: saluran.imporId,
     kirim,
     penyisip: {
       tulis(nilai, dari = 0) {
-        susunan.susun(nilai, dari, lot, n * lebar);
-        if (++n === BARIS_LOT) kirimLot(true);
+        for (let c = 0; c < lebar; c++) antre.push(nilai[dari + c]);
+        if (antre.length >= BARIS_KIRIM * lebar) kirim();
       },
-      akhiri,
+      akhiri: kirim,
     },
     async commit(h) {
-      akhiri();
+      kirim();
       await saluran.tutup({ commit: h, saldo: [] });
     },
     async rollback() {
-      n = terkirim = 0;
+      antre = [];
       await saluran.tutup({ rollback: true });
     },
   };

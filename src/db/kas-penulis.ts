@@ -1,13 +1,14 @@
 // The writer thread of an import, started by bukaPenulisKas or bukaPenulisRegister (kas-bulk.ts). It holds
 // the import's one transaction (BEGIN IMMEDIATE … COMMIT) on its own connection to the file and inserts the
-// rows the main thread has checked (cash rows numbered and chained; register rows in their journal lots),
+// rows the main thread has checked (cash rows numbered and chained; register rows numbered, stored and journalled
+// here),
 // while the main thread reads and checks the next.
 // Nothing is committed before COMMIT, so a killed process (both threads die together) leaves the file
 // as it was; a failed write rolls the whole import back.
 import { parentPort, workerData } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import type { Hitungan } from './impor-repo.js';
-import { type PenerimaLot, penerimaLot } from './register-massal.js';
+import { type PenyisipRegister, registerInserter } from './register-massal.js';
 import { bukaSqlite } from './sqlite.js';
 import {
   insertImpor,
@@ -42,11 +43,8 @@ export interface DataPenulis {
  */
 export type KePenulis =
   | { lot: unknown[]; tetap: unknown[]; sebelum: string }
-  /**
-   * register rows as stored, in a journal lot's text (isiLot): those from `lewati` on are inserted, and the lot
-   * journalled when `jurnal` (penerimaLot)
-   */
-  | { register: string; lewati: number; jurnal: boolean }
+  /** register rows' values as read, one row after the other, each in the order of DataPenulis.register.kolom */
+  | { register: unknown[] }
   | { commit: Hitungan; saldo: SaldoHarianRow[] }
   | { rollback: true }
   /** the import's log, for a thread started before it was known: the transaction begins now */
@@ -77,7 +75,7 @@ if (parentPort) {
   const selesai = new Int32Array(w.selesai);
   let db: Database.Database | undefined;
   let sisip: SisipKas | undefined;
-  let register: PenerimaLot | undefined;
+  let register: PenyisipRegister | undefined;
   let rujukan: RujukanKas | undefined;
   let bangunIndeks = () => {};
   let imporId = 0;
@@ -112,10 +110,10 @@ if (parentPort) {
       db.exec('BEGIN IMMEDIATE');
       imporId = insertImpor(db, impor);
       if (w.register) {
-        // rows as the reading thread stored and journalled them (kas-bulk.ts), the indexes kept up to date as they
-        // come: beside the reading thread, not after it. impor_id and dibuat are the same in every row: not bound
+        // rows numbered, stored and journalled here, the indexes kept up to date as they come: beside the reading
+        // thread, not after it. impor_id and dibuat are the same in every row: not bound
         const tetap = { impor_id: imporId, dibuat: impor.waktu };
-        register = penerimaLot(db, w.register.tabel, w.register.kolom, tetap);
+        register = registerInserter(db, w.register.tabel, w.register.kolom, { tundaIndeks: false, tetap });
       } else {
         // every failure ends the import: a constraint failing rolls the transaction back at once
         sisip = new SisipKas(db, { batalSemua: true });
@@ -141,12 +139,17 @@ if (parentPort) {
     }
   };
 
+  const lebarRegister = w.register?.kolom.length ?? 0;
+  const tulisRegister = (nilai: unknown[]) => {
+    for (let dari = 0; dari < nilai.length; dari += lebarRegister) register!.tulis(nilai, dari);
+  };
+
   port.on('message', (m: KePenulis) => {
     if ('mulai' in m) return mulai(m.mulai);
     if ('lot' in m || 'register' in m) {
       if (!galat) {
         try {
-          if ('register' in m) register!.terima(m.register, m.lewati, m.jurnal);
+          if ('register' in m) tulisRegister(m.register);
           else tulisLot(m.lot, m.tetap, m.sebelum);
         } catch (e) {
           gagal(e);

@@ -142,46 +142,6 @@ export function registerInserter(
 }
 
 /**
- * A register import's rows received in lots already stored and journalled by the reading thread (kas-bulk.ts):
- * `isi` is a journal lot's text (isiLot of the rows' stored values, sorted columns), of which the rows from
- * `lewati` on are inserted (those before came earlier, in a part sent ahead), and journalled when `jurnal` (the lot
- * is complete, or the last). Each row's id must follow the one before, as this connection numbers them: a
- * reading thread that numbered them otherwise fails the import.
- */
-export interface PenerimaLot {
-  terima(isi: string, lewati: number, jurnal: boolean): void;
-  akhiri(): void;
-}
-
-export function penerimaLot(
-  sqlite: BetterSqlite3.Database,
-  tabel: string,
-  kolom: string[],
-  tetap: Record<string, unknown>,
-): PenerimaLot {
-  const susunan = susunanRegister(sqlite, tabel, kolom, tetap);
-  const sisip = penyisipTersimpan(sqlite, tabel, susunan, false);
-  const jurnal = penjurnalLot(sqlite, tabel, new Date().toISOString(), susunan.kolom);
-  const lebar = susunan.kolom.length;
-  const iId = susunan.kolom.indexOf('id');
-  const sama = JSON.stringify(susunan.kolom);
-  let id = susunan.idAwal;
-  return {
-    terima(isi, lewati, dijurnal) {
-      const lot = JSON.parse(isi) as { kolom: string[]; nilai: unknown[] };
-      if (JSON.stringify(lot.kolom) !== sama) throw new Error(`kolom lot ${tabel} tidak cocok`);
-      const nilai = lot.nilai;
-      for (let dari = lewati * lebar; dari < nilai.length; dari += lebar) {
-        if (nilai[dari + iId] !== ++id) throw new Error(`nomor baris ${tabel} tidak berurutan`);
-        sisip.sisip(nilai, dari);
-      }
-      if (dijurnal) jurnal.tulisIsi(isi);
-    },
-    akhiri: () => sisip.akhiri(),
-  };
-}
-
-/**
  * A stored value as an SQL literal that SQLite reads back as the same value: null, a safe integer, or text without a
  * NUL character. Anything else (a fraction, bytes) is bound instead: undefined.
  */
@@ -245,38 +205,68 @@ function indeksDitunda(sqlite: BetterSqlite3.Database, tabel: string, sudahAda: 
 const PEMICU_TOLAK =
   /^CREATE TRIGGER "?\w+"? BEFORE INSERT ON "?\w+"?\s+WHEN ([^;]+?)\s+BEGIN SELECT RAISE\(ABORT, '([^']*)'\); END$/;
 
+/** rows between two checks of the triggers set aside (pemicuDitunda) */
+const PERIKSA_PEMICU = 4096;
+
 /**
  * A table's row-refusing triggers (the date a register row was recorded must be one) dropped in the middle of a
  * large bulk insert, like its indexes (same threshold): a BEFORE INSERT trigger runs a program of its own for
- * every row, and makes SQLite copy a many-row INSERT through a temporary table first. Before the import commits
- * each is made again from its own text, and its condition is asked once of every row added (`NEW.x` read as the
- * row's column x): a row it would have refused fails the import with the trigger's own message, as the insert
- * would have. A trigger of any other shape stays and runs row by row.
+ * every row, and makes SQLite copy a many-row INSERT through a temporary table first. Instead, its condition is
+ * asked of the rows added (`NEW.x` read as the row's column x) every PERIKSA_PEMICU rows, while the import goes
+ * on, and of the last ones before it commits, when each is made again from its own text: a row it would have
+ * refused fails the import with the trigger's own message, as the insert would have. A trigger of any other shape
+ * stays and runs row by row.
  */
 function pemicuDitunda(sqlite: BetterSqlite3.Database, tabel: string, sudahAda: number): Tunda {
-  return ditunda(
+  let dibuang: { sql: string; tolak: BetterSqlite3.Statement }[] = [];
+  const idAkhir = sqlite.prepare(`SELECT coalesce(max(id), 0) FROM "${tabel}"`).pluck();
+  let diperiksa = sudahAda;
+  let belum = 0;
+  /** the rows added since the last check: none may be one a trigger set aside refuses */
+  const periksa = () => {
+    if (!dibuang.length) return;
+    const sampai = Number(idAkhir.get());
+    for (const p of dibuang) {
+      const pesan = p.tolak.get(diperiksa, sampai) as string | undefined;
+      if (pesan !== undefined) throw Object.assign(new Error(pesan), { code: 'SQLITE_CONSTRAINT_TRIGGER' });
+    }
+    diperiksa = sampai;
+  };
+  const tunda = ditunda(
     sudahAda,
     () => {
       const semua = sqlite
         .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?")
         .all(tabel) as { name: string; sql: string }[];
-      const dibuang: { sql: string; syarat: string; pesan: string }[] = [];
       for (const p of semua) {
         const m = PEMICU_TOLAK.exec(p.sql);
         if (!m) continue;
+        const syarat = m[1]!.replace(/\bNEW\.(\w+)/g, '"$1"');
+        // the message as the trigger has it, a literal without a quote (PEMICU_TOLAK)
+        const tolak = sqlite
+          .prepare(`SELECT '${m[2]}' FROM "${tabel}" WHERE id > ? AND id <= ? AND (${syarat}) LIMIT 1`)
+          .pluck();
         sqlite.exec(`DROP TRIGGER "${p.name}"`);
-        dibuang.push({ sql: p.sql, syarat: m[1]!.replace(/\bNEW\.(\w+)/g, '"$1"'), pesan: m[2]! });
+        dibuang.push({ sql: p.sql, tolak });
       }
       return dibuang;
     },
-    (dibuang) => {
-      for (const { sql, syarat, pesan } of dibuang) {
-        sqlite.exec(sql);
-        const ditolak = sqlite.prepare(`SELECT 1 FROM "${tabel}" WHERE id > ? AND (${syarat}) LIMIT 1`).get(sudahAda);
-        if (ditolak) throw Object.assign(new Error(pesan), { code: 'SQLITE_CONSTRAINT_TRIGGER' });
-      }
+    () => {
+      periksa();
+      for (const { sql } of dibuang) sqlite.exec(sql);
+      dibuang = [];
     },
   );
+  return {
+    ditambah(n) {
+      tunda.ditambah(n);
+      if ((belum += n) >= PERIKSA_PEMICU) {
+        belum = 0;
+        periksa();
+      }
+    },
+    pulihkan: tunda.pulihkan,
+  };
 }
 
 interface KolomInfo {

@@ -262,7 +262,6 @@ function siagaRegister(modul: URL, ledger: Ledger, buku: Exclude<BukuImpor, 'kas
   return siagakanPenulisRegister(modul, ledger.path, {
     tabel: b.tabel,
     kolom: kolomRegister(b, ledger.sqlite),
-    sqlite: ledger.sqlite,
   });
 }
 

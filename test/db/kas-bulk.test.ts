@@ -158,11 +158,11 @@ describe('kas import writer', () => {
     const kolom = ['nama', 'hp', 'alamat', 'janji', 'terdaftar'];
     const baris = (i: number) => [`Donatur ${i}`, `0812${10_000_000 + i}`, 'Jetis', 5000, '2026-11-22'];
     const jalankan = async (n: number, akhir: 'commit' | 'rollback') => {
-      const p = await bukaPenulisRegister(modulDist(), file, log, { tabel: 'donatur', kolom, sqlite: l.sqlite });
+      const p = await bukaPenulisRegister(modulDist(), file, log, { tabel: 'donatur', kolom });
       try {
         for (let i = 1; i <= n; i++) {
           p.penyisip.tulis(baris(i));
-          // as the import does after its first row: the rows so far go ahead of their lot, which skips them later
+          // as the import does after its first row: the rows so far go ahead, before their lot is full
           if (i === 1 || i === 1500) p.kirim();
         }
         p.penyisip.akhiri();

@@ -67,6 +67,7 @@ describe('the journal entry of a bulk row', () => {
     const nilai: unknown[] = [];
     for (const r of rows) tambahKeLot(nilai, r);
     const isi = isiLot(kolom, nilai);
+    expect(isiLot(['a', 'b'], [1, null, 'x', 2])).toBe('{"kolom":["a","b"],"nilai":[1,null,"x",2]}');
     const sebagaiRow = (r: unknown[]) => Object.fromEntries(kolom.map((k, i) => [k, r[i]]));
     expect([...entriLot(isi)]).toEqual(rows.map((r) => ({ uid: r[6], isi: isiJurnal(sebagaiRow(r)) })));
     expect(barisDiLot(isi, 'u-2')).toEqual(JSON.parse(isiJurnal(sebagaiRow(rows[1]!))));
