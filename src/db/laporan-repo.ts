@@ -45,14 +45,15 @@ export async function loadBahanLaporan(
 ): Promise<BahanLaporan | undefined> {
   const profilPenuh = await getProfil(db);
   if (!profilPenuh) return undefined;
-  const [ref, saldoAwalAkun, saldoAkhirDana, saldoAkhirAkun, kasPerPos, kas] = await Promise.all([
-    loadReferensi(db),
-    saldoAkun(db, sebelum),
-    saldoDana(db, sampai),
-    saldoAkun(db, sampai),
-    loadPosKas(db, dari, sampai),
-    rinci ? listKas(db, { dari, sampai }) : null,
-  ]);
+  const [ref, saldoAwalAkun, saldoAkhirDana, saldoAkhirAkun, { pos: kasPerPos, sumbanganDonatur }, kas] =
+    await Promise.all([
+      loadReferensi(db),
+      saldoAkun(db, sebelum),
+      saldoDana(db, sampai),
+      saldoAkun(db, sampai),
+      loadPosKas(db, dari, sampai),
+      rinci ? listKas(db, { dari, sampai }) : null,
+    ]);
   return {
     dari,
     sampai,
@@ -71,7 +72,7 @@ export async function loadBahanLaporan(
     kegiatan: await loadKegiatan(db, dari, sampai),
     rapat: await loadRapat(db, dari, sampai),
     ...(await loadTerdata(db)),
-    sumbanganDonatur: await loadSumbanganDonatur(db, dari, sampai),
+    sumbanganDonatur,
     jejaring: await loadJejaring(db),
     jumlahAnggota: await countAnggotaAktif(db),
   };
@@ -102,16 +103,30 @@ function referensiLaporan(r: Referensi): ReferensiLaporan {
 /**
  * The quarter's entries summed per arah, sumber, jenis and layanan, in one pass over the quarter's range
  * of `kas_pos`: summed first per day in the index's own order (no sort of the quarter's entries), then
- * the few day sums per post (a sort of about 90 × the posts instead of every entry: 2.5× faster).
+ * the few day sums per post (a sort of about 90 × the posts instead of every entry: 2.5× faster). The same
+ * pass sums what came in from donors (donatur_id is in the index too), over every post at the end.
  */
-async function loadPosKas(db: Kysely<Database>, dari: string, sampai: string): Promise<PosKas[]> {
-  const r = await sql<Omit<PosKas, 'jumlah'> & { jumlah: number }>`
-    SELECT arah, sumber, jenis, layanan, sum(jumlah) AS jumlah, sum(entri) AS entri FROM (
-      SELECT tanggal, arah, sumber, jenis, layanan, sum(jumlah) AS jumlah, count(*) AS entri FROM kas
+async function loadPosKas(
+  db: Kysely<Database>,
+  dari: string,
+  sampai: string,
+): Promise<{ pos: PosKas[]; sumbanganDonatur: Rupiah }> {
+  const r = await sql<Omit<PosKas, 'jumlah'> & { jumlah: number; donatur: number }>`
+    SELECT arah, sumber, jenis, layanan, sum(jumlah) AS jumlah, sum(entri) AS entri,
+           sum(sum(donatur)) OVER () AS donatur FROM (
+      SELECT tanggal, arah, sumber, jenis, layanan, sum(jumlah) AS jumlah, count(*) AS entri,
+             sum(CASE WHEN arah = 'masuk' AND donatur_id IS NOT NULL THEN jumlah ELSE 0 END) AS donatur FROM kas
       WHERE tanggal BETWEEN ${dari} AND ${sampai} GROUP BY tanggal, arah, sumber, jenis, layanan
     ) GROUP BY arah, sumber, jenis, layanan`.execute(db);
   const tempat = (p: Omit<PosKas, 'jumlah'>) => `Jumlah kas ${[p.arah, p.sumber ?? p.jenis, p.layanan].join(' ')}`;
-  return r.rows.map((p) => ({ ...p, jumlah: rupiahTersimpan(p.jumlah, tempat(p)), entri: Number(p.entri) }));
+  return {
+    pos: r.rows.map(({ donatur: _, ...p }) => ({
+      ...p,
+      jumlah: rupiahTersimpan(p.jumlah, tempat(p)),
+      entri: Number(p.entri),
+    })),
+    sumbanganDonatur: rupiahTersimpan(r.rows[0]?.donatur ?? 0, 'Sumbangan donatur'),
+  };
 }
 
 async function loadNatura(db: Kysely<Database>, sampai: string): Promise<NaturaGerak[]> {
@@ -188,13 +203,6 @@ async function loadTerdata(
   const psks = await sql<PsksTerdata>`SELECT jenis, kategori, terdaftar AS terdata, wilayah FROM psks`.execute(db);
   const donatur = await sql<DonaturTerdata>`SELECT jenis, terdaftar AS terdata FROM donatur`.execute(db);
   return { ppks: ppks.rows, psks: psks.rows, donatur: donatur.rows };
-}
-
-async function loadSumbanganDonatur(db: Kysely<Database>, dari: string, sampai: string): Promise<Rupiah> {
-  const r = await sql<{ s: number }>`
-    SELECT coalesce(sum(jumlah), 0) AS s FROM kas
-    WHERE arah = 'masuk' AND donatur_id IS NOT NULL AND tanggal BETWEEN ${dari} AND ${sampai}`.execute(db);
-  return rupiahTersimpan(r.rows[0]?.s ?? 0, 'Sumbangan donatur');
 }
 
 async function loadJejaring(db: Kysely<Database>): Promise<JejaringTerdata[]> {
