@@ -146,6 +146,13 @@ function penyusunKunci(kunci: string[][], kolomAda: Set<string>): PenyusunKunci 
 
 const TIDAK_ADA: readonly number[] = [];
 
+/** What olah looked up for a new row: group g's key x (in no row yet; g -1 for none), the rows of its name. */
+interface Dicari {
+  g: number;
+  x: string;
+  sama: number | number[] | undefined;
+}
+
 /** rows whose cells a field remembers the values of; past them a column of (nearly) all different cells stops */
 const INGAT_NILAI = 64;
 const LUPUT_MAKS = 256;
@@ -202,28 +209,33 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
     petaKunci[g] = m;
     return m;
   };
-  /** the row whose key columns are at the end of `kv` joins the rows met (group g's key `x` already made) */
-  const ingat = (nik: unknown, id: number | null, baris: number, teks: string, g = -1, x?: string) => {
+  /**
+   * The row whose key columns are at the end of `kv` joins the rows met. `dicari`: what olah already looked up for
+   * it (group g's key `x`, found in no row; the rows of the same name), so no map is asked twice of one key.
+   */
+  const ingat = (nik: unknown, id: number | null, baris: number, teks: string, dicari?: Dicari) => {
     const dari = calon.nama.length * sk.lebar;
     const nama = sk.nama(kv, dari);
     const c = calon.tambah(id, baris, teks, adaNik ? ((nik as string | null) ?? null) : null, nama);
     for (let h = 0; h < petaKunci.length; h++) {
       const m = petaKunci[h];
       if (!m) continue;
-      const k = h === g ? x : sk.kunci(h, kv, dari);
-      if (k !== undefined && !m.has(k)) m.set(k, c);
+      if (h === dicari?.g) m.set(dicari.x, c);
+      else {
+        const k = sk.kunci(h, kv, dari);
+        if (k !== undefined && !m.has(k)) m.set(k, c);
+      }
     }
     if (!nama) return;
-    const ada = namaMap.get(nama);
+    const ada = dicari ? dicari.sama : namaMap.get(nama);
     if (ada === undefined) namaMap.set(nama, c);
     else if (typeof ada === 'number') namaMap.set(nama, [ada, c]);
     else ada.push(c);
   };
-  /** the rows of the same name, bar those whose NIK says another person */
-  const miripDengan = (nama: string, nik: unknown): readonly number[] => {
-    const ada = namaMap.get(nama);
-    if (ada === undefined) return TIDAK_ADA;
-    return (typeof ada === 'number' ? [ada] : ada).filter((c) => {
+  /** the rows of the same name (`sama`, namaMap's), bar those whose NIK says another person */
+  const miripDengan = (sama: number | number[] | undefined, nik: unknown): readonly number[] => {
+    if (sama === undefined) return TIDAK_ADA;
+    return (typeof sama === 'number' ? [sama] : sama).filter((c) => {
       const n = calon.nik[c];
       return !(n && nik && n !== nik);
     });
@@ -281,7 +293,8 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
       if (ada !== undefined && !keluarga)
         return { baris, keputusan: 'sudah_ada', ringkas, alasan: pesan.imporSudahAda(calon.rujukan(ada)) };
 
-      const mirip = miripDengan(nama, nilai.nik);
+      const sama = nama ? namaMap.get(nama) : undefined;
+      const mirip = miripDengan(sama, nilai.nik);
       if (mirip.length && !o.terimaMirip)
         return {
           baris,
@@ -291,7 +304,8 @@ export function pengolahRegister(buku: Buku, o: OpsiRegister): Pengolah {
         };
 
       insert?.tulis(ditulis);
-      ingat(nilai.nik, null, baris, ringkas, i, x);
+      // a key found in a row is one of the same phone in a family (terimaMirip): that row keeps it
+      ingat(nilai.nik, null, baris, ringkas, { g: ada === undefined ? i : -1, x: x!, sama });
       return { baris, keputusan: 'baru', ringkas };
     },
     selesai: () => insert?.akhiri(),
