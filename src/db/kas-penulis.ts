@@ -1,8 +1,7 @@
 // The writer thread of an import, started by bukaPenulisKas or bukaPenulisRegister (kas-bulk.ts). It holds
 // the import's one transaction (BEGIN IMMEDIATE … COMMIT) on its own connection to the file and inserts the
-// rows the main thread has checked (cash rows numbered and chained; register rows numbered, stored and journalled
-// here),
-// while the main thread reads and checks the next.
+// rows the main thread has checked (cash rows numbered and chained there; register rows numbered, stored and
+// journalled here), while the main thread reads and checks the next.
 // Nothing is committed before COMMIT, so a killed process (both threads die together) leaves the file
 // as it was; a failed write rolls the whole import back.
 import { parentPort, workerData } from 'node:worker_threads';
