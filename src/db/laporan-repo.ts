@@ -194,14 +194,20 @@ async function loadRapat(db: Kysely<Database>, dari: string, sampai: string): Pr
   return r.rows.map((x) => ({ ...x, hadir: Number(x.hadir) }));
 }
 
-// registered by the quarter's end / within it: the day the user gave (`terdaftar`), not when it was typed in
+// registered by the quarter's end / within it: the day the user gave (`terdaftar`), not when it was typed in. Rows
+// alike in what the report counts come as one line with their number (`n`): the report reads a few lines a day
+// registered, not the whole register
 async function loadTerdata(
   db: Kysely<Database>,
 ): Promise<{ ppks: PpksTerdata[]; psks: PsksTerdata[]; donatur: DonaturTerdata[] }> {
-  const ppks = await sql<PpksTerdata>`SELECT id, jk, kategori, terdaftar AS terdata, tanggal_meninggal AS meninggal
-    FROM ppks ORDER BY id`.execute(db);
-  const psks = await sql<PsksTerdata>`SELECT jenis, kategori, terdaftar AS terdata, wilayah FROM psks`.execute(db);
-  const donatur = await sql<DonaturTerdata>`SELECT jenis, terdaftar AS terdata FROM donatur`.execute(db);
+  const ppks = await sql<PpksTerdata>`
+    SELECT jk, kategori, terdaftar AS terdata, tanggal_meninggal AS meninggal, count(*) AS n
+    FROM ppks GROUP BY jk, kategori, terdaftar, tanggal_meninggal`.execute(db);
+  const psks = await sql<PsksTerdata>`
+    SELECT jenis, kategori, terdaftar AS terdata, wilayah, count(*) AS n
+    FROM psks GROUP BY jenis, kategori, terdaftar, wilayah`.execute(db);
+  const donatur = await sql<DonaturTerdata>`
+    SELECT jenis, terdaftar AS terdata, count(*) AS n FROM donatur GROUP BY jenis, terdaftar`.execute(db);
   return { ppks: ppks.rows, psks: psks.rows, donatur: donatur.rows };
 }
 

@@ -124,26 +124,34 @@ export interface NaturaGerak {
 }
 
 /** `terdata`: the day the user says the record was registered, not when it was typed in. */
+/**
+ * Registered PPKS alike in everything the report counts (sex, category, the day registered, the day died): `n` of
+ * them. The unit's file gives one line per such group, not per person: a register of 100,000 is a few thousand lines.
+ */
 export interface PpksTerdata {
-  id: number;
   jk: string | null;
   kategori: string;
   terdata: string;
   /** the day they died (santunan --ppks); a quarter ending on or after it no longer counts them */
   meninggal?: string | null;
+  n: number;
 }
 
+/** Registered PSKS alike in kind, category, the day registered and area: `n` of them. */
 export interface PsksTerdata {
   jenis: string;
   kategori: string;
   terdata: string;
   /** `dalam` or `luar` the unit's area */
   wilayah: string;
+  n: number;
 }
 
+/** Donors of one kind registered on one day: `n` of them. */
 export interface DonaturTerdata {
   jenis: string;
   terdata: string;
+  n: number;
 }
 
 export interface JejaringTerdata {

@@ -373,6 +373,9 @@ function barisSantunan(s: SantunanBaris): Omit<BarisPenyaluran, 'no'> {
  * PPKS per category: registered and alive at the quarter's end, new this quarter, and aid this quarter.
  * Someone who died is no longer counted from the day of death on (aid given before it still counts).
  */
+/** How many a list of alike rows stands for (each carries its number, `n`). */
+const banyak = (rows: readonly { n: number }[]): number => rows.reduce((s, r) => s + r.n, 0);
+
 function ppksPerKategori(b: BahanLaporan): BarisPpks[] {
   const terdata = b.ppks.filter((p) => p.terdata <= b.sampai && !(p.meninggal && p.meninggal <= b.sampai));
   return b.ref.ppks.map((k) => {
@@ -384,10 +387,10 @@ function ppksPerKategori(b: BahanLaporan): BarisPpks[] {
       nomor: k.nomor,
       kode: k.kode,
       nama: k.nama,
-      l: di.filter((p) => p.jk === 'L').length,
-      p: di.filter((p) => p.jk === 'P').length,
-      jumlah: di.length,
-      baru: di.filter((p) => p.terdata >= b.dari).length,
+      l: banyak(di.filter((p) => p.jk === 'L')),
+      p: banyak(di.filter((p) => p.jk === 'P')),
+      jumlah: banyak(di),
+      baru: banyak(di.filter((p) => p.terdata >= b.dari)),
       menerima: menerima.size,
       nilai: jumlahSemua(nilaiAid),
     };
@@ -398,27 +401,27 @@ function psksPerKategori(b: BahanLaporan, psks: PsksTerdata[]): BarisPsks[] {
   const terdata = psks.filter((p) => p.terdata <= b.sampai);
   return b.ref.psks.map((k) => {
     const di = terdata.filter((p) => p.kategori === k.kode);
-    const jenis = (j: string) => di.filter((p) => p.jenis === j).length;
+    const jenis = (j: string) => banyak(di.filter((p) => p.jenis === j));
     return {
       nomor: k.nomor,
       kode: k.kode,
       nama: k.nama,
       perorangan: jenis('perorangan'),
       lembaga: jenis('lembaga'),
-      jumlah: di.length,
+      jumlah: banyak(di),
     };
   });
 }
 
 function ringkasDonatur(b: BahanLaporan): RingkasanDonatur {
   const terdata = b.donatur.filter((d) => d.terdata <= b.sampai);
-  const hitung = (jenis: string) => terdata.filter((d) => d.jenis === jenis).length;
+  const hitung = (jenis: string) => banyak(terdata.filter((d) => d.jenis === jenis));
   return {
     perorangan: hitung('perorangan'),
     lembaga: hitung('lembaga'),
     csr: hitung('csr'),
-    jumlah: terdata.length,
-    baru: terdata.filter((d) => d.terdata >= b.dari).length,
+    jumlah: banyak(terdata),
+    baru: banyak(terdata.filter((d) => d.terdata >= b.dari)),
     sumbangan: b.sumbanganDonatur,
   };
 }

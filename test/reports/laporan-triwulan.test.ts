@@ -182,9 +182,9 @@ describe('laporanTriwulan', () => {
           }),
         ],
         ppks: [
-          { id: 1, jk: 'P', kategori: 'LUT', terdata: '2026-03-01' },
-          { id: 2, jk: 'L', kategori: 'LUT', terdata: '2026-09-30' },
-          { id: 3, jk: 'L', kategori: 'LUT', terdata: '2026-10-01' },
+          { jk: 'P', kategori: 'LUT', terdata: '2026-03-01', n: 1 },
+          { jk: 'L', kategori: 'LUT', terdata: '2026-09-30', n: 1 },
+          { jk: 'L', kategori: 'LUT', terdata: '2026-10-01', n: 1 },
         ],
       }),
       T3,
@@ -349,8 +349,8 @@ describe('the quarterly workbook rows in words', () => {
         ],
         penyaluran: [salur],
         ppks: [
-          { id: 1, jk: 'P', kategori: 'FM', terdata: '2026-03-01', meninggal: '2026-09-30' },
-          { id: 2, jk: 'L', kategori: 'FM', terdata: '2026-03-01', meninggal: '2026-10-01' },
+          { jk: 'P', kategori: 'FM', terdata: '2026-03-01', meninggal: '2026-09-30', n: 1 },
+          { jk: 'L', kategori: 'FM', terdata: '2026-03-01', meninggal: '2026-10-01', n: 1 },
         ],
       }),
       T3,
