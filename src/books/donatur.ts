@@ -1,6 +1,7 @@
 // Book 11's rules beyond its declaration: finding the donor a receipt names.
 import type { Kysely } from 'kysely';
-import { type DonaturRingkas, findDonatur, listDonaturRingkas } from '../db/donatur-repo.js';
+import { findDonatur, listDonaturRingkas } from '../db/donatur-repo.js';
+import { calonNama } from '../db/register-repo.js';
 import type { Database } from '../db/types.js';
 import { UserError } from '../domain/errors.js';
 // title-stripping, so `Bpk. Sukardi` finds the donor the book calls `Sukardi`
@@ -20,12 +21,14 @@ function hpDari(s: string): string | undefined {
 }
 
 /** Donors with this name: the name as written first (any case), else the name without titles. */
-async function cariNama(db: Kysely<Database>, nama: string): Promise<DonaturRingkas[]> {
+async function cariNama(db: Kysely<Database>, nama: string): Promise<{ id: number }[]> {
   const persis = await findDonatur(db, { nama });
   if (persis.length) return persis;
   const kunci = bersihkanNama(nama);
   if (kunci === '') return [];
-  return (await listDonaturRingkas(db)).filter((d) => bersihkanNama(d.nama) === kunci);
+  // only names that may be it are read: a register of 100,000 donors is not cleaned name by name
+  const calon = await calonNama(db, 'donatur', kunci);
+  return calon.filter((d) => bersihkanNama(d.nama) === kunci);
 }
 
 /** The donor a receipt names by ID, phone or name; nothing named is no donor. */

@@ -1,11 +1,11 @@
 // Book 9's own rules on top of its declaration: what a NIK says about a person, category hints,
 // and the basis for processing a person's data (UU 27/2022).
 import type { Kysely } from 'kysely';
-import { type Baris, findPpksByNik, getBaris, listBaris } from '../db/register-repo.js';
+import { type Baris, calonNama, findPpksByNik, getBaris, listBaris } from '../db/register-repo.js';
 import type { Database, KategoriPpksRow } from '../db/types.js';
 import { formatTanggal, umur } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
-import { namaSama } from '../domain/nama.js';
+import { bersihkanNama } from '../domain/nama.js';
 import { pesan } from '../domain/pesan.js';
 import { OK, pass, type RuleResult, refuse } from '../domain/rule.js';
 import { maskNik } from './buku.js';
@@ -101,8 +101,11 @@ export async function cariPpks(db: Kysely<Database>, raw: Nilai | undefined): Pr
     return b ? pass(b) : refuse(new UserError(pesan.ppksTidakAda(nik.length === 16 ? maskNik(nik) : teks)));
   }
   // a name, titles ignored (`Mbah Tukiyem` is `Tukiyem`); anonymised rows have no name to match
-  const senama = (await listBaris(db, 'ppks', { sama: {} })).filter((p) => namaSama(String(p.nama ?? ''), teks));
-  if (senama.length === 1) return pass(senama[0]!);
+  const kunci = bersihkanNama(teks);
+  const calon = kunci ? await calonNama(db, 'ppks', kunci) : [];
+  const senama = calon.filter((p) => bersihkanNama(p.nama) === kunci);
+  const satu = senama.length === 1 ? await getBaris(db, 'ppks', senama[0]!.id) : undefined;
+  if (satu) return pass(satu);
   return refuse(new UserError(senama.length ? pesan.ppksGanda(teks, senama.length) : pesan.ppksTidakAda(teks)));
 }
 

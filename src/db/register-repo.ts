@@ -113,6 +113,25 @@ export async function nextNomorAgenda(db: Db, arah: string, tahun: number): Prom
 }
 
 /** The PPKS with this NIK, if any (NIKs are unique in the book). */
+/**
+ * The rows of a register whose name may be `kunci` without its titles (bersihkanNama's words): an ASCII name holds
+ * those words as they are, in any case (SQLite's lower() folds ASCII only), so it must hold the last of them; a name
+ * with a character beyond ASCII (its UTF-8 longer than its characters: accents fold to their letters) is always one.
+ * Whoever asks decides among them by bersihkanNama: no name that matches is left out. One pass over the names in
+ * SQLite instead of each name cleaned in JavaScript (0.3 s for 100,000 donors).
+ */
+export async function calonNama(
+  db: Db,
+  tabel: 'donatur' | 'ppks',
+  kunci: string,
+): Promise<{ id: number; nama: string }[]> {
+  const kataAkhir = kunci.slice(kunci.lastIndexOf(' ') + 1);
+  const r = await sql<{ id: number; nama: string }>`
+    SELECT id, nama FROM ${sql.table(tabel)}
+    WHERE instr(lower(nama), ${kataAkhir}) > 0 OR length(CAST(nama AS BLOB)) > length(nama) ORDER BY id`.execute(db);
+  return r.rows;
+}
+
 export async function findPpksByNik(db: Db, nik: string): Promise<Baris | undefined> {
   return (await sql<Baris>`SELECT * FROM ppks WHERE nik = ${nik}`.execute(db)).rows[0];
 }

@@ -21,7 +21,10 @@ beforeAll(async () => {
   await ok(db, ['donatur', 'tambah', '--nama', 'Toko Makmur', '--jenis', 'lembaga']); // 2
   await ok(db, ['donatur', 'tambah', '--nama', 'Hj. Siti Aminah', '--alamat', 'Jetis']); // 3
   await ok(db, ['donatur', 'tambah', '--nama', 'Ibu Siti Aminah', '--alamat', 'Gadingan']); // 4
+  await ok(db, ['donatur', 'tambah', '--nama', 'Lestari Déwi']); // 5
+  await ok(db, ['donatur', 'tambah', '--nama', 'JOKO.WIDODO, S.E.']); // 6
   await ok(db, ['ppks', 'tambah', '--nik', '3402084107650003', '--nama', 'Tukiyem', '--jk', 'P', '--kategori', 'LUT']);
+  await ok(db, ['ppks', 'tambah', '--nama', 'Mbah Sastrô', '--jk', 'L', '--kategori', 'LUT']);
   await ok(db, ['kegiatan', 'catat', '--tanggal', '2026-08-10', '--nama', 'Penyuluhan', '--jenis', 'pencegahan']);
   await ok(db, ['natura', 'masuk', '--barang', 'beras', '--kuantitas', '12,5', '--tanggal', '2026-10-01']);
   await ok(db, ['natura', 'keluar', '--barang', 'Beras', '--kuantitas', '2', '--tanggal', '2026-10-05']);
@@ -46,6 +49,14 @@ describe('cariDonatur', () => {
     expect(putusan(await cariDonatur(ledger.db, 'Siti Aminah'))).toBe(
       'UserError: donatur "Siti Aminah" cocok dengan 2 orang; pakai ID atau nomor HP.',
     );
+  });
+
+  it('finds a name written with accents, dots or capitals either way (only likely names are read)', async () => {
+    expect(nilai(await cariDonatur(ledger.db, 'Lestari Dewi'))).toBe(5);
+    expect(nilai(await cariDonatur(ledger.db, 'Bu LESTARI déwi'))).toBe(5);
+    expect(nilai(await cariDonatur(ledger.db, 'Pak Joko Widodo'))).toBe(6);
+    expect(nilai(await cariDonatur(ledger.db, 'joko   widodo'))).toBe(6);
+    expect(putusan(await cariDonatur(ledger.db, 'Joko'))).toMatch(/donatur "Joko" tidak ditemukan/);
   });
 
   it('refuses a donor who is not in the book; no donor named is no donor', async () => {
@@ -75,6 +86,8 @@ describe('PPKS', () => {
     const r = await cariPpks(ledger.db, 'Mbah Tukiyem');
     expect(r.ok && r.value.id).toBe(1);
     expect(putusan(await cariPpks(ledger.db, 'Bu Tukinah'))).toMatch(/PPKS "Bu Tukinah" tidak ditemukan/);
+    const aksen = await cariPpks(ledger.db, 'sastro');
+    expect(aksen.ok && aksen.value.nama).toBe('Mbah Sastrô');
   });
 
   it('nikUnik refuses a NIK already in the book, except on the record that holds it', async () => {
