@@ -22,8 +22,16 @@ export default function sejuta({ dir }) {
   target('laporan triwulan --json, 1 jt entri (dinding)', laporan.detik, 0.3, 's', `CPU ${laporan.cpu.toFixed(3)} s`);
   // SEJUTA=laporan: only the line above (the 1 M ledger is still built), for work on start-up and sums
   if (process.env.SEJUTA === 'laporan') return;
-  const periksa = terbaik(1, () => wksbm(db, ['periksa']));
-  target('periksa, 1 jt entri (dinding)', periksa.detik, 5, 's', `CPU ${periksa.cpu.toFixed(2)} s`);
+  // three runs, the median taken: the same build gave 4.1–7.2 s within minutes on this shared machine
+  const periksa = terbaik(3, () => wksbm(db, ['periksa']));
+  const semua = periksa.runs.map((r) => r.detik.toFixed(2)).join(', ');
+  target(
+    'periksa, 1 jt entri (dinding)',
+    periksa.detik,
+    5,
+    's',
+    `CPU ${periksa.cpu.toFixed(2)} s (median dari ${semua} s)`,
+  );
   const xlsx = path.join(dir, 'kas-2025.xlsx');
   const cetak = wksbm(db, ['cetak', 'kas', '--dari', '2025-01-01', '--sampai', '2025-12-31', '-o', xlsx]);
   target('cetak kas 2025, 250 rb baris (dinding)', cetak.detik, 8, 's', `CPU ${(cetak.cpu ?? 0).toFixed(2)} s`);
