@@ -93,7 +93,8 @@ export async function listKas(db: Kysely<Database>, f: KasFilter): Promise<Entri
 
 /**
  * The same entries read one by one straight from SQLite (no promise per row, kysely would await each): the
- * printed cash book and a long quarter's workbook (which reads them twice). Each call runs the query anew.
+ * printed cash book and a long quarter's workbook (one reading, as its rows are written). Each call runs the query
+ * anew.
  */
 export function* iterasiKas(sqlite: BetterSqlite3.Database, db: Kysely<Database>, f: KasFilter): Iterable<EntriKas> {
   const { sql: teks, parameters } = queryBukuKas(db, f).compile();

@@ -170,7 +170,7 @@ function daftarLaporan(m: LaporanTriwulan): Konteks['daftar'] {
   };
 }
 
-/** The cash book's rows: held when the model holds them, else streamed from the books (read twice). */
+/** The cash book's rows: held when the model holds them, else streamed from the books (read once, as written). */
 function daftarKas(m: LaporanTriwulan): Konteks['daftar'][string] {
   const d = kolomDari(
     (m.buku_kas ?? []).map((b) => barisKas(b, m.nama_kode)),
