@@ -20,15 +20,21 @@ function hpDari(s: string): string | undefined {
   }
 }
 
-/** Donors with this name: the name as written first (any case), else the name without titles. */
+/** A name as SQLite's lower() gives it: ASCII letters folded, every other character as it is. */
+const kecilSqlite = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+
+/**
+ * Donors with this name: the name as written first (any case), else the name without titles. Both are decided
+ * among the names that may be it (calonNama), read in one pass: a name written the same is one of them, as its
+ * words without titles are the same. A name of no words (`-`) is only ever found as written.
+ */
 async function cariNama(db: Kysely<Database>, nama: string): Promise<{ id: number }[]> {
-  const persis = await findDonatur(db, { nama });
-  if (persis.length) return persis;
   const kunci = bersihkanNama(nama);
-  if (kunci === '') return [];
-  // only names that may be it are read: a register of 100,000 donors is not cleaned name by name
+  if (kunci === '') return findDonatur(db, { nama });
   const calon = await calonNama(db, 'donatur', kunci);
-  return calon.filter((d) => bersihkanNama(d.nama) === kunci);
+  const ditulis = nama.toLowerCase();
+  const persis = calon.filter((d) => kecilSqlite(d.nama) === ditulis);
+  return persis.length ? persis : calon.filter((d) => bersihkanNama(d.nama) === kunci);
 }
 
 /** The donor a receipt names by ID, phone or name; nothing named is no donor. */
