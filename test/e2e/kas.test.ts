@@ -154,6 +154,22 @@ describe('kas masuk / keluar / pindah', () => {
       per: { umum: 100_000, zakat: 50_000, kematian: 0 },
     });
   });
+
+  it('names a donor as people write the name: titles, capitals, accents; the name as written first', async () => {
+    const db = await unitBaru();
+    for (const nama of ['Hj. Siti Aminah', 'Ibu Siti Aminah', 'Lestari Déwi', 'JOKO.WIDODO, S.E.'])
+      await berhasil(db, ['donatur', 'tambah', '--nama', nama]);
+    const donatur = async (nama: string) =>
+      (await ok(db, ['kas', 'masuk', '--jumlah', '5000', '--sumber', 'donatur', '--donatur', nama])).donatur_id;
+    expect(await donatur('hj. siti aminah')).toBe(1);
+    expect(await donatur('Bu lestari dewi')).toBe(3);
+    expect(await donatur('Pak Joko Widodo')).toBe(4);
+    await refused(
+      db,
+      ['kas', 'masuk', '--jumlah', '5000', '--sumber', 'donatur', '--donatur', 'Siti Aminah'],
+      /donatur "Siti Aminah" cocok dengan 2 orang/,
+    );
+  });
 });
 
 describe('refusals leave the ledger unchanged', () => {

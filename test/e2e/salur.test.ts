@@ -103,6 +103,17 @@ describe('salur', () => {
     );
   });
 
+  it('names the recipient as people write the name: titles and accents aside', async () => {
+    const db = await unitSiap();
+    await ok(db, ['ppks', 'tambah', '--nama', 'Mbah Sastrô', '--jk', 'L', '--kategori', 'LUT']);
+    const salur = (ppks: string) => wksbm(db, ['salur', '--ppks', ppks, '--layanan', 'jaminan', '--jumlah', '10.000']);
+    expect((await salur('sastro')).code).toBe(0);
+    expect((await salur('Bu Tukiyem')).code).toBe(0);
+    const r = await salur('Mbah Sastri');
+    expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/PPKS "Mbah Sastri" tidak ditemukan/)]);
+    expect(rows(db, 'SELECT ppks_id FROM penyaluran ORDER BY id')).toEqual([{ ppks_id: 2 }, { ppks_id: 1 }]);
+  });
+
   it('hands out rice as a stock-out with the aid record; no cash moves', async () => {
     const db = await unitSiap();
     await wksbm(db, ['natura', 'masuk', '--barang', 'beras', '--kuantitas', '12,5', '--sumber', 'jimpitan']);
