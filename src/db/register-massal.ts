@@ -24,7 +24,7 @@ const SEKALIGUS = 32;
  * `perorangan`) and SQLite's type conversions applied as the table would apply them. A row journalled from these
  * values needs no reading back.
  */
-export interface SusunanRegister {
+interface SusunanRegister {
   /** the table's columns, sorted by name */
   kolom: string[];
   /** per column, the same value in every row as an SQL literal; undefined for a column each row gives */
@@ -35,7 +35,7 @@ export interface SusunanRegister {
   susun(v: readonly unknown[], dari: number, ke: unknown[], posisi: number): void;
 }
 
-export function susunanRegister(
+function susunanRegister(
   sqlite: BetterSqlite3.Database,
   tabel: string,
   kolom: string[],
@@ -63,7 +63,7 @@ export function susunanRegister(
 }
 
 /** Rows already in their stored form (SusunanRegister) inserted 32 to a statement, in the import's transaction. */
-export interface PenyisipTersimpan {
+interface PenyisipTersimpan {
   /** queues the row at `dari` in `nilai` (the columns of the susunan, one row after the other) */
   sisip(nilai: readonly unknown[], dari: number): void;
   /** inserts what is still queued and puts back the indexes and triggers set aside */
@@ -76,7 +76,7 @@ export interface PenyisipTersimpan {
  * copy and a conversion. `tundaIndeks: false` keeps the table's indexes up to date row by row (a writer thread:
  * there that work runs beside the reading thread, while rebuilding them would run after it, before the commit).
  */
-export function penyisipTersimpan(
+function penyisipTersimpan(
   sqlite: BetterSqlite3.Database,
   tabel: string,
   susunan: Pick<SusunanRegister, 'kolom' | 'literal' | 'idAwal'>,

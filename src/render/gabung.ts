@@ -2,6 +2,8 @@
 import type ExcelJSNs from 'exceljs';
 import { parseAlamat } from './a1.js';
 
+type Sudut = ReturnType<typeof parseAlamat>;
+
 /**
  * Merges `rentang` (`B3:E3`) as `ws.mergeCells` does. exceljs checks a new merge against every merge already on the
  * sheet, so a sheet of many merges costs their square: a quarter's 1,273 receipts (13 merges each) took 42 s.
@@ -10,8 +12,6 @@ import { parseAlamat } from './a1.js';
  * order made. This reaches into exceljs 4.4's `_merges` (the version is pinned); a sheet without it is merged by
  * exceljs alone.
  */
-type Sudut = ReturnType<typeof parseAlamat>;
-
 export function gabungkan(ws: ExcelJSNs.Worksheet, rentang: string): void {
   const w = ws as unknown as { _merges?: Record<string, unknown> };
   const semua = w._merges;
