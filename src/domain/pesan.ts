@@ -204,6 +204,8 @@ export const pesan = {
   akunDibuat: (kode: string) => `Akun ${kode} ditambahkan.`,
   periksaBaik: () => 'Pemeriksaan selesai: semua baik.',
   periksaTemuan: (n: number) => `Pemeriksaan menemukan ${n} masalah.`,
+  syaratTabel: (tabel: string, id: number | null, syarat: string) =>
+    `${id === null ? 'Sebuah baris' : `Baris ${id}`} di tabel ${tabel} tidak memenuhi syarat tabelnya: ${syarat}.`,
   periksaRusak: () =>
     'Berkas buku rusak, jadi pemeriksaan lain dihentikan; ' +
     'lihat daftar cadangan dan kembalikan yang utuh dengan "wksbm pulihkan".',

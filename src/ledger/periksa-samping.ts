@@ -1,10 +1,10 @@
 // What `wksbm periksa` runs beside the main thread's walk of the books, each part on a connection of its own
-// in a worker thread (periksa-pekerja.ts): SQLite's own check of the file, and the references, the reversals,
+// in a worker thread (periksa-pekerja.ts): SQLite's own check of the file and its constraints; and the reversals,
 // the stock book's day totals, the stored day totals and the upper part of a large cash book.
 // Three threads on two cores share the work out better than two halves fixed beforehand.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Rentang } from '../db/check-repo.js';
-import { bacaJumlah, cekBerkas, type HasilJumlah } from '../db/periksa-sql.js';
+import { bacaJumlah, cekBerkas, type HasilBerkas, type HasilJumlah } from '../db/periksa-sql.js';
 import type { PetaGanti } from '../domain/anonim.js';
 import { type HasilJalanKas, jalaniKas } from './periksa-rantai.js';
 
@@ -14,7 +14,7 @@ export type KerjaSamping =
   | { kerja: 'jumlah'; kas?: { peta: PetaGanti; rentang: Rentang } };
 
 export interface HasilSamping {
-  berkas: string[];
+  berkas: HasilBerkas;
   jumlah: { jumlah: HasilJumlah; kas?: HasilJalanKas };
 }
 

@@ -29,6 +29,7 @@ export interface Temuan {
   jenis:
     | 'integritas'
     | 'kunci_asing'
+    | 'syarat_tabel'
     | 'rantai_hash'
     | 'urutan_bukti'
     | 'saldo'
@@ -51,7 +52,7 @@ export async function periksa(ledger: Pick<Ledger, 'db' | 'sqlite'>, opsi: OpsiP
   const berkas = samping(ledger.sqlite, { kerja: 'berkas', lengkap: opsi.lengkap ?? false });
   berkas.catch(() => {}); // awaited below, also when walking the books fails first
   const jalan = await jalaniBuku(ledger);
-  const rusak = await berkas;
+  const { rusak, langgar, kunciAsing } = await berkas;
   // the other checks read the damaged pages and would stop at the first; the damage is the finding
   if (rusak.length)
     return [
@@ -60,10 +61,11 @@ export async function periksa(ledger: Pick<Ledger, 'db' | 'sqlite'>, opsi: OpsiP
     ];
   if ('galat' in jalan) throw jalan.galat;
   const { kas, putus, hasil, sisa } = jalan;
-  const temuan: Temuan[] = hasil.kunciAsing.map((f) => ({
+  const temuan: Temuan[] = kunciAsing.map((f) => ({
     jenis: 'kunci_asing',
     pesan: `Baris ${f.rowid} di tabel ${f.table} menunjuk ke ${f.parent} yang tidak ada.`,
   }));
+  for (const l of langgar) temuan.push({ jenis: 'syarat_tabel', pesan: pesan.syaratTabel(l.tabel, l.id, l.syarat) });
   // a row's number, then the chains' breaks, then the gaps
   temuan.push(...kas.seri.temuan, ...putus, ...kas.seri.celah());
   for (const v of hasil.batalSalah)

@@ -30,6 +30,6 @@ describe('a damaged file in Indonesian', () => {
         throw sqliteGalat('SQLITE_TOOBIG', 'string or blob too big');
       },
     } as unknown as BetterSqlite3.Database;
-    expect(cekBerkas(berkas, false)).toEqual(['string or blob too big']);
+    expect(cekBerkas(berkas, false)).toEqual({ rusak: ['string or blob too big'], langgar: [], kunciAsing: [] });
   });
 });

@@ -86,19 +86,35 @@ describe('periksa, fast read', () => {
     });
   });
 
-  it('a CHECK constraint broken outside the tool is damage, in the worker too', async () => {
+  it('a CHECK broken outside the tool is named by table, row and rule, in the worker and in-process', async () => {
     const db = await unitBaru();
     await isi(db);
+    expect((await wksbm(db, ['donatur', 'tambah', '--nama', 'Bu Sri', '--hp', '081234567890'])).code).toBe(0);
     const s = sqlite(db);
     s.pragma('ignore_check_constraints = ON');
     s.exec('DROP TRIGGER kas_tanpa_ubah');
     s.prepare('UPDATE kas SET jumlah = 0 WHERE id = 3').run();
+    s.prepare("UPDATE kas SET arah = 'pindah' WHERE id = 4").run();
+    s.prepare("UPDATE donatur SET jenis = 'teman' WHERE id = 1").run();
+    // WITHOUT ROWID: no row number to give
+    s.prepare("UPDATE saldo_harian SET buku = 'lain' WHERE tanggal = '2026-08-04' AND buku = 'dana'").run();
     s.close();
-    for (const r of [wksbmBin(db, ['periksa', '--json']), await wksbm(db, ['periksa', '--json'])]) {
+    const bin = wksbmBin(db, ['periksa', '--json']);
+    const sini = await wksbm(db, ['periksa', '--json']);
+    for (const r of [bin, sini]) {
       expect(r.code).toBe(1);
-      expect(r.json().temuan[0].pesan).toBe('SQLite melaporkan kerusakan: CHECK constraint failed in kas');
-      expect(jenis(r)).toEqual(['integritas', 'integritas']);
+      const syarat = r.json().temuan.filter((t: { jenis: string }) => t.jenis === 'syarat_tabel');
+      expect(syarat.map((t: { pesan: string }) => t.pesan)).toEqual([
+        "Baris 1 di tabel donatur tidak memenuhi syarat tabelnya: jenis IN ('perorangan', 'lembaga', 'csr').",
+        'Baris 3 di tabel kas tidak memenuhi syarat tabelnya: jumlah <> 0.',
+        "Baris 4 di tabel kas tidak memenuhi syarat tabelnya: (arah = 'keluar') = (jenis IS NOT NULL).",
+        "Sebuah baris di tabel saldo_harian tidak memenuhi syarat tabelnya: buku IN ('akun', 'dana', 'stok').",
+      ]);
+      // not damage: the other checks still run and find the rows changed
+      expect(jenis(r)).toContain('rantai_hash');
+      expect(jenis(r)).not.toContain('integritas');
     }
+    expect(bin.json()).toEqual(sini.json());
   });
 
   it('--lengkap runs the full integrity_check: an index whose entries no longer match their rows', async () => {

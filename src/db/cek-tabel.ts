@@ -1,0 +1,117 @@
+// The tables' CHECK constraints for `wksbm periksa`, asked of every row with one query per table. SQLite's
+// quick_check can check them itself, but row by row at about three times the cost: on a million cash rows 3.8 s
+// against 1.1 s for quick_check without them plus 1.1 s for the query. The expressions are read from each table's
+// own CREATE TABLE text, so the file is held to the rules it declares, as SQLite would hold it.
+import type BetterSqlite3 from 'better-sqlite3';
+
+/** A row that fails its table's CHECK: its rowid (none in a WITHOUT ROWID table) and the expression, as written. */
+export interface LanggarCek {
+  tabel: string;
+  id: number | null;
+  syarat: string;
+}
+
+/** At most this many rows named per table, as quick_check stops at 100 findings. */
+const BATAS = 100;
+
+/**
+ * The rows that fail a CHECK of their table, up to BATAS per table, in table order then rowid order; undefined
+ * when some table's expressions could not be asked as a query (a schema written outside the tool): the caller
+ * then leaves them to SQLite's own check.
+ */
+export function langgarCek(sqlite: BetterSqlite3.Database): LanggarCek[] | undefined {
+  const tabel = sqlite
+    .prepare(
+      `SELECT s.name, s.sql, t.wr FROM sqlite_schema s JOIN pragma_table_list t ON t.name = s.name AND t.schema = 'main'
+       WHERE s.type = 'table' AND s.name NOT LIKE 'sqlite_%' ORDER BY s.name`,
+    )
+    .raw(true)
+    .all() as [string, string | null, number][];
+  const out: LanggarCek[] = [];
+  for (const [nama, sql, tanpaRowid] of tabel) {
+    const syarat = sql ? syaratCek(sql) : [];
+    if (!syarat.length) continue;
+    const gagal = syarat.map((s) => `NOT (${s})`);
+    let q: BetterSqlite3.Statement;
+    try {
+      q = sqlite
+        .prepare(
+          `SELECT ${tanpaRowid ? 'NULL' : '_rowid_'}, ${gagal.join(', ')} FROM "${nama.replaceAll('"', '""')}"
+           WHERE ${gagal.join(' OR ')} LIMIT ${BATAS}`,
+        )
+        .raw(true);
+    } catch {
+      return undefined;
+    }
+    for (const [id, ...hasil] of q.all() as [number | null, ...unknown[]][])
+      out.push({ tabel: nama, id, syarat: syarat[hasil.findIndex((h) => h === 1)] ?? syarat[0]! });
+  }
+  return out;
+}
+
+/** The CHECK expressions of a CREATE TABLE statement (column and table constraints alike), as written, in order. */
+export function syaratCek(sql: string): string[] {
+  const out: string[] = [];
+  const token = [...tokenSql(sql)].filter((t) => t.jenis !== 'lain');
+  for (let i = 0; i + 1 < token.length; i++) {
+    const t = token[i]!;
+    if (t.jenis !== 'kata' || sql.slice(t.awal, t.akhir).toUpperCase() !== 'CHECK' || token[i + 1]!.jenis !== '(')
+      continue;
+    let dalam = 0;
+    for (let j = i + 1; j < token.length; j++) {
+      const u = token[j]!;
+      if (u.jenis === '(') dalam++;
+      else if (u.jenis === ')' && --dalam === 0) {
+        out.push(sql.slice(token[i + 1]!.akhir, u.awal).trim());
+        i = j;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+interface Token {
+  jenis: 'kata' | '(' | ')' | 'isi' | 'lain';
+  awal: number;
+  akhir: number;
+}
+
+/**
+ * SQL text as tokens enough to find CHECK (...): words, parentheses, quoted strings and names (`isi`, so a quoted
+ * "CHECK" or a parenthesis inside quotes counts as neither), and the rest (`lain`: spaces, comments, punctuation).
+ */
+function* tokenSql(sql: string): Generator<Token> {
+  for (let i = 0; i < sql.length; ) {
+    const awal = i;
+    const c = sql[i]!;
+    if (c === '(' || c === ')') {
+      i++;
+      yield { jenis: c, awal, akhir: i };
+    } else if (c === '[') {
+      const tutup = sql.indexOf(']', i);
+      i = tutup < 0 ? sql.length : tutup + 1;
+      yield { jenis: 'isi', awal, akhir: i };
+    } else if (c === "'" || c === '"' || c === '`') {
+      i++;
+      // a doubled quote inside is the quote itself
+      while (i < sql.length && !(sql[i] === c && sql[i + 1] !== c)) i += sql[i] === c ? 2 : 1;
+      i = Math.min(i + 1, sql.length);
+      yield { jenis: 'isi', awal, akhir: i };
+    } else if (sql.startsWith('--', i)) {
+      const baris = sql.indexOf('\n', i);
+      i = baris < 0 ? sql.length : baris + 1;
+      yield { jenis: 'lain', awal, akhir: i };
+    } else if (sql.startsWith('/*', i)) {
+      const akhir = sql.indexOf('*/', i + 2);
+      i = akhir < 0 ? sql.length : akhir + 2;
+      yield { jenis: 'lain', awal, akhir: i };
+    } else if (/[\p{L}\p{N}_$]/u.test(c)) {
+      while (i < sql.length && /[\p{L}\p{N}_$]/u.test(sql[i]!)) i++;
+      yield { jenis: 'kata', awal, akhir: i };
+    } else {
+      i++;
+      yield { jenis: 'lain', awal, akhir: i };
+    }
+  }
+}
