@@ -146,6 +146,15 @@ function angka(v: unknown): number {
   return Number.parseFloat(String(v)) || 0;
 }
 
+/**
+ * The first and last number a series' bitmap holds (none: an empty range), found natively: a walk of a part of the
+ * book holds a few thousand numbers high up in a bitmap of a whole year's, and joining parts looks only there.
+ */
+function rentangBit(seri: Terlihat): [dari: number, sampai: number] {
+  const dari = seri.bit.indexOf(1, 1);
+  return dari < 0 ? [1, 0] : [dari, seri.bit.lastIndexOf(1)];
+}
+
 /** The highest voucher number a series keeps in its bitmap (a year of numbers is far below). */
 const BATAS_BIT = 1 << 24;
 
@@ -200,7 +209,8 @@ export class SeriBukti {
       const ini = this.terlihat.get(k);
       if (!ini) this.terlihat.set(k, s);
       else {
-        for (let i = 1; i < s.bit.length; i++) if (s.bit[i]) this.tandai(ini, i);
+        const [dari, sampai] = rentangBit(s);
+        for (let i = dari; i <= sampai; i++) if (s.bit[i]) this.tandai(ini, i);
         for (const u of s.besar) this.tandai(ini, u);
       }
     }
@@ -209,8 +219,9 @@ export class SeriBukti {
   }
 
   private bertemu(a: Terlihat, b: Terlihat): boolean {
-    const n = Math.min(a.bit.length, b.bit.length);
-    for (let i = 1; i < n; i++) if (a.bit[i]! & b.bit[i]!) return true;
+    const [dari, sampai] = rentangBit(b);
+    const n = Math.min(a.bit.length - 1, sampai);
+    for (let i = dari; i <= n; i++) if (a.bit[i]! & b.bit[i]!) return true;
     for (const u of b.besar) if (this.ada(a, u)) return true;
     for (const u of a.besar) if (this.ada(b, u)) return true;
     return false;

@@ -1,28 +1,28 @@
 // What `wksbm periksa` runs beside the main thread's walk of the books, each part on a connection of its own
 // in a worker thread (periksa-pekerja.ts): SQLite's own check of the file and its constraints; and the reversals,
-// the stock book's day totals, the stored day totals and the upper part of a large cash book.
-// Three threads on two cores share the work out better than two halves fixed beforehand.
+// the stock book's day totals, the stored day totals and the upper parts of a large cash book.
+// Three threads on two cores; the cash book's walk is shared by taking parts from either end (periksa-rantai.ts).
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Rentang } from '../db/check-repo.js';
 import { bacaJumlah, cekBerkas, type HasilBerkas, type HasilJumlah } from '../db/periksa-sql.js';
 import type { PetaGanti } from '../domain/anonim.js';
-import { type HasilJalanKas, jalaniKas } from './periksa-rantai.js';
+import { type BagiKas, type HasilJalanKas, jalaniAtas } from './periksa-rantai.js';
 
-/** One part of the work: SQLite's check, or the totals and (when given) a part of the cash book. */
+/** One part of the work: SQLite's check, or the totals and (when given) the upper parts of the cash book. */
 export type KerjaSamping =
   | { kerja: 'berkas'; lengkap: boolean }
-  | { kerja: 'jumlah'; kas?: { peta: PetaGanti; rentang: Rentang } };
+  | { kerja: 'jumlah'; kas?: { peta: PetaGanti; bagi: BagiKas } };
 
 export interface HasilSamping {
   berkas: HasilBerkas;
-  jumlah: { jumlah: HasilJumlah; kas?: HasilJalanKas };
+  jumlah: { jumlah: HasilJumlah; kas?: HasilJalanKas[] };
 }
 
 /** The part's work on `sqlite`, in this thread. */
 export function kerjakan<K extends KerjaSamping>(sqlite: BetterSqlite3.Database, k: K): HasilSamping[K['kerja']] {
   if (k.kerja === 'berkas') return cekBerkas(sqlite, k.lengkap) as HasilSamping[K['kerja']];
-  const kas = k.kas && jalaniKas(sqlite, k.kas.peta, k.kas.rentang);
-  return { jumlah: bacaJumlah(sqlite), kas } as HasilSamping[K['kerja']];
+  // the totals first: the cash book's parts go on until the main thread's walk meets this one
+  const jumlah = bacaJumlah(sqlite);
+  return { jumlah, kas: k.kas && jalaniAtas(sqlite, k.kas.peta, k.kas.bagi) } as HasilSamping[K['kerja']];
 }
 
 /**

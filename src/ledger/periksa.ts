@@ -19,7 +19,7 @@ import { PemeriksaRantai, type PutusRantai, type TabelRantai } from './hash.js';
 import { periksaJurnal, petaGantiJurnal, type TemuanJurnal } from './jurnal.js';
 import { formatKuantitas, gerakNatura } from './natura.js';
 import { PencatatKas } from './periksa-kas.js';
-import { jalaniRantai } from './periksa-rantai.js';
+import { bagiKas, jalaniBawah, jalaniRantai } from './periksa-rantai.js';
 import { samping } from './periksa-samping.js';
 import { gerakKas } from './posting.js';
 import type { Gerak } from './saldo.js';
@@ -132,41 +132,36 @@ interface Jalan {
   sisa: Sisa;
 }
 
-/** A cash book longer than this is walked in two parts at once (periksa-samping.ts). */
+/** A cash book longer than this is walked from both ends at once (periksa-rantai.ts, bagiKas). */
 const BELAH_DARI = 4096;
-/**
- * The main thread's share of a large cash book's rows: the worker's part also holds the references and the
- * reversals (two scans of the book, about a sixth of its walk), the main thread's the start and bacaSisa.
- */
-const BAGIAN_SINI = 0.525;
 
 /**
- * Walks the books: the lower part of the cash book and the stock book here, then the checks that need no walk
- * (bacaSisa), while a worker thread walks the upper part of a large cash book and reads the day totals. A failure
- * (a damaged page) is returned, not thrown: SQLite's own check, awaited after, names the damage.
+ * Walks the books: the stock book here, then the checks that need no walk (bacaSisa), then the cash book from its
+ * first row up, while a worker thread reads the day totals and walks a large cash book from its last row down until
+ * the two walks meet. A failure (a damaged page) is returned, not thrown: SQLite's own check, awaited after, names
+ * the damage.
  */
 async function jalaniBuku(ledger: Pick<Ledger, 'db' | 'sqlite'>): Promise<Jalan | { galat: unknown }> {
   try {
     const peta = await petaGantiJurnal(ledger.db);
     const akhir = idTerakhir(ledger.sqlite, 'kas');
-    const tengah = akhir > BELAH_DARI ? Math.floor(akhir * BAGIAN_SINI) : akhir;
-    const atas = tengah < akhir ? { peta, rentang: { setelah: tengah, sampai: akhir } } : undefined;
-    const sampingan = samping(ledger.sqlite, { kerja: 'jumlah', kas: atas });
+    const bagi = akhir > BELAH_DARI ? bagiKas(akhir) : undefined;
+    const sampingan = samping(ledger.sqlite, { kerja: 'jumlah', kas: bagi && { peta, bagi } });
     sampingan.catch(() => {}); // awaited below, also when the walk here fails first
-    const rantai = new PemeriksaRantai('kas', peta);
-    let kas = new PencatatKas();
-    jalaniRantai(ledger.sqlite, 'kas', rantai, kas, { setelah: 0, sampai: tengah });
     const natura = new PemeriksaRantai('natura', peta);
     jalaniRantai(ledger.sqlite, 'natura', natura);
-    // while the worker may still walk the upper part
     const sisa = await bacaSisa(ledger, peta);
-    const { jumlah: hasil, kas: bagianAtas } = await sampingan;
-    if (bagianAtas && !kas.gabung(bagianAtas.kas)) {
-      // a number in both parts (only a file changed outside the tool): the whole book in one walk decides
+    const rantai = new PemeriksaRantai('kas', peta);
+    let kas = new PencatatKas();
+    if (bagi) jalaniBawah(ledger.sqlite, rantai, kas, bagi);
+    else jalaniRantai(ledger.sqlite, 'kas', rantai, kas);
+    const { jumlah: hasil, kas: bagianAtas = [] } = await sampingan;
+    if (!bagianAtas.every((b) => kas.gabung(b.kas))) {
+      // a number in two parts (only a file changed outside the tool): the whole book in one walk decides
       kas = new PencatatKas();
       jalaniRantai(ledger.sqlite, 'kas', new PemeriksaRantai('kas', peta), kas);
     }
-    const putusKas = rantai.putus ?? bagianAtas?.putus;
+    const putusKas = rantai.putus ?? bagianAtas.find((b) => b.putus)?.putus;
     const putus = [
       ...(putusKas ? temuanPutus('kas', putusKas) : []),
       ...(natura.putus ? temuanPutus('natura', natura.putus) : []),

@@ -215,7 +215,7 @@ describe('periksa reads the chain in batches of rows joined by SQLite', () => {
     );
   });
 
-  it('a 5,000-row book in two halves: a changed amount and a moved number found, the lower break first', async () => {
+  it('a 5,000-row book in two parts: a changed amount and a moved number found, the lower break first', async () => {
     const db = await unitBaru();
     const csv = path.join(path.dirname(db), 'kas.csv');
     const baris = Array.from(
