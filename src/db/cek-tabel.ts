@@ -1,25 +1,27 @@
 // The tables' CHECK constraints for `wksbm periksa`, asked of every row with one query per table. SQLite's
 // quick_check can check them itself, but row by row at about three times the cost: on a million cash rows 3.8 s
 // against 1.1 s for quick_check without them plus 1.1 s for the query. The expressions are read from each table's
-// own CREATE TABLE text, so the file is held to the rules it declares, as SQLite would hold it.
+// own CREATE TABLE text, so the file is held to the rules it declares, as SQLite would hold it; a rule SQLite cannot
+// ask is itself a finding.
 import type BetterSqlite3 from 'better-sqlite3';
+import { galatRusak } from './galat.js';
 
-/** A row that fails its table's CHECK: its rowid (none in a WITHOUT ROWID table) and the expression, as written. */
+/**
+ * A row that fails its table's CHECK: its rowid (none in a WITHOUT ROWID table) and the expression, as written; or
+ * (`id` undefined) an expression SQLite cannot ask (a function it does not know: a schema written outside the tool,
+ * which would refuse every new row too).
+ */
 export interface LanggarCek {
   tabel: string;
-  id: number | null;
+  id?: number | null;
   syarat: string;
 }
 
 /** At most this many rows named per table, as quick_check stops at 100 findings. */
 const BATAS = 100;
 
-/**
- * The rows that fail a CHECK of their table, up to BATAS per table, in table order then rowid order; undefined
- * when some table's expressions could not be asked as a query (a schema written outside the tool): the caller
- * then leaves them to SQLite's own check.
- */
-export function langgarCek(sqlite: BetterSqlite3.Database): LanggarCek[] | undefined {
+/** The rows that fail a CHECK of their table, up to BATAS per table, in table order then rowid order. */
+export function langgarCek(sqlite: BetterSqlite3.Database): LanggarCek[] {
   const tabel = sqlite
     .prepare(
       `SELECT s.name, s.sql, t.wr FROM sqlite_schema s JOIN pragma_table_list t ON t.name = s.name AND t.schema = 'main'
@@ -27,26 +29,36 @@ export function langgarCek(sqlite: BetterSqlite3.Database): LanggarCek[] | undef
     )
     .raw(true)
     .all() as [string, string | null, number][];
-  const out: LanggarCek[] = [];
-  for (const [nama, sql, tanpaRowid] of tabel) {
+  return tabel.flatMap(([nama, sql, tanpaRowid]) => {
     const syarat = sql ? syaratCek(sql) : [];
-    if (!syarat.length) continue;
-    const gagal = syarat.map((s) => `NOT (${s})`);
-    let q: BetterSqlite3.Statement;
+    if (!syarat.length) return [];
+    const tanya = (s: readonly string[]): LanggarCek[] => {
+      const gagal = s.map((x) => `NOT (${x})`);
+      const q = sqlite.prepare(
+        `SELECT ${tanpaRowid ? 'NULL' : '_rowid_'}, ${gagal.join(', ')} FROM "${nama.replaceAll('"', '""')}"
+         WHERE ${gagal.join(' OR ')} LIMIT ${BATAS}`,
+      );
+      return (q.raw(true).all() as [number | null, ...unknown[]][]).map(([id, ...hasil]) => ({
+        tabel: nama,
+        id,
+        syarat: s[hasil.indexOf(1)] ?? s[0]!,
+      }));
+    };
     try {
-      q = sqlite
-        .prepare(
-          `SELECT ${tanpaRowid ? 'NULL' : '_rowid_'}, ${gagal.join(', ')} FROM "${nama.replaceAll('"', '""')}"
-           WHERE ${gagal.join(' OR ')} LIMIT ${BATAS}`,
-        )
-        .raw(true);
-    } catch {
-      return undefined;
+      return tanya(syarat);
+    } catch (err) {
+      if (galatRusak(err)) throw err;
+      // one expression SQLite cannot ask: each alone, so the others are still asked and it is named
+      return syarat.flatMap((x) => {
+        try {
+          return tanya([x]);
+        } catch (e) {
+          if (galatRusak(e)) throw e;
+          return [{ tabel: nama, syarat: x }];
+        }
+      });
     }
-    for (const [id, ...hasil] of q.all() as [number | null, ...unknown[]][])
-      out.push({ tabel: nama, id, syarat: syarat[hasil.findIndex((h) => h === 1)] ?? syarat[0]! });
-  }
-  return out;
+  });
 }
 
 /** The CHECK expressions of a CREATE TABLE statement (column and table constraints alike), as written, in order. */

@@ -27,31 +27,23 @@ export interface HasilBerkas {
 /**
  * SQLite's own check (quick_check: every page and record readable, NOT NULL, every index's entries counted; or the
  * full integrity_check when `lengkap`), without the tables' CHECK constraints: those are asked of each table as one
- * query (langgarCek) at a third of the cost. When some table's cannot be asked so, SQLite's check runs with them.
- * Then the foreign keys: the constraints are checked together, beside the walks of the books.
+ * query (langgarCek) at a third of the cost. Then the foreign keys: the constraints together, beside the walks.
  */
 export function cekBerkas(sqlite: BetterSqlite3.Database, lengkap: boolean): HasilBerkas {
-  const cek = () => {
-    const r = sqlite.pragma(lengkap ? 'integrity_check' : 'quick_check') as Record<string, string>[];
-    return r.map((x) => Object.values(x)[0]!).filter((x) => x !== 'ok');
-  };
   try {
     // the connection may be the caller's own (in-thread): its setting is put back
     const abaikan = sqlite.pragma('ignore_check_constraints', { simple: true }) as number;
     sqlite.pragma('ignore_check_constraints = ON');
-    let rusak: string[];
+    let r: Record<string, string>[];
     try {
-      rusak = cek();
+      r = sqlite.pragma(lengkap ? 'integrity_check' : 'quick_check') as Record<string, string>[];
     } finally {
       sqlite.pragma(`ignore_check_constraints = ${abaikan ? 'ON' : 'OFF'}`);
     }
-    const kosong = { langgar: [], kunciAsing: [] };
-    if (rusak.length) return { rusak, ...kosong };
+    const rusak = r.map((x) => Object.values(x)[0]!).filter((x) => x !== 'ok');
+    if (rusak.length) return { rusak, langgar: [], kunciAsing: [] };
     const langgar = langgarCek(sqlite);
-    if (!langgar) rusak = cek();
-    if (rusak.length) return { rusak, ...kosong };
-    const kunciAsing = sqlite.pragma('foreign_key_check') as HasilBerkas['kunciAsing'];
-    return { rusak, langgar: langgar ?? [], kunciAsing };
+    return { rusak, langgar, kunciAsing: sqlite.pragma('foreign_key_check') as HasilBerkas['kunciAsing'] };
   } catch (err) {
     if (galatRusak(err)) return { rusak: [(err as Error).message], langgar: [], kunciAsing: [] };
     throw err;

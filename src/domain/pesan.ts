@@ -206,6 +206,8 @@ export const pesan = {
   periksaTemuan: (n: number) => `Pemeriksaan menemukan ${n} masalah.`,
   syaratTabel: (tabel: string, id: number | null, syarat: string) =>
     `${id === null ? 'Sebuah baris' : `Baris ${id}`} di tabel ${tabel} tidak memenuhi syarat tabelnya: ${syarat}.`,
+  syaratTakTerbaca: (tabel: string, syarat: string) =>
+    `Syarat tabel ${tabel} tidak dapat diperiksa (susunan tabel diubah di luar wksbm?): ${syarat}.`,
   periksaRusak: () =>
     'Berkas buku rusak, jadi pemeriksaan lain dihentikan; ' +
     'lihat daftar cadangan dan kembalikan yang utuh dengan "wksbm pulihkan".',

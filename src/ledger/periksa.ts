@@ -65,7 +65,12 @@ export async function periksa(ledger: Pick<Ledger, 'db' | 'sqlite'>, opsi: OpsiP
     jenis: 'kunci_asing',
     pesan: `Baris ${f.rowid} di tabel ${f.table} menunjuk ke ${f.parent} yang tidak ada.`,
   }));
-  for (const l of langgar) temuan.push({ jenis: 'syarat_tabel', pesan: pesan.syaratTabel(l.tabel, l.id, l.syarat) });
+  for (const l of langgar)
+    temuan.push({
+      jenis: 'syarat_tabel',
+      pesan:
+        l.id === undefined ? pesan.syaratTakTerbaca(l.tabel, l.syarat) : pesan.syaratTabel(l.tabel, l.id, l.syarat),
+    });
   // a row's number, then the chains' breaks, then the gaps
   temuan.push(...kas.seri.temuan, ...putus, ...kas.seri.celah());
   for (const v of hasil.batalSalah)

@@ -117,6 +117,28 @@ describe('periksa, fast read', () => {
     expect(bin.json()).toEqual(sini.json());
   });
 
+  it('a CHECK rewritten outside the tool into one SQLite cannot ask: a finding in Indonesian, no crash', async () => {
+    const db = await unitBaru();
+    await isi(db);
+    const s = sqlite(db);
+    s.unsafeMode(true);
+    s.pragma('writable_schema = ON');
+    s.prepare("UPDATE sqlite_schema SET sql = replace(sql, ?, ?) WHERE name = 'kas'").run(
+      'CHECK (jumlah <> 0)',
+      'CHECK (tak_ada(jumlah))',
+    );
+    s.close();
+    for (const r of [wksbmBin(db, ['periksa', '--json']), await wksbm(db, ['periksa', '--json'])]) {
+      expect(r.code).toBe(1);
+      expect(r.json().temuan).toEqual([
+        {
+          jenis: 'syarat_tabel',
+          pesan: 'Syarat tabel kas tidak dapat diperiksa (susunan tabel diubah di luar wksbm?): tak_ada(jumlah).',
+        },
+      ]);
+    }
+  });
+
   it('--lengkap runs the full integrity_check: an index whose entries no longer match their rows', async () => {
     const db = await unitBaru();
     await isi(db);
