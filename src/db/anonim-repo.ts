@@ -1,7 +1,7 @@
 // The erasure's reads and rewrites: rows that name a person, the journal entries that hold them, the
 // change history, the append-only guards lifted for exactly this write, and the file scrubbed after it.
 import { type Kysely, sql } from 'kysely';
-import type { Pemicu } from './check-repo.js';
+import type { ObjekSkema } from './check-repo.js';
 import type { Database } from './types.js';
 
 type Db = Kysely<Database>;
@@ -105,7 +105,7 @@ const PENJAGA = (tabel: string) => [`${tabel}_tanpa_ubah`];
 export async function tanpaPenjagaUbah<T>(db: Db, tabel: string[], fn: () => Promise<T>): Promise<T> {
   const nama = tabel.flatMap(PENJAGA);
   const penjaga = (
-    await sql<Pemicu>`SELECT name, tbl_name, sql FROM sqlite_master
+    await sql<ObjekSkema>`SELECT type, name, tbl_name, sql FROM sqlite_master
       WHERE type = 'trigger' AND name IN (${sql.join(nama)})`.execute(db)
   ).rows;
   for (const p of penjaga) await sql`DROP TRIGGER ${sql.id(p.name)}`.execute(db);

@@ -179,14 +179,23 @@ export function streamHash(db: Kysely<Database>, tabel: TabelBerantai): AsyncIte
   return db.selectFrom(tabel).select(['id', 'hash']).orderBy('id').stream(5000);
 }
 
-export interface Pemicu {
+/** A table, index or trigger of the file as SQLite keeps it. */
+export interface ObjekSkema {
+  type: 'table' | 'index' | 'trigger';
   name: string;
   tbl_name: string;
   sql: string;
 }
 
-export async function daftarPemicu(db: Kysely<Database>): Promise<Pemicu[]> {
-  const r = await sql<Pemicu>`
-    SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name`.execute(db);
+/**
+ * The file's tables, indexes and triggers with their text: not SQLite's own, not those a UNIQUE makes (they come
+ * with their table's text), not the migration log's two tables (kysely writes their text, and may change it).
+ */
+export async function daftarSkema(db: Kysely<Database>): Promise<ObjekSkema[]> {
+  const r = await sql<ObjekSkema>`
+    SELECT type, name, tbl_name, sql FROM sqlite_master
+    WHERE type IN ('table', 'index', 'trigger') AND sql IS NOT NULL AND name NOT LIKE 'sqlite_%'
+      AND tbl_name NOT IN ('migrasi', 'migrasi_kunci')
+    ORDER BY type, name`.execute(db);
   return r.rows;
 }

@@ -1,19 +1,19 @@
 // What the migrations create, read from a fresh in-memory database built by the same migrations:
-// `periksa` compares a ledger's triggers with it, so a trigger dropped or rewritten is found.
+// `periksa` compares a ledger's tables, indexes and triggers with it, so a rule dropped or rewritten is found.
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
-import { daftarPemicu, type Pemicu } from './check-repo.js';
+import { daftarSkema, type ObjekSkema } from './check-repo.js';
 import { penyediaMigrasi } from './migrations/index.js';
 import { bukaSqlite } from './sqlite.js';
 import type { Database } from './types.js';
 
-let tersimpan: Promise<Pemicu[]> | undefined;
+let tersimpan: Promise<ObjekSkema[]> | undefined;
 
-export function pemicuHarapan(): Promise<Pemicu[]> {
+export function skemaHarapan(): Promise<ObjekSkema[]> {
   tersimpan ??= bangun();
   return tersimpan;
 }
 
-async function bangun(): Promise<Pemicu[]> {
+async function bangun(): Promise<ObjekSkema[]> {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: bukaSqlite(':memory:') }) });
   try {
     const migrator = new Migrator({
@@ -24,7 +24,7 @@ async function bangun(): Promise<Pemicu[]> {
     });
     const { error } = await migrator.migrateToLatest();
     if (error) throw error;
-    return await daftarPemicu(db);
+    return await daftarSkema(db);
   } finally {
     await db.destroy();
   }

@@ -214,6 +214,11 @@ export const pesan = {
   pemicuHilang: (nama: string, tabel: string) =>
     `Pemicu (trigger) ${nama} yang menjaga tabel ${tabel} hilang: tabel itu bisa diubah di luar wksbm.`,
   pemicuDiubah: (nama: string, tabel: string) => `Pemicu (trigger) ${nama} pada tabel ${tabel} diubah di luar wksbm.`,
+  tabelHilang: (tabel: string) => `Tabel ${tabel} hilang dari berkas: dihapus di luar wksbm.`,
+  tabelDiubah: (tabel: string) =>
+    `Susunan tabel ${tabel} diubah di luar wksbm: kolom atau aturannya (CHECK, UNIQUE, rujukan) tidak sama lagi.`,
+  indeksHilang: (nama: string, tabel: string) => `Indeks ${nama} pada tabel ${tabel} hilang: dihapus di luar wksbm.`,
+  indeksDiubah: (nama: string, tabel: string) => `Indeks ${nama} pada tabel ${tabel} diubah di luar wksbm.`,
   pemicuAsing: (nama: string, tabel: string) => `Pemicu (trigger) ${nama} pada tabel ${tabel} tidak dibuat oleh wksbm.`,
   segelDihapus: (buku: string, id: number | null, asal: string, n: number) =>
     `${n} entri ${buku} terakhir yang disegel ${asal} (sampai id ${String(id)}) sudah dihapus.`,

@@ -23,7 +23,8 @@ import { bagiKas, jalaniBawah, jalaniRantai } from './periksa-rantai.js';
 import { samping } from './periksa-samping.js';
 import { gerakKas } from './posting.js';
 import type { Gerak } from './saldo.js';
-import { periksaPemicu, periksaSegel, type TemuanSegel } from './segel.js';
+import { periksaSegel, type TemuanSegel } from './segel.js';
+import { periksaSusunan, type TemuanSusunan } from './susunan.js';
 
 export interface Temuan {
   jenis:
@@ -37,6 +38,7 @@ export interface Temuan {
     | 'stok'
     | 'saldo_harian'
     | TemuanSegel['jenis']
+    | TemuanSusunan['jenis']
     | TemuanJurnal['jenis'];
   pesan: string;
   id?: number;
@@ -101,7 +103,7 @@ export async function periksa(ledger: Pick<Ledger, 'db' | 'sqlite'>, opsi: OpsiP
   for (const b of sisa.takBerjalan)
     temuan.push({ jenis: 'saldo_harian', pesan: pesan.saldoHarianBerjalan(...uraianHarian(b)) });
   temuan.push(...periksaTotalSaldo(harian));
-  temuan.push(...sisa.pemicu, ...sisa.jurnal, ...sisa.segel);
+  temuan.push(...sisa.susunan, ...sisa.jurnal, ...sisa.segel);
   return temuan;
 }
 
@@ -111,7 +113,7 @@ interface Sisa {
   stokMinus: Awaited<ReturnType<typeof negativeStokDayEnds>>;
   jualBatal: Awaited<ReturnType<typeof salesWithVoidedReceipt>>;
   takBerjalan: BedaHarian[];
-  pemicu: TemuanSegel[];
+  susunan: TemuanSusunan[];
   jurnal: TemuanJurnal[];
   segel: TemuanSegel[];
 }
@@ -123,7 +125,7 @@ async function bacaSisa(ledger: Pick<Ledger, 'db' | 'sqlite'>, peta: PetaGanti):
     stokMinus: await negativeStokDayEnds(db),
     jualBatal: await salesWithVoidedReceipt(db),
     takBerjalan: await saldoTakBerjalan(db),
-    pemicu: await periksaPemicu(db),
+    susunan: await periksaSusunan(db),
     jurnal: periksaJurnal(ledger, peta),
     segel: await periksaSegelTutup(db),
   };

@@ -2,15 +2,7 @@
 // checking a ledger against such a seal: the history up to the sealed count must hash to the same
 // checkpoints, and nothing posted afterwards may be dated inside the sealed period.
 import type { Kysely } from 'kysely';
-import {
-  daftarPemicu,
-  hashDiTempat,
-  jumlahBaris,
-  streamHash,
-  streamRows,
-  type TabelBerantai,
-} from '../db/check-repo.js';
-import { pemicuHarapan } from '../db/skema-harapan.js';
+import { hashDiTempat, jumlahBaris, streamHash, streamRows, type TabelBerantai } from '../db/check-repo.js';
 import type { Database } from '../db/types.js';
 import { hashTercatat, type PetaGanti } from '../domain/anonim.js';
 import { formatTanggal } from '../domain/dates.js';
@@ -23,7 +15,7 @@ import { petaGantiJurnal } from './jurnal.js';
 type Db = Kysely<Database>;
 
 export interface TemuanSegel {
-  jenis: 'segel' | 'pemicu';
+  jenis: 'segel';
   pesan: string;
   id?: number;
 }
@@ -168,21 +160,4 @@ function bedaDi(
   if (id > idHarap) return { jenis: 'segel', id: idHarap, pesan: pesan.segelEntriDihapus(buku, idHarap, asal) };
   if (id < idHarap) return segel(pesan.segelEntriDisisipkan(buku, namaEntri(tabel, r), asal), r);
   return segel(pesan.segelEntriDiubah(buku, namaEntri(tabel, r), asal), r);
-}
-
-const rapi = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-/** Triggers are the file's own guard: each one the migrations created must be there, word for word. */
-export async function periksaPemicu(db: Db): Promise<TemuanSegel[]> {
-  const ada = new Map((await daftarPemicu(db)).map((p) => [p.name, p]));
-  const temuan: TemuanSegel[] = [];
-  for (const h of await pemicuHarapan()) {
-    const p = ada.get(h.name);
-    ada.delete(h.name);
-    if (!p) temuan.push({ jenis: 'pemicu', pesan: pesan.pemicuHilang(h.name, h.tbl_name) });
-    else if (rapi(p.sql) !== rapi(h.sql))
-      temuan.push({ jenis: 'pemicu', pesan: pesan.pemicuDiubah(h.name, h.tbl_name) });
-  }
-  for (const p of ada.values()) temuan.push({ jenis: 'pemicu', pesan: pesan.pemicuAsing(p.name, p.tbl_name) });
-  return temuan;
 }

@@ -135,6 +135,7 @@ describe('periksa, fast read', () => {
           jenis: 'syarat_tabel',
           pesan: 'Syarat tabel kas tidak dapat diperiksa (susunan tabel diubah di luar wksbm?): tak_ada(jumlah).',
         },
+        { jenis: 'susunan', pesan: UBAH_KAS },
       ]);
     }
   });
@@ -151,8 +152,10 @@ describe('periksa, fast read', () => {
       'kas_pos',
     );
     s.close();
-    // quick_check reads every page and counts every index's entries, but does not look each row up
-    expect((await wksbm(db, ['periksa'])).code).toBe(0);
+    // quick_check reads every page and counts every index's entries, but does not look each row up: only the
+    // index's text, changed, is found
+    const ubah = { jenis: 'susunan', pesan: 'Indeks kas_pos pada tabel kas diubah di luar wksbm.' };
+    expect((await wksbm(db, ['periksa', '--json'])).json().temuan).toEqual([ubah]);
     const r = await wksbm(db, ['periksa', '--lengkap', '--json']);
     expect(r.code).toBe(1);
     expect(r.json().temuan).toContainEqual({
@@ -160,6 +163,36 @@ describe('periksa, fast read', () => {
       pesan: 'SQLite melaporkan kerusakan: row 1 missing from index kas_pos',
     });
     expect((await wksbm(db, ['periksa', '--help'])).stdout).toContain('--lengkap');
+  });
+});
+
+const UBAH_KAS =
+  'Susunan tabel kas diubah di luar wksbm: kolom atau aturannya (CHECK, UNIQUE, rujukan) tidak sama lagi.';
+
+describe('periksa holds the file to the rules the tool made', () => {
+  it('a rule dropped outside the tool is found, not only rows it let in; a table or index added is not', async () => {
+    const db = await unitBaru();
+    await isi(db);
+    expect((await wksbm(db, ['donatur', 'tambah', '--nama', 'Bu Sri', '--hp', '081234567890'])).code).toBe(0);
+    const s = sqlite(db);
+    s.unsafeMode(true);
+    s.pragma('writable_schema = ON');
+    // the amount's rule dropped: no row breaks it yet, so only the table's text tells
+    s.prepare("UPDATE sqlite_schema SET sql = replace(sql, ' CHECK (jumlah <> 0)', '') WHERE name = 'kas'").run();
+    s.pragma('writable_schema = OFF');
+    s.close();
+    const t = sqlite(db);
+    t.exec(`DROP INDEX donatur_hp; DROP INDEX donatur_uid;
+      CREATE INDEX catatan_saya ON kas (uraian); CREATE TABLE catatan (isi TEXT)`);
+    t.close();
+    const bin = wksbmBin(db, ['periksa', '--json']);
+    expect(bin.code).toBe(1);
+    expect(bin.json().temuan).toEqual([
+      { jenis: 'susunan', pesan: 'Indeks donatur_hp pada tabel donatur hilang: dihapus di luar wksbm.' },
+      { jenis: 'susunan', pesan: 'Indeks donatur_uid pada tabel donatur hilang: dihapus di luar wksbm.' },
+      { jenis: 'susunan', pesan: UBAH_KAS },
+    ]);
+    expect((await wksbm(db, ['periksa', '--json'])).json()).toEqual(bin.json());
   });
 });
 
