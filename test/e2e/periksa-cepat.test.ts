@@ -120,14 +120,7 @@ describe('periksa, fast read', () => {
   it('a CHECK rewritten outside the tool into one SQLite cannot ask: a finding in Indonesian, no crash', async () => {
     const db = await unitBaru();
     await isi(db);
-    const s = sqlite(db);
-    s.unsafeMode(true);
-    s.pragma('writable_schema = ON');
-    s.prepare("UPDATE sqlite_schema SET sql = replace(sql, ?, ?) WHERE name = 'kas'").run(
-      'CHECK (jumlah <> 0)',
-      'CHECK (tak_ada(jumlah))',
-    );
-    s.close();
+    ubahSkema(db, 'kas', (sql) => sql.replace('CHECK (jumlah <> 0)', 'CHECK (tak_ada(jumlah))'));
     for (const r of [wksbmBin(db, ['periksa', '--json']), await wksbm(db, ['periksa', '--json'])]) {
       expect(r.code).toBe(1);
       expect(r.json().temuan).toEqual([
@@ -143,15 +136,12 @@ describe('periksa, fast read', () => {
   it('--lengkap runs the full integrity_check: an index whose entries no longer match their rows', async () => {
     const db = await unitBaru();
     await isi(db);
-    const s = sqlite(db);
-    s.unsafeMode(true);
-    s.pragma('writable_schema = ON');
     // the index is declared on other columns without being rebuilt: as many entries, none of them right
-    s.prepare('UPDATE sqlite_schema SET sql = ? WHERE name = ?').run(
-      'CREATE INDEX kas_pos ON kas (jumlah, arah, sumber, jenis, layanan, tanggal, donatur_id)',
+    ubahSkema(
+      db,
       'kas_pos',
+      () => 'CREATE INDEX kas_pos ON kas (jumlah, arah, sumber, jenis, layanan, tanggal, donatur_id)',
     );
-    s.close();
     // quick_check reads every page and counts every index's entries, but does not look each row up: only the
     // index's text, changed, is found
     const ubah = { jenis: 'susunan', pesan: 'Indeks kas_pos pada tabel kas diubah di luar wksbm.' };
@@ -174,17 +164,12 @@ describe('periksa holds the file to the rules the tool made', () => {
     const db = await unitBaru();
     await isi(db);
     expect((await wksbm(db, ['donatur', 'tambah', '--nama', 'Bu Sri', '--hp', '081234567890'])).code).toBe(0);
-    const s = sqlite(db);
-    s.unsafeMode(true);
-    s.pragma('writable_schema = ON');
     // the amount's rule dropped: no row breaks it yet, so only the table's text tells
-    s.prepare("UPDATE sqlite_schema SET sql = replace(sql, ' CHECK (jumlah <> 0)', '') WHERE name = 'kas'").run();
-    s.pragma('writable_schema = OFF');
-    s.close();
-    const t = sqlite(db);
-    t.exec(`DROP INDEX donatur_hp; DROP INDEX donatur_uid;
+    ubahSkema(db, 'kas', (sql) => sql.replace(' CHECK (jumlah <> 0)', ''));
+    const s = sqlite(db);
+    s.exec(`DROP INDEX donatur_hp; DROP INDEX donatur_uid;
       CREATE INDEX catatan_saya ON kas (uraian); CREATE TABLE catatan (isi TEXT)`);
-    t.close();
+    s.close();
     const bin = wksbmBin(db, ['periksa', '--json']);
     expect(bin.code).toBe(1);
     expect(bin.json().temuan).toEqual([
@@ -195,6 +180,16 @@ describe('periksa holds the file to the rules the tool made', () => {
     expect((await wksbm(db, ['periksa', '--json'])).json()).toEqual(bin.json());
   });
 });
+
+/** A table's or index's text rewritten in the file as a hand outside the tool would (writable_schema). */
+function ubahSkema(db: string, nama: string, ganti: (sql: string) => string): void {
+  const s = sqlite(db);
+  s.unsafeMode(true);
+  s.pragma('writable_schema = ON');
+  const sql = s.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').pluck().get(nama) as string;
+  s.prepare('UPDATE sqlite_schema SET sql = ? WHERE name = ?').run(ganti(sql), nama);
+  s.close();
+}
 
 /** A row's hash made as the tool makes it, over whatever link and values the row holds now. */
 function hashUlang(s: ReturnType<typeof sqlite>, id: number): string {
