@@ -52,7 +52,14 @@ export async function isiAktaAnonim(db: Db): Promise<string[]> {
   );
 }
 
-/** Every row of one journalled book, one at a time. */
-export function iterBaris(sqlite: BetterSqlite3.Database, buku: string): IterableIterator<Record<string, unknown>> {
-  return sqlite.prepare(`SELECT * FROM "${buku}" ORDER BY id`).iterate() as IterableIterator<Record<string, unknown>>;
+/**
+ * Every row of one journalled book, one at a time, as its values in the order of `kolom` (an object per row costs
+ * more than comparing it: a register of 100,000 rows).
+ */
+export function iterBaris(
+  sqlite: BetterSqlite3.Database,
+  buku: string,
+): { kolom: string[]; baris: IterableIterator<unknown[]> } {
+  const stmt = sqlite.prepare(`SELECT * FROM "${buku}" ORDER BY id`).raw(true);
+  return { kolom: stmt.columns().map((c) => c.name), baris: stmt.iterate() as IterableIterator<unknown[]> };
 }

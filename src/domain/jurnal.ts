@@ -176,6 +176,12 @@ export interface LotTerbaca {
   jumlah: number;
   uid(i: number): string;
   isi(i: number): string;
+  /**
+   * Whether row `i` holds what a table's row holds (its values in the order of `kolom`), as their texts would say
+   * (isiJurnal): the same columns, each value the same as the journal writes it. Compared value by value, without
+   * making either text.
+   */
+  sama(i: number, kolom: readonly string[], nilai: readonly unknown[]): boolean;
 }
 
 export function bacaLotTerbaca(isi: string): LotTerbaca {
@@ -183,10 +189,26 @@ export function bacaLotTerbaca(isi: string): LotTerbaca {
   const lebar = kolom.length;
   const u = kolom.indexOf('uid');
   const susun = penyusunIsi(kolom);
+  // per table's column order: where each of its columns is in the lot's rows (undefined: not the same columns)
+  const letak = new Map<readonly string[], number[] | undefined>();
+  const letakDi = (lain: readonly string[]) => {
+    if (!letak.has(lain)) {
+      const p = lain.map((k) => kolom.indexOf(k));
+      letak.set(lain, lain.length === lebar && new Set(lain).size === lebar && !p.includes(-1) ? p : undefined);
+    }
+    return letak.get(lain);
+  };
   return {
     jumlah: nilai.length / lebar,
     uid: (i) => String(nilai[i * lebar + u]),
     isi: (i) => susun(nilai.slice(i * lebar, (i + 1) * lebar)),
+    sama(i, lain, v) {
+      const p = letakDi(lain);
+      if (!p) return false;
+      // equal values give equal JSON texts and unequal ones unequal (0 and -0 both write 0, and are equal)
+      for (let c = 0; c < p.length; c++) if (nilaiJurnal(v[c]) !== nilai[i * lebar + p[c]!]) return false;
+      return true;
+    },
   };
 }
 

@@ -12,9 +12,9 @@ import {
   GENESIS_JURNAL,
   hashJurnal,
   hashLot,
-  isiJurnal,
   kolomBeda,
   type LotTerbaca,
+  penyusunIsi,
 } from '../domain/jurnal.js';
 import { pesan } from '../domain/pesan.js';
 
@@ -47,15 +47,18 @@ export function periksaJurnal(ledger: Pick<Ledger, 'sqlite'>, peta: PetaGanti): 
   const terakhir: Terakhir = new Map();
   const temuan = periksaRantai(iterJurnal(ledger.sqlite), terakhir, peta);
   for (const buku of BUKU_JURNAL) {
-    for (const row of iterBaris(ledger.sqlite, buku)) {
-      const id = Number(row.id);
-      const kunci = `${buku}/${String(row.uid)}`;
+    const { kolom, baris } = iterBaris(ledger.sqlite, buku);
+    const [iId, iUid] = [kolom.indexOf('id'), kolom.indexOf('uid')];
+    const susun = penyusunIsi(kolom);
+    for (const row of baris) {
+      const id = Number(row[iId]);
+      const kunci = `${buku}/${String(row[iUid])}`;
       const e = terakhir.get(kunci);
       terakhir.delete(kunci);
       if (!e || e.aksi === 'hapus') temuan.push({ jenis: 'jurnal', id, pesan: pesan.jurnalBarisAsing(buku, id) });
-      else if (isiJurnal(row) !== isiTerakhir(e)) {
-        const kolom = kolomBeda(row, isiTerakhir(e));
-        if (kolom.length) temuan.push({ jenis: 'jurnal', id, pesan: pesan.jurnalKolomBeda(buku, id, kolom) });
+      else if (!(e.lot ? e.lot.sama(e.i!, kolom, row) : susun(row) === e.isi)) {
+        const beda = kolomBeda(Object.fromEntries(kolom.map((k, c) => [k, row[c]])), isiTerakhir(e));
+        if (beda.length) temuan.push({ jenis: 'jurnal', id, pesan: pesan.jurnalKolomBeda(buku, id, beda) });
       }
     }
   }

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
+  bacaLotTerbaca,
   barisDiLot,
   type EntriJurnal,
   entriLot,
@@ -86,5 +88,43 @@ describe('the journal entry of a bulk row', () => {
     expect(barisDiLot(baru, 'u-1')).toEqual(barisDiLot(isi, 'u-1'));
     expect(gantiDalamLot(isi, 'u-3', () => ({ nama: 'x' }))).toBeUndefined();
     expect(gantiDalamLot(isi, 'u-2', () => ({ nama: 'Siti' }))).toBeUndefined();
+  });
+});
+
+describe('a lot row compared with a table row, value by value', () => {
+  const kolom = ['alamat', 'cap', 'id', 'janji', 'nama', 'uid'];
+  const cap = new Uint8Array([1, 2, 3]);
+  const lot = bacaLotTerbaca(isiLot(kolom, ['Jetis', `sha256:${'a'.repeat(64)}`, 1, 0, 'Bu Sri', 'u-1']));
+  // the lot's own row again, with the BLOB as the journal writes it
+  const tersimpan = bacaLotTerbaca(isiLot(kolom, ['Jetis', 'x', 1, 0, 'Bu Sri', 'u-1']));
+
+  it('agrees with comparing the two texts (isiJurnal), whatever the table’s column order', () => {
+    const urutanLain = ['uid', 'nama', 'janji', 'id', 'cap', 'alamat'];
+    const kasus: [string[], unknown[]][] = [
+      [kolom, ['Jetis', 'x', 1, 0, 'Bu Sri', 'u-1']],
+      [urutanLain, ['u-1', 'Bu Sri', 0, 1, 'x', 'Jetis']],
+      [urutanLain, ['u-1', 'Bu Sri', -0, 1, 'x', 'Jetis']], // -0 writes 0
+      [kolom, ['Jetis', 'x', '1', 0, 'Bu Sri', 'u-1']], // a number stored as text
+      [kolom, ['Jetis', 'x', 1, null, 'Bu Sri', 'u-1']],
+      [kolom, ['Jetis', cap, 1, 0, 'Bu Sri', 'u-1']], // a BLOB against its text
+      [kolom.slice(1), ['x', 1, 0, 'Bu Sri', 'u-1']], // a column fewer
+      [
+        [...kolom, 'baru'],
+        ['Jetis', 'x', 1, 0, 'Bu Sri', 'u-1', null],
+      ], // a column more
+    ];
+    for (const [k, v] of kasus) {
+      const teks = isiJurnal(Object.fromEntries(k.map((x, i) => [x, v[i]])));
+      expect(tersimpan.sama(0, k, v), JSON.stringify(v)).toBe(teks === tersimpan.isi(0));
+    }
+    expect(tersimpan.sama(0, urutanLain, ['u-1', 'Bu Sri', -0, 1, 'x', 'Jetis'])).toBe(true);
+    expect(tersimpan.sama(0, kolom.slice(1), ['x', 1, 0, 'Bu Sri', 'u-1'])).toBe(false);
+  });
+
+  it('a BLOB is compared by the digest the journal holds', () => {
+    const digest = `sha256:${createHash('sha256').update(cap).digest('hex')}`;
+    const denganCap = bacaLotTerbaca(isiLot(kolom, ['Jetis', digest, 1, 0, 'Bu Sri', 'u-1']));
+    expect(denganCap.sama(0, kolom, ['Jetis', cap, 1, 0, 'Bu Sri', 'u-1'])).toBe(true);
+    expect(lot.sama(0, kolom, ['Jetis', cap, 1, 0, 'Bu Sri', 'u-1'])).toBe(false);
   });
 });
