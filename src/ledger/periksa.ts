@@ -1,5 +1,6 @@
 // `wksbm periksa`: everything that must hold in a ledger file, each as a finding when it does not.
 
+import type { LanggarCek } from '../db/cek-tabel.js';
 import { danaTerikat, idTerakhir } from '../db/check-repo.js';
 import type { Ledger } from '../db/connection.js';
 import type { Kas } from '../db/kas-repo.js';
@@ -67,12 +68,7 @@ export async function periksa(ledger: Pick<Ledger, 'db' | 'sqlite'>, opsi: OpsiP
     jenis: 'kunci_asing',
     pesan: `Baris ${f.rowid} di tabel ${f.table} menunjuk ke ${f.parent} yang tidak ada.`,
   }));
-  for (const l of langgar)
-    temuan.push({
-      jenis: 'syarat_tabel',
-      pesan:
-        l.id === undefined ? pesan.syaratTakTerbaca(l.tabel, l.syarat) : pesan.syaratTabel(l.tabel, l.id, l.syarat),
-    });
+  temuan.push(...langgar.map(temuanSyarat));
   // a row's number, then the chains' breaks, then the gaps
   temuan.push(...kas.seri.temuan, ...putus, ...kas.seri.celah());
   for (const v of hasil.batalSalah)
@@ -177,6 +173,13 @@ async function jalaniBuku(ledger: Pick<Ledger, 'db' | 'sqlite'>): Promise<Jalan 
   } catch (err) {
     return { galat: err };
   }
+}
+
+/** A row that fails its table's CHECK, or a CHECK SQLite cannot ask, as its finding. */
+function temuanSyarat(l: LanggarCek): Temuan {
+  const teks =
+    l.id === undefined ? pesan.syaratTakTerbaca(l.tabel, l.syarat) : pesan.syaratTabel(l.tabel, l.id, l.syarat);
+  return { jenis: 'syarat_tabel', pesan: teks };
 }
 
 /** A chain's first break as its finding. */
