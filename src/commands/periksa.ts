@@ -9,7 +9,11 @@ import { renderJson } from '../render/teks.js';
 export class AdaTemuan extends LedgerError {}
 
 export function register(program: Command, run: Run): void {
-  subcommand(program, 'periksa', 'memeriksa keutuhan berkas, kunci asing, rantai hash, urutan bukti dan saldo')
+  subcommand(
+    program,
+    'periksa',
+    'memeriksa keutuhan berkas, susunan dan syarat tabel, kunci asing, rantai hash, jurnal, urutan bukti dan saldo',
+  )
     .option(
       '--lengkap',
       'pemeriksaan berkas penuh (integrity_check: tiap indeks dicocokkan dengan tabelnya baris demi baris; ' +
