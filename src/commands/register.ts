@@ -140,7 +140,6 @@ function pasangDaftar(noun: Command, run: Run, buku: Buku): void {
   );
 }
 
-/** The record's ID: as given, else at a terminal searched among the book's rows by what they say. */
 /** A record's ID: as given, else at a terminal picked from the book by search, else the flag-like hint. */
 export async function idCatatan(
   ctx: Context,

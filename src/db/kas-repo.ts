@@ -151,7 +151,6 @@ export const saldoDana = (db: Kysely<Database>, sampai?: string) => saldoPerKode
 /** A transfer leaves its `akun` and enters its `akun_tujuan` (as saldo_harian counts it). */
 export const saldoAkun = (db: Kysely<Database>, sampai?: string) => saldoPerKode(db, 'akun', sampai);
 
-/** All entries in posting order, for the hash chain and the integrity checks. */
 /** The newest voucher of one kind in one year (numbering follows entry order, not dates). */
 export async function buktiTerakhir(db: Kysely<Database>, bukti: Bukti, tahun: number): Promise<Kas | undefined> {
   return db
@@ -172,8 +171,4 @@ export async function listBelumBatal(db: Kysely<Database>): Promise<Kas[]> {
     .where((eb) => eb.not(eb.exists(eb.selectFrom('kas as p').select('p.id').whereRef('p.batal_dari', '=', 'kas.id'))))
     .orderBy('id', 'desc')
     .execute();
-}
-
-export async function allKas(db: Kysely<Database>): Promise<Kas[]> {
-  return db.selectFrom('kas').selectAll().orderBy('id').execute();
 }

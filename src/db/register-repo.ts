@@ -112,7 +112,6 @@ export async function nextNomorAgenda(db: Db, arah: string, tahun: number): Prom
   return Number(r.rows[0]?.maks ?? 0) + 1;
 }
 
-/** The PPKS with this NIK, if any (NIKs are unique in the book). */
 /**
  * The rows of a register whose name may be `kunci` without its titles (bersihkanNama's words): an ASCII name holds
  * those words as they are, in any case (SQLite's lower() folds ASCII only), so it must hold the last of them; a name
@@ -132,6 +131,7 @@ export async function calonNama(
   return r.rows;
 }
 
+/** The PPKS with this NIK, if any (NIKs are unique in the book). */
 export async function findPpksByNik(db: Db, nik: string): Promise<Baris | undefined> {
   return (await sql<Baris>`SELECT * FROM ppks WHERE nik = ${nik}`.execute(db)).rows[0];
 }

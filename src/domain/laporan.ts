@@ -123,10 +123,11 @@ export interface NaturaGerak {
   kuantitas_mili: number;
 }
 
-/** `terdata`: the day the user says the record was registered, not when it was typed in. */
 /**
  * Registered PPKS alike in everything the report counts (sex, category, the day registered, the day died): `n` of
  * them. The unit's file gives one line per such group, not per person: a register of 100,000 is a few thousand lines.
+ * `terdata` (here and in the registers below): the day the user says the record was registered, not when it was
+ * typed in.
  */
 export interface PpksTerdata {
   jk: string | null;

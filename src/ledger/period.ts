@@ -44,8 +44,10 @@ export function tutupTriwulan(db: Kysely<Database>, t: Triwulan, hariIni: string
   return withTransaction(db, (tx) => closeQuarter(tx, t, hariIni, waktu));
 }
 
-/** `kas buka`: reopens a closed quarter; the reason is logged. */
-/** Reopening a closed quarter lets its entries change again: a checked backup is taken first. */
+/**
+ * `kas buka`: reopens a closed quarter; the reason is logged. Reopening lets its entries change again: a checked
+ * backup is taken first.
+ */
 export async function bukaTriwulan(ledger: Ledger, t: Triwulan, alasan: string, waktu: string): Promise<void> {
   await buatCadangan(ledger, {});
   return withTransaction(ledger.db, (tx) => reopenQuarter(tx, t, alasan, waktu));

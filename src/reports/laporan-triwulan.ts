@@ -369,13 +369,13 @@ function barisSantunan(s: SantunanBaris): Omit<BarisPenyaluran, 'no'> {
   };
 }
 
+/** How many a list of alike rows stands for (each carries its number, `n`). */
+const banyak = (rows: readonly { n: number }[]): number => rows.reduce((s, r) => s + r.n, 0);
+
 /**
  * PPKS per category: registered and alive at the quarter's end, new this quarter, and aid this quarter.
  * Someone who died is no longer counted from the day of death on (aid given before it still counts).
  */
-/** How many a list of alike rows stands for (each carries its number, `n`). */
-const banyak = (rows: readonly { n: number }[]): number => rows.reduce((s, r) => s + r.n, 0);
-
 function ppksPerKategori(b: BahanLaporan): BarisPpks[] {
   const terdata = b.ppks.filter((p) => p.terdata <= b.sampai && !(p.meninggal && p.meninggal <= b.sampai));
   return b.ref.ppks.map((k) => {
@@ -426,12 +426,12 @@ function ringkasDonatur(b: BahanLaporan): RingkasanDonatur {
   };
 }
 
-/** What the hidden `_data` sheet carries: the figures without the row lists (and so without names). */
 /** The cash book's rows streamed from the entries, with the same running balance as `buku_kas`. */
 function aliranBukuKas(b: BahanLaporan, entri: () => Iterable<EntriKas>): () => Iterable<BarisBukuKas> {
   return () => alirBukuKas(jumlahSemua(b.saldoAwalAkun.values()), entri(), {});
 }
 
+/** What the hidden `_data` sheet carries: the figures without the row lists (and so without names). */
 export function ringkasanLaporan(m: LaporanTriwulan) {
   return {
     versi: m.versi,
