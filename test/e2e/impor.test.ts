@@ -466,6 +466,33 @@ describe('validation, duplicates, refused rows', () => {
     expect(lagi.json()).toMatchObject({ ditambah: 3, impor_id: 1 });
   });
 
+  it('into a register of 2,500: a row already there is found past the first 1,024 read, by phone or name', async () => {
+    const db = await unitBaru();
+    const dir = tmpDir();
+    const baris = Array.from({ length: 2500 }, (_, i) => `Ibu Warga ${i + 1};Jetis RT ${(i % 9) + 1};${hp(i + 1)}`);
+    const f = tulis(dir, 'awal.csv', ['Nama;Alamat;No HP', ...baris].join('\r\n'));
+    expect(ringkas(wksbmBin(db, ['impor', 'donatur', f, '--json']))).toMatchObject({ ditambah: 2500 });
+    const lagi = tulis(
+      dir,
+      'lagi.csv',
+      // donor 7 by phone, donor 2,000 by name and address (no phone), donor 2,499 by phone, one new
+      [
+        'Nama;Alamat;No HP',
+        `Bu Warga 7;Bantul;${hp(7)}`,
+        'Ibu Warga 2000;Jetis RT 2;',
+        `Sdr. Warga 2499;Bantul;${hp(2499)}`,
+        'Baru;Jetis;',
+      ].join('\r\n'),
+    );
+    const r = wksbmBin(db, ['impor', 'donatur', lagi, '--json']);
+    expect(ringkas(r)).toEqual({ dibaca: 4, ditambah: 1, sudah_ada: 3, mungkin_ganda: 0, ditolak: 0 });
+    expect(r.json().baris.map((b: { alasan: string }) => b.alasan)).toEqual([
+      expect.stringContaining('ID 7 '),
+      expect.stringContaining('ID 2000 '),
+      expect.stringContaining('ID 2499 '),
+    ]);
+  });
+
   it('a 20 MB file', async () => {
     const db = await unitBaru();
     const dir = tmpDir();
@@ -488,6 +515,9 @@ describe('validation, duplicates, refused rows', () => {
     // 280,000 rows, each journalled: far above the default limit on a loaded 2-core machine
   }, 240_000);
 });
+
+/** A phone number of its own for donor `i`. */
+const hp = (i: number) => `0812${String(10_000_000 + i)}`;
 
 describe('PPKS and PSKS', () => {
   it('PPKS by NIK, else name + address; categories by code, number or name; bad NIK refused', async () => {
