@@ -39,10 +39,10 @@ CREATE TABLE dana_sumber (
   PRIMARY KEY (dana, sumber)
 );
 
-CREATE TABLE donatur (
+CREATE TABLE "donatur" (
   id INTEGER PRIMARY KEY,
   nama TEXT NOT NULL,
-  jenis TEXT NOT NULL DEFAULT 'perorangan' CHECK (jenis IN ('perorangan', 'lembaga', 'csr')),
+  jenis TEXT NOT NULL DEFAULT 'perorangan' CHECK (jenis = 'perorangan' OR jenis = 'lembaga' OR jenis = 'csr'),
   hp TEXT,
   alamat TEXT,
   email TEXT,
@@ -121,10 +121,10 @@ CREATE TABLE "jurnal" (
 CREATE TABLE "kas" (
   id INTEGER PRIMARY KEY,
   nomor TEXT NOT NULL UNIQUE,
-  bukti TEXT NOT NULL CHECK (bukti IN ('BKM', 'BKK', 'PB', 'SA')),
+  bukti TEXT NOT NULL CHECK (bukti = 'BKM' OR bukti = 'BKK' OR bukti = 'PB' OR bukti = 'SA'),
   tahun INTEGER NOT NULL,
   urut INTEGER NOT NULL,
-  arah TEXT NOT NULL CHECK (arah IN ('masuk', 'keluar', 'pindah')),
+  arah TEXT NOT NULL CHECK (arah = 'masuk' OR arah = 'keluar' OR arah = 'pindah'),
   tanggal TEXT NOT NULL,
   jumlah INTEGER NOT NULL CHECK (jumlah <> 0),
   sumber TEXT REFERENCES sumber (kode),
@@ -239,7 +239,7 @@ CREATE TABLE perubahan (
   waktu TEXT NOT NULL
 );
 
-CREATE TABLE ppks (
+CREATE TABLE "ppks" (
   id INTEGER PRIMARY KEY,
   nik TEXT UNIQUE CHECK (nik IS NULL OR (length(nik) = 16 AND nik NOT GLOB '*[^0-9]*')),
   no_kk TEXT,
@@ -251,7 +251,7 @@ CREATE TABLE ppks (
   rw TEXT,
   padukuhan TEXT,
   kategori TEXT NOT NULL REFERENCES kategori_ppks (kode),
-  status TEXT NOT NULL DEFAULT 'aktif' CHECK (status IN ('aktif', 'tertangani', 'pindah', 'meninggal')),
+  status TEXT NOT NULL DEFAULT 'aktif' CHECK (status = 'aktif' OR status = 'tertangani' OR status = 'pindah' OR status = 'meninggal'),
   dasar_pemrosesan TEXT CHECK (dasar_pemrosesan IN ('persetujuan', 'tugas_publik')),
   persetujuan_wali TEXT,
   keterangan TEXT,

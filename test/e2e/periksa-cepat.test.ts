@@ -105,7 +105,8 @@ describe('periksa, fast read', () => {
       expect(r.code).toBe(1);
       const syarat = r.json().temuan.filter((t: { jenis: string }) => t.jenis === 'syarat_tabel');
       expect(syarat.map((t: { pesan: string }) => t.pesan)).toEqual([
-        "Baris 1 di tabel donatur tidak memenuhi syarat tabelnya: jenis IN ('perorangan', 'lembaga', 'csr').",
+        'Baris 1 di tabel donatur tidak memenuhi syarat tabelnya: ' +
+          "jenis = 'perorangan' OR jenis = 'lembaga' OR jenis = 'csr'.",
         'Baris 3 di tabel kas tidak memenuhi syarat tabelnya: jumlah <> 0.',
         "Baris 4 di tabel kas tidak memenuhi syarat tabelnya: (arah = 'keluar') = (jenis IS NOT NULL).",
         "Sebuah baris di tabel saldo_harian tidak memenuhi syarat tabelnya: buku IN ('akun', 'dana', 'stok').",

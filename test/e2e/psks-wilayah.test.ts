@@ -109,7 +109,7 @@ describe('PSKS wilayah', () => {
     const s = sqlite(db);
     s.exec(
       'ALTER TABLE psks DROP COLUMN wilayah; ' +
-        "DELETE FROM migrasi WHERE name IN ('0015-psks-wilayah', '0016-jurnal-lot')",
+        "DELETE FROM migrasi WHERE name IN ('0015-psks-wilayah', '0016-jurnal-lot', '0017-syarat-tanpa-in')",
     );
     const row = s.prepare('SELECT * FROM psks').get() as Record<string, unknown>;
     const salinan = s.prepare("SELECT nilai FROM meta WHERE kunci = 'salinan'").pluck().get() as string;

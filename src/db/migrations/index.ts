@@ -13,6 +13,7 @@ import * as m0010 from './0010-profil-telepon.js';
 import * as m0011 from './0011-indeks-cepat.js';
 import * as m0015 from './0015-psks-wilayah.js';
 import * as m0016 from './0016-jurnal-lot.js';
+import * as m0017 from './0017-syarat-tanpa-in.js';
 
 export const MIGRASI: Record<string, Migration> = {
   '0001-awal': m0001,
@@ -28,6 +29,7 @@ export const MIGRASI: Record<string, Migration> = {
   '0011-indeks-cepat': m0011,
   '0015-psks-wilayah': m0015,
   '0016-jurnal-lot': m0016,
+  '0017-syarat-tanpa-in': m0017,
 };
 
 export const penyediaMigrasi: MigrationProvider = {

@@ -1,0 +1,126 @@
+// Migration 0017: the CHECK rules of kas, donatur and ppks name their values with `=` and `OR` instead of
+// `IN (…)` (SQLite built a temporary index per row written for a list of three or more). An older file comes
+// out with the same rows, the same schema as a new file and rules that refuse the same values; a table whose
+// rule was changed outside the tool is left alone, and periksa names it.
+import { Kysely, SqliteDialect } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { down } from '../../src/db/migrations/0017-syarat-tanpa-in.js';
+import { ok, sqlite, unitBaru, wksbm } from '../helpers.js';
+
+const TABEL = ['kas', 'donatur', 'ppks'];
+
+async function isi(db: string): Promise<void> {
+  await ok(db, ['donatur', 'tambah', '--nama', 'Bu Sri', '--hp', '081234567890']);
+  await ok(db, ['ppks', 'tambah', '--nama', 'Mbah Karto', '--jk', 'L', '--kategori', 'LUT']);
+  await ok(db, ['kas', 'masuk', '--jumlah', '1000000', '--sumber', 'iuran', '--tanggal', '2026-07-01']);
+  await ok(db, [
+    'kas',
+    'masuk',
+    '--jumlah',
+    '250000',
+    '--sumber',
+    'donatur',
+    '--donatur',
+    '1',
+    '--tanggal',
+    '2026-07-02',
+  ]);
+  await ok(db, ['kas', 'keluar', '--jumlah', '45000', '--jenis', 'operasional', '--tanggal', '2026-07-03']);
+}
+
+/** The file as a version before 0017 left it: the rules spelled with IN, 0017 not yet run. */
+async function sebelum0017(db: string): Promise<void> {
+  const k = new Kysely({ dialect: new SqliteDialect({ database: sqlite(db) }) });
+  try {
+    await down(k);
+  } finally {
+    await k.destroy();
+  }
+  const s = sqlite(db);
+  s.prepare("DELETE FROM migrasi WHERE name = '0017-syarat-tanpa-in'").run();
+  s.close();
+}
+
+/** Every row of the three tables, as stored. */
+function baris(db: string): unknown[] {
+  const s = sqlite(db);
+  try {
+    return TABEL.map((t) => s.prepare(`SELECT * FROM ${t} ORDER BY rowid`).raw().all());
+  } finally {
+    s.close();
+  }
+}
+
+/** The tables' own text and that of their indexes and triggers. */
+function susunan(db: string): string[] {
+  const s = sqlite(db);
+  try {
+    return s
+      .prepare(
+        `SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_master
+         WHERE tbl_name IN (${TABEL.map(() => '?').join(', ')}) ORDER BY type, name`,
+      )
+      .pluck()
+      .all(...TABEL) as string[];
+  } finally {
+    s.close();
+  }
+}
+
+describe('migration 0017: rules without IN lists', () => {
+  it('an older file keeps its rows, gets the new schema and still refuses what the rules refuse', async () => {
+    const db = await unitBaru();
+    await isi(db);
+    const baru = susunan(db);
+    expect(baru.join('\n')).toContain("CHECK (bukti = 'BKM' OR bukti = 'BKK' OR bukti = 'PB' OR bukti = 'SA')");
+    expect(baru.join('\n')).not.toMatch(/(bukti|arah|jenis|status) IN \('/);
+
+    await sebelum0017(db);
+    const lama = susunan(db).join('\n');
+    expect(lama).toContain("CHECK (bukti IN ('BKM', 'BKK', 'PB', 'SA'))");
+    expect(lama).toContain("CHECK (status IN ('aktif', 'tertangani', 'pindah', 'meninggal'))");
+    const isiLama = baris(db);
+    expect(isiLama.flat()).toHaveLength(5);
+
+    await ok(db, ['kas', 'saldo']);
+    expect(susunan(db)).toEqual(baru);
+    expect(baris(db)).toEqual(isiLama);
+    expect((await wksbm(db, ['periksa', '--json'])).json()).toEqual({ ok: true, temuan: [] });
+
+    const s = sqlite(db);
+    try {
+      s.exec('DROP TRIGGER kas_tanpa_ubah');
+      const ditolak = (sql: string) => expect(() => s.exec(sql)).toThrow(/CHECK constraint failed/);
+      ditolak("UPDATE kas SET bukti = 'BKX' WHERE id = 1");
+      ditolak("UPDATE kas SET arah = 'lain' WHERE id = 1");
+      ditolak("UPDATE donatur SET jenis = 'teman' WHERE id = 1");
+      ditolak("UPDATE ppks SET status = 'hilang' WHERE id = 1");
+      s.exec("UPDATE donatur SET jenis = 'csr' WHERE id = 1; UPDATE ppks SET status = 'meninggal' WHERE id = 1");
+    } finally {
+      s.close();
+    }
+  });
+
+  it('a table whose rule was changed outside the tool is left as it is, and periksa names it', async () => {
+    const db = await unitBaru();
+    await isi(db);
+    await sebelum0017(db);
+    const s = sqlite(db);
+    s.unsafeMode(true);
+    s.pragma('writable_schema = ON');
+    s.prepare(
+      "UPDATE sqlite_schema SET sql = replace(sql, '''csr''', '''csr'', ''teman''') WHERE name = 'donatur'",
+    ).run();
+    s.close();
+
+    await ok(db, ['kas', 'saldo']);
+    const setelah = susunan(db).join('\n');
+    expect(setelah).toContain("CHECK (jenis IN ('perorangan', 'lembaga', 'csr', 'teman'))");
+    expect(setelah).toContain("CHECK (arah = 'masuk' OR arah = 'keluar' OR arah = 'pindah')");
+    const r = await wksbm(db, ['periksa', '--json']);
+    expect(r.code).toBe(1);
+    expect(r.json().temuan).toEqual([
+      expect.objectContaining({ jenis: 'susunan', pesan: expect.stringMatching(/donatur/) }),
+    ]);
+  });
+});
