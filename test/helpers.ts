@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Chalk } from 'chalk';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import { main } from '../src/cli/main.js';
 import type { Io } from '../src/cli/output.js';
 import type { Prompter } from '../src/cli/prompter.js';
@@ -228,4 +228,19 @@ export async function refused(db: string, args: string[], message: RegExp): Prom
   expect(r.stderr.trim().split('\n')).toHaveLength(1);
   expect(snapshot(db)).toBe(before);
   return r;
+}
+
+/**
+ * SQLite's answer when the disk is full, given in this process by every statement whose text starts with `awal`
+ * until `mockRestore()`.
+ */
+export function diskPenuhPada(awal: string) {
+  const prepare = Database.prototype.prepare;
+  return vi.spyOn(Database.prototype, 'prepare').mockImplementation(function (this: Database.Database, teks: string) {
+    if (!teks.trimStart().startsWith(awal)) return prepare.call(this, teks);
+    const penuh = () => {
+      throw new Database.SqliteError('database or disk is full', 'SQLITE_FULL');
+    };
+    return { reader: false, run: penuh, all: penuh, iterate: penuh } as unknown as Database.Statement;
+  });
 }

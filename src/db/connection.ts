@@ -5,7 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { LedgerError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
-import { galatRusak, petakanGalat } from './galat.js';
+import { galatPenuh, galatRusak, petakanGalat } from './galat.js';
 import { MIGRASI, penyediaMigrasi } from './migrations/index.js';
 import { bukaSqlite } from './sqlite.js';
 import type { Database } from './types.js';
@@ -94,11 +94,19 @@ async function migrate(ledger: Ledger, existed: boolean): Promise<void> {
   const executedUnknown = await executedNames(ledger);
   if (executedUnknown.some((n) => !(n in MIGRASI))) throw new LedgerError(pesan.skemaLebihBaru(ledger.path));
   if (pending.length === 0) return;
-  if (existed && pending.length < known.length) backupBeforeMigration(ledger);
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const gagal = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
-    throw new LedgerError(`migrasi ${gagal} gagal: ${(error as Error).message}`);
+  try {
+    if (existed && pending.length < known.length) backupBeforeMigration(ledger);
+    const { error, results } = await migrator.migrateToLatest();
+    if (error) {
+      if (galatPenuh(error)) throw error;
+      const gagal = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
+      throw new LedgerError(`migrasi ${gagal} gagal: ${(error as Error).message}`);
+    }
+  } catch (err) {
+    if (!galatPenuh(err)) throw err;
+    // the backup, the rebuilt tables in the journal and the compacted copy: about four times the file at the peak
+    const mb = Math.ceil((4 * fs.statSync(ledger.path).size) / 1e6);
+    throw new LedgerError(pesan.migrasiDiskPenuh(ledger.path, mb));
   }
 }
 
@@ -125,6 +133,12 @@ function backupBeforeMigration(ledger: Ledger): void {
   const tujuan = `${ledger.path}.sebelum-migrasi-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   // created owner-only before SQLite writes the ledger into it (VACUUM INTO accepts an empty file)
   fs.closeSync(fs.openSync(tujuan, 'wx', 0o600));
-  ledger.sqlite.exec(`VACUUM INTO '${tujuan.replace(/'/g, "''")}'`);
+  try {
+    ledger.sqlite.exec(`VACUUM INTO '${tujuan.replace(/'/g, "''")}'`);
+  } catch (err) {
+    // a copy cut short (a full disk) is no backup: it goes, and the ledger is not migrated
+    fs.rmSync(tujuan, { force: true });
+    throw err;
+  }
   fs.chmodSync(tujuan, 0o600);
 }

@@ -17,7 +17,16 @@ export function galatRusak(err: unknown): boolean {
   );
 }
 
-/** A damaged-file error from SQLite as the user's sentence; any other error unchanged. */
+/** SQLite could not grow the file or its journal: the disk (or the user's quota) is full. */
+export function galatPenuh(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'SQLITE_FULL';
+}
+
+/**
+ * A damaged-file or full-disk error from SQLite as the user's sentence; any other error unchanged. A command is one
+ * transaction, so a full disk leaves the book as it was.
+ */
 export function petakanGalat(err: unknown, file: string): unknown {
-  return galatRusak(err) ? new LedgerError(pesan.berkasRusak(file)) : err;
+  if (galatRusak(err)) return new LedgerError(pesan.berkasRusak(file));
+  return galatPenuh(err) ? new LedgerError(pesan.bukuDiskPenuh(file)) : err;
 }

@@ -90,6 +90,12 @@ export const pesan = {
     `Berkas ${q(path)} sudah ada, tidak kosong, dan bukan buku WKSBM; ` +
     'init tidak menimpanya, pilih berkas lain dengan --db.',
   profilBelumAda: () => 'Profil unit belum diisi. Jalankan "wksbm init".',
+  bukuDiskPenuh: (path: string) =>
+    `Buku ${q(path)} tidak bisa ditulis: ruang disk habis. ` +
+    'Tidak ada yang berubah; kosongkan sebagian disk lalu ulangi.',
+  migrasiDiskPenuh: (path: string, mb: number) =>
+    `Buku ${q(path)} perlu diperbarui untuk versi wksbm ini, tetapi ruang disk habis; buku tidak diubah. ` +
+    `Kosongkan sekitar ${mb} MB di disk itu lalu ulangi.`,
   berkasTerkunci: () => 'Berkas buku sedang dipakai perintah lain terlalu lama; coba lagi sebentar.',
   capTidakSah: (path: string) => `Berkas cap ${q(path)} bukan gambar PNG atau JPEG.`,
   berkasTidakTerbaca: (path: string) => `Berkas ${q(path)} tidak bisa dibaca.`,

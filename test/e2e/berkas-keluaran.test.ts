@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { terjemahkanGalatBerkas } from '../../src/cli/galat-sistem.js';
-import { ok, refused, unitBaru, wksbm } from '../helpers.js';
+import { diskPenuhPada, ok, refused, snapshot, unitBaru, wksbm } from '../helpers.js';
 
 let db: string;
 beforeAll(async () => {
@@ -41,5 +41,26 @@ describe('an output the system refuses', () => {
     expect(terjemahkanGalatBerkas(galat('ENOSPC'))).toMatchObject({ kode: 1, pesan: expect.stringMatching(/disk/) });
     expect(terjemahkanGalatBerkas(new Error('lain'))).toBeUndefined();
     expect(fs.existsSync(path.dirname(hilang()))).toBe(false);
+  });
+
+  it('the book itself on a full disk: one sentence, exit 1, nothing posted, with --json too', async () => {
+    const sebelum = snapshot(db);
+    const spy = diskPenuhPada('insert into "kas"');
+    let teks: Awaited<ReturnType<typeof wksbm>>;
+    let json: Awaited<ReturnType<typeof wksbm>>;
+    try {
+      const masuk = ['kas', 'masuk', '--jumlah', '5.000', '--sumber', 'jimpitan', '--tanggal', '2026-07-02'];
+      teks = await wksbm(db, masuk);
+      json = await wksbm(db, [...masuk, '--json']);
+    } finally {
+      spy.mockRestore();
+    }
+    const kalimat = /^Buku ".*unit\.sqlite" tidak bisa ditulis: ruang disk habis\. Tidak ada yang berubah; kosongkan /;
+    expect(teks.code).toBe(1);
+    expect(teks.stderr.trim()).toMatch(kalimat);
+    expect(json.code).toBe(1);
+    expect(json.json().galat).toMatchObject({ kode: 1, pesan: expect.stringMatching(kalimat) });
+    for (const r of [teks, json]) expect(r.stdout + r.stderr).not.toMatch(/SQLITE|database|disk is full/);
+    expect(snapshot(db)).toBe(sebelum);
   });
 });

@@ -5,7 +5,7 @@
 import { Kysely, SqliteDialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { down } from '../../src/db/migrations/0017-syarat-tanpa-in.js';
-import { ok, sqlite, unitBaru, wksbm } from '../helpers.js';
+import { diskPenuhPada, ok, sqlite, unitBaru, wksbm } from '../helpers.js';
 
 const TABEL = ['kas', 'donatur', 'ppks'];
 
@@ -122,5 +122,96 @@ describe('migration 0017: rules without IN lists', () => {
     expect(r.json().temuan).toEqual([
       expect.objectContaining({ jenis: 'susunan', pesan: expect.stringMatching(/donatur/) }),
     ]);
+  });
+});
+
+/** `n` donors written straight into the file: enough rows that a copy of the table leaves much of the file free. */
+function banyakDonatur(db: string, n: number): void {
+  const s = sqlite(db);
+  const tambah = s.prepare(
+    "INSERT INTO donatur (nama, alamat, terdaftar, dibuat, uid) VALUES (?, 'Jetis RT 02', '2026-11-01', 'w', ?)",
+  );
+  s.transaction(() => {
+    for (let i = 0; i < n; i++) tambah.run(`Donatur ${i} dari padukuhan Jetis`, `u-${i}`);
+  })();
+  s.close();
+}
+
+function migrasi(db: string): string[] {
+  const s = sqlite(db);
+  try {
+    return s.prepare('SELECT name FROM migrasi ORDER BY name').pluck().all() as string[];
+  } finally {
+    s.close();
+  }
+}
+
+describe('migration 0017 on a full disk', () => {
+  it('no room for the rebuild: an Indonesian sentence, exit 1, the book unchanged until there is room', async () => {
+    const db = await unitBaru();
+    await isi(db);
+    await sebelum0017(db);
+    const lama = susunan(db);
+    const isiLama = baris(db);
+
+    // kas is rebuilt first: the failure on donatur must take kas back too
+    const spy = diskPenuhPada('INSERT INTO donatur_baru');
+    let r: Awaited<ReturnType<typeof wksbm>>;
+    try {
+      r = await wksbm(db, ['kas', 'saldo']);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(
+      new RegExp(
+        '^Buku ".*unit\\.sqlite" perlu diperbarui untuk versi wksbm ini, tetapi ruang disk habis; buku tidak ' +
+          'diubah\\. Kosongkan sekitar \\d+ MB di disk itu lalu ulangi\\.$',
+      ),
+    );
+    expect(r.stderr).not.toMatch(/SQLITE|database|disk is full/);
+    expect(susunan(db)).toEqual(lama);
+    expect(baris(db)).toEqual(isiLama);
+    expect(migrasi(db)).not.toContain('0017-syarat-tanpa-in');
+
+    await ok(db, ['kas', 'saldo']);
+    expect(migrasi(db)).toContain('0017-syarat-tanpa-in');
+    expect(susunan(db).join('\n')).toContain("CHECK (jenis = 'perorangan' OR jenis = 'lembaga' OR jenis = 'csr')");
+  });
+
+  it('the space cannot be given back: the migration is done and the free pages stay for the next rows', async () => {
+    const db = await unitBaru();
+    await isi(db);
+    // enough donors that the copy leaves a quarter of the file free
+    banyakDonatur(db, 5000);
+    await sebelum0017(db);
+    const bebas = () => {
+      const t = sqlite(db);
+      try {
+        return t.pragma('freelist_count', { simple: true }) as number;
+      } finally {
+        t.close();
+      }
+    };
+
+    const spy = diskPenuhPada('VACUUM');
+    try {
+      await ok(db, ['kas', 'saldo']);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(migrasi(db)).toContain('0017-syarat-tanpa-in');
+    expect(bebas()).toBeGreaterThan(100);
+  });
+
+  it('space given back when it can be', async () => {
+    const db = await unitBaru();
+    await isi(db);
+    banyakDonatur(db, 5000);
+    await sebelum0017(db);
+    await ok(db, ['kas', 'saldo']);
+    const t = sqlite(db);
+    expect(t.pragma('freelist_count', { simple: true })).toBe(0);
+    t.close();
   });
 });
