@@ -232,13 +232,14 @@ export async function refused(db: string, args: string[], message: RegExp): Prom
 
 /**
  * SQLite's answer when the disk is full, given in this process by every statement whose text starts with `awal`
- * until `mockRestore()`.
+ * until `mockRestore()`. `gulung`: SQLite has also rolled the open transaction back, as it may on a full disk.
  */
-export function diskPenuhPada(awal: string) {
+export function diskPenuhPada(awal: string, { gulung = false } = {}) {
   const prepare = Database.prototype.prepare;
   return vi.spyOn(Database.prototype, 'prepare').mockImplementation(function (this: Database.Database, teks: string) {
     if (!teks.trimStart().startsWith(awal)) return prepare.call(this, teks);
     const penuh = () => {
+      if (gulung && this.inTransaction) this.exec('ROLLBACK');
       throw new Database.SqliteError('database or disk is full', 'SQLITE_FULL');
     };
     return { reader: false, run: penuh, all: penuh, iterate: penuh } as unknown as Database.Statement;

@@ -94,7 +94,7 @@ export const pesan = {
     `Buku ${q(path)} tidak bisa ditulis: ruang disk habis. ` +
     'Tidak ada yang berubah; kosongkan sebagian disk lalu ulangi.',
   migrasiDiskPenuh: (path: string, mb: number) =>
-    `Buku ${q(path)} perlu diperbarui untuk versi wksbm ini, tetapi ruang disk habis; buku tidak diubah. ` +
+    `Buku ${q(path)} perlu diperbarui untuk versi wksbm ini, tetapi ruang disk habis; isi buku tidak berubah. ` +
     `Kosongkan sekitar ${mb} MB di disk itu lalu ulangi.`,
   berkasTerkunci: () => 'Berkas buku sedang dipakai perintah lain terlalu lama; coba lagi sebentar.',
   capTidakSah: (path: string) => `Berkas cap ${q(path)} bukan gambar PNG atau JPEG.`,

@@ -2,8 +2,10 @@
 // `IN (…)` (SQLite built a temporary index per row written for a list of three or more). An older file comes
 // out with the same rows, the same schema as a new file and rules that refuse the same values; a table whose
 // rule was changed outside the tool is left alone, and periksa names it.
+import fs from 'node:fs';
+import path from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { down } from '../../src/db/migrations/0017-syarat-tanpa-in.js';
 import { diskPenuhPada, ok, sqlite, unitBaru, wksbm } from '../helpers.js';
 
@@ -147,37 +149,40 @@ function migrasi(db: string): string[] {
 }
 
 describe('migration 0017 on a full disk', () => {
-  it('no room for the rebuild: an Indonesian sentence, exit 1, the book unchanged until there is room', async () => {
-    const db = await unitBaru();
-    await isi(db);
-    await sebelum0017(db);
-    const lama = susunan(db);
-    const isiLama = baris(db);
+  it.each([false, true])(
+    'no room for the rebuild (rolled back by SQLite: %s): an Indonesian sentence, exit 1, the book unchanged',
+    async (gulung) => {
+      const db = await unitBaru();
+      await isi(db);
+      await sebelum0017(db);
+      const lama = susunan(db);
+      const isiLama = baris(db);
 
-    // kas is rebuilt first: the failure on donatur must take kas back too
-    const spy = diskPenuhPada('INSERT INTO donatur_baru');
-    let r: Awaited<ReturnType<typeof wksbm>>;
-    try {
-      r = await wksbm(db, ['kas', 'saldo']);
-    } finally {
-      spy.mockRestore();
-    }
-    expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toMatch(
-      new RegExp(
-        '^Buku ".*unit\\.sqlite" perlu diperbarui untuk versi wksbm ini, tetapi ruang disk habis; buku tidak ' +
-          'diubah\\. Kosongkan sekitar \\d+ MB di disk itu lalu ulangi\\.$',
-      ),
-    );
-    expect(r.stderr).not.toMatch(/SQLITE|database|disk is full/);
-    expect(susunan(db)).toEqual(lama);
-    expect(baris(db)).toEqual(isiLama);
-    expect(migrasi(db)).not.toContain('0017-syarat-tanpa-in');
+      // kas is rebuilt first: the failure on donatur must take kas back too
+      const spy = diskPenuhPada('INSERT INTO donatur_baru', { gulung });
+      let r: Awaited<ReturnType<typeof wksbm>>;
+      try {
+        r = await wksbm(db, ['kas', 'saldo']);
+      } finally {
+        spy.mockRestore();
+      }
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim()).toMatch(
+        new RegExp(
+          '^Buku ".*unit\\.sqlite" perlu diperbarui untuk versi wksbm ini, tetapi ruang disk habis; isi buku tidak ' +
+            'berubah\\. Kosongkan sekitar \\d+ MB di disk itu lalu ulangi\\.$',
+        ),
+      );
+      expect(r.stderr).not.toMatch(/SQLITE|database|disk is full/);
+      expect(susunan(db)).toEqual(lama);
+      expect(baris(db)).toEqual(isiLama);
+      expect(migrasi(db)).not.toContain('0017-syarat-tanpa-in');
 
-    await ok(db, ['kas', 'saldo']);
-    expect(migrasi(db)).toContain('0017-syarat-tanpa-in');
-    expect(susunan(db).join('\n')).toContain("CHECK (jenis = 'perorangan' OR jenis = 'lembaga' OR jenis = 'csr')");
-  });
+      await ok(db, ['kas', 'saldo']);
+      expect(migrasi(db)).toContain('0017-syarat-tanpa-in');
+      expect(susunan(db).join('\n')).toContain("CHECK (jenis = 'perorangan' OR jenis = 'lembaga' OR jenis = 'csr')");
+    },
+  );
 
   it('the space cannot be given back: the migration is done and the free pages stay for the next rows', async () => {
     const db = await unitBaru();
@@ -202,6 +207,27 @@ describe('migration 0017 on a full disk', () => {
     }
     expect(migrasi(db)).toContain('0017-syarat-tanpa-in');
     expect(bebas()).toBeGreaterThan(100);
+  });
+
+  it('too little room for VACUUM: it is not tried, and the migration is recorded', async () => {
+    const db = await unitBaru();
+    await isi(db);
+    banyakDonatur(db, 5000);
+    await sebelum0017(db);
+    const statfs = fs.statfsSync(path.dirname(db));
+    const spy = vi.spyOn(fs, 'statfsSync').mockReturnValue({ ...statfs, bavail: 10, bsize: 4096 });
+    let ditanya = 0;
+    try {
+      await ok(db, ['kas', 'saldo']);
+    } finally {
+      ditanya = spy.mock.calls.length;
+      spy.mockRestore();
+    }
+    expect(ditanya).toBeGreaterThan(0);
+    expect(migrasi(db)).toContain('0017-syarat-tanpa-in');
+    const t = sqlite(db);
+    expect(t.pragma('freelist_count', { simple: true })).toBeGreaterThan(100);
+    t.close();
   });
 
   it('space given back when it can be', async () => {

@@ -5,6 +5,8 @@
 // table is rebuilt from its own stored text with only those rules rewritten: same columns in the same order, rows
 // copied as they are (hashes cover only values), then its indexes, triggers and the views made again from their
 // stored text. A table whose rule does not read as this tool wrote it is left alone for `periksa` to report.
+import fs from 'node:fs';
+import path from 'node:path';
 import { type Kysely, sql } from 'kysely';
 
 interface Syarat {
@@ -39,11 +41,15 @@ export async function down(db: Kysely<unknown>): Promise<void> {
  * A VACUUM that cannot run is no failure of the migration.
  */
 async function kembalikanRuang(db: Kysely<unknown>): Promise<void> {
-  const { rows } = await sql<{ bebas: number; semua: number }>`SELECT
+  const { rows } = await sql<{ bebas: number; semua: number; ukuran: number }>`SELECT
     (SELECT freelist_count FROM pragma_freelist_count) AS bebas,
-    (SELECT page_count FROM pragma_page_count) AS semua`.execute(db);
+    (SELECT page_count FROM pragma_page_count) AS semua,
+    (SELECT page_size FROM pragma_page_size) AS ukuran`.execute(db);
   const r = rows[0];
   if (!r || r.bebas * 4 <= r.semua) return;
+  // VACUUM writes a whole copy beside the file and again into its journal: without room for both it would fill the
+  // disk, and the migration could not even be recorded
+  if ((await ruangDisk(db)) < 2 * r.semua * r.ukuran) return;
   try {
     await sql`VACUUM`.execute(db);
   } catch (err) {
@@ -51,6 +57,19 @@ async function kembalikanRuang(db: Kysely<unknown>): Promise<void> {
     // the next rows reuse them
     const code = (err as { code?: unknown }).code;
     if (code !== 'SQLITE_FULL' && code !== 'SQLITE_BUSY' && code !== 'SQLITE_LOCKED') throw err;
+  }
+}
+
+/** The free bytes of the disk holding the file (Infinity in memory, or when the system cannot say). */
+async function ruangDisk(db: Kysely<unknown>): Promise<number> {
+  const { rows } = await sql<{ name: string; file: string }>`PRAGMA database_list`.execute(db);
+  const berkas = rows.find((r) => r.name === 'main')?.file;
+  if (!berkas) return Number.POSITIVE_INFINITY;
+  try {
+    const s = fs.statfsSync(path.dirname(berkas));
+    return s.bavail * s.bsize;
+  } catch {
+    return Number.POSITIVE_INFINITY;
   }
 }
 
@@ -88,7 +107,9 @@ async function bangunUlang(db: Kysely<unknown>, dari: (s: Syarat) => string, ke:
     if (salah.rows.length > 0) throw new Error('rujukan antartabel putus setelah tabel dibangun ulang');
     await sql`COMMIT`.execute(db);
   } catch (err) {
-    await sql`ROLLBACK`.execute(db);
+    // a full disk makes SQLite roll the transaction back itself: then ROLLBACK has nothing to do, and its error
+    // must not hide the one that matters
+    await sql`ROLLBACK`.execute(db).catch(() => {});
     throw err;
   } finally {
     await sql`PRAGMA foreign_keys = ON`.execute(db);
