@@ -94,20 +94,22 @@ async function migrate(ledger: Ledger, existed: boolean): Promise<void> {
   const executedUnknown = await executedNames(ledger);
   if (executedUnknown.some((n) => !(n in MIGRASI))) throw new LedgerError(pesan.skemaLebihBaru(ledger.path));
   if (pending.length === 0) return;
+  // a full disk, in the backup or in a migration, is named with the room to make: the backup, the rebuilt tables in
+  // the journal and the compacted copy take about four times the file at the peak
+  const penuh = (err: unknown) =>
+    galatPenuh(err)
+      ? new LedgerError(pesan.migrasiDiskPenuh(ledger.path, Math.ceil((4 * fs.statSync(ledger.path).size) / 1e6)))
+      : err;
   try {
     if (existed && pending.length < known.length) backupBeforeMigration(ledger);
-    const { error, results } = await migrator.migrateToLatest();
-    if (error) {
-      if (galatPenuh(error)) throw error;
-      const gagal = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
-      throw new LedgerError(`migrasi ${gagal} gagal: ${(error as Error).message}`);
-    }
   } catch (err) {
-    if (!galatPenuh(err)) throw err;
-    // the backup, the rebuilt tables in the journal and the compacted copy: about four times the file at the peak
-    const mb = Math.ceil((4 * fs.statSync(ledger.path).size) / 1e6);
-    throw new LedgerError(pesan.migrasiDiskPenuh(ledger.path, mb));
+    throw penuh(err);
   }
+  const { error, results } = await migrator.migrateToLatest();
+  if (!error) return;
+  if (galatPenuh(error)) throw penuh(error);
+  const gagal = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
+  throw new LedgerError(`migrasi ${gagal} gagal: ${(error as Error).message}`);
 }
 
 /**

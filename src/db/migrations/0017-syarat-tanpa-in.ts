@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Kysely, sql } from 'kysely';
+import { galatPenuh } from '../galat.js';
 
 interface Syarat {
   tabel: string;
@@ -56,7 +57,7 @@ async function kembalikanRuang(db: Kysely<unknown>): Promise<void> {
     // the rebuilt tables are committed: a full disk or another reader only leaves the free pages in the file, where
     // the next rows reuse them
     const code = (err as { code?: unknown }).code;
-    if (code !== 'SQLITE_FULL' && code !== 'SQLITE_BUSY' && code !== 'SQLITE_LOCKED') throw err;
+    if (!galatPenuh(err) && code !== 'SQLITE_BUSY' && code !== 'SQLITE_LOCKED') throw err;
   }
 }
 
