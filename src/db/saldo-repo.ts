@@ -78,16 +78,31 @@ export async function tambahSaldoHarian(
   }
 }
 
-/** One key's stored day totals, for a bulk run that touches it. */
-export function harianKunci(
-  sqlite: BetterSqlite3.Database,
-  buku: Buku,
-  kode: string,
-): { tanggal: string; gerak: number }[] {
-  return sqlite.prepare('SELECT tanggal, gerak FROM saldo_harian WHERE buku = ? AND kode = ?').all(buku, kode) as {
-    tanggal: string;
-    gerak: number;
-  }[];
+/** A stretch of one key's stored day totals, and the stored day-end of the day before it. */
+export interface HarianSebagian {
+  sebelum: number;
+  baris: { tanggal: string; gerak: number }[];
+}
+
+/** Reads the stored days of one key from `dari` on (up to `sampai`, not included). */
+export type BacaHarian = (buku: Buku, kode: string, dari: string, sampai?: string) => HarianSebagian;
+
+/**
+ * A bulk run's reader of day totals: the days from the earliest it moves on, and the day-end carried into them, as a
+ * single posting reads them (bacaGaris), so an import costs the days it touches and not the ledger's age.
+ */
+export function bacaHarian(sqlite: BetterSqlite3.Database): BacaHarian {
+  const kunci = 'FROM saldo_harian WHERE buku = ? AND kode = ?';
+  const sebelum = sqlite.prepare(`SELECT saldo ${kunci} AND tanggal < ? ORDER BY tanggal DESC LIMIT 1`).pluck();
+  const sejak = sqlite.prepare(`SELECT tanggal, gerak ${kunci} AND tanggal >= ?`);
+  const antara = sqlite.prepare(`SELECT tanggal, gerak ${kunci} AND tanggal >= ? AND tanggal < ?`);
+  return (buku, kode, dari, sampai) => ({
+    sebelum: Number(sebelum.get(buku, kode, dari) ?? 0),
+    baris: (sampai === undefined ? sejak.all(buku, kode, dari) : antara.all(buku, kode, dari, sampai)) as {
+      tanggal: string;
+      gerak: number;
+    }[],
+  });
 }
 
 export interface BedaHarian {

@@ -14,13 +14,12 @@ import {
 import { kasLangsung } from '../db/kas-bulk.js';
 import { closedQuarters } from '../db/periode-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';
-import { harianKunci } from '../db/saldo-repo.js';
+import { bacaHarian } from '../db/saldo-repo.js';
 import { RuleError, UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import { PostingMassal } from '../ledger/bulk.js';
 import { bacaRentang, setTertutup } from '../ledger/keadaan.js';
 import { cekTerbuka } from '../ledger/period.js';
-import type { Buku } from '../ledger/saldo.js';
 
 export interface HasilBatal {
   id: number;
@@ -58,7 +57,7 @@ export async function batalkanImpor(
         maxUrut: maxUrut(sqlite),
         tertutup,
         rentang: await bacaRentang(ledger.db),
-        harian: (buku: Buku, kode: string) => harianKunci(sqlite, buku, kode),
+        harian: bacaHarian(sqlite),
       };
       const poster = new PostingMassal(ref, awal, waktu);
       const tujuan = kasLangsung(sqlite);

@@ -9,7 +9,7 @@ import { iterateRegister, kasBerlakuPada, lastKas, maxUrut } from '../db/impor-r
 import { kasLangsung, type TujuanKas } from '../db/kas-bulk.js';
 import { closedQuarters } from '../db/periode-repo.js';
 import type { Referensi } from '../db/referensi-repo.js';
-import { harianKunci } from '../db/saldo-repo.js';
+import { bacaHarian } from '../db/saldo-repo.js';
 import { formatTanggal } from '../domain/dates.js';
 import { LedgerError, UserError } from '../domain/errors.js';
 import { formatRupiah, type Rupiah } from '../domain/money.js';
@@ -17,7 +17,6 @@ import { pesan } from '../domain/pesan.js';
 import { PostingMassal } from '../ledger/bulk.js';
 import { bacaRentang } from '../ledger/keadaan.js';
 import type { EntriBaru } from '../ledger/posting.js';
-import type { Buku } from '../ledger/saldo.js';
 import type { DeklarasiImpor, HasilBaris, Pengolah } from './jenis.js';
 import { bersihkanNama, normTeks } from './kunci.js';
 
@@ -74,7 +73,7 @@ export async function pengolahKas(o: OpsiKas): Promise<Pengolah> {
     maxUrut: maxUrut(sqlite),
     tertutup: await closedQuarters(o.ledger.db),
     rentang: await bacaRentang(o.ledger.db),
-    harian: (buku: Buku, kode: string) => harianKunci(sqlite, buku, kode),
+    harian: bacaHarian(sqlite),
   };
   const poster = new PostingMassal(o.ref, awal, o.waktu);
   const tujuan = o.uji ? undefined : (o.tujuan ?? kasLangsung(sqlite));

@@ -27,8 +27,8 @@ export interface KeadaanBuku {
   readonly rentang: RentangTanggal;
   /** the end of the book's hash chain; sambung moves it */
   readonly ujung: Ujung;
-  /** the day-end balances of one key, for the floor rule */
-  garis(buku: Buku, kode: string): GarisSaldo;
+  /** the day-end balances of one key from day `hari` on, for the floor rule */
+  garis(buku: Buku, kode: string, hari: number): GarisSaldo;
   /** an accepted row's movements, dated day `hari`: later rows of the same run see them */
   terima(hari: number, gerak: readonly Gerak[]): void;
 }

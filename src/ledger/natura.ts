@@ -86,7 +86,7 @@ export function catatNatura(k: KeadaanBuku, g: GerakNaturaSah, waktu: string, ba
   const gerak = gerakNatura(g);
   for (const x of gerak) {
     if (x.gerak >= 0) continue;
-    const minus = titikMinus(k.garis(x.buku, x.kode), hari, -x.gerak);
+    const minus = titikMinus(k.garis(x.buku, x.kode, hari), hari, -x.gerak);
     if (minus)
       throw new RuleError(
         pesan.stokMinus(x.kode, formatTanggal(minus.tanggal), formatKuantitas(minus.saldo, g.satuan)),

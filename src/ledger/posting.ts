@@ -176,7 +176,7 @@ export function catatKas(k: KeadaanKas, e: EntriBaru, ref: Referensi, waktu: str
   const gerak = gerakKas(e);
   for (const g of gerak) {
     if (g.gerak >= 0 || !berlantai(g, ref)) continue;
-    const minus = titikMinus(k.garis(g.buku, g.kode), hari, -g.gerak);
+    const minus = titikMinus(k.garis(g.buku, g.kode, hari), hari, -g.gerak);
     if (minus) throw new RuleError(pesanMinus(g, minus));
   }
   const kunci = kunciUrut(buktiEntri(e), tahun);

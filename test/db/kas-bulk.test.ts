@@ -12,7 +12,7 @@ import { modulPenulis } from '../../src/db/kas-bulk.js';
 import type { Kas } from '../../src/db/kas-repo.js';
 import { closedQuarters } from '../../src/db/periode-repo.js';
 import { loadReferensi } from '../../src/db/referensi-repo.js';
-import { harianKunci } from '../../src/db/saldo-repo.js';
+import { bacaHarian } from '../../src/db/saldo-repo.js';
 import { KOLOM_BERUBAH, pushBerubah, tundaIndeksKas } from '../../src/db/tulis-massal.js';
 import { PostingMassal } from '../../src/ledger/bulk.js';
 import { bacaRentang } from '../../src/ledger/keadaan.js';
@@ -92,7 +92,7 @@ describe('kas import writer', () => {
         maxUrut: maxUrut(l.sqlite),
         tertutup: await closedQuarters(l.db),
         rentang: await bacaRentang(l.db),
-        harian: (b, k) => harianKunci(l.sqlite, b, k),
+        harian: bacaHarian(l.sqlite),
       },
       WAKTU,
     );
@@ -212,7 +212,7 @@ describe('kas import writer', () => {
     const log = { buku: 'kas', berkas: 'k.csv', sha256: 'c'.repeat(64), oleh: 'uji', waktu: WAKTU };
     const penulis = await bukaPenulisKas(modulDist(), file, log, 10);
     const keadaan = { ujung: undefined, maxUrut: [], tertutup: [], rentang: await bacaRentang(l.db) };
-    const poster = new PostingMassal(ref, { ...keadaan, harian: (b, k) => harianKunci(l.sqlite, b, k) }, WAKTU);
+    const poster = new PostingMassal(ref, { ...keadaan, harian: bacaHarian(l.sqlite) }, WAKTU);
     const masuk = { arah: 'masuk', jumlah: 10_000, sumber: 'jimpitan', dana: 'umum', akun: 'tunai' } as const;
     let galat: unknown;
     try {

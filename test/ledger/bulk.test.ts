@@ -8,7 +8,7 @@ import { lastKas, maxUrut } from '../../src/db/impor-repo.js';
 import { kasLangsung } from '../../src/db/kas-bulk.js';
 import { closedQuarters } from '../../src/db/periode-repo.js';
 import { loadReferensi } from '../../src/db/referensi-repo.js';
-import { harianKunci } from '../../src/db/saldo-repo.js';
+import { bacaHarian } from '../../src/db/saldo-repo.js';
 import { withTransaction } from '../../src/db/transaction.js';
 import { type AwalMassal, PostingMassal } from '../../src/ledger/bulk.js';
 import { bacaRentang } from '../../src/ledger/keadaan.js';
@@ -55,7 +55,7 @@ async function awal(l: Ledger): Promise<AwalMassal> {
     maxUrut: maxUrut(l.sqlite),
     tertutup: await closedQuarters(l.db),
     rentang: await bacaRentang(l.db),
-    harian: (buku, kode) => harianKunci(l.sqlite, buku, kode),
+    harian: bacaHarian(l.sqlite),
   };
 }
 
@@ -63,6 +63,40 @@ async function unit(): Promise<Ledger> {
   const l = await openLedger(path.join(tmpDir(), 'u.sqlite'), { create: true });
   l.sqlite.prepare("INSERT INTO akun (kode, nama, dibuat) VALUES ('bri', 'BRI', ?)").run(WAKTU);
   return l;
+}
+
+/** Posts each entry in its own transaction (postEntry): the voucher number, or the message of a refusal. */
+async function satuSatu(l: Ledger, daftar: EntriBaru[]): Promise<string[]> {
+  const ref = await loadReferensi(l.db);
+  const hasil: string[] = [];
+  for (const e of daftar) {
+    try {
+      hasil.push((await withTransaction(l.db, (tx) => postEntry(tx, e, ref, WAKTU))).nomor);
+    } catch (err) {
+      hasil.push((err as Error).message);
+    }
+  }
+  return hasil;
+}
+
+/** Posts the entries as one bulk run (PostingMassal) in one transaction, reported as satuSatu reports them. */
+async function massal(l: Ledger, daftar: EntriBaru[]): Promise<string[]> {
+  const poster = new PostingMassal(await loadReferensi(l.db), await awal(l), WAKTU);
+  const tujuan = kasLangsung(l.sqlite);
+  const hasil: string[] = [];
+  l.sqlite.exec('BEGIN');
+  for (const e of daftar) {
+    try {
+      const row = poster.posting(e);
+      tujuan.tulis(row);
+      hasil.push(row.nomor);
+    } catch (err) {
+      hasil.push((err as Error).message);
+    }
+  }
+  tujuan.akhiri(poster.hariBerubah());
+  l.sqlite.exec('COMMIT');
+  return hasil;
 }
 
 describe('PostingMassal decides as postEntry', () => {
@@ -84,34 +118,8 @@ describe('PostingMassal decides as postEntry', () => {
       const r = acak(seed);
       const daftar = Array.from({ length: 250 }, () => entri(r));
 
-      const refA = await loadReferensi(a.db);
-      const hasilA: string[] = [];
-      for (const e of daftar) {
-        try {
-          const row = await withTransaction(a.db, (tx) => postEntry(tx, e, refA, WAKTU));
-          hasilA.push(row.nomor);
-        } catch (err) {
-          hasilA.push((err as Error).message);
-        }
-      }
-
-      const refB = await loadReferensi(b.db);
-      const poster = new PostingMassal(refB, await awal(b), WAKTU);
-      const tujuan = kasLangsung(b.sqlite);
-      const hasilB: string[] = [];
-      b.sqlite.exec('BEGIN');
-      for (const e of daftar) {
-        try {
-          const row = poster.posting(e);
-          tujuan.tulis(row);
-          hasilB.push(row.nomor);
-        } catch (err) {
-          hasilB.push((err as Error).message);
-        }
-      }
-      tujuan.akhiri(poster.hariBerubah());
-      b.sqlite.exec('COMMIT');
-
+      const hasilA = await satuSatu(a, daftar);
+      const hasilB = await massal(b, daftar);
       expect(hasilB).toEqual(hasilA);
       expect(hasilA.filter((h) => h.includes('/BK')).length).toBeGreaterThan(50);
       expect(hasilA.some((h) => h.includes('tidak boleh di bawah nol'))).toBe(true);
@@ -124,6 +132,18 @@ describe('PostingMassal decides as postEntry', () => {
       expect(await periksa(a)).toEqual([]);
       expect(await periksa(b)).toEqual([]);
 
+      // a second run over the book the first left: it reads each balance's stored days only from the earliest date
+      // it reaches, its rows going back and forth over the year (floors before that date included)
+      const kedua = Array.from({ length: 150 }, () => entri(r));
+      const keduaA = await satuSatu(a, kedua);
+      expect(await massal(b, kedua)).toEqual(keduaA);
+      expect(keduaA.some((h) => h.includes('tidak boleh di bawah nol'))).toBe(true);
+      expect(semua(b)).toEqual(semua(a));
+      expect(harian(b)).toEqual(harian(a));
+      expect(await periksa(b)).toEqual([]);
+
+      const refA = await loadReferensi(a.db);
+      const refB = await loadReferensi(b.db);
       // reversals in bulk match voidEntry too
       const asli = ['keluar', 'pindah', 'masuk'].flatMap(
         (arah) =>
@@ -162,4 +182,101 @@ describe('PostingMassal decides as postEntry', () => {
       await b.close();
     });
   }
+});
+
+describe('PostingMassal reads what the run reaches', () => {
+  it("a balance's stored days from the run's earliest date on, further back only as a row reaches back", async () => {
+    const [a, b] = [await unit(), await unit()];
+    const sejarah: EntriBaru[] = [
+      { arah: 'masuk', tanggal: '2026-04-01', jumlah: 500_000, sumber: 'iuran', dana: 'umum', akun: 'tunai' },
+      { arah: 'keluar', tanggal: '2026-06-01', jumlah: 200_000, jenis: 'operasional', dana: 'umum', akun: 'tunai' },
+      { arah: 'masuk', tanggal: '2026-09-01', jumlah: 100_000, sumber: 'iuran', dana: 'umum', akun: 'tunai' },
+    ];
+    for (const l of [a, b]) await satuSatu(l, sejarah);
+    const keluar = (tanggal: string, jumlah: number): EntriBaru => ({
+      arah: 'keluar',
+      tanggal,
+      jumlah,
+      jenis: 'operasional',
+      dana: 'umum',
+      akun: 'tunai',
+    });
+    // 400,000 total: November takes 1,000 of it; May may take 250,000 (the April receipt, read only when reached,
+    // less June's payment); then April 2 may not take 100,000 more (June would end below zero)
+    const daftar = [keluar('2026-11-20', 1_000), keluar('2026-05-10', 250_000), keluar('2026-04-02', 100_000)];
+    const dibaca: string[] = [];
+    const baca = bacaHarian(b.sqlite);
+    const poster = new PostingMassal(
+      await loadReferensi(b.db),
+      {
+        ...(await awal(b)),
+        harian: (buku, kode, dari, sampai) => {
+          dibaca.push(`${buku} ${kode} ${dari}…${sampai ?? ''}`);
+          return baca(buku, kode, dari, sampai);
+        },
+      },
+      WAKTU,
+    );
+    const tujuan = kasLangsung(b.sqlite);
+    const hasilB: string[] = [];
+    b.sqlite.exec('BEGIN');
+    for (const e of daftar) {
+      try {
+        const row = poster.posting(e);
+        tujuan.tulis(row);
+        hasilB.push(row.nomor);
+      } catch (err) {
+        hasilB.push((err as Error).message);
+      }
+    }
+    tujuan.akhiri(poster.hariBerubah());
+    b.sqlite.exec('COMMIT');
+
+    const hasilA = await satuSatu(a, daftar);
+    expect(hasilB).toEqual(hasilA);
+    expect(hasilA.slice(0, 2).every((h) => h.includes('/BKK/'))).toBe(true);
+    expect(hasilA[2]).toContain('tidak boleh di bawah nol');
+    // the second read reaches back at least 92 days, the third twice that; the third row is refused on the account,
+    // so its fund is not read further back
+    expect(dibaca).toEqual([
+      'akun tunai 2026-11-20…',
+      'dana umum 2026-11-20…',
+      'akun tunai 2026-05-10…2026-11-20',
+      'dana umum 2026-05-10…2026-11-20',
+      'akun tunai 2025-11-07…2026-05-10',
+    ]);
+    const harian = (l: Ledger) => l.sqlite.prepare('SELECT * FROM saldo_harian ORDER BY buku, kode, tanggal').all();
+    expect(harian(b)).toEqual(harian(a));
+    expect(await periksa(b)).toEqual([]);
+    await a.close();
+    await b.close();
+  });
+
+  it('a file in reverse date order reads each balance a few times, not once a day', async () => {
+    const b = await unit();
+    await satuSatu(b, [
+      { arah: 'masuk', tanggal: '2020-01-02', jumlah: 5_000_000, sumber: 'iuran', dana: 'umum', akun: 'tunai' },
+    ]);
+    const baca = bacaHarian(b.sqlite);
+    let kali = 0;
+    const poster = new PostingMassal(
+      await loadReferensi(b.db),
+      {
+        ...(await awal(b)),
+        harian: (buku, kode, dari, sampai) => {
+          kali++;
+          return baca(buku, kode, dari, sampai);
+        },
+      },
+      WAKTU,
+    );
+    const hari0 = Date.UTC(2026, 10, 20);
+    for (let i = 0; i < 2000; i++) {
+      const tanggal = new Date(hari0 - i * 86_400_000).toISOString().slice(0, 10);
+      poster.posting({ arah: 'keluar', tanggal, jumlah: 1_000, jenis: 'operasional', dana: 'umum', akun: 'tunai' });
+    }
+    // 2,000 days back: the first read and about log2(2000 / 92) more, for each of the two balances
+    expect(kali).toBeLessThanOrEqual(2 * 7);
+    await b.close();
+  });
 });
