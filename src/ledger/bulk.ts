@@ -24,7 +24,7 @@ export interface AwalMassal {
 
 const TERSIMPAN = 1;
 const DISENTUH = 2;
-/** days a key is read further back at the least, doubling each time: a file in reverse date order reads it a few times */
+/** days a key is read further back at the least, doubling each time: a file in reverse date order reads it few times */
 const LANGKAH_BACA = 92;
 
 /**
@@ -55,10 +55,7 @@ class Kunci {
     if (hari >= this.mulai) return;
     const pertama = this.mulai === JUMLAH_HARI;
     const mulai = pertama ? hari : Math.max(0, Math.min(hari, this.mulai - this.langkah));
-    const { sebelum, baris } = this.harian(
-      tanggalDariHari(mulai),
-      pertama ? undefined : tanggalDariHari(this.mulai),
-    );
+    const { sebelum, baris } = this.harian(tanggalDariHari(mulai), pertama ? undefined : tanggalDariHari(this.mulai));
     if (!pertama) {
       // the day-end carried in gives way to the days now read
       if (this.mulai > 0) this.awal[this.mulai - 1] = 0;
