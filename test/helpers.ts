@@ -231,17 +231,22 @@ export async function refused(db: string, args: string[], message: RegExp): Prom
 }
 
 /**
- * SQLite's answer when the disk is full, given in this process by every statement whose text starts with `awal`
- * until `mockRestore()`. `gulung`: SQLite has also rolled the open transaction back, as it may on a full disk.
+ * SQLite's error `kode` (with its English `teks`), given in this process by every statement whose text starts with
+ * `awal` until `mockRestore()`. `gulung`: SQLite has also rolled the open transaction back, as it may on a full disk.
  */
-export function diskPenuhPada(awal: string, { gulung = false } = {}) {
+export function sqliteMenolakPada(awal: string, kode: string, teks: string, { gulung = false } = {}) {
   const prepare = Database.prototype.prepare;
-  return vi.spyOn(Database.prototype, 'prepare').mockImplementation(function (this: Database.Database, teks: string) {
-    if (!teks.trimStart().startsWith(awal)) return prepare.call(this, teks);
-    const penuh = () => {
+  return vi.spyOn(Database.prototype, 'prepare').mockImplementation(function (this: Database.Database, sql: string) {
+    if (!sql.trimStart().startsWith(awal)) return prepare.call(this, sql);
+    const tolak = () => {
       if (gulung && this.inTransaction) this.exec('ROLLBACK');
-      throw new Database.SqliteError('database or disk is full', 'SQLITE_FULL');
+      throw new Database.SqliteError(teks, kode);
     };
-    return { reader: false, run: penuh, all: penuh, iterate: penuh } as unknown as Database.Statement;
+    return { reader: false, run: tolak, all: tolak, iterate: tolak, get: tolak } as unknown as Database.Statement;
   });
+}
+
+/** SQLite's answer when the disk is full, at every statement whose text starts with `awal` (sqliteMenolakPada). */
+export function diskPenuhPada(awal: string, { gulung = false } = {}) {
+  return sqliteMenolakPada(awal, 'SQLITE_FULL', 'database or disk is full', { gulung });
 }

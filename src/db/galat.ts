@@ -1,5 +1,7 @@
 // SQLite's damage codes become one Indonesian sentence that names what helps: periksa and pulihkan.
-import { LedgerError } from '../domain/errors.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { LedgerError, UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 
 /**
@@ -22,11 +24,41 @@ export function galatPenuh(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'SQLITE_FULL';
 }
 
+const kode = (err: unknown): string =>
+  typeof err === 'object' && err !== null && typeof (err as { code?: unknown }).code === 'string'
+    ? (err as { code: string }).code
+    : '';
+
+const bisaDitulis = (p: string): boolean => {
+  try {
+    fs.accessSync(p, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /**
- * A damaged-file or full-disk error from SQLite as the user's sentence; any other error unchanged. A command is one
- * transaction, so a full disk leaves the book as it was.
+ * SQLite could not open or write the book because the book, or the folder where its -wal and -shm beside it live, may
+ * not be written (a write-protected stick, a read-only share, a file of another user): the sentence that says so, or
+ * undefined for another cause. Asked of the file system, so a book that cannot be opened for another reason keeps its
+ * own sentence.
+ */
+function hanyaBaca(err: unknown, file: string): UserError | undefined {
+  const k = kode(err);
+  if (k !== 'SQLITE_CANTOPEN' && !k.startsWith('SQLITE_READONLY')) return undefined;
+  const folder = path.dirname(path.resolve(file));
+  if (bisaDitulis(file) && bisaDitulis(folder)) return undefined;
+  return new UserError(pesan.bukuHanyaBaca(file, folder));
+}
+
+/**
+ * A damaged-file, full-disk, read-only or locked-file error from SQLite as the user's sentence; any other error
+ * unchanged. A command is one transaction, so each leaves the book as it was.
  */
 export function petakanGalat(err: unknown, file: string): unknown {
   if (galatRusak(err)) return new LedgerError(pesan.berkasRusak(file));
-  return galatPenuh(err) ? new LedgerError(pesan.bukuDiskPenuh(file)) : err;
+  if (galatPenuh(err)) return new LedgerError(pesan.bukuDiskPenuh(file));
+  if (kode(err) === 'SQLITE_BUSY' || kode(err) === 'SQLITE_LOCKED') return new LedgerError(pesan.berkasTerkunci());
+  return hanyaBaca(err, file) ?? err;
 }

@@ -97,6 +97,11 @@ export const pesan = {
     `Buku ${q(path)} perlu diperbarui untuk versi wksbm ini, tetapi ruang disk habis; isi buku tidak berubah. ` +
     `Kosongkan sekitar ${mb} MB di disk itu lalu ulangi.`,
   berkasTerkunci: () => 'Berkas buku sedang dipakai perintah lain terlalu lama; coba lagi sebentar.',
+  bukuHanyaBaca: (path: string, folder: string) =>
+    `Buku ${q(path)} tidak bisa dibuka: wksbm perlu menulis di folder ${q(folder)} (buku serta berkas ` +
+    'pendampingnya -wal dan -shm), tetapi folder, berkas atau medianya hanya-baca atau tanpa izin menulis. ' +
+    'Isi buku tidak berubah; ' +
+    'salin buku ke folder yang bisa ditulis, lalu buka salinannya.',
   capTidakSah: (path: string) => `Berkas cap ${q(path)} bukan gambar PNG atau JPEG.`,
   berkasTidakTerbaca: (path: string) => `Berkas ${q(path)} tidak bisa dibaca.`,
   skemaLebihBaru: (path: string) => `Berkas ${q(path)} dibuat oleh wksbm yang lebih baru; perbarui wksbm dulu.`,

@@ -2,15 +2,26 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { terjemahkanGalatBerkas } from '../../src/cli/galat-sistem.js';
-import { diskPenuhPada, ok, refused, snapshot, unitBaru, wksbm } from '../helpers.js';
+import { diskPenuhPada, ok, refused, snapshot, sqliteMenolakPada, unitBaru, wksbm } from '../helpers.js';
 
 let db: string;
 beforeAll(async () => {
   db = await unitBaru();
   await ok(db, ['kas', 'masuk', '--jumlah', '10.000', '--sumber', 'jimpitan', '--tanggal', '2026-07-01']);
 });
+
+/** SQLite cannot open the book (SQLITE_CANTOPEN at its first pragma, which better-sqlite3 prepares natively) */
+const tidakTerbuka = () => {
+  const pragma = Database.prototype.pragma;
+  return vi.spyOn(Database.prototype, 'pragma').mockImplementation(function (this: Database.Database, teks, opsi) {
+    if (teks.startsWith('busy_timeout'))
+      throw new Database.SqliteError('unable to open database file', 'SQLITE_CANTOPEN');
+    return pragma.call(this, teks, opsi);
+  });
+};
 
 const hilang = () => path.join(os.tmpdir(), `wksbm-tidak-ada-${process.pid}`, 'x.xlsx');
 
@@ -62,5 +73,59 @@ describe('an output the system refuses', () => {
     expect(json.json().galat).toMatchObject({ kode: 1, pesan: expect.stringMatching(kalimat) });
     for (const r of [teks, json]) expect(r.stdout + r.stderr).not.toMatch(/SQLITE|database|disk is full/);
     expect(snapshot(db)).toBe(sebelum);
+  });
+
+  it('the book on a read-only medium: that sentence, exit 2, not "damaged", with --json too', async () => {
+    const sebelum = snapshot(db);
+    // what SQLite answers when it cannot make the -shm beside a book on a write-protected stick
+    const spy = tidakTerbuka();
+    const akses = fs.accessSync;
+    const folder = path.dirname(path.resolve(db));
+    const tulis = vi.spyOn(fs, 'accessSync').mockImplementation((p, mode) => {
+      if (p === folder && mode === fs.constants.W_OK) throw Object.assign(new Error('EROFS'), { code: 'EROFS' });
+      return akses(p, mode);
+    });
+    let teks: Awaited<ReturnType<typeof wksbm>>;
+    let json: Awaited<ReturnType<typeof wksbm>>;
+    try {
+      teks = await wksbm(db, ['kas', 'saldo']);
+      json = await wksbm(db, ['--json', 'kas', 'masuk', '--jumlah', '5.000', '--sumber', 'jimpitan']);
+    } finally {
+      spy.mockRestore();
+      tulis.mockRestore();
+    }
+    const kalimat =
+      /^Buku ".*unit\.sqlite" tidak bisa dibuka: wksbm perlu menulis di folder ".*" .*hanya-baca atau tanpa izin menulis\. Isi buku tidak/;
+    expect(teks.code).toBe(2);
+    expect(teks.stderr.trim()).toMatch(kalimat);
+    expect(json.code).toBe(2);
+    expect(json.json().galat).toMatchObject({ kode: 2, pesan: expect.stringMatching(kalimat) });
+    for (const r of [teks, json]) expect(r.stdout + r.stderr).not.toMatch(/SQLITE|unable|rusak|bukan buku/);
+    expect(snapshot(db)).toBe(sebelum);
+  });
+
+  it('the same refusal on a folder that may be written stays "not a WKSBM book or damaged"', async () => {
+    const spy = tidakTerbuka();
+    let r: Awaited<ReturnType<typeof wksbm>>;
+    try {
+      r = await wksbm(db, ['kas', 'saldo']);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/bukan buku WKSBM atau rusak/);
+  });
+
+  it("a book another command holds while this one writes: the sentence to try again, not SQLite's", async () => {
+    const spy = sqliteMenolakPada('insert into "kas"', 'SQLITE_BUSY', 'database is locked');
+    let r: Awaited<ReturnType<typeof wksbm>>;
+    try {
+      r = await wksbm(db, ['--json', 'kas', 'masuk', '--jumlah', '5.000', '--sumber', 'jimpitan']);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(r.code).toBe(1);
+    expect(r.json().galat.pesan).toMatch(/sedang dipakai perintah lain/);
+    expect(r.stdout + r.stderr).not.toMatch(/SQLITE|locked/);
   });
 });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
 import { describe, expect, it, vi } from 'vitest';
 import { down } from '../../src/db/migrations/0017-syarat-tanpa-in.js';
-import { diskPenuhPada, ok, sqlite, unitBaru, wksbm, wksbmBin } from '../helpers.js';
+import { diskPenuhPada, ok, sqlite, sqliteMenolakPada, unitBaru, wksbm, wksbmBin } from '../helpers.js';
 
 const TABEL = ['kas', 'donatur', 'ppks'];
 
@@ -185,6 +185,27 @@ describe('migration 0017 on a full disk', () => {
       expect(susunan(db).join('\n')).toContain("CHECK (jenis = 'perorangan' OR jenis = 'lembaga' OR jenis = 'csr')");
     },
   );
+
+  it('another program holding the book during the rebuild: the sentence to try again, the book unchanged', async () => {
+    const db = await unitBaru();
+    await isi(db);
+    await sebelum0017(db);
+    const isiLama = baris(db);
+    const spy = sqliteMenolakPada('INSERT INTO donatur_baru', 'SQLITE_BUSY', 'database is locked');
+    let r: Awaited<ReturnType<typeof wksbm>>;
+    try {
+      r = await wksbm(db, ['--json', 'kas', 'saldo']);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(r.code).toBe(1);
+    expect(r.json().galat.pesan).toMatch(
+      /^Berkas buku sedang dipakai perintah lain terlalu lama; coba lagi sebentar\.$/,
+    );
+    expect(r.stdout + r.stderr).not.toMatch(/SQLITE|locked|migrasi .* gagal/);
+    expect(baris(db)).toEqual(isiLama);
+    expect(migrasi(db)).not.toContain('0017-syarat-tanpa-in');
+  });
 
   it('the space cannot be given back: the migration is done and the free pages stay for the next rows', async () => {
     const db = await unitBaru();
