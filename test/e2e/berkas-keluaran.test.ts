@@ -94,8 +94,10 @@ describe('an output the system refuses', () => {
       spy.mockRestore();
       tulis.mockRestore();
     }
-    const kalimat =
-      /^Buku ".*unit\.sqlite" tidak bisa dibuka: wksbm perlu menulis di folder ".*" .*hanya-baca atau tanpa izin menulis\. Isi buku tidak/;
+    const kalimat = new RegExp(
+      '^Buku ".*unit\\.sqlite" tidak bisa dibuka: wksbm perlu menulis di folder ".*" .*hanya-baca atau tanpa izin ' +
+        'menulis\\. Isi buku tidak',
+    );
     expect(teks.code).toBe(2);
     expect(teks.stderr.trim()).toMatch(kalimat);
     expect(json.code).toBe(2);
