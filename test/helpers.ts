@@ -230,6 +230,18 @@ export async function refused(db: string, args: string[], message: RegExp): Prom
   return r;
 }
 
+/** Runs `f` while the spies stand in for what they mock, and restores them whatever happens. */
+export async function selama<T>(
+  spy: { mockRestore(): void } | { mockRestore(): void }[],
+  f: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await f();
+  } finally {
+    for (const s of Array.isArray(spy) ? spy : [spy]) s.mockRestore();
+  }
+}
+
 /**
  * SQLite's error `kode` (with its English `teks`), given in this process by every statement whose text starts with
  * `awal` until `mockRestore()`. `gulung`: SQLite has also rolled the open transaction back, as it may on a full disk.

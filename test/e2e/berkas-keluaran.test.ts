@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { terjemahkanGalatBerkas } from '../../src/cli/galat-sistem.js';
-import { diskPenuhPada, ok, refused, snapshot, sqliteMenolakPada, unitBaru, wksbm } from '../helpers.js';
+import { diskPenuhPada, ok, refused, selama, snapshot, sqliteMenolakPada, unitBaru, wksbm } from '../helpers.js';
 
 let db: string;
 beforeAll(async () => {
@@ -56,16 +56,11 @@ describe('an output the system refuses', () => {
 
   it('the book itself on a full disk: one sentence, exit 1, nothing posted, with --json too', async () => {
     const sebelum = snapshot(db);
-    const spy = diskPenuhPada('insert into "kas"');
-    let teks: Awaited<ReturnType<typeof wksbm>>;
-    let json: Awaited<ReturnType<typeof wksbm>>;
-    try {
-      const masuk = ['kas', 'masuk', '--jumlah', '5.000', '--sumber', 'jimpitan', '--tanggal', '2026-07-02'];
-      teks = await wksbm(db, masuk);
-      json = await wksbm(db, [...masuk, '--json']);
-    } finally {
-      spy.mockRestore();
-    }
+    const masuk = ['kas', 'masuk', '--jumlah', '5.000', '--sumber', 'jimpitan', '--tanggal', '2026-07-02'];
+    const [teks, json] = await selama(
+      diskPenuhPada('insert into "kas"'),
+      async () => [await wksbm(db, masuk), await wksbm(db, [...masuk, '--json'])] as const,
+    );
     const kalimat = /^Buku ".*unit\.sqlite" tidak bisa ditulis: ruang disk habis\. Tidak ada yang berubah; kosongkan /;
     expect(teks.code).toBe(1);
     expect(teks.stderr.trim()).toMatch(kalimat);
@@ -85,15 +80,14 @@ describe('an output the system refuses', () => {
       if (p === folder && mode === fs.constants.W_OK) throw Object.assign(new Error('EROFS'), { code: 'EROFS' });
       return akses(p, mode);
     });
-    let teks: Awaited<ReturnType<typeof wksbm>>;
-    let json: Awaited<ReturnType<typeof wksbm>>;
-    try {
-      teks = await wksbm(db, ['kas', 'saldo']);
-      json = await wksbm(db, ['--json', 'kas', 'masuk', '--jumlah', '5.000', '--sumber', 'jimpitan']);
-    } finally {
-      spy.mockRestore();
-      tulis.mockRestore();
-    }
+    const [teks, json] = await selama(
+      [spy, tulis],
+      async () =>
+        [
+          await wksbm(db, ['kas', 'saldo']),
+          await wksbm(db, ['--json', 'kas', 'masuk', '--jumlah', '5.000', '--sumber', 'jimpitan']),
+        ] as const,
+    );
     const kalimat = new RegExp(
       '^Buku ".*unit\\.sqlite" tidak bisa dibuka: wksbm perlu menulis di folder ".*" .*hanya-baca atau tanpa izin ' +
         'menulis\\. Isi buku tidak',
@@ -107,25 +101,15 @@ describe('an output the system refuses', () => {
   });
 
   it('the same refusal on a folder that may be written stays "not a WKSBM book or damaged"', async () => {
-    const spy = tidakTerbuka();
-    let r: Awaited<ReturnType<typeof wksbm>>;
-    try {
-      r = await wksbm(db, ['kas', 'saldo']);
-    } finally {
-      spy.mockRestore();
-    }
+    const r = await selama(tidakTerbuka(), () => wksbm(db, ['kas', 'saldo']));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/bukan buku WKSBM atau rusak/);
   });
 
   it("a book another command holds while this one writes: the sentence to try again, not SQLite's", async () => {
-    const spy = sqliteMenolakPada('insert into "kas"', 'SQLITE_BUSY', 'database is locked');
-    let r: Awaited<ReturnType<typeof wksbm>>;
-    try {
-      r = await wksbm(db, ['--json', 'kas', 'masuk', '--jumlah', '5.000', '--sumber', 'jimpitan']);
-    } finally {
-      spy.mockRestore();
-    }
+    const r = await selama(sqliteMenolakPada('insert into "kas"', 'SQLITE_BUSY', 'database is locked'), () =>
+      wksbm(db, ['--json', 'kas', 'masuk', '--jumlah', '5.000', '--sumber', 'jimpitan']),
+    );
     expect(r.code).toBe(1);
     expect(r.json().galat.pesan).toMatch(/sedang dipakai perintah lain/);
     expect(r.stdout + r.stderr).not.toMatch(/SQLITE|locked/);

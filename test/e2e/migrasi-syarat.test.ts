@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
 import { describe, expect, it, vi } from 'vitest';
 import { down } from '../../src/db/migrations/0017-syarat-tanpa-in.js';
-import { diskPenuhPada, ok, sqlite, sqliteMenolakPada, unitBaru, wksbm, wksbmBin } from '../helpers.js';
+import { diskPenuhPada, ok, selama, sqlite, sqliteMenolakPada, unitBaru, wksbm, wksbmBin } from '../helpers.js';
 
 const TABEL = ['kas', 'donatur', 'ppks'];
 
@@ -161,13 +161,7 @@ describe('migration 0017 on a full disk', () => {
       const isiLama = baris(db);
 
       // kas is rebuilt first: the failure on donatur must take kas back too
-      const spy = diskPenuhPada('INSERT INTO donatur_baru', { gulung });
-      let r: Awaited<ReturnType<typeof wksbm>>;
-      try {
-        r = await wksbm(db, ['kas', 'saldo']);
-      } finally {
-        spy.mockRestore();
-      }
+      const r = await selama(diskPenuhPada('INSERT INTO donatur_baru', { gulung }), () => wksbm(db, ['kas', 'saldo']));
       expect(r.code).toBe(1);
       expect(r.stderr.trim()).toMatch(
         new RegExp(
@@ -191,13 +185,9 @@ describe('migration 0017 on a full disk', () => {
     await isi(db);
     await sebelum0017(db);
     const isiLama = baris(db);
-    const spy = sqliteMenolakPada('INSERT INTO donatur_baru', 'SQLITE_BUSY', 'database is locked');
-    let r: Awaited<ReturnType<typeof wksbm>>;
-    try {
-      r = await wksbm(db, ['--json', 'kas', 'saldo']);
-    } finally {
-      spy.mockRestore();
-    }
+    const r = await selama(sqliteMenolakPada('INSERT INTO donatur_baru', 'SQLITE_BUSY', 'database is locked'), () =>
+      wksbm(db, ['--json', 'kas', 'saldo']),
+    );
     expect(r.code).toBe(1);
     expect(r.json().galat.pesan).toMatch(
       /^Berkas buku sedang dipakai perintah lain terlalu lama; coba lagi sebentar\.$/,

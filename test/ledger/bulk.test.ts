@@ -79,9 +79,13 @@ async function satuSatu(l: Ledger, daftar: EntriBaru[]): Promise<string[]> {
   return hasil;
 }
 
-/** Posts the entries as one bulk run (PostingMassal) in one transaction, reported as satuSatu reports them. */
-async function massal(l: Ledger, daftar: EntriBaru[]): Promise<string[]> {
-  const poster = new PostingMassal(await loadReferensi(l.db), await awal(l), WAKTU);
+/**
+ * Posts the entries as one bulk run (PostingMassal) in one transaction, reported as satuSatu reports them; `harian`
+ * stands in for the run's reader of day totals.
+ */
+async function massal(l: Ledger, daftar: EntriBaru[], harian?: AwalMassal['harian']): Promise<string[]> {
+  const keadaan = await awal(l);
+  const poster = new PostingMassal(await loadReferensi(l.db), harian ? { ...keadaan, harian } : keadaan, WAKTU);
   const tujuan = kasLangsung(l.sqlite);
   const hasil: string[] = [];
   l.sqlite.exec('BEGIN');
@@ -206,31 +210,10 @@ describe('PostingMassal reads what the run reaches', () => {
     const daftar = [keluar('2026-11-20', 1_000), keluar('2026-05-10', 250_000), keluar('2026-04-02', 100_000)];
     const dibaca: string[] = [];
     const baca = bacaHarian(b.sqlite);
-    const poster = new PostingMassal(
-      await loadReferensi(b.db),
-      {
-        ...(await awal(b)),
-        harian: (buku, kode, dari, sampai) => {
-          dibaca.push(`${buku} ${kode} ${dari}…${sampai ?? ''}`);
-          return baca(buku, kode, dari, sampai);
-        },
-      },
-      WAKTU,
-    );
-    const tujuan = kasLangsung(b.sqlite);
-    const hasilB: string[] = [];
-    b.sqlite.exec('BEGIN');
-    for (const e of daftar) {
-      try {
-        const row = poster.posting(e);
-        tujuan.tulis(row);
-        hasilB.push(row.nomor);
-      } catch (err) {
-        hasilB.push((err as Error).message);
-      }
-    }
-    tujuan.akhiri(poster.hariBerubah());
-    b.sqlite.exec('COMMIT');
+    const hasilB = await massal(b, daftar, (buku, kode, dari, sampai) => {
+      dibaca.push(`${buku} ${kode} ${dari}…${sampai ?? ''}`);
+      return baca(buku, kode, dari, sampai);
+    });
 
     const hasilA = await satuSatu(a, daftar);
     expect(hasilB).toEqual(hasilA);
