@@ -53,12 +53,14 @@ function hanyaBaca(err: unknown, file: string): UserError | undefined {
 }
 
 /**
- * A damaged-file, full-disk, read-only or locked-file error from SQLite as the user's sentence; any other error
- * unchanged. A command is one transaction, so each leaves the book as it was.
+ * A damaged-file, full-disk, read-only, locked-file or disk-failure error from SQLite as the user's sentence; any other
+ * error unchanged. A command is one transaction, so each leaves the book as it was.
  */
 export function petakanGalat(err: unknown, file: string): unknown {
   if (galatRusak(err)) return new LedgerError(pesan.berkasRusak(file));
   if (galatPenuh(err)) return new LedgerError(pesan.bukuDiskPenuh(file));
   if (kode(err) === 'SQLITE_BUSY' || kode(err) === 'SQLITE_LOCKED') return new LedgerError(pesan.berkasTerkunci());
+  // the disk failed a read or a write (a stick pulled out): SQLite's journal keeps the book whole once it is back
+  if (kode(err).startsWith('SQLITE_IOERR')) return new LedgerError(pesan.bukuGalatDisk(file));
   return hanyaBaca(err, file) ?? err;
 }

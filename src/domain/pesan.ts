@@ -97,6 +97,9 @@ export const pesan = {
     `Buku ${q(path)} perlu diperbarui untuk versi wksbm ini, tetapi ruang disk habis; isi buku tidak berubah. ` +
     `Kosongkan sekitar ${mb} MB di disk itu lalu ulangi.`,
   berkasTerkunci: () => 'Berkas buku sedang dipakai perintah lain terlalu lama; coba lagi sebentar.',
+  bukuGalatDisk: (path: string) =>
+    `Buku ${q(path)} gagal dibaca atau ditulis oleh disk (misalnya flashdisk tercabut atau medianya rusak). ` +
+    'Sambungkan lagi medianya, jalankan "wksbm periksa", lalu ulangi perintahnya.',
   bukuHanyaBaca: (path: string, folder: string) =>
     `Buku ${q(path)} tidak bisa dibuka: wksbm perlu menulis di folder ${q(folder)} (buku serta berkas ` +
     'pendampingnya -wal dan -shm), tetapi folder, berkas atau medianya hanya-baca atau tanpa izin menulis. ' +

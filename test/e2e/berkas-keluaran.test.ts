@@ -114,4 +114,20 @@ describe('an output the system refuses', () => {
     expect(r.json().galat.pesan).toMatch(/sedang dipakai perintah lain/);
     expect(r.stdout + r.stderr).not.toMatch(/SQLITE|locked/);
   });
+
+  it('the disk failing under the book (a stick pulled out): run periksa, try again; exit 1', async () => {
+    const sebelum = snapshot(db);
+    const masuk = ['kas', 'masuk', '--jumlah', '5.000', '--sumber', 'jimpitan', '--tanggal', '2026-07-03'];
+    const [teks, json] = await selama(
+      sqliteMenolakPada('insert into "kas"', 'SQLITE_IOERR_WRITE', 'disk I/O error'),
+      async () => [await wksbm(db, masuk), await wksbm(db, ['--json', ...masuk])] as const,
+    );
+    const kalimat =
+      /^Buku ".*unit\.sqlite" gagal dibaca atau ditulis oleh disk .*jalankan "wksbm periksa", lalu ulangi/;
+    expect(teks.code).toBe(1);
+    expect(teks.stderr.trim()).toMatch(kalimat);
+    expect(json.json().galat).toMatchObject({ kode: 1, pesan: expect.stringMatching(kalimat) });
+    for (const r of [teks, json]) expect(r.stdout + r.stderr).not.toMatch(/SQLITE|I\/O|Terjadi kesalahan/);
+    expect(snapshot(db)).toBe(sebelum);
+  });
 });
