@@ -48,7 +48,9 @@ function hanyaBaca(err: unknown, file: string): UserError | undefined {
   const k = kode(err);
   if (k !== 'SQLITE_CANTOPEN' && !k.startsWith('SQLITE_READONLY')) return undefined;
   const folder = path.dirname(path.resolve(file));
-  if (bisaDitulis(file) && bisaDitulis(folder)) return undefined;
+  // a -wal or -shm left by another user (a command once run with sudo) refuses as a read-only folder does
+  const pendamping = [`${file}-wal`, `${file}-shm`].filter((f) => fs.existsSync(f));
+  if ([file, folder, ...pendamping].every(bisaDitulis)) return undefined;
   return new UserError(pesan.bukuHanyaBaca(file, folder));
 }
 

@@ -100,6 +100,23 @@ describe('an output the system refuses', () => {
     expect(snapshot(db)).toBe(sebelum);
   });
 
+  it('a -shm beside the book that may not be written (left by sudo) is said the same way', async () => {
+    const shm = `${db}-shm`;
+    fs.writeFileSync(shm, '');
+    const akses = fs.accessSync;
+    const tulis = vi.spyOn(fs, 'accessSync').mockImplementation((p, mode) => {
+      if (p === shm && mode === fs.constants.W_OK) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+      return akses(p, mode);
+    });
+    try {
+      const r = await selama([tidakTerbuka(), tulis], () => wksbm(db, ['kas', 'saldo']));
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/tidak bisa dibuka: wksbm perlu menulis di folder .*-wal dan -shm/);
+    } finally {
+      fs.rmSync(shm, { force: true });
+    }
+  });
+
   it('the same refusal on a folder that may be written stays "not a WKSBM book or damaged"', async () => {
     const r = await selama(tidakTerbuka(), () => wksbm(db, ['kas', 'saldo']));
     expect(r.code).toBe(1);
