@@ -24,7 +24,8 @@ export function galatPenuh(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'SQLITE_FULL';
 }
 
-const kode = (err: unknown): string =>
+/** The `code` of an error from SQLite or Node (`SQLITE_FULL`, `ENOSPC`), or '' when it has none. */
+export const kodeGalat = (err: unknown): string =>
   typeof err === 'object' && err !== null && typeof (err as { code?: unknown }).code === 'string'
     ? (err as { code: string }).code
     : '';
@@ -45,8 +46,8 @@ const bisaDitulis = (p: string): boolean => {
  * own sentence.
  */
 function hanyaBaca(err: unknown, file: string): UserError | undefined {
-  const k = kode(err);
-  if (k !== 'SQLITE_CANTOPEN' && !k.startsWith('SQLITE_READONLY')) return undefined;
+  const kode = kodeGalat(err);
+  if (kode !== 'SQLITE_CANTOPEN' && !kode.startsWith('SQLITE_READONLY')) return undefined;
   const folder = path.dirname(path.resolve(file));
   // a -wal or -shm left by another user (a command once run with sudo) refuses as a read-only folder does
   const pendamping = [`${file}-wal`, `${file}-shm`].filter((f) => fs.existsSync(f));
@@ -61,8 +62,9 @@ function hanyaBaca(err: unknown, file: string): UserError | undefined {
 export function petakanGalat(err: unknown, file: string): unknown {
   if (galatRusak(err)) return new LedgerError(pesan.berkasRusak(file));
   if (galatPenuh(err)) return new LedgerError(pesan.bukuDiskPenuh(file));
-  if (kode(err) === 'SQLITE_BUSY' || kode(err) === 'SQLITE_LOCKED') return new LedgerError(pesan.berkasTerkunci());
+  const kode = kodeGalat(err);
+  if (kode === 'SQLITE_BUSY' || kode === 'SQLITE_LOCKED') return new LedgerError(pesan.berkasTerkunci());
   // the disk failed a read or a write (a stick pulled out): SQLite's journal keeps the book whole once it is back
-  if (kode(err).startsWith('SQLITE_IOERR')) return new LedgerError(pesan.bukuGalatDisk(file));
+  if (kode.startsWith('SQLITE_IOERR')) return new LedgerError(pesan.bukuGalatDisk(file));
   return hanyaBaca(err, file) ?? err;
 }

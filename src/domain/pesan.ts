@@ -448,6 +448,9 @@ export const pesan = {
   cadanganDitolakRusak: (path: string) =>
     `Berkas buku ${q(path)} rusak, jadi tidak dicadangkan dan cadangan lama tidak dihapus; ` +
     `lihat kerusakannya dengan "wksbm periksa" dan kembalikan cadangan dengan "wksbm pulihkan".`,
+  cadanganDiskPenuh: (berkas: string) =>
+    `Cadangan ${q(berkas)} tidak bisa ditulis: ruang disk habis. Salinan yang terpotong sudah dihapus; buku dan ` +
+    'cadangan yang lama tidak berubah. Kosongkan sebagian disk atau pilih folder lain dengan --ke, lalu ulangi.',
   cadanganTidakUtuh: (berkas: string) =>
     `Salinan ${q(berkas)} tidak lolos pemeriksaan (tidak utuh atau isinya berbeda), ` +
     'jadi dihapus; cadangan lama tidak disentuh.',

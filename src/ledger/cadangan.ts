@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { backupLedger, integritasLedger, jumlahBarisLedger, periksaSalinan, salinBerkas } from '../db/cadangan.js';
 import type { Ledger } from '../db/connection.js';
+import { galatPenuh, kodeGalat } from '../db/galat.js';
 import { LedgerError, UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import { pass, type RuleResult, refuse } from '../domain/rule.js';
@@ -57,10 +58,19 @@ export async function buatCadangan(ledger: Ledger, o: { folder?: string; simpan?
   const cap = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   let tujuan = path.join(folder, `${dasar}-${cap}.sqlite`);
   for (let i = 2; fs.existsSync(tujuan); i++) tujuan = path.join(folder, `${dasar}-${cap}-${i}.sqlite`);
-  await backupLedger(ledger, tujuan);
+  const buang = () => {
+    for (const f of [tujuan, `${tujuan}-wal`, `${tujuan}-shm`]) fs.rmSync(f, { force: true });
+  };
+  try {
+    await backupLedger(ledger, tujuan);
+  } catch (err) {
+    // a copy cut short never stays among the good ones (it would count, and push a good one out)
+    buang();
+    throw galatPenuh(err) || kodeGalat(err) === 'ENOSPC' ? new LedgerError(pesan.cadanganDiskPenuh(tujuan)) : err;
+  }
   const isi = periksaSalinan(tujuan);
   if (!isi.sah || JSON.stringify(isi.baris) !== JSON.stringify(jumlahBarisLedger(ledger))) {
-    for (const f of [tujuan, `${tujuan}-wal`, `${tujuan}-shm`]) fs.rmSync(f, { force: true });
+    buang();
     throw new LedgerError(pesan.cadanganTidakUtuh(tujuan));
   }
   const dihapus: string[] = [];

@@ -9,3 +9,16 @@ export function siapkanBerkasPribadi(berkas: string): void {
   fs.closeSync(fs.openSync(berkas, 'a', 0o600));
   fs.chmodSync(berkas, 0o600);
 }
+
+/**
+ * Writes `b` at the end of the open file `fd`; a failure (a full disk, a stick pulled out) names `berkas`, which
+ * Node's error for a descriptor leaves out, so the user's sentence can name the file.
+ */
+export function tulisKe(fd: number, b: Buffer, berkas: string): void {
+  try {
+    fs.writeSync(fd, b);
+  } catch (e) {
+    if (e instanceof Error && !('path' in e)) Object.assign(e, { path: berkas });
+    throw e;
+  }
+}

@@ -11,7 +11,7 @@ import { LedgerError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import { angkaKeKolom, kolomKeAngka } from './a1.js';
 import { gayaRupiah } from './gaya.js';
-import { siapkanBerkasPribadi } from './pribadi.js';
+import { siapkanBerkasPribadi, tulisKe } from './pribadi.js';
 import type { Pembaca } from './rumus.js';
 import {
   type BarisTemplat,
@@ -98,11 +98,11 @@ function lintasAlir(x: Susunan, b: BarisTemplat, sementara: string): AlirDaftar 
     if (i !== aliran.jumlah) throw new LedgerError(pesan.laporanBukuBerubah());
     deret.tutup();
     for (const [key, v] of bawah) x.angka.set(key, v);
+    // the last rows written: a write that fails here (a full disk) removes the scratch file as one in the loop does
+    a.tutupBerkas();
   } catch (e) {
     a.buang();
     throw e;
-  } finally {
-    a.tutupBerkas();
   }
   return a;
 }
@@ -274,7 +274,7 @@ class AlirDaftar implements KeadaanAlir {
   private siram(): void {
     if (!this.tertunda.length) return;
     const b = Buffer.from(this.tertunda.join(''), 'utf8');
-    fs.writeSync(this.fd!, b);
+    tulisKe(this.fd!, b, this.sementara);
     this.potongan.push(b.length);
     this.tertunda = [];
   }
@@ -330,8 +330,13 @@ class AlirDaftar implements KeadaanAlir {
   }
 
   buang(): void {
-    this.tutupBerkas();
-    fs.rmSync(this.sementara, { force: true });
+    // what is not written yet is not wanted: a write that failed (a full disk) is not tried again
+    this.tertunda = [];
+    try {
+      this.tutupBerkas();
+    } finally {
+      fs.rmSync(this.sementara, { force: true });
+    }
   }
 
   /** The rows' XML read back from the scratch file as bytes, the stand-ins replaced by what exceljs wrote. */

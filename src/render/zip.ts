@@ -5,6 +5,7 @@
 import { once } from 'node:events';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
+import { tulisKe } from './pribadi.js';
 
 export interface AnggotaZip {
   nama: string;
@@ -111,12 +112,12 @@ export class PenulisZip {
   private readonly catatan: Catatan[] = [];
   private readonly dos = waktuDos();
 
-  constructor(berkas: string) {
+  constructor(private readonly berkas: string) {
     this.fd = fs.openSync(berkas, 'w', 0o600);
   }
 
   private tulis(b: Buffer): void {
-    fs.writeSync(this.fd, b);
+    tulisKe(this.fd, b, this.berkas);
     this.posisi += b.length;
   }
 
@@ -157,16 +158,23 @@ export class PenulisZip {
     this.tulis(this.kepalaLokal(nama, c));
     // the long member deflated fast: a little larger, several times less CPU than the default level
     const deflate = zlib.createDeflateRaw({ level: 1 });
+    // a write that fails in the stream's handler (a full disk) ends the stream with that error, and this member
+    // with it: thrown from here, never from an event, so the caller removes its file
     deflate.on('data', (b: Buffer) => {
-      c.mampat += b.length;
-      this.tulis(b);
+      try {
+        this.tulis(b);
+        c.mampat += b.length;
+      } catch (e) {
+        deflate.destroy(e as Error);
+      }
     });
     const selesai = once(deflate, 'end');
+    selesai.catch(() => {}); // awaited below, or its error met by the wait for 'drain'
     for await (const teks of potongan) {
       const b = typeof teks === 'string' ? Buffer.from(teks, 'utf8') : teks;
       c.crc = zlib.crc32(b, c.crc);
       c.ukuran += b.length;
-      if (!deflate.write(b)) await once(deflate, 'drain');
+      if (!deflate.write(b)) await Promise.race([once(deflate, 'drain'), selesai]);
     }
     deflate.end();
     await selesai;

@@ -13,6 +13,27 @@ beforeAll(async () => {
   await ok(db, ['kas', 'masuk', '--jumlah', '10.000', '--sumber', 'jimpitan', '--tanggal', '2026-07-01']);
 });
 
+/**
+ * Node's answer when the disk fills, as it gives it for a descriptor (no path), at every write into a file whose
+ * name matches `nama` (the workbook's own scratch `….tmp`, or a streamed list's `….tmp-2`).
+ */
+const diskPenuhDi = (nama: RegExp) => {
+  const buka = fs.openSync;
+  const tulis = fs.writeSync;
+  const jalur = new Map<number, string>();
+  const o = vi.spyOn(fs, 'openSync').mockImplementation(((...a: Parameters<typeof fs.openSync>) => {
+    const fd = buka(...a);
+    jalur.set(fd, String(a[0]));
+    return fd;
+  }) as typeof fs.openSync);
+  const w = vi.spyOn(fs, 'writeSync').mockImplementation(((fd: number, ...rest: unknown[]) => {
+    if (nama.test(jalur.get(fd) ?? ''))
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    return (tulis as (...x: unknown[]) => number)(fd, ...rest);
+  }) as typeof fs.writeSync);
+  return [o, w];
+};
+
 /** SQLite cannot open the book (SQLITE_CANTOPEN at its first pragma, which better-sqlite3 prepares natively) */
 const tidakTerbuka = () => {
   const pragma = Database.prototype.pragma;
@@ -146,5 +167,69 @@ describe('an output the system refuses', () => {
     expect(json.json().galat).toMatchObject({ kode: 1, pesan: expect.stringMatching(kalimat) });
     for (const r of [teks, json]) expect(r.stdout + r.stderr).not.toMatch(/SQLITE|I\/O|Terjadi kesalahan/);
     expect(snapshot(db)).toBe(sebelum);
+  });
+
+  describe('a disk that fills while a workbook is written: the workbook named, nothing left beside it', () => {
+    // 20 entries in the quarter: a list streams from 16 rows on (WKSBM_BATAS_ALIR=0 lowers the rest of the bound)
+    let panjang: string;
+    beforeAll(async () => {
+      panjang = await unitBaru();
+      const csv = path.join(path.dirname(panjang), 'kas.csv');
+      const baris = Array.from(
+        { length: 20 },
+        (_, i) => `2026-07-${String(i + 1).padStart(2, '0')},Jimpitan ${i},jimpitan,"${1000 + i}",`,
+      );
+      fs.writeFileSync(csv, ['Tanggal,Uraian,Sumber/Jenis,Masuk,Keluar', ...baris].join('\n'));
+      await ok(panjang, ['kas', 'impor', csv]);
+    });
+    const kasus: [string, string[], RegExp, Record<string, string>][] = [
+      ['the printed cash book, in its streamed sheet', ['cetak', 'kas', '-o', 'KELUAR'], /\.tmp$/, {}],
+      [
+        "the report's streamed cash book, in its scratch file",
+        ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '-o', 'KELUAR'],
+        /\.tmp-\d+$/,
+        { WKSBM_BATAS_ALIR: '0' },
+      ],
+      [
+        'the report, in the workbook itself',
+        ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '-o', 'KELUAR'],
+        /\.tmp$/,
+        { WKSBM_BATAS_ALIR: '0' },
+      ],
+    ];
+    it.each(kasus)('%s', async (_nama, args, nama, env) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wksbm-penuh-'));
+      const keluar = path.join(dir, 'x.xlsx');
+      const r = await selama(diskPenuhDi(nama), () =>
+        wksbm(
+          panjang,
+          args.map((a) => (a === 'KELUAR' ? keluar : a)),
+          { env },
+        ),
+      );
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim()).toBe(
+        `Berkas "${keluar}" tidak bisa ditulis: ruang disk habis. Kosongkan sebagian disk lalu ulangi.`,
+      );
+      expect(r.stdout + r.stderr).not.toMatch(/ENOSPC|\.tmp/);
+      expect(fs.readdirSync(dir)).toEqual([]);
+    });
+  });
+
+  it('a backup that does not fit: the backup named, the cut-short copy removed, the older backups kept', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'wksbm-cadangan-'));
+    await ok(db, ['cadangkan', '--ke', folder]);
+    const lama = fs.readdirSync(folder);
+    // SQLite's backup writes part of the copy, then meets the full disk
+    const salin = vi.spyOn(Database.prototype, 'backup').mockImplementation(async (tujuan: string) => {
+      fs.writeFileSync(tujuan, Buffer.alloc(8192, 1));
+      throw new Database.SqliteError('database or disk is full', 'SQLITE_FULL');
+    });
+    const r = await selama(salin, () => wksbm(db, ['--json', 'cadangkan', '--ke', folder, '--simpan', '1']));
+    expect(r.code).toBe(1);
+    expect(r.json().galat.pesan).toMatch(
+      /^Cadangan ".*wksbm-cadangan-.*\.sqlite" tidak bisa ditulis: ruang disk habis\. Salinan/,
+    );
+    expect(fs.readdirSync(folder)).toEqual(lama);
   });
 });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { bacaZip, bukaZip, PenulisZip, ZipRusak } from '../../src/render/zip.js';
 import { tmpDir } from '../helpers.js';
 
@@ -85,5 +85,36 @@ describe('zip', () => {
     rusak.fill(0, 0, 4);
     expect(() => bukaZip(rusak).baca('a.txt')).toThrow(ZipRusak);
     expect(() => bacaZip(rusak)).toThrow(ZipRusak);
+  });
+
+  it('a disk filling while a member streams: tambahAliran fails, naming the file; no event throws', async () => {
+    const berkas = path.join(tmpDir(), 'penuh.zip');
+    const z = new PenulisZip(berkas);
+    const tulis = fs.writeSync;
+    let n = 0;
+    // the member's local header goes through; every write after it (the deflated text, in the stream's 'data'
+    // handler) meets a full disk, as Node reports it for a descriptor: without a path
+    const spy = vi.spyOn(fs, 'writeSync').mockImplementation(((fd: number, b: Buffer) => {
+      if (++n > 1) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      return tulis(fd, b);
+    }) as typeof fs.writeSync);
+    const tidakTertangkap: unknown[] = [];
+    const catat = (e: unknown) => tidakTertangkap.push(e);
+    process.on('uncaughtException', catat);
+    try {
+      const banyak = async function* () {
+        for (let i = 0; i < 200; i++) yield `<baris n="${i}">${'isi acak '.repeat(200)}${i * 7919}</baris>`;
+      };
+      await expect(z.tambahAliran('xl/worksheets/sheet1.xml', banyak())).rejects.toMatchObject({
+        code: 'ENOSPC',
+        path: berkas,
+      });
+    } finally {
+      spy.mockRestore();
+      process.off('uncaughtException', catat);
+      z.batal();
+    }
+    await new Promise((r) => setTimeout(r, 20));
+    expect(tidakTertangkap).toEqual([]);
   });
 });
