@@ -124,7 +124,13 @@ export async function pulihkan(berkasBuku: string, salinan: string): Promise<{ l
   const cek = periksaSalinan(salinan);
   if (!cek.sah) throw new LedgerError(pesan.salinanTidakSah(salinan));
   const sementara = `${berkasBuku}.pulihkan-sementara`;
-  await salinBerkas(salinan, sementara);
+  try {
+    await salinBerkas(salinan, sementara);
+  } catch (err) {
+    // the book is not touched yet: only the copy cut short (a full disk) is removed
+    fs.rmSync(sementara, { force: true });
+    throw err;
+  }
   if (!periksaSalinan(sementara).sah) {
     fs.rmSync(sementara, { force: true });
     throw new LedgerError(pesan.salinanTidakSah(salinan));

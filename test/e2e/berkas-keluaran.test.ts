@@ -232,4 +232,23 @@ describe('an output the system refuses', () => {
     );
     expect(fs.readdirSync(folder)).toEqual(lama);
   });
+
+  it('a restore that does not fit: the book as it was, no copy cut short beside it', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'wksbm-pulihkan-'));
+    await ok(db, ['cadangkan', '--ke', folder]);
+    const [cadangan] = fs.readdirSync(folder);
+    const sebelum = snapshot(db);
+    const isiFolder = fs.readdirSync(path.dirname(db)).sort();
+    const salin = vi.spyOn(Database.prototype, 'backup').mockImplementation(async (tujuan: string) => {
+      fs.writeFileSync(tujuan, Buffer.alloc(8192, 1));
+      throw new Database.SqliteError('database or disk is full', 'SQLITE_FULL');
+    });
+    const r = await selama(salin, () => wksbm(db, ['pulihkan', path.join(folder, cadangan!), '--yes']));
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(
+      /^Buku ".*unit\.sqlite" tidak bisa ditulis: ruang disk habis\. Tidak ada yang berubah/,
+    );
+    expect(fs.readdirSync(path.dirname(db)).sort()).toEqual(isiFolder);
+    expect(snapshot(db)).toBe(sebelum);
+  });
 });
