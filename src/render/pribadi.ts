@@ -18,7 +18,12 @@ export function tulisKe(fd: number, b: Buffer, berkas: string): void {
   try {
     fs.writeSync(fd, b);
   } catch (e) {
-    if (e instanceof Error && !('path' in e)) Object.assign(e, { path: berkas });
-    throw e;
+    throw denganBerkas(e, berkas);
   }
+}
+
+/** The error of a write to `berkas` made through a descriptor or a stream, given the file's name it lacks. */
+export function denganBerkas(e: unknown, berkas: string): unknown {
+  if (e instanceof Error && !('path' in e)) Object.assign(e, { path: berkas });
+  return e;
 }
