@@ -97,10 +97,12 @@ async function migrate(ledger: Ledger, existed: boolean): Promise<void> {
   if (pending.length === 0) return;
   // a full disk, in the backup or in a migration, is named with the room to make: the backup, the rebuilt tables in
   // the journal and the compacted copy take about four times the file at the peak
-  const penuh = (err: unknown) =>
-    galatPenuh(err)
-      ? new LedgerError(pesan.migrasiDiskPenuh(ledger.path, Math.ceil((4 * fs.statSync(ledger.path).size) / 1e6)))
-      : err;
+  const penuh = (err: unknown) => {
+    if (!galatPenuh(err)) return err;
+    // a new book (init) is not upgraded: it cannot be made
+    if (!existed) return new LedgerError(pesan.bukuBaruDiskPenuh(ledger.path));
+    return new LedgerError(pesan.migrasiDiskPenuh(ledger.path, Math.ceil((4 * fs.statSync(ledger.path).size) / 1e6)));
+  };
   try {
     if (existed && pending.length < known.length) backupBeforeMigration(ledger);
   } catch (err) {

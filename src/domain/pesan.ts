@@ -96,6 +96,8 @@ export const pesan = {
   migrasiDiskPenuh: (path: string, mb: number) =>
     `Buku ${q(path)} perlu diperbarui untuk versi wksbm ini, tetapi ruang disk habis; isi buku tidak berubah. ` +
     `Kosongkan sekitar ${mb} MB di disk itu lalu ulangi.`,
+  bukuBaruDiskPenuh: (path: string) =>
+    `Buku baru ${q(path)} tidak bisa dibuat: ruang disk habis. Kosongkan sebagian disk (sekitar 1 MB) lalu ulangi.`,
   berkasTerkunci: () => 'Berkas buku sedang dipakai perintah lain terlalu lama; coba lagi sebentar.',
   bukuGalatDisk: (path: string) =>
     `Buku ${q(path)} gagal dibaca atau ditulis oleh disk (misalnya flashdisk tercabut atau medianya rusak). ` +

@@ -5,7 +5,17 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { terjemahkanGalatBerkas } from '../../src/cli/galat-sistem.js';
-import { diskPenuhPada, ok, refused, selama, snapshot, sqliteMenolakPada, unitBaru, wksbm } from '../helpers.js';
+import {
+  diskPenuhPada,
+  ok,
+  refused,
+  selama,
+  snapshot,
+  sqliteMenolakPada,
+  tmpDir,
+  unitBaru,
+  wksbm,
+} from '../helpers.js';
 
 let db: string;
 beforeAll(async () => {
@@ -250,5 +260,24 @@ describe('an output the system refuses', () => {
     );
     expect(fs.readdirSync(path.dirname(db)).sort()).toEqual(isiFolder);
     expect(snapshot(db)).toBe(sebelum);
+  });
+
+  it('a new book on a full disk: it cannot be made, said so (not "to be upgraded"), and no file is left', async () => {
+    const baru = path.join(tmpDir(), 'baru.sqlite');
+    const profil = [
+      '--nama',
+      'Sido Rukun',
+      '--padukuhan',
+      'Jetis',
+      '--kalurahan',
+      'Sumberagung',
+      '--kapanewon',
+      'Jetis',
+    ];
+    const r = await selama(diskPenuhPada('CREATE TABLE'), () => wksbm(baru, ['init', ...profil]));
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^Buku baru ".*baru\.sqlite" tidak bisa dibuat: ruang disk habis\./);
+    expect(r.stderr).not.toMatch(/diperbarui|SQLITE/);
+    expect(fs.existsSync(baru)).toBe(false);
   });
 });
