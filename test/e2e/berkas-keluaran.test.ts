@@ -8,6 +8,7 @@ import { terjemahkanGalatBerkas } from '../../src/cli/galat-sistem.js';
 import {
   diskPenuhPada,
   ok,
+  PROFIL_DEMO,
   refused,
   selama,
   snapshot,
@@ -264,17 +265,7 @@ describe('an output the system refuses', () => {
 
   it('a new book on a full disk: it cannot be made, said so (not "to be upgraded"), and no file is left', async () => {
     const baru = path.join(tmpDir(), 'baru.sqlite');
-    const profil = [
-      '--nama',
-      'Sido Rukun',
-      '--padukuhan',
-      'Jetis',
-      '--kalurahan',
-      'Sumberagung',
-      '--kapanewon',
-      'Jetis',
-    ];
-    const r = await selama(diskPenuhPada('CREATE TABLE'), () => wksbm(baru, ['init', ...profil]));
+    const r = await selama(diskPenuhPada('CREATE TABLE'), () => wksbm(baru, ['init', ...PROFIL_DEMO]));
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toMatch(/^Buku baru ".*baru\.sqlite" tidak bisa dibuat: ruang disk habis\./);
     expect(r.stderr).not.toMatch(/diperbarui|SQLITE/);
