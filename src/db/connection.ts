@@ -5,7 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { LedgerError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
-import { galatPenuh, petakanGalat } from './galat.js';
+import { galatPenuh, kodeGalat, petakanGalat } from './galat.js';
 import { MIGRASI, penyediaMigrasi } from './migrations/index.js';
 import { bukaSqlite } from './sqlite.js';
 import type { Database } from './types.js';
@@ -46,9 +46,8 @@ export async function openLedger(file: string, opts: OpenOptions = {}): Promise<
     // the handle is opened lazily by SQLite and may exist although the file is not a database
     sqlite?.close();
     // SQLite's own words are English; the user gets one Indonesian sentence
-    const dipetakan = petakanGalat(err, file);
-    if (dipetakan !== err && (err as { code?: unknown }).code !== 'SQLITE_NOTADB') throw dipetakan;
-    throw new LedgerError(pesan.bukanBerkasWksbm(file));
+    const dipetakan = kodeGalat(err) === 'SQLITE_NOTADB' ? err : petakanGalat(err, file);
+    throw dipetakan !== err ? dipetakan : new LedgerError(pesan.bukanBerkasWksbm(file));
   }
   keepPrivate(file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
@@ -110,8 +109,7 @@ async function migrate(ledger: Ledger, existed: boolean): Promise<void> {
   }
   const { error, results } = await migrator.migrateToLatest();
   if (!error) return;
-  if (galatPenuh(error)) throw penuh(error);
-  const dipetakan = petakanGalat(error, ledger.path);
+  const dipetakan = galatPenuh(error) ? penuh(error) : petakanGalat(error, ledger.path);
   if (dipetakan !== error) throw dipetakan;
   const gagal = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
   throw new LedgerError(`migrasi ${gagal} gagal: ${(error as Error).message}`);

@@ -4,6 +4,12 @@ import path from 'node:path';
 import { LedgerError, UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 
+/** The `code` of an error from SQLite or Node (`SQLITE_FULL`, `ENOSPC`), or '' when it has none. */
+export const kodeGalat = (err: unknown): string =>
+  typeof err === 'object' && err !== null && typeof (err as { code?: unknown }).code === 'string'
+    ? (err as { code: string }).code
+    : '';
+
 /**
  * Whether SQLite said the file is damaged (SQLITE_CORRUPT*), or not a database at all (SQLITE_NOTADB), or ran
  * out of memory (SQLITE_NOMEM) or met a value too long (SQLITE_TOOBIG): a damaged page can give a record a
@@ -12,23 +18,14 @@ import { pesan } from '../domain/pesan.js';
  * sentence that names periksa and pulihkan is the one that helps.
  */
 export function galatRusak(err: unknown): boolean {
-  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
-  return (
-    typeof code === 'string' &&
-    (code.startsWith('SQLITE_CORRUPT') || ['SQLITE_NOTADB', 'SQLITE_NOMEM', 'SQLITE_TOOBIG'].includes(code))
-  );
+  const kode = kodeGalat(err);
+  return kode.startsWith('SQLITE_CORRUPT') || ['SQLITE_NOTADB', 'SQLITE_NOMEM', 'SQLITE_TOOBIG'].includes(kode);
 }
 
 /** SQLite could not grow the file or its journal: the disk (or the user's quota) is full. */
 export function galatPenuh(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'SQLITE_FULL';
+  return kodeGalat(err) === 'SQLITE_FULL';
 }
-
-/** The `code` of an error from SQLite or Node (`SQLITE_FULL`, `ENOSPC`), or '' when it has none. */
-export const kodeGalat = (err: unknown): string =>
-  typeof err === 'object' && err !== null && typeof (err as { code?: unknown }).code === 'string'
-    ? (err as { code: string }).code
-    : '';
 
 const bisaDitulis = (p: string): boolean => {
   try {

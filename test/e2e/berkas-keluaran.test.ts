@@ -55,6 +55,13 @@ const tidakTerbuka = () => {
   });
 };
 
+/** SQLite's backup (cadangkan, pulihkan) writes part of the copy, then meets a full disk */
+const salinanTerpotong = () =>
+  vi.spyOn(Database.prototype, 'backup').mockImplementation(async (tujuan: string) => {
+    fs.writeFileSync(tujuan, Buffer.alloc(8192, 1));
+    throw new Database.SqliteError('database or disk is full', 'SQLITE_FULL');
+  });
+
 const hilang = () => path.join(os.tmpdir(), `wksbm-tidak-ada-${process.pid}`, 'x.xlsx');
 
 describe('an output the system refuses', () => {
@@ -231,12 +238,9 @@ describe('an output the system refuses', () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'wksbm-cadangan-'));
     await ok(db, ['cadangkan', '--ke', folder]);
     const lama = fs.readdirSync(folder);
-    // SQLite's backup writes part of the copy, then meets the full disk
-    const salin = vi.spyOn(Database.prototype, 'backup').mockImplementation(async (tujuan: string) => {
-      fs.writeFileSync(tujuan, Buffer.alloc(8192, 1));
-      throw new Database.SqliteError('database or disk is full', 'SQLITE_FULL');
-    });
-    const r = await selama(salin, () => wksbm(db, ['--json', 'cadangkan', '--ke', folder, '--simpan', '1']));
+    const r = await selama(salinanTerpotong(), () =>
+      wksbm(db, ['--json', 'cadangkan', '--ke', folder, '--simpan', '1']),
+    );
     expect(r.code).toBe(1);
     expect(r.json().galat.pesan).toMatch(
       /^Cadangan ".*wksbm-cadangan-.*\.sqlite" tidak bisa ditulis: ruang disk habis\. Salinan/,
@@ -250,11 +254,7 @@ describe('an output the system refuses', () => {
     const [cadangan] = fs.readdirSync(folder);
     const sebelum = snapshot(db);
     const isiFolder = fs.readdirSync(path.dirname(db)).sort();
-    const salin = vi.spyOn(Database.prototype, 'backup').mockImplementation(async (tujuan: string) => {
-      fs.writeFileSync(tujuan, Buffer.alloc(8192, 1));
-      throw new Database.SqliteError('database or disk is full', 'SQLITE_FULL');
-    });
-    const r = await selama(salin, () => wksbm(db, ['pulihkan', path.join(folder, cadangan!), '--yes']));
+    const r = await selama(salinanTerpotong(), () => wksbm(db, ['pulihkan', path.join(folder, cadangan!), '--yes']));
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toMatch(
       /^Buku ".*unit\.sqlite" tidak bisa ditulis: ruang disk habis\. Tidak ada yang berubah/,
