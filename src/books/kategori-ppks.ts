@@ -55,7 +55,7 @@ function kodeDalamKurung(s: string): string | undefined {
  * way ours does (`Anak yang menjadi korban tindak kekerasan` → AKTK), the code in parentheses,
  * or a common short form; undefined when none fits.
  */
-export function cocokKategori(daftar: Kategori[], raw: string): Kategori | undefined {
+export function cocokKategori(daftar: readonly Kategori[], raw: string): Kategori | undefined {
   const s = raw.trim();
   const kode = (k: string | undefined) =>
     k ? daftar.find((x) => x.kode.toUpperCase() === k.toUpperCase()) : undefined;
@@ -74,7 +74,7 @@ export function cocokKategori(daftar: Kategori[], raw: string): Kategori | undef
  * The category nearest to what was written, for the refusal message: the most words in common,
  * then the largest share of the category's name.
  */
-export function kategoriTerdekat(daftar: Kategori[], raw: string): Kategori | undefined {
+export function kategoriTerdekat(daftar: readonly Kategori[], raw: string): Kategori | undefined {
   const kata = new Set(
     normKategori(raw)
       .split(' ')

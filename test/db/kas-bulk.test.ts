@@ -14,6 +14,7 @@ import { closedQuarters } from '../../src/db/periode-repo.js';
 import { loadReferensi } from '../../src/db/referensi-repo.js';
 import { bacaHarian } from '../../src/db/saldo-repo.js';
 import { KOLOM_BERUBAH, pushBerubah, tundaIndeksKas } from '../../src/db/tulis-massal.js';
+import { rupiah } from '../../src/domain/money.js';
 import { PostingMassal } from '../../src/ledger/bulk.js';
 import { bacaRentang } from '../../src/ledger/keadaan.js';
 import { periksa } from '../../src/ledger/periksa.js';
@@ -105,7 +106,7 @@ describe('kas import writer', () => {
               ? {
                   arah: 'masuk',
                   tanggal,
-                  jumlah: 10_000,
+                  jumlah: rupiah(10_000),
                   sumber: 'jimpitan',
                   dana: 'umum',
                   akun: 'tunai',
@@ -114,7 +115,7 @@ describe('kas import writer', () => {
               : {
                   arah: 'keluar',
                   tanggal,
-                  jumlah: 5_000,
+                  jumlah: rupiah(5_000),
                   jenis: 'operasional',
                   dana: 'umum',
                   akun: 'tunai',
@@ -213,7 +214,7 @@ describe('kas import writer', () => {
     const penulis = await bukaPenulisKas(modulDist(), file, log, 10);
     const keadaan = { ujung: undefined, maxUrut: [], tertutup: [], rentang: await bacaRentang(l.db) };
     const poster = new PostingMassal(ref, { ...keadaan, harian: bacaHarian(l.sqlite) }, WAKTU);
-    const masuk = { arah: 'masuk', jumlah: 10_000, sumber: 'jimpitan', dana: 'umum', akun: 'tunai' } as const;
+    const masuk = { arah: 'masuk', jumlah: rupiah(10_000), sumber: 'jimpitan', dana: 'umum', akun: 'tunai' } as const;
     let galat: unknown;
     try {
       for (let i = 0; i < n; i++) {

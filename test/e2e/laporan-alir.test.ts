@@ -46,7 +46,10 @@ function gambaran(wb: ExcelJS.Workbook): unknown {
       });
       const jangkar = (a: ExcelJS.Anchor | undefined) =>
         a && [a.nativeCol, a.nativeColOff, a.nativeRow, a.nativeRowOff];
-      const gambar = ws.getImages().map(({ imageId, range: r }) => [imageId, jangkar(r.tl), jangkar(r.br), r.editAs]);
+      // exceljs keeps editAs on the range but does not declare it
+      const gambar = ws
+        .getImages()
+        .map(({ imageId, range: r }) => [imageId, jangkar(r.tl), jangkar(r.br), (r as { editAs?: string }).editAs]);
       const kolom = ws.columns?.map((c) => [c.width, c.hidden]);
       return { nama: ws.name, state: ws.state, sel, merges: ws.model.merges, ps: ws.pageSetup, gambar, kolom };
     }),

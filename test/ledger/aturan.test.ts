@@ -168,7 +168,7 @@ describe('akunBerbeda', () => {
 });
 
 describe('checkRules is the rules composed', () => {
-  const masuk = { arah: 'masuk' as const, tanggal: '2026-07-01', jumlah: 1000, akun: 'tunai' };
+  const masuk = { arah: 'masuk' as const, tanggal: '2026-07-01', jumlah: rupiah(1000), akun: 'tunai' };
   it('throws the refusal of the first rule broken, with its class', () => {
     expect(() => checkRules({ ...masuk, sumber: 'zakat', dana: 'umum' }, ref)).toThrow(RuleError);
     expect(() => checkRules({ ...masuk, sumber: 'zakat', dana: 'umum' }, ref)).toThrow('harus masuk ke dana "zakat"');
@@ -209,23 +209,23 @@ describe('saldoTersedia and saldoCukup', () => {
   });
 
   it('floors restricted funds and accounts at zero, as the posting would say', async () => {
-    expect(putusan(await saldoCukup(ledger.db, ref, { dana: 'zakat' }, '2026-07-10', 300_000))).toBe('ok');
-    expect(putusan(await saldoCukup(ledger.db, ref, { dana: 'zakat' }, '2026-07-10', 300_001))).toBe(
+    expect(putusan(await saldoCukup(ledger.db, ref, { dana: 'zakat' }, '2026-07-10', rupiah(300_000)))).toBe('ok');
+    expect(putusan(await saldoCukup(ledger.db, ref, { dana: 'zakat' }, '2026-07-10', rupiah(300_001)))).toBe(
       'RuleError: Dana terikat "zakat" tidak boleh di bawah nol: ' +
         'saldonya akan menjadi -Rp 1 pada 10 Jul 2026. Tidak ada yang dicatat.',
     );
-    expect(putusan(await saldoCukup(ledger.db, ref, { dana: 'umum' }, '2026-07-01', 5_000_000))).toBe('ok');
-    expect(putusan(await saldoCukup(ledger.db, ref, { akun: 'tunai' }, '2026-06-30', 1))).toMatch(
+    expect(putusan(await saldoCukup(ledger.db, ref, { dana: 'umum' }, '2026-07-01', rupiah(5_000_000)))).toBe('ok');
+    expect(putusan(await saldoCukup(ledger.db, ref, { akun: 'tunai' }, '2026-06-30', rupiah(1)))).toMatch(
       /^RuleError: Saldo akun "tunai" tidak boleh di bawah nol: saldonya akan menjadi -Rp 1 pada 30 Jun 2026/,
     );
   });
 
   it('says when a stamp duty is due, never for a transfer', () => {
-    expect(peringatanMeterai({ arah: 'masuk', jumlah: 5_000_001 })).toEqual([
+    expect(peringatanMeterai({ arah: 'masuk', jumlah: rupiah(5_000_001) })).toEqual([
       'Perhatian: Rp 5.000.001 lebih dari Rp 5.000.000, bukti perlu bermeterai Rp10.000.',
     ]);
-    expect(peringatanMeterai({ arah: 'keluar', jumlah: 5_000_000 })).toEqual([]);
-    expect(peringatanMeterai({ arah: 'pindah', jumlah: 9_000_000 })).toEqual([]);
+    expect(peringatanMeterai({ arah: 'keluar', jumlah: rupiah(5_000_000) })).toEqual([]);
+    expect(peringatanMeterai({ arah: 'pindah', jumlah: rupiah(9_000_000) })).toEqual([]);
   });
 
   it('enforce hands back the value of a rule that held', async () => {

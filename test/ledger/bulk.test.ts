@@ -10,6 +10,7 @@ import { closedQuarters } from '../../src/db/periode-repo.js';
 import { loadReferensi } from '../../src/db/referensi-repo.js';
 import { bacaHarian } from '../../src/db/saldo-repo.js';
 import { withTransaction } from '../../src/db/transaction.js';
+import { rupiah } from '../../src/domain/money.js';
 import { type AwalMassal, PostingMassal } from '../../src/ledger/bulk.js';
 import { bacaRentang } from '../../src/ledger/keadaan.js';
 import { periksa } from '../../src/ledger/periksa.js';
@@ -30,7 +31,7 @@ function acak(seed: number): () => number {
 function entri(r: () => number): EntriBaru {
   const bulan = String(1 + Math.floor(r() * 11)).padStart(2, '0');
   const tanggal = `2026-${bulan}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
-  const jumlah = 1000 * (1 + Math.floor(r() * 300));
+  const jumlah = rupiah(1000 * (1 + Math.floor(r() * 300)));
   const pilih = Math.floor(r() * 6);
   const akun = r() < 0.3 ? 'bri' : 'tunai';
   if (pilih === 5) return { arah: 'pindah', tanggal, jumlah, akun, akun_tujuan: akun === 'bri' ? 'tunai' : 'bri' };
@@ -112,7 +113,14 @@ describe('PostingMassal decides as postEntry', () => {
         await withTransaction(l.db, (tx) =>
           postEntry(
             tx,
-            { arah: 'masuk', tanggal: '2026-01-05', jumlah: 500_000, sumber: 'iuran', dana: 'umum', akun: 'tunai' },
+            {
+              arah: 'masuk',
+              tanggal: '2026-01-05',
+              jumlah: rupiah(500_000),
+              sumber: 'iuran',
+              dana: 'umum',
+              akun: 'tunai',
+            },
             ref,
             WAKTU,
           ),
@@ -192,15 +200,22 @@ describe('PostingMassal reads what the run reaches', () => {
   it("a balance's stored days from the run's earliest date on, further back only as a row reaches back", async () => {
     const [a, b] = [await unit(), await unit()];
     const sejarah: EntriBaru[] = [
-      { arah: 'masuk', tanggal: '2026-04-01', jumlah: 500_000, sumber: 'iuran', dana: 'umum', akun: 'tunai' },
-      { arah: 'keluar', tanggal: '2026-06-01', jumlah: 200_000, jenis: 'operasional', dana: 'umum', akun: 'tunai' },
-      { arah: 'masuk', tanggal: '2026-09-01', jumlah: 100_000, sumber: 'iuran', dana: 'umum', akun: 'tunai' },
+      { arah: 'masuk', tanggal: '2026-04-01', jumlah: rupiah(500_000), sumber: 'iuran', dana: 'umum', akun: 'tunai' },
+      {
+        arah: 'keluar',
+        tanggal: '2026-06-01',
+        jumlah: rupiah(200_000),
+        jenis: 'operasional',
+        dana: 'umum',
+        akun: 'tunai',
+      },
+      { arah: 'masuk', tanggal: '2026-09-01', jumlah: rupiah(100_000), sumber: 'iuran', dana: 'umum', akun: 'tunai' },
     ];
     for (const l of [a, b]) await satuSatu(l, sejarah);
     const keluar = (tanggal: string, jumlah: number): EntriBaru => ({
       arah: 'keluar',
       tanggal,
-      jumlah,
+      jumlah: rupiah(jumlah),
       jenis: 'operasional',
       dana: 'umum',
       akun: 'tunai',
@@ -238,7 +253,7 @@ describe('PostingMassal reads what the run reaches', () => {
   it('a file in reverse date order reads each balance a few times, not once a day', async () => {
     const b = await unit();
     await satuSatu(b, [
-      { arah: 'masuk', tanggal: '2020-01-02', jumlah: 5_000_000, sumber: 'iuran', dana: 'umum', akun: 'tunai' },
+      { arah: 'masuk', tanggal: '2020-01-02', jumlah: rupiah(5_000_000), sumber: 'iuran', dana: 'umum', akun: 'tunai' },
     ]);
     const baca = bacaHarian(b.sqlite);
     let kali = 0;
@@ -256,7 +271,14 @@ describe('PostingMassal reads what the run reaches', () => {
     const hari0 = Date.UTC(2026, 10, 20);
     for (let i = 0; i < 2000; i++) {
       const tanggal = new Date(hari0 - i * 86_400_000).toISOString().slice(0, 10);
-      poster.posting({ arah: 'keluar', tanggal, jumlah: 1_000, jenis: 'operasional', dana: 'umum', akun: 'tunai' });
+      poster.posting({
+        arah: 'keluar',
+        tanggal,
+        jumlah: rupiah(1_000),
+        jenis: 'operasional',
+        dana: 'umum',
+        akun: 'tunai',
+      });
     }
     // 2,000 days back: the first read and about log2(2000 / 92) more, for each of the two balances
     expect(kali).toBeLessThanOrEqual(2 * 7);

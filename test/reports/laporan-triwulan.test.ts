@@ -27,6 +27,7 @@ function entri(e: EntriUji): EntriKas {
   return {
     id,
     nomor: `${String(id).padStart(3, '0')}/X/2026`,
+    bukti: e.arah === 'masuk' ? 'BKM' : e.arah === 'keluar' ? 'BKK' : 'PB',
     sumber: null,
     jenis: null,
     layanan: null,

@@ -89,8 +89,8 @@ describe('rekapLaporan', () => {
   it('adds money as Rupiah and counts as counts, keys in column order', () => {
     const r = rekapLaporan(
       [
-        { berkas: 'a.xlsx', laporan: baca(ringkasan('Ngudi Mulyo', 2_950_000, 500_000)) },
-        { berkas: 'b.xlsx', laporan: baca(ringkasan('Sido Rukun', 400_000)) },
+        { berkas: 'a.xlsx', laporan: baca(ringkasan('Ngudi Mulyo', 2_950_000, 500_000)), kode_segel: 'A1B2' },
+        { berkas: 'b.xlsx', laporan: baca(ringkasan('Sido Rukun', 400_000)), kode_segel: 'C3D4' },
       ],
       [],
     );
@@ -101,16 +101,16 @@ describe('rekapLaporan', () => {
       nilai_bantuan: 200_000,
       ppks: 2,
     });
-    expect(r.unit.map((u) => [u.no, u.nama, u.saldo_akhir])).toEqual([
-      [1, 'Ngudi Mulyo', 2_950_000],
-      [2, 'Sido Rukun', 400_000],
+    expect(r.unit.map((u) => [u.no, u.nama, u.saldo_akhir, u.kode_segel])).toEqual([
+      [1, 'Ngudi Mulyo', 2_950_000, 'A1B2'],
+      [2, 'Sido Rukun', 400_000, 'C3D4'],
     ]);
     expect(r.ppks).toEqual([{ nomor: 1, kode: 'LUT', nama: 'Lanjut Usia Terlantar', per_unit: [1, 1], jumlah: 2 }]);
   });
 
   it('refuses a total past the largest amount counted exactly', () => {
     const besar = 600_000_000_000_000;
-    const masuk = ['a', 'b'].map((n) => ({ berkas: `${n}.xlsx`, laporan: baca(ringkasan(n, besar)) }));
+    const masuk = ['a', 'b'].map((n) => ({ berkas: `${n}.xlsx`, laporan: baca(ringkasan(n, besar)), kode_segel: n }));
     expect(rupiah(besar)).toBe(besar);
     expect(() => rekapLaporan(masuk, [])).toThrow(LedgerError);
   });
