@@ -18,8 +18,9 @@ import { loadReferensi } from '../db/referensi-repo.js';
 import { insertImpor, type LogImpor, updateImporHitungan } from '../db/tulis-massal.js';
 import { UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
+import type { BerkasSiap } from '../render/pribadi.js';
 import { type BarisMentah, bukaTabel, type Sel } from './baca.js';
-import { tulisDitolak } from './ditolak.js';
+import { siapkanDitolak } from './ditolak.js';
 import type { BukuImpor, DeklarasiImpor, HasilBaris, Pengolah } from './jenis.js';
 import { DEKLARASI_KAS, pengolahKas } from './kas.js';
 import { BATAS_JUDUL, cariKepala, checkKolom } from './kolom.js';
@@ -141,6 +142,8 @@ async function imporDengan(
     ? undefined
     : (penulis ?? txUtama(ledger, () => imporId));
   let imporId: number | null = null;
+  let ditolak: BerkasSiap | undefined;
+  let ringkasan: Ringkasan;
   try {
     imporId = penulis ? penulis.imporId : tx ? insertImpor(ledger.sqlite, logImpor) : null;
     const pengolah: Pengolah =
@@ -190,6 +193,9 @@ async function imporDengan(
     o.onProgress?.(tabel.total, tabel.total);
 
     const batalKetat = o.ketat && h.ditolak > 0;
+    // written before the commit: a disk too full for it keeps nothing of the import
+    ditolak =
+      o.ditolak && tidakMasuk.length ? await siapkanDitolak(o.ditolak, kepala.sel, tidakMasuk, tabel) : undefined;
     if (tx && imporId !== null) {
       if (batalKetat) await tx.rollback();
       else {
@@ -197,7 +203,7 @@ async function imporDengan(
         await tx.commit(h);
       }
     }
-    const ringkasan: Ringkasan = {
+    ringkasan = {
       ...h,
       ditambah: batalKetat ? 0 : h.ditambah,
       impor_id: batalKetat ? null : imporId,
@@ -205,15 +211,15 @@ async function imporDengan(
       batal_ketat: batalKetat,
       baris,
     };
-    if (o.ditolak && tidakMasuk.length) {
-      await tulisDitolak(o.ditolak, kepala.sel, tidakMasuk, tabel);
-      ringkasan.berkas_ditolak = o.ditolak;
-    }
-    return ringkasan;
+    if (ditolak) ringkasan.berkas_ditolak = o.ditolak;
   } catch (err) {
+    ditolak?.buang();
     await tx?.rollback();
     throw err;
   }
+  // the import is in (or was all refused): only now does the file replace one of its name
+  ditolak?.pasang();
+  return ringkasan;
 }
 
 /** The transaction on the command's own connection; commit logs the counts first. */

@@ -44,7 +44,7 @@ export async function rekapBerkas(
   if (o.csv) {
     const kode = new Map((daftar ?? []).map((d) => [kunciUnit(d), d.kode]));
     const tabel = rekapDatar(masuk, (m) => kode.get(kunciUnit(identitasLaporan(m.laporan))) ?? '');
-    tulisCsvRekap(tabel, o.csv.keluar, o.csv.pemisah);
+    await tulisCsvRekap(tabel, o.csv.keluar, o.csv.pemisah);
     csv = { keluar: o.csv.keluar, baris: tabel.baris.length };
   }
   return { keluar: o.keluar, rekap, meja, csv };

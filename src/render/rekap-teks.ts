@@ -1,12 +1,11 @@
 // The recap at the terminal (units counted, the Dinas desk, totals per kapanewon and kalurahan) and
 // its flat CSV for a provincial data system.
-import fs from 'node:fs';
 import path from 'node:path';
 import { formatRupiah } from '../domain/money.js';
 import type { BarisMeja, MejaDinas, StatusUnit, TotalWilayah } from '../reports/meja-dinas.js';
 import type { BarisRekap } from '../reports/rekap.js';
 import type { TabelDatar } from '../reports/rekap-datar.js';
-import { siapkanBerkasPribadi } from './pribadi.js';
+import { simpanTeksPribadi } from './pribadi.js';
 import { type Gaya, type Kolom, renderCsv, renderTable } from './teks.js';
 
 export const STATUS: Record<StatusUnit, string> = {
@@ -80,12 +79,11 @@ export function tabelWilayah(gaya: Gaya, baris: TotalWilayah[], perKalurahan: bo
 }
 
 /** The flat rows as CSV (separator as asked, BOM, formula-safe cells), owner-only like every file we write. */
-export function tulisCsvRekap(t: TabelDatar, keluar: string, pemisah: string): void {
+export async function tulisCsvRekap(t: TabelDatar, keluar: string, pemisah: string): Promise<void> {
   const teks = renderCsv(
     t.kolom,
     t.baris.map((r) => t.kolom.map((k) => r[k] ?? '')),
     pemisah,
   );
-  siapkanBerkasPribadi(keluar);
-  fs.writeFileSync(keluar, teks);
+  await simpanTeksPribadi(keluar, teks);
 }

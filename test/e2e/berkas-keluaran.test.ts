@@ -45,6 +45,31 @@ const diskPenuhDi = (nama: RegExp) => {
   return [o, w];
 };
 
+/**
+ * A full disk under writeFileSync for a file whose name matches `nama`: part of the text is written, then Node's error,
+ * which for the write on the file's descriptor names no file.
+ */
+const teksPenuhDi = (nama: RegExp) => {
+  const tulis = fs.writeFileSync;
+  return vi.spyOn(fs, 'writeFileSync').mockImplementation(((f: fs.PathOrFileDescriptor, isi: unknown, ...o: []) => {
+    if (!nama.test(String(f))) return tulis(f, isi as string, ...o);
+    tulis(f, String(isi).slice(0, 100));
+    throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+  }) as typeof fs.writeFileSync);
+};
+
+/** A full disk under the write stream exceljs saves a workbook through (its error, as Node's, names no file) */
+const aliranPenuhDi = (nama: RegExp) => {
+  const buat = fs.createWriteStream;
+  return vi.spyOn(fs, 'createWriteStream').mockImplementation(((f: fs.PathLike, o?: never) => {
+    const w = buat(f, o);
+    if (nama.test(String(f)))
+      w._write = (_isi, _enc, selesai) =>
+        selesai(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
+    return w;
+  }) as typeof fs.createWriteStream);
+};
+
 /** SQLite cannot open the book (SQLITE_CANTOPEN at its first pragma, which better-sqlite3 prepares natively) */
 const tidakTerbuka = () => {
   const pragma = Database.prototype.pragma;
@@ -232,6 +257,83 @@ describe('an output the system refuses', () => {
       expect(r.stdout + r.stderr).not.toMatch(/ENOSPC|\.tmp/);
       expect(fs.readdirSync(dir)).toEqual([]);
     });
+  });
+
+  describe('a file of the rows not imported (--ditolak) that cannot be written: named, and the import not kept', () => {
+    let csv: string;
+    beforeAll(() => {
+      csv = path.join(tmpDir(), 'kas.csv');
+      const baris = ['2026-07-02,Jimpitan,jimpitan,"5.000",', '2026-07-03,Salah,tidak_ada,"7.000",'];
+      fs.writeFileSync(csv, ['Tanggal,Uraian,Sumber/Jenis,Masuk,Keluar', ...baris].join('\n'));
+    });
+
+    it.each(['tolak.csv', 'tolak.xlsx'])(
+      'a full disk under %s, text and --json: exit 1, nothing imported',
+      async (f) => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wksbm-tolak-'));
+        const tolak = path.join(dir, f);
+        const sebelum = snapshot(db);
+        const penuh = () => (f.endsWith('.csv') ? teksPenuhDi(/\.tmp$/) : aliranPenuhDi(/\.tmp$/));
+        for (const json of [[], ['--json']]) {
+          const r = await selama(penuh(), () => wksbm(db, [...json, 'kas', 'impor', csv, '--ditolak', tolak]));
+          expect(r.code).toBe(1);
+          const kalimat =
+            `Berkas "${tolak}" tidak bisa ditulis: ruang disk habis. ` + 'Kosongkan sebagian disk lalu ulangi.';
+          expect(json.length ? r.json().galat.pesan : r.stderr.trim()).toBe(kalimat);
+          expect(r.stdout + r.stderr).not.toMatch(/ENOSPC|\.tmp|Impor #/);
+          expect(fs.readdirSync(dir)).toEqual([]);
+          expect(snapshot(db)).toBe(sebelum);
+        }
+      },
+    );
+
+    it('an earlier file of that name is kept whole until the import is in', async () => {
+      const tolak = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wksbm-tolak-')), 'tolak.csv');
+      fs.writeFileSync(tolak, 'yang lama');
+      const r = await selama(teksPenuhDi(/\.tmp$/), () => wksbm(db, ['kas', 'impor', csv, '--ditolak', tolak]));
+      expect(r.code).toBe(1);
+      expect(fs.readFileSync(tolak, 'utf8')).toBe('yang lama');
+      expect(fs.readdirSync(path.dirname(tolak))).toEqual(['tolak.csv']);
+    });
+
+    it('a folder named as the file: exit 2 before anything is imported', async () => {
+      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'wksbm-tolak-'));
+      const sebelum = snapshot(db);
+      const r = await wksbm(db, ['kas', 'impor', csv, '--ditolak', folder]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toBe(`"${folder}" adalah folder, bukan berkas: tulis nama berkasnya.`);
+      expect(snapshot(db)).toBe(sebelum);
+      expect(fs.readdirSync(folder)).toEqual([]);
+    });
+
+    it('with room, the rows are imported and the file holds the refused one', async () => {
+      const db2 = await unitBaru();
+      const tolak = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wksbm-tolak-')), 'tolak.csv');
+      fs.writeFileSync(tolak, 'yang lama');
+      const r = await wksbm(db2, ['--json', 'kas', 'impor', csv, '--ditolak', tolak]);
+      expect(r.code).toBe(0);
+      expect(r.json()).toMatchObject({ ditambah: 1, ditolak: 1 });
+      expect(fs.readFileSync(tolak, 'utf8')).toMatch(
+        /^Tanggal,Uraian,Sumber\/Jenis,Masuk,Keluar,alasan\r?\n2026-07-03,Salah/,
+      );
+      expect(fs.statSync(tolak).mode & 0o777).toBe(0o600);
+      expect(fs.readdirSync(path.dirname(tolak))).toEqual(['tolak.csv']);
+    });
+  });
+
+  it("rekap's CSV on a full disk: the CSV named, nothing cut short left", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wksbm-rekap-'));
+    const laporan = path.join(dir, 'laporan.xlsx');
+    await ok(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '-o', laporan]);
+    const csv = path.join(dir, 'rekap.csv');
+    const r = await selama(teksPenuhDi(/rekap\.csv/), () =>
+      wksbm(db, ['rekap', laporan, '-o', path.join(dir, 'rekap.xlsx'), '--csv', csv]),
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(
+      `Berkas "${csv}" tidak bisa ditulis: ruang disk habis. Kosongkan sebagian disk lalu ulangi.`,
+    );
+    expect(fs.readdirSync(dir).sort()).toEqual(['laporan.xlsx', 'rekap.xlsx']);
   });
 
   it('a backup that does not fit: the backup named, the cut-short copy removed, the older backups kept', async () => {
