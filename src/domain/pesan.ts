@@ -504,6 +504,14 @@ export const pesan = {
   berkasTanpaIzin: (berkas: string, folder: string) =>
     `Berkas ${q(berkas)} tidak bisa ditulis: tidak ada izin menulis di folder ${q(folder)} ` +
     '(atau folder itu hanya-baca).',
+  keluaranBuku: (berkas: string) =>
+    `${q(berkas)} adalah buku (berkas SQLite): tidak ditimpa. Tulis nama lain untuk berkas keluarannya.`,
+  keluaranPendampingBuku: (berkas: string, buku: string) =>
+    `${q(berkas)} adalah berkas pendamping buku ${q(buku)}: tidak ditimpa. ` +
+    'Tulis nama lain untuk berkas keluarannya.',
+  keluaranMasukan: (berkas: string) =>
+    `${q(berkas)} adalah berkas yang sudah dipakai perintah ini: tidak ditimpa. ` +
+    'Tulis nama lain untuk berkas keluarannya.',
   diskPenuh: (berkas: string) =>
     `Berkas ${q(berkas)} tidak bisa ditulis: ruang disk habis. Kosongkan sebagian disk lalu ulangi.`,
 

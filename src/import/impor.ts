@@ -18,7 +18,7 @@ import { loadReferensi } from '../db/referensi-repo.js';
 import { insertImpor, type LogImpor, updateImporHitungan } from '../db/tulis-massal.js';
 import { UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
-import type { BerkasSiap } from '../render/pribadi.js';
+import { type BerkasSiap, periksaKeluaran } from '../render/pribadi.js';
 import { type BarisMentah, bukaTabel, type Sel } from './baca.js';
 import { siapkanDitolak } from './ditolak.js';
 import type { BukuImpor, DeklarasiImpor, HasilBaris, Pengolah } from './jenis.js';
@@ -77,6 +77,8 @@ function jedaTes(err: ((teks: string) => void) | undefined): void {
 export async function jalankanImpor(ledger: Ledger, o: OpsiImpor): Promise<Ringkasan> {
   const dek = deklarasi(o.buku, o.bawaan);
   checkKolom(o.kolom, dek.fields);
+  // checked again when it is written, before the commit: here so a wrong path costs no reading
+  if (o.ditolak) periksaKeluaran(o.ditolak, [o.berkas]);
   // Rows are written by a worker holding the transaction (src/db/kas-bulk.ts), so checking and writing run on
   // both cores. A register's worker starts now, while this thread reads the file and finds its header.
   const modul = !o.uji && berkasNyata(ledger.path) ? modulPenulis() : undefined;

@@ -2,6 +2,7 @@
 // figures sit on), resent ones set aside, the kabupaten's list checked against them, and the recap
 // workbook and flat CSV written.
 
+import { periksaKeluaran } from '../render/pribadi.js';
 import { tulisCsvRekap } from '../render/rekap-teks.js';
 import { tulisRekap } from '../render/rekap-xlsx.js';
 import { kunciUnit, type MejaDinas, mejaDinas } from '../reports/meja-dinas.js';
@@ -31,7 +32,10 @@ export async function rekapBerkas(
   berkas: string[],
   o: OpsiRekap,
 ): Promise<{ keluar: string; rekap: Rekap; meja?: MejaDinas; csv?: { keluar: string; baris: number } }> {
-  // the list first: a bad list is bad input, refused before any workbook is read or written
+  // the outputs and the list first: bad input, refused before any workbook is read or written
+  const masukan = o.daftar === undefined ? berkas : [...berkas, o.daftar];
+  periksaKeluaran(o.keluar, masukan);
+  if (o.csv) periksaKeluaran(o.csv.keluar, [...masukan, o.keluar]);
   const daftar = o.daftar === undefined ? undefined : await bacaDaftarUnit(o.daftar);
   const hasil: (UnitMasuk | Bermasalah)[] = [];
   for (const b of berkas) hasil.push(bacaLaporanUnit(b));

@@ -1,6 +1,5 @@
 // Printable books: one sheet with a heading, bordered columns, the rows streamed in order (so a
 // whole book never sits in memory), a signature block, and A4 print setup.
-import fs from 'node:fs';
 import type ExcelJSNs from 'exceljs';
 import { angkaKeKolom } from './a1.js';
 import {
@@ -12,7 +11,7 @@ import {
   sambunganBuku,
 } from './cetak-alir.js';
 import { formatNilai, gayaJudulKolom, gayaRupiah, gayaSel, opsiCetak, RP_ID, TGL_FMT } from './gaya.js';
-import { siapkanBerkasPribadi } from './pribadi.js';
+import { periksaKeluaran, tulisSementara } from './pribadi.js';
 import { tulisSambung } from './sambung-xlsx.js';
 import { simpanPribadi } from './simpan-xlsx.js';
 import { loadExcelJS, type Sambungan, TINGGI_BIASA, tinggiUntuk, ukuranHalaman } from './templat.js';
@@ -93,6 +92,7 @@ export async function tulisBuku(
   ttd: TandaTangan,
   pembuka?: NilaiCetak[],
 ): Promise<number> {
+  periksaKeluaran(keluar);
   const sisa: SisaBaris =
     Symbol.iterator in baris
       ? { sinkron: true, it: baris[Symbol.iterator]() }
@@ -139,14 +139,7 @@ async function lembarBuku(kepala: KepalaCetak, semua: KolomCetak[]) {
 
 /** The rows streamed into exceljs's workbook, written whole to a private scratch file, then put in place. */
 async function simpanSambung(buf: Buffer, alir: Sambungan, keluar: string): Promise<void> {
-  const sementara = `${keluar}.${process.pid}.tmp`;
-  try {
-    siapkanBerkasPribadi(sementara);
-    await tulisSambung(buf, [alir], sementara);
-    fs.renameSync(sementara, keluar);
-  } finally {
-    fs.rmSync(sementara, { force: true });
-  }
+  (await tulisSementara(keluar, (sementara) => tulisSambung(buf, [alir], sementara))).pasang();
 }
 
 /** Rows go into the in-memory sheet one after the other. */

@@ -18,7 +18,7 @@ import {
   type TanpaRupiah,
 } from '../reports/laporan-triwulan.js';
 import { teksKuantitas } from './gaya.js';
-import { siapkanBerkasPribadi } from './pribadi.js';
+import { namaSementara, periksaKeluaran, tulisSementara } from './pribadi.js';
 import { sambunganTeks, tulisSambung } from './sambung-xlsx.js';
 import { type Gambar, isiTemplat, type Konteks, type NilaiSel } from './templat.js';
 import { caraAlir } from './templat-alir.js';
@@ -313,7 +313,8 @@ export async function tulisLaporan(
   // the code covers the visible cells' numbers, known once the template is filled: the signed page
   // gets a stand-in, replaced by the code afterwards
   const konteks = konteksLaporan(m, cap, PENGGANTI_KODE);
-  const sementara = `${opsi.keluar}.${process.pid}.tmp`;
+  periksaKeluaran(opsi.keluar, [opsi.templat ?? TEMPLAT_BAWAAN]);
+  const sementara = namaSementara(opsi.keluar);
   try {
     await tulis(m, konteks, laporan, { ...opsi, sementara });
   } finally {
@@ -357,16 +358,15 @@ async function tulis(
   ws.getCell('A2').value = hashData(json);
   ws.getCell('A3').value = `${FORMAT_DATA}/${m.versi}`;
   try {
-    siapkanBerkasPribadi(sementara);
-    if (!sambungan.length) await workbook.xlsx.writeFile(sementara);
-    else {
+    const siap = await tulisSementara(opsi.keluar, async (berkas) => {
+      if (!sambungan.length) return workbook.xlsx.writeFile(berkas);
       // exceljs's own zip uncompressed (its deflate is JavaScript): ours deflates every member again
       const zip = { zip: { compression: 'STORE' } } as unknown as Partial<ExcelJSNs.XlsxWriteOptions>;
       const buf = await workbook.xlsx.writeBuffer(zip);
       const ganti = { dari: PENGGANTI_KODE, ke: segel.kode };
-      await tulisSambung(Buffer.isBuffer(buf) ? buf : Buffer.from(buf), sambungan, sementara, ganti);
-    }
-    fs.renameSync(sementara, opsi.keluar);
+      await tulisSambung(Buffer.isBuffer(buf) ? buf : Buffer.from(buf), sambungan, berkas, ganti);
+    });
+    siap.pasang();
   } finally {
     for (const s of sambungan) s.buang();
   }

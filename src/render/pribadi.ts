@@ -1,5 +1,53 @@
-// Files the tool writes hold personal data (names, full NIKs in printed books and reject files): owner-only.
+// Files the tool writes hold personal data (names, full NIKs in printed books and reject files): owner-only,
+// written whole beside their name and given it at the end, never over a book.
 import fs from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../domain/errors.js';
+import { pesan } from '../domain/pesan.js';
+
+const KEPALA_SQLITE = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** Whether `berkas` starts as every SQLite database does (a unit's book, a backup, another program's database). */
+function berkasSqlite(berkas: string): boolean {
+  const kepala = Buffer.alloc(KEPALA_SQLITE.length);
+  try {
+    const fd = fs.openSync(berkas, 'r');
+    try {
+      return fs.readSync(fd, kepala, 0, kepala.length, 0) === kepala.length && kepala.equals(KEPALA_SQLITE);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/** Whether two paths name one file: the same path, or (both existing) the same file through a link. */
+function berkasSama(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  const [x, y] = [a, b].map((f) => fs.statSync(f, { throwIfNoEntry: false }));
+  return Boolean(x && y && x.dev === y.dev && x.ino === y.ino);
+}
+
+/**
+ * Refuses an output path before anything is written to it: a folder (as Node would, EISDIR), a book or any SQLite file
+ * (a slip of `-o unit.sqlite` replaced the whole book by a report), the journal SQLite keeps beside one, or a file the
+ * command reads (`masukan`: `--ditolak` naming the file being imported would replace it by its refused rows).
+ */
+export function periksaKeluaran(keluar: string, masukan: readonly string[] = []): void {
+  const jenis = fs.statSync(keluar, { throwIfNoEntry: false });
+  if (jenis?.isDirectory()) throw Object.assign(new Error(`EISDIR: ${keluar}`), { code: 'EISDIR', path: keluar });
+  if (jenis && berkasSqlite(keluar)) throw new UserError(pesan.keluaranBuku(keluar));
+  if (masukan.some((m) => berkasSama(keluar, m))) throw new UserError(pesan.keluaranMasukan(keluar));
+  const pendamping = /-(wal|shm|journal)$/.exec(keluar);
+  const buku = pendamping && keluar.slice(0, -pendamping[0].length);
+  if (buku && berkasSqlite(buku)) throw new UserError(pesan.keluaranPendampingBuku(keluar, buku));
+}
+
+/** The scratch file an output is written to before it takes its name; a failure's sentence names `keluar`. */
+export function namaSementara(keluar: string): string {
+  return `${keluar}.${process.pid}.tmp`;
+}
 
 /**
  * Makes `berkas` an owner-only file before anything is written into it: created 0600 when missing, an existing
@@ -46,9 +94,8 @@ export async function tulisSementara(
   tulis: (sementara: string) => void | Promise<void>,
 ): Promise<BerkasSiap> {
   // a folder of that name would refuse the rename only at the end, after the command's work is kept
-  if (fs.statSync(keluar, { throwIfNoEntry: false })?.isDirectory())
-    throw Object.assign(new Error(`EISDIR: ${keluar}`), { code: 'EISDIR', path: keluar });
-  const sementara = `${keluar}.${process.pid}.tmp`;
+  periksaKeluaran(keluar);
+  const sementara = namaSementara(keluar);
   const buang = () => fs.rmSync(sementara, { force: true });
   try {
     siapkanBerkasPribadi(sementara);

@@ -4,7 +4,7 @@ import type ExcelJSNs from 'exceljs';
 import { ANGKA_REKAP, type Rekap } from '../reports/rekap.js';
 import { angkaKeKolom } from './a1.js';
 import { formatNilai, gayaJudulKolom, gayaSel, opsiCetak, RP_ID } from './gaya.js';
-import { siapkanBerkasPribadi } from './pribadi.js';
+import { tulisSementara } from './pribadi.js';
 import { loadExcelJS } from './templat.js';
 
 const JUDUL_REKAP: [keyof Rekap['unit'][number], string, number, string?][] = [
@@ -34,12 +34,14 @@ const JUDUL_REKAP: [keyof Rekap['unit'][number], string, number, string?][] = [
 /** Written as a stream, each row committed when done: a thousand units' recap stays small in memory. */
 export async function tulisRekap(r: Rekap, keluar: string, tanggal: string): Promise<void> {
   const ExcelJS = await loadExcelJS();
-  siapkanBerkasPribadi(keluar);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: keluar, useStyles: true, useSharedStrings: false });
-  wb.creator = 'wksbm';
-  const sheets = [tulisSheetRekap(wb, r, tanggal), tulisSheetPpks(wb, r), tulisSheetBermasalah(wb, r)];
-  for (const ws of sheets) ws.commit();
-  await wb.commit();
+  const siap = await tulisSementara(keluar, async (filename) => {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename, useStyles: true, useSharedStrings: false });
+    wb.creator = 'wksbm';
+    const sheets = [tulisSheetRekap(wb, r, tanggal), tulisSheetPpks(wb, r), tulisSheetBermasalah(wb, r)];
+    for (const ws of sheets) ws.commit();
+    await wb.commit();
+  });
+  siap.pasang();
 }
 
 type Buku = Pick<ExcelJSNs.Workbook, 'addWorksheet'>;

@@ -70,6 +70,18 @@ const aliranPenuhDi = (nama: RegExp) => {
   }) as typeof fs.createWriteStream);
 };
 
+/** A cash file with one good row and one refused (an unknown source), in a folder of its own. */
+const csvSalah = () => {
+  const f = path.join(tmpDir(), 'kas.csv');
+  const baris = [
+    'Tanggal,Uraian,Sumber/Jenis,Masuk,Keluar',
+    '2026-07-02,Baik,jimpitan,"5.000",',
+    '2026-07-03,Salah,x,"1",',
+  ];
+  fs.writeFileSync(f, `${baris.join('\n')}\n`);
+  return f;
+};
+
 /** SQLite cannot open the book (SQLITE_CANTOPEN at its first pragma, which better-sqlite3 prepares natively) */
 const tidakTerbuka = () => {
   const pragma = Database.prototype.pragma;
@@ -318,6 +330,74 @@ describe('an output the system refuses', () => {
       );
       expect(fs.statSync(tolak).mode & 0o777).toBe(0o600);
       expect(fs.readdirSync(path.dirname(tolak))).toEqual(['tolak.csv']);
+    });
+  });
+
+  describe('an output never replaces a book, the files SQLite keeps beside one, or a file the command reads', () => {
+    const kalimatBuku = (f: string) =>
+      `"${f}" adalah buku (berkas SQLite): tidak ditimpa. Tulis nama lain untuk berkas keluarannya.`;
+    let laporan: string;
+    beforeAll(async () => {
+      laporan = path.join(tmpDir(), 'laporan.xlsx');
+      await ok(db, ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '-o', laporan]);
+    });
+    const perintah: [string, (keluar: string) => string[]][] = [
+      ['laporan -o', (k) => ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '-o', k]],
+      ['cetak kas -o', (k) => ['cetak', 'kas', '-o', k]],
+      ['cetak donatur -o', (k) => ['cetak', 'donatur', '-o', k]],
+      ['cetak pengumuman -o', (k) => ['cetak', 'pengumuman', '--triwulan', '2026-3', '-o', k]],
+      ['kwitansi -o', (k) => ['kwitansi', '001/BKM/VII/2026', '-o', k]],
+      ['rekap -o', (k) => ['rekap', laporan, '-o', k]],
+      ['rekap --csv', (k) => ['rekap', laporan, '-o', path.join(tmpDir(), 'r.xlsx'), '--csv', k]],
+      ['kas impor --ditolak', (k) => ['kas', 'impor', csvSalah(), '--ditolak', k]],
+    ];
+    it.each(perintah)('%s naming the book: exit 2, the book as it was', async (_n, args) => {
+      const buku = fs.readFileSync(db);
+      await refused(db, args(db), /adalah buku \(berkas SQLite\): tidak ditimpa/);
+      expect(fs.readFileSync(db).equals(buku)).toBe(true);
+    });
+
+    it('another book, a link to this one, and the files beside a book are refused too', async () => {
+      const lain = await unitBaru();
+      const tautan = path.join(tmpDir(), 'tautan.xlsx');
+      fs.symlinkSync(db, tautan);
+      for (const k of [lain, tautan]) {
+        const r = await refused(db, ['cetak', 'kas', '-o', k], /tidak ditimpa/);
+        expect(r.stderr.trim()).toBe(kalimatBuku(k));
+      }
+      for (const akhir of ['-wal', '-shm', '-journal']) {
+        const r = await refused(db, ['cetak', 'kas', '-o', `${lain}${akhir}`], /tidak ditimpa/);
+        expect(r.stderr.trim()).toBe(
+          `"${lain}${akhir}" adalah berkas pendamping buku "${lain}": tidak ditimpa. ` +
+            'Tulis nama lain untuk berkas keluarannya.',
+        );
+      }
+      expect(fs.existsSync(`${lain}-journal`)).toBe(false);
+      await ok(lain, ['periksa']);
+    });
+
+    it('the file imported, the template, a workbook recapped, or the other output of rekap', async () => {
+      const dir = tmpDir();
+      const csv = csvSalah();
+      const keras = path.join(dir, 'keras.csv');
+      fs.linkSync(csv, keras);
+      const templat = path.join(dir, 'templat.xlsx');
+      fs.copyFileSync(laporan, templat);
+      const rekap = path.join(dir, 'rekap.xlsx');
+      const kasus = [
+        ['kas', 'impor', csv, '--ditolak', csv],
+        ['kas', 'impor', csv, '--ditolak', keras],
+        ['laporan', 'triwulan', '--tahun', '2026', '--triwulan', '3', '--templat', templat, '-o', templat],
+        ['rekap', laporan, '-o', laporan],
+        ['rekap', laporan, '-o', rekap, '--csv', rekap],
+      ];
+      const isi = [csv, templat, laporan].map((f) => fs.readFileSync(f));
+      for (const args of kasus) {
+        const r = await refused(db, args, /adalah berkas yang sudah dipakai perintah ini: tidak ditimpa/);
+        expect(r.stderr).toContain(`"${args.at(-1)}"`);
+      }
+      expect([csv, templat, laporan].map((f) => fs.readFileSync(f))).toEqual(isi);
+      expect(fs.existsSync(rekap)).toBe(false);
     });
   });
 
