@@ -172,6 +172,22 @@ export async function unitBaru(): Promise<string> {
 }
 
 /** Every row of every table, to prove a refused command changed nothing. */
+/**
+ * A copy of a zip whose members named by `cocok` state `ukuran` as their inflated size (central directory and local
+ * header), their data unchanged: a member that inflates past what it states, or one stating more than the reader
+ * takes ("zip bomb").
+ */
+export function ukuranZipDiubah(buf: Buffer, cocok: (nama: string) => boolean, ukuran: number): Buffer {
+  const out = Buffer.from(buf);
+  for (let i = out.indexOf('PK\x01\x02', 0, 'latin1'); i >= 0; i = out.indexOf('PK\x01\x02', i + 4, 'latin1')) {
+    const nama = out.toString('utf8', i + 46, i + 46 + out.readUInt16LE(i + 28));
+    if (!cocok(nama)) continue;
+    out.writeUInt32LE(ukuran, i + 24);
+    out.writeUInt32LE(ukuran, out.readUInt32LE(i + 42) + 22);
+  }
+  return out;
+}
+
 export function snapshot(db: string): string {
   const s = new Database(db, { readonly: true });
   try {

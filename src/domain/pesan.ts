@@ -152,6 +152,9 @@ export const pesan = {
   imporBerkasKosong: (berkas: string) => `Berkas ${q(berkas)} kosong: tidak ada baris untuk diimpor.`,
   imporXlsLama: (berkas: string) =>
     `Berkas ${q(berkas)} berformat Excel lama (.xls); simpan dulu sebagai .xlsx atau .csv.`,
+  imporXlsxTerlaluBesar: (berkas: string, mib: number) =>
+    `Berkas ${q(berkas)} berisi lembar yang terlalu besar untuk dibaca (lebih dari ${mib} MB setelah dibuka): ` +
+    'simpan sebagai CSV lalu impor lagi.',
   imporXlsxRusak: (berkas: string) =>
     `Berkas ${q(berkas)} tidak bisa dibaca sebagai XLSX (rusak atau bukan buku kerja Excel): ` +
     'simpan ulang dari Excel/LibreOffice, atau simpan sebagai CSV.',
@@ -410,6 +413,8 @@ export const pesan = {
     `Rekap ${unit} unit ditulis ke ${path}${masalah ? `; ${masalah} berkas bermasalah (lihat sheet Bermasalah)` : ''}.`,
   rekapBermasalah: (berkas: string, alasan: string) => `Perhatian: ${berkas}: ${alasan}`,
   rekapTidakTerbaca: () => 'tidak bisa dibaca sebagai laporan triwulan wksbm',
+  rekapTerlaluBesar: (mib: number) =>
+    `berisi bagian yang terlalu besar untuk laporan triwulan (lebih dari ${mib} MB setelah dibuka): tidak dibaca`,
   rekapTanpaData: () => 'tidak berisi sheet _data dari wksbm',
   rekapHashBeda: () => 'data di sheet _data diubah setelah diekspor (hash tidak cocok)',
   rekapSelBeda: (sel: string, sekarang: string, asli: string) =>

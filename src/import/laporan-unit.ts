@@ -8,22 +8,46 @@ import { kodeSegelLaporan } from '../domain/segel.js';
 import { angkaKeKolom, parseAlamat } from '../render/a1.js';
 import { FORMAT_DATA, hashData, type IsiData, SHEET_DATA } from '../render/laporan-xlsx.js';
 import { hitungRumus, type Pembaca } from '../render/rumus.js';
+import { BATAS_ANGGOTA, ZipRusak, ZipTerlaluBesar } from '../render/zip.js';
 import { bacaRingkasan, type RingkasanLaporan, VERSI_FORMAT } from '../reports/laporan-triwulan.js';
 import { type Bermasalah, type IdentitasUnit, identitasLaporan, type UnitMasuk } from '../reports/rekap.js';
 import { type BukuXlsx, bukaXlsx, type IsiSheet, type SelXlsx } from './xlsx-sel.js';
 
-function buka(berkas: string): BukuXlsx | null {
+function buka(berkas: string): BukuXlsx | string {
   try {
     return bukaXlsx(berkas);
-  } catch {
-    return null;
+  } catch (e) {
+    return masalahZip(e);
+  }
+}
+
+/** What a workbook that does not open says in the recap: too large inflated, or not readable at all. */
+function masalahZip(e: unknown): string {
+  return e instanceof ZipTerlaluBesar ? pesan.rekapTerlaluBesar(BATAS_ANGGOTA / 2 ** 20) : pesan.rekapTidakTerbaca();
+}
+
+/**
+ * `baca` over a workbook whose sheets are inflated as they are asked for: a damaged or oversized sheet found then is
+ * the workbook's problem, told in the recap, never the end of the recap.
+ */
+function tanpaZipRusak<T>(baca: () => T): T | string {
+  try {
+    return baca();
+  } catch (e) {
+    if (e instanceof ZipRusak) return masalahZip(e);
+    throw e;
   }
 }
 
 /** Reads one unit's workbook; a problem is returned, never thrown, so the recap goes on. */
 export function bacaLaporanUnit(berkas: string): UnitMasuk | Bermasalah {
   const buku = buka(berkas);
-  if (!buku) return { berkas, masalah: pesan.rekapTidakTerbaca() };
+  if (typeof buku === 'string') return { berkas, masalah: buku };
+  const hasil = tanpaZipRusak(() => bacaUnit(berkas, buku));
+  return typeof hasil === 'string' ? { berkas, masalah: hasil } : hasil;
+}
+
+function bacaUnit(berkas: string, buku: BukuXlsx): UnitMasuk | Bermasalah {
   const isi = bacaIsiData(buku);
   if (typeof isi === 'string') return { berkas, masalah: isi, unit: identitasLonggar(buku) };
   const unit = identitasLaporan(isi.laporan);
@@ -42,7 +66,7 @@ export function bacaLaporanUnit(berkas: string): UnitMasuk | Bermasalah {
 /** The `_data` of a workbook this program wrote, for `periksa --laporan`; or what is wrong with it. */
 export function bacaDataLaporan(berkas: string): IsiData | string {
   const buku = buka(berkas);
-  return buku ? bacaIsiData(buku) : pesan.rekapTidakTerbaca();
+  return typeof buku === 'string' ? buku : tanpaZipRusak(() => bacaIsiData(buku));
 }
 
 function teksData(buku: BukuXlsx): { json: string; hash: unknown } | null {

@@ -1,6 +1,7 @@
 // The template filler: reads an .xlsx template, replaces its markers with values from a context,
 // and lays every sheet out anew — repeating rows, moving the rows below with their formulas,
 // merges, heights and print areas — into a fresh workbook. exceljs is loaded only here.
+import fs from 'node:fs';
 import type ExcelJSNs from 'exceljs';
 import { formatTanggal } from '../domain/dates.js';
 import { LedgerError, UserError } from '../domain/errors.js';
@@ -10,6 +11,7 @@ import { gabungkan } from './gabung.js';
 import { gayaRupiah } from './gaya.js';
 import { PetaAngka } from './peta-angka.js';
 import { hitungRumus, type Pembaca, polaHitung } from './rumus.js';
+import { periksaUkuranZip } from './zip.js';
 
 export type NilaiSel = string | number | Date | null;
 
@@ -298,7 +300,10 @@ export async function isiTemplat(
   const ExcelJS = await loadExcelJS();
   const tpl = new ExcelJS.Workbook();
   try {
-    await tpl.xlsx.readFile(berkas);
+    const buf = fs.readFileSync(berkas);
+    // exceljs inflates whatever the zip holds: a member past its stated size or BATAS_ANGGOTA is refused first
+    periksaUkuranZip(buf);
+    await tpl.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {
     throw new UserError(pesan.templatTidakTerbaca(berkas));
   }

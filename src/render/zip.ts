@@ -20,9 +20,21 @@ const TANDA_DESKRIPTOR = 0x08074b50;
 /** A zip that does not read as one (cut short, or not a zip): its reader's callers name the file instead. */
 export class ZipRusak extends Error {}
 
+/**
+ * The most one member may hold once inflated. A sheet of a thousand-unit recap or of a long quarter is a few tens of
+ * MiB; a "zip bomb" of 1.5 MiB inflating to 1.5 GiB took 3.2 GiB of memory to refuse without it.
+ */
+export const BATAS_ANGGOTA = 256 * 1024 * 1024;
+
+/** A member larger than BATAS_ANGGOTA once inflated (as its directory says, or as it turns out). */
+export class ZipTerlaluBesar extends ZipRusak {}
+
 interface Letak {
   metode: number;
+  /** its size in the zip */
   ukuran: number;
+  /** its size inflated, as the central directory says */
+  ukuranAsli: number;
   offset: number;
 }
 
@@ -63,15 +75,40 @@ function daftarLetak(buf: Buffer): Map<string, Letak> {
   for (let n = 0; n < jumlah; n++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== TANDA_PUSAT) throw new ZipRusak('direktori pusat rusak');
     const panjangNama = buf.readUInt16LE(p + 28);
+    const panjangEkstra = buf.readUInt16LE(p + 30);
     const nama = buf.toString('utf8', p + 46, p + 46 + panjangNama);
-    out.set(nama, {
+    const letak = {
       metode: buf.readUInt16LE(p + 10),
+      ukuranAsli: buf.readUInt32LE(p + 24),
       ukuran: buf.readUInt32LE(p + 20),
       offset: buf.readUInt32LE(p + 42),
-    });
-    p += 46 + panjangNama + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+    };
+    out.set(nama, zip64(letak, buf.subarray(p + 46 + panjangNama, p + 46 + panjangNama + panjangEkstra)));
+    p += 46 + panjangNama + panjangEkstra + buf.readUInt16LE(p + 32);
   }
   return out;
+}
+
+const PENANDA_ZIP64 = 0xffffffff;
+
+/**
+ * A member's sizes and offset where the directory gives 0xFFFFFFFF: the real ones are in its zip64 extra field (id 1),
+ * eight bytes each, in this order, for those so marked. Some writers mark every member so, whatever its size.
+ */
+function zip64(a: Letak, ekstra: Buffer): Letak {
+  const isian = (['ukuranAsli', 'ukuran', 'offset'] as const).filter((k) => a[k] === PENANDA_ZIP64);
+  if (!isian.length) return a;
+  for (let i = 0; i + 4 <= ekstra.length; i += 4 + ekstra.readUInt16LE(i + 2)) {
+    if (ekstra.readUInt16LE(i) !== 1) continue;
+    if (ekstra.readUInt16LE(i + 2) < 8 * isian.length) break;
+    const hasil = { ...a };
+    // beyond 2^53 no JavaScript number is exact, and no member of a workbook comes near: MAX_SAFE_INTEGER stands for it
+    isian.forEach((k, j) => {
+      hasil[k] = Math.min(Number(ekstra.readBigUInt64LE(i + 4 + 8 * j)), Number.MAX_SAFE_INTEGER);
+    });
+    return hasil;
+  }
+  throw new ZipRusak('ukuran zip64 tanpa isian ekstranya');
 }
 
 function bacaLetak(buf: Buffer, a: Letak | undefined): Buffer | undefined {
@@ -79,9 +116,27 @@ function bacaLetak(buf: Buffer, a: Letak | undefined): Buffer | undefined {
   if (a.offset + 30 > buf.length || buf.readUInt32LE(a.offset) !== TANDA_LOKAL) throw new ZipRusak('anggota rusak');
   const awal = a.offset + 30 + buf.readUInt16LE(a.offset + 26) + buf.readUInt16LE(a.offset + 28);
   const data = buf.subarray(awal, awal + a.ukuran);
+  if (a.ukuranAsli > BATAS_ANGGOTA) throw new ZipTerlaluBesar('anggota terlalu besar');
   if (a.metode === 0) return data;
-  if (a.metode === 8) return zlib.inflateRawSync(data);
-  throw new ZipRusak(`metode pemampatan ${a.metode}`);
+  if (a.metode !== 8) throw new ZipRusak(`metode pemampatan ${a.metode}`);
+  // never more than the directory says: a member that inflates past its stated size stops there
+  let isi: Buffer;
+  try {
+    isi = zlib.inflateRawSync(data, { maxOutputLength: Math.max(a.ukuranAsli, 1) });
+  } catch {
+    throw new ZipRusak('anggota rusak atau lebih besar dari ukurannya');
+  }
+  if (isi.length !== a.ukuranAsli) throw new ZipRusak('ukuran anggota tidak sesuai');
+  return isi;
+}
+
+/**
+ * Inflates every member once and lets go of it, before a library that trusts the sizes (exceljs, through JSZip) reads
+ * the zip: throws ZipTerlaluBesar or ZipRusak as bukaZip's reader would.
+ */
+export function periksaUkuranZip(buf: Buffer): void {
+  const zip = bukaZip(buf);
+  for (const nama of zip.nama) zip.baca(nama);
 }
 
 interface Catatan {

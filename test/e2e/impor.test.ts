@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT, snapshot, sqlite, tmpDir, unitBaru, wksbm, wksbmBin } from '../helpers.js';
+import { BIN, ROOT, snapshot, sqlite, tmpDir, ukuranZipDiubah, unitBaru, wksbm, wksbmBin } from '../helpers.js';
 
 const DATA = path.join(ROOT, 'test', 'fixtures', 'data');
 const contoh = (f: string) => path.join(DATA, f);
@@ -210,6 +210,33 @@ describe('encodings, delimiters, titles and header words', () => {
         'simpan ulang dari Excel/LibreOffice, atau simpan sebagai CSV.',
     );
     expect(r.stderr).not.toMatch(/zip|central directory|Corrupted/i);
+    expect(snapshot(db)).toBe(sebelum);
+  });
+
+  it('an .xlsx whose sheet inflates past what it states, or past 256 MB ("zip bomb"): refused at once', async () => {
+    const db = await unitBaru();
+    const asli = fs.readFileSync(contoh('donatur-pkk.xlsx'));
+    const sheet = (n: string) => n.startsWith('xl/worksheets/');
+    const sebelum = snapshot(db);
+    const kasus: [number, string][] = [
+      [
+        300 * 2 ** 20,
+        'berisi lembar yang terlalu besar untuk dibaca (lebih dari 256 MB setelah dibuka): ' +
+          'simpan sebagai CSV lalu impor lagi.',
+      ],
+      [
+        100,
+        'tidak bisa dibaca sebagai XLSX (rusak atau bukan buku kerja Excel): ' +
+          'simpan ulang dari Excel/LibreOffice, atau simpan sebagai CSV.',
+      ],
+    ];
+    for (const [ukuran, pesan] of kasus) {
+      const f = path.join(tmpDir(), 'bom.xlsx');
+      fs.writeFileSync(f, ukuranZipDiubah(asli, sheet, ukuran));
+      const r = await wksbm(db, ['--json', 'impor', 'donatur', f]);
+      expect(r.code).toBe(2);
+      expect(r.json().galat.pesan).toBe(`Berkas "${f}" ${pesan}`);
+    }
     expect(snapshot(db)).toBe(sebelum);
   });
 

@@ -7,7 +7,7 @@ import { main } from '../../src/cli/main.js';
 import { kodeSegelLaporan } from '../../src/domain/segel.js';
 import { RP_ID } from '../../src/render/gaya.js';
 import { bacaWorkbook, barisDengan, HARAP, kas, unitContoh } from '../fixtures/unit-contoh.js';
-import { captureIo, ROOT, refused, tmpDir, unitBaru, wksbm } from '../helpers.js';
+import { captureIo, ROOT, refused, tmpDir, ukuranZipDiubah, unitBaru, wksbm } from '../helpers.js';
 
 let dir: string;
 let a: string;
@@ -62,6 +62,27 @@ beforeAll(async () => {
 });
 
 describe('rekap', () => {
+  it('a workbook whose sheets inflate past what they state, or past 256 MB: listed, the recap goes on', async () => {
+    const asli = fs.readFileSync(b);
+    const sheet = (n: string) => n.startsWith('xl/worksheets/');
+    const bom = path.join(dir, 'bom.xlsx');
+    const bohong = path.join(dir, 'bohong.xlsx');
+    fs.writeFileSync(bom, ukuranZipDiubah(asli, sheet, 300 * 2 ** 20));
+    fs.writeFileSync(bohong, ukuranZipDiubah(asli, sheet, 100));
+    const out = path.join(dir, 'rekap-bom.xlsx');
+    const r = await wksbm(await unitBaru(), ['--json', 'rekap', a, bom, bohong, '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.json().unit).toBe(1);
+    expect(r.json().bermasalah).toEqual([
+      {
+        berkas: bom,
+        masalah:
+          'berisi bagian yang terlalu besar untuk laporan triwulan (lebih dari 256 MB setelah dibuka): tidak dibaca',
+      },
+      { berkas: bohong, masalah: 'tidak bisa dibaca sebagai laporan triwulan wksbm' },
+    ]);
+  });
+
   it('recaps units, lists a workbook edited by hand after export and an unreadable one, writes the recap', async () => {
     // c: a visible figure changed; d: the figures in _data changed (hash no longer matches)
     const wbC = await bacaWorkbook(c);

@@ -5,8 +5,16 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it, vi } from 'vitest';
-import { bacaZip, bukaZip, PenulisZip, ZipRusak } from '../../src/render/zip.js';
-import { tmpDir } from '../helpers.js';
+import {
+  BATAS_ANGGOTA,
+  bacaZip,
+  bukaZip,
+  PenulisZip,
+  periksaUkuranZip,
+  ZipRusak,
+  ZipTerlaluBesar,
+} from '../../src/render/zip.js';
+import { tmpDir, ukuranZipDiubah } from '../helpers.js';
 
 async function tulisContoh(): Promise<Buffer> {
   const berkas = path.join(tmpDir(), 'z.zip');
@@ -25,7 +33,55 @@ async function tulisContoh(): Promise<Buffer> {
   return fs.readFileSync(berkas);
 }
 
+/**
+ * One deflated member, written by hand as some writers do: every size and the offset in the directory marked
+ * 0xFFFFFFFF, the real ones (`asli` for the inflated size) in a zip64 extra field; no field when `tanpaEkstra`.
+ */
+function zip64(nama: string, isi: Buffer, o: { asli?: number; tanpaEkstra?: boolean } = {}): Buffer {
+  const data = zlib.deflateRawSync(isi);
+  const n = Buffer.from(nama);
+  const lokal = Buffer.alloc(30);
+  lokal.writeUInt32LE(0x04034b50, 0);
+  lokal.writeUInt16LE(45, 4);
+  lokal.writeUInt16LE(8, 8);
+  lokal.writeUInt32LE(data.length, 18);
+  lokal.writeUInt32LE(isi.length, 22);
+  lokal.writeUInt16LE(n.length, 26);
+  const ekstra = Buffer.alloc(o.tanpaEkstra ? 0 : 28);
+  if (!o.tanpaEkstra) {
+    ekstra.writeUInt16LE(1, 0);
+    ekstra.writeUInt16LE(24, 2);
+    ekstra.writeBigUInt64LE(BigInt(o.asli ?? isi.length), 4);
+    ekstra.writeBigUInt64LE(BigInt(data.length), 12);
+    ekstra.writeBigUInt64LE(0n, 20);
+  }
+  const pusat = Buffer.alloc(46);
+  pusat.writeUInt32LE(0x02014b50, 0);
+  pusat.writeUInt16LE(45, 4);
+  pusat.writeUInt16LE(45, 6);
+  pusat.writeUInt16LE(8, 10);
+  for (const at of [20, 24, 42]) pusat.writeUInt32LE(0xffffffff, at);
+  pusat.writeUInt16LE(n.length, 28);
+  pusat.writeUInt16LE(ekstra.length, 30);
+  const awalPusat = lokal.length + n.length + data.length;
+  const akhir = Buffer.alloc(22);
+  akhir.writeUInt32LE(0x06054b50, 0);
+  akhir.writeUInt16LE(1, 8);
+  akhir.writeUInt16LE(1, 10);
+  akhir.writeUInt32LE(pusat.length + n.length + ekstra.length, 12);
+  akhir.writeUInt32LE(awalPusat, 16);
+  return Buffer.concat([lokal, n, data, pusat, n, ekstra, akhir]);
+}
+
 describe('zip', () => {
+  it('reads sizes and offset from the zip64 extra field where the directory marks them, and still bounds them', () => {
+    const isi = Buffer.from('<x>isi</x>'.repeat(100));
+    expect(bukaZip(zip64('a.xml', isi)).baca('a.xml')).toEqual(isi);
+    expect(() => bukaZip(zip64('a.xml', isi, { asli: BATAS_ANGGOTA + 1 })).baca('a.xml')).toThrow(ZipTerlaluBesar);
+    expect(() => bukaZip(zip64('a.xml', isi, { asli: 10 })).baca('a.xml')).toThrow(ZipRusak);
+    expect(() => bukaZip(zip64('a.xml', isi, { tanpaEkstra: true }))).toThrow(ZipRusak);
+  });
+
   it('reads back every member the writer wrote, in order, whole and streamed', async () => {
     const buf = await tulisContoh();
     expect(bacaZip(buf).map((a) => [a.nama, a.isi.toString('utf8')])).toEqual([
@@ -85,6 +141,28 @@ describe('zip', () => {
     rusak.fill(0, 0, 4);
     expect(() => bukaZip(rusak).baca('a.txt')).toThrow(ZipRusak);
     expect(() => bacaZip(rusak)).toThrow(ZipRusak);
+  });
+
+  it('a member never inflates past what it states, nor past BATAS_ANGGOTA (a "zip bomb")', async () => {
+    const buf = await tulisContoh();
+    const xml = (n: string) => n === 'dir/b.xml';
+    // states less than it holds: inflating stops at the stated size, and the member is refused as damaged
+    const bohong = ukuranZipDiubah(buf, xml, 100);
+    expect(() => bukaZip(bohong).baca('dir/b.xml')).toThrow(ZipRusak);
+    expect(() => bukaZip(bohong).baca('dir/b.xml')).not.toThrow(ZipTerlaluBesar);
+    expect(() => periksaUkuranZip(bohong)).toThrow(ZipRusak);
+    // states more than the reader takes: refused before anything is inflated
+    const besar = ukuranZipDiubah(buf, xml, BATAS_ANGGOTA + 1);
+    const inflate = vi.spyOn(zlib, 'inflateRawSync');
+    try {
+      expect(() => bukaZip(besar).baca('dir/b.xml')).toThrow(ZipTerlaluBesar);
+      expect(inflate).not.toHaveBeenCalled();
+    } finally {
+      inflate.mockRestore();
+    }
+    expect(() => periksaUkuranZip(besar)).toThrow(ZipTerlaluBesar);
+    // the sizes as written: every member reads
+    expect(() => periksaUkuranZip(buf)).not.toThrow();
   });
 
   it('a disk filling while a member streams: tambahAliran fails, naming the file; no event throws', async () => {
