@@ -161,6 +161,12 @@ export const pesan = {
   imporKutipTerbuka: (baris: number) =>
     `Tanda kutip (") yang dibuka pada baris ${baris} tidak pernah ditutup; perbaiki baris itu lalu impor lagi. Tidak ` +
     `ada yang diimpor.`,
+  imporBukanTeks: (berkas: string) =>
+    `Berkas ${q(berkas)} bukan berkas CSV (teks) maupun buku kerja XLSX: isinya data biner. ` +
+    'Simpan daftarnya sebagai CSV atau XLSX lalu impor lagi.',
+  imporBarisTerlaluPanjang: (baris: number, mib: number) =>
+    `Baris ${baris} berkas CSV lebih panjang dari ${mib} MB: mungkin tanda kutip (") yang dibuka tidak ditutup, ` +
+    'atau berkas itu bukan daftar data. Tidak ada yang diimpor.',
   imporCsvRusak: (baris: number) =>
     `Berkas CSV rusak sekitar baris ${baris}: tanda kutip (") atau pemisah kolom di sana tidak beraturan. ` +
     'Tidak ada yang diimpor.',

@@ -64,6 +64,22 @@ function kenaliEncoding(buf: Buffer): { encoding: string; bom: boolean } {
   return { encoding: isUtf8(buf) ? 'utf-8' : 'windows-1252', bom: false };
 }
 
+/**
+ * Zero bytes at its start that are not UTF-16's (every other byte, on one side): no spreadsheet saves text so. An
+ * executable, an image, a database; refused before any of it is decoded.
+ */
+function biner(buf: Buffer): boolean {
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) return false;
+  const contoh = buf.subarray(0, Math.min(buf.length, 4096));
+  let nolGanjil = 0;
+  let nolGenap = 0;
+  for (let i = 0; i < contoh.length; i++) if (contoh[i] === 0) i % 2 ? nolGanjil++ : nolGenap++;
+  // UTF-16 of Latin text: a zero in every other byte, on one side only
+  const n = contoh.length;
+  const utf16 = (nolGanjil > n / 4 && nolGenap < n / 64) || (nolGenap > n / 4 && nolGanjil < n / 64);
+  return nolGanjil + nolGenap > 0 && !utf16;
+}
+
 /** BOM first; then UTF-16 without BOM by its zero bytes; then UTF-8 if it decodes cleanly; else Windows-1252. */
 export function decode(buf: Buffer): { teks: string; encoding: string; bom: boolean } {
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
@@ -138,8 +154,16 @@ function mode(xs: number[]): number {
 }
 
 const POTONGAN = 256 * 1024;
+/**
+ * The most characters one line (or one record, when a quoted cell spans lines) may hold: a row of this book's fields
+ * is a few kilobytes. A file of another kind (a log, a binary, a quote never closed) stops here, early and small,
+ * instead of being held whole (a 300 MB line took 22 s and 2.4 GB to refuse).
+ */
+const BATAS_BARIS = 1 << 20;
+const terlaluPanjang = (baris: number) => new UserError(pesan.imporBarisTerlaluPanjang(baris, BATAS_BARIS / 2 ** 20));
 
 function bacaCsv(buf: Buffer, sha256: string, berkas: string): Tabel {
+  if (biner(buf)) throw new UserError(pesan.imporBukanTeks(berkas));
   const { encoding, bom } = kenaliEncoding(buf);
   const dari = bom ? 3 : 0;
   // UTF-8 and Windows-1252 files are read piece by piece, never held as one string: a million-row file's
@@ -174,6 +198,7 @@ function bacaCsv(buf: Buffer, sha256: string, berkas: string): Tabel {
       relax_quotes: true,
       info: perluInfo,
       skip_empty_lines: false,
+      max_record_size: BATAS_BARIS,
     });
     let selesai = false;
     let galat: unknown;
@@ -198,13 +223,14 @@ function bacaCsv(buf: Buffer, sha256: string, berkas: string): Tabel {
     // over from the first line it must judge
     let teksParser: string | undefined = ujung ? undefined : teksDari(0);
     if (ujung) {
-      for (const b of bagianTeks(baca, dari, panjang, ujung, utuh, encoding)) {
+      for (const b of bagianTeks(baca, dari, panjang, ujung, utuh, encoding, () => akhirSebelumnya + 1)) {
         const teks = b.teks;
         let i = 0;
         const akhirTeks = !b.akhir || teks.endsWith(ujung) ? teks.length - ujung.length : teks.length;
         while (i <= akhirTeks) {
           let j = teks.indexOf(ujung, i);
           if (j < 0 || j > akhirTeks) j = akhirTeks;
+          if (j - i > BATAS_BARIS) throw terlaluPanjang(akhirSebelumnya + 1);
           const sel = selBaris(teks.slice(i, j), pemisah);
           if (!sel) break;
           lot.push({ baris: ++akhirSebelumnya, sel: tanpaKutipAman(sel) });
@@ -309,6 +335,8 @@ function* bagianTeks(
   ujung: string,
   utuh: string | undefined,
   encoding: string,
+  /** the line the next piece starts with, for a line longer than BATAS_BARIS */
+  barisBerikut: () => number,
 ): Generator<{ teks: string; byte: number; akhir: boolean }> {
   if (utuh !== undefined) {
     yield { teks: utuh, byte: 0, akhir: true };
@@ -320,6 +348,7 @@ function* bagianTeks(
     const akhir = a + blok.length >= panjang;
     const n = akhir ? blok.length : blok.lastIndexOf(akhirBaris) + 1;
     if (n === 0) {
+      if (lebar > BATAS_BARIS) throw terlaluPanjang(barisBerikut());
       lebar *= 2; // a line longer than the piece
       continue;
     }
@@ -428,15 +457,22 @@ function hitungBaris(teks: string): number {
 
 function galatCsv(err: unknown, teks: string, pemisah: string): unknown {
   const code = (err as { code?: string }).code;
-  if (code === 'CSV_QUOTE_NOT_CLOSED') return new UserError(pesan.imporKutipTerbuka(barisKutipTerbuka(teks, pemisah)));
+  const baris = (err as { lines?: number }).lines ?? 0;
+  if (code === 'CSV_QUOTE_NOT_CLOSED')
+    return new UserError(pesan.imporKutipTerbuka(barisKutipTerbuka(teks, pemisah) ?? baris));
+  // a record that long is most often a quote never closed: its line, when the file ends inside one
+  if (code === 'CSV_MAX_RECORD_SIZE') return terlaluPanjang(barisKutipTerbuka(teks, pemisah) ?? baris);
   if (typeof code === 'string' && code.startsWith('CSV_'))
     // csv-parse's own sentence is English: the line is what the treasurer needs
-    return new UserError(pesan.imporCsvRusak((err as { lines?: number }).lines ?? 0));
+    return new UserError(pesan.imporCsvRusak(baris));
   return err;
 }
 
-/** The line where the quote that is never closed was opened (a quote opens only at the start of a field). */
-export function barisKutipTerbuka(teks: string, pemisah: string): number {
+/**
+ * The line where the quote that is never closed was opened (a quote opens only at the start of a field); undefined
+ * when every quote closes.
+ */
+export function barisKutipTerbuka(teks: string, pemisah: string): number | undefined {
   let baris = 1;
   let dalam = false;
   let buka = 1;
@@ -456,7 +492,7 @@ export function barisKutipTerbuka(teks: string, pemisah: string): number {
     } else if (c === '\n') baris++;
     awalSel = c === pemisah || c === '\n' || c === '\r';
   }
-  return buka;
+  return dalam ? buka : undefined;
 }
 
 async function bacaXlsx(buf: Buffer, sha256: string, berkas: string): Promise<Tabel> {

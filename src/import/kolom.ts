@@ -150,8 +150,16 @@ export function cariKepala(rows: Sel[][], fields: Field[], kolom: Record<string,
   );
 }
 
+/** the headers a message lists: enough to recognise the file, never a whole line of something else */
+const JUDUL_MAKS = 20;
+const PANJANG_JUDUL_MAKS = 40;
+
 function judulAda(row: Sel[]): string[] {
-  return row.map((s) => String(s).trim()).filter(Boolean);
+  const semua = row.map((s) => String(s).trim()).filter(Boolean);
+  const pendek = semua
+    .slice(0, JUDUL_MAKS)
+    .map((j) => (j.length > PANJANG_JUDUL_MAKS ? `${j.slice(0, PANJANG_JUDUL_MAKS - 1)}…` : j));
+  return semua.length > JUDUL_MAKS ? [...pendek, `… (${semua.length - JUDUL_MAKS} lagi)`] : pendek;
 }
 
 /**

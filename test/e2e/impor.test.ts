@@ -427,6 +427,53 @@ describe('validation, duplicates, refused rows', () => {
     expect(ringkas(kepala)).toEqual({ dibaca: 0, ditambah: 0, sudah_ada: 0, mungkin_ganda: 0, ditolak: 0 });
   });
 
+  it('a line or a quoted cell past 1 MB, a binary file: one sentence at once, its line; nothing imported', async () => {
+    const db = await unitBaru();
+    const dir = tmpDir();
+    const sebelum = snapshot(db);
+    const panjang = (n: number) => `${'x'.repeat(n)}`;
+    const bertanya =
+      'lebih panjang dari 1 MB: mungkin tanda kutip (") yang dibuka tidak ditutup, atau berkas itu bukan';
+    const kasus: [string, string, number][] = [
+      // a plain line (read piece by piece), a quote never closed, a long line after a quoted cell spanning lines
+      ['satu.csv', `Nama,Alamat\n${panjang(1_100_000)},Jetis\n`, 2],
+      ['kutip.csv', `Nama,Alamat\nBu A,"Jetis\nRT 1"\nBu B,Jetis\n"${'y\n'.repeat(600_000)}`, 5],
+      ['campur.csv', `Nama,Alamat\nBu A,"Jetis\nRT 1"\nBu B,Jetis\n${panjang(1_100_000)},Jetis\nBu C,Jetis\n`, 5],
+    ];
+    for (const [nama, isi, baris] of kasus) {
+      const r = await wksbm(db, ['--json', 'impor', 'donatur', tulis(dir, nama, isi)]);
+      expect(r.code, nama).toBe(2);
+      expect(r.json().galat.pesan, nama).toBe(
+        `Baris ${baris} berkas CSV ${bertanya} daftar data. Tidak ada yang diimpor.`,
+      );
+    }
+    // an executable, an image, a database: zero bytes that are not UTF-16's
+    const biner = path.join(dir, 'foto.csv');
+    fs.writeFileSync(biner, Buffer.concat([Buffer.from('\x7fELF\x02\x01\x01\x00', 'latin1'), Buffer.alloc(64)]));
+    const r = await wksbm(db, ['kas', 'impor', biner]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      `Berkas "${biner}" bukan berkas CSV (teks) maupun buku kerja XLSX: isinya data biner. ` +
+        'Simpan daftarnya sebagai CSV atau XLSX lalu impor lagi.',
+    );
+    // UTF-16 without a BOM has zero bytes too, every other one: still read
+    const utf16 = tulis(dir, 'u16.csv', '');
+    fs.writeFileSync(utf16, Buffer.from('Nama\tAlamat\r\nBu Sri\tJetis\r\n', 'utf16le'));
+    expect(ringkas(await wksbm(db, ['--json', 'impor', 'donatur', utf16, '--uji']))).toMatchObject({ dibaca: 1 });
+    expect(snapshot(db)).toBe(sebelum);
+  });
+
+  it('headers named in a message: at most 20, each cut at 40 characters', async () => {
+    const db = await unitBaru();
+    const judul = Array.from({ length: 25 }, (_, i) => `Kolom ${i} ${'panjang '.repeat(i === 0 ? 10 : 0)}`.trim());
+    const r = await wksbm(db, ['impor', 'donatur', tulis(tmpDir(), 'j.csv', `${judul.join(';')}\n1;2\n`)]);
+    expect(r.code).toBe(2);
+    const daftar = /Judul kolom yang ada: (.*)\. Tunjukkan/.exec(r.stderr)![1]!.split(', ');
+    expect(daftar).toHaveLength(21);
+    expect(daftar[0]).toBe(`${'Kolom 0 panjang panjang panjang panjang '.slice(0, 39)}…`);
+    expect(daftar.at(-1)).toBe('… (5 lagi)');
+  });
+
   it('--uji writes nothing; --ketat imports nothing when a row is refused (exit 2)', async () => {
     const db = await unitBaru();
     const f = tulis(tmpDir(), 'x.csv', 'Nama;No HP\nSatu;0812-1111-2222\nDua;12ab\n');
