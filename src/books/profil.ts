@@ -164,6 +164,9 @@ export function ubahanProfil(lama: Profil, isi: Record<string, Nilai>): Record<s
 
 const oleh = (jejak: Jejak) => ({ oleh: jejak.oleh, waktu: jejak.waktu });
 
+/** The largest stamp image kept: it goes into every report and receipt; a scanned stamp is a few hundred KB. */
+export const BATAS_CAP_MB = 2;
+
 /** A stamp is a PNG or JPEG image, told by its first bytes. */
 export function jenisCap(data: Buffer, berkas: string): RuleResult<'image/png' | 'image/jpeg'> {
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -182,9 +185,12 @@ export async function simpanCap(db: Kysely<Database>, berkas: string, jejak: Jej
   await bacaProfil(db);
   let data: Buffer;
   try {
+    // the size before the bytes: a photo of many MB is refused unread
+    if (fs.statSync(berkas).size > BATAS_CAP_MB * 2 ** 20)
+      throw new UserError(pesan.capTerlaluBesar(berkas, BATAS_CAP_MB));
     data = fs.readFileSync(berkas);
-  } catch {
-    throw new UserError(pesan.berkasTidakTerbaca(berkas));
+  } catch (e) {
+    throw e instanceof UserError ? e : new UserError(pesan.berkasTidakTerbaca(berkas));
   }
   const mime = enforce(jenisCap(data, berkas));
   await withTransaction(db, async (tx) => {

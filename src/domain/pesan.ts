@@ -108,6 +108,9 @@ export const pesan = {
     'Isi buku tidak berubah; ' +
     'salin buku ke folder yang bisa ditulis, lalu buka salinannya.',
   capTidakSah: (path: string) => `Berkas cap ${q(path)} bukan gambar PNG atau JPEG.`,
+  capTerlaluBesar: (path: string, mb: number) =>
+    `Berkas cap ${q(path)} lebih besar dari ${mb} MB: gambar itu ikut di setiap laporan dan kwitansi. ` +
+    'Perkecil gambarnya (cap yang dipindai cukup beberapa ratus KB) lalu ulangi.',
   berkasTidakTerbaca: (path: string) => `Berkas ${q(path)} tidak bisa dibaca.`,
   skemaLebihBaru: (path: string) => `Berkas ${q(path)} dibuat oleh wksbm yang lebih baru; perbarui wksbm dulu.`,
 

@@ -155,5 +155,15 @@ describe('profil', () => {
     expect(row.cap_mime).toBe('image/png');
     expect(Buffer.compare(row.cap, png)).toBe(0);
     expect((await wksbm(db, ['profil', '--json'])).json().cap).toEqual({ mime: 'image/png', byte: png.length });
+    // a photo of many MB would go into every report and receipt: refused, the stamp kept
+    const besar = path.join(dir, 'foto.png');
+    fs.writeFileSync(besar, Buffer.concat([png, Buffer.alloc(2 * 2 ** 20)]));
+    const r = await wksbm(db, ['profil', 'cap', besar]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      `Berkas cap "${besar}" lebih besar dari 2 MB: gambar itu ikut di setiap laporan dan kwitansi. ` +
+        'Perkecil gambarnya (cap yang dipindai cukup beberapa ratus KB) lalu ulangi.',
+    );
+    expect((await wksbm(db, ['profil', '--json'])).json().cap).toEqual({ mime: 'image/png', byte: png.length });
   });
 });
