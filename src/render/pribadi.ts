@@ -7,8 +7,12 @@ import { pesan } from '../domain/pesan.js';
 
 const KEPALA_SQLITE = Buffer.from('SQLite format 3\0', 'latin1');
 
-/** Whether `berkas` starts as every SQLite database does (a unit's book, a backup, another program's database). */
+/**
+ * Whether `berkas` is a file that starts as every SQLite database does (a unit's book, a backup, another program's
+ * database). Only a regular file is opened: opening a pipe to read would wait for a writer, or take the output.
+ */
 function berkasSqlite(berkas: string): boolean {
+  if (!fs.statSync(berkas, { throwIfNoEntry: false })?.isFile()) return false;
   const kepala = Buffer.alloc(KEPALA_SQLITE.length);
   try {
     const fd = fs.openSync(berkas, 'r');
@@ -37,11 +41,17 @@ function berkasSama(a: string, b: string): boolean {
 export function periksaKeluaran(keluar: string, masukan: readonly string[] = []): void {
   const jenis = fs.statSync(keluar, { throwIfNoEntry: false });
   if (jenis?.isDirectory()) throw Object.assign(new Error(`EISDIR: ${keluar}`), { code: 'EISDIR', path: keluar });
-  if (jenis && berkasSqlite(keluar)) throw new UserError(pesan.keluaranBuku(keluar));
+  if (berkasSqlite(keluar)) throw new UserError(pesan.keluaranBuku(keluar));
   if (masukan.some((m) => berkasSama(keluar, m))) throw new UserError(pesan.keluaranMasukan(keluar));
   const pendamping = /-(wal|shm|journal)$/.exec(keluar);
   const buku = pendamping && keluar.slice(0, -pendamping[0].length);
   if (buku && berkasSqlite(buku)) throw new UserError(pesan.keluaranPendampingBuku(keluar, buku));
+}
+
+/** An existing path that is neither a regular file nor a folder: a pipe, a device, a socket. */
+function bukanBerkasBiasa(keluar: string): boolean {
+  const jenis = fs.statSync(keluar, { throwIfNoEntry: false });
+  return Boolean(jenis && !jenis.isFile() && !jenis.isDirectory());
 }
 
 /** The scratch file an output is written to before it takes its name; a failure's sentence names `keluar`. */
@@ -95,6 +105,11 @@ export async function tulisSementara(
 ): Promise<BerkasSiap> {
   // a folder of that name would refuse the rename only at the end, after the command's work is kept
   periksaKeluaran(keluar);
+  // a pipe or a device (`--csv /dev/stdout | …`) is written as it is: it has no folder to write beside it in
+  if (bukanBerkasBiasa(keluar)) {
+    await tulis(keluar);
+    return { pasang() {}, buang() {} };
+  }
   const sementara = namaSementara(keluar);
   const buang = () => fs.rmSync(sementara, { force: true });
   try {
