@@ -156,7 +156,7 @@ export const pesan = {
   imporXlsLama: (berkas: string) =>
     `Berkas ${q(berkas)} berformat Excel lama (.xls); simpan dulu sebagai .xlsx atau .csv.`,
   imporXlsxTerlaluBesar: (berkas: string, mib: number) =>
-    `Berkas ${q(berkas)} berisi lembar yang terlalu besar untuk dibaca (lebih dari ${mib} MB setelah dibuka): ` +
+    `Berkas ${q(berkas)} terlalu besar untuk dibaca sebagai XLSX (lebih dari ${mib} MB setelah dibuka): ` +
     'simpan sebagai CSV lalu impor lagi.',
   imporXlsxRusak: (berkas: string) =>
     `Berkas ${q(berkas)} tidak bisa dibaca sebagai XLSX (rusak atau bukan buku kerja Excel): ` +

@@ -10,7 +10,7 @@ import { bacaSelAman } from '../domain/csv.js';
 import { UserError } from '../domain/errors.js';
 import { createHash } from '../domain/kripto.js';
 import { pesan } from '../domain/pesan.js';
-import { BATAS_ANGGOTA, periksaUkuranZip, ZipTerlaluBesar } from '../render/zip.js';
+import { BATAS_EXCELJS, periksaUkuranZip, ZipTerlaluBesar } from '../render/zip.js';
 
 /** A cell as read: text from CSV, text or number from XLSX (dates become ISO text). */
 export type Sel = string | number;
@@ -499,11 +499,12 @@ async function bacaXlsx(buf: Buffer, sha256: string, berkas: string): Promise<Ta
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
   try {
-    // exceljs inflates whatever the zip holds: a member past its stated size or BATAS_ANGGOTA is refused first
-    periksaUkuranZip(buf);
+    // exceljs inflates whatever the zip holds and keeps it all: a member past its stated size, or more than it can
+    // hold in a laptop's memory, is refused first
+    periksaUkuranZip(buf, BATAS_EXCELJS);
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (e) {
-    if (e instanceof ZipTerlaluBesar) throw new UserError(pesan.imporXlsxTerlaluBesar(berkas, BATAS_ANGGOTA / 2 ** 20));
+    if (e instanceof ZipTerlaluBesar) throw new UserError(pesan.imporXlsxTerlaluBesar(berkas, e.batas / 2 ** 20));
     // the library's own words (English, about zips and XML) help no treasurer: the file is named instead
     throw new UserError(pesan.imporXlsxRusak(berkas));
   }

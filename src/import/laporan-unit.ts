@@ -8,7 +8,7 @@ import { kodeSegelLaporan } from '../domain/segel.js';
 import { angkaKeKolom, parseAlamat } from '../render/a1.js';
 import { FORMAT_DATA, hashData, type IsiData, SHEET_DATA } from '../render/laporan-xlsx.js';
 import { hitungRumus, type Pembaca } from '../render/rumus.js';
-import { BATAS_ANGGOTA, ZipRusak, ZipTerlaluBesar } from '../render/zip.js';
+import { ZipRusak, ZipTerlaluBesar } from '../render/zip.js';
 import { bacaRingkasan, type RingkasanLaporan, VERSI_FORMAT } from '../reports/laporan-triwulan.js';
 import { type Bermasalah, type IdentitasUnit, identitasLaporan, type UnitMasuk } from '../reports/rekap.js';
 import { type BukuXlsx, bukaXlsx, type IsiSheet, type SelXlsx } from './xlsx-sel.js';
@@ -23,7 +23,7 @@ function buka(berkas: string): BukuXlsx | string {
 
 /** What a workbook that does not open says in the recap: too large inflated, or not readable at all. */
 function masalahZip(e: unknown): string {
-  return e instanceof ZipTerlaluBesar ? pesan.rekapTerlaluBesar(BATAS_ANGGOTA / 2 ** 20) : pesan.rekapTidakTerbaca();
+  return e instanceof ZipTerlaluBesar ? pesan.rekapTerlaluBesar(e.batas / 2 ** 20) : pesan.rekapTidakTerbaca();
 }
 
 /**

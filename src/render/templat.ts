@@ -11,7 +11,7 @@ import { gabungkan } from './gabung.js';
 import { gayaRupiah } from './gaya.js';
 import { PetaAngka } from './peta-angka.js';
 import { hitungRumus, type Pembaca, polaHitung } from './rumus.js';
-import { periksaUkuranZip } from './zip.js';
+import { BATAS_EXCELJS, periksaUkuranZip } from './zip.js';
 
 export type NilaiSel = string | number | Date | null;
 
@@ -301,8 +301,8 @@ export async function isiTemplat(
   const tpl = new ExcelJS.Workbook();
   try {
     const buf = fs.readFileSync(berkas);
-    // exceljs inflates whatever the zip holds: a member past its stated size or BATAS_ANGGOTA is refused first
-    periksaUkuranZip(buf);
+    // exceljs inflates whatever the zip holds and keeps it all: a member past its stated size, or too much, is refused
+    periksaUkuranZip(buf, BATAS_EXCELJS);
     await tpl.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {
     throw new UserError(pesan.templatTidakTerbaca(berkas));

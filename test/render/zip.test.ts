@@ -161,6 +161,23 @@ describe('zip', () => {
       inflate.mockRestore();
     }
     expect(() => periksaUkuranZip(besar)).toThrow(ZipTerlaluBesar);
+    // the members together past what the caller takes (exceljs keeps it all): refused by their stated sizes alone
+    const semua = vi.spyOn(zlib, 'inflateRawSync');
+    try {
+      const galat = (() => {
+        try {
+          periksaUkuranZip(buf, 10_000);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(galat).toBeInstanceOf(ZipTerlaluBesar);
+      expect((galat as ZipTerlaluBesar).batas).toBe(10_000);
+      expect(semua).not.toHaveBeenCalled();
+    } finally {
+      semua.mockRestore();
+    }
+    expect(() => periksaUkuranZip(buf, 10_011)).not.toThrow();
     // the sizes as written: every member reads
     expect(() => periksaUkuranZip(buf)).not.toThrow();
   });
