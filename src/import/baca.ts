@@ -49,7 +49,11 @@ export async function bukaTabel(berkas: string): Promise<Tabel> {
   if (buf.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return bacaXlsx(buf, sha256, berkas);
   if (ext === '.xls' || buf.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
     throw new UserError(pesan.imporXlsLama(berkas));
-  return bacaCsv(buf, sha256, berkas);
+  // a pipe (`… | wksbm impor donatur /dev/stdin`, `<(iconv …)`) cannot be read a second time: its bytes are kept
+  const baca = fs.statSync(berkas).isFile()
+    ? pembaca(berkas)
+    : (dari: number, sampai: number) => buf.subarray(dari, sampai);
+  return bacaCsv(buf, sha256, berkas, baca);
 }
 
 /** The encoding decode reads a file in, without decoding it. */
@@ -162,7 +166,8 @@ const POTONGAN = 256 * 1024;
 const BATAS_BARIS = 1 << 20;
 const terlaluPanjang = (baris: number) => new UserError(pesan.imporBarisTerlaluPanjang(baris, BATAS_BARIS / 2 ** 20));
 
-function bacaCsv(buf: Buffer, sha256: string, berkas: string): Tabel {
+/** `baca`: bytes `dari` … `sampai` of the file, read again when asked (see pembaca), so `buf` can be let go. */
+function bacaCsv(buf: Buffer, sha256: string, berkas: string, baca: (dari: number, sampai: number) => Buffer): Tabel {
   if (biner(buf)) throw new UserError(pesan.imporBukanTeks(berkas));
   const { encoding, bom } = kenaliEncoding(buf);
   const dari = bom ? 3 : 0;
@@ -175,7 +180,6 @@ function bacaCsv(buf: Buffer, sha256: string, berkas: string): Tabel {
   let utuh: string | undefined = bertahap ? undefined : decode(buf).teks;
   // past this point the rows are read from the file again, piece by piece: the bytes read whole are let go
   const panjang = buf.length;
-  const baca = pembaca(berkas);
   const semua = () => (utuh ??= teksBerkas(baca(dari, panjang), encoding));
   const kerangka = utuh ?? buf.toString('latin1', dari);
   const AWAL = 256 * 1024; // at least the 64 K characters detectDelimiter reads

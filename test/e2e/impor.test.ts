@@ -1,7 +1,7 @@
 // `wksbm impor …` end to end through the CLI (the real binary where a process matters): the sample files, a corpus of
 // real-world variants
 // made here (encodings, delimiters, titles, synonyms, bad values, duplicates), safety and reversal.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -461,6 +461,38 @@ describe('validation, duplicates, refused rows', () => {
     fs.writeFileSync(utf16, Buffer.from('Nama\tAlamat\r\nBu Sri\tJetis\r\n', 'utf16le'));
     expect(ringkas(await wksbm(db, ['--json', 'impor', 'donatur', utf16, '--uji']))).toMatchObject({ dibaca: 1 });
     expect(snapshot(db)).toBe(sebelum);
+  });
+
+  it('from a pipe (`… | wksbm kas impor /dev/stdin`): read once, its rows imported', async () => {
+    const db = await unitBaru();
+    const dir = tmpDir();
+    const kasus: [string, Buffer][] = [
+      // past a megabyte: rows read piece by piece from the kept bytes
+      [
+        'utf8',
+        Buffer.from(
+          `Tanggal,Uraian,Sumber/Jenis,Masuk,Keluar\n${Array.from(
+            { length: 30_000 },
+            (_, i) => `2026-07-0${1 + (i % 9)},Jimpitan ke-${i} dari RT,jimpitan,"${1000 + i}",`,
+          ).join('\n')}\n`,
+        ),
+      ],
+      ['utf16', Buffer.from('\ufeffTanggal\tUraian\tSumber/Jenis\tMasuk\r\n2026-07-10\tx\tiuran\t5000\r\n', 'utf16le')],
+    ];
+    for (const [nama, isi] of kasus) {
+      const pipa = path.join(dir, nama);
+      const sumber = path.join(dir, `${nama}.csv`);
+      fs.writeFileSync(sumber, isi);
+      execFileSync('mkfifo', [pipa]);
+      // another process writes, as in a shell pipeline: it waits until the import opens the pipe
+      const penulis = spawn('sh', ['-c', 'cat "$1" > "$2"', 'sh', sumber, pipa]);
+      const selesai = new Promise((res) => penulis.on('close', res));
+      const r = await wksbm(db, ['--json', 'kas', 'impor', pipa]);
+      await selesai;
+      expect(r.code, r.stderr).toBe(0);
+      expect(ringkas(r)).toMatchObject({ ditolak: 0, ditambah: nama === 'utf8' ? 30_000 : 1 });
+    }
+    expect((await wksbm(db, ['periksa'])).code).toBe(0);
   });
 
   it('headers named in a message: at most 20, each cut at 40 characters', async () => {
