@@ -185,13 +185,14 @@ export async function simpanCap(db: Kysely<Database>, berkas: string, jejak: Jej
   await bacaProfil(db);
   let data: Buffer;
   try {
-    // the size before the bytes: a photo of many MB is refused unread
+    // the size before the bytes: a photo of many MB is refused unread (a pipe tells its size only once read)
     if (fs.statSync(berkas).size > BATAS_CAP_MB * 2 ** 20)
       throw new UserError(pesan.capTerlaluBesar(berkas, BATAS_CAP_MB));
     data = fs.readFileSync(berkas);
   } catch (e) {
     throw e instanceof UserError ? e : new UserError(pesan.berkasTidakTerbaca(berkas));
   }
+  if (data.length > BATAS_CAP_MB * 2 ** 20) throw new UserError(pesan.capTerlaluBesar(berkas, BATAS_CAP_MB));
   const mime = enforce(jenisCap(data, berkas));
   await withTransaction(db, async (tx) => {
     const baru = `${mime} ${data.length} byte`;
