@@ -1,3 +1,4 @@
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -165,5 +166,14 @@ describe('profil', () => {
         'Perkecil gambarnya (cap yang dipindai cukup beberapa ratus KB) lalu ulangi.',
     );
     expect((await wksbm(db, ['profil', '--json'])).json().cap).toEqual({ mime: 'image/png', byte: png.length });
+    // from a pipe the size is known only once read: held to the same bound
+    const pipa = path.join(dir, 'pipa');
+    execFileSync('mkfifo', [pipa]);
+    const penulis = spawn('sh', ['-c', 'cat "$1" > "$2"', 'sh', besar, pipa]);
+    const selesai = new Promise((res) => penulis.on('close', res));
+    const lewatPipa = await wksbm(db, ['profil', 'cap', pipa]);
+    await selesai;
+    expect(lewatPipa.code).toBe(2);
+    expect(lewatPipa.stderr).toContain('lebih besar dari 2 MB');
   });
 });
