@@ -471,6 +471,9 @@ export const pesan = {
     `Salinan ${q(berkas)} tidak lolos pemeriksaan (tidak utuh atau isinya berbeda), ` +
     'jadi dihapus; cadangan lama tidak disentuh.',
   cadanganTidakAda: (folder: string) => `Belum ada cadangan di ${q(folder)}; buat dengan "wksbm cadangkan".`,
+  salinanBukanBerkas: (berkas: string) =>
+    `${q(berkas)} bukan berkas biasa (pipa atau perangkat): simpan cadangannya dulu ke sebuah berkas, lalu pulihkan ` +
+    'dari berkas itu. Berkas buku sekarang tidak diubah.',
   salinanTidakSah: (berkas: string) =>
     `Berkas ${q(berkas)} tidak bisa dipulihkan: rusak atau bukan buku WKSBM. Berkas buku sekarang tidak diubah.`,
   pulihkanPerluYes: () =>

@@ -112,7 +112,10 @@ export function daftarCadangan(berkasBuku: string, folder?: string): { folder: s
 
 /** Refuses a copy that is damaged or not a WKSBM ledger, before anything is touched. */
 export function salinanSah(salinan: string): RuleResult<string> {
-  if (!fs.existsSync(salinan)) return refuse(new UserError(pesan.berkasTidakTerbaca(salinan)));
+  const jenis = fs.statSync(salinan, { throwIfNoEntry: false });
+  if (!jenis) return refuse(new UserError(pesan.berkasTidakTerbaca(salinan)));
+  // SQLite reads a backup by seeking in it: a pipe (`cat … | wksbm pulihkan /dev/stdin`) is no backup file
+  if (!jenis.isFile() && !jenis.isDirectory()) return refuse(new UserError(pesan.salinanBukanBerkas(salinan)));
   return periksaSalinan(salinan).sah ? pass(salinan) : refuse(new LedgerError(pesan.salinanTidakSah(salinan)));
 }
 

@@ -1,5 +1,7 @@
 // Issue #9: backups that never lose, a way back (`pulihkan`), and damaged or foreign files refused in
 // Indonesian. A damaged file is a real ledger with random bytes over the pages of its cash book.
+
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -70,6 +72,20 @@ describe('cadangkan on a damaged file', () => {
 });
 
 describe('pulihkan', () => {
+  it('a pipe given as the backup (`cat … | wksbm pulihkan /dev/stdin`): told to save it to a file first', async () => {
+    const db = await unitBaru();
+    const pipa = path.join(tmpDir(), 'pipa');
+    execFileSync('mkfifo', [pipa]);
+    const sebelum = snapshot(db);
+    const r = await wksbm(db, ['pulihkan', pipa, '--yes']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      `"${pipa}" bukan berkas biasa (pipa atau perangkat): simpan cadangannya dulu ke sebuah berkas, lalu pulihkan ` +
+        'dari berkas itu. Berkas buku sekarang tidak diubah.',
+    );
+    expect(snapshot(db)).toBe(sebelum);
+  });
+
   it('lists backups newest first and restores one: identical data, clean periksa, the old file kept 0600', async () => {
     const db = await unitBaru();
     await isi(db);
