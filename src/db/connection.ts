@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
-import { LedgerError } from '../domain/errors.js';
+import { LedgerError, UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
 import { galatPenuh, kodeGalat, petakanGalat } from './galat.js';
 import { MIGRASI, penyediaMigrasi } from './migrations/index.js';
@@ -24,10 +24,14 @@ export interface OpenOptions {
 }
 
 export async function openLedger(file: string, opts: OpenOptions = {}): Promise<Ledger> {
-  const ada = fs.existsSync(file);
+  const jenis = fs.statSync(file, { throwIfNoEntry: false });
+  // a folder or a device given as the book is a slip of --db: said so, not "damaged" or "a failing disk"
+  if (jenis?.isDirectory()) throw new UserError(pesan.bukuAdalahFolder(file));
+  if (jenis && !jenis.isFile()) throw new UserError(pesan.bukuBukanBerkas(file));
+  const ada = jenis !== undefined;
   if (!ada && !opts.create) throw new LedgerError(pesan.berkasTidakAda(file));
   // a zero-byte file is not a new ledger: only init may fill it
-  const kosong = ada && fs.statSync(file).size === 0;
+  const kosong = ada && jenis.size === 0;
   if (kosong && !opts.create) throw new LedgerError(pesan.berkasKosong(file));
   if (!ada) {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

@@ -80,6 +80,12 @@ export const pesan = {
     `WKSBM_DB.`,
   unitSudahAda: (path: string) => `Berkas ${q(path)} sudah berisi unit WKSBM; init tidak menimpa unit yang ada.`,
   bukanBerkasWksbm: (path: string) => `Berkas ${q(path)} bukan buku WKSBM atau rusak.`,
+  bukuAdalahFolder: (path: string) =>
+    `${q(path)} adalah folder, bukan berkas buku: tulis nama berkasnya dengan --db atau WKSBM_DB ` +
+    `(misalnya ${q(`${path.replace(/\/+$/, '')}/wksbm.sqlite`)}).`,
+  bukuBukanBerkas: (path: string) =>
+    `${q(path)} bukan berkas biasa (perangkat atau pipa): buku WKSBM harus berupa berkas. ` +
+    'Tulis nama berkasnya dengan --db atau WKSBM_DB.',
   berkasKosong: (path: string) =>
     `Berkas ${q(path)} kosong (0 bita), bukan buku WKSBM; ` +
     'buat unit baru dengan "wksbm init" atau kembalikan cadangan dengan "wksbm pulihkan".',

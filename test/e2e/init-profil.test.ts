@@ -58,6 +58,32 @@ describe('init', () => {
     expect(fs.existsSync(db)).toBe(false);
   });
 
+  it('a folder or a device given as the book: said so, exit 2, for any command and for init', async () => {
+    const dir = tmpDir();
+    const pesan = (r: Awaited<ReturnType<typeof wksbm>>, json: boolean) =>
+      json ? r.json().galat.pesan : r.stderr.trim();
+    for (const args of [
+      ['kas', 'saldo'],
+      ['--json', 'init', ...PROFIL_DEMO],
+    ]) {
+      const json = args[0] === '--json';
+      const folder = await wksbm(dir, args);
+      expect(folder.code).toBe(2);
+      expect(pesan(folder, json)).toBe(
+        `"${dir}" adalah folder, bukan berkas buku: tulis nama berkasnya dengan --db atau WKSBM_DB ` +
+          `(misalnya "${dir}/wksbm.sqlite").`,
+      );
+      // /dev/null reads as an empty file: it was "kosong, buat dengan init", and then init blamed a failing disk
+      const perangkat = await wksbm('/dev/null', args);
+      expect(perangkat.code).toBe(2);
+      expect(pesan(perangkat, json)).toBe(
+        '"/dev/null" bukan berkas biasa (perangkat atau pipa): buku WKSBM harus berupa berkas. ' +
+          'Tulis nama berkasnya dengan --db atau WKSBM_DB.',
+      );
+    }
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
   it('a command on a missing file says how to create it', async () => {
     const r = await wksbm(path.join(tmpDir(), 'tidak-ada.sqlite'), ['kas', 'saldo']);
     expect(r.code).toBe(1);
