@@ -1,6 +1,7 @@
 // Files the tool writes hold personal data (names, full NIKs in printed books and reject files): owner-only,
 // written whole beside their name and given it at the end, never over a book.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../domain/errors.js';
 import { pesan } from '../domain/pesan.js';
@@ -48,15 +49,34 @@ export function periksaKeluaran(keluar: string, masukan: readonly string[] = [])
   if (buku && berkasSqlite(buku)) throw new UserError(pesan.keluaranPendampingBuku(keluar, buku));
 }
 
-/** An existing path that is neither a regular file nor a folder: a pipe, a device, a socket. */
-function bukanBerkasBiasa(keluar: string): boolean {
-  const jenis = fs.statSync(keluar, { throwIfNoEntry: false });
-  return Boolean(jenis && !jenis.isFile() && !jenis.isDirectory());
+/**
+ * Where writing `keluar` lands. A link is followed to its file, which is replaced beside itself, the link kept
+ * (renaming onto the link would replace the link: `-o /dev/stdout > x.xlsx`, run as root, replaced /dev/stdout
+ * itself). `langsung`: a pipe, a device or a socket, or a link that leads to none of them (`/dev/stdout` on a
+ * pipe), written as it is: it has no folder to write beside it in.
+ */
+function tujuan(keluar: string): { jalur: string; langsung: boolean } {
+  const lewat = fs.statSync(keluar, { throwIfNoEntry: false });
+  // not there: a new file; a link to nothing is written through
+  if (!lewat) return { jalur: keluar, langsung: fs.lstatSync(keluar, { throwIfNoEntry: false }) !== undefined };
+  if (!lewat.isFile()) return { jalur: keluar, langsung: !lewat.isDirectory() };
+  if (!fs.lstatSync(keluar).isSymbolicLink()) return { jalur: keluar, langsung: false };
+  // a regular file behind a link: replaced beside itself, unless its path cannot be named (an unlinked file)
+  const jalur = fs.realpathSync(keluar);
+  return fs.statSync(jalur, { throwIfNoEntry: false })?.ino === lewat.ino
+    ? { jalur, langsung: false }
+    : { jalur: keluar, langsung: true };
 }
 
-/** The scratch file an output is written to before it takes its name; a failure's sentence names `keluar`. */
+/**
+ * The scratch file an output is written to before it takes its name (beside the file it lands in; in the temporary
+ * folder for a pipe or a device); a failure's sentence names the output.
+ */
 export function namaSementara(keluar: string): string {
-  return `${keluar}.${process.pid}.tmp`;
+  const t = tujuan(keluar);
+  return t.langsung
+    ? path.join(os.tmpdir(), `wksbm-${process.pid}-${path.basename(keluar)}.${process.pid}.tmp`)
+    : `${t.jalur}.${process.pid}.tmp`;
 }
 
 /**
@@ -105,12 +125,13 @@ export async function tulisSementara(
 ): Promise<BerkasSiap> {
   // a folder of that name would refuse the rename only at the end, after the command's work is kept
   periksaKeluaran(keluar);
-  // a pipe or a device (`--csv /dev/stdout | …`) is written as it is: it has no folder to write beside it in
-  if (bukanBerkasBiasa(keluar)) {
+  // a pipe or a device (`--csv /dev/stdout | …`) is written as it is
+  const { jalur, langsung } = tujuan(keluar);
+  if (langsung) {
     await tulis(keluar);
     return { pasang() {}, buang() {} };
   }
-  const sementara = namaSementara(keluar);
+  const sementara = namaSementara(jalur);
   const buang = () => fs.rmSync(sementara, { force: true });
   try {
     siapkanBerkasPribadi(sementara);
@@ -123,7 +144,7 @@ export async function tulisSementara(
   return {
     pasang() {
       try {
-        fs.renameSync(sementara, keluar);
+        fs.renameSync(sementara, jalur);
       } catch (e) {
         buang();
         throw e;

@@ -35,6 +35,27 @@ describe('tulisSementara', () => {
     expect(fs.statSync(pipa).isFIFO()).toBe(true);
   });
 
+  it('through a link: the file it leads to is replaced beside itself, the link kept (-o /dev/stdout > x)', async () => {
+    const dir = tmpDir();
+    const sasaran = path.join(dir, 'sasaran.xlsx');
+    fs.writeFileSync(sasaran, 'lama');
+    const tautan = path.join(dir, 'tautan.xlsx');
+    fs.symlinkSync(sasaran, tautan);
+    (await tulisSementara(tautan, (s) => fs.writeFileSync(s, 'baru'))).pasang();
+    expect(fs.lstatSync(tautan).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(sasaran, 'utf8')).toBe('baru');
+    expect(fs.readdirSync(dir).sort()).toEqual(['sasaran.xlsx', 'tautan.xlsx']);
+    // a link to a pipe is written as it is
+    const pipa = path.join(dir, 'pipa');
+    execFileSync('mkfifo', [pipa]);
+    const kePipa = path.join(dir, 'ke-pipa');
+    fs.symlinkSync(pipa, kePipa);
+    const dibaca = fs.promises.readFile(pipa, 'utf8');
+    (await tulisSementara(kePipa, (s) => fs.writeFileSync(s, 'isi'))).pasang();
+    expect(await dibaca).toBe('isi');
+    expect(fs.lstatSync(kePipa).isSymbolicLink()).toBe(true);
+  });
+
   it('a book, the journal beside a book, and a file the command reads are refused before anything is written', () => {
     const dir = tmpDir();
     const buku = path.join(dir, 'unit.sqlite');
