@@ -183,16 +183,17 @@ export interface Cap {
 /** Stores the stamp image (book 13) from a file inside the ledger. */
 export async function simpanCap(db: Kysely<Database>, berkas: string, jejak: Jejak): Promise<Cap> {
   await bacaProfil(db);
+  const batas = BATAS_CAP_MB * 2 ** 20;
+  const besar = new UserError(pesan.capTerlaluBesar(berkas, BATAS_CAP_MB));
   let data: Buffer;
   try {
     // the size before the bytes: a photo of many MB is refused unread (a pipe tells its size only once read)
-    if (fs.statSync(berkas).size > BATAS_CAP_MB * 2 ** 20)
-      throw new UserError(pesan.capTerlaluBesar(berkas, BATAS_CAP_MB));
+    if (fs.statSync(berkas).size > batas) throw besar;
     data = fs.readFileSync(berkas);
   } catch (e) {
-    throw e instanceof UserError ? e : new UserError(pesan.berkasTidakTerbaca(berkas));
+    throw e === besar ? e : new UserError(pesan.berkasTidakTerbaca(berkas));
   }
-  if (data.length > BATAS_CAP_MB * 2 ** 20) throw new UserError(pesan.capTerlaluBesar(berkas, BATAS_CAP_MB));
+  if (data.length > batas) throw besar;
   const mime = enforce(jenisCap(data, berkas));
   await withTransaction(db, async (tx) => {
     const baru = `${mime} ${data.length} byte`;

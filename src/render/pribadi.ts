@@ -73,11 +73,12 @@ function tujuan(keluar: string): { jalur: string; langsung: boolean } {
  * folder for a pipe or a device); a failure's sentence names the output.
  */
 export function namaSementara(keluar: string): string {
-  const t = tujuan(keluar);
-  return t.langsung
-    ? path.join(os.tmpdir(), `wksbm-${process.pid}-${path.basename(keluar)}.${process.pid}.tmp`)
-    : `${t.jalur}.${process.pid}.tmp`;
+  const { jalur, langsung } = tujuan(keluar);
+  return sementaraDari(langsung ? path.join(os.tmpdir(), `wksbm-${path.basename(keluar)}`) : jalur);
 }
+
+/** `x.xlsx.<pid>.tmp`: galat-sistem.ts names `x.xlsx` when a write to it fails. */
+const sementaraDari = (jalur: string): string => `${jalur}.${process.pid}.tmp`;
 
 /**
  * Makes `berkas` an owner-only file before anything is written into it: created 0600 when missing, an existing
@@ -131,7 +132,7 @@ export async function tulisSementara(
     await tulis(keluar);
     return { pasang() {}, buang() {} };
   }
-  const sementara = namaSementara(jalur);
+  const sementara = sementaraDari(jalur);
   const buang = () => fs.rmSync(sementara, { force: true });
   try {
     siapkanBerkasPribadi(sementara);
