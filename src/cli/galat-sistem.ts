@@ -12,6 +12,8 @@ const KALIMAT: Record<string, (berkas: string, folder: string) => string> = {
   ENOENT: pesan.berkasTakAdaFolder,
   ENOTDIR: pesan.berkasTakAdaFolder,
   EISDIR: pesan.berkasAdalahFolder,
+  // a socket or a device that cannot be opened by name (`-o /dev/stdout` when stdout is a socket)
+  ENXIO: pesan.berkasBukanTujuan,
   EACCES: pesan.berkasTanpaIzin,
   EPERM: pesan.berkasTanpaIzin,
   EROFS: pesan.berkasTanpaIzin,
@@ -19,7 +21,7 @@ const KALIMAT: Record<string, (berkas: string, folder: string) => string> = {
   EDQUOT: pesan.diskPenuh,
 };
 /** a path the user chose and can mend; a full disk is a failure of the machine */
-const SALAH_PAKAI = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EROFS']);
+const SALAH_PAKAI = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'ENXIO', 'EACCES', 'EPERM', 'EROFS']);
 
 function galatBerkas(err: unknown): GalatBerkas | undefined {
   if (!(err instanceof Error) || !('code' in err) || typeof err.code !== 'string') return undefined;

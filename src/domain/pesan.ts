@@ -524,6 +524,9 @@ export const pesan = {
   berkasTakAdaFolder: (berkas: string, folder: string) =>
     `Berkas ${q(berkas)} tidak bisa dibuka atau ditulis: folder ${q(folder)} atau berkasnya tidak ada.`,
   berkasAdalahFolder: (berkas: string) => `${q(berkas)} adalah folder, bukan berkas: tulis nama berkasnya.`,
+  berkasBukanTujuan: (berkas: string) =>
+    `${q(berkas)} tidak bisa dibuka untuk ditulis (soket atau perangkat yang tidak menerima berkas): ` +
+    'tulis ke sebuah berkas, atau salurkan lewat pipa (|).',
   berkasTanpaIzin: (berkas: string, folder: string) =>
     `Berkas ${q(berkas)} tidak bisa ditulis: tidak ada izin menulis di folder ${q(folder)} ` +
     '(atau folder itu hanya-baca).',
