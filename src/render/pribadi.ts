@@ -50,15 +50,18 @@ export function periksaKeluaran(keluar: string, masukan: readonly string[] = [])
 }
 
 /**
- * Where writing `keluar` lands. A link is followed to its file, which is replaced beside itself, the link kept
- * (renaming onto the link would replace the link: `-o /dev/stdout > x.xlsx`, run as root, replaced /dev/stdout
- * itself). `langsung`: a pipe, a device or a socket, or a link that leads to none of them (`/dev/stdout` on a
- * pipe), written as it is: it has no folder to write beside it in.
+ * Where writing `keluar` lands. A link is followed to its file, which is replaced (or made, owner-only) beside itself,
+ * the link kept (renaming onto the link would replace the link: `-o /dev/stdout > x.xlsx`, run as root, replaced
+ * /dev/stdout itself). `langsung`: a pipe, a device or a socket, or a link to a file whose path cannot be named,
+ * written as it is: it has no folder to write beside it in.
  */
 function tujuan(keluar: string): { jalur: string; langsung: boolean } {
   const lewat = fs.statSync(keluar, { throwIfNoEntry: false });
-  // not there: a new file; a link to nothing is written through
-  if (!lewat) return { jalur: keluar, langsung: fs.lstatSync(keluar, { throwIfNoEntry: false }) !== undefined };
+  if (!lewat) {
+    // not there: a new file. A link to a file not there yet: that file, made beside itself like any other
+    if (!fs.lstatSync(keluar, { throwIfNoEntry: false })?.isSymbolicLink()) return { jalur: keluar, langsung: false };
+    return { jalur: path.resolve(path.dirname(keluar), fs.readlinkSync(keluar)), langsung: false };
+  }
   if (!lewat.isFile()) return { jalur: keluar, langsung: !lewat.isDirectory() };
   if (!fs.lstatSync(keluar).isSymbolicLink()) return { jalur: keluar, langsung: false };
   // a regular file behind a link: replaced beside itself, unless its path cannot be named (an unlinked file)

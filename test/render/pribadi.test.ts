@@ -45,6 +45,13 @@ describe('tulisSementara', () => {
     expect(fs.lstatSync(tautan).isSymbolicLink()).toBe(true);
     expect(fs.readFileSync(sasaran, 'utf8')).toBe('baru');
     expect(fs.readdirSync(dir).sort()).toEqual(['sasaran.xlsx', 'tautan.xlsx']);
+    // a link to a file not there yet: the file is made, owner-only, and the link kept
+    const baru = path.join(dir, 'baru.xlsx');
+    fs.symlinkSync('belum-ada.xlsx', baru);
+    (await tulisSementara(baru, (s) => fs.writeFileSync(s, 'isi'))).pasang();
+    expect(fs.lstatSync(baru).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(path.join(dir, 'belum-ada.xlsx'), 'utf8')).toBe('isi');
+    expect(fs.statSync(baru).mode & 0o777).toBe(0o600);
     // a link to a pipe is written as it is
     const pipa = path.join(dir, 'pipa');
     execFileSync('mkfifo', [pipa]);
